@@ -1,0 +1,163 @@
+#include "cli.h"
+
+#include "commands.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QFile>
+#include <QGuiApplication>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace srm::cli {
+
+namespace {
+
+enum class AppKind { Core, Widgets };
+
+struct Command
+{
+    const char *name;
+    const char *synopsis;
+    const char *summary;
+    int (*run)(const QStringList &);
+    AppKind app;
+};
+
+const Command kCommands[] = {
+    {"gui", "[WORKSPACE]", "open the window (the default command)", cmdGui, AppKind::Widgets},
+    {"demo", "WORKSPACE", "write a complete demo workspace", cmdDemo, AppKind::Core},
+    {"set", "WORKSPACE KEY VALUE", "change a setting or target", cmdSet, AppKind::Core},
+    {"get", "WORKSPACE [KEY]", "show settings and targets", cmdGet, AppKind::Core},
+};
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : kCommands)
+        if (name == QLatin1StringView(c.name))
+            return &c;
+    return nullptr;
+}
+
+QString generalHelp()
+{
+    QString out = QStringLiteral("Usage: sre-roadmap [COMMAND] [ARGS...]\n\n"
+                                 "SRE Roadmap measures reliability (DORA, detection, incidents, SLOs, alerts),\n"
+                                 "shows the gaps to target, ranks operational debt and plans it into quarters.\n\n"
+                                 "Commands:\n");
+    for (const Command &c : kCommands)
+        out += QStringLiteral("  %1 %2\n      %3\n")
+                   .arg(QLatin1StringView(c.name), QLatin1StringView(c.synopsis), QLatin1StringView(c.summary));
+    out += QStringLiteral("\nWith no command, or a workspace path alone, the window opens.\n"
+                          "Run 'sre-roadmap COMMAND --help' for a command's options.\n\n"
+                          "Exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 other errors.\n");
+    return out;
+}
+
+} // namespace
+
+void printOut(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+bool stderrIsTerminal()
+{
+    return ::isatty(STDERR_FILENO) == 1;
+}
+
+bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args)
+{
+    const Command *c = findCommand(command);
+    parser.setApplicationDescription(c ? QString::fromLatin1(c->summary) : QString());
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(QStringList{QStringLiteral("sre-roadmap ") + command} + args))
+        throw UsageError(parser.errorText());
+    if (parser.isSet(help)) {
+        printOut(parser.helpText());
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<Workspace> openWorkspace(const QString &path, bool createIfMissing)
+{
+    return Workspace::open(path, createIfMissing ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::Existing);
+}
+
+int run(int argc, char **argv)
+{
+    QStringList raw;
+    for (int i = 1; i < argc; ++i)
+        raw << QString::fromLocal8Bit(argv[i]);
+
+    QString name = QStringLiteral("gui");
+    QStringList args = raw;
+    if (!raw.isEmpty()) {
+        if (raw.first() == u"--help" || raw.first() == u"-h" || raw.first() == u"help") {
+            QCoreApplication app(argc, argv);
+            printOut(generalHelp());
+            return Ok;
+        }
+        if (raw.first() == u"--version" || raw.first() == u"-v") {
+            QCoreApplication app(argc, argv);
+            printOut(QStringLiteral("sre-roadmap %1\n").arg(QLatin1StringView(SRM_VERSION)));
+            return Ok;
+        }
+        const QString &first = raw.first();
+        if (findCommand(first)) {
+            name = first;
+            args = raw.mid(1);
+        } else {
+            // "sre-roadmap WORKSPACE" opens the window; anything else is an unknown command.
+            const bool looksLikePath = QFile::exists(first) || first.contains(u'/') || first.contains(u'.');
+            if (first.startsWith(u'-') || raw.size() > 1 || !looksLikePath) {
+                QCoreApplication app(argc, argv);
+                printErr(QStringLiteral("sre-roadmap: unknown command '%1'\n\n").arg(first) + generalHelp());
+                return BadInput;
+            }
+        }
+    }
+    const Command *command = findCommand(name);
+
+    std::unique_ptr<QCoreApplication> app;
+    if (command->app == AppKind::Widgets)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("sre-roadmap"));
+    QCoreApplication::setApplicationName(QStringLiteral("sre-roadmap"));
+    QCoreApplication::setApplicationVersion(QLatin1StringView(SRM_VERSION));
+
+    try {
+        return command->run(args);
+    } catch (const UsageError &e) {
+        printErr(QStringLiteral("sre-roadmap %1: %2\nRun 'sre-roadmap %1 --help' for usage.\n")
+                     .arg(QLatin1StringView(command->name), e.message));
+        return BadInput;
+    } catch (const InputError &e) {
+        printErr(e.message() + u'\n');
+        return BadInput;
+    } catch (const WorkspaceError &e) {
+        printErr(e.message() + u'\n');
+        return WorkspaceProblem;
+    } catch (const std::exception &e) {
+        printErr(QStringLiteral("sre-roadmap: %1\n").arg(QString::fromUtf8(e.what())));
+        return Failure;
+    }
+}
+
+} // namespace srm::cli

@@ -1,0 +1,40 @@
+// The command line (SPEC 2): picks the sub-command, creates the right application object
+// (QCoreApplication for batch commands, QApplication for the window and for rendering) and maps
+// errors to exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 anything else.
+// Each sub-command lives in its own cmd_*.cpp and is listed in the table in cli.cpp.
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace srm {
+class Workspace;
+}
+
+namespace srm::cli {
+
+enum ExitCode { Ok = 0, Failure = 1, BadInput = 2, WorkspaceProblem = 3 };
+
+// Thrown for usage errors (missing arguments, bad option values): exit 2 with the message.
+class UsageError : public std::runtime_error
+{
+public:
+    explicit UsageError(const QString &m) : std::runtime_error(m.toStdString()), message(m) {}
+    QString message;
+};
+
+int run(int argc, char **argv);
+
+// Helpers for commands.
+// Parses `args` (the command's own arguments, without the program and command names) with
+// --help; throws UsageError on errors; returns false when help was printed.
+bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args);
+std::unique_ptr<Workspace> openWorkspace(const QString &path, bool createIfMissing = false);
+void printOut(const QString &text); // stdout, as UTF-8
+void printErr(const QString &text); // stderr, as UTF-8
+bool stderrIsTerminal();
+
+} // namespace srm::cli

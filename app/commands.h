@@ -1,0 +1,14 @@
+// One function per sub-command; `args` are the arguments after the command name.
+// Each returns an exit code or throws (see cli.h for the mapping).
+#pragma once
+
+#include <QStringList>
+
+namespace srm::cli {
+
+int cmdGui(const QStringList &args);
+int cmdDemo(const QStringList &args);
+int cmdSet(const QStringList &args);
+int cmdGet(const QStringList &args);
+
+} // namespace srm::cli

@@ -1,0 +1,7 @@
+// sre-roadmap: one executable for the window and the command line (SPEC 2).
+#include "cli.h"
+
+int main(int argc, char **argv)
+{
+    return srm::cli::run(argc, argv);
+}

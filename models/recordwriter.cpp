@@ -1,0 +1,409 @@
+#include "recordwriter.h"
+
+#include "alertnormalizer.h"
+#include "workspace.h"
+
+#include <sqlite3.h>
+
+#include <cctype>
+#include <cstring>
+
+namespace srm {
+
+namespace {
+
+// MurmurHash64A (Austin Appleby, public domain): a fast, well-mixed 64-bit hash whose output
+// is fixed by its definition (std::hash is not), since the value is stored in the file.
+std::uint64_t murmur64(const void *key, std::size_t len, std::uint64_t seed = 0x5352504d)
+{
+    const std::uint64_t m = 0xc6a4a7935bd1e995ULL;
+    const int r = 47;
+    std::uint64_t h = seed ^ (len * m);
+    const unsigned char *data = static_cast<const unsigned char *>(key);
+    const unsigned char *end = data + (len / 8) * 8;
+    while (data != end) {
+        std::uint64_t k;
+        std::memcpy(&k, data, 8);
+        data += 8;
+        k *= m;
+        k ^= k >> r;
+        k *= m;
+        h ^= k;
+        h *= m;
+    }
+    switch (len & 7) {
+    case 7: h ^= std::uint64_t(data[6]) << 48; [[fallthrough]];
+    case 6: h ^= std::uint64_t(data[5]) << 40; [[fallthrough]];
+    case 5: h ^= std::uint64_t(data[4]) << 32; [[fallthrough]];
+    case 4: h ^= std::uint64_t(data[3]) << 24; [[fallthrough]];
+    case 3: h ^= std::uint64_t(data[2]) << 16; [[fallthrough]];
+    case 2: h ^= std::uint64_t(data[1]) << 8; [[fallthrough]];
+    case 1: h ^= std::uint64_t(data[0]); h *= m;
+    }
+    h ^= h >> r;
+    h *= m;
+    h ^= h >> r;
+    return h;
+}
+
+void bindText(sqlite3_stmt *s, int i, const std::string &v)
+{
+    sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_STATIC);
+}
+
+template <typename T>
+void bindOpt(sqlite3_stmt *s, int i, const std::optional<T> &v)
+{
+    if (!v)
+        sqlite3_bind_null(s, i);
+    else if constexpr (std::is_floating_point_v<T>)
+        sqlite3_bind_double(s, i, *v);
+    else
+        sqlite3_bind_int64(s, i, std::int64_t(*v));
+}
+
+void bindImport(sqlite3_stmt *s, int i, std::int64_t importId)
+{
+    if (importId > 0)
+        sqlite3_bind_int64(s, i, importId);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+// INSERT ... ON CONFLICT(key) DO UPDATE SET every column WHERE any column differs, so that an
+// identical record is left alone (and keeps the import it came from).
+std::string upsertSql(const char *table, std::initializer_list<const char *> keys,
+                      std::initializer_list<const char *> columns)
+{
+    std::string cols, params, sets, differs, conflict;
+    int n = 0;
+    for (const char *k : keys) {
+        if (!cols.empty()) { cols += ", "; params += ", "; }
+        if (!conflict.empty()) conflict += ", ";
+        cols += k;
+        conflict += k;
+        params += "?" + std::to_string(++n);
+    }
+    for (const char *c : columns) {
+        cols += ", ";
+        cols += c;
+        params += ", ?" + std::to_string(++n);
+        if (!sets.empty()) { sets += ", "; differs += " OR "; }
+        sets += std::string(c) + " = excluded." + c;
+        differs += std::string(c) + " IS NOT excluded." + c;
+    }
+    cols += ", import_id";
+    params += ", ?" + std::to_string(++n);
+    return std::string("INSERT INTO ") + table + " (" + cols + ") VALUES (" + params + ") ON CONFLICT(" + conflict
+        + ") DO UPDATE SET " + sets + ", import_id = excluded.import_id WHERE " + differs;
+}
+
+} // namespace
+
+RecordWriter::RecordWriter(Workspace &ws, std::int64_t importId)
+    : m_ws(ws), m_importId(importId)
+{
+}
+
+RecordWriter::~RecordWriter()
+{
+    for (auto &[sql, stmt] : m_statements)
+        sqlite3_finalize(stmt);
+}
+
+sqlite3_stmt *RecordWriter::statement(const std::string &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end()) {
+        sqlite3_reset(it->second);
+        sqlite3_clear_bindings(it->second);
+        return it->second;
+    }
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_ws.handle(), sql.c_str(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                      nullptr);
+    if (rc != SQLITE_OK)
+        m_ws.fail(QStringLiteral("preparing an upsert"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+    m_statements.emplace(sql, stmt);
+    return stmt;
+}
+
+RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
+{
+    sqlite3 *db = m_ws.handle();
+    const sqlite3_int64 before = sqlite3_last_insert_rowid(db);
+    const int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_DONE)
+        m_ws.fail(QStringLiteral("writing %1").arg(QLatin1StringView(what)), rc, QString::fromUtf8(sqlite3_errmsg(db)));
+    sqlite3_reset(stmt);
+    Outcome o;
+    if (sqlite3_changes(db) == 0)
+        o = Outcome::Unchanged;
+    else if (sqlite3_last_insert_rowid(db) != before)
+        o = Outcome::Added; // an upsert that updates leaves last_insert_rowid alone
+    else
+        o = Outcome::Updated;
+    switch (o) {
+    case Outcome::Added: ++m_counts.added; break;
+    case Outcome::Updated: ++m_counts.updated; break;
+    case Outcome::Unchanged: ++m_counts.unchanged; break;
+    }
+    return o;
+}
+
+RecordWriter::Outcome RecordWriter::add(const Deployment &d)
+{
+    static const std::string sql = upsertSql(
+        "deployments", {"deployment_id"},
+        {"service", "environment", "is_production", "started_at", "finished_at", "result", "commit_sha",
+         "fixes_deployment_id", "team"});
+    sqlite3_stmt *s = statement(sql);
+    bindText(s, 1, d.deploymentId);
+    bindText(s, 2, d.service);
+    bindText(s, 3, d.environment);
+    std::string env = d.environment;
+    for (char &c : env)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    const bool production = env == "production" || env == "prod" || env == "prd" || env == "live";
+    sqlite3_bind_int(s, 4, production ? 1 : 0);
+    bindOpt(s, 5, d.startedAt);
+    sqlite3_bind_int64(s, 6, d.finishedAt);
+    sqlite3_bind_text(s, 7, toString(d.result), -1, SQLITE_STATIC);
+    bindText(s, 8, d.commitSha);
+    bindText(s, 9, d.fixesDeploymentId);
+    bindText(s, 10, d.team);
+    bindImport(s, 11, m_importId);
+    return step(s, "a deployment");
+}
+
+RecordWriter::Outcome RecordWriter::add(const Change &c)
+{
+    static const std::string sql =
+        upsertSql("changes", {"deployment_id", "commit_sha"}, {"committed_at", "authored_at", "pr_merged_at"});
+    sqlite3_stmt *s = statement(sql);
+    bindText(s, 1, c.deploymentId);
+    bindText(s, 2, c.commitSha);
+    sqlite3_bind_int64(s, 3, c.committedAt);
+    bindOpt(s, 4, c.authoredAt);
+    bindOpt(s, 5, c.prMergedAt);
+    bindImport(s, 6, m_importId);
+    return step(s, "a change");
+}
+
+RecordWriter::Outcome RecordWriter::add(const Incident &i)
+{
+    static const std::string sql = upsertSql(
+        "incidents", {"incident_id"},
+        {"service", "title", "severity", "started_at", "detected_at", "acknowledged_at", "mitigated_at",
+         "resolved_at", "detection_source", "caused_by_deployment_id", "postmortem_url"});
+    sqlite3_stmt *s = statement(sql);
+    bindText(s, 1, i.incidentId);
+    bindText(s, 2, i.service);
+    bindText(s, 3, i.title);
+    bindText(s, 4, i.severity);
+    sqlite3_bind_int64(s, 5, i.startedAt);
+    bindOpt(s, 6, i.detectedAt);
+    bindOpt(s, 7, i.acknowledgedAt);
+    bindOpt(s, 8, i.mitigatedAt);
+    bindOpt(s, 9, i.resolvedAt);
+    if (i.detectionSource)
+        sqlite3_bind_text(s, 10, toString(*i.detectionSource), -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, 10);
+    bindText(s, 11, i.causedByDeploymentId);
+    bindText(s, 12, i.postmortemUrl);
+    bindImport(s, 13, m_importId);
+    return step(s, "an incident");
+}
+
+std::int64_t RecordWriter::pageKey(const Page &p)
+{
+    std::string key;
+    if (!p.sourceId.empty()) {
+        key.reserve(p.sourceId.size() + 3);
+        key += "id\x1f";
+        key += p.sourceId;
+    } else {
+        key.reserve(p.service.size() + p.title.size() + 24);
+        key += "k\x1f";
+        key += std::to_string(p.createdAt);
+        key += '\x1f';
+        key += p.service;
+        key += '\x1f';
+        key += p.title;
+    }
+    return std::int64_t(murmur64(key.data(), key.size()));
+}
+
+std::int64_t RecordWriter::groupId(const std::string &service, const std::string &title)
+{
+    if (!m_groupsLoaded) {
+        sqlite3_stmt *q = statement("SELECT id, service, title FROM alert_groups");
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            const auto *sv = reinterpret_cast<const char *>(sqlite3_column_text(q, 1));
+            const auto *tv = reinterpret_cast<const char *>(sqlite3_column_text(q, 2));
+            std::string key(sv ? sv : "", size_t(sqlite3_column_bytes(q, 1)));
+            key += '\x1f';
+            key.append(tv ? tv : "", size_t(sqlite3_column_bytes(q, 2)));
+            m_groups.emplace(std::move(key), sqlite3_column_int64(q, 0));
+        }
+        sqlite3_reset(q);
+        m_groupsLoaded = true;
+    }
+    std::string key = service;
+    key += '\x1f';
+    key += title;
+    auto it = m_groups.find(key);
+    if (it != m_groups.end())
+        return it->second;
+    sqlite3_stmt *s = statement("INSERT INTO alert_groups(service, title) VALUES(?1, ?2)");
+    bindText(s, 1, service);
+    bindText(s, 2, title);
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        m_ws.fail(QStringLiteral("writing an alert group"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+    const std::int64_t id = sqlite3_last_insert_rowid(m_ws.handle());
+    m_groups.emplace(std::move(key), id);
+    return id;
+}
+
+RecordWriter::Outcome RecordWriter::add(const Page &p)
+{
+    static const std::string sql = upsertSql(
+        "pages", {"ukey"},
+        {"source_id", "incident_number", "service", "title", "urgency", "created_at", "acknowledged_at",
+         "resolved_at", "auto_resolved", "escalation_count", "incident_key", "group_id"});
+    const std::int64_t group = groupId(p.service, AlertNormalizer::normalize(p.title));
+    sqlite3_stmt *s = statement(sql);
+    sqlite3_bind_int64(s, 1, pageKey(p));
+    bindText(s, 2, p.sourceId);
+    bindOpt(s, 3, p.incidentNumber);
+    bindText(s, 4, p.service);
+    bindText(s, 5, p.title);
+    bindText(s, 6, p.urgency);
+    sqlite3_bind_int64(s, 7, p.createdAt);
+    bindOpt(s, 8, p.acknowledgedAt);
+    bindOpt(s, 9, p.resolvedAt);
+    bindOpt(s, 10, p.autoResolved);
+    bindOpt(s, 11, p.escalationCount);
+    bindText(s, 12, p.incidentKey);
+    sqlite3_bind_int64(s, 13, group);
+    bindImport(s, 14, m_importId);
+    return step(s, "a page");
+}
+
+RecordWriter::Outcome RecordWriter::add(const Slo &slo)
+{
+    static const std::string sql = upsertSql(
+        "slos", {"name"},
+        {"measurement_slo", "display_name", "service", "description", "budgeting_method", "objective",
+         "window_seconds", "time_slice_target", "time_slice_window_seconds"});
+    sqlite3_stmt *s = statement(sql);
+    bindText(s, 1, slo.name);
+    bindText(s, 2, slo.measurementSlo.empty() ? slo.name : slo.measurementSlo);
+    bindText(s, 3, slo.displayName);
+    bindText(s, 4, slo.service);
+    bindText(s, 5, slo.description);
+    sqlite3_bind_text(s, 6, toString(slo.method), -1, SQLITE_STATIC);
+    sqlite3_bind_double(s, 7, slo.objective);
+    sqlite3_bind_int64(s, 8, slo.windowSeconds);
+    bindOpt(s, 9, slo.timeSliceTarget);
+    bindOpt(s, 10, slo.timeSliceWindowSeconds);
+    bindImport(s, 11, m_importId);
+    return step(s, "an SLO");
+}
+
+RecordWriter::Outcome RecordWriter::add(const SloMeasurement &m, int columns)
+{
+    static const char *const names[] = {"good", "bad", "total"};
+    std::string cols = "slo, ts", params = "?1, ?2", sets, differs;
+    int n = 2;
+    for (int bit = 0; bit < 3; ++bit) {
+        if (!(columns & (1 << bit)))
+            continue;
+        cols += std::string(", ") + names[bit];
+        params += ", ?" + std::to_string(++n);
+        if (!sets.empty()) { sets += ", "; differs += " OR "; }
+        sets += std::string(names[bit]) + " = excluded." + names[bit];
+        differs += std::string(names[bit]) + " IS NOT excluded." + names[bit];
+    }
+    const std::string sql = "INSERT INTO slo_measurements (" + cols + ", import_id) VALUES (" + params + ", ?"
+        + std::to_string(n + 1) + ") ON CONFLICT(slo, ts) DO UPDATE SET " + sets
+        + ", import_id = excluded.import_id WHERE " + differs;
+    sqlite3_stmt *s = statement(sql);
+    bindText(s, 1, m.slo);
+    sqlite3_bind_int64(s, 2, m.timestamp);
+    int i = 3;
+    if (columns & Good) bindOpt(s, i++, m.good);
+    if (columns & Bad) bindOpt(s, i++, m.bad);
+    if (columns & Total) bindOpt(s, i++, m.total);
+    bindImport(s, i, m_importId);
+    return step(s, "an SLO measurement");
+}
+
+RecordWriter::Outcome RecordWriter::add(const DebtItem &item)
+{
+    sqlite3 *db = m_ws.handle();
+    // Dependencies are part of the item: compare them too.
+    std::vector<std::string> existingDeps;
+    {
+        sqlite3_stmt *q = statement("SELECT depends_on FROM debt_dependencies WHERE item_id = ?1 ORDER BY position");
+        bindText(q, 1, item.id);
+        while (sqlite3_step(q) == SQLITE_ROW)
+            existingDeps.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(q, 0)),
+                                      size_t(sqlite3_column_bytes(q, 0)));
+        sqlite3_reset(q);
+    }
+    static const std::string sql =
+        "INSERT INTO debt_items (id, position, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, "
+        "risk_impact, fowler, linked_metric, status, pinned_quarter, notes, import_id) VALUES (?1, "
+        "(SELECT coalesce(max(position), 0) + 1 FROM debt_items), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+        "ON CONFLICT(id) DO UPDATE SET title = excluded.title, theme = excluded.theme, toil_hours_per_week = "
+        "excluded.toil_hours_per_week, cost_weeks = excluded.cost_weeks, risk_likelihood = excluded.risk_likelihood, "
+        "risk_impact = excluded.risk_impact, fowler = excluded.fowler, linked_metric = excluded.linked_metric, "
+        "status = excluded.status, pinned_quarter = excluded.pinned_quarter, notes = excluded.notes, import_id = "
+        "excluded.import_id WHERE title IS NOT excluded.title OR theme IS NOT excluded.theme OR toil_hours_per_week "
+        "IS NOT excluded.toil_hours_per_week OR cost_weeks IS NOT excluded.cost_weeks OR risk_likelihood IS NOT "
+        "excluded.risk_likelihood OR risk_impact IS NOT excluded.risk_impact OR fowler IS NOT excluded.fowler OR "
+        "linked_metric IS NOT excluded.linked_metric OR status IS NOT excluded.status OR pinned_quarter IS NOT "
+        "excluded.pinned_quarter OR notes IS NOT excluded.notes OR ?14";
+    const bool depsDiffer = existingDeps != item.dependsOn;
+    sqlite3_stmt *s = statement(sql);
+    bindText(s, 1, item.id);
+    bindText(s, 2, item.title);
+    bindText(s, 3, item.theme);
+    sqlite3_bind_double(s, 4, item.toilHoursPerWeek);
+    sqlite3_bind_double(s, 5, item.costWeeks);
+    sqlite3_bind_int(s, 6, item.riskLikelihood);
+    sqlite3_bind_int(s, 7, item.riskImpact);
+    bindText(s, 8, item.fowler);
+    bindText(s, 9, item.linkedMetric);
+    bindText(s, 10, item.status);
+    bindText(s, 11, item.pinnedQuarter);
+    bindText(s, 12, item.notes);
+    bindImport(s, 13, m_importId);
+    sqlite3_bind_int(s, 14, depsDiffer ? 1 : 0);
+    const Outcome o = step(s, "a debt item");
+    if (depsDiffer) {
+        sqlite3_stmt *del = statement("DELETE FROM debt_dependencies WHERE item_id = ?1");
+        bindText(del, 1, item.id);
+        if (sqlite3_step(del) != SQLITE_DONE)
+            m_ws.fail(QStringLiteral("writing dependencies"), sqlite3_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_reset(del);
+        int position = 0;
+        for (const std::string &dep : item.dependsOn) {
+            sqlite3_stmt *ins = statement(
+                "INSERT OR IGNORE INTO debt_dependencies(item_id, depends_on, position) VALUES(?1, ?2, ?3)");
+            bindText(ins, 1, item.id);
+            bindText(ins, 2, dep);
+            sqlite3_bind_int(ins, 3, ++position);
+            if (sqlite3_step(ins) != SQLITE_DONE)
+                m_ws.fail(QStringLiteral("writing dependencies"), sqlite3_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)));
+            sqlite3_reset(ins);
+        }
+    }
+    return o;
+}
+
+} // namespace srm

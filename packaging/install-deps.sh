@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what SRE Roadmap needs to build, test and package, from Debian/Ubuntu packages.
+# Called by `make` before configuring; safe to run again (it only installs what is missing).
+#   packaging/install-deps.sh          build + test dependencies
+#   packaging/install-deps.sh --bench  also the benchmark peers (pandas, Node.js/npm)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-svg-dev libgl-dev
+  libyaml-cpp-dev libsimdjson-dev libboost-graph-dev libsqlite3-dev sqlite3
+  fonts-dejavu-core fontconfig
+  xvfb xauth poppler-utils
+  dpkg-dev file
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(python3 python3-pandas nodejs npm valgrind)
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-deps: this script needs a Debian or Ubuntu system with apt-get." >&2
+  echo "install-deps: please install the equivalents of: ${packages[*]}" >&2
+  exit 1
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+  else
+    echo "install-deps: not root and no sudo; please install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

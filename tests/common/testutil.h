@@ -1,0 +1,29 @@
+// Shared test helpers: temporary workspaces, running the real sre-roadmap binary, file hashes,
+// and the location of ../shared/samples (tests using it skip when it is absent).
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace srm::test {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString errText() const { return QString::fromUtf8(err); }
+    QString outText() const { return QString::fromUtf8(out); }
+};
+
+// Runs the built sre-roadmap with `args` (offscreen platform), waiting up to `timeoutMs`.
+CliResult runCli(const QStringList &args, int timeoutMs = 120000, const QByteArray &stdinData = {});
+
+QByteArray sha256Of(const QString &path);
+QString samplesDir();      // empty when ../shared/samples does not exist
+QString fixturesDir();     // tests/fixtures
+void writeFile(const QString &path, const QByteArray &content);
+
+} // namespace srm::test

@@ -1,0 +1,162 @@
+// The demo workspace (SPEC 11): deterministic to the byte, every record kind present, and the
+// shape of a real shop's operations.
+#include "generator.h"
+#include "testutil.h"
+#include "timeutil.h"
+#include "workspace.h"
+
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace srm;
+using namespace srm::test;
+
+namespace {
+
+QByteArray dump(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
+    p.waitForFinished(60000);
+    return p.readAllStandardOutput();
+}
+
+qint64 scalar(Workspace &ws, const QString &sql)
+{
+    QSqlQuery q(ws.database());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+class TstDemo : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+
+private slots:
+    void initTestCase()
+    {
+        m_path = m_dir.filePath(QStringLiteral("demo.srmap"));
+        const CliResult r = runCli({QStringLiteral("demo"), m_path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.outText().contains(QStringLiteral("pages")));
+    }
+
+    void deterministic()
+    {
+        const QString second = m_dir.filePath(QStringLiteral("again.srmap"));
+        QCOMPARE(runCli({QStringLiteral("demo"), second}).exitCode, 0);
+        const QByteArray a = dump(m_path);
+        QVERIFY(a.size() > 100000);
+        QCOMPARE(dump(second), a);
+        // Writing over an existing demo gives the same bytes again.
+        QCOMPARE(runCli({QStringLiteral("demo"), second}).exitCode, 0);
+        QCOMPARE(dump(second), a);
+    }
+
+    void refusesToOverwriteOtherFiles()
+    {
+        const QString other = m_dir.filePath(QStringLiteral("notes.txt"));
+        writeFile(other, "my notes\n");
+        const CliResult r = runCli({QStringLiteral("demo"), other});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(sha256Of(other), QByteArray(QCryptographicHash::hash("my notes\n", QCryptographicHash::Sha256).toHex()));
+    }
+
+    void everyRecordKind()
+    {
+        auto ws = Workspace::open(m_path);
+        for (const char *table : {"deployments", "changes", "incidents", "pages", "slos", "slo_measurements",
+                                  "debt_items", "debt_dependencies", "alert_groups", "alert_rules", "alert_merges",
+                                  "imports", "settings"})
+            QVERIFY2(scalar(*ws, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) > 0, table);
+        QCOMPARE(ws->setting(QStringLiteral("name")), QStringLiteral("Online Boutique"));
+        QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(DISTINCT service) FROM deployments")), 11);
+        QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM pages")), 3600);
+        // The default as-of is the day after the last event: 2026-10-01.
+        QCOMPARE(formatDate(floorToDay(*ws->latestEventTime()) + kMicrosPerDay), QStringLiteral("2026-10-01"));
+    }
+
+    void realisticShape()
+    {
+        auto ws = Workspace::open(m_path);
+        // Production deploys are weekday work: strftime('%w'): 0 = Sunday, 6 = Saturday.
+        const qint64 weekday = scalar(*ws, QStringLiteral(
+            "SELECT count(*) FROM deployments WHERE is_production AND strftime('%w', finished_at / 1e6, 'unixepoch') NOT IN ('0', '6')"));
+        const qint64 weekend = scalar(*ws, QStringLiteral(
+            "SELECT count(*) FROM deployments WHERE is_production AND strftime('%w', finished_at / 1e6, 'unixepoch') IN ('0', '6')"));
+        QVERIFY(weekday > 20 * weekend);
+        // Incidents cluster after bad deploys, and some bad deploys were fixed forward.
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM incidents WHERE caused_by_deployment_id <> ''")) >= 15);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM deployments WHERE fixes_deployment_id <> ''")) >= 5);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM deployments WHERE result = 'rolled_back'")) >= 5);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM deployments WHERE environment <> 'production'")) > 100);
+        // A long tail of alert groups: many groups, the top ten hold most pages.
+        const qint64 groups = scalar(*ws, QStringLiteral("SELECT count(*) FROM alert_groups"));
+        QVERIFY(groups > 80);
+        const qint64 topTen = scalar(*ws, QStringLiteral(
+            "SELECT sum(c) FROM (SELECT count(*) AS c FROM pages GROUP BY group_id ORDER BY c DESC LIMIT 10)"));
+        QVERIFY(topTen > 3600 / 3);
+        const qint64 singletons = scalar(*ws, QStringLiteral(
+            "SELECT count(*) FROM (SELECT group_id FROM pages GROUP BY group_id HAVING count(*) <= 2)"));
+        QVERIFY(singletons > 20);
+        // Some SLOs without data, some burning.
+        QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM slos WHERE measurement_slo NOT IN (SELECT slo FROM slo_measurements)")), 1);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM slos WHERE budgeting_method = 'Timeslices'")) >= 1);
+        // The debt register: about twenty items, one done, pins, dependencies.
+        QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM debt_items")), qint64(demoDebtItems().size()));
+        QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM debt_items WHERE status = 'done'")), 1);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM debt_items WHERE pinned_quarter <> ''")) >= 1);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM debt_dependencies")) >= 8);
+        // Every time is inside the two quarters.
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT min(created_at) FROM pages")) >= 1775001600LL * 1000000);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT max(resolved_at) FROM incidents")) < 1790812800LL * 1000000);
+    }
+
+    void generatorIsExactAndStable()
+    {
+        struct Counter : RecordSink
+        {
+            qint64 d = 0, c = 0, i = 0, p = 0, s = 0, m = 0, x = 0;
+            quint64 hash = 1469598103934665603ULL;
+            void mix(const std::string &v)
+            {
+                for (unsigned char ch : v)
+                    hash = (hash ^ ch) * 1099511628211ULL;
+            }
+            void deployment(const Deployment &v) override { ++d; mix(v.deploymentId); }
+            void change(const Change &) override { ++c; }
+            void incident(const Incident &v) override { ++i; mix(v.incidentId); }
+            void page(const Page &v) override { ++p; mix(v.title); }
+            void slo(const Slo &) override { ++s; }
+            void measurement(const SloMeasurement &) override { ++m; }
+            void debtItem(const DebtItem &) override { ++x; }
+        };
+        GeneratorOptions o;
+        o.pages = 10000;
+        o.deployments = 2000;
+        o.incidents = 150;
+        Counter a, b;
+        generateOperations(o, a);
+        generateOperations(o, b);
+        QCOMPARE(a.p, 10000);
+        QCOMPARE(a.i, 150);
+        QVERIFY(qAbs(a.d - 2000) <= 20); // fix deploys are paid back from later days
+        QCOMPARE(a.hash, b.hash);
+        o.seed = 7;
+        Counter c;
+        generateOperations(o, c);
+        QVERIFY(c.hash != a.hash);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDemo)
+#include "tst_demo.moc"

@@ -1,0 +1,243 @@
+// The workspace store: create, reopen, migrate, and refuse what is not a usable workspace
+// (exit 3 through the command line, file unchanged).
+#include "recordwriter.h"
+#include "testutil.h"
+#include "workspace.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace srm;
+using namespace srm::test;
+
+class TstStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createAndReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws.srmap"));
+        {
+            auto ws = Workspace::create(path);
+            QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
+            ws->setSetting(QStringLiteral("team_size"), QStringLiteral("7"));
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            Deployment d;
+            d.deploymentId = "d1";
+            d.finishedAt = 1000;
+            QCOMPARE(w.add(d), RecordWriter::Outcome::Added);
+            QCOMPARE(w.add(d), RecordWriter::Outcome::Unchanged);
+            d.service = "cart";
+            QCOMPARE(w.add(d), RecordWriter::Outcome::Updated);
+            tx.commit();
+        }
+        QVERIFY(QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".creating-") + QString::number(QCoreApplication::applicationPid())));
+        auto ws = Workspace::open(path);
+        QCOMPARE(ws->setting(QStringLiteral("team_size")), QStringLiteral("7"));
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT service FROM deployments WHERE deployment_id = 'd1'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("cart"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA application_id")) && q.next());
+        QCOMPARE(quint32(q.value(0).toLongLong()), Workspace::kApplicationId);
+    }
+
+    void uncommittedWritesRollBack()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws.srmap"));
+        {
+            auto ws = Workspace::create(path);
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            Deployment d;
+            d.deploymentId = "d1";
+            w.add(d);
+            // no commit
+        }
+        auto ws = Workspace::open(path);
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM deployments")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void migrateFromVersion1()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.srmap"));
+        {
+            auto ws = Workspace::create(path, 1);
+            QCOMPARE(ws->schemaVersion(), 1);
+            ws->exec(QStringLiteral("INSERT INTO settings(key, value) VALUES('name', 'Old Org')"));
+            ws->exec(QStringLiteral("INSERT INTO incidents(incident_id, started_at) VALUES('INC-1', 5)"));
+            QSqlQuery q(ws->database());
+            QVERIFY(!q.exec(QStringLiteral("SELECT * FROM alert_rules")));
+        }
+        auto ws = Workspace::open(path);
+        QCOMPARE(ws->schemaVersion(), 2);
+        QCOMPARE(ws->setting(QStringLiteral("name")), QStringLiteral("Old Org"));
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM alert_rules")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT incident_id, started_at FROM incidents_readable")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("INC-1"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("1970-01-01T00:00:00.000Z"));
+    }
+
+    void refuse_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("text file") << "text" << "not a SQLite database";
+        QTest::newRow("empty file") << "empty" << "empty file";
+        QTest::newRow("other sqlite database") << "foreign" << "not an SRE Roadmap workspace";
+        QTest::newRow("newer version") << "newer" << "newer version";
+        QTest::newRow("corrupt") << "corrupt" << "corrupt";
+        QTest::newRow("locked") << "locked" << "locked by another process";
+        QTest::newRow("directory") << "directory" << "is a directory";
+    }
+
+    void refuse()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QString path = dir.filePath(QStringLiteral("ws.srmap"));
+        QProcess locker;
+        if (kind == u"text") {
+            writeFile(path, "deployment_id,finished_at\nd1,2026-01-01\n");
+        } else if (kind == u"empty") {
+            writeFile(path, QByteArray());
+        } else if (kind == u"foreign") {
+            QVERIFY(QProcess::execute(QStringLiteral("sqlite3"), {path, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES(1);")}) == 0);
+        } else if (kind == u"newer") {
+            Workspace::create(path);
+            QVERIFY(QProcess::execute(QStringLiteral("sqlite3"), {path, QStringLiteral("PRAGMA user_version = 99;")}) == 0);
+        } else if (kind == u"corrupt") {
+            {
+                auto ws = Workspace::create(path);
+                Workspace::Transaction tx(*ws);
+                RecordWriter w(*ws, 0);
+                for (int i = 0; i < 2000; ++i) {
+                    Page p;
+                    p.sourceId = "P" + std::to_string(i);
+                    p.title = "Disk usage " + std::to_string(i) + "% on host-" + std::to_string(i % 7);
+                    p.createdAt = i * kMicrosPerMinute;
+                    w.add(p);
+                }
+                tx.commit();
+            }
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.size() > 8 * 4096);
+            f.seek(4096 * 3);
+            f.write(QByteArray(4096 * 4, '\x5a'));
+        } else if (kind == u"locked") {
+            Workspace::create(path);
+            locker.start(QStringLiteral(SRM_LOCKHOLDER), {path});
+            QVERIFY(locker.waitForStarted());
+            QVERIFY(locker.waitForReadyRead(10000));
+            QCOMPARE(locker.readAllStandardOutput().trimmed(), QByteArray("locked"));
+        } else if (kind == u"directory") {
+            QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("d.srmap")));
+            path = dir.filePath(QStringLiteral("d.srmap"));
+        }
+        const QByteArray before = sha256Of(path);
+
+        for (const QStringList &args : {QStringList{QStringLiteral("get"), path},
+                                        QStringList{QStringLiteral("set"), path, QStringLiteral("team_size"), QStringLiteral("5")}}) {
+            const CliResult r = runCli(args);
+            QCOMPARE(r.exitCode, 3);
+            QVERIFY2(r.errText().contains(message), qPrintable(r.errText()));
+            QVERIFY2(r.errText().contains(path), qPrintable(r.errText()));
+            QCOMPARE(r.out, QByteArray());
+        }
+        try {
+            Workspace::open(path);
+            QFAIL("opened");
+        } catch (const WorkspaceError &e) {
+            QVERIFY(e.message().contains(message));
+        }
+        QCOMPARE(sha256Of(path), before);
+        if (kind == u"locked") {
+            locker.closeWriteChannel();
+            QVERIFY(locker.waitForFinished());
+            QCOMPARE(runCli({QStringLiteral("set"), path, QStringLiteral("team_size"), QStringLiteral("5")}).exitCode, 0);
+        }
+    }
+
+    void missingWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("nope.srmap"));
+        const CliResult r = runCli({QStringLiteral("get"), path});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.errText().contains(QStringLiteral("no such workspace")));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void importLogAndRemoval()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("ws.srmap")));
+        ImportLogEntry e;
+        e.fileName = QStringLiteral("pages.csv");
+        e.sha256 = QStringLiteral("ab");
+        e.format = QStringLiteral("pages");
+        e.importedAt = 42;
+        const qint64 first = ws->addImportLog(e);
+        const qint64 second = ws->addImportLog(e);
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter a(*ws, first), b(*ws, second);
+            Page p;
+            p.title = "x";
+            p.service = "s";
+            p.createdAt = 1;
+            a.add(p);
+            p.createdAt = 2;
+            b.add(p);
+            p.createdAt = 3;
+            b.add(p);
+            tx.commit();
+        }
+        QCOMPARE(ws->importLog().size(), 2);
+        ws->removeImport(second);
+        QCOMPARE(ws->importLog().size(), 1);
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(created_at) FROM pages")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(1).toInt(), 1);
+        QCOMPARE(ws->latestEventTime().value_or(-1), Micros(1));
+    }
+
+    void pageKeys()
+    {
+        Page a;
+        a.createdAt = 5;
+        a.service = "svc";
+        a.title = "t";
+        Page b = a;
+        b.urgency = "high";
+        QCOMPARE(RecordWriter::pageKey(a), RecordWriter::pageKey(b)); // identity ignores other fields
+        b.title = "t2";
+        QVERIFY(RecordWriter::pageKey(a) != RecordWriter::pageKey(b));
+        Page c = a;
+        c.sourceId = "PX";
+        Page d = b;
+        d.sourceId = "PX";
+        QCOMPARE(RecordWriter::pageKey(c), RecordWriter::pageKey(d)); // an id wins
+    }
+};
+
+QTEST_GUILESS_MAIN(TstStore)
+#include "tst_store.moc"

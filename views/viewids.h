@@ -1,0 +1,22 @@
+// The seven views of SPEC 10, by id: their command-line names (screenshot --view NAME) and
+// their titles in the navigation list.
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+
+namespace srm {
+
+enum class ViewId { Dashboard, Gaps, Alerts, Incidents, Slos, Debt, Roadmap };
+
+constexpr ViewId kAllViews[] = {ViewId::Dashboard, ViewId::Gaps, ViewId::Alerts, ViewId::Incidents,
+                                ViewId::Slos, ViewId::Debt, ViewId::Roadmap};
+
+QString viewName(ViewId id);   // "dashboard"
+QString viewTitle(ViewId id);  // translated "Dashboard"
+std::optional<ViewId> viewFromName(QStringView name);
+QStringList viewNames();
+
+} // namespace srm
