@@ -48,7 +48,7 @@ void removeWithSidecars(const QString &path)
 
 } // namespace
 
-void writeDemoWorkspace(const QString &path)
+void writeDemoWorkspace(const QString &path, const GeneratorOptions &options)
 {
     if (QFileInfo::exists(path)) {
         // Only ever replace a workspace; opening checks that (and that no one holds it).
@@ -58,7 +58,6 @@ void writeDemoWorkspace(const QString &path)
     removeWithSidecars(tmp);
     {
         auto ws = Workspace::create(tmp);
-        const GeneratorOptions options;
         ws->setSettings({{QStringLiteral("name"), QStringLiteral("Online Boutique")},
                          {QStringLiteral("timezone"), QString::fromLatin1(options.timezone)},
                          {QStringLiteral("team_size"), QStringLiteral("6")}});

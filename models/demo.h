@@ -4,12 +4,15 @@
 // (sqlite3 .dump) on every run.
 #pragma once
 
+#include "generator.h"
+
 #include <QString>
 
 namespace srm {
 
 // Writes the demo to `path`, replacing an existing workspace there (never another kind of
-// file: that is a WorkspaceError). Built aside and renamed into place.
-void writeDemoWorkspace(const QString &path);
+// file: that is a WorkspaceError). Built aside and renamed into place. Other options give
+// bigger (or smaller) shops of the same shape, e.g. the benchmarks' million pages.
+void writeDemoWorkspace(const QString &path, const GeneratorOptions &options = {});
 
 } // namespace srm
