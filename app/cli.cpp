@@ -31,6 +31,7 @@ const Command kCommands[] = {
     {"demo", "WORKSPACE", "write a complete demo workspace", cmdDemo, AppKind::Core},
     {"set", "WORKSPACE KEY VALUE", "change a setting or target", cmdSet, AppKind::Core},
     {"get", "WORKSPACE [KEY]", "show settings and targets", cmdGet, AppKind::Core},
+    {"plan", "WORKSPACE [--start YYYYQn] [--quarters N] [--json]", "schedule operational debt into quarters", cmdPlan, AppKind::Core},
 };
 
 const Command *findCommand(const QString &name)

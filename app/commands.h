@@ -10,5 +10,6 @@ int cmdGui(const QStringList &args);
 int cmdDemo(const QStringList &args);
 int cmdSet(const QStringList &args);
 int cmdGet(const QStringList &args);
+int cmdPlan(const QStringList &args);
 
 } // namespace srm::cli
