@@ -2,6 +2,7 @@
 
 #include "workspace.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 

@@ -8,7 +8,7 @@
 
 #include "records.h"
 
-#include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>

@@ -47,6 +47,7 @@ struct Node
     State state = State::Waiting;
     int quarter = -1;             // index into the plan's quarters
     bool blocked = false;         // unscheduled because a dependency is
+    std::vector<size_t> roots;    // when blocked: the unscheduled items that are not, behind it
 };
 
 class Scheduler
@@ -114,7 +115,6 @@ public:
         }
         placePins();
         scheduleReady();
-        unscheduleBlocked();
         noteConflictingPins();
         return finish();
     }
@@ -207,15 +207,19 @@ private:
             if (!m_nodes[v].item->pinnedQuarter.empty())
                 pins.push_back(v);
         std::sort(pins.begin(), pins.end(), [&](size_t a, size_t b) { return before(a, b); });
-        const Quarter last = m_plan.quarters.back().quarter;
+        auto quarterIndex = [&](size_t v) {
+            const auto q = parseQuarter(qs(m_nodes[v].item->pinnedQuarter));
+            const int i = q ? q->index() - m_plan.start.index() : -1;
+            return i < m_plan.horizon ? i : -1;
+        };
+        // Pins inside the plan first, so that no pin is taken for a dependant of one outside it.
+        std::vector<size_t> outside;
         for (size_t v : pins) {
             const Node &n = m_nodes[v];
             const QString pin = qs(n.item->pinnedQuarter);
-            const auto q = parseQuarter(pin);
-            const int i = q ? q->index() - m_plan.start.index() : -1;
-            if (!q || i < 0 || i >= m_plan.horizon) {
-                unschedule(v, QStringLiteral("pinned to %1, outside the plan (%2 to %3)")
-                                  .arg(pin, formatQuarter(m_plan.start), formatQuarter(last)));
+            const int i = quarterIndex(v);
+            if (i < 0) {
+                outside.push_back(v);
                 continue;
             }
             QString reason = QStringLiteral("pinned to %1; %2").arg(pin, hadFree(i));
@@ -224,6 +228,11 @@ private:
                 reason += QStringLiteral("; overbooks %1 by %2 weeks").arg(pin, weeks1(over));
             place(v, i, reason);
         }
+        const Quarter last = m_plan.quarters.back().quarter;
+        for (size_t v : outside)
+            if (m_nodes[v].state == State::Waiting) // not already blocked by another pin outside
+                giveUp(v, QStringLiteral("pinned to %1, outside the plan (%2 to %3)")
+                              .arg(qs(m_nodes[v].item->pinnedQuarter), formatQuarter(m_plan.start), formatQuarter(last)));
     }
 
     // SPEC 8 step 4.
@@ -265,8 +274,8 @@ private:
             ? QStringLiteral("highest priority ready item")
             : QStringLiteral("waits for %1 (%2)").arg(qs(m_nodes[waitsFor].item->id), quarterName(earliest));
         if (cost > capacity() + kCapacityTolerance) {
-            unschedule(v, QStringLiteral("needs %1 weeks, a quarter has %2")
-                              .arg(SettingsSchema::formatNumber(cost), SettingsSchema::formatNumber(capacity())));
+            giveUp(v, QStringLiteral("needs %1 weeks, a quarter has %2")
+                          .arg(SettingsSchema::formatNumber(cost), SettingsSchema::formatNumber(capacity())));
             return false;
         }
         QStringList full;
@@ -293,19 +302,31 @@ private:
             reason += QStringLiteral("needs %1 weeks, no quarter from %2 to %3 has that much free (the most is %4 in %5)")
                           .arg(SettingsSchema::formatNumber(cost), quarterName(earliest), quarterName(m_plan.horizon - 1),
                                weeks1(std::max(0.0, freeWeeks(roomiest))), quarterName(roomiest));
-        unschedule(v, reason);
+        giveUp(v, reason);
         return false;
     }
 
-    // SPEC 8 step 4's "and so is everything that depends on it", in topological order so that
-    // each item's unscheduled dependencies are already listed.
-    void unscheduleBlocked()
+    // SPEC 8 step 4: an item that cannot be placed is unscheduled, "and so is everything that
+    // depends on it". Its dependants follow it in the list, in dependency order, so that each one's
+    // unscheduled blockers are listed before it. Placed pins are not taken back.
+    void giveUp(size_t v, const QString &reason)
     {
-        std::vector<std::vector<size_t>> roots(m_nodes.size());
-        for (size_t v : m_topological) {
-            Node &n = m_nodes[v];
-            if (n.state != State::Waiting)
+        unschedule(v, reason);
+        std::vector<bool> hit(m_nodes.size(), false);
+        std::vector<size_t> stack{v};
+        while (!stack.empty()) {
+            const size_t u = stack.back();
+            stack.pop_back();
+            for (size_t w : m_nodes[u].dependants)
+                if (!hit[w] && m_nodes[w].state == State::Waiting) {
+                    hit[w] = true;
+                    stack.push_back(w);
+                }
+        }
+        for (size_t w : m_topological) {
+            if (!hit[w])
                 continue;
+            Node &n = m_nodes[w];
             std::vector<std::string> direct;
             std::set<size_t> cause;
             for (size_t d : n.deps) {
@@ -313,19 +334,19 @@ private:
                     continue;
                 direct.push_back(m_nodes[d].item->id);
                 if (m_nodes[d].blocked)
-                    cause.insert(roots[d].begin(), roots[d].end());
+                    cause.insert(m_nodes[d].roots.begin(), m_nodes[d].roots.end());
                 else
                     cause.insert(d);
             }
-            roots[v].assign(cause.begin(), cause.end());
+            n.roots.assign(cause.begin(), cause.end());
             std::vector<std::string> rootIds;
-            for (size_t r : roots[v])
+            for (size_t r : n.roots)
                 rootIds.push_back(m_nodes[r].item->id);
-            QString reason = QStringLiteral("blocked by unscheduled %1").arg(idList(direct));
+            QString why = QStringLiteral("blocked by unscheduled %1").arg(idList(direct));
             if (rootIds != direct)
-                reason += QStringLiteral(" (root cause: %1)").arg(idList(rootIds));
+                why += QStringLiteral(" (root cause: %1)").arg(idList(rootIds));
             n.blocked = true;
-            unschedule(v, reason);
+            unschedule(w, why);
         }
     }
 

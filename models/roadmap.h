@@ -58,7 +58,7 @@ struct Plan
     std::optional<double> capacityWeeks;   // per quarter
     QString capacityNote;                  // where the capacity comes from, in words
     std::vector<PlanQuarter> quarters;     // start, start + 1, ... (horizon of them)
-    std::vector<PlannedItem> unscheduled;  // in the order the scheduler gave up on them
+    std::vector<PlannedItem> unscheduled;  // as the scheduler gave up on them, each followed by its dependants
     CriticalPath criticalPath;
     int doneItems = 0;                     // not scheduled (SPEC 8)
 

@@ -8,6 +8,7 @@
 #include "testutil.h"
 #include "workspace.h"
 
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>

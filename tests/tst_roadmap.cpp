@@ -147,11 +147,13 @@ private slots:
     void pinsOutsideThePlan()
     {
         // Pinned after the horizon (2027Q1..2027Q4) or before the start: unscheduled, and so is
-        // what depends on them.
+        // what depends on them, listed right after them. OPS-4 is pinned too, but behind OPS-2.
         const Plan plan = scheduleRoadmap({item("OPS-1", 1, 1, 1, {}, "2028Q1"), item("OPS-2", 1, 1, 1, {}, "2026Q4"),
-                                           item("OPS-3", 1, 1, 1, ids({"OPS-1"}))},
+                                           item("OPS-3", 1, 1, 1, ids({"OPS-1"})),
+                                           item("OPS-4", 1, 1, 1, ids({"OPS-2"}), "2029Q1")},
                                           capacity("10"), k2027Q1);
-        QCOMPARE(unscheduledIds(plan), ids({"OPS-1", "OPS-2", "OPS-3"}));
+        QCOMPARE(unscheduledIds(plan), ids({"OPS-1", "OPS-3", "OPS-2", "OPS-4"}));
+        QCOMPARE(reasonOf(plan, "OPS-4"), QStringLiteral("blocked by unscheduled OPS-2"));
         QCOMPARE(reasonOf(plan, "OPS-1"), QStringLiteral("pinned to 2028Q1, outside the plan (2027Q1 to 2027Q4)"));
         QCOMPARE(reasonOf(plan, "OPS-2"), QStringLiteral("pinned to 2026Q4, outside the plan (2027Q1 to 2027Q4)"));
         QCOMPARE(reasonOf(plan, "OPS-3"), QStringLiteral("blocked by unscheduled OPS-1"));
