@@ -10,5 +10,7 @@ int cmdGui(const QStringList &args);
 int cmdDemo(const QStringList &args);
 int cmdSet(const QStringList &args);
 int cmdGet(const QStringList &args);
+int cmdMetrics(const QStringList &args);
+int cmdAlerts(const QStringList &args);
 
 } // namespace srm::cli
