@@ -28,6 +28,12 @@ QSqlQuery run(Workspace &ws, const QString &sql, const QVariantList &values = {}
     return q;
 }
 
+// An empty replacement is stored as '' (a null QString would bind NULL).
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 } // namespace
 
 QString AlertRuleStore::patternError(const QString &pattern)
@@ -69,7 +75,7 @@ qint64 AlertRuleStore::addRule(const QString &pattern, const QString &replacemen
     for (const AlertRule &r : rules())
         order.append(r.id);
     const qint64 id = run(m_ws, QStringLiteral("INSERT INTO alert_rules(position, pattern, replacement) VALUES(0, ?, ?)"),
-                          {pattern, replacement})
+                          {pattern, notNull(replacement)})
                           .lastInsertId()
                           .toLongLong();
     const int at = position < 1 || position > order.size() ? int(order.size()) : position - 1;
@@ -89,7 +95,7 @@ void AlertRuleStore::updateRule(qint64 id, const QString &pattern, const QString
     if (!q.next() || q.value(0).toInt() == 0)
         throw InputError(QStringLiteral("no alert rule with id %1").arg(id));
     m_ws.exec(QStringLiteral("UPDATE alert_rules SET pattern = ?, replacement = ? WHERE id = ?"),
-              {pattern, replacement, id});
+              {pattern, notNull(replacement), id});
     tx.commit();
 }
 
