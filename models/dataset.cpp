@@ -101,47 +101,60 @@ DeployResult resultFrom(const Statement &s, int c)
     return DeployResult::Other;
 }
 
-// "Production deployment" of SPEC 4.
-constexpr const char *kProduction = "is_production = 1 AND result IN ('success', 'rolled_back')";
-
 void loadDelivery(Workspace &ws, Dataset &d)
 {
-    const std::string where = std::string(" WHERE finished_at >= ?1 AND finished_at < ?2 AND ") + kProduction;
+    // One pass over all deployments: the production ones of the window, and the fixes of any
+    // deployment (a fix marks its target failed wherever either is in time).
+    struct Fixes
     {
-        Statement s(ws, ("SELECT deployment_id, service, finished_at, result FROM deployments" + where
-                         + " ORDER BY finished_at, deployment_id")
-                            .c_str());
-        s.bind(1, d.window.from());
-        s.bind(2, d.window.to());
+        int count = 0;
+        Micros first = 0;
+    };
+    std::unordered_map<std::string, Fixes, StringHash, std::equal_to<>> fixes;
+    {
+        Statement s(ws, "SELECT deployment_id, service, finished_at, is_production, result, fixes_deployment_id "
+                        "FROM deployments");
         while (s.next()) {
+            const Micros finished = s.i64(2);
+            const std::string_view fixed = s.textView(5);
+            if (!fixed.empty()) {
+                auto it = fixes.find(fixed);
+                if (it == fixes.end())
+                    it = fixes.emplace(std::string(fixed), Fixes{0, finished}).first;
+                ++it->second.count;
+                it->second.first = std::min(it->second.first, finished);
+            }
+            if (!d.window.contains(finished) || s.i64(3) == 0)
+                continue;
+            const DeployResult result = resultFrom(s, 4);
+            // "Production deployment" of SPEC 4: a failure never reached production.
+            if (result != DeployResult::Success && result != DeployResult::RolledBack)
+                continue;
             DeploymentFact f;
             f.deploymentId = s.text(0);
             f.service = s.text(1);
-            f.finishedAt = s.i64(2);
-            f.result = resultFrom(s, 3);
-            f.rolledBack = f.result == DeployResult::RolledBack;
+            f.finishedAt = finished;
+            f.result = result;
+            f.rolledBack = result == DeployResult::RolledBack;
             d.deployments.push_back(std::move(f));
         }
     }
+    std::sort(d.deployments.begin(), d.deployments.end(), [](const DeploymentFact &a, const DeploymentFact &b) {
+        return a.finishedAt != b.finishedAt ? a.finishedAt < b.finishedAt : a.deploymentId < b.deploymentId;
+    });
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> byId;
     byId.reserve(d.deployments.size());
     for (std::size_t i = 0; i < d.deployments.size(); ++i)
         byId.emplace(d.deployments[i].deploymentId, i);
 
-    // Any deployment fixing d, and any incident caused by d, mark d failed (SPEC 4), wherever
-    // they are in time.
-    {
-        Statement s(ws, "SELECT fixes_deployment_id, count(*), min(finished_at) FROM deployments "
-                        "WHERE fixes_deployment_id <> '' GROUP BY fixes_deployment_id");
-        while (s.next()) {
-            const auto it = byId.find(s.textView(0));
-            if (it == byId.end())
-                continue;
-            DeploymentFact &f = d.deployments[it->second];
-            f.fixes = int(s.i64(1));
-            f.firstFixAt = s.i64(2);
-        }
+    for (const auto &[target, fix] : fixes) {
+        const auto it = byId.find(target);
+        if (it == byId.end())
+            continue;
+        d.deployments[it->second].fixes = fix.count;
+        d.deployments[it->second].firstFixAt = fix.first;
     }
+    // Any incident caused by d marks it failed too.
     {
         Statement s(ws, "SELECT caused_by_deployment_id, count(*), count(resolved_at), max(resolved_at) FROM incidents "
                         "WHERE caused_by_deployment_id <> '' GROUP BY caused_by_deployment_id");
