@@ -5,7 +5,9 @@
 // and the incidents' durations and phases. It is the single source of these figures: the
 // command line, the views and the PDF read them from these structs (or their JSON, see
 // analysisjson.h) and never derive one themselves. Pure computation, no store access, so a
-// worker thread can run it on a Dataset it loaded through its own connection.
+// worker thread can run it on a Dataset it loaded through its own connection:
+//     auto ws = Workspace::openConnection(path);
+//     const Analysis a = analyze(Dataset::load(*ws, asOf, days, Dataset::AllParts, now));
 #pragma once
 
 #include "dataset.h"

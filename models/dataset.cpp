@@ -135,7 +135,6 @@ void loadDelivery(Workspace &ws, Dataset &d)
             f.service = s.text(1);
             f.finishedAt = finished;
             f.result = result;
-            f.rolledBack = result == DeployResult::RolledBack;
             d.deployments.push_back(std::move(f));
         }
     }

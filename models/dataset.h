@@ -58,14 +58,13 @@ struct DeploymentFact
     std::string deploymentId;
     std::string service;
     Micros finishedAt = 0;
-    DeployResult result = DeployResult::Success;
-    bool rolledBack = false;
+    DeployResult result = DeployResult::Success; // Success or RolledBack
     int causedIncidents = 0;           // incidents with caused_by_deployment_id = this
     int fixes = 0;                     // deployments with fixes_deployment_id = this
     Micros firstFixAt = kNoTime;       // earliest finished_at of those fixes
     Micros incidentsResolvedAt = kNoTime; // latest resolved_at of its incidents, if all resolved
 
-    bool failed() const { return rolledBack || causedIncidents > 0 || fixes > 0; }
+    bool failed() const { return result == DeployResult::RolledBack || causedIncidents > 0 || fixes > 0; }
     // SPEC 4 recovery: earliest of the first fix and the resolution of all caused incidents.
     std::optional<Micros> recoveredAt() const;
 };
