@@ -32,6 +32,8 @@ const Command kCommands[] = {
     {"set", "WORKSPACE KEY VALUE", "change a setting or target", cmdSet, AppKind::Core},
     {"get", "WORKSPACE [KEY]", "show settings and targets", cmdGet, AppKind::Core},
     {"plan", "WORKSPACE [--start YYYYQn] [--quarters N] [--json]", "schedule operational debt into quarters", cmdPlan, AppKind::Core},
+    {"metrics", "WORKSPACE [--as-of T] [--window-days N] [--json]", "the metric catalogue with targets and gaps", cmdMetrics, AppKind::Core},
+    {"alerts", "WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]", "alert groups by frequency", cmdAlerts, AppKind::Core},
 };
 
 const Command *findCommand(const QString &name)

@@ -1,0 +1,88 @@
+#include "analysisoptions.h"
+
+#include "cli.h"
+#include "workspace.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace srm::cli {
+
+void printJson(const QJsonObject &document)
+{
+    const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+int intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max)
+{
+    bool ok = false;
+    const qlonglong v = parser.value(option).trimmed().toLongLong(&ok);
+    if (!ok || v < min || v > max)
+        throw UsageError(QStringLiteral("--%1 needs a whole number from %2 to %3, not '%4'")
+                             .arg(option.names().constFirst())
+                             .arg(min)
+                             .arg(max)
+                             .arg(parser.value(option)));
+    return int(v);
+}
+
+void WindowOptions::validate(const QCommandLineParser &parser) const
+{
+    if (parser.isSet(asOf) && !parseAsOf(parser.value(asOf)))
+        throw UsageError(QStringLiteral("--as-of needs YYYY-MM-DD or an ISO-8601 instant, not '%1'").arg(parser.value(asOf)));
+    if (parser.isSet(windowDays))
+        intOption(parser, windowDays, 1, AnalysisWindow::kMaxDays);
+}
+
+std::optional<Micros> WindowOptions::asOfValue(const QCommandLineParser &parser) const
+{
+    validate(parser);
+    return parser.isSet(asOf) ? parseAsOf(parser.value(asOf)) : std::nullopt;
+}
+
+int WindowOptions::days(const QCommandLineParser &parser) const
+{
+    return parser.isSet(windowDays) ? intOption(parser, windowDays, 1, AnalysisWindow::kMaxDays)
+                                    : AnalysisWindow::kDefaultDays;
+}
+
+TextTable::TextTable(QStringList header, QList<bool> rightAligned)
+    : m_right(std::move(rightAligned))
+{
+    m_rows.append(std::move(header));
+}
+
+void TextTable::addRow(QStringList cells)
+{
+    m_rows.append(std::move(cells));
+}
+
+QString TextTable::render(const QString &indent) const
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : m_rows)
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            if (widths.size() <= c)
+                widths.append(0);
+            widths[c] = std::max(widths[c], row[c].size());
+        }
+    QString out;
+    for (const QStringList &row : m_rows) {
+        QString line = indent;
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            if (c > 0)
+                line += QStringLiteral("  ");
+            const bool right = c < m_right.size() && m_right[c];
+            const bool last = c + 1 == row.size();
+            line += right ? row[c].rightJustified(widths[c]) : (last ? row[c] : row[c].leftJustified(widths[c]));
+        }
+        out += line + u'\n';
+    }
+    return out;
+}
+
+} // namespace srm::cli

@@ -1,0 +1,52 @@
+// What `metrics` and `alerts` share: the window options of SPEC 2 (--as-of, --window-days;
+// bad values are usage errors, exit 2) and aligned plain-text tables for their human output.
+#pragma once
+
+#include "dataset.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace srm::cli {
+
+struct WindowOptions
+{
+    QCommandLineOption asOf{QStringLiteral("as-of"),
+                            QStringLiteral("end of the window: YYYY-MM-DD (UTC midnight) or an ISO-8601 instant "
+                                           "(default: UTC midnight after the latest event)"),
+                            QStringLiteral("T")};
+    QCommandLineOption windowDays{QStringLiteral("window-days"),
+                                  QStringLiteral("length of the window in days (default 90)"), QStringLiteral("N")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("print one JSON document")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({asOf, windowDays, json}); }
+    // Checks the option values (UsageError) before anything is opened.
+    void validate(const QCommandLineParser &parser) const;
+    // --as-of, or nullopt for SPEC 2's default (found while loading, see Dataset::load).
+    std::optional<Micros> asOfValue(const QCommandLineParser &parser) const;
+    int days(const QCommandLineParser &parser) const;
+};
+
+// Prints one JSON document and a newline on stdout.
+void printJson(const QJsonObject &document);
+
+// Parses a whole number option in [min, max]; UsageError names the option otherwise.
+int intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max);
+
+// Columns padded to their widest cell; `rightAligned` marks numeric columns.
+class TextTable
+{
+public:
+    explicit TextTable(QStringList header, QList<bool> rightAligned);
+    void addRow(QStringList cells);
+    QString render(const QString &indent = QStringLiteral("  ")) const;
+
+private:
+    QList<QStringList> m_rows;
+    QList<bool> m_right;
+};
+
+} // namespace srm::cli

@@ -1,0 +1,124 @@
+// `metrics WORKSPACE [--as-of T] [--window-days N] [--json]` (SPEC 4, 5): the metric catalogue
+// with targets, gaps, tiers and the SLOs, from the analysis engine; the JSON document of
+// SPEC 4, or the roll-up grouped by theme as aligned text.
+#include "analysis.h"
+#include "analysisjson.h"
+#include "analysisoptions.h"
+#include "cli.h"
+#include "commands.h"
+#include "workspace.h"
+
+#include <QDateTime>
+
+
+namespace srm::cli {
+
+namespace {
+
+QString number(double v)
+{
+    const double a = std::abs(v);
+    return QString::number(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
+QString formatValue(const std::optional<double> &v, Unit unit)
+{
+    if (!v)
+        return QStringLiteral("-");
+    switch (unit) {
+    case Unit::Ratio: return QString::number(*v * 100, 'f', 1) + u'%';
+    case Unit::PerDay: return number(*v) + QStringLiteral("/day");
+    case Unit::PerWeek: return number(*v) + QStringLiteral("/week");
+    case Unit::Hours: return number(*v) + QStringLiteral(" h");
+    case Unit::Minutes: return number(*v) + QStringLiteral(" min");
+    }
+    return number(*v);
+}
+
+QString statusText(Status s)
+{
+    switch (s) {
+    case Status::Met: return QStringLiteral("met");
+    case Status::Gap: return QStringLiteral("gap");
+    case Status::NotMeasured: return QStringLiteral("not measured");
+    }
+    return {};
+}
+
+QString render(const MetricsReport &report)
+{
+    const AnalysisWindow &w = report.window;
+    QString out = QStringLiteral("Metrics from %1 to %2 (%3 days; as of %4)\n")
+                      .arg(formatIso(w.from()), formatIso(w.to()))
+                      .arg(w.days)
+                      .arg(formatIso(w.asOf));
+    for (const ThemeSummary &theme : report.themes) {
+        out += QStringLiteral("\n%1: %2 met, %3 with a gap, %4 not measured (weight %5)\n")
+                   .arg(MetricCatalogue::themeName(theme.theme))
+                   .arg(theme.met)
+                   .arg(theme.gaps)
+                   .arg(theme.notMeasured)
+                   .arg(SettingsSchema::formatNumber(theme.weight));
+        TextTable table({QStringLiteral("metric"), QStringLiteral("current"), QStringLiteral("p90"),
+                         QStringLiteral("n"), QStringLiteral("target"), QStringLiteral("gap"), QStringLiteral("tier"),
+                         QStringLiteral("status")},
+                        {false, true, true, true, true, true, false, false});
+        for (const MetricResult &m : report.metrics) {
+            if (m.def->theme != theme.theme)
+                continue;
+            table.addRow({QString::fromLatin1(m.def->name), formatValue(m.value, m.def->unit),
+                          m.def->hasP90 ? formatValue(m.p90, m.def->unit) : QString(), QString::number(m.n),
+                          formatValue(m.target, m.def->unit), formatValue(m.gap, m.def->unit),
+                          m.tier ? MetricCatalogue::tierId(*m.tier) : QString(), statusText(m.status)});
+        }
+        out += table.render();
+    }
+    out += QStringLiteral("\nSLOs\n");
+    if (report.slos.empty()) {
+        out += QStringLiteral("  none defined\n");
+        return out;
+    }
+    TextTable slos({QStringLiteral("name"), QStringLiteral("service"), QStringLiteral("objective"),
+                    QStringLiteral("window"), QStringLiteral("attainment"), QStringLiteral("budget left"),
+                    QStringLiteral("burn 24h"), QStringLiteral("status")},
+                   {false, false, true, true, true, true, true, false});
+    for (const SloResult &s : report.slos) {
+        const QString percent = QStringLiteral("%1%");
+        auto pct = [&](const std::optional<double> &v) {
+            return v ? percent.arg(QString::number(*v * 100, 'f', 3)) : QStringLiteral("-");
+        };
+        slos.addRow({s.name, s.service, pct(s.objective), SettingsSchema::formatNumber(s.windowDays()) + u'd',
+                     pct(s.attainment), pct(s.errorBudgetRemaining),
+                     s.burnRate24h ? number(*s.burnRate24h) : QStringLiteral("-"),
+                     !s.met ? QStringLiteral("no data") : *s.met ? QStringLiteral("met") : QStringLiteral("missed")});
+    }
+    out += slos.render();
+    return out;
+}
+
+} // namespace
+
+int cmdMetrics(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
+    const WindowOptions options;
+    options.addTo(parser);
+    if (!parse(parser, QStringLiteral("metrics"), args))
+        return Ok;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1)
+        throw UsageError(QStringLiteral("expected WORKSPACE"));
+    options.validate(parser);
+    auto ws = openWorkspace(pos[0]);
+    const Dataset data = Dataset::load(*ws, options.asOfValue(parser), options.days(parser), Dataset::AllParts,
+                                       QDateTime::currentMSecsSinceEpoch() * 1000);
+    const MetricsReport report = computeMetrics(data);
+    if (parser.isSet(options.json))
+        printJson(toJson(report));
+    else
+        printOut(render(report));
+    return Ok;
+}
+
+} // namespace srm::cli
