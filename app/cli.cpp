@@ -31,6 +31,10 @@ const Command kCommands[] = {
     {"demo", "WORKSPACE", "write a complete demo workspace", cmdDemo, AppKind::Core},
     {"set", "WORKSPACE KEY VALUE", "change a setting or target", cmdSet, AppKind::Core},
     {"get", "WORKSPACE [KEY]", "show settings and targets", cmdGet, AppKind::Core},
+    {"import", "WORKSPACE FILE... [--format F] [--skip-bad-rows] [--slo NAME --series good|bad|total]",
+     "import files (created when missing); strict: a bad row imports nothing from its file", cmdImport, AppKind::Core},
+    {"generate", "OUTDIR --pages N --deployments N --incidents N [--seed S]",
+     "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
 };
 
 const Command *findCommand(const QString &name)

@@ -10,5 +10,7 @@ int cmdGui(const QStringList &args);
 int cmdDemo(const QStringList &args);
 int cmdSet(const QStringList &args);
 int cmdGet(const QStringList &args);
+int cmdImport(const QStringList &args);
+int cmdGenerate(const QStringList &args);
 
 } // namespace srm::cli

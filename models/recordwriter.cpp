@@ -131,7 +131,9 @@ sqlite3_stmt *RecordWriter::statement(const std::string &sql)
 RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
 {
     sqlite3 *db = m_ws.handle();
-    const sqlite3_int64 before = sqlite3_last_insert_rowid(db);
+    // An upsert that updates leaves last_insert_rowid alone, an insert sets it (rowids are
+    // positive): a zero before the step tells the two apart.
+    sqlite3_set_last_insert_rowid(db, 0);
     const int rc = sqlite3_step(stmt);
     if (rc != SQLITE_DONE)
         m_ws.fail(QStringLiteral("writing %1").arg(QLatin1StringView(what)), rc, QString::fromUtf8(sqlite3_errmsg(db)));
@@ -139,8 +141,8 @@ RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
     Outcome o;
     if (sqlite3_changes(db) == 0)
         o = Outcome::Unchanged;
-    else if (sqlite3_last_insert_rowid(db) != before)
-        o = Outcome::Added; // an upsert that updates leaves last_insert_rowid alone
+    else if (sqlite3_last_insert_rowid(db) != 0)
+        o = Outcome::Added;
     else
         o = Outcome::Updated;
     switch (o) {
