@@ -8,7 +8,6 @@
 #include "workspace.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 
 namespace srm::cli {
@@ -25,12 +24,6 @@ QString summary(const ImportResult &r)
         .arg(r.counts.updated)
         .arg(r.counts.unchanged)
         .arg(r.badRows);
-}
-
-void removeWorkspaceFiles(const QString &path)
-{
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
-        QFile::remove(path + suffix);
 }
 
 } // namespace
@@ -78,67 +71,63 @@ int cmdImport(const QStringList &args)
             throw UsageError(QStringLiteral("--series must be good, bad or total, not '%1'").arg(parser.value(series)));
     }
 
+    // A workspace this command creates appears only when at least one file was imported: it is
+    // built under a temporary name and renamed into place at the end (NewWorkspace), so a
+    // failed or killed first import leaves nothing half-made behind.
     const QString wsPath = pos[0];
-    const bool created = !QFileInfo::exists(wsPath);
-    auto ws = openWorkspace(wsPath, true);
-    // A workspace this command created is removed again when no file could be imported into
-    // it, so that a failed first import leaves nothing half-made behind.
+    std::unique_ptr<importers::NewWorkspace> created;
+    std::unique_ptr<Workspace> existing;
+    if (QFileInfo::exists(wsPath))
+        existing = openWorkspace(wsPath);
+    else
+        created = std::make_unique<importers::NewWorkspace>(wsPath);
+    Workspace &ws = created ? created->workspace() : *existing;
     int imported = 0;
-    auto removeIfEmpty = [&] {
-        if (created && imported == 0) {
-            ws.reset();
-            removeWorkspaceFiles(wsPath);
-        }
-    };
 
     const bool terminal = stderrIsTerminal();
     bool failed = false;
-    try {
-        importers::ImportRunner runner(*ws);
-        for (const QString &file : pos.mid(1)) {
-            importers::StreamControl control;
-            QElapsedTimer shown;
-            if (terminal) {
-                shown.start();
-                control.progress = [&](std::int64_t done, std::int64_t total) {
-                    if (shown.elapsed() < 100 || total <= 0)
-                        return;
-                    shown.restart();
-                    printErr(QStringLiteral("\r%1: %2% (%3 of %4 MB)")
-                                 .arg(file)
-                                 .arg(100 * done / total)
-                                 .arg(double(done) / 1e6, 0, 'f', 1)
-                                 .arg(double(total) / 1e6, 0, 'f', 1));
-                };
-            }
-            const ImportResult r = runner.importFile(file, options, control);
-            if (terminal)
-                printErr(QStringLiteral("\r\x1b[K"));
-            for (const QString &note : r.notes)
-                printErr(QStringLiteral("%1: note: %2\n").arg(file, note));
-            const QStringList problems = r.messages();
-            if (!problems.isEmpty())
-                printErr(problems.join(u'\n') + u'\n');
-            if (r.ok()) {
-                ++imported;
-                printOut(summary(r));
-            } else {
-                failed = true;
-                if (r.badRows > 0 && !r.fileError)
-                    printErr(QStringLiteral("%1: nothing imported: %2 bad row%3 (with --skip-bad-rows the good rows "
-                                            "are imported)\n")
-                                 .arg(file)
-                                 .arg(r.badRows)
-                                 .arg(r.badRows == 1 ? QString() : QStringLiteral("s")));
-                else if (r.fileError)
-                    printErr(QStringLiteral("%1: nothing imported\n").arg(file));
-            }
+    importers::ImportRunner runner(ws);
+    for (const QString &file : pos.mid(1)) {
+        importers::StreamControl control;
+        QElapsedTimer shown;
+        if (terminal) {
+            shown.start();
+            control.progress = [&](std::int64_t done, std::int64_t total) {
+                if (shown.elapsed() < 100 || total <= 0)
+                    return;
+                shown.restart();
+                printErr(QStringLiteral("\r%1: %2% (%3 of %4 MB)")
+                             .arg(file)
+                             .arg(100 * done / total)
+                             .arg(double(done) / 1e6, 0, 'f', 1)
+                             .arg(double(total) / 1e6, 0, 'f', 1));
+            };
         }
-    } catch (...) {
-        removeIfEmpty();
-        throw;
+        const ImportResult r = runner.importFile(file, options, control);
+        if (terminal)
+            printErr(QStringLiteral("\r\x1b[K"));
+        for (const QString &note : r.notes)
+            printErr(QStringLiteral("%1: note: %2\n").arg(file, note));
+        const QStringList problems = r.messages();
+        if (!problems.isEmpty())
+            printErr(problems.join(u'\n') + u'\n');
+        if (r.ok()) {
+            ++imported;
+            printOut(summary(r));
+        } else {
+            failed = true;
+            if (r.badRows > 0 && !r.fileError)
+                printErr(QStringLiteral("%1: nothing imported: %2 bad row%3 (with --skip-bad-rows the good rows "
+                                        "are imported)\n")
+                             .arg(file)
+                             .arg(r.badRows)
+                             .arg(r.badRows == 1 ? QString() : QStringLiteral("s")));
+            else if (r.fileError)
+                printErr(QStringLiteral("%1: nothing imported\n").arg(file));
+        }
     }
-    removeIfEmpty();
+    if (created && imported > 0)
+        created->publish();
     return failed ? BadInput : Ok;
 }
 

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -79,5 +80,31 @@ struct FilePreview
 
 FilePreview previewFile(const QString &path, const ImportOptions &options, const ZoneOffsets &zone,
                         int maxRows = 20);
+
+// A workspace that an import creates. It is built under a temporary name beside `path`
+// (PATH.importing-PID) with the settings only a private file allows (the rollback journal in
+// memory, no syncs), and publish() makes it durable, puts it back in WAL mode and renames it to
+// `path`. So a failed, cancelled or killed import never leaves a half-made workspace under the
+// real name, and the first import into a new workspace writes every page once instead of twice
+// (WAL, then checkpoint). Temporary files of dead processes are removed on the next run.
+class NewWorkspace
+{
+public:
+    explicit NewWorkspace(const QString &path); // throws WorkspaceError
+    ~NewWorkspace();                            // removes the temporary file unless published
+    NewWorkspace(const NewWorkspace &) = delete;
+    NewWorkspace &operator=(const NewWorkspace &) = delete;
+
+    Workspace &workspace() { return *m_ws; }
+    // Closes the workspace and moves it to its real name; throws WorkspaceError (for example
+    // when something else created `path` meanwhile).
+    void publish();
+
+private:
+    QString m_path;
+    QString m_temporary;
+    std::unique_ptr<Workspace> m_ws;
+    bool m_published = false;
+};
 
 } // namespace srm::importers
