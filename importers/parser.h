@@ -62,7 +62,7 @@ std::optional<Series> seriesFromName(std::string_view name);
 
 struct ParseOptions
 {
-    ZoneOffsets zone;                 // naive timestamps are read in this zone
+    ZoneOffsets zone = ZoneOffsets(); // naive timestamps are read in this zone
     std::string sloName;              // Prometheus: the SLO the samples belong to (--slo)
     std::optional<Series> series;     // Prometheus: which column the samples are (--series)
 };
