@@ -139,10 +139,13 @@ std::optional<ParseError> openAndDetect(QFile &file, const ImportOptions &option
         return ParseError{0, {}, "is a directory, not a file"};
     if (!file.open(QIODevice::ReadOnly))
         return ParseError{0, {}, "cannot open: " + file.errorString().toStdString()};
+    const QByteArray head = file.peek(kSniffBytes);
+    if (head.isEmpty() || (QByteArrayView(head).trimmed().isEmpty() && file.size() == head.size()))
+        return ParseError{0, {}, "empty file"};
     format = options.format;
     if (!format) {
         ParseError why;
-        format = detectFormat(file.peek(kSniffBytes), &why);
+        format = detectFormat(head, &why);
         if (!format) {
             why.reason = "unknown format (" + why.reason + "); known formats: " + knownFormatIds().toStdString()
                 + " (or name one with --format)";
