@@ -10,6 +10,7 @@
 #include <QFileInfo>
 
 #include <openssl/evp.h>
+#include <sqlite3.h>
 
 #include <cerrno>
 #include <csignal>
@@ -130,6 +131,53 @@ private:
     Workspace &m_ws;
 };
 
+// One file's transaction: BEGIN IMMEDIATE ... COMMIT, or, when the caller already holds a
+// transaction (the window imports several files as one batch that Cancel rolls back whole), a
+// savepoint inside it, so that a failed file still leaves the others alone.
+class FileTransaction
+{
+public:
+    explicit FileTransaction(Workspace &ws)
+        : m_ws(ws), m_nested(sqlite3_get_autocommit(ws.handle()) == 0)
+    {
+        if (m_nested)
+            run("SAVEPOINT import_file", "starting a savepoint");
+        else
+            m_tx.emplace(ws);
+    }
+    ~FileTransaction()
+    {
+        if (!m_done && m_nested) {
+            sqlite3_exec(m_ws.handle(), "ROLLBACK TO import_file", nullptr, nullptr, nullptr);
+            sqlite3_exec(m_ws.handle(), "RELEASE import_file", nullptr, nullptr, nullptr);
+        }
+    }
+    FileTransaction(const FileTransaction &) = delete;
+    FileTransaction &operator=(const FileTransaction &) = delete;
+
+    void commit()
+    {
+        if (m_nested)
+            run("RELEASE import_file", "releasing a savepoint");
+        else
+            m_tx->commit();
+        m_done = true;
+    }
+
+private:
+    void run(const char *sql, const char *what)
+    {
+        const int rc = sqlite3_exec(m_ws.handle(), sql, nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK)
+            m_ws.fail(QString::fromLatin1(what), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+    }
+
+    Workspace &m_ws;
+    bool m_nested;
+    bool m_done = false;
+    std::optional<Workspace::Transaction> m_tx;
+};
+
 std::optional<ParseError> openAndDetect(QFile &file, const ImportOptions &options, std::optional<Format> &format)
 {
     const QFileInfo info(file.fileName());
@@ -200,8 +248,8 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
     };
     InputStream in(file, c);
 
-    ForeignKeysOff foreignKeysOff(m_ws);
-    Workspace::Transaction tx(m_ws);
+    ForeignKeysOff foreignKeysOff(m_ws); // a no-op inside a caller's transaction: the caller sets it
+    FileTransaction tx(m_ws);
     ImportLogEntry entry;
     entry.fileName = QFileInfo(path).fileName();
     entry.format = QString::fromLatin1(formatId(*r.format));

@@ -3,7 +3,9 @@
 // (SHA-256), and upsert the records through RecordWriter in ONE transaction per file together
 // with the file's import-log entry. Strict by default: any bad row rolls the whole file back;
 // with skipBadRows the good rows are kept and the bad ones reported. Cancelling rolls back too,
-// so a file is either imported completely or leaves the workspace exactly as it was.
+// so a file is either imported completely or leaves the workspace exactly as it was. A caller
+// that holds a transaction already gets each file as a savepoint inside it (a batch of files
+// that can be rolled back whole).
 #pragma once
 
 #include "importformat.h"
