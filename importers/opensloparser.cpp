@@ -7,9 +7,11 @@
 #include "inputstream.h"
 #include "parser.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <set>
+#include <sstream>
 
 namespace srm::importers {
 
@@ -263,6 +265,42 @@ private:
     std::optional<ParseError> m_error;
 };
 
+// yaml-cpp 0.7 loops forever on a stray ',' at the top level (found by fuzzing: the input ","
+// alone): LoadAll keeps reading empty documents without consuming it. A first pass through the
+// event parser stops when a document starts where the previous one did.
+class DocumentStarts : public YAML::EventHandler
+{
+public:
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (m_seen && mark.pos == m_last)
+            throw FileError({mark.line >= 0 ? mark.line + 1 : 0, {}, "invalid YAML: unexpected character"});
+        m_seen = true;
+        m_last = mark.pos;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+
+private:
+    bool m_seen = false;
+    int m_last = -1;
+};
+
+void checkDocumentsAdvance(const std::string &text)
+{
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentStarts starts;
+    while (parser.HandleNextDocument(starts)) {
+    }
+}
+
 } // namespace
 
 void parseOpenSlo(InputStream &in, const ParseOptions &o, ImportSink &sink)
@@ -272,6 +310,7 @@ void parseOpenSlo(InputStream &in, const ParseOptions &o, ImportSink &sink)
         throw FileError({1, {}, "empty file"});
     std::vector<YAML::Node> documents;
     try {
+        checkDocumentsAdvance(text);
         documents = YAML::LoadAll(text);
     } catch (const YAML::Exception &e) {
         throw FileError({e.mark.line >= 0 ? e.mark.line + 1 : 0, {}, "invalid YAML: " + e.msg});

@@ -65,14 +65,14 @@ public:
 
     // Bulk mode for pages: when the first page arrives and the pages table is empty, the
     // table's indexes are dropped, pages are appended with multi-row INSERTs (duplicates within
-    // the load are found in memory, 16 bytes per page, and updated in place), and finish()
+    // the load are found in memory, 16 to 32 bytes per page, and updated in place), and finish()
     // builds the indexes again, except the identity index (pages_ukey), which only upserts need
     // and which the first later upsert builds (Schema::kPagesIdentityIndex). For a million pages
     // this is three to four times faster than keeping the indexes up to date row by row. Opt-in,
     // because the caller must call finish() before committing (a rollback restores the indexes
     // by itself). Beyond kMaxBulkPages pages the writer builds every index and continues with
     // ordinary upserts, to bound memory.
-    static constexpr std::int64_t kMaxBulkPages = 4000000;
+    static constexpr std::int64_t kMaxBulkPages = 2000000;
     void setBulkPages(bool on) { m_bulkAllowed = on; }
     bool bulkActive() const { return m_pageMode == PageMode::Bulk; }
     // Completes the writes: rebuilds what bulk mode dropped. Call before committing.
