@@ -155,8 +155,10 @@ std::optional<Format> detectJson(const QByteArray &head, ParseError *why)
 }
 
 // `apiVersion: openslo/...` on some line (a document, or an item of a YAML list).
-bool looksLikeOpenSlo(const QByteArray &head)
+bool looksLikeOpenSlo(QByteArray head)
 {
+    if (head.startsWith("\xEF\xBB\xBF"))
+        head.remove(0, 3);
     for (const QByteArray &raw : head.split('\n')) {
         QByteArray line = raw.trimmed();
         if (line.startsWith("- "))

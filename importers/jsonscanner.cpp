@@ -3,6 +3,8 @@
 #include "inputstream.h"
 #include "parser.h"
 
+#include <cstring>
+
 namespace srm::importers {
 
 namespace {
@@ -149,6 +151,8 @@ void JsonScanner::run(Handler &handler, bool prefixOnly)
         m_chunk = b;
         m_captureFrom = 0;
         std::size_t i = 0;
+        if (!started && m_line == 1 && n >= 3 && std::memcmp(b, "\xEF\xBB\xBF", 3) == 0 && m_in.done() == std::int64_t(n))
+            i = 3; // a UTF-8 byte-order mark (PowerShell writes one)
         while (i < n && !m_stop) {
             const char c = b[i];
             switch (m_state) {

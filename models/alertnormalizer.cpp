@@ -144,22 +144,35 @@ void replaceNumbersAndSpaces(std::string_view s, std::string &out)
     }
 }
 
+// Both a UUID and a hex run start with eight hex digits in a row; most titles have none.
+bool hasEightHexInARow(std::string_view s)
+{
+    int run = 0;
+    for (char c : s) {
+        run = isHex(c) ? run + 1 : 0;
+        if (run == 8)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::string normalize(std::string_view title)
 {
     // The passes run in the SPEC's order, each on the previous one's result (a replacement
-    // token is a word boundary for the passes after it).
+    // token is a word boundary for the passes after it; replacing never makes a hex run longer).
     std::string a, b;
     std::string_view text = title;
-    if (text.size() >= 36 && text.find('-') != std::string_view::npos
+    const bool hexRuns = hasEightHexInARow(title);
+    if (hexRuns && text.size() >= 36 && text.find('-') != std::string_view::npos
         && replaceAll(text, a, "<uuid>", isHex, [](std::string_view s, size_t i) -> size_t { return uuidAt(s, i) ? 36 : 0; }))
         text = a;
     if (text.find('.') != std::string_view::npos && replaceAll(text, b, "<ip>", isDigit, ipv4At)) {
         a.swap(b);
         text = a;
     }
-    if (replaceAll(text, b, "<hex>", isHex, hexAt)) {
+    if (hexRuns && replaceAll(text, b, "<hex>", isHex, hexAt)) {
         a.swap(b);
         text = a;
     }

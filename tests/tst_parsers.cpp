@@ -431,6 +431,18 @@ private slots:
         QCOMPARE(d.pages[1].createdAt, T0 + kMicrosPerMinute); // an epoch number
     }
 
+    void byteOrderMarks()
+    {
+        const Collected json = parseBytes(Format::PagerDutyRest, "\xEF\xBB\xBF{\"incidents\": [{\"id\": \"P1\", \"title\": \"a\", "
+                                                                 "\"created_at\": \"2026-03-01T10:00:00Z\"}]}");
+        QVERIFY(!json.fileError);
+        QCOMPARE(json.pages.size(), std::size_t(1));
+        const Collected yaml = parseBytes(Format::OpenSlo, "\xEF\xBB\xBF" "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: a\n"
+                                                         "spec:\n  objectives:\n    - target: 0.9\n");
+        QVERIFY(!yaml.fileError);
+        QCOMPARE(yaml.slos.size(), std::size_t(1));
+    }
+
     void brokenJson_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -759,6 +771,8 @@ spec:
         QTest::newRow("prometheus") << QByteArray("{\"status\": \"success\", \"data\": {\"resultType\": \"matrix\"}}")
                                     << QByteArray("prometheus");
         QTest::newRow("openslo") << QByteArray("# c\napiVersion: openslo/v1\nkind: SLO\n") << QByteArray("openslo");
+        QTest::newRow("JSON with BOM") << QByteArray("\xEF\xBB\xBF{\"incidents\": []}") << QByteArray("pagerduty-api");
+        QTest::newRow("YAML with BOM") << QByteArray("\xEF\xBB\xBF" "apiVersion: openslo/v1\n") << QByteArray("openslo");
         QTest::newRow("openslo list") << QByteArray("- apiVersion: \"openslo/v1alpha\"\n  kind: Service\n")
                                       << QByteArray("openslo");
         QTest::newRow("incident_id excludes pages") << QByteArray("created_at,title,incident_id\n") << QByteArray();
