@@ -34,6 +34,10 @@ const Command kCommands[] = {
     {"plan", "WORKSPACE [--start YYYYQn] [--quarters N] [--json]", "schedule operational debt into quarters", cmdPlan, AppKind::Core},
     {"metrics", "WORKSPACE [--as-of T] [--window-days N] [--json]", "the metric catalogue with targets and gaps", cmdMetrics, AppKind::Core},
     {"alerts", "WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]", "alert groups by frequency", cmdAlerts, AppKind::Core},
+    {"import", "WORKSPACE FILE... [--format F] [--skip-bad-rows] [--slo NAME --series good|bad|total]",
+     "import files (created when missing); strict: a bad row imports nothing from its file", cmdImport, AppKind::Core},
+    {"generate", "OUTDIR --pages N --deployments N --incidents N [--seed S]",
+     "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
 };
 
 const Command *findCommand(const QString &name)

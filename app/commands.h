@@ -13,5 +13,7 @@ int cmdGet(const QStringList &args);
 int cmdPlan(const QStringList &args);
 int cmdMetrics(const QStringList &args);
 int cmdAlerts(const QStringList &args);
+int cmdImport(const QStringList &args);
+int cmdGenerate(const QStringList &args);
 
 } // namespace srm::cli

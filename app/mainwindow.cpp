@@ -1,10 +1,14 @@
 #include "mainwindow.h"
 
+#include "datasourcespanel.h"
+#include "importdialog.h"
 #include "workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -91,6 +95,8 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
+    createImportActions(file);
+    file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
     closeAction->setShortcut(QKeySequence::Close);
     file->addSeparator();
@@ -121,6 +127,73 @@ bool MainWindow::openWorkspace(const QString &path)
     updateTitle();
     emit workspaceChanged();
     return true;
+}
+
+// --- importing -------------------------------------------------------------------------------
+
+void MainWindow::createImportActions(QMenu *file)
+{
+    setAcceptDrops(true);
+    m_dataSources = new DataSourcesPanel(this);
+    m_dataSourcesDock = new QDockWidget(tr("Data Sources"), this);
+    m_dataSourcesDock->setObjectName(QStringLiteral("dataSourcesDock"));
+    m_dataSourcesDock->setWidget(m_dataSources);
+    addDockWidget(Qt::BottomDockWidgetArea, m_dataSourcesDock);
+    m_dataSourcesDock->hide();
+    connect(m_dataSources, &DataSourcesPanel::dataChanged, this, &MainWindow::dataChanged);
+    connect(this, &MainWindow::workspaceChanged, this, [this] { m_dataSources->setWorkspace(m_workspace.get()); });
+
+    QAction *import = file->addAction(tr("&Import…"), this, [this] {
+        if (!m_workspace) {
+            showError(tr("Open or create a workspace before importing."));
+            return;
+        }
+        const QStringList paths = QFileDialog::getOpenFileNames(
+            this, tr("Import Files"), QString(), tr("Data files (*.csv *.json *.yaml *.yml);;All files (*)"));
+        if (!paths.isEmpty())
+            importFiles(paths);
+    });
+    import->setObjectName(QStringLiteral("importAction"));
+    import->setShortcut(tr("Ctrl+I"));
+    QAction *sources = m_dataSourcesDock->toggleViewAction();
+    sources->setText(tr("Data &Sources"));
+    sources->setObjectName(QStringLiteral("dataSourcesAction"));
+    file->addAction(sources);
+}
+
+ImportDialog *MainWindow::importFiles(const QStringList &paths)
+{
+    if (!m_workspace) {
+        showError(tr("Open or create a workspace before importing."));
+        return nullptr;
+    }
+    auto *dialog = new ImportDialog(m_workspace->path(), m_workspace->settings().timezone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addFiles(paths);
+    connect(dialog, &ImportDialog::dataChanged, this, [this] {
+        m_dataSources->refresh();
+        emit dataChanged();
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_workspace && event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        importFiles(paths);
+    }
 }
 
 bool MainWindow::newWorkspace(const QString &path)

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -17,6 +18,8 @@ class QLabel;
 
 namespace srm {
 
+class DataSourcesPanel;
+class ImportDialog;
 class Workspace;
 
 class MainWindow : public QMainWindow
@@ -40,14 +43,24 @@ public:
     QStringList recentFiles() const;
     QString lastError() const { return m_lastError; }
 
+    // Importing (File › Import…, files dropped on the window): opens the import dialog on
+    // `paths`; returns it (nullptr when no workspace is open).
+    ImportDialog *importFiles(const QStringList &paths);
+    DataSourcesPanel *dataSourcesPanel() const { return m_dataSources; }
+
 signals:
     void workspaceChanged();
+    // Records were imported or removed: views showing data should reload.
+    void dataChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
+    void createImportActions(QMenu *file);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateTitle();
@@ -59,6 +72,10 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusWorkspace = nullptr;
     QString m_lastError;
+
+    // Importing.
+    QDockWidget *m_dataSourcesDock = nullptr;
+    DataSourcesPanel *m_dataSources = nullptr;
 };
 
 } // namespace srm

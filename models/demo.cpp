@@ -21,7 +21,9 @@ public:
         : m_delivery(ws, ids[0]), m_incidents(ws, ids[1]), m_pages(ws, ids[2]), m_slos(ws, ids[3]),
           m_debt(ws, ids[4])
     {
+        m_pages.setBulkPages(true); // a new workspace: pages go in as a bulk load
     }
+    void finish() { m_pages.finish(); }
     void deployment(const Deployment &d) override { m_delivery.add(d); }
     void change(const Change &c) override { m_delivery.add(c); }
     void incident(const Incident &i) override { m_incidents.add(i); }
@@ -82,6 +84,7 @@ void writeDemoWorkspace(const QString &path, const GeneratorOptions &options)
         }
         DemoSink sink(*ws, ids);
         generateOperations(options, sink);
+        sink.finish();
         for (int i = 0; i < 5; ++i) {
             entries[i].added = sink.writer(i).counts().added;
             ws->updateImportLog(entries[i]);

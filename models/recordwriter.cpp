@@ -1,6 +1,7 @@
 #include "recordwriter.h"
 
 #include "alertnormalizer.h"
+#include "schema.h"
 #include "workspace.h"
 
 #include <sqlite3.h>
@@ -131,7 +132,9 @@ sqlite3_stmt *RecordWriter::statement(const std::string &sql)
 RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
 {
     sqlite3 *db = m_ws.handle();
-    const sqlite3_int64 before = sqlite3_last_insert_rowid(db);
+    // An upsert that updates leaves last_insert_rowid alone, an insert sets it (rowids are
+    // positive): a zero before the step tells the two apart.
+    sqlite3_set_last_insert_rowid(db, 0);
     const int rc = sqlite3_step(stmt);
     if (rc != SQLITE_DONE)
         m_ws.fail(QStringLiteral("writing %1").arg(QLatin1StringView(what)), rc, QString::fromUtf8(sqlite3_errmsg(db)));
@@ -139,8 +142,8 @@ RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
     Outcome o;
     if (sqlite3_changes(db) == 0)
         o = Outcome::Unchanged;
-    else if (sqlite3_last_insert_rowid(db) != before)
-        o = Outcome::Added; // an upsert that updates leaves last_insert_rowid alone
+    else if (sqlite3_last_insert_rowid(db) != 0)
+        o = Outcome::Added;
     else
         o = Outcome::Updated;
     switch (o) {
@@ -149,6 +152,16 @@ RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
     case Outcome::Unchanged: ++m_counts.unchanged; break;
     }
     return o;
+}
+
+void RecordWriter::exec(const char *sql, const char *what)
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_ws.handle(), sql, nullptr, nullptr, &err);
+    const QString detail = QString::fromUtf8(err ? err : "");
+    sqlite3_free(err);
+    if (rc != SQLITE_OK)
+        m_ws.fail(QString::fromLatin1(what), rc, detail);
 }
 
 RecordWriter::Outcome RecordWriter::add(const Deployment &d)
@@ -250,13 +263,14 @@ std::int64_t RecordWriter::groupId(const std::string &service, const std::string
         sqlite3_reset(q);
         m_groupsLoaded = true;
     }
-    std::string key = service;
-    key += '\x1f';
-    key += title;
-    auto it = m_groups.find(key);
+    m_groupKey.assign(service);
+    m_groupKey += '\x1f';
+    m_groupKey += title;
+    auto it = m_groups.find(std::string_view(m_groupKey));
     if (it != m_groups.end())
         return it->second;
-    sqlite3_stmt *s = statement("INSERT INTO alert_groups(service, title) VALUES(?1, ?2)");
+    sqlite3_stmt *s = m_groupInsert ? m_groupInsert
+                                    : (m_groupInsert = statement("INSERT INTO alert_groups(service, title) VALUES(?1, ?2)"));
     bindText(s, 1, service);
     bindText(s, 2, title);
     const int rc = sqlite3_step(s);
@@ -264,33 +278,230 @@ std::int64_t RecordWriter::groupId(const std::string &service, const std::string
     if (rc != SQLITE_DONE)
         m_ws.fail(QStringLiteral("writing an alert group"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
     const std::int64_t id = sqlite3_last_insert_rowid(m_ws.handle());
-    m_groups.emplace(std::move(key), id);
+    m_groups.emplace(m_groupKey, id);
     return id;
+}
+
+void RecordWriter::identify(const Page &p, PageIdentity &out)
+{
+    out.key = pageKey(p);
+    out.normalizedTitle = AlertNormalizer::normalize(p.title);
+}
+
+// Binds source_id .. group_id (12 values) from parameter `first` on.
+void RecordWriter::bindPage(sqlite3_stmt *s, int first, const Page &p, std::int64_t group)
+{
+    bindText(s, first, p.sourceId);
+    bindOpt(s, first + 1, p.incidentNumber);
+    bindText(s, first + 2, p.service);
+    bindText(s, first + 3, p.title);
+    bindText(s, first + 4, p.urgency);
+    sqlite3_bind_int64(s, first + 5, p.createdAt);
+    bindOpt(s, first + 6, p.acknowledgedAt);
+    bindOpt(s, first + 7, p.resolvedAt);
+    bindOpt(s, first + 8, p.autoResolved);
+    bindOpt(s, first + 9, p.escalationCount);
+    bindText(s, first + 10, p.incidentKey);
+    sqlite3_bind_int64(s, first + 11, group);
+}
+
+void RecordWriter::startPages()
+{
+    m_pageMode = PageMode::Upsert;
+    auto isEmpty = [this](const char *sql) {
+        sqlite3_stmt *q = statement(sql);
+        const bool empty = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
+        sqlite3_reset(q);
+        return empty;
+    };
+    if (!m_bulkAllowed || !isEmpty("SELECT EXISTS (SELECT 1 FROM pages)")) {
+        exec(Schema::kPagesIdentityIndex, "building the page identity index");
+        return;
+    }
+    // Alert groups are only kept for pages, so they are normally empty too; their unique index
+    // is rebuilt the same way (the in-memory map keeps them unique meanwhile).
+    const bool groupsEmpty = isEmpty("SELECT EXISTS (SELECT 1 FROM alert_groups)");
+    sqlite3_stmt *indexes = statement(
+        groupsEmpty ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('pages', "
+                      "'alert_groups') AND sql IS NOT NULL"
+                    : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pages' AND sql IS "
+                      "NOT NULL");
+    std::vector<std::string> names;
+    while (sqlite3_step(indexes) == SQLITE_ROW) {
+        const std::string name = reinterpret_cast<const char *>(sqlite3_column_text(indexes, 0));
+        names.push_back(name);
+        if (name != "pages_ukey") // left to the first upsert (Schema::kPagesIdentityIndex)
+            m_droppedIndexes.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(indexes, 1)));
+    }
+    sqlite3_reset(indexes);
+    for (const std::string &name : names) {
+        std::string drop = "DROP INDEX \"";
+        for (char c : name)
+            drop += c == '"' ? std::string("\"\"") : std::string(1, c);
+        drop += '"';
+        exec(drop.c_str(), "dropping an index for a bulk load");
+    }
+    m_lastPageId = 0; // the table is empty
+    m_pageMode = PageMode::Bulk;
+}
+
+void RecordWriter::flushBulk()
+{
+    static const std::string columns =
+        "INSERT INTO pages (id, ukey, source_id, incident_number, service, title, urgency, created_at, "
+        "acknowledged_at, resolved_at, auto_resolved, escalation_count, incident_key, group_id, import_id) VALUES ";
+    static const std::string multi = [] {
+        std::string sql = columns;
+        for (int r = 0; r < kBulkRows; ++r) {
+            sql += r == 0 ? "(" : ", (";
+            for (int c = 0; c < 15; ++c)
+                sql += c == 0 ? "?" : ", ?";
+            sql += ')';
+        }
+        return sql;
+    }();
+    static const std::string single = columns + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    if (m_pendingCount == 0)
+        return;
+    const std::int64_t firstId = m_lastPageId - std::int64_t(m_pendingCount) + 1;
+    auto bindRow = [&](sqlite3_stmt *s, int first, std::size_t i) {
+        const PendingPage &p = m_pending[i];
+        sqlite3_bind_int64(s, first, firstId + std::int64_t(i));
+        sqlite3_bind_int64(s, first + 1, p.key);
+        bindPage(s, first + 2, p.page, p.group);
+        bindImport(s, first + 14, m_importId);
+    };
+    sqlite3_stmt *s;
+    if (m_pendingCount == std::size_t(kBulkRows)) {
+        s = m_pageMultiInsert ? m_pageMultiInsert : (m_pageMultiInsert = statement(multi));
+        for (std::size_t i = 0; i < m_pendingCount; ++i)
+            bindRow(s, int(i) * 15 + 1, i);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            m_ws.fail(QStringLiteral("writing pages"), sqlite3_errcode(m_ws.handle()),
+                      QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+        sqlite3_reset(s);
+    } else {
+        s = statement(single);
+        for (std::size_t i = 0; i < m_pendingCount; ++i) {
+            bindRow(s, 1, i);
+            if (sqlite3_step(s) != SQLITE_DONE)
+                m_ws.fail(QStringLiteral("writing pages"), sqlite3_errcode(m_ws.handle()),
+                          QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+            sqlite3_reset(s);
+        }
+    }
+    m_pendingCount = 0;
+}
+
+void RecordWriter::endBulk(bool upsertsFollow)
+{
+    flushBulk();
+    for (const std::string &sql : m_droppedIndexes)
+        exec(sql.c_str(), "building an index after a bulk load");
+    if (upsertsFollow)
+        exec(Schema::kPagesIdentityIndex, "building the page identity index");
+    m_droppedIndexes.clear();
+    m_bulkKeys.clear();
+    m_pageMode = PageMode::Upsert;
+}
+
+void RecordWriter::finish()
+{
+    if (m_pageMode == PageMode::Bulk)
+        endBulk(false);
+    // The next write of a page (by another writer) checks the table again.
+    m_pageMode = PageMode::Unknown;
 }
 
 RecordWriter::Outcome RecordWriter::add(const Page &p)
 {
-    static const std::string sql = upsertSql(
+    identify(p, m_identity);
+    return add(p, m_identity);
+}
+
+RecordWriter::Outcome RecordWriter::add(const Page &p, const PageIdentity &identity)
+{
+    static const std::string upsert = upsertSql(
         "pages", {"ukey"},
         {"source_id", "incident_number", "service", "title", "urgency", "created_at", "acknowledged_at",
          "resolved_at", "auto_resolved", "escalation_count", "incident_key", "group_id"});
-    const std::int64_t group = groupId(p.service, AlertNormalizer::normalize(p.title));
-    sqlite3_stmt *s = statement(sql);
-    sqlite3_bind_int64(s, 1, pageKey(p));
-    bindText(s, 2, p.sourceId);
-    bindOpt(s, 3, p.incidentNumber);
-    bindText(s, 4, p.service);
-    bindText(s, 5, p.title);
-    bindText(s, 6, p.urgency);
-    sqlite3_bind_int64(s, 7, p.createdAt);
-    bindOpt(s, 8, p.acknowledgedAt);
-    bindOpt(s, 9, p.resolvedAt);
-    bindOpt(s, 10, p.autoResolved);
-    bindOpt(s, 11, p.escalationCount);
-    bindText(s, 12, p.incidentKey);
-    sqlite3_bind_int64(s, 13, group);
+    static const std::string update =
+        "UPDATE pages SET source_id = ?2, incident_number = ?3, service = ?4, title = ?5, urgency = ?6, "
+        "created_at = ?7, acknowledged_at = ?8, resolved_at = ?9, auto_resolved = ?10, escalation_count = ?11, "
+        "incident_key = ?12, group_id = ?13, import_id = ?14 WHERE id = ?1 AND (source_id IS NOT ?2 OR "
+        "incident_number IS NOT ?3 OR service IS NOT ?4 OR title IS NOT ?5 OR urgency IS NOT ?6 OR created_at IS "
+        "NOT ?7 OR acknowledged_at IS NOT ?8 OR resolved_at IS NOT ?9 OR auto_resolved IS NOT ?10 OR "
+        "escalation_count IS NOT ?11 OR incident_key IS NOT ?12 OR group_id IS NOT ?13)";
+    if (m_pageMode == PageMode::Unknown)
+        startPages();
+    const std::int64_t group = groupId(p.service, identity.normalizedTitle);
+    if (m_pageMode == PageMode::Bulk) {
+        const std::int64_t existing = m_bulkKeys.findOrInsert(identity.key, m_lastPageId + 1);
+        if (existing == 0) {
+            ++m_lastPageId;
+            if (m_pending.size() < std::size_t(kBulkRows))
+                m_pending.resize(std::size_t(kBulkRows));
+            PendingPage &pending = m_pending[m_pendingCount++];
+            pending.page = p;
+            pending.key = identity.key;
+            pending.group = group;
+            if (m_pendingCount == std::size_t(kBulkRows))
+                flushBulk();
+            ++m_counts.added;
+            if (std::int64_t(m_bulkKeys.size()) >= kMaxBulkPages)
+                endBulk(true);
+            return Outcome::Added;
+        }
+        // The same page twice in one load: the later one wins, as an upsert would have it.
+        flushBulk();
+        sqlite3_stmt *s = statement(update);
+        sqlite3_bind_int64(s, 1, existing);
+        bindPage(s, 2, p, group);
+        bindImport(s, 14, m_importId);
+        return step(s, "a page");
+    }
+    sqlite3_stmt *s = m_pageUpsert ? m_pageUpsert : (m_pageUpsert = statement(upsert));
+    sqlite3_bind_int64(s, 1, identity.key);
+    bindPage(s, 2, p, group);
     bindImport(s, 14, m_importId);
     return step(s, "a page");
+}
+
+// --- KeyMap ----------------------------------------------------------------------------------
+
+std::int64_t RecordWriter::KeyMap::findOrInsert(std::int64_t key, std::int64_t id)
+{
+    if ((m_size + 1) * 2 > m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    // Keys are already well-mixed hashes.
+    for (std::size_t i = std::size_t(std::uint64_t(key)) & mask;; i = (i + 1) & mask) {
+        auto &slot = m_slots[i];
+        if (slot.second == 0) {
+            slot = {key, id};
+            ++m_size;
+            return 0;
+        }
+        if (slot.first == key)
+            return slot.second;
+    }
+}
+
+void RecordWriter::KeyMap::grow()
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>> old;
+    old.swap(m_slots);
+    m_slots.assign(old.empty() ? 1024 : old.size() * 2, {0, 0});
+    m_size = 0;
+    for (const auto &[key, id] : old)
+        if (id != 0)
+            findOrInsert(key, id);
+}
+
+void RecordWriter::KeyMap::clear()
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>>().swap(m_slots);
+    m_size = 0;
 }
 
 RecordWriter::Outcome RecordWriter::add(const Slo &slo)

@@ -2,6 +2,8 @@
 
 namespace srm::Schema {
 
+const char *const kPagesIdentityIndex = "CREATE UNIQUE INDEX IF NOT EXISTS pages_ukey ON pages(ukey)";
+
 namespace {
 
 // Version 1: the records, settings and the import log. Times are INTEGER µs since the epoch
@@ -70,14 +72,15 @@ const char *const kV1[] = {
     R"(CREATE TABLE alert_groups (
         id      INTEGER PRIMARY KEY,
         service TEXT NOT NULL,
-        title   TEXT NOT NULL,
-        UNIQUE (service, title)
+        title   TEXT NOT NULL
     ))",
+    "CREATE UNIQUE INDEX alert_groups_key ON alert_groups(service, title)",
     // ukey: 64-bit hash of the page's identity (source id, else created_at|service|title); a
-    // small integer index keeps the million-row import fast.
+    // small integer index keeps the million-row import fast. Its unique index is a named one
+    // (not a UNIQUE column constraint) so that a bulk load can drop it (kPagesIdentityIndex).
     R"(CREATE TABLE pages (
         id               INTEGER PRIMARY KEY,
-        ukey             INTEGER NOT NULL UNIQUE,
+        ukey             INTEGER NOT NULL,
         source_id        TEXT NOT NULL DEFAULT '',
         incident_number  INTEGER,
         service          TEXT NOT NULL DEFAULT '',
@@ -92,6 +95,7 @@ const char *const kV1[] = {
         group_id         INTEGER NOT NULL REFERENCES alert_groups(id),
         import_id        INTEGER REFERENCES imports(id) ON DELETE CASCADE
     ))",
+    kPagesIdentityIndex,
     "CREATE INDEX pages_created_at ON pages(created_at)",
     R"(CREATE TABLE slos (
         id                        INTEGER PRIMARY KEY,

@@ -9,4 +9,9 @@ namespace srm::Schema {
 // SQL statements of the migration to `version` (1-based).
 QStringList migration(int version);
 
+// The unique index on pages.ukey, the identity of a page. Only upserts need it, so a bulk load
+// into an empty pages table does not build it; RecordWriter runs this statement before its
+// first upsert of a page.
+extern const char *const kPagesIdentityIndex;
+
 } // namespace srm::Schema

@@ -1,0 +1,511 @@
+// The CSV formats of SPEC 3 (deployments, changes, incidents, pages, the PagerDuty web export,
+// SLO measurements, operational debt): the header names the columns (case-insensitive, any
+// order, unknown ones ignored); each record becomes one srm record or one bad row, reported at
+// the line where the record starts with the first column that is wrong.
+#include "csvreader.h"
+#include "fieldparsers.h"
+#include "inputstream.h"
+#include "parser.h"
+
+#include <QString>
+
+#include <algorithm>
+#include <span>
+#include <unordered_map>
+
+namespace srm::importers {
+
+namespace {
+
+struct Column
+{
+    const char *name;
+    bool required;
+};
+
+std::string quoted(std::string_view v)
+{
+    constexpr std::size_t kMax = 60;
+    std::string out = "'";
+    if (v.size() > kMax) {
+        out.append(v.substr(0, kMax));
+        out += "...";
+    } else {
+        out.append(v);
+    }
+    out += '\'';
+    return out;
+}
+
+// The header and the records of one CSV file, by the columns a format knows.
+class CsvTable
+{
+public:
+    CsvTable(InputStream &in, std::span<const Column> columns)
+        : m_reader(in), m_columns(columns), m_index(columns.size(), -1)
+    {
+        if (!m_reader.next())
+            throw FileError({1, {}, in.done() == 0 ? "empty file" : "no header line"});
+        std::unordered_map<std::string, int> byName;
+        for (std::size_t i = 0; i < m_reader.size(); ++i)
+            byName.emplace(toLower(trim(m_reader.field(i))), int(i));
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            auto it = byName.find(columns[c].name);
+            if (it != byName.end())
+                m_index[c] = it->second;
+        }
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            if (columns[c].required && m_index[c] < 0)
+                throw FileError({m_reader.line(), columns[c].name,
+                                 std::string("missing required column '") + columns[c].name + "' in the header"});
+    }
+
+    bool next() { return m_reader.next(); }
+    std::int64_t line() const { return m_reader.line(); }
+    bool has(int c) const { return m_index[std::size_t(c)] >= 0; }
+    std::string_view raw(int c) const
+    {
+        const int i = m_index[std::size_t(c)];
+        return i < 0 ? std::string_view() : m_reader.field(std::size_t(i));
+    }
+    std::string_view value(int c) const { return trim(raw(c)); }
+    const char *name(int c) const { return m_columns[std::size_t(c)].name; }
+    bool required(int c) const { return m_columns[std::size_t(c)].required; }
+
+private:
+    CsvReader m_reader;
+    std::span<const Column> m_columns;
+    std::vector<int> m_index;
+};
+
+// Reads the values of one record; the first problem found is the row's error.
+class Row
+{
+public:
+    Row(const CsvTable &t, const ParseOptions &o)
+        : m_t(t), m_o(o)
+    {
+    }
+
+    bool ok() const { return !m_error; }
+    const ParseError &error() const { return *m_error; }
+
+    void fail(int c, std::string reason) { failNamed(m_t.name(c), std::move(reason)); }
+    void failNamed(const char *column, std::string reason)
+    {
+        if (!m_error)
+            m_error = ParseError{m_t.line(), column, std::move(reason)};
+    }
+
+    std::string_view value(int c) const { return m_t.value(c); }
+
+    // Text; a required column must not be empty.
+    void text(int c, std::string &out)
+    {
+        const std::string_view v = m_t.value(c);
+        if (v.empty() && m_t.required(c))
+            fail(c, "required value is empty");
+        out.assign(v.data(), v.size());
+    }
+
+    std::optional<Micros> time(int c)
+    {
+        const std::string_view v = m_t.value(c);
+        if (v.empty()) {
+            if (m_t.required(c))
+                fail(c, "required value is empty");
+            return std::nullopt;
+        }
+        auto t = parseTimestamp(v, m_o.zone);
+        if (!t)
+            fail(c, "not a timestamp: " + quoted(v));
+        return t;
+    }
+
+    Micros requiredTime(int c) { return time(c).value_or(0); }
+
+    // `t` must not be before `start` (SPEC 3: a time earlier than the record's own start).
+    void notBefore(int c, const std::optional<Micros> &t, int startColumn, Micros start)
+    {
+        notBeforeNamed(m_t.name(c), t, m_t.name(startColumn), start);
+    }
+    void notBeforeNamed(const char *column, const std::optional<Micros> &t, const char *startName, Micros start)
+    {
+        if (ok() && t && *t < start)
+            failNamed(column, std::string(column) + " " + formatIsoUtf8(*t) + " is before " + startName + " "
+                                  + formatIsoUtf8(start));
+    }
+
+    // A count: a whole number, not negative.
+    std::optional<std::int64_t> count(int c)
+    {
+        const std::string_view v = m_t.value(c);
+        if (v.empty()) {
+            if (m_t.required(c))
+                fail(c, "required value is empty");
+            return std::nullopt;
+        }
+        const auto n = parseInteger(v);
+        if (!n)
+            fail(c, "not a whole number: " + quoted(v));
+        else if (*n < 0)
+            fail(c, "negative count: " + std::string(v));
+        return n;
+    }
+
+    // A quantity: a decimal number, not negative.
+    std::optional<double> amount(int c)
+    {
+        const std::string_view v = m_t.value(c);
+        if (v.empty()) {
+            if (m_t.required(c))
+                fail(c, "required value is empty");
+            return std::nullopt;
+        }
+        const auto n = parseNumber(v);
+        if (!n)
+            fail(c, "not a number: " + quoted(v));
+        else if (*n < 0)
+            fail(c, "negative count: " + std::string(v));
+        return n;
+    }
+
+    template <typename T, typename Parse>
+    std::optional<T> word(int c, Parse parseWord, const char *accepted)
+    {
+        const std::string_view v = m_t.value(c);
+        if (v.empty())
+            return std::nullopt;
+        std::optional<T> r = parseWord(v);
+        if (!r)
+            fail(c, "unknown value " + quoted(v) + " (accepted: " + accepted + ")");
+        return r;
+    }
+
+private:
+    const CsvTable &m_t;
+    const ParseOptions &m_o;
+    std::optional<ParseError> m_error;
+};
+
+// Reads every record with `read(row)`, which returns true when it produced a record.
+template <typename Read>
+void forEachRow(CsvTable &t, const ParseOptions &o, ImportSink &sink, Read read)
+{
+    while (t.next()) {
+        Row row(t, o);
+        read(row);
+        if (!row.ok())
+            sink.badRow(row.error());
+    }
+}
+
+// --- deployments ---------------------------------------------------------------------------
+
+enum { DepId, DepFinished, DepService, DepEnvironment, DepStarted, DepResult, DepCommit, DepFixes, DepTeam };
+constexpr Column kDeploymentColumns[] = {
+    {"deployment_id", true}, {"finished_at", true}, {"service", false},
+    {"environment", false},  {"started_at", false}, {"result", false},
+    {"commit_sha", false},   {"fixes_deployment_id", false}, {"team", false},
+};
+
+void parseDeployments(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kDeploymentColumns);
+    Deployment d;
+    forEachRow(t, o, sink, [&](Row &r) {
+        r.text(DepId, d.deploymentId);
+        d.finishedAt = r.requiredTime(DepFinished);
+        r.text(DepService, d.service);
+        r.text(DepEnvironment, d.environment);
+        if (d.environment.empty())
+            d.environment = "production";
+        d.startedAt = r.time(DepStarted);
+        d.result = r.word<DeployResult>(DepResult, parseDeployResult, kDeployResultWords).value_or(DeployResult::Success);
+        r.text(DepCommit, d.commitSha);
+        r.text(DepFixes, d.fixesDeploymentId);
+        r.text(DepTeam, d.team);
+        if (d.startedAt)
+            r.notBefore(DepFinished, d.finishedAt, DepStarted, *d.startedAt);
+        if (r.ok())
+            sink.deployment(d);
+    });
+}
+
+// --- changes -------------------------------------------------------------------------------
+
+enum { ChCommit, ChDeployment, ChCommitted, ChAuthored, ChMerged };
+constexpr Column kChangeColumns[] = {
+    {"commit_sha", true}, {"deployment_id", true}, {"committed_at", true}, {"authored_at", false}, {"pr_merged_at", false},
+};
+
+void parseChanges(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kChangeColumns);
+    Change c;
+    forEachRow(t, o, sink, [&](Row &r) {
+        r.text(ChCommit, c.commitSha);
+        r.text(ChDeployment, c.deploymentId);
+        c.committedAt = r.requiredTime(ChCommitted);
+        c.authoredAt = r.time(ChAuthored);
+        c.prMergedAt = r.time(ChMerged);
+        if (r.ok())
+            sink.change(c);
+    });
+}
+
+// --- incidents -----------------------------------------------------------------------------
+
+enum {
+    IncId, IncStarted, IncService, IncTitle, IncSeverity, IncDetected, IncAcknowledged, IncMitigated, IncResolved,
+    IncSource, IncCause, IncPostmortem
+};
+constexpr Column kIncidentColumns[] = {
+    {"incident_id", true},     {"started_at", true},      {"service", false},          {"title", false},
+    {"severity", false},       {"detected_at", false},    {"acknowledged_at", false},  {"mitigated_at", false},
+    {"resolved_at", false},    {"detection_source", false}, {"caused_by_deployment_id", false},
+    {"postmortem_url", false},
+};
+
+void parseIncidents(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kIncidentColumns);
+    Incident i;
+    forEachRow(t, o, sink, [&](Row &r) {
+        r.text(IncId, i.incidentId);
+        i.startedAt = r.requiredTime(IncStarted);
+        r.text(IncService, i.service);
+        r.text(IncTitle, i.title);
+        r.text(IncSeverity, i.severity);
+        i.detectedAt = r.time(IncDetected);
+        i.acknowledgedAt = r.time(IncAcknowledged);
+        i.mitigatedAt = r.time(IncMitigated);
+        i.resolvedAt = r.time(IncResolved);
+        i.detectionSource = r.word<DetectionSource>(IncSource, parseDetectionSource, kDetectionSourceWords);
+        r.text(IncCause, i.causedByDeploymentId);
+        r.text(IncPostmortem, i.postmortemUrl);
+        r.notBefore(IncDetected, i.detectedAt, IncStarted, i.startedAt);
+        r.notBefore(IncAcknowledged, i.acknowledgedAt, IncStarted, i.startedAt);
+        r.notBefore(IncMitigated, i.mitigatedAt, IncStarted, i.startedAt);
+        r.notBefore(IncResolved, i.resolvedAt, IncStarted, i.startedAt);
+        if (r.ok())
+            sink.incident(i);
+    });
+}
+
+// --- pages ---------------------------------------------------------------------------------
+
+enum {
+    PgCreated, PgTitle, PgId, PgNumber, PgService, PgUrgency, PgAcknowledged, PgResolved, PgAuto, PgEscalations, PgKey
+};
+constexpr Column kPageColumns[] = {
+    {"created_at", true},       {"title", true},        {"id", false},            {"incident_number", false},
+    {"service", false},         {"urgency", false},     {"acknowledged_at", false}, {"resolved_at", false},
+    {"auto_resolved", false},   {"escalation_count", false}, {"incident_key", false},
+};
+
+void parsePages(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kPageColumns);
+    Page p;
+    forEachRow(t, o, sink, [&](Row &r) {
+        p.createdAt = r.requiredTime(PgCreated);
+        r.text(PgTitle, p.title);
+        r.text(PgId, p.sourceId);
+        p.incidentNumber = r.count(PgNumber);
+        r.text(PgService, p.service);
+        r.text(PgUrgency, p.urgency);
+        p.acknowledgedAt = r.time(PgAcknowledged);
+        p.resolvedAt = r.time(PgResolved);
+        p.autoResolved = r.word<bool>(PgAuto, parseBool, kBoolWords);
+        p.escalationCount = r.count(PgEscalations);
+        r.text(PgKey, p.incidentKey);
+        r.notBefore(PgAcknowledged, p.acknowledgedAt, PgCreated, p.createdAt);
+        r.notBefore(PgResolved, p.resolvedAt, PgCreated, p.createdAt);
+        if (r.ok())
+            sink.page(p);
+    });
+}
+
+// --- PagerDuty incidents CSV (web export) ----------------------------------------------------
+
+enum {
+    PdCreated, PdTitle, PdSummary, PdDescription, PdId, PdNumber, PdService, PdUrgency, PdAckSeconds,
+    PdResolveSeconds, PdResolvedOn, PdAuto, PdEscalations
+};
+constexpr Column kPagerDutyCsvColumns[] = {
+    {"created_on", true},       {"title", false},           {"summary", false},          {"description", false},
+    {"id", false},              {"incident_number", false}, {"service_name", false},     {"urgency", false},
+    {"seconds_to_first_ack", false}, {"seconds_to_resolve", false}, {"resolved_on", false}, {"auto_resolved", false},
+    {"escalation_count", false},
+};
+
+std::optional<Micros> plusSeconds(Micros t, const std::optional<double> &seconds)
+{
+    if (!seconds)
+        return std::nullopt;
+    return t + Micros(std::llround(*seconds * double(kMicrosPerSecond)));
+}
+
+void parsePagerDutyCsv(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kPagerDutyCsvColumns);
+    if (!t.has(PdTitle) && !t.has(PdSummary) && !t.has(PdDescription))
+        throw FileError({1, "description", "missing required column 'description' (or 'title') in the header"});
+    Page p;
+    forEachRow(t, o, sink, [&](Row &r) {
+        p.createdAt = r.requiredTime(PdCreated);
+        // SPEC 3: title, else summary, else description.
+        p.title.clear();
+        for (int c : {PdTitle, PdSummary, PdDescription}) {
+            const std::string_view v = r.value(c);
+            if (!v.empty()) {
+                p.title.assign(v.data(), v.size());
+                break;
+            }
+        }
+        if (p.title.empty())
+            r.failNamed(t.has(PdDescription) || !t.has(PdTitle) ? "description" : "title", "required value is empty");
+        r.text(PdId, p.sourceId);
+        p.incidentNumber = r.count(PdNumber);
+        r.text(PdService, p.service);
+        r.text(PdUrgency, p.urgency);
+        const auto ackSeconds = r.amount(PdAckSeconds);
+        const auto resolveSeconds = r.amount(PdResolveSeconds);
+        const auto resolvedOn = r.time(PdResolvedOn);
+        p.acknowledgedAt = plusSeconds(p.createdAt, ackSeconds);
+        p.resolvedAt = resolveSeconds ? plusSeconds(p.createdAt, resolveSeconds) : resolvedOn;
+        p.autoResolved = r.word<bool>(PdAuto, parseBool, kBoolWords);
+        p.escalationCount = r.count(PdEscalations);
+        p.incidentKey.clear();
+        if (!resolveSeconds)
+            r.notBefore(PdResolvedOn, p.resolvedAt, PdCreated, p.createdAt);
+        if (r.ok())
+            sink.page(p);
+    });
+}
+
+// --- SLO measurements ----------------------------------------------------------------------
+
+enum { MsSlo, MsTimestamp, MsTotal, MsGood, MsBad };
+constexpr Column kMeasurementColumns[] = {
+    {"slo", true}, {"timestamp", true}, {"total", true}, {"good", false}, {"bad", false},
+};
+
+void parseMeasurements(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kMeasurementColumns);
+    if (!t.has(MsGood) && !t.has(MsBad))
+        throw FileError({1, "good", "missing required column 'good' or 'bad' in the header"});
+    SloMeasurement m;
+    forEachRow(t, o, sink, [&](Row &r) {
+        r.text(MsSlo, m.slo);
+        m.timestamp = r.requiredTime(MsTimestamp);
+        m.total = r.amount(MsTotal);
+        m.good = r.amount(MsGood);
+        m.bad = r.amount(MsBad);
+        if (!m.good && !m.bad)
+            r.fail(t.has(MsGood) ? MsGood : MsBad, "required value is empty (good or bad)");
+        if (r.ok())
+            sink.measurement(m);
+    });
+}
+
+// --- operational debt ----------------------------------------------------------------------
+
+enum {
+    DbId, DbTitle, DbToil, DbCost, DbTheme, DbLikelihood, DbImpact, DbFowler, DbDepends, DbMetric, DbStatus, DbPinned,
+    DbNotes
+};
+constexpr Column kDebtColumns[] = {
+    {"id", true},             {"title", true},         {"toil_hours_per_week", true}, {"cost_weeks", true},
+    {"theme", false},         {"risk_likelihood", false}, {"risk_impact", false},     {"fowler", false},
+    {"depends_on", false},    {"linked_metric", false}, {"status", false},          {"pinned_quarter", false},
+    {"notes", false},
+};
+
+void parseDebt(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kDebtColumns);
+    forEachRow(t, o, sink, [&](Row &r) {
+        DebtItem d;
+        r.text(DbId, d.id);
+        r.text(DbTitle, d.title);
+        d.toilHoursPerWeek = r.amount(DbToil).value_or(0);
+        d.costWeeks = r.amount(DbCost).value_or(0);
+        d.theme = r.word<std::string>(DbTheme, parseTheme, kThemeWords).value_or(std::string());
+        for (int c : {DbLikelihood, DbImpact}) {
+            const std::string_view v = r.value(c);
+            if (v.empty())
+                continue;
+            const auto n = parseInteger(v);
+            if (!n || *n < 1 || *n > 5)
+                r.fail(c, "not a whole number from 1 to 5: " + quoted(v));
+            else
+                (c == DbLikelihood ? d.riskLikelihood : d.riskImpact) = int(*n);
+        }
+        d.fowler = r.word<std::string>(DbFowler, parseFowler, kFowlerWords).value_or(std::string());
+        std::string_view deps = r.value(DbDepends);
+        while (!deps.empty()) {
+            const std::size_t semi = deps.find(';');
+            const std::string_view dep = trim(deps.substr(0, semi));
+            if (!dep.empty() && std::find(d.dependsOn.begin(), d.dependsOn.end(), dep) == d.dependsOn.end())
+                d.dependsOn.emplace_back(dep);
+            deps = semi == std::string_view::npos ? std::string_view() : deps.substr(semi + 1);
+        }
+        r.text(DbMetric, d.linkedMetric);
+        d.status = r.word<std::string>(DbStatus, parseStatus, "open, done").value_or(std::string("open"));
+        const std::string_view pin = r.value(DbPinned);
+        if (!pin.empty()) {
+            const auto q = parseQuarter(QString::fromUtf8(pin.data(), qsizetype(pin.size())));
+            if (!q)
+                r.fail(DbPinned, "not a quarter (YYYYQn): " + quoted(pin));
+            else
+                d.pinnedQuarter = formatQuarter(*q).toStdString();
+        }
+        // Notes are free text: kept exactly as written (line breaks and edge spaces too).
+        const std::string_view notes = t.raw(DbNotes);
+        d.notes.assign(notes.data(), notes.size());
+        if (r.ok())
+            sink.debtItem(d);
+    });
+}
+
+} // namespace
+
+void parseCsv(Format format, InputStream &in, const ParseOptions &options, ImportSink &sink)
+{
+    switch (format) {
+    case Format::Deployments: return parseDeployments(in, options, sink);
+    case Format::Changes: return parseChanges(in, options, sink);
+    case Format::Incidents: return parseIncidents(in, options, sink);
+    case Format::Pages: return parsePages(in, options, sink);
+    case Format::PagerDutyCsv: return parsePagerDutyCsv(in, options, sink);
+    case Format::SloMeasurements: return parseMeasurements(in, options, sink);
+    case Format::Debt: return parseDebt(in, options, sink);
+    default: break;
+    }
+    throw FileError({0, {}, std::string("not a CSV format: ") + formatId(format)});
+}
+
+std::optional<Format> detectCsvFormat(const std::vector<std::string> &header)
+{
+    auto has = [&](const char *name) { return std::find(header.begin(), header.end(), name) != header.end(); };
+    if (has("toil_hours_per_week") && has("cost_weeks"))
+        return Format::Debt;
+    if (has("slo") && has("timestamp") && has("total"))
+        return Format::SloMeasurements;
+    if (has("deployment_id") && has("finished_at"))
+        return Format::Deployments;
+    if (has("commit_sha") && has("deployment_id") && has("committed_at"))
+        return Format::Changes;
+    if (has("incident_id") && has("started_at"))
+        return Format::Incidents;
+    if (has("created_on") && (has("description") || has("title") || has("summary")))
+        return Format::PagerDutyCsv;
+    if (has("created_at") && has("title") && !has("incident_id"))
+        return Format::Pages;
+    return std::nullopt;
+}
+
+} // namespace srm::importers

@@ -1,0 +1,182 @@
+#include "fieldparsers.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <initializer_list>
+
+namespace srm::importers {
+
+const char *const kDeployResultWords =
+    "success (succeeded, successful, ok), failure (failed, error), rolled_back (rollback, rolledback, reverted), "
+    "other";
+const char *const kDetectionSourceWords =
+    "monitoring (alert, automated), customer (support, user, customer_report), other (employee, manual)";
+const char *const kBoolWords = "true/false, yes/no, 1/0";
+const char *const kFowlerWords =
+    "careless-intentional, careful-intentional, careless-unintentional, careful-unintentional";
+const char *const kThemeWords = "change, detection, incident, improvement";
+
+namespace {
+
+inline bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+inline char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c;
+}
+
+bool oneOf(std::string_view s, std::initializer_list<const char *> words)
+{
+    for (const char *w : words)
+        if (equalsIgnoreCase(s, w))
+            return true;
+    return false;
+}
+
+} // namespace
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i]))
+            return false;
+    return true;
+}
+
+std::string toLower(std::string_view s)
+{
+    std::string out(s);
+    for (char &c : out)
+        c = lower(c);
+    return out;
+}
+
+std::optional<DeployResult> parseDeployResult(std::string_view s)
+{
+    s = trim(s);
+    if (oneOf(s, {"success", "succeeded", "successful", "ok"}))
+        return DeployResult::Success;
+    if (oneOf(s, {"failure", "failed", "error"}))
+        return DeployResult::Failure;
+    if (oneOf(s, {"rolled_back", "rollback", "rolledback", "reverted"}))
+        return DeployResult::RolledBack;
+    if (oneOf(s, {"other"}))
+        return DeployResult::Other;
+    return std::nullopt;
+}
+
+std::optional<DetectionSource> parseDetectionSource(std::string_view s)
+{
+    s = trim(s);
+    if (oneOf(s, {"monitoring", "alert", "automated"}))
+        return DetectionSource::Monitoring;
+    if (oneOf(s, {"customer", "support", "user", "customer_report"}))
+        return DetectionSource::Customer;
+    if (oneOf(s, {"other", "employee", "manual"}))
+        return DetectionSource::Other;
+    return std::nullopt;
+}
+
+std::optional<bool> parseBool(std::string_view s)
+{
+    s = trim(s);
+    if (oneOf(s, {"true", "yes", "1"}))
+        return true;
+    if (oneOf(s, {"false", "no", "0"}))
+        return false;
+    return std::nullopt;
+}
+
+std::optional<std::string> parseFowler(std::string_view s)
+{
+    s = trim(s);
+    for (const char *w : {"careless-intentional", "careful-intentional", "careless-unintentional",
+                          "careful-unintentional"})
+        if (equalsIgnoreCase(s, w))
+            return std::string(w);
+    return std::nullopt;
+}
+
+std::optional<std::string> parseTheme(std::string_view s)
+{
+    s = trim(s);
+    for (const char *w : {"change", "detection", "incident", "improvement"})
+        if (equalsIgnoreCase(s, w))
+            return std::string(w);
+    return std::nullopt;
+}
+
+std::optional<std::string> parseStatus(std::string_view s)
+{
+    s = trim(s);
+    for (const char *w : {"open", "done"})
+        if (equalsIgnoreCase(s, w))
+            return std::string(w);
+    return std::nullopt;
+}
+
+std::optional<BudgetingMethod> parseBudgetingMethod(std::string_view s)
+{
+    s = trim(s);
+    if (equalsIgnoreCase(s, "Occurrences"))
+        return BudgetingMethod::Occurrences;
+    // OpenSLO v1 also has RatioTimeslices: slices of a ratio, which is what Timeslices is here.
+    if (equalsIgnoreCase(s, "Timeslices") || equalsIgnoreCase(s, "RatioTimeslices"))
+        return BudgetingMethod::Timeslices;
+    return std::nullopt;
+}
+
+std::optional<double> parseNumber(std::string_view s)
+{
+    s = trim(s);
+    if (!s.empty() && s.front() == '+')
+        s.remove_prefix(1);
+    if (s.empty() || !(std::isdigit(static_cast<unsigned char>(s.front())) || s.front() == '-' || s.front() == '.'))
+        return std::nullopt; // from_chars would take "inf" and "nan"
+    double v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+std::optional<std::int64_t> parseInteger(std::string_view s)
+{
+    s = trim(s);
+    if (!s.empty() && s.front() == '+')
+        s.remove_prefix(1);
+    std::int64_t v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty())
+        return v;
+    const auto d = parseNumber(s);
+    if (d && *d == std::floor(*d) && std::fabs(*d) < 9.0e15)
+        return std::int64_t(*d);
+    return std::nullopt;
+}
+
+std::string formatNumber(double v)
+{
+    if (v == 0)
+        return "0"; // not "-0"
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+} // namespace srm::importers

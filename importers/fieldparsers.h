@@ -1,0 +1,42 @@
+// Conversions of one imported value (SPEC 3), shared by every format: the value vocabularies
+// with their synonyms (case-insensitive), booleans, counts, decimal numbers and durations.
+// Each returns nullopt for text it does not accept; the caller names the column in the error.
+#pragma once
+
+#include "records.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace srm::importers {
+
+// ASCII white space trimmed from both ends.
+std::string_view trim(std::string_view s);
+bool equalsIgnoreCase(std::string_view a, std::string_view b);
+std::string toLower(std::string_view s);
+
+std::optional<DeployResult> parseDeployResult(std::string_view s);
+std::optional<DetectionSource> parseDetectionSource(std::string_view s);
+std::optional<bool> parseBool(std::string_view s);             // true/false, yes/no, 1/0
+std::optional<std::string> parseFowler(std::string_view s);    // canonical spelling
+std::optional<std::string> parseTheme(std::string_view s);
+std::optional<std::string> parseStatus(std::string_view s);    // open | done
+std::optional<BudgetingMethod> parseBudgetingMethod(std::string_view s);
+
+// A decimal number (no NaN or infinity). "1e3", "-2.5", "+4" are numbers.
+std::optional<double> parseNumber(std::string_view s);
+// A whole number; "3.0" is 3. Negative values are returned as they are (callers report them).
+std::optional<std::int64_t> parseInteger(std::string_view s);
+
+// Shortest text that reads back as the same double ("0.1", "24", "1e-05"), as in the debt CSV.
+std::string formatNumber(double v);
+
+// The accepted spellings, for error messages.
+extern const char *const kDeployResultWords;
+extern const char *const kDetectionSourceWords;
+extern const char *const kBoolWords;
+extern const char *const kFowlerWords;
+extern const char *const kThemeWords;
+
+} // namespace srm::importers

@@ -1,0 +1,112 @@
+// The import of one file into a workspace, shared by `sre-roadmap import` and the window's
+// import dialog: detect the format (or take the override), parse while hashing the bytes
+// (SHA-256), and upsert the records through RecordWriter in ONE transaction per file together
+// with the file's import-log entry. Strict by default: any bad row rolls the whole file back;
+// with skipBadRows the good rows are kept and the bad ones reported. Cancelling rolls back too,
+// so a file is either imported completely or leaves the workspace exactly as it was. A caller
+// that holds a transaction already gets each file as a savepoint inside it (a batch of files
+// that can be rolled back whole).
+#pragma once
+
+#include "importformat.h"
+#include "inputstream.h"
+#include "parser.h"
+#include "recordwriter.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace srm {
+class Workspace;
+}
+
+namespace srm::importers {
+
+struct ImportOptions
+{
+    std::optional<Format> format; // --format; detected from content when unset
+    bool skipBadRows = false;
+    std::string sloName;          // Prometheus --slo
+    std::optional<Series> series; // Prometheus --series
+};
+
+struct ImportResult
+{
+    enum class Status { Imported, Failed, Cancelled };
+    static constexpr std::size_t kMaxListedErrors = 100;
+
+    QString path;
+    Status status = Status::Failed;
+    std::optional<Format> format;
+    QString sha256;
+    RecordWriter::Counts counts;
+    std::int64_t badRows = 0;           // skipped (lenient) or the reason for failing (strict)
+    std::vector<ParseError> errors;     // the first kMaxListedErrors bad rows
+    std::optional<ParseError> fileError; // why the whole file failed (unknown format, broken JSON...)
+    QStringList notes;
+    qint64 importId = 0; // the import-log entry (when imported)
+
+    bool ok() const { return status == Status::Imported; }
+    // Every problem as "PATH:LINE: column 'x': reason" lines: the file error, or the listed bad
+    // rows and, beyond them, "PATH: N more bad rows".
+    QStringList messages() const;
+};
+
+class ImportRunner
+{
+public:
+    explicit ImportRunner(Workspace &ws);
+
+    // Imports one file. Throws WorkspaceError when the workspace itself fails (locked, disk
+    // full); everything about the file is in the result.
+    ImportResult importFile(const QString &path, const ImportOptions &options, const StreamControl &control = {});
+
+private:
+    Workspace &m_ws;
+};
+
+// The detected (or given) format of a file, and a sample of its first records for a preview.
+struct FilePreview
+{
+    std::optional<Format> format;
+    QString problem; // why there is no format, or the file error met in the sample
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<ParseError> errors; // bad rows among the sampled ones
+    QStringList notes;
+};
+
+FilePreview previewFile(const QString &path, const ImportOptions &options, const ZoneOffsets &zone,
+                        int maxRows = 20);
+
+// A workspace that an import creates. It is built under a temporary name beside `path`
+// (PATH.importing-PID) with the settings only a private file allows (the rollback journal in
+// memory, no syncs), and publish() makes it durable, puts it back in WAL mode and renames it to
+// `path`. So a failed, cancelled or killed import never leaves a half-made workspace under the
+// real name, and the first import into a new workspace writes every page once instead of twice
+// (WAL, then checkpoint). Temporary files of dead processes are removed on the next run.
+class NewWorkspace
+{
+public:
+    explicit NewWorkspace(const QString &path); // throws WorkspaceError
+    ~NewWorkspace();                            // removes the temporary file unless published
+    NewWorkspace(const NewWorkspace &) = delete;
+    NewWorkspace &operator=(const NewWorkspace &) = delete;
+
+    Workspace &workspace() { return *m_ws; }
+    // Closes the workspace and moves it to its real name; throws WorkspaceError (for example
+    // when something else created `path` meanwhile).
+    void publish();
+
+private:
+    QString m_path;
+    QString m_temporary;
+    std::unique_ptr<Workspace> m_ws;
+    bool m_published = false;
+};
+
+} // namespace srm::importers

@@ -1,0 +1,80 @@
+// The import parsers (SPEC 3): one per format, each a pure function from bytes to records.
+// A parser reads an InputStream (chunk by chunk, so memory stays bounded whatever the file
+// size), turns every record into an srm record and hands it to an ImportSink together with the
+// located errors of bad rows and notes about what it skipped on purpose. A file it cannot read
+// at all (broken JSON or YAML, an empty file, an unterminated quote, a missing required column)
+// ends the parse with a FileError. Writing to a workspace is the ImportRunner's job.
+#pragma once
+
+#include "generator.h"
+#include "importformat.h"
+#include "timeutil.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace srm::importers {
+
+class InputStream;
+
+// A bad row, or a whole file's problem: the physical line where the record starts (1-based;
+// 0 when unknown), the column (CSV header name, or a JSON/YAML field path) and the reason.
+struct ParseError
+{
+    std::int64_t line = 0;
+    std::string column;
+    std::string reason;
+
+    // "LINE: column 'x': reason" (the caller puts the file name in front).
+    std::string text() const;
+};
+
+// The whole file cannot be imported.
+class FileError : public std::runtime_error
+{
+public:
+    explicit FileError(ParseError e) : std::runtime_error(e.reason), error(std::move(e)) {}
+    ParseError error;
+};
+
+// Thrown out of a parse when the caller asked to stop.
+class Cancelled : public std::runtime_error
+{
+public:
+    Cancelled() : std::runtime_error("cancelled") {}
+};
+
+// Where a parser's output goes: records (RecordSink), bad rows and notes.
+class ImportSink : public RecordSink
+{
+public:
+    // A record that was not produced because of `error`.
+    virtual void badRow(const ParseError &error) = 0;
+    // Something skipped on purpose (another OpenSLO kind, a NaN sample).
+    virtual void note(const std::string &text) = 0;
+};
+
+enum class Series { Good, Bad, Total };
+std::optional<Series> seriesFromName(std::string_view name);
+
+struct ParseOptions
+{
+    ZoneOffsets zone = ZoneOffsets(); // naive timestamps are read in this zone
+    std::string sloName;              // Prometheus: the SLO the samples belong to (--slo)
+    std::optional<Series> series;     // Prometheus: which column the samples are (--series)
+};
+
+// Parses the whole input as `format`. Throws FileError, Cancelled (from the InputStream).
+void parse(Format format, InputStream &in, const ParseOptions &options, ImportSink &sink);
+
+// The parsers, one per family.
+void parseCsv(Format format, InputStream &in, const ParseOptions &options, ImportSink &sink);
+void parsePagerDutyRest(InputStream &in, const ParseOptions &options, ImportSink &sink);
+void parsePagerDutyAnalytics(InputStream &in, const ParseOptions &options, ImportSink &sink);
+void parsePrometheus(InputStream &in, const ParseOptions &options, ImportSink &sink);
+void parseOpenSlo(InputStream &in, const ParseOptions &options, ImportSink &sink);
+
+} // namespace srm::importers

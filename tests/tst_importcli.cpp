@@ -1,0 +1,398 @@
+// `sre-roadmap import` and `generate` through the real binary: strict by default (a bad row
+// imports nothing and is listed as FILE:LINE: column 'x': reason), --skip-bad-rows, idempotent
+// re-imports, every kind of broken file giving exit 2 with the workspace unchanged, the import
+// log, a created workspace that only appears when something was imported, generated files that
+// import to exactly the demo's records, and the operational debt CSV round trip.
+#include "formatwriters.h"
+#include "importrunner.h"
+#include "testutil.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace srm;
+using namespace srm::test;
+
+namespace {
+
+QByteArray dump(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
+    p.waitForFinished(60000);
+    return p.readAllStandardOutput();
+}
+
+qint64 scalar(const QString &ws, const QString &sql)
+{
+    auto w = Workspace::open(ws);
+    QSqlQuery q(w->database());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+const QByteArray kPages = "id,created_at,title,service,acknowledged_at,resolved_at,auto_resolved\n"
+                          "P1,2026-03-01T10:00:00Z,Disk full on db-1,db,2026-03-01T10:05:00Z,2026-03-01T11:00:00Z,false\n"
+                          "P2,2026-03-01T11:00:00Z,Disk full on db-2,db,,2026-03-01T11:10:00Z,true\n"
+                          "P3,2026-03-01T12:00:00Z,CPU high,web,2026-03-01T12:01:00Z,,no\n";
+
+} // namespace
+
+class TstImportCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString file(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        writeFile(path, content);
+        return path;
+    }
+    QString workspacePath(const QString &name) { return m_dir.filePath(name + QStringLiteral(".srmap")); }
+
+private slots:
+    void importsAndLogs()
+    {
+        const QString ws = workspacePath(QStringLiteral("log"));
+        const QString pages = file(QStringLiteral("pages.csv"), kPages);
+        const CliResult r = runCli({QStringLiteral("import"), ws, pages});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), r.err.constData()); // no progress when stderr is not a terminal
+        QVERIFY(r.outText().contains(QStringLiteral("pages, 3 added, 0 updated, 0 unchanged, 0 skipped")));
+        auto w = Workspace::open(ws);
+        const QList<ImportLogEntry> log = w->importLog();
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log[0].fileName, QStringLiteral("pages.csv"));
+        QCOMPARE(log[0].format, QStringLiteral("pages"));
+        QCOMPARE(log[0].sha256.toLatin1(), sha256Of(pages));
+        QCOMPARE(log[0].added, qint64(3));
+        QVERIFY(log[0].importedAt > 0);
+        QSqlQuery q(w->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM pages WHERE import_id = %1").arg(log[0].id)) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+    }
+
+    void strictByDefault()
+    {
+        const QString ws = workspacePath(QStringLiteral("strict"));
+        QCOMPARE(runCli({QStringLiteral("import"), ws, file(QStringLiteral("good.csv"), kPages)}).exitCode, 0);
+        const QByteArray before = dump(ws);
+        const QString bad = file(QStringLiteral("bad.csv"), "created_at,title,escalation_count,acknowledged_at\n"
+                                                            "2026-03-02T10:00:00Z,fine,1,\n"
+                                                            "2026-03-02T10:00:00Z,\"two\nlines\",-2,\n"
+                                                            "2026-03-02T10:00:00Z,early ack,,2026-03-02T09:00:00Z\n");
+        const CliResult r = runCli({QStringLiteral("import"), ws, bad});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(bad + QStringLiteral(":3: column 'escalation_count': negative count: -2")),
+                 r.err.constData());
+        QVERIFY(r.errText().contains(bad + QStringLiteral(":5: column 'acknowledged_at': acknowledged_at ")));
+        QVERIFY(r.errText().contains(QStringLiteral("nothing imported: 2 bad rows")));
+        QCOMPARE(dump(ws), before);
+    }
+
+    void skipBadRows()
+    {
+        const QString ws = workspacePath(QStringLiteral("lenient"));
+        const QString bad = file(QStringLiteral("lenient.csv"), "created_at,title\n2026-03-02T10:00:00Z,fine\nnever,bad\n"
+                                                                "2026-03-02T11:00:00Z,also fine\n");
+        const CliResult r = runCli({QStringLiteral("import"), ws, bad, QStringLiteral("--skip-bad-rows")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.errText().contains(bad + QStringLiteral(":3: column 'created_at': not a timestamp: 'never'")));
+        QVERIFY(r.outText().contains(QStringLiteral("2 added, 0 updated, 0 unchanged, 1 skipped")));
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM pages")), qint64(2));
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT skipped FROM imports")), qint64(1));
+    }
+
+    void atMostHundredListed()
+    {
+        QByteArray csv = "created_at,title\n";
+        for (int i = 0; i < 150; ++i)
+            csv += "not a time,x\n";
+        const QString bad = file(QStringLiteral("many.csv"), csv);
+        const CliResult r = runCli({QStringLiteral("import"), workspacePath(QStringLiteral("many")), bad});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errText().count(QStringLiteral("column 'created_at'")), 100);
+        QVERIFY(r.errText().contains(bad + QStringLiteral(":101: column")));
+        QVERIFY(!r.errText().contains(bad + QStringLiteral(":102: column")));
+        QVERIFY(r.errText().contains(QStringLiteral("50 more bad rows not listed")));
+        QVERIFY(r.errText().contains(QStringLiteral("150 bad rows")));
+    }
+
+    void brokenFiles_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << QStringLiteral("empty.csv") << QByteArray() << QStringLiteral(": empty file");
+        QTest::newRow("broken JSON") << QStringLiteral("broken.json")
+                                     << QByteArray("{\"incidents\": [\n{\"id\": \"x\", \"title\": }\n]}")
+                                     << QStringLiteral(":2: invalid JSON");
+        QTest::newRow("truncated JSON") << QStringLiteral("truncated.json")
+                                        << QByteArray("{\"incidents\": [\n{\"id\": \"x\",")
+                                        << QStringLiteral("truncated");
+        QTest::newRow("broken YAML") << QStringLiteral("broken.yaml")
+                                     << QByteArray("apiVersion: openslo/v1\nkind: SLO\nmetadata: {name: [x\n")
+                                     << QStringLiteral("invalid YAML");
+        QTest::newRow("unterminated quote") << QStringLiteral("quote.csv")
+                                            << QByteArray("created_at,title\n2026-03-01T10:00:00Z,ok\n2026-03-01T10:00:00Z,\"open\n")
+                                            << QStringLiteral(":3: unterminated quoted field");
+        QTest::newRow("negative count") << QStringLiteral("negative.csv")
+                                        << QByteArray("slo,timestamp,good,total\ns,2026-03-01T10:00:00Z,-1,10\n")
+                                        << QStringLiteral(":2: column 'good': negative count: -1");
+        QTest::newRow("time backwards") << QStringLiteral("backwards.csv")
+                                        << QByteArray("incident_id,started_at,resolved_at\nI1,2026-03-01T10:00:00Z,2026-03-01T09:00:00Z\n")
+                                        << QStringLiteral(":2: column 'resolved_at': resolved_at 2026-03-01T09:00:00Z is before started_at");
+        QTest::newRow("unknown format") << QStringLiteral("unknown.csv") << QByteArray("a,b\n1,2\n")
+                                        << QStringLiteral("unknown format");
+        QTest::newRow("missing column") << QStringLiteral("missing.csv")
+                                        << QByteArray("deployment_id,finished_at\n")
+                                        << QStringLiteral("nothing imported");
+    }
+
+    void brokenFiles()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        const QString ws = workspacePath(QStringLiteral("broken"));
+        if (!QFileInfo::exists(ws))
+            QCOMPARE(runCli({QStringLiteral("import"), ws, file(QStringLiteral("base.csv"), kPages)}).exitCode, 0);
+        const QByteArray before = dump(ws);
+        const QString path = file(name, content);
+        const CliResult r = runCli({QStringLiteral("import"), ws, path});
+        if (name == u"missing.csv") {
+            QCOMPARE(r.exitCode, 0); // a header alone is a file without records
+            return;
+        }
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(path), r.err.constData());
+        QVERIFY2(r.errText().contains(message), r.err.constData());
+        QCOMPARE(dump(ws), before);
+    }
+
+    void unknownFormatListsTheKnownOnes()
+    {
+        const CliResult r = runCli({QStringLiteral("import"), workspacePath(QStringLiteral("f")),
+                                    file(QStringLiteral("x.csv"), kPages), QStringLiteral("--format"),
+                                    QStringLiteral("excel")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.errText().contains(QStringLiteral("unknown format 'excel'")));
+        for (const char *id : {"deployments", "changes", "incidents", "pages", "pagerduty-csv", "pagerduty-api",
+                               "pagerduty-analytics", "openslo", "slo-measurements", "prometheus", "debt"})
+            QVERIFY2(r.errText().contains(QLatin1StringView(id)), id);
+        QVERIFY(!QFileInfo::exists(workspacePath(QStringLiteral("f"))));
+    }
+
+    void formatOverride()
+    {
+        const QString ws = workspacePath(QStringLiteral("override"));
+        // A pages file read as the PagerDuty export misses its created_on column.
+        const CliResult wrong = runCli({QStringLiteral("import"), ws, file(QStringLiteral("o.csv"), kPages),
+                                        QStringLiteral("--format"), QStringLiteral("pagerduty-csv")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY(wrong.errText().contains(QStringLiteral("missing required column 'created_on'")));
+        const QString pd = file(QStringLiteral("pd.csv"), "created_on,title,id\n2026-03-01T10:00:00Z,x,Q1\n");
+        const CliResult right = runCli({QStringLiteral("import"), ws, pd, QStringLiteral("--format"), QStringLiteral("PagerDuty-CSV")});
+        QCOMPARE(right.exitCode, 0);
+    }
+
+    // A workspace that the command would create appears only when a file was imported.
+    void createdWorkspaceOnlyWithData()
+    {
+        const QString ws = workspacePath(QStringLiteral("new"));
+        const QString bad = file(QStringLiteral("nothing.json"), "{\"incidents\": [}");
+        QCOMPARE(runCli({QStringLiteral("import"), ws, bad}).exitCode, 2);
+        QVERIFY(!QFileInfo::exists(ws));
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("new.srmap*")}).isEmpty()); // no temporary left
+
+        const CliResult partly = runCli({QStringLiteral("import"), ws, bad, file(QStringLiteral("p.csv"), kPages)});
+        QCOMPARE(partly.exitCode, 2); // one file failed
+        QVERIFY(QFileInfo::exists(ws));
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM pages")), qint64(3));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("new.srmap.*")}), QStringList());
+    }
+
+    void notAWorkspace()
+    {
+        const QString notes = file(QStringLiteral("notes.srmap"), "my notes\n");
+        const CliResult r = runCli({QStringLiteral("import"), notes, file(QStringLiteral("n.csv"), kPages)});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(sha256Of(notes), sha256Of(file(QStringLiteral("notes.copy"), "my notes\n")));
+    }
+
+    void missingFileAndUsage()
+    {
+        const QString ws = workspacePath(QStringLiteral("usage"));
+        const CliResult missing = runCli({QStringLiteral("import"), ws, m_dir.filePath(QStringLiteral("nope.csv"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.errText().contains(QStringLiteral("nope.csv: no such file")));
+        QCOMPARE(runCli({QStringLiteral("import"), ws}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("import"), ws, file(QStringLiteral("u.csv"), kPages), QStringLiteral("--slo"),
+                         QStringLiteral("x")})
+                     .exitCode,
+                 2);
+        QCOMPARE(runCli({QStringLiteral("import"), ws, file(QStringLiteral("u.csv"), kPages), QStringLiteral("--slo"),
+                         QStringLiteral("x"), QStringLiteral("--series"), QStringLiteral("ok")})
+                     .exitCode,
+                 2);
+        QVERIFY(!QFileInfo::exists(ws));
+    }
+
+    // --series fills one column per import; the same samples again change nothing.
+    void prometheusSeries()
+    {
+        const QString ws = workspacePath(QStringLiteral("prom"));
+        const QString good = file(QStringLiteral("good.json"),
+                                  "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                                  "{\"metric\":{},\"values\":[[1772359200,\"990\"],[1772362800,\"995\"]]}]}}");
+        const QString total = file(QStringLiteral("total.json"),
+                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                                   "{\"metric\":{\"a\":\"1\"},\"values\":[[1772359200,\"600\"],[1772362800,\"600\"]]},"
+                                   "{\"metric\":{\"a\":\"2\"},\"values\":[[1772359200,\"400\"],[1772362800,\"400\"]]}]}}");
+        const CliResult noSlo = runCli({QStringLiteral("import"), ws, good});
+        QCOMPARE(noSlo.exitCode, 2);
+        QVERIFY(noSlo.errText().contains(QStringLiteral("needs --slo NAME --series")));
+        auto import = [&](const QString &path, const char *series) {
+            return runCli({QStringLiteral("import"), ws, path, QStringLiteral("--slo"), QStringLiteral("checkout"),
+                           QStringLiteral("--series"), QString::fromLatin1(series)});
+        };
+        QVERIFY(import(good, "good").outText().contains(QStringLiteral("2 added")));
+        QVERIFY(import(total, "total").outText().contains(QStringLiteral("0 added, 2 updated")));
+        QVERIFY(import(good, "good").outText().contains(QStringLiteral("0 added, 0 updated, 2 unchanged")));
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT sum(good) FROM slo_measurements WHERE slo = 'checkout'")), qint64(1985));
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT sum(total) FROM slo_measurements")), qint64(2000));
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM slo_measurements WHERE bad IS NULL")), qint64(2));
+    }
+
+    // `generate` writes the demo's records in the import formats; importing them twice gives the
+    // demo's records exactly, and the second time changes nothing.
+    void generateImportsToTheDemo()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("generated"));
+        const QStringList scale = {QStringLiteral("--pages"), QStringLiteral("2000"), QStringLiteral("--deployments"),
+                                   QStringLiteral("300"), QStringLiteral("--incidents"), QStringLiteral("40"),
+                                   QStringLiteral("--seed"), QStringLiteral("7")};
+        QCOMPARE(runCli(QStringList{QStringLiteral("generate"), out} + scale).exitCode, 0);
+        const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files, (QStringList{QStringLiteral("changes.csv"), QStringLiteral("debt.csv"),
+                                     QStringLiteral("deployments.csv"), QStringLiteral("incidents.csv"),
+                                     QStringLiteral("pages.csv"), QStringLiteral("slo_measurements.csv"),
+                                     QStringLiteral("slos.yaml")}));
+        QStringList paths;
+        for (const QString &f : files)
+            paths << QDir(out).filePath(f);
+        const QString imported = workspacePath(QStringLiteral("imported"));
+        const CliResult first = runCli(QStringList{QStringLiteral("import"), imported} + paths);
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(first.outText().count(QStringLiteral(" 0 updated, 0 unchanged, 0 skipped")), 7);
+        const QString demo = workspacePath(QStringLiteral("demo"));
+        QCOMPARE(runCli(QStringList{QStringLiteral("demo"), demo} + scale).exitCode, 0);
+
+        const QString tables[] = {
+            QStringLiteral("SELECT deployment_id, service, environment, is_production, started_at, finished_at, result, "
+                           "commit_sha, fixes_deployment_id, team FROM deployments ORDER BY deployment_id"),
+            QStringLiteral("SELECT deployment_id, commit_sha, committed_at, authored_at, pr_merged_at FROM changes ORDER BY 1, 2"),
+            QStringLiteral("SELECT incident_id, service, title, severity, started_at, detected_at, acknowledged_at, "
+                           "mitigated_at, resolved_at, detection_source, caused_by_deployment_id, postmortem_url FROM "
+                           "incidents ORDER BY 1"),
+            QStringLiteral("SELECT p.ukey, p.source_id, p.incident_number, p.service, p.title, p.urgency, p.created_at, "
+                           "p.acknowledged_at, p.resolved_at, p.auto_resolved, p.escalation_count, p.incident_key, "
+                           "g.service, g.title FROM pages p JOIN alert_groups g ON g.id = p.group_id ORDER BY p.ukey"),
+            QStringLiteral("SELECT name, measurement_slo, display_name, service, description, budgeting_method, objective, "
+                           "window_seconds, time_slice_target, time_slice_window_seconds FROM slos ORDER BY name"),
+            QStringLiteral("SELECT slo, ts, good, bad, total FROM slo_measurements ORDER BY slo, ts"),
+            QStringLiteral("SELECT id, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, risk_impact, fowler, "
+                           "linked_metric, status, pinned_quarter, notes FROM debt_items ORDER BY id"),
+            QStringLiteral("SELECT item_id, depends_on, position FROM debt_dependencies ORDER BY 1, 3"),
+        };
+        auto rows = [](const QString &path, const QString &sql) {
+            auto w = Workspace::open(path);
+            QSqlQuery q(w->database());
+            QStringList out;
+            if (!q.exec(sql))
+                return QStringList{q.lastQuery()};
+            while (q.next()) {
+                QStringList fields;
+                for (int i = 0; i < q.record().count(); ++i)
+                    fields << (q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+                out << fields.join(u'|');
+            }
+            return out;
+        };
+        for (const QString &sql : tables) {
+            const QStringList a = rows(imported, sql);
+            QVERIFY2(a.size() > 5, qPrintable(sql));
+            QCOMPARE(a, rows(demo, sql));
+        }
+        QCOMPARE(scalar(imported, QStringLiteral("SELECT count(*) FROM pages")), qint64(2000));
+        QCOMPARE(scalar(imported, QStringLiteral("SELECT sum(escalation_count) FROM pages")),
+                 scalar(demo, QStringLiteral("SELECT sum(escalation_count) FROM pages")));
+
+        const QByteArray before = dump(imported);
+        const CliResult second = runCli(QStringList{QStringLiteral("import"), imported} + paths);
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.outText().count(QStringLiteral(" 0 added, 0 updated, ")), 7);
+        for (const QString &sql : tables)
+            QCOMPARE(rows(imported, sql), rows(demo, sql));
+        QVERIFY(dump(imported) != before); // only the import log grew
+        QCOMPARE(scalar(imported, QStringLiteral("SELECT count(*) FROM imports")), qint64(14));
+    }
+
+    // Operational debt: parse, store, read back, write: the same text.
+    void debtRoundTrip()
+    {
+        const QByteArray csv =
+            "id,title,theme,toil_hours_per_week,cost_weeks,risk_likelihood,risk_impact,fowler,depends_on,linked_metric,"
+            "status,pinned_quarter,notes\n"
+            "OPS-1,Canary analysis,change,6,2.5,4,5,careless-intentional,OPS-2;OPS-10,change_failure_rate,open,2027Q2,"
+            "\"Vendor quote: 40 weeks,\nincluding \"\"migration\"\" work\"\n"
+            "OPS-10,\"Runbooks, top 20\",incident,0.1,1e-05,1,1,,,,done,,\n"
+            "OPS-2,Self-service migrations,,12.75,30,3,2,careful-unintentional,OPS-10,,open,,\" leading space\"\n"
+            "OPS-3,Game days,improvement,0,123456789.125,2,2,careful-intentional,,,open,,\n";
+        const QString path = file(QStringLiteral("debt.csv"), csv);
+        const QString ws = workspacePath(QStringLiteral("debt"));
+        QCOMPARE(runCli({QStringLiteral("import"), ws, path}).exitCode, 0);
+
+        auto w = Workspace::open(ws);
+        QSqlQuery q(w->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT id, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, "
+                                      "risk_impact, fowler, linked_metric, status, pinned_quarter, notes FROM debt_items "
+                                      "ORDER BY position")));
+        std::string written = importers::csvLine(importers::csvColumns(importers::RecordKind::Debt));
+        while (q.next()) {
+            DebtItem d;
+            d.id = q.value(0).toString().toStdString();
+            d.title = q.value(1).toString().toStdString();
+            d.theme = q.value(2).toString().toStdString();
+            d.toilHoursPerWeek = q.value(3).toDouble();
+            d.costWeeks = q.value(4).toDouble();
+            d.riskLikelihood = q.value(5).toInt();
+            d.riskImpact = q.value(6).toInt();
+            d.fowler = q.value(7).toString().toStdString();
+            d.linkedMetric = q.value(8).toString().toStdString();
+            d.status = q.value(9).toString().toStdString();
+            d.pinnedQuarter = q.value(10).toString().toStdString();
+            d.notes = q.value(11).toString().toStdString();
+            QSqlQuery deps(w->database());
+            deps.prepare(QStringLiteral("SELECT depends_on FROM debt_dependencies WHERE item_id = ? ORDER BY position"));
+            deps.addBindValue(q.value(0));
+            QVERIFY(deps.exec());
+            while (deps.next())
+                d.dependsOn.push_back(deps.value(0).toString().toStdString());
+            written += importers::csvLine(importers::csvFields(d));
+        }
+        QCOMPARE(QByteArray::fromStdString(written), csv);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstImportCli)
+#include "tst_importcli.moc"

@@ -1,0 +1,182 @@
+// An import either completes or leaves the workspace exactly as it was: cancelling half-way
+// (in-process, through the runner's cancel callback) and killing the importer process with
+// SIGKILL at random moments, for the upsert path (pages already there), the bulk path (an
+// empty pages table, whose indexes are dropped and rebuilt) and a workspace the command was
+// creating (which must not appear at all).
+#include "importrunner.h"
+#include "testutil.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+
+using namespace srm;
+using namespace srm::test;
+
+namespace {
+
+QByteArray dump(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
+    p.waitForFinished(60000);
+    return p.readAllStandardOutput();
+}
+
+const QByteArray kPages = "id,created_at,title,service\n"
+                          "P1,2026-03-01T10:00:00Z,Disk full on db-1,db\n"
+                          "P2,2026-03-01T11:00:00Z,CPU high,web\n";
+const QByteArray kDebt = "id,title,toil_hours_per_week,cost_weeks\nOPS-1,Runbooks,2,1\n";
+
+} // namespace
+
+class TstImportCrash : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_big;
+
+    QString workspaceWith(const QString &name, const QByteArray &content)
+    {
+        const QString ws = m_dir.filePath(name + QStringLiteral(".srmap"));
+        const QString seed = m_dir.filePath(name + QStringLiteral("-seed.csv"));
+        writeFile(seed, content);
+        const CliResult r = runCli({QStringLiteral("import"), ws, seed});
+        if (r.exitCode != 0)
+            qWarning() << r.errText();
+        return ws;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("big"));
+        const CliResult r = runCli({QStringLiteral("generate"), out, QStringLiteral("--pages"), QStringLiteral("150000"),
+                                    QStringLiteral("--deployments"), QStringLiteral("0"), QStringLiteral("--incidents"),
+                                    QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 0);
+        m_big = QDir(out).filePath(QStringLiteral("pages.csv"));
+        QVERIFY(QFileInfo(m_big).size() > 20 * 1000 * 1000);
+    }
+
+    void cancel_data()
+    {
+        QTest::addColumn<QByteArray>("seed");
+        QTest::newRow("upsert path") << kPages;
+        QTest::newRow("bulk path") << kDebt;
+    }
+
+    void cancel()
+    {
+        QFETCH(QByteArray, seed);
+        const QString ws = workspaceWith(QStringLiteral("cancel-%1").arg(QLatin1StringView(QTest::currentDataTag()).at(0)),
+                                         seed);
+        const QByteArray before = dump(ws);
+        QVERIFY(before.contains("CREATE UNIQUE INDEX pages_ukey") || before.contains("CREATE INDEX pages_created_at"));
+        {
+            auto w = Workspace::open(ws);
+            importers::ImportRunner runner(*w);
+            importers::StreamControl control;
+            std::int64_t seen = 0;
+            control.progress = [&](std::int64_t done, std::int64_t) { seen = done; };
+            control.cancelled = [&] { return seen > 8 * 1000 * 1000; };
+            const importers::ImportResult r = runner.importFile(m_big, {}, control);
+            QCOMPARE(r.status, importers::ImportResult::Status::Cancelled);
+            QSqlQuery q(w->database());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        QCOMPARE(dump(ws), before);
+    }
+
+    void killed_data()
+    {
+        QTest::addColumn<QByteArray>("seed");
+        QTest::addColumn<int>("round");
+        for (int round = 0; round < 4; ++round) {
+            QTest::newRow(qPrintable(QStringLiteral("upsert %1").arg(round))) << kPages << round;
+            QTest::newRow(qPrintable(QStringLiteral("bulk %1").arg(round))) << kDebt << round;
+        }
+    }
+
+    // SIGKILL at a random moment of an import into an existing workspace: at a random time, or
+    // while the commit is writing the WAL (once it has grown past a random size). The workspace
+    // opens and holds exactly what it held before, or, when the kill came after the commit,
+    // everything the import wrote.
+    void killed()
+    {
+        QFETCH(QByteArray, seed);
+        QFETCH(int, round);
+        const QString ws = workspaceWith(QStringLiteral("killed-%1-%2").arg(seed == kPages ? 1 : 2).arg(round), seed);
+        const QByteArray before = dump(ws);
+        QRandomGenerator random(quint32(round * 7919 + seed.size()));
+        QProcess p;
+        p.start(QStringLiteral(SRM_BINARY), {QStringLiteral("import"), ws, m_big});
+        QVERIFY(p.waitForStarted());
+        if (round % 2 == 0) {
+            QThread::msleep(random.bounded(60, 900));
+        } else {
+            const qint64 threshold = random.bounded(1, 12) * 1000 * 1000;
+            QFileInfo wal(ws + QStringLiteral("-wal"));
+            while (p.state() == QProcess::Running) {
+                wal.refresh();
+                if (wal.exists() && wal.size() > threshold)
+                    break;
+                QThread::usleep(200);
+            }
+        }
+        const bool stillRunning = p.state() == QProcess::Running;
+        ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished();
+        if (!stillRunning)
+            QSKIP("the import finished before the kill (machine much faster than expected)");
+        auto w = Workspace::open(ws); // recovers the journal; throws on corruption
+        QSqlQuery q(w->database());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM imports")) && q.next());
+        const int imports = q.value(0).toInt();
+        w.reset();
+        if (imports == 1) {
+            QCOMPARE(dump(ws), before);
+        } else {
+            // Killed after the commit, during the checkpoint: the import is complete.
+            QCOMPARE(imports, 2);
+            auto again = Workspace::open(ws);
+            QSqlQuery c(again->database());
+            QVERIFY(c.exec(QStringLiteral("SELECT count(*) FROM pages")) && c.next());
+            QCOMPARE(c.value(0).toInt(), 150000 + (seed == kPages ? 2 : 0));
+        }
+    }
+
+    // Killed while creating the workspace: nothing appears under its name, and the leftover
+    // temporary file is cleaned up by the next run.
+    void killedWhileCreating()
+    {
+        const QString ws = m_dir.filePath(QStringLiteral("creating.srmap"));
+        QProcess p;
+        p.start(QStringLiteral(SRM_BINARY), {QStringLiteral("import"), ws, m_big});
+        QVERIFY(p.waitForStarted());
+        QThread::msleep(300);
+        ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished();
+        QVERIFY(!QFileInfo::exists(ws));
+        const QString small = m_dir.filePath(QStringLiteral("creating-small.csv"));
+        writeFile(small, kPages);
+        QCOMPARE(runCli({QStringLiteral("import"), ws, small}).exitCode, 0);
+        QVERIFY(QFileInfo::exists(ws));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("creating.srmap.*")}), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstImportCrash)
+#include "tst_importcrash.moc"
