@@ -15,7 +15,9 @@ namespace srm::cli {
 
 namespace {
 
-enum class AppKind { Core, Widgets };
+// Offscreen: widgets on the offscreen platform unless QT_QPA_PLATFORM names one (rendering
+// without a display, and without showing a window on one).
+enum class AppKind { Core, Widgets, Offscreen };
 
 struct Command
 {
@@ -34,6 +36,8 @@ const Command kCommands[] = {
     {"plan", "WORKSPACE [--start YYYYQn] [--quarters N] [--json]", "schedule operational debt into quarters", cmdPlan, AppKind::Core},
     {"metrics", "WORKSPACE [--as-of T] [--window-days N] [--json]", "the metric catalogue with targets and gaps", cmdMetrics, AppKind::Core},
     {"alerts", "WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]", "alert groups by frequency", cmdAlerts, AppKind::Core},
+    {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH]", "render a view of the window to a PNG, offscreen",
+     cmdScreenshot, AppKind::Offscreen},
 };
 
 const Command *findCommand(const QString &name)
@@ -137,7 +141,9 @@ int run(int argc, char **argv)
     const Command *command = findCommand(name);
 
     std::unique_ptr<QCoreApplication> app;
-    if (command->app == AppKind::Widgets)
+    if (command->app == AppKind::Offscreen && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (command->app == AppKind::Widgets || command->app == AppKind::Offscreen)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);

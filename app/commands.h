@@ -13,5 +13,6 @@ int cmdGet(const QStringList &args);
 int cmdPlan(const QStringList &args);
 int cmdMetrics(const QStringList &args);
 int cmdAlerts(const QStringList &args);
+int cmdScreenshot(const QStringList &args);
 
 } // namespace srm::cli

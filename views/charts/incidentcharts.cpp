@@ -230,7 +230,7 @@ PhaseLayout phaseLayout(const QRectF &rect, const IncidentReport &report, const 
     const std::size_t shown = std::min(total, fit);
     for (std::size_t i = 0; i < shown; ++i)
         l.rows.push_back(total - 1 - i);
-    l.rowH = shown ? std::min(available / qreal(shown), small.height() * 1.5) : 0;
+    l.rowH = shown ? std::min(available / qreal(shown), small.height() * 2.2) : 0;
     qreal widest = 0;
     if (l.rowH >= small.height() * 0.85)
         for (std::size_t i : l.rows)
@@ -244,7 +244,9 @@ PhaseLayout phaseLayout(const QRectF &rect, const IncidentReport &report, const 
         for (const IncidentTimeline::Span &s : t.phases())
             longest = std::max(longest, double(s.end - t.startedAt) / double(kMicrosPerHour));
     }
-    l.hoursMax = niceCeil(longest);
+    // Round steps, the axis ending at the first step past the longest incident.
+    const double step = niceCeil(std::max(longest, 1e-9) / 5);
+    l.hoursMax = std::max(step, std::ceil(longest / step - 1e-9) * step);
     return l;
 }
 
@@ -261,6 +263,7 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
     // Legend: the four phases in order, then how many incidents are shown.
     const QString names[] = {tr("detect"), tr("acknowledge"), tr("mitigate"), tr("resolve")};
     qreal x = rect.left() + l.labelW;
+    const qreal arrowW = c.textWidth(style.smallFont, QStringLiteral(" → "));
     for (int p = 0; p < 4; ++p) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(style.phases[p]);
@@ -268,11 +271,11 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
         const qreal w = c.textWidth(style.smallFont, names[p]);
         c.text(QRectF(x + c.px(13), rect.top(), w + c.px(1), smallH), Qt::AlignLeft | Qt::AlignVCenter, names[p],
                style.smallFont, style.text);
-        x += w + c.px(13) + c.px(12);
-        if (p < 3) {
-            c.text(QRectF(x - c.px(10), rect.top(), c.px(10), smallH), Qt::AlignCenter, QStringLiteral("→"),
-                   style.smallFont, style.mutedText);
-        }
+        x += c.px(13) + w;
+        if (p < 3)
+            c.text(QRectF(x, rect.top(), arrowW, smallH), Qt::AlignCenter, QStringLiteral(" → "), style.smallFont,
+                   style.mutedText);
+        x += arrowW + c.px(2);
     }
     const std::size_t total = report.incidents.size();
     const QString note = l.rows.size() < total ? tr("latest %1 of %2 incidents").arg(l.rows.size()).arg(total)
@@ -288,7 +291,7 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
     }
 
     const LinearScale xs{0, l.hoursMax, l.plot.left(), l.plot.right()};
-    for (double t : niceTicks(0, l.hoursMax, 6)) {
+    for (double t : niceTicks(0, l.hoursMax, int(std::lround(l.hoursMax / niceCeil(l.hoursMax / 5))))) {
         const qreal tx = xs.map(t);
         c.vline(tx, l.plot.top(), l.plot.bottom(), c.pen(style.grid));
         const QString label = formatDurationTick(t * 60);

@@ -113,8 +113,15 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
     const qreal titleH = c.lineHeight(style.titleFont);
     const QString status = metricTileStatusText(m);
     const qreal statusW = c.textWidth(style.titleFont, status);
-    c.text(QRectF(inner.left(), y, inner.width() - statusW - c.px(8), titleH), Qt::AlignLeft | Qt::AlignVCenter,
-           QCoreApplication::translate("srm::MetricCatalogue", m.def->name), style.titleFont, style.text);
+    // A name too long for a narrow tile is set smaller before it is elided.
+    const QString name = QCoreApplication::translate("srm::MetricCatalogue", m.def->name);
+    const qreal nameW = inner.width() - statusW - c.px(8);
+    QFont nameFont = style.titleFont;
+    if (c.textWidth(nameFont, name) > nameW) {
+        nameFont = style.smallFont;
+        nameFont.setBold(true);
+    }
+    c.text(QRectF(inner.left(), y, nameW, titleH), Qt::AlignLeft | Qt::AlignVCenter, name, nameFont, style.text);
     c.text(QRectF(inner.right() - statusW, y, statusW, titleH), Qt::AlignRight | Qt::AlignVCenter, status,
            style.titleFont, statusColor(style, m.status));
     y += titleH + c.px(1);

@@ -41,7 +41,7 @@ QuadrantLayout quadrantLayout(const QRectF &rect, const std::vector<DebtItem> &i
     l.toilMax = niceCeil(toil * 1.08);
     l.costMax = niceCeil(cost * 1.08);
     const qreal leftW = small.horizontalAdvance(QStringLiteral("100 wk")) + small.height() + 10 * u;
-    const qreal bottomH = 2 * small.height() + 10 * u;
+    const qreal bottomH = 3 * small.height() + 12 * u; // ticks, axis title, note
     l.plot = QRectF(rect.left() + leftW, rect.top() + 4 * u, rect.width() - leftW - 8 * u, rect.height() - bottomH - 4 * u);
     l.xs = SqrtScale{l.toilMax, l.plot.left(), l.plot.right()};
     l.ys = SqrtScale{l.costMax, l.plot.bottom(), l.plot.top()};
@@ -209,7 +209,7 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
     QString note = tr("point size: risk (likelihood × impact)");
     if (done > 0)
         note += done == 1 ? tr("; 1 done item not shown") : tr("; %1 done items not shown").arg(done);
-    c.text(QRectF(plot.left(), plot.bottom() + smallH + c.px(6), plot.width(), smallH), Qt::AlignRight | Qt::AlignVCenter,
+    c.text(QRectF(plot.left(), plot.bottom() + 2 * smallH + c.px(8), plot.width(), smallH), Qt::AlignRight | Qt::AlignVCenter,
            note, style.smallFont, style.mutedText);
     painter.restore();
 }

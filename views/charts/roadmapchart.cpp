@@ -66,7 +66,7 @@ RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartSty
     const qreal available = rect.bottom() - bodyTop;
     // Rows of two lines (id and title, then the bar) while they fit, else one line each.
     const qreal twoLineMin = small.height() + 16 * u;
-    const qreal twoLineMax = small.height() + 24 * u;
+    const qreal twoLineMax = small.height() + 30 * u;
     l.rowH = most ? std::min(twoLineMax, available / qreal(most)) : twoLineMax;
     l.twoLines = l.rowH >= twoLineMin - 0.5;
 

@@ -45,7 +45,7 @@ SloLayout sloLayout(const QRectF &rect, const std::vector<SloResult> &slos, cons
     l.headerH = small.height() + 8 * u;
     l.axisH = small.height() + 6 * u;
     const qreal available = rect.height() - l.headerH - l.axisH;
-    l.rowH = slos.empty() ? 0 : std::min(available / qreal(slos.size()), font.height() * 4.5);
+    l.rowH = slos.empty() ? 0 : std::min(available / qreal(slos.size()), font.height() * 6);
     l.rows = QRectF(rect.left(), rect.top() + l.headerH, rect.width(), l.rowH * qreal(slos.size()));
     const qreal w = rect.width();
     l.col.name = rect.left();
@@ -95,7 +95,7 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
     heading(k.name, k.attainment, tr("SLO"));
     heading(k.attainment, k.bar, tr("attainment vs objective"));
     heading(k.bar, k.burn, tr("error budget remaining"));
-    heading(k.burn, k.rate, tr("budget over the window"));
+    heading(k.burn, k.rate, tr("budget over the window (same scale; dotted: none left)"));
     heading(k.rate, k.right + pad, tr("burn rate 24 h"), Qt::AlignRight);
     c.hline(rect.top() + l.headerH - c.px(3), rect.left(), rect.right(), c.pen(style.grid));
 
