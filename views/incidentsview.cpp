@@ -33,7 +33,7 @@ QString p50Of(const DurationStats &s)
 
 QString incidentStory(const IncidentTimeline &t)
 {
-    QString text = QStringLiteral("%1 · %2 · %3\n%4").arg(t.incidentId, t.severity.isEmpty() ? QStringLiteral("no severity") : t.severity,
+    QString text = QStringLiteral("%1 · %2 · %3\n%4").arg(t.incidentId, t.severity.isEmpty() ? QCoreApplication::translate("srm::IncidentsView", "no severity") : t.severity,
                                                          t.service, t.title);
     text += QCoreApplication::translate("srm::IncidentsView", "\nstarted %1").arg(formatIso(t.startedAt));
     const char *names[] = {QT_TRANSLATE_NOOP("srm::IncidentsView", "detect"), QT_TRANSLATE_NOOP("srm::IncidentsView", "acknowledge"),

@@ -71,8 +71,16 @@ void MetricTile::paintEvent(QPaintEvent *)
     QPainter p(this);
     charts::MetricTileOptions options;
     options.highlighted = m_hover || hasFocus();
-    charts::paintMetricTile(p, QRectF(rect()), *m_metric, m_snapshot->scale,
-                            charts::ChartStyle::forPalette(palette(), font()), options);
+    if (!m_style)
+        m_style = charts::ChartStyle::forPalette(palette(), font());
+    charts::paintMetricTile(p, QRectF(rect()), *m_metric, m_snapshot->scale, *m_style, options);
+}
+
+void MetricTile::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        m_style.reset();
+    QWidget::changeEvent(event);
 }
 
 void MetricTile::mouseReleaseEvent(QMouseEvent *event)

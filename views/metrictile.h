@@ -4,9 +4,12 @@
 // or activated with Enter or Space.
 #pragma once
 
+#include "chartstyle.h"
 #include "workspacesnapshot.h"
 
 #include <QWidget>
+
+#include <optional>
 
 namespace srm {
 
@@ -34,12 +37,14 @@ protected:
     void leaveEvent(QEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QString m_id;
     SnapshotPtr m_snapshot;
     const MetricResult *m_metric = nullptr;
     bool m_hover = false;
+    std::optional<charts::ChartStyle> m_style; // follows the palette and font
 };
 
 } // namespace srm

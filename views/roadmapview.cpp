@@ -47,6 +47,9 @@ RoadmapView::RoadmapView(WorkspaceEditor *editor, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(PlanItemsModel::Id, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(PlanItemsModel::Cost, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(PlanItemsModel::Priority, QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
     m_table->hideColumn(PlanItemsModel::Quarter);
     left->addWidget(unscheduledLabel);
@@ -61,6 +64,8 @@ RoadmapView::RoadmapView(WorkspaceEditor *editor, QWidget *parent)
     m_reason->setFrameShape(QFrame::StyledPanel);
     m_reason->setMargin(8);
     bottomLayout->addWidget(m_reason, 2);
+    // The list keeps room for a few items whatever the window's height.
+    bottom->setMinimumHeight(m_table->fontMetrics().height() * 9);
     splitter->setStretchFactor(0, 7);
     splitter->setStretchFactor(1, 2);
     setContent(splitter);
@@ -103,10 +108,7 @@ void RoadmapView::selectItem(const QString &id)
 void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
 {
     m_unscheduled->setSnapshot(snapshot);
-    m_table->resizeColumnToContents(PlanItemsModel::Id);
-    m_table->setColumnWidth(PlanItemsModel::Title, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Move redis-cart to a managed, replicated")));
-    m_table->resizeColumnToContents(PlanItemsModel::Cost);
-    m_table->resizeColumnToContents(PlanItemsModel::Priority);
+    m_table->setColumnWidth(PlanItemsModel::Title, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Move redis-cart to a managed")));
     if (!snapshot->plan) {
         m_error->setText(tr("<b>No plan:</b> %1").arg(snapshot->planError.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
         m_error->show();
@@ -143,6 +145,9 @@ void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
                          plan.capacityNote.toHtmlEscaped())
                     .arg(placed)
                     .arg(plan.unscheduled.size()));
+    // Open on the first item of the critical path, with its reason, until the user picks one.
+    if (m_selected.isEmpty() && !plan.criticalPath.ids.empty())
+        m_selected = QString::fromStdString(plan.criticalPath.ids.front());
     selectItem(m_selected);
 }
 

@@ -1,5 +1,6 @@
 #include "chartcanvas.h"
 
+#include <QPaintDevice>
 #include <QPainterPath>
 #include <QPolygonF>
 
@@ -8,8 +9,18 @@
 namespace srm::charts {
 
 Canvas::Canvas(QPainter &painter, const ChartStyle &style)
-    : p(painter), s(style), u(ChartStyle::unit(painter))
+    : p(painter), s(style), u(ChartStyle::unit(painter)),
+      dpr(painter.device() ? std::max<qreal>(1, painter.device()->devicePixelRatioF()) : 1)
 {
+}
+
+const QFontMetricsF &Canvas::metrics(const QFont &font) const
+{
+    for (const auto &[f, m] : m_metrics)
+        if (f == font)
+            return m;
+    m_metrics.emplace_back(font, QFontMetricsF(font, p.device()));
+    return m_metrics.back().second;
 }
 
 qreal Canvas::textWidth(const QFont &font, const QString &text) const
@@ -19,16 +30,40 @@ qreal Canvas::textWidth(const QFont &font, const QString &text) const
 
 QString Canvas::elide(const QFont &font, const QString &text, qreal width) const
 {
-    return metrics(font).elidedText(text, Qt::ElideRight, std::max<qreal>(0, width));
+    const QFontMetricsF &fm = metrics(font);
+    if (fm.horizontalAdvance(text) <= width)
+        return text;
+    return fm.elidedText(text, Qt::ElideRight, std::max<qreal>(0, width));
 }
 
 void Canvas::text(const QRectF &rect, int flags, const QString &str, const QFont &font, const QColor &color) const
 {
     if (rect.width() <= 0 || str.isEmpty())
         return;
+    const QFontMetricsF &fm = metrics(font);
+    QString shown = str;
+    qreal w = fm.horizontalAdvance(shown);
+    if (w > rect.width() + 0.5) {
+        shown = fm.elidedText(str, Qt::ElideRight, rect.width() + 0.5);
+        if (shown.isEmpty())
+            return;
+        w = fm.horizontalAdvance(shown);
+    }
+    qreal x = rect.left();
+    if (flags & Qt::AlignRight)
+        x = rect.right() - w;
+    else if (flags & Qt::AlignHCenter)
+        x = rect.center().x() - w / 2;
+    qreal y;
+    if (flags & Qt::AlignTop)
+        y = rect.top() + fm.ascent();
+    else if (flags & Qt::AlignBottom)
+        y = rect.bottom() - fm.descent();
+    else
+        y = rect.center().y() + (fm.ascent() - fm.descent()) / 2;
     p.setFont(font);
     p.setPen(color);
-    p.drawText(rect, flags, elide(font, str, rect.width() + 0.5));
+    p.drawText(QPointF(x, y), shown);
 }
 
 void Canvas::textAt(const QPointF &pos, const QString &str, const QFont &font, const QColor &color) const

@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace srm::charts {
@@ -25,20 +26,26 @@ public:
 
     QPainter &p;
     const ChartStyle &s;
-    const qreal u; // device pixels per chart pixel
+    const qreal u;   // device pixels per chart pixel
+    const qreal dpr; // device pixels per logical pixel (2 on a high-DPI screen)
 
     qreal px(qreal chartPixels) const { return chartPixels * u; }
     QPen pen(const QColor &color, qreal weight = 1, Qt::PenStyle style = Qt::SolidLine) const
     {
-        return s.pen(color, weight, u, style);
+        // A cosmetic pen is as wide in device pixels whatever the scale: widen it on high-DPI
+        // devices so a line keeps its weight (and stays crisp, being whole device pixels).
+        return s.pen(color, s.cosmeticPens ? weight * dpr : weight, u, style);
     }
 
-    QFontMetricsF metrics(const QFont &font) const { return QFontMetricsF(font, p.device()); }
+    // Metrics of a font on the painted device (kept for the few fonts a chart uses).
+    const QFontMetricsF &metrics(const QFont &font) const;
     qreal textWidth(const QFont &font, const QString &text) const;
     qreal lineHeight(const QFont &font) const { return metrics(font).height(); }
     QString elide(const QFont &font, const QString &text, qreal width) const;
 
-    // Draws `text` in `rect` with `flags` (Qt::Align*), elided to the rect's width.
+    // Draws one line of `text` in `rect` aligned by `flags` (Qt::Align*), elided to the rect's
+    // width. Placed from the font metrics and drawn at a point: drawText(rect, flags) would run
+    // a full text layout per label, which made a dashboard repaint several times slower.
     void text(const QRectF &rect, int flags, const QString &text, const QFont &font, const QColor &color) const;
     // Draws text with its baseline-left at `pos`.
     void textAt(const QPointF &pos, const QString &text, const QFont &font, const QColor &color) const;
@@ -48,6 +55,8 @@ public:
     // A filled circle (used for data points) of `radius` chart pixels.
     void dot(const QPointF &center, qreal radius, const QColor &fill, const QColor &outline = QColor()) const;
 
+private:
+    mutable std::vector<std::pair<QFont, QFontMetricsF>> m_metrics;
 };
 
 // Linear scale from a domain to a pixel range (r0 may be greater than r1: y axes grow upwards).

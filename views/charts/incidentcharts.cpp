@@ -316,12 +316,18 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
             c.text(QRectF(rect.left(), top, l.labelW - c.px(6), l.rowH), Qt::AlignRight | Qt::AlignVCenter, t.incidentId,
                    style.smallFont, style.mutedText);
         painter.setPen(Qt::NoPen);
+        qreal end = l.plot.left();
         for (const IncidentTimeline::Span &s : t.phases()) {
             const qreal x0 = xs.map(double(s.start - t.startedAt) / double(kMicrosPerHour));
             const qreal x1 = xs.map(double(s.end - t.startedAt) / double(kMicrosPerHour));
             painter.setBrush(style.phases[int(s.phase)]);
             painter.drawRect(QRectF(x0, top + (l.rowH - barH) / 2, std::max(x1 - x0, c.px(1)), barH));
+            end = std::max(end, x1);
         }
+        // An incident still open has no end: say so where its bar stops.
+        if (!t.resolvedAt && labels)
+            c.text(QRectF(end + c.px(4), top, l.plot.right() - end - c.px(4), l.rowH), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("not resolved"), style.smallFont, style.bad);
     }
     c.vline(l.plot.left(), l.plot.top(), l.plot.bottom(), c.pen(style.axis));
     painter.restore();

@@ -66,7 +66,7 @@ RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartSty
     const qreal available = rect.bottom() - bodyTop;
     // Rows of two lines (id and title, then the bar) while they fit, else one line each.
     const qreal twoLineMin = small.height() + 16 * u;
-    const qreal twoLineMax = small.height() + 30 * u;
+    const qreal twoLineMax = small.height() + 36 * u;
     l.rowH = most ? std::min(twoLineMax, available / qreal(most)) : twoLineMax;
     l.twoLines = l.rowH >= twoLineMin - 0.5;
 
@@ -80,7 +80,7 @@ RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartSty
         col.scale = capacity;
         l.columns.push_back(col);
     }
-    const qreal barH = l.twoLines ? std::clamp(l.rowH - small.height() - 10 * u, 8 * u, 12 * u) : std::max(l.rowH * 0.7, qreal(1));
+    const qreal barH = l.twoLines ? std::clamp(l.rowH - small.height() - 14 * u, 8 * u, 14 * u) : std::max(l.rowH * 0.7, qreal(1));
     auto place = [&](const PlannedItem &p, std::size_t c, std::size_t row, double before) {
         const Column &col = l.columns[c];
         const qreal top = col.body.top() + l.rowH * qreal(row);
@@ -92,7 +92,7 @@ RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartSty
         const qreal left = col.body.left() + kGutter * u, width = col.body.width() - kGutter * u;
         const qreal x0 = left + width * std::min(1.0, before / col.scale);
         const qreal x1 = left + width * std::min(1.0, (before + p.costWeeks) / col.scale);
-        const qreal barTop = l.twoLines ? top + l.rowH - barH - 5 * u : top + (l.rowH - barH) / 2;
+        const qreal barTop = l.twoLines ? top + small.height() + 5 * u : top + (l.rowH - barH) / 2;
         b.bar = QRectF(x0, barTop, std::max(x1 - x0, 2 * u), barH);
         l.bars.push_back(b);
         l.planned[p.id] = &p;

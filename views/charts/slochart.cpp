@@ -95,7 +95,7 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
     heading(k.name, k.attainment, tr("SLO"));
     heading(k.attainment, k.bar, tr("attainment vs objective"));
     heading(k.bar, k.burn, tr("error budget remaining"));
-    heading(k.burn, k.rate, tr("budget over the window (same scale; dotted: none left)"));
+    heading(k.burn, k.rate, tr("budget over its window (dotted: 0)"));
     heading(k.rate, k.right + pad, tr("burn rate 24 h"), Qt::AlignRight);
     c.hline(rect.top() + l.headerH - c.px(3), rect.left(), rect.right(), c.pen(style.grid));
 
