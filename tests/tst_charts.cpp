@@ -5,6 +5,7 @@
 #include "analysis.h"
 #include "chart.h"
 #include "chartcanvas.h"
+#include "chartwidget.h"
 #include "debtstore.h"
 #include "incidentcharts.h"
 #include "metricchart.h"
@@ -235,6 +236,33 @@ private slots:
                 slos.insert(name);
         }
         QCOMPARE(slos.size(), int(m_analysis.metrics.slos.size()));
+    }
+
+    // A chart's context menu exports: PNG at twice the pixels, SVG, written whole or not at all.
+    void chartWidgetExports()
+    {
+        ChartWidget widget;
+        widget.resize(640, 400);
+        widget.setChart(m_charts[4].second); // the Pareto
+        QCOMPARE(widget.accessibleName(), QStringLiteral("pareto"));
+        const QString png = m_dir.filePath(QStringLiteral("chart.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("chart.svg"));
+        QString error;
+        QVERIFY2(widget.savePng(png, &error), qPrintable(error));
+        QVERIFY2(widget.saveSvg(svg, &error), qPrintable(error));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1280, 800));
+        QVERIFY(inkedPixels(image, Qt::white) > 1280 * 800 / 50);
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("<?xml"));
+        QVERIFY(bytes.contains("<svg"));
+        QVERIFY(bytes.contains("1,760 pages"));
+        const QString bad = m_dir.filePath(QStringLiteral("missing/dir/chart.png"));
+        QVERIFY(!widget.savePng(bad, &error));
+        QVERIFY(error.contains(bad));
+        QVERIFY(!QFile::exists(bad));
     }
 
     void scalesAndTicks_data()

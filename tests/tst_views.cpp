@@ -3,6 +3,7 @@
 // roadmap's quarters, SLO and debt rows); every item model runs under QAbstractItemModelTester;
 // the controller computes off the GUI thread and delivers only the latest request.
 #include "alertgroupsmodel.h"
+#include "analysisjson.h"
 #include "alertsview.h"
 #include "analysiscontroller.h"
 #include "chartwidget.h"
@@ -40,6 +41,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace srm;
 using namespace srm::test;
@@ -98,6 +100,20 @@ private slots:
         auto *status = window().findChild<QLabel *>(QStringLiteral("statusWindow"));
         QVERIFY(status->text().contains(QStringLiteral("2026-07-03 to 2026-09-30")));
         QVERIFY(!asOf->accessibleName().isEmpty() && !days->accessibleName().isEmpty());
+    }
+
+    // The snapshot's figures are analyze()'s, field for field.
+    void snapshotIsTheEngines()
+    {
+        const SnapshotPtr s = snapshot();
+        auto ws = Workspace::open(m_demo);
+        const Analysis direct = analyze(Dataset::load(*ws, s->window.asOf, s->window.days, Dataset::AllParts, 0));
+        QCOMPARE(toJson(s->analysis.metrics), toJson(direct.metrics));
+        QCOMPARE(toJson(s->analysis.alerts), toJson(direct.alerts));
+        QCOMPARE(toJson(s->analysis.incidents.timeToDetect), toJson(direct.incidents.timeToDetect));
+        QCOMPARE(toJson(s->analysis.incidents.timeToRestore), toJson(direct.incidents.timeToRestore));
+        QCOMPARE(s->analysis.incidents.incidents.size(), direct.incidents.incidents.size());
+        QCOMPARE(toJson(*s->plan), toJson(planRoadmap(*ws, PlanRequest{std::nullopt, 4, s->window.asOf})));
     }
 
     void dashboardShowsEveryMetric()
@@ -397,6 +413,31 @@ private slots:
         window().setAnalysisWindow(std::nullopt, 90);
         window().waitForRefresh();
         QCOMPARE(formatIso(snapshot()->window.asOf), QStringLiteral("2026-10-01T00:00:00Z"));
+    }
+
+    // A settings change redraws the views; a metric without data is a tile that says so.
+    void notMeasuredTile()
+    {
+        auto *view = page<DashboardView>(ViewId::Dashboard);
+        QCOMPARE(view->tile(QStringLiteral("toil_ratio"))->valueText(), QStringLiteral("34.0%"));
+        QVERIFY(window().editor()->setSetting(QStringLiteral("team_size"), QString()));
+        window().waitForRefresh();
+        view->applyPending();
+        MetricTile *tile = view->tile(QStringLiteral("toil_ratio"));
+        QCOMPARE(snapshot()->analysis.metrics.find(u"toil_ratio")->status, Status::NotMeasured);
+        QCOMPARE(tile->valueText(), QStringLiteral("not measured"));
+        QCOMPARE(tile->statusText(), QStringLiteral("not measured"));
+        // Still drawn: a frame, the name and the words, not an empty hole.
+        const QImage image = tile->grab().toImage();
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2)
+                colours.insert(image.pixel(x, y));
+        QVERIFY(colours.size() > 10);
+        window().undoStack()->undo();
+        window().waitForRefresh();
+        view->applyPending();
+        QCOMPARE(view->tile(QStringLiteral("toil_ratio"))->valueText(), QStringLiteral("34.0%"));
     }
 
     // Requests made while one computes: only the last one's result is shown.

@@ -299,7 +299,7 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
     hi = std::max(step, std::ceil(hi / step - 1e-9) * step);
     lo = lo < 0 ? -std::ceil(-lo / step - 1e-9) * step : 0;
     const std::vector<double> ticks = niceTicks(lo, hi, int(std::lround((hi - lo) / step)));
-    qreal labelW = 0;
+    qreal labelW = std::max(c.textWidth(style.smallFont, tr("n/wk")), c.textWidth(style.smallFont, formatCount(nMax)));
     for (double t : ticks)
         labelW = std::max(labelW, c.textWidth(style.smallFont, formatTick(t, unit)));
     labelW += c.px(6);
