@@ -160,7 +160,7 @@ private slots:
             SettingsModel *model = m_window->settingsDialog()->model();
             QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("team_size")), SettingsModel::Value), QStringLiteral("8")));
             added << QStringLiteral("settings|team_size|8");
-            removed << QStringLiteral("settings|team_size|6");
+            removed << QStringLiteral("settings|team_size|4");
             break;
         }
         case 2: // a setting that was never stored: undo must remove it again
