@@ -15,7 +15,9 @@ namespace srm::cli {
 
 namespace {
 
-enum class AppKind { Core, Widgets };
+// Offscreen: widgets on the offscreen platform unless QT_QPA_PLATFORM names one (rendering
+// without a display, and without showing a window on one).
+enum class AppKind { Core, Widgets, Offscreen };
 
 struct Command
 {
@@ -38,6 +40,8 @@ const Command kCommands[] = {
      "import files (created when missing); strict: a bad row imports nothing from its file", cmdImport, AppKind::Core},
     {"generate", "OUTDIR --pages N --deployments N --incidents N [--seed S]",
      "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
+    {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH]", "render a view of the window to a PNG, offscreen",
+     cmdScreenshot, AppKind::Offscreen},
 };
 
 const Command *findCommand(const QString &name)
@@ -141,7 +145,9 @@ int run(int argc, char **argv)
     const Command *command = findCommand(name);
 
     std::unique_ptr<QCoreApplication> app;
-    if (command->app == AppKind::Widgets)
+    if (command->app == AppKind::Offscreen && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (command->app == AppKind::Widgets || command->app == AppKind::Offscreen)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);

@@ -15,5 +15,6 @@ int cmdMetrics(const QStringList &args);
 int cmdAlerts(const QStringList &args);
 int cmdImport(const QStringList &args);
 int cmdGenerate(const QStringList &args);
+int cmdScreenshot(const QStringList &args);
 
 } // namespace srm::cli

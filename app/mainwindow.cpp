@@ -1,25 +1,41 @@
 #include "mainwindow.h"
 
+#include "alertsview.h"
+#include "analysiscontroller.h"
+#include "dashboardview.h"
 #include "datasourcespanel.h"
+#include "debtview.h"
+#include "gapsview.h"
 #include "importdialog.h"
+#include "incidentsview.h"
+#include "roadmapview.h"
+#include "settingsdialog.h"
+#include "slosview.h"
 #include "workspace.h"
+#include "workspaceeditor.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateEdit>
 #include <QDockWidget>
-#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
-#include <QSplitter>
+#include <QSpinBox>
+#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
 
 // Resources live in a static library: make sure they are registered.
 static void initResources()
@@ -35,6 +51,19 @@ const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kFilter = QStringLiteral("SRE Roadmap workspaces (*.srmap);;All files (*)");
+
+QDate utcDate(Micros t)
+{
+    int y;
+    unsigned m, d;
+    civilFromDays(floorToDay(t) / kMicrosPerDay, y, m, d);
+    return QDate(y, int(m), int(d));
+}
+
+Micros utcMidnight(const QDate &date)
+{
+    return daysFromCivil(date.year(), unsigned(date.month()), unsigned(date.day())) * kMicrosPerDay;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -44,30 +73,57 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sre-roadmap.svg")));
 
-    auto *splitter = new QSplitter(this);
-    m_navigation = new QListWidget(splitter);
+    m_undoStack = new QUndoStack(this);
+    m_editor = new WorkspaceEditor(m_undoStack, this);
+    m_controller = new AnalysisController(this);
+    connect(m_editor, &WorkspaceEditor::changed, this, &MainWindow::dataChanged);
+    connect(m_editor, &WorkspaceEditor::failed, this,
+            [this](const QString &message) { showError(tr("The change was not made:\n%1").arg(message)); });
+    connect(m_controller, &AnalysisController::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(m_controller, &AnalysisController::failed, this, &MainWindow::showError);
+
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QHBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_navigation = new QListWidget(central);
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Views"));
-    m_navigation->setMaximumWidth(220);
-    m_pages = new QStackedWidget(splitter);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSpacing(2);
+    m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
-    for (ViewId id : kAllViews) {
-        m_navigation->addItem(viewTitle(id));
-        auto *page = new QLabel(viewTitle(id), m_pages);
-        page->setObjectName(viewName(id));
-        page->setAlignment(Qt::AlignCenter);
+    m_views = {new DashboardView(m_editor, m_pages), new GapsView(m_editor, m_pages),   new AlertsView(m_editor, m_pages),
+               new IncidentsView(m_editor, m_pages), new SlosView(m_editor, m_pages),   new DebtView(m_editor, m_pages),
+               new RoadmapView(m_editor, m_pages)};
+    for (ViewPage *page : m_views) {
+        auto *item = new QListWidgetItem(viewTitle(page->viewId()), m_navigation);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(viewTitle(page->viewId())).arg(int(page->viewId()) + 1));
         m_pages->addWidget(page);
     }
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
+    // Taller rows than a plain list, and the list as wide as its longest title.
+    QFont navFont = m_navigation->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_navigation->setFont(navFont);
+    const int rowH = QFontMetrics(navFont).height() + 14;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        m_navigation->item(i)->setSizeHint(QSize(0, rowH));
+    const int navWidth = m_navigation->sizeHintForColumn(0) + 6 * QFontMetrics(navFont).averageCharWidth();
+    m_navigation->setFixedWidth(std::clamp(navWidth, 110, 240));
+    centralLayout->addWidget(m_navigation);
+    centralLayout->addWidget(m_pages, 1);
+    setCentralWidget(central);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
 
-    m_statusWorkspace = new QLabel(this);
-    statusBar()->addPermanentWidget(m_statusWorkspace, 1);
-
-    createActions();
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createHelpMenu();
+    createToolBar();
+    createStatusBar();
     updateTitle();
+    updateWindowStatus();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
@@ -75,9 +131,14 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(kStateKey).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The controller's worker must not outlive the views it reports to.
+    m_controller->waitForIdle();
+}
 
-void MainWindow::createActions()
+// File menu: workspace files. (Imports add their entries here.)
+void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(tr("&New Workspace…"), this, [this] {
@@ -103,7 +164,53 @@ void MainWindow::createActions()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+}
 
+void MainWindow::createEditMenu()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    QAction *settings = edit->addAction(tr("Workspace &Settings…"), this, [this] {
+        SettingsDialog *dialog = settingsDialog();
+        dialog->show();
+        dialog->raise();
+    });
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    auto *group = new QActionGroup(this);
+    for (ViewId id : kAllViews) {
+        QAction *a = view->addAction(viewTitle(id), this, [this, id] { showView(id); });
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(id))));
+        a->setObjectName(QStringLiteral("show_") + viewName(id));
+        group->addAction(a);
+        connect(m_pages, &QStackedWidget::currentChanged, a, [a, id](int index) {
+            if (index == int(id))
+                a->setChecked(true);
+        });
+        a->setChecked(id == ViewId::Dashboard);
+    }
+    view->addSeparator();
+    QAction *refresh = view->addAction(tr("&Recompute"), this, &MainWindow::dataChanged);
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setToolTip(tr("Read the workspace again (after changing it outside the window)"));
+}
+
+void MainWindow::createHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SRE Roadmap"), this, [this] {
         QMessageBox::about(this, tr("About SRE Roadmap"),
@@ -112,6 +219,70 @@ void MainWindow::createActions()
                               "into quarters; present it as an executive roadmap.</p>")
                                .arg(QLatin1StringView(SRM_VERSION)));
     });
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Analysis window"));
+    bar->setObjectName(QStringLiteral("windowToolBar"));
+    bar->setMovable(false);
+    bar->addAction(m_undoAction);
+    bar->addAction(m_redoAction);
+    bar->addSeparator();
+
+    auto *asOfLabel = new QLabel(tr(" &As of "), bar);
+    m_asOfEdit = new QDateEdit(bar);
+    m_asOfEdit->setObjectName(QStringLiteral("asOf"));
+    m_asOfEdit->setAccessibleName(tr("As-of date"));
+    m_asOfEdit->setToolTip(tr("The end of the analysis window (UTC midnight, exclusive). "
+                              "By default the day after the latest event in the workspace."));
+    m_asOfEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOfEdit->setCalendarPopup(true);
+    m_asOfEdit->setDateRange(QDate(1970, 1, 2), QDate(2200, 1, 1));
+    asOfLabel->setBuddy(m_asOfEdit);
+    bar->addWidget(asOfLabel);
+    bar->addWidget(m_asOfEdit);
+    QAction *latest = bar->addAction(tr("Latest"), this, [this] { setAnalysisWindow(std::nullopt, m_days); });
+    latest->setObjectName(QStringLiteral("latestAsOf"));
+    latest->setToolTip(tr("Back to the default as-of: the day after the latest event in the workspace"));
+
+    auto *daysLabel = new QLabel(tr("  &Window "), bar);
+    m_daysEdit = new QSpinBox(bar);
+    m_daysEdit->setObjectName(QStringLiteral("windowDays"));
+    m_daysEdit->setAccessibleName(tr("Window length in days"));
+    m_daysEdit->setToolTip(tr("How many days before the as-of date the analysis covers (default 90)"));
+    m_daysEdit->setRange(1, AnalysisWindow::kMaxDays);
+    m_daysEdit->setSuffix(tr(" days"));
+    m_daysEdit->setValue(m_days);
+    m_daysEdit->setKeyboardTracking(false);
+    daysLabel->setBuddy(m_daysEdit);
+    bar->addWidget(daysLabel);
+    bar->addWidget(m_daysEdit);
+
+    // Typing a date or a length recomputes once the typing settles.
+    m_windowTimer = new QTimer(this);
+    m_windowTimer->setSingleShot(true);
+    m_windowTimer->setInterval(300);
+    connect(m_windowTimer, &QTimer::timeout, this, &MainWindow::windowControlsChanged);
+    connect(m_asOfEdit, &QDateEdit::dateChanged, m_windowTimer, qOverload<>(&QTimer::start));
+    connect(m_daysEdit, &QSpinBox::valueChanged, m_windowTimer, qOverload<>(&QTimer::start));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_asOfEdit, m_daysEdit})
+        w->setEnabled(false);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusWorkspace = new QLabel(this);
+    m_statusWorkspace->setObjectName(QStringLiteral("statusWorkspace"));
+    m_statusWindow = new QLabel(this);
+    m_statusWindow->setObjectName(QStringLiteral("statusWindow"));
+    m_statusBusy = new QLabel(this);
+    m_statusBusy->setObjectName(QStringLiteral("statusBusy"));
+    statusBar()->addPermanentWidget(m_statusWorkspace, 1);
+    statusBar()->addPermanentWidget(m_statusBusy);
+    statusBar()->addPermanentWidget(m_statusWindow);
+    connect(m_controller, &AnalysisController::busyChanged, this,
+            [this](bool busy) { m_statusBusy->setText(busy ? tr("Computing…") : QString()); });
 }
 
 bool MainWindow::openWorkspace(const QString &path)
@@ -124,9 +295,223 @@ bool MainWindow::openWorkspace(const QString &path)
         return false;
     }
     addRecentFile(QFileInfo(path).absoluteFilePath());
-    updateTitle();
-    emit workspaceChanged();
+    workspaceOpened();
     return true;
+}
+
+bool MainWindow::newWorkspace(const QString &path)
+{
+    try {
+        if (QFileInfo::exists(path))
+            QFile::remove(path); // the save dialog asked before overwriting
+        m_workspace = Workspace::create(path);
+    } catch (const WorkspaceError &e) {
+        showError(e.message());
+        return false;
+    }
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    workspaceOpened();
+    return true;
+}
+
+void MainWindow::workspaceOpened()
+{
+    m_editor->setWorkspace(m_workspace.get());
+    m_controller->clear();
+    m_asOf.reset();
+    m_days = m_daysEdit->value();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_asOfEdit, m_daysEdit})
+        w->setEnabled(true);
+    updateTitle();
+    dataChanged();
+    emit workspaceChanged();
+}
+
+void MainWindow::closeWorkspace()
+{
+    if (!m_workspace)
+        return;
+    m_controller->waitForIdle();
+    m_controller->clear();
+    m_editor->setWorkspace(nullptr);
+    m_workspace.reset();
+    for (ViewPage *page : m_views)
+        page->setSnapshot(nullptr);
+    if (m_settingsDialog)
+        m_settingsDialog->setSnapshot(nullptr);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_asOfEdit, m_daysEdit})
+        w->setEnabled(false);
+    updateTitle();
+    updateWindowStatus();
+    emit workspaceChanged();
+}
+
+void MainWindow::dataChanged()
+{
+    if (!m_workspace)
+        return;
+    SnapshotRequest request;
+    request.path = m_workspace->path();
+    request.asOf = m_asOf;
+    request.days = m_days;
+    m_controller->setRequest(request);
+    m_controller->recompute();
+}
+
+bool MainWindow::refreshNow()
+{
+    if (!m_workspace)
+        return false;
+    SnapshotRequest request;
+    request.path = m_workspace->path();
+    request.asOf = m_asOf;
+    request.days = m_days;
+    m_controller->setRequest(request);
+    return m_controller->computeNow() != nullptr;
+}
+
+void MainWindow::waitForRefresh()
+{
+    m_controller->waitForIdle();
+}
+
+SnapshotPtr MainWindow::snapshot() const
+{
+    return m_controller->snapshot();
+}
+
+void MainWindow::setAnalysisWindow(std::optional<Micros> asOf, int days)
+{
+    m_asOf = asOf;
+    m_days = std::clamp(days, 1, AnalysisWindow::kMaxDays);
+    m_windowTimer->stop();
+    {
+        const QSignalBlocker a(m_asOfEdit), d(m_daysEdit);
+        if (asOf)
+            m_asOfEdit->setDate(utcDate(*asOf));
+        m_daysEdit->setValue(m_days);
+    }
+    dataChanged();
+}
+
+void MainWindow::windowControlsChanged()
+{
+    const Micros chosen = utcMidnight(m_asOfEdit->date());
+    const SnapshotPtr s = snapshot();
+    // The date shown for the default as-of is not a choice of the user's: keep following it.
+    const bool unchanged = !m_asOf && s && utcDate(s->window.asOf) == m_asOfEdit->date();
+    setAnalysisWindow(unchanged ? std::nullopt : std::optional<Micros>(chosen), m_daysEdit->value());
+}
+
+void MainWindow::showSnapshot(const SnapshotPtr &snapshot)
+{
+    if (!m_workspace || !snapshot)
+        return;
+    {
+        const QSignalBlocker a(m_asOfEdit);
+        m_asOfEdit->setDate(utcDate(snapshot->window.asOf));
+    }
+    for (ViewPage *page : m_views)
+        page->setSnapshot(snapshot);
+    if (m_settingsDialog)
+        m_settingsDialog->setSnapshot(snapshot);
+    updateWindowStatus();
+}
+
+SettingsDialog *MainWindow::settingsDialog()
+{
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(m_editor, this);
+        m_settingsDialog->setSnapshot(snapshot());
+    }
+    return m_settingsDialog;
+}
+
+void MainWindow::showView(ViewId id)
+{
+    m_navigation->setCurrentRow(int(id));
+}
+
+ViewId MainWindow::currentView() const
+{
+    return ViewId(m_pages->currentIndex());
+}
+
+QWidget *MainWindow::viewPage(ViewId id) const
+{
+    return m_pages->widget(int(id));
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    if (!m_remember)
+        return;
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    QSettings().setValue(kRecentKey, files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (const QString &f : files)
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openWorkspace(f); })->setToolTip(f);
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
+            QSettings().remove(kRecentKey);
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_workspace) {
+        setWindowFilePath(m_workspace->path());
+        setWindowTitle(QStringLiteral("%1 — SRE Roadmap").arg(QFileInfo(m_workspace->path()).fileName()));
+        m_statusWorkspace->setText(QDir::toNativeSeparators(m_workspace->path()));
+    } else {
+        setWindowFilePath(QString());
+        setWindowTitle(tr("SRE Roadmap"));
+        m_statusWorkspace->setText(tr("No workspace open"));
+    }
+}
+
+void MainWindow::updateWindowStatus()
+{
+    const SnapshotPtr s = snapshot();
+    if (!m_workspace || !s) {
+        m_statusWindow->clear();
+        return;
+    }
+    const AnalysisWindow &w = s->window;
+    m_statusWindow->setText(tr("Window %1 to %2 (%3 days, as of %4%5)")
+                                .arg(formatDate(w.from()), formatDate(w.to() - 1))
+                                .arg(w.days)
+                                .arg(formatIso(w.asOf), m_asOf ? QString() : tr(", latest data")));
+    m_statusWindow->setToolTip(tr("Events are counted when their time is on or after %1 and before %2 (UTC)")
+                                   .arg(formatIso(w.from()), formatIso(w.to())));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_lastError = message;
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("SRE Roadmap"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // window-modal, does not block the caller
 }
 
 // --- importing -------------------------------------------------------------------------------
@@ -172,7 +557,7 @@ ImportDialog *MainWindow::importFiles(const QStringList &paths)
     dialog->addFiles(paths);
     connect(dialog, &ImportDialog::dataChanged, this, [this] {
         m_dataSources->refresh();
-        emit dataChanged();
+        dataChanged();
     });
     dialog->open();
     return dialog;
@@ -196,102 +581,12 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
 }
 
-bool MainWindow::newWorkspace(const QString &path)
-{
-    try {
-        if (QFileInfo::exists(path))
-            QFile::remove(path); // the save dialog asked before overwriting
-        m_workspace = Workspace::create(path);
-    } catch (const WorkspaceError &e) {
-        showError(e.message());
-        return false;
-    }
-    addRecentFile(QFileInfo(path).absoluteFilePath());
-    updateTitle();
-    emit workspaceChanged();
-    return true;
-}
-
-void MainWindow::closeWorkspace()
-{
-    if (!m_workspace)
-        return;
-    m_workspace.reset();
-    updateTitle();
-    emit workspaceChanged();
-}
-
-void MainWindow::showView(ViewId id)
-{
-    m_navigation->setCurrentRow(int(id));
-}
-
-ViewId MainWindow::currentView() const
-{
-    return ViewId(m_pages->currentIndex());
-}
-
-QWidget *MainWindow::viewPage(ViewId id) const
-{
-    return m_pages->widget(int(id));
-}
-
-QStringList MainWindow::recentFiles() const
-{
-    return QSettings().value(kRecentKey).toStringList();
-}
-
-void MainWindow::addRecentFile(const QString &path)
-{
-    QStringList files = recentFiles();
-    files.removeAll(path);
-    files.prepend(path);
-    while (files.size() > kMaxRecent)
-        files.removeLast();
-    QSettings().setValue(kRecentKey, files);
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = recentFiles();
-    for (const QString &f : files)
-        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openWorkspace(f); })->setToolTip(f);
-    if (!files.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
-            QSettings().remove(kRecentKey);
-            updateRecentMenu();
-        });
-    }
-    m_recentMenu->setEnabled(!files.isEmpty());
-}
-
-void MainWindow::updateTitle()
-{
-    if (m_workspace) {
-        setWindowFilePath(m_workspace->path());
-        setWindowTitle(QStringLiteral("%1 — SRE Roadmap").arg(QFileInfo(m_workspace->path()).fileName()));
-        m_statusWorkspace->setText(QDir::toNativeSeparators(m_workspace->path()));
-    } else {
-        setWindowFilePath(QString());
-        setWindowTitle(tr("SRE Roadmap"));
-        m_statusWorkspace->setText(tr("No workspace open"));
-    }
-}
-
-void MainWindow::showError(const QString &message)
-{
-    m_lastError = message;
-    auto *box = new QMessageBox(QMessageBox::Critical, tr("SRE Roadmap"), message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("errorDialog"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open(); // window-modal, does not block the caller
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_remember) {
+        event->accept();
+        return;
+    }
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());

@@ -1,26 +1,41 @@
-// The main window: File menu (New, Open, Open Recent, Close, Quit), a navigation list of the
-// seven views of SPEC 10 beside a stack of their pages, window geometry kept in QSettings, the
-// About box. It owns the open Workspace; a workspace that fails to open is reported in a
-// dialog and the window stays as it was.
+// The main window: the seven views of SPEC 10 (a navigation list beside a stack of ViewPages),
+// the File menu (New, Open, Open Recent, Close, Quit), Edit (Undo, Redo, Workspace Settings),
+// View (Ctrl+1..7), a toolbar with the analysis window (as-of date, window length), and a status
+// bar with the workspace and the window. It owns the open Workspace, the one QUndoStack of all
+// edits (through WorkspaceEditor) and the AnalysisController that computes what the views show
+// off the GUI thread. Any change of data, settings or window goes through dataChanged(), which
+// recomputes; the views redraw when the new snapshot arrives. A workspace that fails to open is
+// reported in a dialog and the window stays as it was.
 #pragma once
 
 #include "viewids.h"
+#include "workspacesnapshot.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
+class QAction;
+class QDateEdit;
 class QDockWidget;
+class QLabel;
 class QListWidget;
 class QMenu;
+class QSpinBox;
 class QStackedWidget;
-class QLabel;
+class QTimer;
+class QUndoStack;
 
 namespace srm {
 
+class AnalysisController;
 class DataSourcesPanel;
 class ImportDialog;
+class SettingsDialog;
+class ViewPage;
 class Workspace;
+class WorkspaceEditor;
 
 class MainWindow : public QMainWindow
 {
@@ -48,9 +63,31 @@ public:
     ImportDialog *importFiles(const QStringList &paths);
     DataSourcesPanel *dataSourcesPanel() const { return m_dataSources; }
 
+    // The analysis window: `asOf` nullopt follows the workspace's default (SPEC 2).
+    void setAnalysisWindow(std::optional<Micros> asOf, int days);
+    std::optional<Micros> analysisAsOf() const { return m_asOf; }
+    int analysisDays() const { return m_days; }
+
+    // What the views show, and the parts that compute and edit it.
+    SnapshotPtr snapshot() const;
+    AnalysisController *controller() const { return m_controller; }
+    WorkspaceEditor *editor() const { return m_editor; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+    // Computes the snapshot on this thread and shows it in every view (screenshots, tests,
+    // benchmarks); false when the workspace cannot be read.
+    bool refreshNow();
+    // Waits for a recomputation under way and shows its result.
+    void waitForRefresh();
+    SettingsDialog *settingsDialog();
+    // Whether opening a file adds it to Open Recent and closing saves the window's geometry
+    // (off for the screenshot command, which must not touch the user's settings).
+    void setRemembersFiles(bool remember) { m_remember = remember; }
+
 signals:
     void workspaceChanged();
-    // Records were imported or removed: views showing data should reload.
+
+public slots:
+    // Data, settings or the window changed: recompute, and redraw when the result arrives.
     void dataChanged();
 
 protected:
@@ -59,19 +96,43 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
+    void createFileMenu();
     void createImportActions(QMenu *file);
+    void createEditMenu();
+    void createViewMenu();
+    void createHelpMenu();
+    void createToolBar();
+    void createStatusBar();
+    void workspaceOpened();
+    void showSnapshot(const SnapshotPtr &snapshot);
+    void windowControlsChanged();
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateTitle();
+    void updateWindowStatus();
     void showError(const QString &message);
 
     std::unique_ptr<Workspace> m_workspace;
+    QUndoStack *m_undoStack = nullptr;
+    WorkspaceEditor *m_editor = nullptr;
+    AnalysisController *m_controller = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QList<ViewPage *> m_views;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QDateEdit *m_asOfEdit = nullptr;
+    QSpinBox *m_daysEdit = nullptr;
+    QTimer *m_windowTimer = nullptr;
     QLabel *m_statusWorkspace = nullptr;
+    QLabel *m_statusWindow = nullptr;
+    QLabel *m_statusBusy = nullptr;
+    SettingsDialog *m_settingsDialog = nullptr;
+    std::optional<Micros> m_asOf;
+    int m_days = AnalysisWindow::kDefaultDays;
     QString m_lastError;
+    bool m_remember = true;
 
     // Importing.
     QDockWidget *m_dataSourcesDock = nullptr;

@@ -1,0 +1,109 @@
+// `screenshot WORKSPACE --view NAME --out FILE.png [--size WxH] [--palette light|dark]
+// [--as-of T] [--window-days N]`: renders the real main window, open on the workspace and on
+// one view of SPEC 10, and writes it as a PNG (QSaveFile). The platform is offscreen unless
+// QT_QPA_PLATFORM says otherwise (cli.cpp), and the user's recent files and window geometry are
+// left alone. A bad view, size or palette exits 2 naming what is accepted.
+#include "analysisoptions.h"
+#include "cli.h"
+#include "commands.h"
+#include "mainwindow.h"
+#include "palettes.h"
+#include "viewids.h"
+#include "viewpage.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QPixmap>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStyleFactory>
+
+namespace srm::cli {
+
+namespace {
+constexpr int kMaxSide = 10000;
+
+QSize parseSize(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
+    const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
+    if (w < 200 || h < 150 || w > kMaxSide || h > kMaxSide)
+        throw UsageError(QStringLiteral("--size needs WIDTHxHEIGHT in pixels, from 200x150 to %1x%1 (e.g. 1600x1000), not '%2'")
+                             .arg(kMaxSide)
+                             .arg(text));
+    return {w, h};
+}
+} // namespace
+
+int cmdScreenshot(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QStringLiteral("the view to render: %1").arg(viewNames().join(QStringLiteral(", "))),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("the PNG file to write"), QStringLiteral("FILE.png"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size in pixels (default 1600x1000)"),
+                                  QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    const QCommandLineOption palette(QStringLiteral("palette"), QStringLiteral("light (default) or dark"),
+                                     QStringLiteral("NAME"), QStringLiteral("light"));
+    const WindowOptions window;
+    parser.addOptions({view, out, size, palette, window.asOf, window.windowDays});
+    if (!parse(parser, QStringLiteral("screenshot"), args))
+        return Ok;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1)
+        throw UsageError(QStringLiteral("expected WORKSPACE"));
+    if (!parser.isSet(view))
+        throw UsageError(QStringLiteral("--view is required; views: %1").arg(viewNames().join(QStringLiteral(", "))));
+    const std::optional<ViewId> id = viewFromName(parser.value(view));
+    if (!id)
+        throw UsageError(QStringLiteral("unknown view '%1'; views: %2").arg(parser.value(view), viewNames().join(QStringLiteral(", "))));
+    if (!parser.isSet(out) || parser.value(out).isEmpty())
+        throw UsageError(QStringLiteral("--out FILE.png is required"));
+    const QSize windowSize = parseSize(parser.value(size));
+    const QString paletteName = parser.value(palette).toLower();
+    if (paletteName != u"light" && paletteName != u"dark")
+        throw UsageError(QStringLiteral("unknown palette '%1'; palettes: light, dark").arg(parser.value(palette)));
+    window.validate(parser);
+
+    // Fails here with the store's own error (exit 3) rather than in a dialog.
+    openWorkspace(pos[0]).reset();
+
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(paletteName == u"dark" ? darkPalette() : lightPalette());
+    MainWindow w;
+    w.setRemembersFiles(false);
+    w.setAttribute(Qt::WA_DontShowOnScreen);
+    if (!w.openWorkspace(pos[0]))
+        throw WorkspaceError(WorkspaceError::Kind::Io, w.lastError());
+    w.setAnalysisWindow(window.asOfValue(parser), window.days(parser));
+    if (!w.refreshNow())
+        throw WorkspaceError(WorkspaceError::Kind::Io, w.lastError());
+    w.showView(*id);
+    w.resize(windowSize);
+    w.show();
+    QApplication::processEvents();
+    static_cast<ViewPage *>(w.viewPage(*id))->applyPending();
+    QApplication::processEvents();
+
+    const QImage image = w.grab().toImage();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG"))
+        throw std::runtime_error("could not encode the PNG");
+    QSaveFile file(parser.value(out));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        throw std::runtime_error(QStringLiteral("%1: %2").arg(parser.value(out), file.errorString()).toStdString());
+    printOut(QStringLiteral("wrote %1: %2 view, %3x%4\n")
+                 .arg(parser.value(out), viewName(*id))
+                 .arg(image.width())
+                 .arg(image.height()));
+    return Ok;
+}
+
+} // namespace srm::cli

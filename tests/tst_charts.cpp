@@ -1,0 +1,351 @@
+// The chart paint routines (views/charts): each draws real content on a QImage in the light,
+// dark and print styles, into an SVG and onto a PDF page; hit tests find what was drawn where;
+// shared scales and the dense-series drawing keep what they promise. Set SRM_CHART_DUMP=DIR to
+// keep the PNG and SVG files for a look.
+#include "analysis.h"
+#include "chart.h"
+#include "chartcanvas.h"
+#include "chartwidget.h"
+#include "debtstore.h"
+#include "incidentcharts.h"
+#include "metricchart.h"
+#include "paretochart.h"
+#include "quadrantchart.h"
+#include "roadmapchart.h"
+#include "slochart.h"
+#include "testutil.h"
+#include "valueformat.h"
+#include "workspace.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QDir>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTest>
+
+using namespace srm;
+using namespace srm::charts;
+using namespace srm::test;
+
+namespace {
+
+// Pixels that differ from the background.
+qint64 inkedPixels(const QImage &image, const QColor &background)
+{
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    const QRgb bg = background.rgb();
+    qint64 n = 0;
+    for (int y = 0; y < img.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(img.constScanLine(y));
+        for (int x = 0; x < img.width(); ++x)
+            n += (line[x] & 0xffffff) != (bg & 0xffffff);
+    }
+    return n;
+}
+
+} // namespace
+
+class TstCharts : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_demo;
+    Analysis m_analysis;
+    std::vector<DebtItem> m_items;
+    WorkspaceSettings m_settings;
+    Plan m_plan;
+    std::vector<std::pair<QString, std::shared_ptr<Chart>>> m_charts;
+
+    void dump(const QString &name, const QImage &image, const QByteArray &svg)
+    {
+        const QString dir = qEnvironmentVariable("SRM_CHART_DUMP");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        image.save(QDir(dir).filePath(name + QStringLiteral(".png")));
+        writeFile(QDir(dir).filePath(name + QStringLiteral(".svg")), svg);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_demo = m_dir.filePath(QStringLiteral("demo.srmap"));
+        QCOMPARE(runCli({QStringLiteral("demo"), m_demo}).exitCode, 0);
+        auto ws = Workspace::open(m_demo);
+        const Dataset data = Dataset::load(*ws, std::nullopt, 90, Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000);
+        m_analysis = analyze(data);
+        m_items = DebtStore(*ws).items();
+        m_settings = ws->settings();
+        m_plan = planRoadmap(*ws, PlanRequest{std::nullopt, 4, data.window.asOf});
+
+        const Analysis &a = m_analysis;
+        auto add = [&](const QString &name, FunctionChart::PaintFn fn) {
+            m_charts.emplace_back(name, std::make_shared<FunctionChart>(name, std::move(fn)));
+        };
+        const SmallMultiplesScale scale = SmallMultiplesScale::forReport(a.metrics);
+        add(QStringLiteral("tile"), [&, scale](QPainter &p, const QRectF &r, const ChartStyle &s) {
+            paintMetricTile(p, r, a.metrics.metrics[0], scale, s);
+        });
+        add(QStringLiteral("sparkline"), [&, scale](QPainter &p, const QRectF &r, const ChartStyle &s) {
+            paintSparkline(p, r, a.metrics.metrics[1], scale, s);
+        });
+        add(QStringLiteral("smallmultiples"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
+            paintSmallMultiples(p, r, a.metrics, s, 5);
+        });
+        add(QStringLiteral("detail"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
+            paintMetricDetail(p, r, *a.metrics.find(u"time_to_acknowledge"), s);
+        });
+        add(QStringLiteral("pareto"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintPareto(p, r, a.alerts, s); });
+        add(QStringLiteral("durations"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
+            paintIncidentDurations(p, r, a.incidents, s);
+        });
+        add(QStringLiteral("phases"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
+            paintIncidentPhases(p, r, a.incidents, s);
+        });
+        add(QStringLiteral("slos"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintSloChart(p, r, a.metrics.slos, s); });
+        add(QStringLiteral("quadrant"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
+            paintDebtQuadrant(p, r, m_items, m_settings, s);
+        });
+        add(QStringLiteral("roadmap"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
+            paintRoadmap(p, r, m_plan, m_items, s);
+        });
+    }
+
+    void everyChartDrawsInEveryStyle_data()
+    {
+        QTest::addColumn<int>("chart");
+        QTest::addColumn<int>("variant");
+        for (int c = 0; c < int(m_charts.size()); ++c)
+            for (int v = 0; v < 3; ++v)
+                QTest::addRow("%s-%d", qPrintable(m_charts[std::size_t(c)].first), v) << c << v;
+    }
+
+    void everyChartDrawsInEveryStyle()
+    {
+        QFETCH(int, chart);
+        QFETCH(int, variant);
+        const auto &[name, c] = m_charts[std::size_t(chart)];
+        const ChartStyle style = variant == 0 ? ChartStyle::light() : variant == 1 ? ChartStyle::dark() : ChartStyle::print();
+        const QSize size = name == u"tile" ? QSize(300, 170) : name == u"sparkline" ? QSize(120, 24) : QSize(1100, 620);
+        const QImage image = renderImage(*c, size, style, 1);
+        QCOMPARE(image.size(), size);
+        // Real content: a fair share of the pixels carry ink.
+        const qint64 ink = inkedPixels(image, style.background);
+        QVERIFY2(ink > qint64(size.width()) * size.height() / 200, qPrintable(QStringLiteral("%1 ink pixels").arg(ink)));
+        const QByteArray svg = renderSvg(*c, size, style);
+        QVERIFY(svg.startsWith("<?xml"));
+        QVERIFY(svg.contains("<path") || svg.contains("<polyline"));
+        dump(QStringLiteral("%1-%2").arg(name).arg(variant), image, svg);
+    }
+
+    void chartsDrawOnAPdfPage()
+    {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter pdf(&buffer);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        QPainter p(&pdf);
+        const ChartStyle style = ChartStyle::print();
+        QCOMPARE(ChartStyle::unit(&pdf), 1200.0 / 96.0);
+        const QRectF page(0, 0, pdf.width(), pdf.height() / 2);
+        for (std::size_t i = 0; i < m_charts.size(); ++i) {
+            if (i > 0)
+                pdf.newPage();
+            m_charts[i].second->paint(p, page, style);
+        }
+        p.end();
+        QVERIFY(buffer.data().startsWith("%PDF"));
+        QVERIFY(buffer.data().size() > 20000);
+    }
+
+    void paretoHitTestFollowsTheEngineOrder()
+    {
+        const AlertReport &alerts = m_analysis.alerts;
+        QVERIFY(alerts.groups.size() > 10);
+        const QRectF rect(0, 0, 1000, 500);
+        QImage device(10, 10, QImage::Format_RGB32);
+        const ChartStyle style = ChartStyle::light();
+        // Find the first bar by scanning across the plot's middle.
+        int previous = -1;
+        QList<int> seen;
+        for (int x = 0; x < 1000; ++x) {
+            const int g = paretoGroupAt(rect, alerts, style, &device, QPointF(x, 300));
+            if (g >= 0 && g != previous)
+                seen << g;
+            previous = g;
+        }
+        QCOMPARE(seen.size(), int(alerts.groups.size()));
+        for (int i = 0; i < seen.size(); ++i)
+            QCOMPARE(seen[i], i);
+    }
+
+    void roadmapBarsSitInTheirQuarter()
+    {
+        QImage device(10, 10, QImage::Format_RGB32);
+        const std::vector<RoadmapBar> bars = roadmapBars(QRectF(0, 0, 1400, 700), m_plan, ChartStyle::light(), &device);
+        std::size_t placed = 0;
+        for (const PlanQuarter &q : m_plan.quarters)
+            placed += q.items.size();
+        QCOMPARE(bars.size(), placed + m_plan.unscheduled.size());
+        for (const RoadmapBar &b : bars) {
+            const PlannedItem *p = m_plan.find(b.id);
+            QVERIFY(p);
+            if (p->quarter) {
+                QVERIFY(b.column < int(m_plan.quarters.size()));
+                QCOMPARE(m_plan.quarters[std::size_t(b.column)].quarter, *p->quarter);
+            } else {
+                QCOMPARE(b.column, int(m_plan.quarters.size()));
+            }
+            QCOMPARE(roadmapItemAt(QRectF(0, 0, 1400, 700), m_plan, ChartStyle::light(), &device, b.row.center()),
+                     QString::fromStdString(b.id));
+        }
+    }
+
+    void quadrantAndSloHitTests()
+    {
+        QImage device(10, 10, QImage::Format_RGB32);
+        const ChartStyle style = ChartStyle::light();
+        const QRectF rect(0, 0, 800, 600);
+        // Scan the plot for every open item.
+        QSet<QString> found;
+        for (int y = 0; y < 600; y += 2)
+            for (int x = 0; x < 800; x += 2) {
+                const QString id = debtQuadrantAt(rect, m_items, m_settings, style, &device, QPointF(x, y));
+                if (!id.isEmpty())
+                    found.insert(id);
+            }
+        // Every open item, but of items at one spot (OPS-2 and OPS-12: 5 h, 3 weeks) the first.
+        QSet<QString> open;
+        QSet<QPair<double, double>> spots;
+        for (const DebtItem &i : m_items)
+            if (i.status == "open" && !spots.contains({i.toilHoursPerWeek, i.costWeeks})) {
+                spots.insert({i.toilHoursPerWeek, i.costWeeks});
+                open.insert(QString::fromStdString(i.id));
+            }
+        QCOMPARE(found, open);
+        QVERIFY(!found.contains(QStringLiteral("OPS-12")));
+
+        QSet<QString> slos;
+        for (int y = 0; y < 600; ++y) {
+            const QString name = sloAt(rect, m_analysis.metrics.slos, style, &device, QPointF(400, y));
+            if (!name.isEmpty())
+                slos.insert(name);
+        }
+        QCOMPARE(slos.size(), int(m_analysis.metrics.slos.size()));
+    }
+
+    // A chart's context menu exports: PNG at twice the pixels, SVG, written whole or not at all.
+    void chartWidgetExports()
+    {
+        ChartWidget widget;
+        widget.resize(640, 400);
+        widget.setChart(m_charts[4].second); // the Pareto
+        QCOMPARE(widget.accessibleName(), QStringLiteral("pareto"));
+        const QString png = m_dir.filePath(QStringLiteral("chart.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("chart.svg"));
+        QString error;
+        QVERIFY2(widget.savePng(png, &error), qPrintable(error));
+        QVERIFY2(widget.saveSvg(svg, &error), qPrintable(error));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1280, 800));
+        QVERIFY(inkedPixels(image, Qt::white) > 1280 * 800 / 50);
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("<?xml"));
+        QVERIFY(bytes.contains("<svg"));
+        QVERIFY(bytes.contains("1,760 pages"));
+        const QString bad = m_dir.filePath(QStringLiteral("missing/dir/chart.png"));
+        QVERIFY(!widget.savePng(bad, &error));
+        QVERIFY(error.contains(bad));
+        QVERIFY(!QFile::exists(bad));
+    }
+
+    void scalesAndTicks_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<double>("nice");
+        QTest::newRow("0.84") << 0.84 << 1.0;
+        QTest::newRow("137") << 137.0 << 200.0;
+        QTest::newRow("3.41") << 3.41 << 5.0;
+        QTest::newRow("24") << 24.0 << 25.0;
+        QTest::newRow("1") << 1.0 << 1.0;
+        QTest::newRow("0") << 0.0 << 1.0;
+    }
+
+    void scalesAndTicks()
+    {
+        QFETCH(double, value);
+        QFETCH(double, nice);
+        QCOMPARE(niceCeil(value), nice);
+    }
+
+    void ticksAndFormats()
+    {
+        QCOMPARE(niceTicks(0, 200, 4), (std::vector<double>{0, 50, 100, 150, 200}));
+        QCOMPARE(formatValue(3.4111, Unit::PerDay), QStringLiteral("3.41/day"));
+        QCOMPARE(formatValue(0.0625, Unit::Ratio), QStringLiteral("6.3%"));
+        QCOMPARE(formatValue(137.2, Unit::PerWeek), QStringLiteral("137/week"));
+        QCOMPARE(formatValue(std::nullopt, Unit::Hours), QStringLiteral("–"));
+        QCOMPARE(formatDuration(90), QStringLiteral("1.50 h"));
+        QCOMPARE(formatDurationTick(10), QStringLiteral("10 min"));
+        QCOMPARE(formatDurationTick(1440), QStringLiteral("1 d"));
+        QCOMPARE(formatTick(1, Unit::Ratio), QStringLiteral("100%"));
+        QCOMPARE(formatCount(1760), QStringLiteral("1,760"));
+    }
+
+    // Metrics of one unit share a scale from zero to a nice number above the largest weekly
+    // value, window value or target of that unit.
+    void smallMultiplesShareScales()
+    {
+        const MetricsReport &r = m_analysis.metrics;
+        const SmallMultiplesScale s = SmallMultiplesScale::forReport(r);
+        QCOMPARE(s.from, r.window.from());
+        QCOMPARE(s.to, r.window.to());
+        for (Unit u : {Unit::PerDay, Unit::Hours, Unit::Ratio, Unit::Minutes, Unit::PerWeek}) {
+            double most = 0;
+            for (const MetricResult &m : r.metrics) {
+                if (m.def->unit != u)
+                    continue;
+                most = std::max(most, m.target);
+                if (m.value)
+                    most = std::max(most, *m.value);
+                for (const WeeklyPoint &w : m.weekly)
+                    if (w.value)
+                        most = std::max(most, *w.value);
+            }
+            QCOMPARE(s.low(u), 0.0);
+            QCOMPARE(s.high(u), niceCeil(most));
+            QVERIFY(s.high(u) >= most);
+        }
+        QCOMPARE(s.high(Unit::Ratio), 1.0); // the demo's repeat page ratio is 84%
+    }
+
+    // 10,000 points in 200 pixels: the one spike still reaches its height.
+    void denseSeriesKeepsPeaks()
+    {
+        QImage image(200, 100, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        const ChartStyle style = ChartStyle::light();
+        Canvas c(p, style);
+        std::vector<SeriesPoint> pts;
+        for (int i = 0; i < 10000; ++i)
+            pts.push_back({qreal(i) * 200.0 / 10000.0, i == 5003 ? 5.0 : 90.0});
+        drawSeries(c, pts, c.pen(Qt::black));
+        p.end();
+        bool spike = false;
+        for (int x = 95; x <= 105; ++x)
+            spike = spike || qGray(image.pixel(x, 6)) < 128;
+        QVERIFY(spike);
+        QVERIFY(qGray(image.pixel(50, 90)) < 128);
+        QVERIFY(qGray(image.pixel(50, 50)) >= 128);
+    }
+};
+
+QTEST_MAIN(TstCharts)
+#include "tst_charts.moc"

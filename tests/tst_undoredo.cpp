@@ -1,0 +1,318 @@
+// Every kind of edit in the window — a target, a setting (stored before, and never stored), a
+// debt item added, edited and deleted, dependencies, a pin, an alert rule and a merge — goes
+// through the main window's QUndoStack; after the edit, its undo and its redo the workspace's
+// tables are compared with what they were (the whole rows: positions, import ids, rule ids).
+// Built twice: offscreen, and in a real X server (tst_undoredo_x11), where Undo and Redo are
+// also pressed as keyboard shortcuts.
+#include "debtmodel.h"
+#include "debtview.h"
+#include "gapsmodel.h"
+#include "gapsview.h"
+#include "mainwindow.h"
+#include "roadmapview.h"
+#include "settingsdialog.h"
+#include "settingsmodel.h"
+#include "testutil.h"
+#include "workspace.h"
+#include "workspaceeditor.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QUndoStack>
+
+#include <functional>
+
+using namespace srm;
+using namespace srm::test;
+
+namespace {
+
+// The rows of the tables the window edits, as text, in key order.
+QStringList tableRows(const QString &path)
+{
+    auto ws = Workspace::open(path);
+    QStringList out;
+    const QString queries[] = {
+        QStringLiteral("SELECT 'settings', * FROM settings ORDER BY key"),
+        QStringLiteral("SELECT 'debt', * FROM debt_items ORDER BY id"),
+        QStringLiteral("SELECT 'dep', * FROM debt_dependencies ORDER BY item_id, depends_on"),
+        QStringLiteral("SELECT 'rule', * FROM alert_rules ORDER BY id"),
+        QStringLiteral("SELECT 'merge', * FROM alert_merges ORDER BY from_key"),
+    };
+    for (const QString &sql : queries) {
+        QSqlQuery q(ws->database());
+        if (!q.exec(sql))
+            qFatal("query failed");
+        while (q.next()) {
+            QStringList cells;
+            for (int i = 0; i < q.record().count(); ++i)
+                cells << (q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+            out << cells.join(u'|');
+        }
+    }
+    return out;
+}
+
+QStringList onlyIn(const QStringList &a, const QStringList &b)
+{
+    QStringList out;
+    for (const QString &row : a)
+        if (!b.contains(row))
+            out << row;
+    return out;
+}
+
+} // namespace
+
+class TstUndoRedo : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_demo; // written once, copied for each case
+    QString m_path;
+    std::unique_ptr<MainWindow> m_window;
+
+    void undo()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("undo"))->trigger();
+        m_window->waitForRefresh();
+    }
+    void redo()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("redo"))->trigger();
+        m_window->waitForRefresh();
+    }
+    DebtModel *debtModel()
+    {
+        m_window->showView(ViewId::Debt);
+        auto *view = static_cast<DebtView *>(m_window->viewPage(ViewId::Debt));
+        view->applyPending();
+        return view->model();
+    }
+    QModelIndex debtCell(const QString &id, int column)
+    {
+        DebtModel *model = debtModel();
+        return model->index(model->rowOf(id), column);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_demo = m_dir.filePath(QStringLiteral("demo.srmap"));
+        QCOMPARE(runCli({QStringLiteral("demo"), m_demo}).exitCode, 0);
+    }
+
+    void init()
+    {
+        m_path = m_dir.filePath(QStringLiteral("undo-%1-%2.srmap").arg(QLatin1StringView(QTest::currentTestFunction()), QLatin1StringView(QTest::currentDataTag())));
+        QFile::remove(m_path);
+        QVERIFY(QFile::copy(m_demo, m_path));
+        m_window = std::make_unique<MainWindow>();
+        m_window->setRemembersFiles(false);
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->openWorkspace(m_path));
+        m_window->waitForRefresh();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+    }
+
+    void editUndoRedo_data()
+    {
+        QTest::addColumn<int>("edit");
+        const char *names[] = {"target", "setting", "unset-setting", "debt-add", "debt-edit", "debt-delete",
+                               "dependencies", "pin", "alert-rule", "merge"};
+        for (int i = 0; i < int(std::size(names)); ++i)
+            QTest::newRow(names[i]) << i;
+    }
+
+    void editUndoRedo()
+    {
+        QFETCH(int, edit);
+        WorkspaceEditor *editor = m_window->editor();
+        QUndoStack *stack = m_window->undoStack();
+        const QStringList before = tableRows(m_path);
+        QCOMPARE(stack->count(), 0);
+
+        // The edit, made the way the user makes it, and the rows it must change.
+        QStringList added, removed;
+        switch (edit) {
+        case 0: { // target: in place in the gaps table, in the unit shown (minutes)
+            m_window->showView(ViewId::Gaps);
+            auto *gaps = static_cast<GapsView *>(m_window->viewPage(ViewId::Gaps));
+            gaps->applyPending();
+            GapsModel *model = gaps->model();
+            const QModelIndex detection = model->index(1, 0);
+            QVERIFY(model->setData(model->index(0, GapsModel::Target, detection), 10.0));
+            added << QStringLiteral("settings|target.time_to_detect|10");
+            break;
+        }
+        case 1: { // a stored setting, through the settings dialog
+            SettingsModel *model = m_window->settingsDialog()->model();
+            QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("team_size")), SettingsModel::Value), QStringLiteral("8")));
+            added << QStringLiteral("settings|team_size|8");
+            removed << QStringLiteral("settings|team_size|4");
+            break;
+        }
+        case 2: // a setting that was never stored: undo must remove it again
+            QVERIFY(editor->setSetting(QStringLiteral("capacity_weeks"), QStringLiteral("30")));
+            added << QStringLiteral("settings|capacity_weeks|30");
+            break;
+        case 3: {
+            DebtItem item;
+            item.id = "OPS-22";
+            item.title = "Alert on certificate expiry";
+            item.theme = "detection";
+            item.toilHoursPerWeek = 1.5;
+            item.costWeeks = 2;
+            item.dependsOn = {"OPS-6"};
+            QVERIFY(editor->addDebtItem(item));
+            added << QStringLiteral("debt|OPS-22|22|Alert on certificate expiry|detection|1.5|2|1|1|||open|||NULL")
+                  << QStringLiteral("dep|OPS-22|OPS-6|1");
+            break;
+        }
+        case 4: // edit in place: the title of OPS-3
+            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Title), QStringLiteral("Trunk-based development")));
+            break;
+        case 5: // delete OPS-6, which OPS-19 depends on
+            QVERIFY(editor->removeDebtItem(QStringLiteral("OPS-6")));
+            break;
+        case 6:
+            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-7"), DebtModel::DependsOn), QStringLiteral("OPS-5; OPS-2")));
+            added << QStringLiteral("dep|OPS-7|OPS-5|1") << QStringLiteral("dep|OPS-7|OPS-2|2");
+            break;
+        case 7:
+            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-10"), DebtModel::Pinned), QStringLiteral("2027q4")));
+            break;
+        case 8:
+            QVERIFY(editor->addAlertRule(QStringLiteral("checkoutservice-\\w+"), QStringLiteral("checkoutservice-<pod>")));
+            added << QStringLiteral("rule|2|2|checkoutservice-\\w+|checkoutservice-<pod>");
+            break;
+        case 9: {
+            const AlertReport &alerts = m_window->snapshot()->analysis.alerts;
+            QVERIFY(editor->mergeAlertGroups({alerts.groups[1].key, alerts.groups[4].key, alerts.groups[7].key},
+                                             alerts.groups[1].key));
+            added << QStringLiteral("merge|%1|%2").arg(alerts.groups[4].key, alerts.groups[1].key)
+                  << QStringLiteral("merge|%1|%2").arg(alerts.groups[7].key, alerts.groups[1].key);
+            break;
+        }
+        }
+        m_window->waitForRefresh();
+        QCOMPARE(stack->count(), 1);
+        QVERIFY(stack->canUndo());
+        QVERIFY(!stack->undoText().isEmpty());
+        const QStringList after = tableRows(m_path);
+        QVERIFY(after != before);
+        for (const QString &row : added)
+            QVERIFY2(after.contains(row), qPrintable(row + QStringLiteral("\nnew rows: ") + onlyIn(after, before).join(u'\n')));
+        for (const QString &row : removed)
+            QVERIFY2(!after.contains(row), qPrintable(row));
+
+        // What the edit changed, checked by hand for the kinds without listed rows.
+        switch (edit) {
+        case 4:
+            QCOMPARE(onlyIn(after, before).size(), 1);
+            QVERIFY(onlyIn(after, before).first().startsWith(QStringLiteral("debt|OPS-3|3|Trunk-based development|change|")));
+            break;
+        case 5:
+            QCOMPARE(onlyIn(after, before), QStringList());
+            for (const QString &row : onlyIn(before, after))
+                QVERIFY2(row.startsWith(QStringLiteral("debt|OPS-6|")) || row.startsWith(QStringLiteral("dep|OPS-6|"))
+                             || row.contains(QStringLiteral("|OPS-6|")),
+                         qPrintable(row));
+            QVERIFY(onlyIn(before, after).size() >= 2); // the item and at least one reference to it
+            break;
+        case 7: {
+            const QStringList changed = onlyIn(after, before);
+            QCOMPARE(changed.size(), 1);
+            QVERIFY(changed.first().startsWith(QStringLiteral("debt|OPS-10|")));
+            QVERIFY(changed.first().contains(QStringLiteral("|2027Q4|")));
+            // The roadmap shows the pin.
+            const PlannedItem *p = m_window->snapshot()->plan->find("OPS-10");
+            QVERIFY(p && p->pinned);
+            QCOMPARE(formatQuarter(*p->quarter), QStringLiteral("2027Q4"));
+            break;
+        }
+        default: break;
+        }
+        if (edit == 0) {
+            // The next snapshot shows the new target.
+            const MetricResult *m = m_window->snapshot()->analysis.metrics.find(u"time_to_detect");
+            QCOMPARE(m->target, 10.0);
+        }
+
+        undo();
+        QCOMPARE(tableRows(m_path), before);
+        QVERIFY(stack->canRedo());
+        redo();
+        QCOMPARE(tableRows(m_path), after);
+        undo();
+        QCOMPARE(tableRows(m_path), before);
+        if (edit == 0)
+            QCOMPARE(m_window->snapshot()->analysis.metrics.find(u"time_to_detect")->target, 5.0);
+    }
+
+    // A value the store refuses changes nothing and leaves nothing to undo.
+    void refusedEditIsNotPushed_data()
+    {
+        QTest::addColumn<int>("unused");
+        QTest::newRow("refused") << 0;
+    }
+
+    void refusedEditIsNotPushed()
+    {
+        const QStringList before = tableRows(m_path);
+        QVERIFY(!m_window->editor()->setSetting(QStringLiteral("team_size"), QStringLiteral("-3")));
+        QVERIFY(!m_window->editor()->lastError().isEmpty());
+        DebtItem duplicate;
+        duplicate.id = "OPS-1";
+        duplicate.title = "again";
+        QVERIFY(!m_window->editor()->addDebtItem(duplicate));
+        QCOMPARE(m_window->undoStack()->count(), 0);
+        QCOMPARE(tableRows(m_path), before);
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorDialog"));
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QStringLiteral("The change was not made")));
+        for (QMessageBox *b : m_window->findChildren<QMessageBox *>())
+            b->close();
+    }
+
+    // Ctrl+Z and Ctrl+Shift+Z (the platform's Undo and Redo keys) work on the window.
+    void undoRedoShortcuts_data()
+    {
+        QTest::addColumn<int>("unused");
+        QTest::newRow("keys") << 0;
+    }
+
+    void undoRedoShortcuts()
+    {
+        const QStringList before = tableRows(m_path);
+        QVERIFY(m_window->editor()->setPinnedQuarter(QStringLiteral("OPS-3"), QStringLiteral("2027Q2")));
+        m_window->waitForRefresh();
+        const QStringList after = tableRows(m_path);
+        QVERIFY(after != before);
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keySequence(m_window.get(), QKeySequence::Undo);
+        m_window->waitForRefresh();
+        QCOMPARE(tableRows(m_path), before);
+        QTest::keySequence(m_window.get(), QKeySequence::Redo);
+        m_window->waitForRefresh();
+        QCOMPARE(tableRows(m_path), after);
+        // Closing the workspace empties the stack (its commands wrote to that file).
+        m_window->closeWorkspace();
+        QCOMPARE(m_window->undoStack()->count(), 0);
+    }
+};
+
+QTEST_MAIN(TstUndoRedo)
+#include "tst_undoredo.moc"

@@ -1,0 +1,483 @@
+// The seven views on the demo workspace, offscreen, in the real main window: what each shows
+// is checked against the engine's own figures (tile count and values, the Pareto order, the
+// roadmap's quarters, SLO and debt rows); every item model runs under QAbstractItemModelTester;
+// the controller computes off the GUI thread and delivers only the latest request.
+#include "alertgroupsmodel.h"
+#include "analysisjson.h"
+#include "alertsview.h"
+#include "analysiscontroller.h"
+#include "chartwidget.h"
+#include "dashboardview.h"
+#include "debtmodel.h"
+#include "debtview.h"
+#include "gapsmodel.h"
+#include "gapsview.h"
+#include "incidentcharts.h"
+#include "incidentsview.h"
+#include "mainwindow.h"
+#include "metricdetaildialog.h"
+#include "metrictile.h"
+#include "modelroles.h"
+#include "paretochart.h"
+#include "planitemsmodel.h"
+#include "roadmapchart.h"
+#include "roadmapview.h"
+#include "settingsdialog.h"
+#include "settingsmodel.h"
+#include "slomodel.h"
+#include "slosview.h"
+#include "testutil.h"
+#include "valueformat.h"
+#include "workspace.h"
+#include "workspaceeditor.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDateEdit>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace srm;
+using namespace srm::test;
+
+class TstViews : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_demo;
+    std::unique_ptr<MainWindow> m_window;
+
+    MainWindow &window() { return *m_window; }
+    SnapshotPtr snapshot() { return m_window->snapshot(); }
+    template<typename T>
+    T *page(ViewId id)
+    {
+        m_window->showView(id);
+        auto *p = qobject_cast<T *>(m_window->viewPage(id));
+        p->applyPending();
+        return p;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_demo = m_dir.filePath(QStringLiteral("demo.srmap"));
+        QCOMPARE(runCli({QStringLiteral("demo"), m_demo}).exitCode, 0);
+        m_window = std::make_unique<MainWindow>();
+        m_window->setRemembersFiles(false);
+        m_window->resize(1600, 1000);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->openWorkspace(m_demo));
+        m_window->waitForRefresh();
+        QVERIFY(snapshot());
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+    }
+
+    // The snapshot is the engine's result for the window the toolbar shows.
+    void toolbarShowsTheWindow()
+    {
+        const SnapshotPtr s = snapshot();
+        QCOMPARE(formatIso(s->window.asOf), QStringLiteral("2026-10-01T00:00:00Z"));
+        QCOMPARE(s->window.days, 90);
+        auto *asOf = window().findChild<QDateEdit *>(QStringLiteral("asOf"));
+        auto *days = window().findChild<QSpinBox *>(QStringLiteral("windowDays"));
+        QVERIFY(asOf && days);
+        QCOMPARE(asOf->date(), QDate(2026, 10, 1));
+        QCOMPARE(days->value(), 90);
+        auto *status = window().findChild<QLabel *>(QStringLiteral("statusWindow"));
+        QVERIFY(status->text().contains(QStringLiteral("2026-07-03 to 2026-09-30")));
+        QVERIFY(!asOf->accessibleName().isEmpty() && !days->accessibleName().isEmpty());
+    }
+
+    // The snapshot's figures are analyze()'s, field for field.
+    void snapshotIsTheEngines()
+    {
+        const SnapshotPtr s = snapshot();
+        auto ws = Workspace::open(m_demo);
+        const Analysis direct = analyze(Dataset::load(*ws, s->window.asOf, s->window.days, Dataset::AllParts, 0));
+        QCOMPARE(toJson(s->analysis.metrics), toJson(direct.metrics));
+        QCOMPARE(toJson(s->analysis.alerts), toJson(direct.alerts));
+        QCOMPARE(toJson(s->analysis.incidents.timeToDetect), toJson(direct.incidents.timeToDetect));
+        QCOMPARE(toJson(s->analysis.incidents.timeToRestore), toJson(direct.incidents.timeToRestore));
+        QCOMPARE(s->analysis.incidents.incidents.size(), direct.incidents.incidents.size());
+        QCOMPARE(toJson(*s->plan), toJson(planRoadmap(*ws, PlanRequest{std::nullopt, 4, s->window.asOf})));
+    }
+
+    void dashboardShowsEveryMetric()
+    {
+        auto *view = page<DashboardView>(ViewId::Dashboard);
+        QCOMPARE(view->tiles().size(), 15);
+        const MetricsReport &report = snapshot()->analysis.metrics;
+        for (const MetricResult &m : report.metrics) {
+            MetricTile *tile = view->tile(m.id());
+            QVERIFY2(tile, qPrintable(m.id()));
+            QVERIFY(tile->isVisible());
+            QCOMPARE(tile->valueText(), m.value ? charts::formatValue(m.value, m.def->unit) : QStringLiteral("not measured"));
+            QCOMPARE(tile->statusText(), charts::statusText(m.status));
+            QVERIFY(tile->toolTip().contains(QString::fromLatin1(m.def->definition).toHtmlEscaped()));
+            QVERIFY(tile->accessibleName().contains(tile->valueText()));
+        }
+        // Known demo figures (metrics --json): deployment frequency 3.41/day, met.
+        QCOMPARE(view->tile(QStringLiteral("deployment_frequency"))->valueText(), QStringLiteral("3.41/day"));
+        QCOMPARE(view->tile(QStringLiteral("deployment_frequency"))->statusText(), QStringLiteral("met"));
+        QCOMPARE(view->tile(QStringLiteral("change_failure_rate"))->valueText(), QStringLiteral("6.2%"));
+        // Tiles of a theme share its row; the grid is wide enough for five at 1600 px.
+        QCOMPARE(view->columns(), 5);
+        QCOMPARE(view->tile(QStringLiteral("time_to_acknowledge"))->y(), view->tile(QStringLiteral("alert_noise_ratio"))->y());
+        QVERIFY(view->tile(QStringLiteral("time_to_detect"))->y() > view->tile(QStringLiteral("deployment_frequency"))->y());
+    }
+
+    void dashboardReflowsWithTheWidth()
+    {
+        auto *view = page<DashboardView>(ViewId::Dashboard);
+        window().resize(1000, 800);
+        QTRY_VERIFY(view->columns() < 5);
+        const int narrow = view->columns();
+        QVERIFY(narrow >= 2);
+        // Incident management (five metrics) now wraps onto a second row.
+        QVERIFY(view->tile(QStringLiteral("alert_noise_ratio"))->y() > view->tile(QStringLiteral("time_to_acknowledge"))->y());
+        window().resize(1600, 1000);
+        QTRY_COMPARE(view->columns(), 5);
+    }
+
+    void tileOpensTheDetail()
+    {
+        auto *view = page<DashboardView>(ViewId::Dashboard);
+        MetricTile *tile = view->tile(QStringLiteral("time_to_acknowledge"));
+        QTest::mouseClick(tile, Qt::LeftButton, {}, tile->rect().center());
+        MetricDetailDialog *detail = view->detailDialog();
+        QVERIFY(detail);
+        QTRY_VERIFY(detail->isVisible());
+        QCOMPARE(detail->metricId(), QStringLiteral("time_to_acknowledge"));
+        QCOMPARE(detail->definitionText(), QString::fromLatin1(MetricCatalogue::find(u"time_to_acknowledge")->definition));
+        QVERIFY(detail->chartWidget()->chart());
+        // Keyboard: Enter on a focused tile opens its detail too.
+        detail->close();
+        MetricTile *other = view->tile(QStringLiteral("pages_per_week"));
+        other->setFocus();
+        QTest::keyClick(other, Qt::Key_Return);
+        QTRY_VERIFY(detail->isVisible());
+        QCOMPARE(detail->metricId(), QStringLiteral("pages_per_week"));
+        detail->close();
+    }
+
+    void gapsRollUp()
+    {
+        auto *view = page<GapsView>(ViewId::Gaps);
+        GapsModel *model = view->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), 4);
+        const int expected[] = {4, 3, 5, 3};
+        const MetricsReport &report = snapshot()->analysis.metrics;
+        for (int t = 0; t < 4; ++t) {
+            const QModelIndex theme = model->index(t, 0);
+            QCOMPARE(model->rowCount(theme), expected[t]);
+            const ThemeSummary &summary = report.themes[std::size_t(t)];
+            QVERIFY(theme.data().toString().contains(QStringLiteral("%1 met · %2 with a gap · %3 not measured")
+                                                         .arg(summary.met)
+                                                         .arg(summary.gaps)
+                                                         .arg(summary.notMeasured)));
+            for (int r = 0; r < model->rowCount(theme); ++r) {
+                const MetricResult *m = model->metricAt(model->index(r, 0, theme));
+                QVERIFY(m);
+                QCOMPARE(model->index(r, GapsModel::Current, theme).data().toString(), charts::formatValue(m->value, m->def->unit));
+                QCOMPARE(model->index(r, GapsModel::Target, theme).data().toString(), charts::formatValue(m->target, m->def->unit));
+                QCOMPARE(model->index(r, GapsModel::Status, theme).data().toString(), charts::statusText(m->status));
+                QVERIFY(model->flags(model->index(r, GapsModel::Target, theme)) & Qt::ItemIsEditable);
+                QVERIFY(!(model->flags(model->index(r, GapsModel::Current, theme)) & Qt::ItemIsEditable));
+            }
+        }
+        // Sorting by gap keeps the themes and orders their metrics.
+        view->tree()->sortByColumn(GapsModel::Gap, Qt::DescendingOrder);
+        const QModelIndex incident = view->proxy()->index(2, 0);
+        QCOMPARE(view->proxy()->index(0, GapsModel::Metric, incident).data().toString(), QStringLiteral("Pages per week"));
+        view->tree()->sortByColumn(-1, Qt::AscendingOrder);
+        // A ratio target is edited in percent and stored as a ratio.
+        QCOMPARE(GapsModel::fromDisplayUnit(Unit::Ratio, 25), 0.25);
+        QCOMPARE(model->index(1, GapsModel::Target, model->index(1, 0)).data(Qt::EditRole).toDouble(), 10.0);
+    }
+
+    void alertsInParetoOrder()
+    {
+        auto *view = page<AlertsView>(ViewId::Alerts);
+        AlertGroupsModel *model = view->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const AlertReport &alerts = snapshot()->analysis.alerts;
+        QCOMPARE(model->rowCount(), int(alerts.groups.size()));
+        QVERIFY(alerts.groups.size() > 20);
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QCOMPARE(model->index(r, 0).data(IdRole).toString(), alerts.groups[std::size_t(r)].key);
+            QCOMPARE(view->table()->model()->index(r, 0).data(IdRole).toString(), alerts.groups[std::size_t(r)].key);
+        }
+        QCOMPARE(model->index(0, AlertGroupsModel::Pages).data().toString(), charts::formatCount(alerts.groups[0].count));
+        QCOMPARE(model->index(0, AlertGroupsModel::Cumulative).data().toString(),
+                 charts::formatPercent(alerts.groups[0].cumulativeShare));
+        // The chart's bars, left to right, are the same groups.
+        ChartWidget *chart = view->chart();
+        QVERIFY(chart->chart());
+        QStringList order;
+        const QRectF r = chart->chartRect();
+        for (qreal x = r.left(); x < r.right(); x += 1) {
+            const QString id = chart->itemAt(QPointF(x, r.center().y()));
+            if (!id.isEmpty() && (order.isEmpty() || order.last() != id))
+                order << id;
+        }
+        QCOMPARE(order.size(), int(alerts.groups.size()));
+        for (int i = 0; i < order.size(); ++i)
+            QCOMPARE(order[i].toInt(), i);
+        // Clicking a bar selects its row.
+        const QRectF plotHit = r;
+        for (qreal x = plotHit.left(); x < plotHit.right(); x += 1)
+            if (chart->itemAt(QPointF(x, plotHit.center().y())) == u"2") {
+                QTest::mouseClick(chart, Qt::LeftButton, {}, QPoint(int(x) + 1, int(plotHit.center().y())));
+                break;
+            }
+        QCOMPARE(view->selectedKeys(), QStringList{alerts.groups[2].key});
+    }
+
+    void incidentsAndSlos()
+    {
+        auto *incidents = page<IncidentsView>(ViewId::Incidents);
+        QVERIFY(incidents->durationsChart()->chart());
+        QVERIFY(incidents->phasesChart()->chart());
+        // The phase chart names the latest incident in its first row.
+        const IncidentReport &r = snapshot()->analysis.incidents;
+        QVERIFY(!r.incidents.empty());
+        const QRectF rect = incidents->phasesChart()->chartRect();
+        QString first;
+        for (qreal y = rect.top(); y < rect.bottom() && first.isEmpty(); y += 1)
+            first = incidents->phasesChart()->itemAt(QPointF(rect.center().x(), y));
+        QCOMPARE(first, r.incidents.back().incidentId);
+        QVERIFY(incidents->headline().contains(QStringLiteral("%1 incidents").arg(r.incidents.size())));
+
+        auto *slos = page<SlosView>(ViewId::Slos);
+        SloModel *model = slos->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const std::vector<SloResult> &results = snapshot()->analysis.metrics.slos;
+        QCOMPARE(model->rowCount(), int(results.size()));
+        bool noData = false;
+        for (int i = 0; i < model->rowCount(); ++i) {
+            const SloResult &s = results[std::size_t(i)];
+            QCOMPARE(model->index(i, SloModel::Attainment).data().toString(), charts::formatPercent(s.attainment, 3));
+            QCOMPARE(model->index(i, SloModel::Budget).data().toString(), charts::formatPercent(s.errorBudgetRemaining, 1));
+            if (!s.attainment) {
+                QCOMPARE(model->index(i, SloModel::Status).data().toString(), QStringLiteral("no data"));
+                noData = true;
+            }
+        }
+        QVERIFY(noData); // the demo's shipping-quote-latency has no measurements
+        QVERIFY(slos->chart()->chart());
+    }
+
+    void debtRegister()
+    {
+        auto *view = page<DebtView>(ViewId::Debt);
+        DebtModel *model = view->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const SnapshotPtr s = snapshot();
+        QCOMPARE(model->rowCount(), int(s->debt.size()));
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const DebtAssessment &a = s->assessments[std::size_t(r)];
+            QCOMPARE(model->index(r, DebtModel::Id).data().toString(), QString::fromStdString(s->debt[std::size_t(r)].id));
+            QCOMPARE(model->index(r, DebtModel::Quadrant).data().toString(), quadrantName(a.quadrant));
+            QCOMPARE(model->index(r, DebtModel::Priority).data().toString(), formatPriority(a.priority));
+        }
+        const int row = model->rowOf(QStringLiteral("OPS-8"));
+        QCOMPARE(model->index(row, DebtModel::Rank).data().toInt(), 1);
+        QCOMPARE(model->index(row, DebtModel::Planned).data().toString(), QStringLiteral("2027Q1"));
+        QCOMPARE(model->index(model->rowOf(QStringLiteral("OPS-16")), DebtModel::Planned).data().toString(), QStringLiteral("unscheduled"));
+        // Clicking a point of the quadrant selects its row.
+        ChartWidget *chart = view->chart();
+        const QRectF rect = chart->chartRect();
+        bool clicked = false;
+        for (qreal y = rect.top(); y < rect.bottom() && !clicked; y += 2)
+            for (qreal x = rect.left(); x < rect.right() && !clicked; x += 2)
+                if (chart->itemAt(QPointF(x, y)) == u"OPS-10") {
+                    QTest::mouseClick(chart, Qt::LeftButton, {}, QPoint(int(x), int(y)));
+                    clicked = true;
+                }
+        QVERIFY(clicked);
+        QCOMPARE(view->selectedId(), QStringLiteral("OPS-10"));
+    }
+
+    void roadmapBarsInTheirQuarters()
+    {
+        auto *view = page<RoadmapView>(ViewId::Roadmap);
+        const Plan &plan = *snapshot()->plan;
+        ChartWidget *chart = view->chart();
+        QVERIFY(chart->chart());
+        const std::vector<charts::RoadmapBar> bars =
+            charts::roadmapBars(chart->chartRect(), plan, chart->chartStyle(), chart);
+        QVERIFY(bars.size() > 15);
+        for (const charts::RoadmapBar &b : bars) {
+            const PlannedItem *p = plan.find(b.id);
+            QVERIFY(p);
+            if (p->quarter)
+                QCOMPARE(plan.quarters[std::size_t(b.column)].quarter, *p->quarter);
+            else
+                QCOMPARE(b.column, int(plan.quarters.size()));
+            QCOMPARE(chart->itemAt(b.row.center()), QString::fromStdString(b.id));
+        }
+        // OPS-8 leads 2027Q1; clicking it shows the scheduler's reason.
+        const auto ops8 = std::find_if(bars.begin(), bars.end(), [](const charts::RoadmapBar &b) { return b.id == "OPS-8"; });
+        QVERIFY(ops8 != bars.end());
+        QCOMPARE(formatQuarter(plan.quarters[std::size_t(ops8->column)].quarter), QStringLiteral("2027Q1"));
+        QTest::mouseClick(chart, Qt::LeftButton, {}, ops8->row.center().toPoint());
+        QCOMPARE(view->selectedId(), QStringLiteral("OPS-8"));
+        QVERIFY(view->reasonText().contains(plan.find("OPS-8")->reason.toHtmlEscaped()));
+        // The unscheduled list with reasons.
+        PlanItemsModel *unscheduled = view->unscheduledModel();
+        QAbstractItemModelTester tester(unscheduled, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(unscheduled->rowCount(), int(plan.unscheduled.size()));
+        QCOMPARE(unscheduled->index(0, PlanItemsModel::Reason).data().toString(), plan.unscheduled[0].reason);
+        QCOMPARE(unscheduled->index(0, PlanItemsModel::Reason).data().toString(), QStringLiteral("needs 40 weeks, a quarter has 24"));
+        // The tooltip of a bar is its reason.
+        QCOMPARE(view->chart()->itemAt(ops8->row.center()), QStringLiteral("OPS-8"));
+    }
+
+    void otherModelsUnderTheTester()
+    {
+        PlanItemsModel all(PlanItemsModel::Scope::All);
+        QAbstractItemModelTester allTester(&all, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        all.setSnapshot(snapshot());
+        std::size_t placed = 0;
+        for (const PlanQuarter &q : snapshot()->plan->quarters)
+            placed += q.items.size();
+        QCOMPARE(all.rowCount(), int(placed + snapshot()->plan->unscheduled.size()));
+        all.setSnapshot(nullptr);
+        QCOMPARE(all.rowCount(), 0);
+
+        SettingsModel settings;
+        QAbstractItemModelTester settingsTester(&settings, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        settings.setSnapshot(snapshot());
+        QCOMPARE(settings.rowCount(), int(SettingsSchema::all().size()));
+        const int team = settings.rowOf(QStringLiteral("team_size"));
+        QCOMPARE(settings.index(team, SettingsModel::Value).data().toString(), QStringLiteral("4"));
+        QSignalSpy edited(&settings, &SettingsModel::settingEdited);
+        QVERIFY(settings.setData(settings.index(team, SettingsModel::Value), QStringLiteral("8")));
+        QCOMPARE(edited.count(), 1);
+        QCOMPARE(edited.first().at(1).toString(), QStringLiteral("8"));
+        settings.setSnapshot(snapshot()); // same shape: data changed, not reset
+        settings.setSnapshot(nullptr);
+
+        // The same models across a reset to no workspace and back.
+        GapsModel gaps;
+        AlertGroupsModel groups;
+        SloModel slos;
+        DebtModel debt;
+        QAbstractItemModelTester t1(&gaps, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&groups, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&slos, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t4(&debt, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (SnapshotPtr s : {snapshot(), SnapshotPtr(), snapshot(), snapshot()}) {
+            gaps.setSnapshot(s);
+            groups.setSnapshot(s);
+            slos.setSnapshot(s);
+            debt.setSnapshot(s);
+        }
+        QCOMPARE(gaps.rowCount(), 4);
+    }
+
+    // Changing the window recomputes every view off the GUI thread.
+    void windowChangeRecomputes()
+    {
+        QSignalSpy ready(window().controller(), &AnalysisController::snapshotReady);
+        window().setAnalysisWindow(parseAsOf(QStringLiteral("2026-09-01")), 30);
+        window().waitForRefresh();
+        QVERIFY(ready.count() >= 1);
+        QCOMPARE(formatIso(snapshot()->window.asOf), QStringLiteral("2026-09-01T00:00:00Z"));
+        QCOMPARE(snapshot()->window.days, 30);
+        auto *view = page<DashboardView>(ViewId::Dashboard);
+        const MetricResult *pages = snapshot()->analysis.metrics.find(u"pages_per_week");
+        QCOMPARE(view->tile(QStringLiteral("pages_per_week"))->valueText(), charts::formatValue(pages->value, Unit::PerWeek));
+        // The engine on the same window agrees.
+        auto ws = Workspace::open(m_demo);
+        const Analysis direct = analyze(Dataset::load(*ws, parseAsOf(QStringLiteral("2026-09-01")), 30, Dataset::AllParts, 0));
+        QCOMPARE(direct.metrics.find(u"pages_per_week")->value, pages->value);
+        window().setAnalysisWindow(std::nullopt, 90);
+        window().waitForRefresh();
+        QCOMPARE(formatIso(snapshot()->window.asOf), QStringLiteral("2026-10-01T00:00:00Z"));
+    }
+
+    // A settings change redraws the views; a metric without data is a tile that says so.
+    void notMeasuredTile()
+    {
+        auto *view = page<DashboardView>(ViewId::Dashboard);
+        QCOMPARE(view->tile(QStringLiteral("toil_ratio"))->valueText(), QStringLiteral("50.9%"));
+        QVERIFY(window().editor()->setSetting(QStringLiteral("team_size"), QString()));
+        window().waitForRefresh();
+        view->applyPending();
+        MetricTile *tile = view->tile(QStringLiteral("toil_ratio"));
+        QCOMPARE(snapshot()->analysis.metrics.find(u"toil_ratio")->status, Status::NotMeasured);
+        QCOMPARE(tile->valueText(), QStringLiteral("not measured"));
+        QCOMPARE(tile->statusText(), QStringLiteral("not measured"));
+        // Still drawn: a frame, the name and the words, not an empty hole.
+        const QImage image = tile->grab().toImage();
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2)
+                colours.insert(image.pixel(x, y));
+        QVERIFY(colours.size() > 10);
+        window().undoStack()->undo();
+        window().waitForRefresh();
+        view->applyPending();
+        QCOMPARE(view->tile(QStringLiteral("toil_ratio"))->valueText(), QStringLiteral("50.9%"));
+    }
+
+    // Requests made while one computes: only the last one's result is shown.
+    void controllerDeliversTheLatest()
+    {
+        AnalysisController controller;
+        QSignalSpy ready(&controller, &AnalysisController::snapshotReady);
+        for (int days : {10, 20, 30, 40}) {
+            SnapshotRequest r;
+            r.path = m_demo;
+            r.days = days;
+            controller.setRequest(r);
+            controller.recompute();
+        }
+        QVERIFY(controller.isBusy());
+        controller.waitForIdle();
+        QVERIFY(ready.count() >= 1);
+        QVERIFY(ready.count() <= 2);
+        QCOMPARE(controller.snapshot()->window.days, 40);
+        const auto last = ready.last().at(0).value<SnapshotPtr>();
+        QCOMPARE(last->window.days, 40);
+    }
+
+    void closingEmptiesTheViews()
+    {
+        MainWindow w;
+        w.setRemembersFiles(false);
+        w.show();
+        QVERIFY(w.openWorkspace(m_demo));
+        QVERIFY(w.refreshNow());
+        w.closeWorkspace();
+        QVERIFY(!w.snapshot());
+        for (ViewId id : kAllViews) {
+            w.showView(id);
+            auto *empty = w.viewPage(id)->findChild<QLabel *>(QStringLiteral("emptyState"));
+            QVERIFY(empty);
+            QVERIFY(empty->isVisible());
+        }
+    }
+};
+
+QTEST_MAIN(TstViews)
+#include "tst_views.moc"

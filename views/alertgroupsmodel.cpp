@@ -1,0 +1,111 @@
+#include "alertgroupsmodel.h"
+
+#include "modelroles.h"
+#include "valueformat.h"
+
+namespace srm {
+
+AlertGroupsModel::AlertGroupsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void AlertGroupsModel::setSnapshot(SnapshotPtr snapshot)
+{
+    beginResetModel();
+    m_snapshot = std::move(snapshot);
+    endResetModel();
+}
+
+const AlertGroup *AlertGroupsModel::groupAt(int row) const
+{
+    if (!m_snapshot || row < 0 || row >= rowCount())
+        return nullptr;
+    return &m_snapshot->analysis.alerts.groups[std::size_t(row)];
+}
+
+int AlertGroupsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_snapshot ? 0 : int(m_snapshot->analysis.alerts.groups.size());
+}
+
+int AlertGroupsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AlertGroupsModel::data(const QModelIndex &index, int role) const
+{
+    const AlertGroup *g = index.isValid() ? groupAt(index.row()) : nullptr;
+    if (!g)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Rank: return index.row() + 1;
+        case Service: return g->service;
+        case Title: return g->mergedKeys.isEmpty() ? g->title : tr("%1 (+%2 merged)").arg(g->title).arg(g->mergedKeys.size());
+        case Pages: return charts::formatCount(g->count);
+        case Share: return charts::formatPercent(g->share);
+        case Cumulative: return charts::formatPercent(g->cumulativeShare);
+        case OffHours: return charts::formatPercent(g->offHoursRatio);
+        case Noise: return charts::formatPercent(g->noiseRatio);
+        case AckMedian: return g->ackP50Minutes ? charts::formatDuration(*g->ackP50Minutes) : QStringLiteral("–");
+        }
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case Rank: return index.row();
+        case Service: return g->service;
+        case Title: return g->title;
+        case Pages: return qlonglong(g->count);
+        case Share: return g->share;
+        case Cumulative: return g->cumulativeShare;
+        case OffHours: return g->offHoursRatio;
+        case Noise: return g->noiseRatio;
+        case AckMedian: return g->ackP50Minutes ? *g->ackP50Minutes : std::numeric_limits<double>::infinity();
+        }
+        return {};
+    case IdRole: return g->key;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Service || index.column() == Title)
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case Title: {
+            QString tip = tr("Group key: %1").arg(g->key);
+            if (!g->mergedKeys.isEmpty())
+                tip += u'\n' + tr("Merged into it: %1").arg(g->mergedKeys.join(QStringLiteral(", ")));
+            return tip;
+        }
+        case Share: return tr("Pages of this group ÷ all %1 pages of the window").arg(charts::formatCount(m_snapshot->analysis.alerts.totalPages));
+        case Cumulative: return tr("Share of all pages caused by this group and the larger ones");
+        case OffHours: return tr("%1 of %2 pages outside business hours").arg(g->offHours).arg(g->count);
+        case Noise: return tr("%1 of %2 pages resolved themselves (auto-resolved or never acknowledged)").arg(g->noisy).arg(g->count);
+        case AckMedian: return tr("Median time to acknowledge over %1 acknowledged pages").arg(g->acknowledged);
+        }
+        return {};
+    default: return {};
+    }
+}
+
+QVariant AlertGroupsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Rank: return tr("#");
+    case Service: return tr("Service");
+    case Title: return tr("Alert group");
+    case Pages: return tr("Pages");
+    case Share: return tr("Share");
+    case Cumulative: return tr("Cumulative");
+    case OffHours: return tr("Off-hours");
+    case Noise: return tr("Noise");
+    case AckMedian: return tr("Median ack");
+    }
+    return {};
+}
+
+} // namespace srm

@@ -1,0 +1,186 @@
+#include "chartcanvas.h"
+
+#include <QPaintDevice>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <algorithm>
+
+namespace srm::charts {
+
+Canvas::Canvas(QPainter &painter, const ChartStyle &style)
+    : p(painter), s(style), u(ChartStyle::unit(painter)),
+      dpr(painter.device() ? std::max<qreal>(1, painter.device()->devicePixelRatioF()) : 1)
+{
+}
+
+const QFontMetricsF &Canvas::metrics(const QFont &font) const
+{
+    for (const auto &[f, m] : m_metrics)
+        if (f == font)
+            return m;
+    m_metrics.emplace_back(font, QFontMetricsF(font, p.device()));
+    return m_metrics.back().second;
+}
+
+qreal Canvas::textWidth(const QFont &font, const QString &text) const
+{
+    return metrics(font).horizontalAdvance(text);
+}
+
+QString Canvas::elide(const QFont &font, const QString &text, qreal width) const
+{
+    const QFontMetricsF &fm = metrics(font);
+    if (fm.horizontalAdvance(text) <= width)
+        return text;
+    return fm.elidedText(text, Qt::ElideRight, std::max<qreal>(0, width));
+}
+
+void Canvas::text(const QRectF &rect, int flags, const QString &str, const QFont &font, const QColor &color) const
+{
+    if (rect.width() <= 0 || str.isEmpty())
+        return;
+    const QFontMetricsF &fm = metrics(font);
+    QString shown = str;
+    qreal w = fm.horizontalAdvance(shown);
+    if (w > rect.width() + 0.5) {
+        shown = fm.elidedText(str, Qt::ElideRight, rect.width() + 0.5);
+        if (shown.isEmpty())
+            return;
+        w = fm.horizontalAdvance(shown);
+    }
+    qreal x = rect.left();
+    if (flags & Qt::AlignRight)
+        x = rect.right() - w;
+    else if (flags & Qt::AlignHCenter)
+        x = rect.center().x() - w / 2;
+    qreal y;
+    if (flags & Qt::AlignTop)
+        y = rect.top() + fm.ascent();
+    else if (flags & Qt::AlignBottom)
+        y = rect.bottom() - fm.descent();
+    else
+        y = rect.center().y() + (fm.ascent() - fm.descent()) / 2;
+    p.setFont(font);
+    p.setPen(color);
+    p.drawText(QPointF(x, y), shown);
+}
+
+void Canvas::textAt(const QPointF &pos, const QString &str, const QFont &font, const QColor &color) const
+{
+    p.setFont(font);
+    p.setPen(color);
+    p.drawText(pos, str);
+}
+
+void Canvas::hline(qreal y, qreal x0, qreal x1, const QPen &pen) const
+{
+    p.setPen(pen);
+    p.drawLine(QPointF(x0, y), QPointF(x1, y));
+}
+
+void Canvas::vline(qreal x, qreal y0, qreal y1, const QPen &pen) const
+{
+    p.setPen(pen);
+    p.drawLine(QPointF(x, y0), QPointF(x, y1));
+}
+
+void Canvas::dot(const QPointF &center, qreal radius, const QColor &fill, const QColor &outline) const
+{
+    p.setBrush(fill);
+    if (outline.isValid())
+        p.setPen(pen(outline, 1));
+    else
+        p.setPen(Qt::NoPen);
+    p.drawEllipse(center, px(radius), px(radius));
+    p.setBrush(Qt::NoBrush);
+}
+
+double LogScale::map(double v) const
+{
+    const double l0 = std::log10(d0), l1 = std::log10(d1);
+    const double lv = std::log10(std::clamp(v, d0, d1));
+    return l1 == l0 ? r0 : r0 + (lv - l0) / (l1 - l0) * (r1 - r0);
+}
+
+double niceCeil(double v)
+{
+    if (!(v > 0) || !std::isfinite(v))
+        return 1;
+    const double e = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * e >= v * (1 - 1e-12))
+            return m * e;
+    return 10 * e;
+}
+
+std::vector<double> niceTicks(double lo, double hi, int count)
+{
+    std::vector<double> out;
+    if (!(hi > lo) || count < 1)
+        return {lo};
+    const double raw = (hi - lo) / count;
+    double step = niceCeil(raw);
+    const double e = std::pow(10.0, std::floor(std::log10(raw)));
+    // niceCeil may return 2.5e; ticks at 2.5 steps read well only from 0.
+    if (std::abs(step / e - 2.5) < 1e-9 && lo != 0)
+        step = 5 * e;
+    const double first = std::ceil(lo / step - 1e-9) * step;
+    for (double t = first; t <= hi + step * 1e-9; t += step)
+        out.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+    return out;
+}
+
+void drawSeries(const Canvas &c, const std::vector<SeriesPoint> &points, const QPen &pen)
+{
+    if (points.empty())
+        return;
+    c.p.setPen(pen);
+    c.p.setBrush(Qt::NoBrush);
+    const qreal span = points.back().x - points.front().x;
+    auto flush = [&](QPolygonF &run) {
+        if (run.size() == 1) {
+            // A lone point between gaps: a short tick so it does not vanish.
+            c.p.drawLine(run[0] - QPointF(c.px(1.5), 0), run[0] + QPointF(c.px(1.5), 0));
+        } else if (run.size() > 1) {
+            c.p.drawPolyline(run);
+        }
+        run.clear();
+    };
+    QPolygonF run;
+    if (qreal(points.size()) <= span + 1) {
+        for (const SeriesPoint &pt : points) {
+            if (pt.y)
+                run << QPointF(pt.x, *pt.y);
+            else
+                flush(run);
+        }
+        flush(run);
+        return;
+    }
+    // Denser than the pixels: one column per device pixel, its first, min, max and last y.
+    std::size_t i = 0;
+    while (i < points.size()) {
+        const qreal column = std::floor(points[i].x);
+        std::optional<qreal> first, last, lo, hi;
+        for (; i < points.size() && std::floor(points[i].x) == column; ++i) {
+            if (!points[i].y)
+                continue;
+            const qreal y = *points[i].y;
+            if (!first)
+                first = y;
+            last = y;
+            lo = lo ? std::min(*lo, y) : y;
+            hi = hi ? std::max(*hi, y) : y;
+        }
+        if (!first) {
+            flush(run);
+            continue;
+        }
+        const qreal x = column + 0.5;
+        run << QPointF(x, *first) << QPointF(x, *lo) << QPointF(x, *hi) << QPointF(x, *last);
+    }
+    flush(run);
+}
+
+} // namespace srm::charts

@@ -1,0 +1,346 @@
+#include "incidentcharts.h"
+
+#include "chartcanvas.h"
+#include "valueformat.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace srm::charts {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("srm::charts::Incidents", text, disambiguation, n);
+}
+
+double toMinutes(const DurationStats &s, double v)
+{
+    return s.unit == Unit::Hours ? v * 60 : v;
+}
+
+// Histogram bin of a duration in minutes: quarter decades from the axis' low end.
+int binCount(const DurationAxis &axis)
+{
+    return std::max(1, int(std::ceil(std::log10(axis.hiMinutes / axis.loMinutes) * DurationAxis::kBinsPerDecade - 1e-9)));
+}
+
+int binOf(const DurationAxis &axis, double minutes)
+{
+    if (!(minutes > axis.loMinutes))
+        return 0;
+    const int bins = binCount(axis);
+    const int b = int(std::floor(std::log10(minutes / axis.loMinutes) * DurationAxis::kBinsPerDecade));
+    return std::clamp(b, 0, std::max(0, bins - 1));
+}
+
+std::vector<std::int64_t> histogram(const DurationAxis &axis, const DurationStats &s)
+{
+    std::vector<std::int64_t> counts(std::size_t(binCount(axis)), 0);
+    for (double v : s.values)
+        ++counts[std::size_t(binOf(axis, toMinutes(s, v)))];
+    return counts;
+}
+
+constexpr double kShortest = 1.0 / 60; // one second: the axis never goes below
+
+// Durations people read at a glance (minutes): the ticks and the ends of a log time axis.
+constexpr double kNaturalTicks[] = {1.0 / 60, 5.0 / 60, 15.0 / 60, 30.0 / 60, 1, 2, 5, 10, 15, 30, 60, 120, 240, 480,
+                                    720, 1440, 2 * 1440, 4 * 1440, 7 * 1440, 14 * 1440, 30 * 1440, 90 * 1440, 365 * 1440};
+
+} // namespace
+
+DurationAxis DurationAxis::forStats(std::initializer_list<const DurationStats *> stats)
+{
+    double lo = 0, hi = 0;
+    for (const DurationStats *s : stats)
+        for (double v : s->values) {
+            const double m = toMinutes(*s, v);
+            if (m > 0) {
+                lo = lo > 0 ? std::min(lo, m) : m;
+                hi = std::max(hi, m);
+            }
+        }
+    DurationAxis a;
+    if (hi > 0) {
+        // From the natural duration at or below the shortest to the one at or above the longest.
+        a.loMinutes = kShortest;
+        for (double t : kNaturalTicks)
+            if (t <= lo)
+                a.loMinutes = t;
+        a.hiMinutes = kNaturalTicks[std::size(kNaturalTicks) - 1];
+        for (auto it = std::rbegin(kNaturalTicks); it != std::rend(kNaturalTicks); ++it)
+            if (*it >= hi)
+                a.hiMinutes = *it;
+        if (a.hiMinutes <= a.loMinutes)
+            a.hiMinutes = a.loMinutes * 10;
+    }
+    std::int64_t most = 1;
+    for (const DurationStats *s : stats)
+        for (std::int64_t c : histogram(a, *s))
+            most = std::max(most, c);
+    a.countMax = most;
+    return a;
+}
+
+void paintDurationDistribution(QPainter &painter, const QRectF &rect, const QString &title, const DurationStats &stats,
+                               const DurationAxis &axis, const ChartStyle &style)
+{
+    painter.save();
+    Canvas c(painter, style);
+    const qreal smallH = c.lineHeight(style.smallFont);
+    const qreal titleH = c.lineHeight(style.titleFont);
+
+    // Heading: the name, then n, p50 and p90 in the colours of their marks.
+    const qreal titleW = c.textWidth(style.titleFont, title);
+    c.text(QRectF(rect.left(), rect.top(), titleW + c.px(1), titleH), Qt::AlignLeft | Qt::AlignVCenter, title,
+           style.titleFont, style.text);
+    qreal x = rect.left() + titleW + c.px(14);
+    auto figure = [&](const QString &text, const QColor &color) {
+        const qreal w = c.textWidth(style.font, text);
+        c.text(QRectF(x, rect.top(), w + c.px(1), titleH), Qt::AlignLeft | Qt::AlignVCenter, text, style.font, color);
+        x += w + c.px(14);
+    };
+    auto minutes = [&](const std::optional<double> &v) {
+        return v ? formatDuration(toMinutes(stats, *v)) : QStringLiteral("–");
+    };
+    figure(tr("n %1").arg(formatCount(stats.n())), style.mutedText);
+    figure(tr("p50 %1").arg(minutes(stats.p50)), style.accent);
+    figure(tr("p90 %1").arg(minutes(stats.p90)), style.bad);
+
+    const QString countLabel = formatCount(axis.countMax);
+    const qreal leftW = c.textWidth(style.smallFont, countLabel) + c.px(6);
+    const QRectF plot(rect.left() + leftW, rect.top() + titleH + c.px(6), rect.width() - leftW - c.px(20),
+                      rect.height() - titleH - c.px(6) - smallH - c.px(6));
+    if (plot.height() < c.px(12) || plot.width() < c.px(60)) {
+        painter.restore();
+        return;
+    }
+    const LogScale xs{axis.loMinutes, axis.hiMinutes, plot.left(), plot.right()};
+    const LinearScale ys{0, double(axis.countMax), plot.bottom(), plot.top()};
+
+    // Natural durations as ticks, labelled while they do not touch.
+    qreal lastRight = -1e9;
+    for (double t : kNaturalTicks) {
+        if (t < axis.loMinutes * 0.999 || t > axis.hiMinutes * 1.001)
+            continue;
+        const qreal tx = xs.map(t);
+        c.vline(tx, plot.top(), plot.bottom(), c.pen(style.grid));
+        const QString label = formatDurationTick(t);
+        const qreal w = c.textWidth(style.smallFont, label) + c.px(6);
+        if (tx - w / 2 < lastRight)
+            continue;
+        c.text(QRectF(tx - w / 2, plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, label, style.smallFont,
+               style.mutedText);
+        lastRight = tx + w / 2;
+    }
+    c.text(QRectF(plot.left() + c.px(4), plot.top(), plot.width() / 3, smallH), Qt::AlignLeft | Qt::AlignTop,
+           tr("incidents per bin"), style.smallFont, style.mutedText);
+    c.text(QRectF(rect.left(), plot.top() - smallH / 2, leftW - c.px(6), smallH), Qt::AlignRight | Qt::AlignVCenter,
+           countLabel, style.smallFont, style.mutedText);
+    c.text(QRectF(rect.left(), plot.bottom() - smallH / 2, leftW - c.px(6), smallH), Qt::AlignRight | Qt::AlignVCenter,
+           QStringLiteral("0"), style.smallFont, style.mutedText);
+
+    if (stats.values.empty()) {
+        c.text(plot, Qt::AlignCenter, tr("not measured: no incident in this window has this milestone"), style.font,
+               style.notMeasured);
+    } else {
+        // Bars, one per quarter decade.
+        const std::vector<std::int64_t> counts = histogram(axis, stats);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(style.seriesMuted);
+        for (std::size_t b = 0; b < counts.size(); ++b) {
+            if (!counts[b])
+                continue;
+            const double b0 = axis.loMinutes * std::pow(10.0, double(b) / DurationAxis::kBinsPerDecade);
+            const double b1 = axis.loMinutes * std::pow(10.0, double(b + 1) / DurationAxis::kBinsPerDecade);
+            const qreal x0 = xs.map(b0) + c.px(0.5), x1 = xs.map(std::min(b1, axis.hiMinutes)) - c.px(0.5);
+            const qreal top = ys.map(double(counts[b]));
+            painter.drawRect(QRectF(x0, top, std::max(x1 - x0, c.px(1)), plot.bottom() - top));
+        }
+        // A rug of the values themselves while they are few enough to tell apart.
+        if (stats.values.size() <= 400) {
+            painter.setPen(c.pen(style.series));
+            for (double v : stats.values) {
+                const qreal vx = xs.map(std::max(axis.loMinutes, toMinutes(stats, v)));
+                painter.drawLine(QPointF(vx, plot.bottom() - c.px(5)), QPointF(vx, plot.bottom()));
+            }
+        }
+        painter.setRenderHint(QPainter::Antialiasing);
+        auto mark = [&](const std::optional<double> &v, const QColor &color, const QString &label) {
+            if (!v)
+                return;
+            const qreal mx = xs.map(std::max(axis.loMinutes, toMinutes(stats, *v)));
+            c.vline(mx, plot.top(), plot.bottom(), c.pen(color, 1.5));
+            c.text(QRectF(mx + c.px(3), plot.top(), c.px(40), smallH), Qt::AlignLeft | Qt::AlignTop, label,
+                   style.smallFont, color);
+        };
+        mark(stats.p50, style.accent, tr("p50"));
+        mark(stats.p90, style.bad, tr("p90"));
+    }
+    c.hline(plot.bottom(), plot.left(), plot.right(), c.pen(style.axis));
+    painter.restore();
+}
+
+void paintIncidentDurations(QPainter &painter, const QRectF &rect, const IncidentReport &report, const ChartStyle &style)
+{
+    Canvas c(painter, style);
+    const DurationAxis axis =
+        DurationAxis::forStats({&report.timeToDetect, &report.timeToAcknowledge, &report.timeToRestore});
+    const qreal gap = c.px(10);
+    const qreal h = (rect.height() - 2 * gap) / 3;
+    const std::pair<QString, const DurationStats *> panels[] = {
+        {tr("Time to detect"), &report.timeToDetect},
+        {tr("Time to acknowledge"), &report.timeToAcknowledge},
+        {tr("Time to restore"), &report.timeToRestore},
+    };
+    qreal y = rect.top();
+    for (const auto &[title, stats] : panels) {
+        paintDurationDistribution(painter, QRectF(rect.left(), y, rect.width(), h), title, *stats, axis, style);
+        y += h + gap;
+    }
+}
+
+namespace {
+
+struct PhaseLayout
+{
+    qreal legendH = 0;
+    QRectF plot;
+    qreal labelW = 0;
+    qreal rowH = 0;
+    std::vector<std::size_t> rows; // indexes into report.incidents, latest first
+    double hoursMax = 1;
+};
+
+PhaseLayout phaseLayout(const QRectF &rect, const IncidentReport &report, const ChartStyle &style,
+                        const QPaintDevice *device)
+{
+    const qreal u = ChartStyle::unit(device);
+    const QFontMetricsF small(style.smallFont, device);
+    PhaseLayout l;
+    l.legendH = small.height() + 8 * u;
+    const qreal axisH = 2 * small.height() + 8 * u;
+    const qreal available = rect.height() - l.legendH - axisH;
+    const std::size_t total = report.incidents.size();
+    const std::size_t fit = available > 0 ? std::size_t(available / (3 * u)) : 0;
+    const std::size_t shown = std::min(total, fit);
+    for (std::size_t i = 0; i < shown; ++i)
+        l.rows.push_back(total - 1 - i);
+    l.rowH = shown ? std::min(available / qreal(shown), small.height() * 2.2) : 0;
+    qreal widest = 0;
+    if (l.rowH >= small.height() * 0.85)
+        for (std::size_t i : l.rows)
+            widest = std::max(widest, small.horizontalAdvance(report.incidents[i].incidentId));
+    l.labelW = std::min(widest + 8 * u, rect.width() * 0.25);
+    l.plot = QRectF(rect.left() + l.labelW, rect.top() + l.legendH, rect.width() - l.labelW - 12 * u,
+                    l.rowH * qreal(shown));
+    double longest = 0;
+    for (std::size_t i : l.rows) {
+        const IncidentTimeline &t = report.incidents[i];
+        for (const IncidentTimeline::Span &s : t.phases())
+            longest = std::max(longest, double(s.end - t.startedAt) / double(kMicrosPerHour));
+    }
+    // Round steps, the axis ending at the first step past the longest incident.
+    const double step = niceCeil(std::max(longest, 1e-9) / 5);
+    l.hoursMax = std::max(step, std::ceil(longest / step - 1e-9) * step);
+    return l;
+}
+
+} // namespace
+
+void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentReport &report, const ChartStyle &style,
+                         const PhaseOptions &options)
+{
+    painter.save();
+    Canvas c(painter, style);
+    const PhaseLayout l = phaseLayout(rect, report, style, painter.device());
+    const qreal smallH = c.lineHeight(style.smallFont);
+
+    // Legend: the four phases in order, then how many incidents are shown.
+    const QString names[] = {tr("detect"), tr("acknowledge"), tr("mitigate"), tr("resolve")};
+    qreal x = rect.left() + l.labelW;
+    const qreal arrowW = c.textWidth(style.smallFont, QStringLiteral(" → "));
+    for (int p = 0; p < 4; ++p) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(style.phases[p]);
+        painter.drawRect(QRectF(x, rect.top() + smallH / 2 - c.px(4), c.px(10), c.px(8)));
+        const qreal w = c.textWidth(style.smallFont, names[p]);
+        c.text(QRectF(x + c.px(13), rect.top(), w + c.px(1), smallH), Qt::AlignLeft | Qt::AlignVCenter, names[p],
+               style.smallFont, style.text);
+        x += c.px(13) + w;
+        if (p < 3)
+            c.text(QRectF(x, rect.top(), arrowW, smallH), Qt::AlignCenter, QStringLiteral(" → "), style.smallFont,
+                   style.mutedText);
+        x += arrowW + c.px(2);
+    }
+    const std::size_t total = report.incidents.size();
+    const QString note = l.rows.size() < total ? tr("latest %1 of %2 incidents").arg(l.rows.size()).arg(total)
+                                               : tr("%1 incidents, latest at the top").arg(total);
+    c.text(QRectF(x + c.px(10), rect.top(), rect.right() - x - c.px(10), smallH), Qt::AlignRight | Qt::AlignVCenter, note,
+           style.smallFont, style.mutedText);
+
+    if (l.rows.empty()) {
+        c.text(rect.adjusted(0, l.legendH, 0, 0), Qt::AlignCenter, tr("No incidents in this window"), style.font,
+               style.notMeasured);
+        painter.restore();
+        return;
+    }
+
+    const LinearScale xs{0, l.hoursMax, l.plot.left(), l.plot.right()};
+    for (double t : niceTicks(0, l.hoursMax, int(std::lround(l.hoursMax / niceCeil(l.hoursMax / 5))))) {
+        const qreal tx = xs.map(t);
+        c.vline(tx, l.plot.top(), l.plot.bottom(), c.pen(style.grid));
+        const QString label = formatDurationTick(t * 60);
+        const qreal w = c.textWidth(style.smallFont, label) + c.px(6);
+        c.text(QRectF(tx - w / 2, l.plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, t == 0 ? QStringLiteral("0") : label,
+               style.smallFont, style.mutedText);
+    }
+    c.text(QRectF(l.plot.left(), l.plot.bottom() + smallH + c.px(5), l.plot.width(), smallH), Qt::AlignCenter,
+           tr("time since the incident started"), style.smallFont, style.mutedText);
+
+    const bool labels = l.rowH >= smallH * 0.85;
+    const qreal barH = std::max(l.rowH * 0.66, qreal(1));
+    for (std::size_t r = 0; r < l.rows.size(); ++r) {
+        const IncidentTimeline &t = report.incidents[l.rows[r]];
+        const qreal top = l.plot.top() + l.rowH * qreal(r);
+        if (t.incidentId == options.selectedIncident) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(style.selection);
+            painter.drawRect(QRectF(rect.left(), top, rect.width(), l.rowH));
+        }
+        if (labels)
+            c.text(QRectF(rect.left(), top, l.labelW - c.px(6), l.rowH), Qt::AlignRight | Qt::AlignVCenter, t.incidentId,
+                   style.smallFont, style.mutedText);
+        painter.setPen(Qt::NoPen);
+        qreal end = l.plot.left();
+        for (const IncidentTimeline::Span &s : t.phases()) {
+            const qreal x0 = xs.map(double(s.start - t.startedAt) / double(kMicrosPerHour));
+            const qreal x1 = xs.map(double(s.end - t.startedAt) / double(kMicrosPerHour));
+            painter.setBrush(style.phases[int(s.phase)]);
+            painter.drawRect(QRectF(x0, top + (l.rowH - barH) / 2, std::max(x1 - x0, c.px(1)), barH));
+            end = std::max(end, x1);
+        }
+        // An incident still open has no end: say so where its bar stops.
+        if (!t.resolvedAt && labels)
+            c.text(QRectF(end + c.px(4), top, l.plot.right() - end - c.px(4), l.rowH), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("not resolved"), style.smallFont, style.bad);
+    }
+    c.vline(l.plot.left(), l.plot.top(), l.plot.bottom(), c.pen(style.axis));
+    painter.restore();
+}
+
+QString incidentPhasesAt(const QRectF &rect, const IncidentReport &report, const ChartStyle &style,
+                         const QPaintDevice *device, const QPointF &pos)
+{
+    const PhaseLayout l = phaseLayout(rect, report, style, device);
+    if (l.rowH <= 0 || pos.y() < l.plot.top() || pos.y() >= l.plot.bottom() || pos.x() < rect.left() || pos.x() > rect.right())
+        return {};
+    const std::size_t r = std::size_t((pos.y() - l.plot.top()) / l.rowH);
+    return r < l.rows.size() ? report.incidents[l.rows[r]].incidentId : QString();
+}
+
+} // namespace srm::charts

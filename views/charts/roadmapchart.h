@@ -1,0 +1,47 @@
+// The roadmap chart (SPEC 8, 10): one column per quarter of the plan and one for the
+// unscheduled items. A column's head shows its capacity used and free; each item is a row with
+// its id and title over a bar whose width is its cost in the quarter's capacity, placed after
+// the items before it, so the bars of a quarter fill its capacity like a staircase. Arrows run
+// from each blocker to the items that depend on it; the critical path is drawn in its own
+// colour; pins are marked. Everything comes from the scheduler's Plan (roadmap.h); the
+// register is only read for the dependencies.
+#pragma once
+
+#include "chartstyle.h"
+#include "roadmap.h"
+
+#include <QRectF>
+
+#include <string>
+#include <vector>
+
+class QPainter;
+class QPaintDevice;
+
+namespace srm::charts {
+
+struct RoadmapOptions
+{
+    QString selected; // item id to highlight
+};
+
+void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const std::vector<DebtItem> &items,
+                  const ChartStyle &style, const RoadmapOptions &options = {});
+
+// Where an item is drawn: its column (an index into plan.quarters, or plan.quarters.size()
+// for the unscheduled column), its whole row and its bar.
+struct RoadmapBar
+{
+    std::string id;
+    int column = 0;
+    QRectF row;
+    QRectF bar;
+};
+std::vector<RoadmapBar> roadmapBars(const QRectF &rect, const Plan &plan, const ChartStyle &style,
+                                    const QPaintDevice *device);
+
+// The id of the item whose row is under `pos`, or empty.
+QString roadmapItemAt(const QRectF &rect, const Plan &plan, const ChartStyle &style, const QPaintDevice *device,
+                      const QPointF &pos);
+
+} // namespace srm::charts

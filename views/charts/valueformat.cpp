@@ -1,0 +1,131 @@
+#include "valueformat.h"
+
+#include "timeutil.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QLocale>
+
+#include <cmath>
+
+namespace srm::charts {
+
+namespace {
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("srm::charts::Format", text, disambiguation, n);
+}
+} // namespace
+
+QString formatNumber(double v)
+{
+    const double a = std::abs(v);
+    return QLocale::c().toString(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
+QString formatValue(std::optional<double> value, Unit unit)
+{
+    if (!value)
+        return QStringLiteral("–");
+    switch (unit) {
+    case Unit::Ratio: return formatPercent(value);
+    case Unit::PerDay: return tr("%1/day").arg(formatNumber(*value));
+    case Unit::PerWeek: return tr("%1/week").arg(formatNumber(*value));
+    case Unit::Hours: return tr("%1 h").arg(formatNumber(*value));
+    case Unit::Minutes: return tr("%1 min").arg(formatNumber(*value));
+    }
+    return formatNumber(*value);
+}
+
+QString formatPercent(std::optional<double> ratio, int decimals)
+{
+    if (!ratio)
+        return QStringLiteral("–");
+    return QLocale::c().toString(*ratio * 100, 'f', decimals) + u'%';
+}
+
+QString formatCount(std::int64_t n)
+{
+    QLocale l = QLocale::c();
+    l.setNumberOptions(QLocale::DefaultNumberOptions);
+    return l.toString(qlonglong(n));
+}
+
+QString formatWeeks(double weeks)
+{
+    return tr("%1 weeks").arg(QLocale::c().toString(weeks, 'f', 1));
+}
+
+QString formatDuration(double minutes)
+{
+    const double a = std::abs(minutes);
+    if (a < 1)
+        return tr("%1 s").arg(QLocale::c().toString(minutes * 60, 'f', 0));
+    if (a < 60)
+        return tr("%1 min").arg(formatNumber(minutes));
+    if (a < 48 * 60)
+        return tr("%1 h").arg(formatNumber(minutes / 60));
+    return tr("%1 d").arg(formatNumber(minutes / 1440));
+}
+
+QString formatDurationTick(double minutes)
+{
+    if (minutes < 1)
+        return tr("%1 s").arg(qRound(minutes * 60));
+    if (minutes < 60)
+        return tr("%1 min").arg(QLocale::c().toString(minutes, 'g', 3));
+    if (minutes < 1440)
+        return tr("%1 h").arg(QLocale::c().toString(minutes / 60, 'g', 3));
+    if (minutes < 7 * 1440)
+        return tr("%1 d").arg(QLocale::c().toString(minutes / 1440, 'g', 3));
+    return tr("%1 w").arg(QLocale::c().toString(minutes / (7 * 1440), 'g', 3));
+}
+
+QString statusText(Status status)
+{
+    switch (status) {
+    case Status::Met: return tr("met");
+    case Status::Gap: return tr("gap");
+    case Status::NotMeasured: return tr("not measured");
+    }
+    return {};
+}
+
+QString tierText(std::optional<Tier> tier)
+{
+    if (!tier)
+        return {};
+    switch (*tier) {
+    case Tier::Elite: return tr("elite");
+    case Tier::High: return tr("high");
+    case Tier::Medium: return tr("medium");
+    case Tier::Low: return tr("low");
+    }
+    return {};
+}
+
+QString formatShortDate(Micros t)
+{
+    int y;
+    unsigned m, d;
+    civilFromDays(floorToDay(t) / kMicrosPerDay, y, m, d);
+    return QLocale().toString(QDate(y, int(m), int(d)), QStringLiteral("d MMM"));
+}
+
+QString formatTick(double value, Unit unit)
+{
+    if (value == 0)
+        return QStringLiteral("0");
+    const double v = unit == Unit::Ratio ? value * 100 : value;
+    const QString n = std::abs(v) >= 100 ? QLocale::c().toString(v, 'f', 0) : QLocale::c().toString(v, 'g', 3);
+    switch (unit) {
+    case Unit::Ratio: return n + u'%';
+    case Unit::PerDay: return tr("%1/day").arg(n);
+    case Unit::PerWeek: return tr("%1/wk").arg(n);
+    case Unit::Hours: return tr("%1 h").arg(n);
+    case Unit::Minutes: return tr("%1 min").arg(n);
+    }
+    return n;
+}
+
+} // namespace srm::charts

@@ -1,0 +1,32 @@
+// How figures read everywhere in the window, the charts and the report: one formatter per kind
+// of figure so that a tile, a table cell and a PDF line show the engine's value in the same
+// words. Formatting only: the figures come from the engine (models/analysis.h, debt.h, roadmap.h).
+#pragma once
+
+#include "metriccatalogue.h"
+#include "records.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace srm::charts {
+
+// "3.41/day", "137/week", "19.9 h", "14.1 min", "6.2%"; "–" for no value.
+QString formatValue(std::optional<double> value, Unit unit);
+// The value with a unit word fit for a sentence: "3.41 per day", "19.9 hours", "6.2%".
+QString formatNumber(double value); // 3 significant figures, at most 2 decimals: "3.41", "19.9", "137"
+QString formatPercent(std::optional<double> ratio, int decimals = 1); // "6.2%"
+QString formatCount(std::int64_t n); // "1,760"
+QString formatWeeks(double weeks);   // "4.0 weeks" (1 decimal, like the plan's reasons)
+// A duration in minutes as a person says it: "45 s", "14 min", "2.5 h", "3.2 d".
+QString formatDuration(double minutes);
+// An axis tick of a log time axis in minutes: "1 min", "10 min", "1 h", "1 d", "1 w".
+QString formatDurationTick(double minutes);
+QString statusText(Status status); // "met", "gap", "not measured" (translated)
+QString tierText(std::optional<Tier> tier); // "elite", ... or ""
+QString formatShortDate(Micros t);          // "3 Jul" (UTC)
+// An axis tick with its unit, as short as it reads: "100%", "4/day", "80 h", "60 min", "150/wk".
+QString formatTick(double value, Unit unit);
+
+} // namespace srm::charts

@@ -1,0 +1,49 @@
+// The dashboard (SPEC 10): one small-multiple tile per catalogue metric, grouped by theme under
+// a heading with the theme's met / gaps / not measured counts, in a grid whose number of
+// columns follows the window's width; the tiles fill the height when they can and scroll when
+// they cannot. Clicking (or pressing Enter on) a tile opens the metric's detail.
+#pragma once
+
+#include "viewpage.h"
+
+#include <QList>
+
+class QLabel;
+class QScrollArea;
+
+namespace srm {
+
+class MetricTile;
+class MetricDetailDialog;
+
+class DashboardView : public ViewPage
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardView(WorkspaceEditor *editor, QWidget *parent = nullptr);
+
+    QList<MetricTile *> tiles() const { return m_tiles; }
+    MetricTile *tile(const QString &metricId) const;
+    // Opens (or brings up) the detail of a metric.
+    void showDetail(const QString &metricId);
+    MetricDetailDialog *detailDialog() const { return m_detail; }
+    int columns() const { return m_columns; }
+
+protected:
+    void showSnapshot(const SnapshotPtr &snapshot) override;
+    void clearSnapshot() override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void relayout();
+
+    QScrollArea *m_scroll;
+    QWidget *m_canvas;
+    QList<QLabel *> m_headings; // one per theme
+    QList<MetricTile *> m_tiles; // catalogue order
+    MetricDetailDialog *m_detail = nullptr;
+    int m_columns = 1;
+};
+
+} // namespace srm

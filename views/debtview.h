@@ -1,0 +1,59 @@
+// The debt view (SPEC 10): the editable operational debt register — add, edit, delete items,
+// set their dependencies, pin them to a quarter; cells edit in place too — with SPEC 7's
+// figures from the engine, beside the toil/cost quadrant chart. Every edit is undoable.
+// Problems of the register (unknown dependencies, cycles) are shown above it.
+#pragma once
+
+#include "viewpage.h"
+
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QToolButton;
+
+namespace srm {
+
+class ChartWidget;
+class DebtModel;
+
+class DebtView : public ViewPage
+{
+    Q_OBJECT
+
+public:
+    explicit DebtView(WorkspaceEditor *editor, QWidget *parent = nullptr);
+
+    DebtModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    ChartWidget *chart() const { return m_chart; }
+    QString selectedId() const;
+    void selectItem(const QString &id);
+
+    void addItem();
+    void editSelected();
+    void deleteSelected();
+    void editDependencies();
+
+protected:
+    void showSnapshot(const SnapshotPtr &snapshot) override;
+    void clearSnapshot() override;
+
+private:
+    QStringList quarterChoices() const;
+    void updateActions();
+
+    DebtModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    ChartWidget *m_chart;
+    QLabel *m_problems;
+    QPushButton *m_edit;
+    QPushButton *m_delete;
+    QPushButton *m_dependencies;
+    QToolButton *m_pin;
+    QString m_selected;
+    bool m_sized = false;
+};
+
+} // namespace srm

@@ -1,0 +1,168 @@
+// The undoable edits of the window (SPEC 10: "every edit can be undone and redone"): each is a
+// QUndoCommand that writes through the store's own API (Workspace::setSetting, DebtStore,
+// AlertRuleStore) and remembers exactly what it needs to put the workspace back as it was —
+// a setting's stored value or its absence, the RemovedDebtItem of a deletion, an item's former
+// dependencies or pin, the merge a new one replaced. A command whose first redo fails (the
+// store refused the value) marks itself obsolete, so QUndoStack drops it. WorkspaceEditor
+// (workspaceeditor.h) makes them; they report to it.
+#pragma once
+
+#include "alertrules.h"
+#include "debtstore.h"
+#include "records.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QUndoCommand>
+
+#include <optional>
+#include <vector>
+
+namespace srm {
+
+class Workspace;
+class WorkspaceEditor;
+
+class EditCommand : public QUndoCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(srm::EditCommand)
+
+public:
+    void redo() override;
+    void undo() override;
+
+protected:
+    EditCommand(WorkspaceEditor *editor, const QString &text);
+    virtual void apply(Workspace &ws) = 0;
+    virtual void revert(Workspace &ws) = 0;
+
+private:
+    void run(bool forward);
+
+    WorkspaceEditor *m_editor;
+    bool m_done = false; // applied at least once
+};
+
+class SetSettingCommand : public EditCommand
+{
+public:
+    SetSettingCommand(WorkspaceEditor *editor, const QString &key, const QString &value, const QString &text = {});
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    QString m_key;
+    QString m_value;
+    std::optional<QString> m_old; // nullopt: the key was not stored (its default applied)
+    bool m_captured = false;
+};
+
+class AddDebtItemCommand : public EditCommand
+{
+public:
+    AddDebtItemCommand(WorkspaceEditor *editor, const DebtItem &item);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    DebtItem m_item;
+};
+
+class UpdateDebtItemCommand : public EditCommand
+{
+public:
+    UpdateDebtItemCommand(WorkspaceEditor *editor, const std::string &id, const DebtItem &item);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    std::string m_id;
+    DebtItem m_item;
+    std::optional<DebtItem> m_old;
+    std::string m_newId; // as stored (canonical)
+};
+
+class RemoveDebtItemCommand : public EditCommand
+{
+public:
+    RemoveDebtItemCommand(WorkspaceEditor *editor, const std::string &id);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    std::string m_id;
+    std::optional<RemovedDebtItem> m_removed;
+};
+
+class SetDependenciesCommand : public EditCommand
+{
+public:
+    SetDependenciesCommand(WorkspaceEditor *editor, const std::string &id, const std::vector<std::string> &dependsOn);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    std::string m_id;
+    std::vector<std::string> m_dependsOn;
+    std::optional<std::vector<std::string>> m_old;
+};
+
+class SetPinnedQuarterCommand : public EditCommand
+{
+public:
+    SetPinnedQuarterCommand(WorkspaceEditor *editor, const std::string &id, const QString &quarter);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    std::string m_id;
+    QString m_quarter;
+    std::optional<QString> m_old;
+};
+
+class AddAlertRuleCommand : public EditCommand
+{
+public:
+    AddAlertRuleCommand(WorkspaceEditor *editor, const QString &pattern, const QString &replacement);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    QString m_pattern;
+    QString m_replacement;
+    int m_position = 0; // where the first redo put it (redo puts it back there)
+    qint64 m_id = 0;
+};
+
+class MergeAlertGroupsCommand : public EditCommand
+{
+public:
+    MergeAlertGroupsCommand(WorkspaceEditor *editor, const QStringList &fromKeys, const QString &intoKey);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    QStringList m_from;
+    QString m_into;
+    // The merge each from-key had before (nullopt: none), captured by the first redo.
+    QList<std::optional<QString>> m_old;
+};
+
+} // namespace srm

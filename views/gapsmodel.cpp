@@ -1,0 +1,255 @@
+#include "gapsmodel.h"
+
+#include "modelroles.h"
+#include "valueformat.h"
+
+#include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace srm {
+
+namespace {
+// internalId of a metric row: its theme + 1; theme rows have 0.
+constexpr quintptr kThemeRow = 0;
+
+QColor statusColor(Status s)
+{
+    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    const charts::ChartStyle style = dark ? charts::ChartStyle::dark() : charts::ChartStyle::light();
+    switch (s) {
+    case Status::Met: return style.good;
+    case Status::Gap: return style.bad;
+    case Status::NotMeasured: return style.notMeasured;
+    }
+    return {};
+}
+} // namespace
+
+GapsModel::GapsModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+void GapsModel::setSnapshot(SnapshotPtr snapshot)
+{
+    const bool sameShape = m_snapshot && snapshot;
+    std::vector<std::vector<const MetricResult *>> byTheme;
+    if (snapshot) {
+        byTheme.resize(snapshot->analysis.metrics.themes.size());
+        for (std::size_t t = 0; t < byTheme.size(); ++t)
+            for (const MetricResult &m : snapshot->analysis.metrics.metrics)
+                if (m.def->theme == snapshot->analysis.metrics.themes[t].theme)
+                    byTheme[t].push_back(&m);
+    }
+    if (sameShape) {
+        // The catalogue is fixed: same rows, new figures (selection and expansion stay).
+        m_snapshot = std::move(snapshot);
+        m_byTheme = std::move(byTheme);
+        const int themes = rowCount();
+        emit dataChanged(index(0, 0), index(themes - 1, ColumnCount - 1));
+        for (int t = 0; t < themes; ++t) {
+            const QModelIndex parent = index(t, 0);
+            emit dataChanged(index(0, 0, parent), index(rowCount(parent) - 1, ColumnCount - 1, parent));
+        }
+        return;
+    }
+    beginResetModel();
+    m_snapshot = std::move(snapshot);
+    m_byTheme = std::move(byTheme);
+    endResetModel();
+}
+
+bool GapsModel::isTheme(const QModelIndex &index) const
+{
+    return index.isValid() && index.internalId() == kThemeRow;
+}
+
+const MetricResult *GapsModel::metricAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.internalId() == kThemeRow)
+        return nullptr;
+    return metricsOf(int(index.internalId() - 1))[std::size_t(index.row())];
+}
+
+QModelIndex GapsModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, kThemeRow);
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex GapsModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kThemeRow)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, kThemeRow);
+}
+
+int GapsModel::rowCount(const QModelIndex &parent) const
+{
+    if (!m_snapshot)
+        return 0;
+    if (!parent.isValid())
+        return int(m_byTheme.size());
+    if (parent.column() != 0 || parent.internalId() != kThemeRow)
+        return 0;
+    return int(metricsOf(parent.row()).size());
+}
+
+int GapsModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+double GapsModel::toDisplayUnit(Unit unit, double value)
+{
+    return unit == Unit::Ratio ? value * 100 : value;
+}
+
+double GapsModel::fromDisplayUnit(Unit unit, double value)
+{
+    return unit == Unit::Ratio ? value / 100 : value;
+}
+
+QVariant GapsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !m_snapshot)
+        return {};
+    if (isTheme(index)) {
+        const ThemeSummary &t = m_snapshot->analysis.metrics.themes[std::size_t(index.row())];
+        if (index.column() != Metric)
+            return {};
+        switch (role) {
+        case Qt::DisplayRole:
+            return tr("%1 — %2 met · %3 with a gap · %4 not measured")
+                .arg(MetricCatalogue::themeName(t.theme))
+                .arg(t.met)
+                .arg(t.gaps)
+                .arg(t.notMeasured);
+        case SortRole: return index.row();
+        case IdRole: return MetricCatalogue::themeId(t.theme);
+        case Qt::ToolTipRole:
+            return tr("%1: %2 metrics; business weight %3 (setting weight.%4)")
+                .arg(MetricCatalogue::themeName(t.theme))
+                .arg(t.metrics)
+                .arg(SettingsSchema::formatNumber(t.weight), MetricCatalogue::themeId(t.theme));
+        case Qt::FontRole: {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        default: return {};
+        }
+    }
+    const MetricResult &m = *metricAt(index);
+    const Unit unit = m.def->unit;
+    const QString name = QCoreApplication::translate("srm::MetricCatalogue", m.def->name);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Metric: return name;
+        case Current: return m.value ? charts::formatValue(m.value, unit) : tr("not measured");
+        case Target: return charts::formatValue(m.target, unit);
+        case Gap: return m.gap ? charts::formatValue(m.gap, unit) : QString();
+        case Tier: return charts::tierText(m.tier);
+        case Trend: return QString();
+        case Status: return charts::statusText(m.status);
+        }
+        return {};
+    case Qt::EditRole:
+        if (index.column() == Target)
+            return toDisplayUnit(unit, m.target);
+        return data(index, Qt::DisplayRole);
+    case SortRole:
+        switch (index.column()) {
+        case Metric: return name;
+        case Current: return m.value ? QVariant(*m.value) : QVariant(std::numeric_limits<double>::infinity());
+        case Target: return m.target;
+        case Gap: return m.gap ? QVariant(*m.gap) : QVariant(-1.0);
+        case Tier: return m.tier ? int(*m.tier) : 99;
+        case Trend: return index.row();
+        case Status: return int(m.status);
+        }
+        return {};
+    case IdRole: return m.id();
+    case Qt::TextAlignmentRole:
+        if (index.column() >= Current && index.column() <= Gap)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (index.column() == Status || (index.column() == Current && !m.value))
+            return statusColor(m.status);
+        return {};
+    case Qt::ToolTipRole: {
+        QString tip = QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(),
+                                                            QCoreApplication::translate("srm::MetricCatalogue", m.def->definition).toHtmlEscaped());
+        tip += tr("<br>Counted by: %1. n = %2.").arg(QString::fromLatin1(m.def->anchor)).arg(m.n);
+        if (m.def->hasP90)
+            tip += tr(" p90 %1.").arg(charts::formatValue(m.p90, unit));
+        if (index.column() == Target)
+            tip += tr("<br>Double-click to change the target (setting target.%1).").arg(m.id());
+        if (index.column() == Gap)
+            tip += tr("<br>Gap: how far the value is from the target in the direction that matters (%1 is better).")
+                       .arg(m.def->better == Better::Higher ? tr("higher") : tr("lower"));
+        return tip;
+    }
+    case Qt::AccessibleTextRole:
+        if (index.column() == Trend)
+            return tr("weekly trend of %1").arg(name);
+        return data(index, Qt::DisplayRole);
+    default: return {};
+    }
+}
+
+QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case Metric: return tr("Metric");
+        case Current: return tr("Current");
+        case Target: return tr("Target");
+        case Gap: return tr("Gap");
+        case Tier: return tr("DORA tier");
+        case Trend: return tr("Trend (weekly)");
+        case Status: return tr("Status");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Current: return tr("The metric over the whole window (p50 for durations)");
+        case Target: return tr("The target (setting target.<metric>); editable");
+        case Gap: return tr("max(0, value − target), or max(0, target − value) when higher is better");
+        case Tier: return tr("DORA 2023 performance tier, for the four DORA metrics and time to restore");
+        case Trend: return tr("Weekly values on the scale shared by all metrics of the same unit, with the target dashed");
+        }
+    }
+    return {};
+}
+
+Qt::ItemFlags GapsModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractItemModel::flags(index);
+    if (index.isValid() && !isTheme(index) && index.column() == Target)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool GapsModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != Target || isTheme(index) || !index.isValid())
+        return false;
+    bool ok = false;
+    const double v = value.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < 0)
+        return false;
+    const MetricResult &m = *metricAt(index);
+    emit targetEdited(m.id(), fromDisplayUnit(m.def->unit, v));
+    return true;
+}
+
+} // namespace srm

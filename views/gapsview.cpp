@@ -1,0 +1,176 @@
+#include "gapsview.h"
+
+#include "gapsmodel.h"
+#include "metricchart.h"
+#include "modelroles.h"
+#include "workspaceeditor.h"
+
+#include <QDoubleSpinBox>
+#include <QHeaderView>
+#include <QPainter>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QTreeView>
+
+namespace srm {
+
+namespace {
+
+// Draws the Trend column as a sparkline on the shared scales of the snapshot.
+class SparklineDelegate : public QStyledItemDelegate
+{
+public:
+    SparklineDelegate(GapsModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) {}
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(index.model());
+        const QModelIndex source = proxy ? proxy->mapToSource(index) : index;
+        const MetricResult *m = m_model->metricAt(source);
+        if (!m || !m_model->snapshot())
+            return;
+        const QWidget *widget = option.widget;
+        charts::ChartStyle style = charts::ChartStyle::forPalette(widget ? widget->palette() : option.palette, option.font);
+        charts::paintSparkline(*painter, QRectF(option.rect).adjusted(4, 1, -4, -1), *m, m_model->snapshot()->scale, style);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        return {std::max(s.width(), 140), std::max(s.height(), option.fontMetrics.height() * 2)};
+    }
+
+private:
+    GapsModel *m_model;
+};
+
+// Rows tall enough for a sparkline that reads.
+class RowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QSize s = QStyledItemDelegate::sizeHint(option, index);
+        return {s.width(), std::max(s.height(), option.fontMetrics.height() * 2)};
+    }
+};
+
+// Edits a target with a spin box in the unit the table shows (percent for ratios).
+class TargetDelegate : public QStyledItemDelegate
+{
+public:
+    TargetDelegate(GapsModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) {}
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const override
+    {
+        auto *spin = new QDoubleSpinBox(parent);
+        spin->setObjectName(QStringLiteral("targetEditor"));
+        spin->setRange(0, 1e6);
+        spin->setDecimals(3);
+        const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(index.model());
+        const MetricResult *m = m_model->metricAt(proxy ? proxy->mapToSource(index) : index);
+        if (m) {
+            const Unit unit = m->def->unit;
+            if (unit == Unit::Ratio) {
+                spin->setRange(0, 100);
+                spin->setSuffix(QStringLiteral(" %"));
+            } else {
+                spin->setSuffix(u' ' + MetricCatalogue::unitLabel(unit));
+            }
+            spin->setAccessibleName(tr("Target of %1").arg(QCoreApplication::translate("srm::MetricCatalogue", m->def->name)));
+        }
+        return spin;
+    }
+
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        static_cast<QDoubleSpinBox *>(editor)->setValue(index.data(Qt::EditRole).toDouble());
+    }
+
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        auto *spin = static_cast<QDoubleSpinBox *>(editor);
+        spin->interpretText();
+        if (!qFuzzyCompare(1 + spin->value(), 1 + index.data(Qt::EditRole).toDouble()))
+            model->setData(index, spin->value(), Qt::EditRole);
+    }
+
+private:
+    static QString tr(const char *text) { return QCoreApplication::translate("srm::GapsView", text); }
+    GapsModel *m_model;
+};
+
+} // namespace
+
+GapsView::GapsView(WorkspaceEditor *editor, QWidget *parent)
+    : ViewPage(ViewId::Gaps, editor, parent)
+{
+    m_model = new GapsModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(SortRole);
+    m_proxy->setDynamicSortFilter(true);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("gapsTable"));
+    m_tree->setAccessibleName(tr("Gaps by theme"));
+    m_tree->setModel(m_proxy);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(-1, Qt::AscendingOrder);
+    m_tree->setItemDelegate(new RowDelegate(m_tree));
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                            | QAbstractItemView::SelectedClicked);
+    m_tree->setItemDelegateForColumn(GapsModel::Trend, new SparklineDelegate(m_model, m_tree));
+    m_tree->setItemDelegateForColumn(GapsModel::Target, new TargetDelegate(m_model, m_tree));
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    setContent(m_tree);
+
+    connect(m_model, &GapsModel::targetEdited, this, [this](const QString &metricId, double target) {
+        this->editor()->setTarget(metricId, target);
+    });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &GapsView::spanThemes);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &GapsView::spanThemes);
+}
+
+void GapsView::spanThemes()
+{
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        m_tree->setFirstColumnSpanned(r, QModelIndex(), true);
+    m_tree->expandAll();
+}
+
+void GapsView::showSnapshot(const SnapshotPtr &snapshot)
+{
+    const bool first = m_model->rowCount() == 0;
+    m_model->setSnapshot(snapshot);
+    spanThemes();
+    if (first) {
+        const QFontMetrics fm = m_tree->fontMetrics();
+        m_tree->setColumnWidth(GapsModel::Metric, fm.horizontalAdvance(QStringLiteral("Failed deployment recovery time")) + 60);
+        for (int c : {GapsModel::Current, GapsModel::Target, GapsModel::Gap})
+            m_tree->setColumnWidth(c, fm.horizontalAdvance(QStringLiteral("000.00/week")) + 24);
+        m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA tier")) + 30);
+        // Word-sized sparklines: wide enough for the weeks, not so wide that the shape flattens.
+        m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 34);
+    }
+    int met = 0, gaps = 0, missing = 0;
+    for (const ThemeSummary &t : snapshot->analysis.metrics.themes) {
+        met += t.met;
+        gaps += t.gaps;
+        missing += t.notMeasured;
+    }
+    setHeadline(tr("%1 met, %2 with a gap, %3 not measured · double-click a target to change it (Edit › Undo takes it back)")
+                    .arg(met)
+                    .arg(gaps)
+                    .arg(missing));
+}
+
+void GapsView::clearSnapshot()
+{
+    m_model->setSnapshot(nullptr);
+}
+
+} // namespace srm

@@ -1,0 +1,85 @@
+#include "incidentsview.h"
+
+#include "chartwidget.h"
+#include "incidentcharts.h"
+#include "valueformat.h"
+
+#include <QSplitter>
+
+namespace srm {
+
+IncidentsView::IncidentsView(WorkspaceEditor *editor, QWidget *parent)
+    : ViewPage(ViewId::Incidents, editor, parent)
+{
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_durations = new ChartWidget(splitter);
+    m_durations->setObjectName(QStringLiteral("durationsChart"));
+    m_phases = new ChartWidget(splitter);
+    m_phases->setObjectName(QStringLiteral("phasesChart"));
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    setContent(splitter);
+    connect(m_phases, &ChartWidget::itemClicked, this, [this](const QString &id) {
+        m_selected = id == m_selected ? QString() : id;
+        m_phases->update();
+    });
+}
+
+namespace {
+QString p50Of(const DurationStats &s)
+{
+    return s.p50 ? charts::formatDuration(s.unit == Unit::Hours ? *s.p50 * 60 : *s.p50) : QStringLiteral("–");
+}
+
+QString incidentStory(const IncidentTimeline &t)
+{
+    QString text = QStringLiteral("%1 · %2 · %3\n%4").arg(t.incidentId, t.severity.isEmpty() ? QCoreApplication::translate("srm::IncidentsView", "no severity") : t.severity,
+                                                         t.service, t.title);
+    text += QCoreApplication::translate("srm::IncidentsView", "\nstarted %1").arg(formatIso(t.startedAt));
+    const char *names[] = {QT_TRANSLATE_NOOP("srm::IncidentsView", "detect"), QT_TRANSLATE_NOOP("srm::IncidentsView", "acknowledge"),
+                           QT_TRANSLATE_NOOP("srm::IncidentsView", "mitigate"), QT_TRANSLATE_NOOP("srm::IncidentsView", "resolve")};
+    for (const IncidentTimeline::Span &s : t.phases())
+        text += QStringLiteral("\n%1: %2").arg(QCoreApplication::translate("srm::IncidentsView", names[int(s.phase)]),
+                                              charts::formatDuration(double(s.end - s.start) / double(kMicrosPerMinute)));
+    if (!t.resolvedAt)
+        text += QCoreApplication::translate("srm::IncidentsView", "\nnot resolved");
+    return text;
+}
+} // namespace
+
+void IncidentsView::showSnapshot(const SnapshotPtr &snapshot)
+{
+    const IncidentReport &r = snapshot->analysis.incidents;
+    m_durations->setChart(std::make_shared<charts::FunctionChart>(
+        tr("Incident durations"), [snapshot](QPainter &p, const QRectF &rect, const charts::ChartStyle &s) {
+            charts::paintIncidentDurations(p, rect, snapshot->analysis.incidents, s);
+        }));
+    m_phases->setChart(std::make_shared<charts::FunctionChart>(
+        tr("Incident phases"),
+        [this, snapshot](QPainter &p, const QRectF &rect, const charts::ChartStyle &s) {
+            charts::PhaseOptions options;
+            options.selectedIncident = m_selected;
+            charts::paintIncidentPhases(p, rect, snapshot->analysis.incidents, s, options);
+        },
+        [snapshot](const QRectF &rect, const charts::ChartStyle &s, const QPaintDevice *d, const QPointF &pos) {
+            return charts::incidentPhasesAt(rect, snapshot->analysis.incidents, s, d, pos);
+        }));
+    m_phases->setToolTipProvider([snapshot](const QString &id) {
+        for (const IncidentTimeline &t : snapshot->analysis.incidents.incidents)
+            if (t.incidentId == id)
+                return incidentStory(t);
+        return QString();
+    });
+    setHeadline(tr("%1 incidents started in the window · median time to detect %2, to acknowledge %3, to restore %4 "
+                   "(all from the incident's start)")
+                    .arg(r.incidents.size())
+                    .arg(p50Of(r.timeToDetect), p50Of(r.timeToAcknowledge), p50Of(r.timeToRestore)));
+}
+
+void IncidentsView::clearSnapshot()
+{
+    m_durations->setChart(nullptr);
+    m_phases->setChart(nullptr);
+}
+
+} // namespace srm

@@ -1,0 +1,98 @@
+#include "workspaceeditor.h"
+
+#include "editcommands.h"
+#include "metriccatalogue.h"
+#include "settings.h"
+
+#include <QUndoStack>
+
+namespace srm {
+
+WorkspaceEditor::WorkspaceEditor(QUndoStack *stack, QObject *parent)
+    : QObject(parent), m_stack(stack)
+{
+}
+
+void WorkspaceEditor::setWorkspace(Workspace *ws)
+{
+    m_stack->clear();
+    m_workspace = ws;
+}
+
+bool WorkspaceEditor::push(EditCommand *command)
+{
+    m_lastError.clear();
+    m_stack->push(command); // runs redo(); a refused command is dropped by the stack
+    return m_lastError.isEmpty();
+}
+
+void WorkspaceEditor::reportChanged()
+{
+    emit changed();
+}
+
+void WorkspaceEditor::reportFailure(const QString &message)
+{
+    m_lastError = message;
+    emit failed(message);
+}
+
+bool WorkspaceEditor::setSetting(const QString &key, const QString &value, const QString &text)
+{
+    return push(new SetSettingCommand(this, key, value, text));
+}
+
+bool WorkspaceEditor::setTarget(const QString &metricId, double target)
+{
+    const MetricDef *def = MetricCatalogue::find(metricId);
+    const QString name = def ? QCoreApplication::translate("srm::MetricCatalogue", def->name) : metricId;
+    return setSetting(QStringLiteral("target.") + metricId, SettingsSchema::formatNumber(target),
+                      tr("Set target of %1").arg(name));
+}
+
+bool WorkspaceEditor::addDebtItem(const DebtItem &item)
+{
+    return push(new AddDebtItemCommand(this, item));
+}
+
+bool WorkspaceEditor::updateDebtItem(const QString &id, const DebtItem &item)
+{
+    return push(new UpdateDebtItemCommand(this, id.toStdString(), item));
+}
+
+bool WorkspaceEditor::removeDebtItem(const QString &id)
+{
+    return push(new RemoveDebtItemCommand(this, id.toStdString()));
+}
+
+bool WorkspaceEditor::setDependencies(const QString &id, const QStringList &dependsOn)
+{
+    std::vector<std::string> deps;
+    for (const QString &d : dependsOn)
+        if (!d.trimmed().isEmpty())
+            deps.push_back(d.trimmed().toStdString());
+    return push(new SetDependenciesCommand(this, id.toStdString(), deps));
+}
+
+bool WorkspaceEditor::setPinnedQuarter(const QString &id, const QString &quarter)
+{
+    return push(new SetPinnedQuarterCommand(this, id.toStdString(), quarter.trimmed()));
+}
+
+bool WorkspaceEditor::addAlertRule(const QString &pattern, const QString &replacement)
+{
+    return push(new AddAlertRuleCommand(this, pattern, replacement));
+}
+
+bool WorkspaceEditor::mergeAlertGroups(const QStringList &fromKeys, const QString &intoKey)
+{
+    QStringList from = fromKeys;
+    from.removeAll(intoKey);
+    if (from.isEmpty()) {
+        reportFailure(tr("Choose at least one other group to merge into %1.").arg(intoKey));
+        return false;
+    }
+    return push(new MergeAlertGroupsCommand(this, from, intoKey));
+}
+
+} // namespace srm

@@ -1,0 +1,60 @@
+// The one way the window edits a workspace: every change is pushed as a command
+// (editcommands.h) onto the main window's QUndoStack, so Edit › Undo and Redo cover targets,
+// settings, debt items, dependencies, pins, alert rules and merges alike. The editor holds the
+// open workspace (none: edits are refused), reports each applied do/undo/redo with changed() —
+// the main window recomputes its snapshot on it — and a refused edit with failed().
+#pragma once
+
+#include "records.h"
+
+#include <QObject>
+#include <QStringList>
+
+class QUndoStack;
+
+namespace srm {
+
+class Workspace;
+
+class WorkspaceEditor : public QObject
+{
+    Q_OBJECT
+
+public:
+    WorkspaceEditor(QUndoStack *stack, QObject *parent = nullptr);
+
+    // The workspace the commands write to; changing it clears the undo stack.
+    void setWorkspace(Workspace *ws);
+    Workspace *workspace() const { return m_workspace; }
+    QUndoStack *undoStack() const { return m_stack; }
+
+    // Each returns false (and emits failed) when the store refuses the edit; nothing is pushed then.
+    bool setSetting(const QString &key, const QString &value, const QString &text = {});
+    bool setTarget(const QString &metricId, double target);
+    bool addDebtItem(const DebtItem &item);
+    bool updateDebtItem(const QString &id, const DebtItem &item);
+    bool removeDebtItem(const QString &id);
+    bool setDependencies(const QString &id, const QStringList &dependsOn);
+    bool setPinnedQuarter(const QString &id, const QString &quarter);
+    bool addAlertRule(const QString &pattern, const QString &replacement);
+    bool mergeAlertGroups(const QStringList &fromKeys, const QString &intoKey);
+
+    QString lastError() const { return m_lastError; }
+
+    // Called by the commands.
+    void reportChanged();
+    void reportFailure(const QString &message);
+
+signals:
+    void changed();
+    void failed(const QString &message);
+
+private:
+    bool push(class EditCommand *command);
+
+    QUndoStack *m_stack;
+    Workspace *m_workspace = nullptr;
+    QString m_lastError;
+};
+
+} // namespace srm
