@@ -60,7 +60,7 @@ void writeDemoWorkspace(const QString &path, const GeneratorOptions &options)
         auto ws = Workspace::create(tmp);
         ws->setSettings({{QStringLiteral("name"), QStringLiteral("Online Boutique")},
                          {QStringLiteral("timezone"), QString::fromLatin1(options.timezone)},
-                         {QStringLiteral("team_size"), QStringLiteral("6")}});
+                         {QStringLiteral("team_size"), QStringLiteral("4")}});
         Workspace::Transaction tx(*ws);
 
         static const char *const sources[5][2] = {
