@@ -15,7 +15,7 @@ namespace srm::cli {
 
 namespace {
 
-enum class AppKind { Core, Widgets };
+enum class AppKind { Core, Widgets, Gui };
 
 struct Command
 {
@@ -34,6 +34,8 @@ const Command kCommands[] = {
     {"plan", "WORKSPACE [--start YYYYQn] [--quarters N] [--json]", "schedule operational debt into quarters", cmdPlan, AppKind::Core},
     {"metrics", "WORKSPACE [--as-of T] [--window-days N] [--json]", "the metric catalogue with targets and gaps", cmdMetrics, AppKind::Core},
     {"alerts", "WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]", "alert groups by frequency", cmdAlerts, AppKind::Core},
+    {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter]", "the executive PDF roadmap", cmdReport, AppKind::Gui},
+    {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N]", "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
 };
 
 const Command *findCommand(const QString &name)
@@ -137,10 +139,17 @@ int run(int argc, char **argv)
     const Command *command = findCommand(name);
 
     std::unique_ptr<QCoreApplication> app;
-    if (command->app == AppKind::Widgets)
+    if (command->app == AppKind::Widgets) {
         app = std::make_unique<QApplication>(argc, argv);
-    else
+    } else if (command->app == AppKind::Gui) {
+        // Rendering without a window (PDF, SVG) needs fonts, not a screen: the offscreen platform,
+        // so that cron and ssh sessions without a display work, unless the user chose one.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("sre-roadmap"));
     QCoreApplication::setApplicationName(QStringLiteral("sre-roadmap"));
     QCoreApplication::setApplicationVersion(QLatin1StringView(SRM_VERSION));

@@ -13,5 +13,7 @@ int cmdGet(const QStringList &args);
 int cmdPlan(const QStringList &args);
 int cmdMetrics(const QStringList &args);
 int cmdAlerts(const QStringList &args);
+int cmdReport(const QStringList &args);
+int cmdExport(const QStringList &args);
 
 } // namespace srm::cli
