@@ -40,6 +40,12 @@ public:
     QStringList recentFiles() const;
     QString lastError() const { return m_lastError; }
 
+    // File › Export (mainwindow_export.cpp): the executive PDF, the HTML summary and the CSV
+    // tables of the open workspace; false (with the error shown) when it could not be written.
+    bool exportPdf(const QString &path);
+    bool exportHtml(const QString &path);
+    bool exportCsv(const QString &directory);
+
 signals:
     void workspaceChanged();
 
@@ -48,6 +54,7 @@ protected:
 
 private:
     void createActions();
+    void addExportActions(QMenu *file); // mainwindow_export.cpp
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateTitle();

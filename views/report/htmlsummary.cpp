@@ -92,6 +92,32 @@ QString sparkline(const MetricResult &m, const SmallMultiplesScale &scale)
     return QString::fromUtf8(inlineSvg(svg, kWidth, kHeight, pad, tr("%1, weekly").arg(metricName(m))));
 }
 
+// Mail transports limit a line to 998 characters (RFC 5322) and break longer ones anywhere,
+// which can cut a tag in two. Long lines are broken at a space instead, where HTML and SVG
+// read a line break as the space it replaces.
+QString shortLines(const QString &html, qsizetype limit = 160)
+{
+    QString out;
+    out.reserve(html.size() + html.size() / limit);
+    qsizetype lineStart = 0, lastSpace = -1;
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html[i];
+        out += c;
+        if (c == u'\n') {
+            lineStart = out.size();
+            lastSpace = -1;
+        } else if (c == u' ') {
+            lastSpace = out.size() - 1;
+        }
+        if (out.size() - lineStart > limit && lastSpace > lineStart) {
+            out[lastSpace] = u'\n';
+            lineStart = lastSpace + 1;
+            lastSpace = -1;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 QByteArray inlineSvg(const QByteArray &svg, int width, int height, int margin, const QString &label)
@@ -140,7 +166,7 @@ QByteArray htmlSummary(const ReportData &d)
     QString themes;
     for (const ThemeStatus &t : summary.themes) {
         const QString gaps = t.topGaps.isEmpty() ? QStringLiteral("<span style=\"color:%1;\">%2</span>")
-                                                       .arg(kGood, esc(tr("No gap to target.")))
+                                                       .arg(t.allMet ? kGood : kMuted, esc(t.note))
                                                  : esc(t.topGaps.join(QStringLiteral("; ")));
         themes += QStringLiteral("<tr>%1%2</tr>")
                       .arg(td(QStringLiteral("<strong>%1</strong><br />"
@@ -244,9 +270,11 @@ QByteArray htmlSummary(const ReportData &d)
     const QString title = tr("%1 reliability summary, as of %2").arg(d.organisation, asOfDate(w));
     // Assembled by concatenation: the body holds figures such as "80%" that a further arg() pass
     // would take for placeholders.
+    const QString file = QFileInfo(d.workspacePath).fileName();
     const QString footer =
-        tr("Made by SRE Roadmap %1 from %2. The full executive report: sre-roadmap report %2 --pdf report.pdf")
-            .arg(QLatin1StringView(SRM_VERSION), QFileInfo(d.workspacePath).fileName());
+        esc(tr("Made by SRE Roadmap %1 from %2. The full executive report:").arg(QLatin1StringView(SRM_VERSION), file))
+        + QStringLiteral(" <span style=\"white-space:nowrap;font-family:monospace;\">%1</span>")
+              .arg(esc(QStringLiteral("sre-roadmap report %1 --pdf report.pdf").arg(file)));
     const QString head =
         QStringLiteral(
             "<!DOCTYPE html>\n"
@@ -258,7 +286,7 @@ QByteArray htmlSummary(const ReportData &d)
             "style=\"border-collapse:collapse;background-color:%2;\"><tr><td align=\"center\">\n"
             "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"680\" "
             "style=\"width:680px;max-width:100%;border-collapse:collapse;background-color:#ffffff;border-top:4px solid %3;"
-            "font-family:'DejaVu Sans',Verdana,Arial,sans-serif;font-size:14px;line-height:1.45;color:%4;text-align:left;\">\n"
+            "font-family:DejaVu Sans,Verdana,Arial,sans-serif;font-size:14px;line-height:1.45;color:%4;text-align:left;\">\n"
             "<tr><td style=\"padding:22px 28px 4px 28px;\">"
             "<div style=\"font-size:13px;color:%3;\">%5</div>"
             "<h1 style=\"margin:4px 0 6px 0;font-size:26px;line-height:1.2;color:%4;\">%6</h1>"
@@ -268,8 +296,8 @@ QByteArray htmlSummary(const ReportData &d)
     const QString tail =
         QStringLiteral("<tr><td style=\"padding:18px 28px 22px 28px;font-size:12px;color:%1;border-top:1px solid %2;\">%3"
                        "</td></tr>\n</table>\n</td></tr></table>\n</body>\n</html>\n")
-            .arg(kMuted, kRule, esc(footer));
-    const QString html = head + body + tail;
+            .arg(kMuted, kRule, footer);
+    const QString html = shortLines(head + body + tail);
     return html.toUtf8();
 }
 

@@ -57,6 +57,14 @@ constexpr int kDpi = 1200;
 // Page margins in millimetres; the footer sits in the bottom margin.
 constexpr qreal kMarginSide = 18, kMarginTop = 16, kMarginBottom = 22;
 
+// No ligatures: "ff" drawn as one glyph comes out of the PDF as U+FB00, so "Off-hours" could not
+// be found or copied. Qt turns ligatures off for a font with a letter spacing; 100% is the
+// normal spacing, so nothing moves.
+void withoutLigatures(QFont &f)
+{
+    f.setLetterSpacing(QFont::PercentageSpacing, 100);
+}
+
 QFont font(qreal points, bool bold = false)
 {
     QFont f(QStringLiteral("DejaVu Sans"));
@@ -64,7 +72,19 @@ QFont font(qreal points, bool bold = false)
     f.setBold(bold);
     // Outlines as designed (no hinting to a screen grid): the PDF is resolution independent.
     f.setHintingPreference(QFont::PreferNoHinting);
+    withoutLigatures(f);
     return f;
+}
+
+// The print style with the report's fonts.
+ChartStyle printStyle()
+{
+    ChartStyle s = ChartStyle::print();
+    for (QFont *f : {&s.font, &s.smallFont, &s.titleFont, &s.valueFont}) {
+        f->setHintingPreference(QFont::PreferNoHinting);
+        withoutLigatures(*f);
+    }
+    return s;
 }
 
 QString number(double v)
@@ -98,7 +118,7 @@ class Layout
 public:
     Layout(const ReportData &data, const QPaintDevice *device, const PageGeometry &portrait, const PageGeometry &landscape)
         : d(data), m_device(device), m_portrait(portrait), m_landscape(landscape), m_content(portrait.content),
-          flow(device, portrait), style(ChartStyle::print()),
+          flow(device, portrait), style(printStyle()),
           scale(SmallMultiplesScale::forReport(data.analysis.metrics)), summary(summarize(data))
     {
         setScale(1.0);
@@ -332,7 +352,7 @@ private:
         for (const ThemeStatus &t : summary.themes) {
             std::vector<Span> spans{{t.name + u'\n', true}, {t.counts + u'\n', false, muted}};
             if (t.topGaps.isEmpty())
-                spans.push_back({tr("No gap to target."), false, style.good});
+                spans.push_back({t.note, false, t.allMet ? style.good : muted});
             else
                 spans.push_back({tr("Largest gaps: ") + t.topGaps.join(QStringLiteral("; "))});
             cells.emplace_back(spans, small, cellW - f.mm(5), m_device);
@@ -619,10 +639,12 @@ private:
     {
         // Quarters side by side and long reasons read better across a landscape page.
         startSection(flow, Roadmap, QPageLayout::Landscape);
+        if (d.debtItems.empty()) {
+            para(flow, tr("No operational debt is registered, so there is nothing to plan."), body, ink, 0);
+            return;
+        }
         if (!d.plan) {
-            para(flow, d.debtItems.empty() ? tr("No operational debt is registered, so there is nothing to plan.")
-                                           : tr("The roadmap cannot be planned until the debt register is fixed:"),
-                 body, ink, flow.mm(2));
+            para(flow, tr("The roadmap cannot be planned until the debt register is fixed:"), body, ink, flow.mm(2));
             if (!d.planProblem.isEmpty())
                 para(flow, d.planProblem, body, style.bad, 0);
             return;

@@ -77,9 +77,9 @@ QString improving(const ReportData &d)
     }
     const AnalysisWindow &prev = d.previous.window;
     if (comparable == 0) {
-        s += u' ' + tr("The %1 days before (%2) have no data to compare with.")
+        s += u' ' + tr("The %1 days before (%2 to %3) have no data to compare with.")
                         .arg(prev.days)
-                        .arg(windowText(prev));
+                        .arg(formatDate(prev.from()), formatDate(prev.to() - 1));
         return s;
     }
     s += u' ' + tr("Compared with the %1 days before (%2 to %3): %4 improved, %5 worse, %6 unchanged.")
@@ -287,6 +287,9 @@ SummaryText summarize(const ReportData &d)
             ts.topGaps << tr("%1 %2 (target %3)")
                               .arg(metricName(*gaps[i]), formatValue(gaps[i]->value, gaps[i]->def->unit),
                                    formatValue(gaps[i]->target, gaps[i]->def->unit));
+        ts.allMet = t.gaps == 0 && t.met > 0;
+        if (t.gaps == 0)
+            ts.note = ts.allMet ? tr("No gap to target.") : tr("Nothing measured yet.");
         s.themes.push_back(std::move(ts));
     }
     s.notMeasured = notMeasured(d);

@@ -20,6 +20,8 @@ struct ThemeStatus
     QString name;    // "Change management"
     QString counts;  // "2 met · 2 with a gap · 0 not measured"
     QStringList topGaps; // "Change failure rate 6.2% (target 5.0%)", the largest first, at most two
+    QString note;        // without gaps: "No gap to target." or "Nothing measured yet."
+    bool allMet = false; // no gap and something measured
 };
 
 struct SummaryText
