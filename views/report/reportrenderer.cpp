@@ -112,13 +112,14 @@ QString utcMinute(Micros t)
     return formatIso(t).left(16).replace(u'T', u' ') + QStringLiteral(" UTC");
 }
 
-// Lays the report out on a PageFlow, section by section.
-class Layout
+// Lays the report out on a PageFlow, section by section. A plain aggregate of what the sections
+// share (the renderer reads the flow, the section pages and the colours back).
+struct Layout
 {
-public:
-    Layout(const ReportData &data, const QPaintDevice *device, const PageGeometry &portrait, const PageGeometry &landscape)
-        : d(data), m_device(device), m_portrait(portrait), m_landscape(landscape), m_content(portrait.content),
-          flow(device, portrait), style(printStyle()),
+    Layout(const ReportData &data, const QPaintDevice *paintDevice, const PageGeometry &portraitPage,
+           const PageGeometry &landscapePage)
+        : d(data), device(paintDevice), portrait(portraitPage), landscape(landscapePage),
+          portraitContent(portraitPage.content), flow(paintDevice, portraitPage), style(printStyle()),
           scale(SmallMultiplesScale::forReport(data.analysis.metrics)), summary(summarize(data))
     {
         setScale(1.0);
@@ -142,10 +143,10 @@ public:
     }
 
     const ReportData &d;
-    const QPaintDevice *m_device;
-    PageGeometry m_portrait;
-    PageGeometry m_landscape;
-    QRectF m_content; // of a portrait page
+    const QPaintDevice *device;
+    PageGeometry portrait;
+    PageGeometry landscape;
+    QRectF portraitContent;
     PageFlow flow;
     ChartStyle style;
     SmallMultiplesScale scale;
@@ -155,7 +156,6 @@ public:
     QFont body, bodyBold, small, tableFont, tableHead, h1, h2;
     QColor ink, muted, rule, fill, accent;
 
-private:
     void setScale(qreal s)
     {
         body = font(9.5 * s);
@@ -206,7 +206,7 @@ private:
 
     void startSection(PageFlow &f, Section s, QPageLayout::Orientation orientation = QPageLayout::Portrait)
     {
-        f.setGeometry(orientation == QPageLayout::Portrait ? m_portrait : m_landscape);
+        f.setGeometry(orientation == QPageLayout::Portrait ? portrait : landscape);
         f.newPage();
         sectionPages.push_back(f.currentPage());
         heading1(f, sectionTitle(s));
@@ -272,7 +272,7 @@ private:
         const QFont kicker = font(13), orgFont = font(30, true), line = font(12), lineSmall = font(9.5),
                     bigFont = font(20, true), labelFont = font(8.5);
         const QColor inkC = ink, mutedC = muted, accentC = accent, ruleC = rule;
-        flow.block(m_content.height(), [=](QPainter &p, const QRectF &r) {
+        flow.block(portraitContent.height(), [=](QPainter &p, const QRectF &r) {
             const QPaintDevice *dev = p.device();
             const qreal mm = qreal(dev->logicalDpiY()) / 25.4;
             p.fillRect(QRectF(r.left(), r.top(), r.width(), 2.2 * mm), accentC);
@@ -316,7 +316,7 @@ private:
         // Smaller type until it fits one page (a large workspace has longer sentences).
         for (qreal s = 1.0;; s -= 0.05) {
             setScale(s);
-            PageFlow page(m_device, m_portrait);
+            PageFlow page(device, portrait);
             summaryPage(page);
             if (page.pageCount() == 1 || s < 0.65) {
                 const int first = flow.atPageTop() ? flow.pageCount() - 1 : flow.pageCount();
@@ -355,7 +355,7 @@ private:
                 spans.push_back({t.note, false, t.allMet ? style.good : muted});
             else
                 spans.push_back({tr("Largest gaps: ") + t.topGaps.join(QStringLiteral("; "))});
-            cells.emplace_back(spans, small, cellW - f.mm(5), m_device);
+            cells.emplace_back(spans, small, cellW - f.mm(5), device);
         }
         std::vector<qreal> rowH;
         for (std::size_t i = 0; i < cells.size(); i += 2)
@@ -452,7 +452,7 @@ private:
 
         // The SLO chart's columns want the width of a landscape page.
         const std::vector<SloResult> *slos = &d.analysis.metrics.slos;
-        flow.setGeometry(m_landscape);
+        flow.setGeometry(landscape);
         flow.newPage();
         heading2(flow, tr("Service level objectives"), flow.mm(40));
         if (slos->empty()) {
