@@ -313,6 +313,23 @@ private slots:
         QCOMPARE(report::ReportRenderer::sectionTitles(), kSections);
     }
 
+    // The renderer's account of what it wrote agrees with what a reader finds in the file.
+    void rendererSummary()
+    {
+        auto ws = Workspace::open(m_demo);
+        const report::ReportData data =
+            report::ReportData::load(*ws, {}, QDateTime::currentMSecsSinceEpoch() * 1000);
+        const QString out = file(QStringLiteral("in-process.pdf"));
+        const report::PdfSummary summary = report::ReportRenderer(data, report::PageSize::Letter).writeFile(out);
+        QCOMPARE(pageCount(out), summary.pages);
+        QCOMPARE(summary.sections, kSections);
+        const QStringList pages = pageTexts(out);
+        QCOMPARE(summary.sectionPages.size(), std::size_t(kSections.size()));
+        for (qsizetype i = 0; i < kSections.size(); ++i)
+            QCOMPARE(summary.sectionPages[std::size_t(i)], pageWithLine(pages, kSections[i]) + 1);
+        QCOMPARE(pageSize(out, 1), QStringLiteral("612 x 792"));
+    }
+
     void summaryIsOnePage()
     {
         const int summary = pageWithLine(m_pages, kSections[0]);

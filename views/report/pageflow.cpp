@@ -332,10 +332,9 @@ void PageFlow::table(const Table &table)
         x += width[c];
     }
 
-    auto align = [](const TableColumn &col) { return col.align; };
     for (std::size_t c = 0; c < n; ++c) {
         l->header.emplace_back(std::vector<Span>{{t.columns[c].header}}, t.headerFont, width[c] - 2 * l->padX, m_device,
-                               align(t.columns[c]), 1.05);
+                               t.columns[c].align, 1.05);
         l->headerHeight = std::max(l->headerHeight, l->header.back().height());
     }
     l->headerHeight += 2 * l->padY;
@@ -358,7 +357,7 @@ void PageFlow::table(const Table &table)
                 std::vector<Span> spans{{cell->text, cell->bold}};
                 if (!cell->note.isEmpty())
                     spans.push_back({u'\n' + cell->note, false, t.mutedText});
-                texts.emplace_back(spans, t.font, width[c] - 2 * l->padX, m_device, align(t.columns[c]), 1.05);
+                texts.emplace_back(spans, t.font, width[c] - 2 * l->padX, m_device, t.columns[c].align, 1.05);
                 h = std::max(h, texts.back().height());
             }
         }

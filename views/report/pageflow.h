@@ -120,7 +120,6 @@ public:
     void newPage();
     // The shape of the pages started from now on (and of the current one while it is empty).
     void setGeometry(const PageGeometry &geometry);
-    const PageGeometry &geometry(int page) const { return m_pages[std::size_t(page)].geometry; }
     // Vertical space (dropped at the top of a page).
     void space(qreal height);
     // A new page unless `height` fits below the current position.
