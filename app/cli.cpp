@@ -16,8 +16,9 @@ namespace srm::cli {
 namespace {
 
 // Offscreen: widgets on the offscreen platform unless QT_QPA_PLATFORM names one (rendering
-// without a display, and without showing a window on one).
-enum class AppKind { Core, Widgets, Offscreen };
+// without a display, and without showing a window on one). Gui: fonts and painting without
+// widgets (PDF, SVG), also offscreen unless the user chose a platform.
+enum class AppKind { Core, Widgets, Offscreen, Gui };
 
 struct Command
 {
@@ -42,6 +43,8 @@ const Command kCommands[] = {
      "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
     {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH]", "render a view of the window to a PNG, offscreen",
      cmdScreenshot, AppKind::Offscreen},
+    {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter]", "the executive PDF roadmap", cmdReport, AppKind::Gui},
+    {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N]", "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
 };
 
 const Command *findCommand(const QString &name)
@@ -147,10 +150,17 @@ int run(int argc, char **argv)
     std::unique_ptr<QCoreApplication> app;
     if (command->app == AppKind::Offscreen && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (command->app == AppKind::Widgets || command->app == AppKind::Offscreen)
+    if (command->app == AppKind::Widgets || command->app == AppKind::Offscreen) {
         app = std::make_unique<QApplication>(argc, argv);
-    else
+    } else if (command->app == AppKind::Gui) {
+        // Rendering without a window (PDF, SVG) needs fonts, not a screen: the offscreen platform,
+        // so that cron and ssh sessions without a display work, unless the user chose one.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("sre-roadmap"));
     QCoreApplication::setApplicationName(QStringLiteral("sre-roadmap"));
     QCoreApplication::setApplicationVersion(QLatin1StringView(SRM_VERSION));

@@ -16,5 +16,7 @@ int cmdAlerts(const QStringList &args);
 int cmdImport(const QStringList &args);
 int cmdGenerate(const QStringList &args);
 int cmdScreenshot(const QStringList &args);
+int cmdReport(const QStringList &args);
+int cmdExport(const QStringList &args);
 
 } // namespace srm::cli

@@ -157,6 +157,7 @@ void MainWindow::createFileMenu()
     updateRecentMenu();
     file->addSeparator();
     createImportActions(file);
+    addExportActions(file);
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
     closeAction->setShortcut(QKeySequence::Close);

@@ -82,6 +82,11 @@ public:
     // Whether opening a file adds it to Open Recent and closing saves the window's geometry
     // (off for the screenshot command, which must not touch the user's settings).
     void setRemembersFiles(bool remember) { m_remember = remember; }
+    // File › Export (mainwindow_export.cpp): the executive PDF, the HTML summary and the CSV
+    // tables of the open workspace; false (with the error shown) when it could not be written.
+    bool exportPdf(const QString &path);
+    bool exportHtml(const QString &path);
+    bool exportCsv(const QString &directory);
 
 signals:
     void workspaceChanged();
@@ -106,6 +111,7 @@ private:
     void workspaceOpened();
     void showSnapshot(const SnapshotPtr &snapshot);
     void windowControlsChanged();
+    void addExportActions(QMenu *file); // mainwindow_export.cpp
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateTitle();

@@ -131,7 +131,8 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         const qreal w = c.textWidth(style.titleFont, label) + c.px(6);
         c.text(QRectF(xThr - w / 2, plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, label, style.titleFont, style.text);
     }
-    c.text(QRectF(plot.left(), plot.bottom() + smallH + c.px(6), plot.width(), smallH), Qt::AlignCenter,
+    // Left-aligned: the note on the sizes takes the right end of this line (see below).
+    c.text(QRectF(plot.left(), plot.bottom() + smallH + c.px(6), plot.width(), smallH), Qt::AlignLeft | Qt::AlignVCenter,
            tr("toil pile (hours per week; square-root scale) →"), style.smallFont, style.mutedText);
     qreal lastY = 1e9;
     const qreal labelRight = plot.left() - c.px(5);

@@ -1,0 +1,68 @@
+// `export WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N]`: the report's
+// tables as CSV files for spreadsheets and slides (views/report/csvexport.h), and the one-page
+// HTML summary for a daily e-mail (views/report/htmlsummary.h). Both may be asked at once; the
+// figures are computed once. Every file goes through QSaveFile; a file that cannot be written
+// exits 1 and is left as it was.
+#include "analysisoptions.h"
+#include "cli.h"
+#include "commands.h"
+#include "csvexport.h"
+#include "exportfile.h"
+#include "htmlsummary.h"
+#include "workspace.h"
+
+#include <QDateTime>
+#include <QDir>
+
+namespace srm::cli {
+
+int cmdExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
+    const WindowOptions window;
+    const QCommandLineOption csv(QStringLiteral("csv"),
+                                 QStringLiteral("write the tables as CSV files into DIR (made when missing)"),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption html(QStringLiteral("html"), QStringLiteral("write the one-page HTML summary to FILE"),
+                                  QStringLiteral("FILE"));
+    parser.addOptions({csv, html, window.asOf, window.windowDays});
+    if (!parse(parser, QStringLiteral("export"), args))
+        return Ok;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1)
+        throw UsageError(QStringLiteral("expected WORKSPACE"));
+    if (!parser.isSet(csv) && !parser.isSet(html))
+        throw UsageError(QStringLiteral("say what to export: --csv DIR and/or --html OUT.html"));
+    if (parser.isSet(csv) && parser.value(csv).isEmpty())
+        throw UsageError(QStringLiteral("--csv needs a directory"));
+    if (parser.isSet(html) && parser.value(html).isEmpty())
+        throw UsageError(QStringLiteral("--html needs a file name"));
+    window.validate(parser);
+
+    auto ws = openWorkspace(pos[0]);
+    report::ReportOptions options;
+    options.asOf = window.asOfValue(parser);
+    options.windowDays = window.days(parser);
+    const report::ReportData data = report::ReportData::load(*ws, options, QDateTime::currentMSecsSinceEpoch() * 1000);
+    if (!data.planProblem.isEmpty())
+        printErr(QStringLiteral("sre-roadmap export: %1: the roadmap cannot be planned:\n%2\n").arg(pos[0], data.planProblem));
+    try {
+        if (parser.isSet(html)) {
+            report::writeHtmlSummary(data, parser.value(html));
+            printOut(QStringLiteral("wrote %1\n").arg(QDir::toNativeSeparators(parser.value(html))));
+        }
+        if (parser.isSet(csv)) {
+            const QStringList files = report::writeCsvFiles(data, parser.value(csv));
+            printOut(QStringLiteral("wrote %1 CSV files into %2\n")
+                         .arg(files.size())
+                         .arg(QDir::toNativeSeparators(parser.value(csv))));
+        }
+    } catch (const report::ExportError &e) {
+        printErr(QStringLiteral("sre-roadmap export: %1\n").arg(e.message()));
+        return Failure;
+    }
+    return Ok;
+}
+
+} // namespace srm::cli

@@ -1,0 +1,379 @@
+#include "csvexport.h"
+
+#include "exportfile.h"
+#include "timeutil.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+
+namespace srm::report {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("srm::report::Csv", text);
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString join(const std::vector<std::string> &ids)
+{
+    QStringList out;
+    for (const std::string &id : ids)
+        out << qs(id);
+    return out.join(u';');
+}
+
+} // namespace
+
+// --- CsvWriter ---------------------------------------------------------------------------------
+
+CsvWriter::CsvWriter(const QStringList &header)
+{
+    for (const QString &h : header)
+        word(h);
+    endRow();
+}
+
+QString CsvWriter::guardFormula(const QString &value)
+{
+    if (value.isEmpty())
+        return value;
+    switch (value.front().unicode()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+        return u'\'' + value;
+    default:
+        return value;
+    }
+}
+
+QString CsvWriter::quote(const QString &value)
+{
+    const bool needs = value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r');
+    if (!needs)
+        return value;
+    QString out = value;
+    out.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + out + u'"';
+}
+
+void CsvWriter::field(const QString &value)
+{
+    if (m_fields++ > 0)
+        m_bytes += ',';
+    m_bytes += quote(value).toUtf8();
+}
+
+CsvWriter &CsvWriter::text(const QString &value)
+{
+    field(guardFormula(value));
+    return *this;
+}
+
+CsvWriter &CsvWriter::text(const std::string &value)
+{
+    return text(qs(value));
+}
+
+CsvWriter &CsvWriter::word(const QString &value)
+{
+    field(value);
+    return *this;
+}
+
+CsvWriter &CsvWriter::number(std::optional<double> value)
+{
+    field(value && std::isfinite(*value) ? SettingsSchema::formatNumber(*value) : QString());
+    return *this;
+}
+
+CsvWriter &CsvWriter::integer(std::int64_t value)
+{
+    field(QString::number(value));
+    return *this;
+}
+
+CsvWriter &CsvWriter::boolean(std::optional<bool> value)
+{
+    field(!value ? QString() : *value ? QStringLiteral("true") : QStringLiteral("false"));
+    return *this;
+}
+
+void CsvWriter::endRow()
+{
+    m_bytes += "\r\n";
+    m_fields = 0;
+}
+
+// --- The files ---------------------------------------------------------------------------------
+
+namespace {
+
+QByteArray rollup(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("theme"), QStringLiteral("metric_id"), QStringLiteral("metric"), QStringLiteral("value"),
+                 QStringLiteral("p90"), QStringLiteral("n"), QStringLiteral("unit"), QStringLiteral("target"),
+                 QStringLiteral("better"), QStringLiteral("gap"), QStringLiteral("tier"), QStringLiteral("status"),
+                 QStringLiteral("previous_value"), QStringLiteral("movement")});
+    for (const MetricResult &m : d.analysis.metrics.metrics) {
+        const MetricResult *before = d.previous.find(m.id());
+        const Movement mv = movement(m, before);
+        static const char *const moves[] = {"better", "worse", "same", ""};
+        w.word(MetricCatalogue::themeId(m.def->theme))
+            .word(m.id())
+            .word(metricName(m))
+            .number(m.value)
+            .number(m.p90)
+            .integer(m.n)
+            .word(MetricCatalogue::unitId(m.def->unit))
+            .number(m.target)
+            .word(MetricCatalogue::betterId(m.def->better))
+            .number(m.gap)
+            .word(m.tier ? MetricCatalogue::tierId(*m.tier) : QString())
+            .word(MetricCatalogue::statusId(m.status))
+            .number(before ? before->value : std::nullopt)
+            .word(QLatin1StringView(moves[int(mv)]));
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+QByteArray themes(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("theme"), QStringLiteral("name"), QStringLiteral("metrics"), QStringLiteral("met"),
+                 QStringLiteral("gaps"), QStringLiteral("not_measured"), QStringLiteral("weight")});
+    for (const ThemeSummary &t : d.analysis.metrics.themes) {
+        w.word(MetricCatalogue::themeId(t.theme))
+            .word(MetricCatalogue::themeName(t.theme))
+            .integer(t.metrics)
+            .integer(t.met)
+            .integer(t.gaps)
+            .integer(t.notMeasured)
+            .number(t.weight);
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+QByteArray weekly(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("metric_id"), QStringLiteral("week"), QStringLiteral("from"), QStringLiteral("to"),
+                 QStringLiteral("value"), QStringLiteral("n")});
+    for (const MetricResult &m : d.analysis.metrics.metrics)
+        for (const WeeklyPoint &p : m.weekly) {
+            w.word(m.id()).word(p.week).word(formatIso(p.start)).word(formatIso(p.end)).number(p.value).integer(p.n);
+            w.endRow();
+        }
+    return w.bytes();
+}
+
+QByteArray alertGroups(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("rank"), QStringLiteral("key"), QStringLiteral("service"), QStringLiteral("title"),
+                 QStringLiteral("count"), QStringLiteral("share"), QStringLiteral("cumulative_share"),
+                 QStringLiteral("off_hours_ratio"), QStringLiteral("noise_ratio"), QStringLiteral("ack_p50_minutes"),
+                 QStringLiteral("merged_keys")});
+    std::int64_t rank = 0;
+    for (const AlertGroup &g : d.analysis.alerts.groups) {
+        w.integer(++rank)
+            .text(g.key)
+            .text(g.service)
+            .text(g.title)
+            .integer(g.count)
+            .number(g.share)
+            .number(g.cumulativeShare)
+            .number(g.offHoursRatio)
+            .number(g.noiseRatio)
+            .number(g.ackP50Minutes)
+            .text(g.mergedKeys.join(u';'));
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+QByteArray slos(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("name"), QStringLiteral("display_name"), QStringLiteral("service"),
+                 QStringLiteral("budgeting_method"), QStringLiteral("objective"), QStringLiteral("window_days"),
+                 QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("measurements"), QStringLiteral("attainment"),
+                 QStringLiteral("error_budget_remaining"), QStringLiteral("burn_rate_24h"), QStringLiteral("met")});
+    for (const SloResult &s : d.analysis.metrics.slos) {
+        w.text(s.name)
+            .text(s.displayName)
+            .text(s.service)
+            .word(QString::fromLatin1(toString(s.method)))
+            .number(s.objective)
+            .number(s.windowDays())
+            .word(formatIso(s.windowFrom))
+            .word(formatIso(s.windowTo))
+            .integer(s.measurements)
+            .number(s.attainment)
+            .number(s.errorBudgetRemaining)
+            .number(s.burnRate24h)
+            .boolean(s.met);
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+QByteArray debt(const ReportData &d)
+{
+    // The register in the columns of the debt import format (SPEC 3), then its assessment.
+    CsvWriter w({QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("theme"),
+                 QStringLiteral("toil_hours_per_week"), QStringLiteral("cost_weeks"), QStringLiteral("risk_likelihood"),
+                 QStringLiteral("risk_impact"), QStringLiteral("fowler"), QStringLiteral("depends_on"),
+                 QStringLiteral("linked_metric"), QStringLiteral("status"), QStringLiteral("pinned_quarter"),
+                 QStringLiteral("notes"), QStringLiteral("quadrant"), QStringLiteral("value"), QStringLiteral("cost_hours"),
+                 QStringLiteral("weight"), QStringLiteral("priority"), QStringLiteral("payback_quarters"),
+                 QStringLiteral("rank")});
+    for (std::size_t i = 0; i < d.debtItems.size() && i < d.assessments.size(); ++i) {
+        const DebtItem &item = d.debtItems[i];
+        const DebtAssessment &a = d.assessments[i];
+        w.text(item.id)
+            .text(item.title)
+            .text(item.theme)
+            .number(item.toilHoursPerWeek)
+            .number(item.costWeeks)
+            .integer(item.riskLikelihood)
+            .integer(item.riskImpact)
+            .text(item.fowler)
+            .text(join(item.dependsOn))
+            .text(item.linkedMetric)
+            .text(item.status)
+            .text(item.pinnedQuarter)
+            .text(item.notes)
+            .word(quadrantName(a.quadrant))
+            .number(a.value)
+            .number(a.costHours)
+            .number(a.weight)
+            .number(a.priority) // a zero-cost item's infinity is empty, as JSON's null
+            .number(a.paybackQuarters);
+        if (a.rank)
+            w.integer(*a.rank);
+        else
+            w.word(QString());
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+QByteArray planItems(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("quarter"), QStringLiteral("order"), QStringLiteral("id"), QStringLiteral("title"),
+                 QStringLiteral("cost_weeks"), QStringLiteral("priority"), QStringLiteral("effective_priority"),
+                 QStringLiteral("priority_from"), QStringLiteral("quadrant"), QStringLiteral("pinned"),
+                 QStringLiteral("scheduled"), QStringLiteral("critical_path"), QStringLiteral("reason")});
+    if (!d.plan)
+        return w.bytes();
+    const Plan &plan = *d.plan;
+    const std::vector<std::string> &path = plan.criticalPath.ids;
+    auto row = [&](const PlannedItem &p, int order) {
+        w.word(p.quarter ? formatQuarter(*p.quarter) : QString())
+            .integer(order)
+            .text(p.id)
+            .text(p.title)
+            .number(p.costWeeks)
+            .number(p.priority)
+            .number(p.effectivePriority)
+            .text(p.priorityFrom)
+            .word(quadrantName(p.quadrant))
+            .boolean(p.pinned)
+            .boolean(p.quarter.has_value())
+            .boolean(std::find(path.begin(), path.end(), p.id) != path.end())
+            .text(p.reason);
+        w.endRow();
+    };
+    for (const PlanQuarter &q : plan.quarters)
+        for (std::size_t i = 0; i < q.items.size(); ++i)
+            row(q.items[i], int(i) + 1);
+    for (std::size_t i = 0; i < plan.unscheduled.size(); ++i)
+        row(plan.unscheduled[i], int(i) + 1);
+    return w.bytes();
+}
+
+QByteArray planQuarters(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("quarter"), QStringLiteral("capacity_weeks"), QStringLiteral("used_weeks"),
+                 QStringLiteral("free_weeks"), QStringLiteral("items")});
+    if (!d.plan)
+        return w.bytes();
+    for (const PlanQuarter &q : d.plan->quarters) {
+        w.word(formatQuarter(q.quarter))
+            .number(q.capacityWeeks)
+            .number(q.usedWeeks)
+            .number(q.freeWeeks())
+            .integer(std::int64_t(q.items.size()));
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+QByteArray dataSources(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("file"), QStringLiteral("imported_at"), QStringLiteral("format"), QStringLiteral("added"),
+                 QStringLiteral("updated"), QStringLiteral("unchanged"), QStringLiteral("skipped"),
+                 QStringLiteral("sha256"), QStringLiteral("notes")});
+    for (const ImportLogEntry &e : d.imports) {
+        w.text(e.fileName)
+            .word(formatIso(e.importedAt))
+            .text(e.format)
+            .integer(e.added)
+            .integer(e.updated)
+            .integer(e.unchanged)
+            .integer(e.skipped)
+            .text(e.sha256)
+            .text(e.notes);
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+} // namespace
+
+std::vector<CsvFile> csvFiles(const ReportData &d)
+{
+    return {
+        {QStringLiteral("rollup.csv"), rollup(d)},
+        {QStringLiteral("themes.csv"), themes(d)},
+        {QStringLiteral("metrics_weekly.csv"), weekly(d)},
+        {QStringLiteral("alert_groups.csv"), alertGroups(d)},
+        {QStringLiteral("slos.csv"), slos(d)},
+        {QStringLiteral("debt.csv"), debt(d)},
+        {QStringLiteral("plan.csv"), planItems(d)},
+        {QStringLiteral("plan_quarters.csv"), planQuarters(d)},
+        {QStringLiteral("data_sources.csv"), dataSources(d)},
+    };
+}
+
+QStringList writeCsvFiles(const ReportData &data, const QString &dir)
+{
+    // Everything is made before the first file is written: a failure to compute writes nothing.
+    const std::vector<CsvFile> files = csvFiles(data);
+    const QFileInfo info(dir);
+    if (info.exists() && !info.isDir())
+        throw ExportError(tr("cannot write CSV files into %1: it is not a directory").arg(QDir::toNativeSeparators(dir)));
+    if (!info.exists() && !QDir().mkpath(dir))
+        throw ExportError(tr("cannot create the directory %1").arg(QDir::toNativeSeparators(dir)));
+    QStringList paths;
+    for (const CsvFile &f : files) {
+        const QString path = QDir(dir).filePath(f.name);
+        saveFile(path, f.bytes);
+        paths << path;
+    }
+    return paths;
+}
+
+} // namespace srm::report

@@ -1,0 +1,309 @@
+#include "htmlsummary.h"
+
+#include "chart.h"
+#include "exportfile.h"
+#include "metricchart.h"
+#include "summarytext.h"
+#include "valueformat.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPainter>
+#include <QRegularExpression>
+
+namespace srm::report {
+
+using namespace srm::charts;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("srm::report::Html", text);
+}
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// Colours of ChartStyle::light(), written out for the mail client.
+const QString kInk = QStringLiteral("#1f2328");
+const QString kMuted = QStringLiteral("#5c636b");
+const QString kRule = QStringLiteral("#e1e4e8");
+const QString kAccent = QStringLiteral("#1f6fb2");
+const QString kGood = QStringLiteral("#1b8a5a");
+const QString kBad = QStringLiteral("#c0392b");
+const QString kFill = QStringLiteral("#f3f4f6");
+
+QString statusColor(Status s)
+{
+    return s == Status::Met ? kGood : s == Status::Gap ? kBad : kMuted;
+}
+
+// Table cells with the inline styles mail clients keep.
+QString th(const QString &text, bool right = false)
+{
+    return QStringLiteral("<th style=\"padding:6px 8px;border-bottom:2px solid %1;font-size:12px;font-weight:bold;color:%2;"
+                          "text-align:%3;\">%4</th>")
+        .arg(kInk, kMuted, right ? QStringLiteral("right") : QStringLiteral("left"), esc(text));
+}
+
+QString td(const QString &html, bool right = false, const QString &extra = QString())
+{
+    return QStringLiteral("<td style=\"padding:5px 8px;border-bottom:1px solid %1;font-size:13px;text-align:%2;"
+                          "vertical-align:middle;%3\">%4</td>")
+        .arg(kRule, right ? QStringLiteral("right") : QStringLiteral("left"), extra, html);
+}
+
+QString section(const QString &title, const QString &body)
+{
+    return QStringLiteral("<tr><td style=\"padding:14px 28px 4px 28px;\">"
+                          "<h2 style=\"margin:0 0 8px 0;font-size:17px;color:%1;\">%2</h2>%3</td></tr>\n")
+        .arg(kInk, esc(title), body);
+}
+
+QString table(const QString &rows)
+{
+    return QStringLiteral("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" "
+                          "style=\"border-collapse:collapse;width:100%;\">%1</table>")
+        .arg(rows);
+}
+
+QString sparkline(const MetricResult &m, const SmallMultiplesScale &scale)
+{
+    constexpr int kWidth = 120, kHeight = 26;
+    // renderSvg() draws inside a margin; the paint routine is told where, and the viewBox crops it.
+    qreal margin = 0;
+    const FunctionChart chart(metricName(m), [&](QPainter &p, const QRectF &rect, const ChartStyle &style) {
+        margin = rect.left();
+        paintSparkline(p, rect, m, scale, style);
+    });
+    // First a probe for the margin, then the real size.
+    renderSvg(chart, QSize(kWidth, kHeight), ChartStyle::light());
+    const int pad = int(std::lround(margin));
+    const QByteArray svg = renderSvg(chart, QSize(kWidth + 2 * pad, kHeight + 2 * pad), ChartStyle::light());
+    return QString::fromUtf8(inlineSvg(svg, kWidth, kHeight, pad, tr("%1, weekly").arg(metricName(m))));
+}
+
+// Mail transports limit a line to 998 characters (RFC 5322) and break longer ones anywhere,
+// which can cut a tag in two. Long lines are broken at a space instead, where HTML and SVG
+// read a line break as the space it replaces.
+QString shortLines(const QString &html, qsizetype limit = 160)
+{
+    QString out;
+    out.reserve(html.size() + html.size() / limit);
+    qsizetype lineStart = 0, lastSpace = -1;
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html[i];
+        out += c;
+        if (c == u'\n') {
+            lineStart = out.size();
+            lastSpace = -1;
+        } else if (c == u' ') {
+            lastSpace = out.size() - 1;
+        }
+        if (out.size() - lineStart > limit && lastSpace > lineStart) {
+            out[lastSpace] = u'\n';
+            lineStart = lastSpace + 1;
+            lastSpace = -1;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QByteArray inlineSvg(const QByteArray &svg, int width, int height, int margin, const QString &label)
+{
+    QString s = QString::fromUtf8(svg);
+    const qsizetype open = s.indexOf(QStringLiteral("<svg"));
+    if (open < 0)
+        return {};
+    const qsizetype close = s.indexOf(u'>', open);
+    s = QStringLiteral("<svg width=\"%1\" height=\"%2\" viewBox=\"%3 %3 %1 %2\" role=\"img\" aria-label=\"%4\" "
+                       "style=\"display:block;\">")
+            .arg(width)
+            .arg(height)
+            .arg(margin)
+            .arg(esc(label))
+        + s.mid(close + 1);
+    // QSvgGenerator writes the title unescaped; the accessible name is on the element instead.
+    static const QRegularExpression meta(QStringLiteral("<title>.*?</title>|<desc>.*?</desc>"),
+                                         QRegularExpression::DotMatchesEverythingOption);
+    s.remove(meta);
+    static const QRegularExpression blankLines(QStringLiteral("\\n\\s*\\n"));
+    s.replace(blankLines, QStringLiteral("\n"));
+    return s.trimmed().toUtf8();
+}
+
+QByteArray htmlSummary(const ReportData &d)
+{
+    const SummaryText summary = summarize(d);
+    const AnalysisWindow &w = d.window();
+    const SmallMultiplesScale scale = SmallMultiplesScale::forReport(d.analysis.metrics);
+    QString body;
+
+    // The three answers.
+    QString answers;
+    const std::pair<QString, QString> qa[] = {
+        {summary.improvingQuestion, summary.improving},
+        {summary.costQuestion, summary.cost},
+        {summary.actionsQuestion, summary.actions},
+    };
+    for (const auto &[q, a] : qa)
+        answers += QStringLiteral("<p style=\"margin:0 0 10px 0;\"><strong style=\"color:%1;\">%2</strong> %3</p>")
+                       .arg(kAccent, esc(q), esc(a));
+    body += QStringLiteral("<tr><td style=\"padding:16px 28px 4px 28px;font-size:14px;\">%1</td></tr>\n").arg(answers);
+
+    // Themes.
+    QString themes;
+    for (const ThemeStatus &t : summary.themes) {
+        const QString gaps = t.topGaps.isEmpty() ? QStringLiteral("<span style=\"color:%1;\">%2</span>")
+                                                       .arg(t.allMet ? kGood : kMuted, esc(t.note))
+                                                 : esc(t.topGaps.join(QStringLiteral("; ")));
+        themes += QStringLiteral("<tr>%1%2</tr>")
+                      .arg(td(QStringLiteral("<strong>%1</strong><br />"
+                                             "<span style=\"color:%2;font-size:12px;\">%3</span>")
+                                  .arg(esc(t.name), kMuted, esc(t.counts)),
+                              false, QStringLiteral("width:38%;")),
+                           td(gaps));
+    }
+    body += section(tr("Themes"), table(themes));
+
+    // The roll-up with sparklines.
+    QString rollup = QStringLiteral("<tr>%1%2%3%4%5%6</tr>")
+                         .arg(th(tr("Metric")), th(tr("Current"), true), th(tr("Target"), true), th(tr("Weekly trend")),
+                              th(tr("vs. before")), th(tr("Status")));
+    for (const ThemeSummary &t : d.analysis.metrics.themes) {
+        rollup += QStringLiteral("<tr><td colspan=\"6\" style=\"padding:8px 8px 4px 8px;background-color:%1;font-size:13px;"
+                                 "font-weight:bold;\">%2</td></tr>")
+                      .arg(kFill, esc(MetricCatalogue::themeName(t.theme)));
+        for (const MetricResult &m : d.analysis.metrics.metrics) {
+            if (m.def->theme != t.theme)
+                continue;
+            const Movement mv = movement(m, d.previous.find(m.id()));
+            const QString mvColor = mv == Movement::Better ? kGood : mv == Movement::Worse ? kBad : kMuted;
+            rollup += QStringLiteral("<tr>%1%2%3%4%5%6</tr>\n")
+                          .arg(td(esc(metricName(m))), td(esc(formatValue(m.value, m.def->unit)), true),
+                               td(esc(formatValue(m.target, m.def->unit)), true, QStringLiteral("color:%1;").arg(kMuted)),
+                               td(sparkline(m, scale)),
+                               td(esc(movementText(mv)), false, QStringLiteral("color:%1;").arg(mvColor)),
+                               td(QStringLiteral("<strong>%1</strong>").arg(esc(statusText(m.status))), false,
+                                  QStringLiteral("color:%1;").arg(statusColor(m.status))));
+        }
+    }
+    body += section(tr("Metrics"),
+                    table(rollup)
+                        + QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:12px;color:%1;\">%2</p>")
+                              .arg(kMuted, esc(tr("Weekly trend over the window, on one scale from zero per unit; dashed "
+                                                  "line: target. \"vs. before\": against the %1 days before.")
+                                                   .arg(d.previous.window.days))));
+
+    // SLOs.
+    if (!d.analysis.metrics.slos.empty()) {
+        QString slos = QStringLiteral("<tr>%1%2%3%4%5</tr>")
+                           .arg(th(tr("SLO")), th(tr("Objective"), true), th(tr("Attainment"), true),
+                                th(tr("Budget left"), true), th(tr("Status")));
+        for (const SloResult &s : d.analysis.metrics.slos) {
+            const QString status = !s.met ? tr("no data") : *s.met ? tr("met") : tr("missed");
+            const QString color = !s.met ? kMuted : *s.met ? kGood : kBad;
+            slos += QStringLiteral("<tr>%1%2%3%4%5</tr>\n")
+                        .arg(td(esc(s.name)), td(esc(formatPercent(s.objective, 2)), true),
+                             td(esc(formatPercent(s.attainment, 3)), true),
+                             td(esc(formatPercent(s.errorBudgetRemaining, 1)), true),
+                             td(QStringLiteral("<strong>%1</strong>").arg(esc(status)), false,
+                                QStringLiteral("color:%1;").arg(color)));
+        }
+        body += section(tr("Service level objectives"), table(slos));
+    }
+
+    // Top alert groups.
+    const AlertReport &a = d.analysis.alerts;
+    if (!a.groups.empty()) {
+        QString groups = QStringLiteral("<tr>%1%2%3%4</tr>")
+                             .arg(th(tr("#"), true), th(tr("Alert group")), th(tr("Pages"), true), th(tr("Share"), true));
+        for (std::size_t i = 0; i < a.groups.size() && i < 5; ++i) {
+            const AlertGroup &g = a.groups[i];
+            groups += QStringLiteral("<tr>%1%2%3%4</tr>\n")
+                          .arg(td(QString::number(i + 1), true),
+                               td(QStringLiteral("%1<br /><span style=\"color:%2;font-size:12px;\">%3</span>")
+                                      .arg(esc(g.title), kMuted, esc(g.service))),
+                               td(esc(formatCount(g.count)), true), td(esc(formatPercent(g.share)), true));
+        }
+        QString note = tr("%1 pages in %2 groups.").arg(formatCount(a.totalPages), formatCount(a.groupsTotal()));
+        if (a.groupsFor80Percent)
+            note += u' ' + tr("The top %1 groups cause 80% of the pages.").arg(*a.groupsFor80Percent);
+        body += section(tr("Top alert groups"),
+                        QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(note)) + table(groups));
+    }
+
+    // The next quarter with work in it.
+    if (d.plan) {
+        for (const PlanQuarter &q : d.plan->quarters) {
+            if (q.items.empty())
+                continue;
+            QString rows = QStringLiteral("<tr>%1%2%3</tr>").arg(th(tr("ID")), th(tr("Item")), th(tr("Weeks"), true));
+            for (const PlannedItem &p : q.items)
+                rows += QStringLiteral("<tr>%1%2%3</tr>\n")
+                            .arg(td(QStringLiteral("<strong>%1</strong>").arg(esc(qs(p.id)))), td(esc(qs(p.title))),
+                                 td(QLocale::c().toString(p.costWeeks, 'f', 1), true));
+            QString head = formatQuarter(q.quarter);
+            if (q.capacityWeeks)
+                head += tr(": %1 of %2 weeks planned")
+                            .arg(QLocale::c().toString(q.usedWeeks, 'f', 1), QLocale::c().toString(*q.capacityWeeks, 'f', 1));
+            body += section(tr("Next on the roadmap"),
+                            QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(head)) + table(rows));
+            break;
+        }
+    }
+
+    body += section(tr("Not measured yet"),
+                    QStringLiteral("<p style=\"margin:0;font-size:13px;\">%1</p>").arg(esc(summary.notMeasured)));
+
+    const QString title = tr("%1 reliability summary, as of %2").arg(d.organisation, asOfDate(w));
+    // Assembled by concatenation: the body holds figures such as "80%" that a further arg() pass
+    // would take for placeholders.
+    const QString file = QFileInfo(d.workspacePath).fileName();
+    const QString footer =
+        esc(tr("Made by SRE Roadmap %1 from %2. The full executive report:").arg(QLatin1StringView(SRM_VERSION), file))
+        + QStringLiteral(" <span style=\"white-space:nowrap;font-family:monospace;\">%1</span>")
+              .arg(esc(QStringLiteral("sre-roadmap report %1 --pdf report.pdf").arg(file)));
+    const QString head =
+        QStringLiteral(
+            "<!DOCTYPE html>\n"
+            "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
+            "<title>%1</title>\n</head>\n"
+            "<body style=\"margin:0;padding:24px 0;background-color:%2;\">\n"
+            "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" "
+            "style=\"border-collapse:collapse;background-color:%2;\"><tr><td align=\"center\">\n"
+            "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"680\" "
+            "style=\"width:680px;max-width:100%;border-collapse:collapse;background-color:#ffffff;border-top:4px solid %3;"
+            "font-family:DejaVu Sans,Verdana,Arial,sans-serif;font-size:14px;line-height:1.45;color:%4;text-align:left;\">\n"
+            "<tr><td style=\"padding:22px 28px 4px 28px;\">"
+            "<div style=\"font-size:13px;color:%3;\">%5</div>"
+            "<h1 style=\"margin:4px 0 6px 0;font-size:26px;line-height:1.2;color:%4;\">%6</h1>"
+            "<div style=\"font-size:13px;color:%7;\">%8</div></td></tr>\n")
+            .arg(esc(title), kFill, kAccent, kInk, esc(tr("Daily reliability summary")), esc(d.organisation), kMuted,
+                 esc(tr("As of %1 · window %2").arg(asOfDate(w), windowText(w))));
+    const QString tail =
+        QStringLiteral("<tr><td style=\"padding:18px 28px 22px 28px;font-size:12px;color:%1;border-top:1px solid %2;\">%3"
+                       "</td></tr>\n</table>\n</td></tr></table>\n</body>\n</html>\n")
+            .arg(kMuted, kRule, footer);
+    const QString html = shortLines(head + body + tail);
+    return html.toUtf8();
+}
+
+void writeHtmlSummary(const ReportData &data, const QString &path)
+{
+    saveFile(path, htmlSummary(data));
+}
+
+} // namespace srm::report

@@ -1,0 +1,880 @@
+#include "reportrenderer.h"
+
+#include "chartstyle.h"
+#include "exportfile.h"
+#include "incidentcharts.h"
+#include "metricchart.h"
+#include "pageflow.h"
+#include "paretochart.h"
+#include "quadrantchart.h"
+#include "roadmapchart.h"
+#include "slochart.h"
+#include "summarytext.h"
+#include "valueformat.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace srm::report {
+
+using namespace srm::charts;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("srm::report::Pdf", text);
+}
+
+// The sections of SPEC 10 after the cover, in order.
+enum Section { Summary, SmallMultiples, AlertGroups, Incidents, Debt, Roadmap, Appendix, SectionCount };
+
+QString sectionTitle(Section s)
+{
+    switch (s) {
+    case Summary: return tr("Executive summary");
+    case SmallMultiples: return tr("Small multiples");
+    case AlertGroups: return tr("Top alert groups");
+    case Incidents: return tr("Incident durations");
+    case Debt: return tr("Operational debt");
+    case Roadmap: return tr("Roadmap by quarter");
+    case Appendix: return tr("Appendix");
+    case SectionCount: break;
+    }
+    return {};
+}
+
+constexpr int kDpi = 1200;
+// Page margins in millimetres; the footer sits in the bottom margin.
+constexpr qreal kMarginSide = 18, kMarginTop = 16, kMarginBottom = 22;
+
+// No ligatures: "ff" drawn as one glyph comes out of the PDF as U+FB00, so "Off-hours" could not
+// be found or copied. Qt turns ligatures off for a font with a letter spacing; 100% is the
+// normal spacing, so nothing moves.
+void withoutLigatures(QFont &f)
+{
+    f.setLetterSpacing(QFont::PercentageSpacing, 100);
+}
+
+QFont font(qreal points, bool bold = false)
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(points);
+    f.setBold(bold);
+    // Outlines as designed (no hinting to a screen grid): the PDF is resolution independent.
+    f.setHintingPreference(QFont::PreferNoHinting);
+    withoutLigatures(f);
+    return f;
+}
+
+// The print style with the report's fonts.
+ChartStyle printStyle()
+{
+    ChartStyle s = ChartStyle::print();
+    for (QFont *f : {&s.font, &s.smallFont, &s.titleFont, &s.valueFont}) {
+        f->setHintingPreference(QFont::PreferNoHinting);
+        withoutLigatures(*f);
+    }
+    return s;
+}
+
+QString number(double v)
+{
+    return SettingsSchema::formatNumber(v);
+}
+
+QString oneDecimal(double v)
+{
+    return QLocale::c().toString(v, 'f', 1);
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString clock(int minutes)
+{
+    return QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QLatin1Char('0')).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString utcMinute(Micros t)
+{
+    return formatIso(t).left(16).replace(u'T', u' ') + QStringLiteral(" UTC");
+}
+
+// Lays the report out on a PageFlow, section by section. A plain aggregate of what the sections
+// share (the renderer reads the flow, the section pages and the colours back).
+struct Layout
+{
+    Layout(const ReportData &data, const QPaintDevice *paintDevice, const PageGeometry &portraitPage,
+           const PageGeometry &landscapePage)
+        : d(data), device(paintDevice), portrait(portraitPage), landscape(landscapePage),
+          portraitContent(portraitPage.content), flow(paintDevice, portraitPage), style(printStyle()),
+          scale(SmallMultiplesScale::forReport(data.analysis.metrics)), summary(summarize(data))
+    {
+        setScale(1.0);
+        ink = style.text;
+        muted = style.mutedText;
+        rule = style.grid;
+        fill = QColor(QRgb(0xf2f4f7));
+        accent = style.series;
+    }
+
+    void build()
+    {
+        cover();
+        executiveSummary();
+        smallMultiples();
+        alertGroups();
+        incidents();
+        debt();
+        roadmap();
+        appendix();
+    }
+
+    const ReportData &d;
+    const QPaintDevice *device;
+    PageGeometry portrait;
+    PageGeometry landscape;
+    QRectF portraitContent;
+    PageFlow flow;
+    ChartStyle style;
+    SmallMultiplesScale scale;
+    SummaryText summary;
+    std::vector<int> sectionPages; // 0-based
+
+    QFont body, bodyBold, small, tableFont, tableHead, h1, h2;
+    QColor ink, muted, rule, fill, accent;
+
+    void setScale(qreal s)
+    {
+        body = font(9.5 * s);
+        bodyBold = font(9.5 * s, true);
+        small = font(8 * s);
+        tableFont = font(7.6 * s);
+        tableHead = font(7 * s, true);
+        h1 = font(17 * s, true);
+        h2 = font(11.5 * s, true);
+    }
+
+    Table table(std::vector<TableColumn> columns) const
+    {
+        Table t;
+        t.columns = std::move(columns);
+        t.font = tableFont;
+        t.headerFont = tableHead;
+        t.text = ink;
+        t.mutedText = muted;
+        t.rule = rule;
+        t.groupFill = fill;
+        return t;
+    }
+
+    static TableColumn col(const QString &header, Qt::Alignment align = Qt::AlignLeft, bool wrap = true)
+    {
+        TableColumn c;
+        c.header = header;
+        c.align = align;
+        c.wrap = wrap;
+        return c;
+    }
+    static TableColumn num(const QString &header) { return col(header, Qt::AlignRight, false); }
+
+    static TableCell cell(const QString &text, const QColor &color = QColor(), bool bold = false)
+    {
+        TableCell c;
+        c.text = text;
+        c.color = color;
+        c.bold = bold;
+        return c;
+    }
+
+    QColor statusColor(Status s) const
+    {
+        return s == Status::Met ? style.good : s == Status::Gap ? style.bad : style.notMeasured;
+    }
+
+    void startSection(PageFlow &f, Section s, QPageLayout::Orientation orientation = QPageLayout::Portrait)
+    {
+        f.setGeometry(orientation == QPageLayout::Portrait ? portrait : landscape);
+        f.newPage();
+        sectionPages.push_back(f.currentPage());
+        heading1(f, sectionTitle(s));
+    }
+
+    void heading1(PageFlow &f, const QString &title)
+    {
+        f.heading(title, h1, ink, f.mm(30));
+        const qreal y = f.y() + f.mm(1.2);
+        const QRectF c = f.content();
+        const QColor color = accent;
+        f.paintAt([c, y, color, w = f.pt(1.2)](QPainter &p) {
+            p.fillRect(QRectF(c.left(), y, c.width(), w), color);
+        });
+        f.space(f.mm(4.5));
+    }
+
+    void heading2(PageFlow &f, const QString &title, qreal keepWithNext)
+    {
+        f.space(f.mm(4));
+        f.heading(title, h2, ink, keepWithNext);
+        f.space(f.mm(1.5));
+    }
+
+    void para(PageFlow &f, const QString &text, const QFont &fnt, const QColor &color, qreal after)
+    {
+        f.paragraph(text, fnt, color);
+        f.space(after);
+    }
+
+    // --- Cover ---------------------------------------------------------------------------------
+
+    void cover()
+    {
+        const AnalysisWindow &w = d.window();
+        const QString org = d.organisation;
+        const QString asOf = formatIso(w.asOf).endsWith(QStringLiteral("T00:00:00Z")) ? asOfDate(w) : formatIso(w.asOf);
+        const QString window = windowText(w);
+        const QString previous = windowText(d.previous.window);
+        const QString file = QFileInfo(d.workspacePath).fileName();
+
+        // Key figures, straight from the engine.
+        int met = 0;
+        for (const ThemeSummary &t : d.analysis.metrics.themes)
+            met += t.met;
+        std::int64_t planned = 0, open = 0;
+        if (d.plan)
+            for (const PlanQuarter &q : d.plan->quarters)
+                planned += std::int64_t(q.items.size());
+        for (const DebtAssessment &a : d.assessments)
+            open += a.open ? 1 : 0;
+        struct Figure
+        {
+            QString value, label;
+        };
+        const std::vector<Figure> figures{
+            {tr("%1 of %2").arg(met).arg(d.analysis.metrics.metrics.size()), tr("metrics meet their target")},
+            {formatCount(std::int64_t(d.analysis.incidents.incidents.size())), tr("incidents in the window")},
+            {formatCount(d.analysis.alerts.totalPages), tr("pages in the window")},
+            {d.plan ? tr("%1 of %2").arg(planned).arg(open) : QStringLiteral("–"), tr("debt items planned")},
+        };
+
+        const QFont kicker = font(13), orgFont = font(30, true), line = font(12), lineSmall = font(9.5),
+                    bigFont = font(20, true), labelFont = font(8.5);
+        const QColor inkC = ink, mutedC = muted, accentC = accent, ruleC = rule;
+        flow.block(portraitContent.height(), [=](QPainter &p, const QRectF &r) {
+            const QPaintDevice *dev = p.device();
+            const qreal mm = qreal(dev->logicalDpiY()) / 25.4;
+            p.fillRect(QRectF(r.left(), r.top(), r.width(), 2.2 * mm), accentC);
+            qreal y = r.top() + r.height() * 0.26;
+            auto text = [&](const QString &s, const QFont &f, const QColor &c, qreal after) {
+                const WrappedText t({{s}}, f, r.width(), dev);
+                t.draw(p, QPointF(r.left(), y), c);
+                y += t.height() + after;
+            };
+            text(tr("Reliability roadmap"), kicker, accentC, 3 * mm);
+            text(org, orgFont, inkC, 8 * mm);
+            text(tr("As of %1").arg(asOf), line, inkC, 2 * mm);
+            text(tr("Window: %1").arg(window), lineSmall, mutedC, 1.2 * mm);
+            text(tr("Compared with: %1").arg(previous), lineSmall, mutedC, 1.2 * mm);
+
+            // The key figures in a row of four.
+            const qreal top = r.top() + r.height() * 0.62;
+            const qreal cellW = r.width() / qreal(figures.size());
+            p.fillRect(QRectF(r.left(), top - 5 * mm, r.width(), 0.3 * mm), ruleC);
+            qreal bottom = top;
+            for (std::size_t i = 0; i < figures.size(); ++i) {
+                const qreal x = r.left() + cellW * qreal(i);
+                const WrappedText v({{figures[i].value}}, bigFont, cellW - 4 * mm, dev);
+                v.draw(p, QPointF(x, top), inkC);
+                const WrappedText l({{figures[i].label}}, labelFont, cellW - 4 * mm, dev);
+                l.draw(p, QPointF(x, top + v.height() + 1 * mm), mutedC);
+                bottom = std::max(bottom, top + v.height() + 1 * mm + l.height());
+            }
+            p.fillRect(QRectF(r.left(), bottom + 5 * mm, r.width(), 0.3 * mm), ruleC);
+
+            const WrappedText foot({{tr("Workspace %1 · SRE Roadmap %2").arg(file, QLatin1StringView(SRM_VERSION))}},
+                                   labelFont, r.width(), dev);
+            foot.draw(p, QPointF(r.left(), r.bottom() - foot.height()), mutedC);
+        });
+    }
+
+    // --- Executive summary (one page) ----------------------------------------------------------
+
+    void executiveSummary()
+    {
+        // Smaller type until it fits one page (a large workspace has longer sentences).
+        for (qreal s = 1.0;; s -= 0.05) {
+            setScale(s);
+            PageFlow page(device, portrait);
+            summaryPage(page);
+            if (page.pageCount() == 1 || s < 0.65) {
+                const int first = flow.atPageTop() ? flow.pageCount() - 1 : flow.pageCount();
+                flow.append(std::move(page));
+                sectionPages.push_back(first);
+                break;
+            }
+        }
+        setScale(1.0);
+    }
+
+    void summaryPage(PageFlow &f)
+    {
+        heading1(f, sectionTitle(Summary));
+        const AnalysisWindow &w = d.window();
+        para(f, tr("%1 · %2 · as of %3").arg(d.organisation, windowText(w), asOfDate(w)), small, muted, f.mm(3));
+
+        const std::pair<QString, QString> answers[] = {
+            {summary.improvingQuestion, summary.improving},
+            {summary.costQuestion, summary.cost},
+            {summary.actionsQuestion, summary.actions},
+        };
+        for (const auto &[q, a] : answers) {
+            f.paragraph({{q + u' ', true, accent}, {a}}, body, ink);
+            f.space(f.mm(2.2));
+        }
+
+        // Themes, two by two: status and the largest gaps.
+        f.space(f.mm(1));
+        const qreal gap = f.mm(4);
+        const qreal cellW = (f.content().width() - gap) / 2;
+        std::vector<WrappedText> cells;
+        for (const ThemeStatus &t : summary.themes) {
+            std::vector<Span> spans{{t.name + u'\n', true}, {t.counts + u'\n', false, muted}};
+            if (t.topGaps.isEmpty())
+                spans.push_back({t.note, false, t.allMet ? style.good : muted});
+            else
+                spans.push_back({tr("Largest gaps: ") + t.topGaps.join(QStringLiteral("; "))});
+            cells.emplace_back(spans, small, cellW - f.mm(5), device);
+        }
+        std::vector<qreal> rowH;
+        for (std::size_t i = 0; i < cells.size(); i += 2)
+            rowH.push_back(std::max(cells[i].height(), i + 1 < cells.size() ? cells[i + 1].height() : 0) + f.mm(3.6));
+        qreal total = 0;
+        for (qreal h : rowH)
+            total += h + f.mm(2);
+        std::vector<QColor> bars;
+        for (const ThemeSummary &t : d.analysis.metrics.themes)
+            bars.push_back(t.gaps > 0 ? style.bad : t.met > 0 ? style.good : style.notMeasured);
+        const QColor fillC = fill, inkC = ink;
+        auto shared = std::make_shared<std::vector<WrappedText>>(std::move(cells));
+        const qreal mm = f.mm(1);
+        f.block(total, [shared, rowH, bars, fillC, inkC, cellW, gap, mm](QPainter &p, const QRectF &r) {
+            qreal y = r.top();
+            for (std::size_t i = 0; i < shared->size(); ++i) {
+                const std::size_t row = i / 2;
+                const qreal x = r.left() + qreal(i % 2) * (cellW + gap);
+                const QRectF box(x, y, cellW, rowH[row]);
+                p.fillRect(box, fillC);
+                p.fillRect(QRectF(x, y, 1.2 * mm, rowH[row]), bars[i]);
+                (*shared)[i].draw(p, QPointF(x + 3 * mm, y + 1.8 * mm), inkC);
+                if (i % 2 == 1 || i + 1 == shared->size())
+                    y += rowH[row] + 2 * mm;
+            }
+        });
+
+        // The roll-up: every metric by theme, with its sparkline.
+        f.space(f.mm(2));
+        Table t = table({col(tr("Metric")), num(tr("Current")), num(tr("Target")), num(tr("Gap")),
+                         col(tr("Tier"), Qt::AlignLeft, false), col(tr("Weekly trend"), Qt::AlignLeft, false),
+                         col(tr("vs. before"), Qt::AlignLeft, false), col(tr("Status"), Qt::AlignLeft, false)});
+        t.columns[5].fixedWidth = f.mm(30);
+        t.paintedRowHeight = f.pt(9.5);
+        for (const ThemeSummary &th : d.analysis.metrics.themes) {
+            TableRow group;
+            group.group = true;
+            group.cells.push_back(cell(MetricCatalogue::themeName(th.theme)));
+            t.rows.push_back(group);
+            for (const MetricResult &m : d.analysis.metrics.metrics) {
+                if (m.def->theme != th.theme)
+                    continue;
+                const Movement mv = movement(m, d.previous.find(m.id()));
+                TableRow row;
+                row.cells = {cell(metricName(m)),
+                             cell(formatValue(m.value, m.def->unit)),
+                             cell(formatValue(m.target, m.def->unit)),
+                             cell(formatValue(m.gap, m.def->unit)),
+                             cell(tierText(m.tier)),
+                             TableCell(),
+                             cell(movementText(mv),
+                                  mv == Movement::Better ? style.good : mv == Movement::Worse ? style.bad : muted),
+                             cell(statusText(m.status), statusColor(m.status), true)};
+                const MetricResult *metric = &m;
+                const SmallMultiplesScale sc = scale;
+                const ChartStyle st = style;
+                row.cells[5].paint = [metric, sc, st](QPainter &p, const QRectF &r) { paintSparkline(p, r, *metric, sc, st); };
+                t.rows.push_back(std::move(row));
+            }
+        }
+        f.table(t);
+        f.space(f.mm(1.2));
+        para(f,
+             tr("Weekly trend: %1, one point a week on the window's time axis; metrics of one unit share one scale from "
+                "zero; dashed line: target. \"vs. before\": the value against the %2 days before.")
+                 .arg(windowText(w))
+                 .arg(d.previous.window.days),
+             small, muted, f.mm(3));
+
+        f.heading(tr("Not measured yet"), bodyBold, ink, f.mm(8));
+        f.space(f.mm(0.8));
+        para(f, summary.notMeasured, body, ink, 0);
+    }
+
+    // --- Small multiples and SLOs --------------------------------------------------------------
+
+    void smallMultiples()
+    {
+        startSection(flow, SmallMultiples);
+        const AnalysisWindow &w = d.window();
+        para(flow,
+             tr("Every metric of the catalogue, week by week from %1. All tiles share the window as their time axis; "
+                "metrics of one unit share one value scale from zero (no panel is scaled on its own); the dashed line is "
+                "the target. A metric without data is an empty tile that says so.")
+                 .arg(windowText(w)),
+             small, muted, flow.mm(3));
+        const MetricsReport *report = &d.analysis.metrics;
+        // Three tiles across a portrait page: type a little smaller than the other charts so that
+        // the longest metric name and a tile's value, target and tier fit without being cut.
+        ChartStyle st = style;
+        st.setBaseFont(font(7.5));
+        st.titleFont.setPointSizeF(6.5);
+        flow.block(flow.remaining(), [report, st](QPainter &p, const QRectF &r) { paintSmallMultiples(p, r, *report, st, 3); });
+
+        // The SLO chart's columns want the width of a landscape page.
+        const std::vector<SloResult> *slos = &d.analysis.metrics.slos;
+        flow.setGeometry(landscape);
+        flow.newPage();
+        heading2(flow, tr("Service level objectives"), flow.mm(40));
+        if (slos->empty()) {
+            para(flow, tr("No SLO is defined in this workspace."), body, ink, 0);
+            return;
+        }
+        para(flow,
+             tr("Attainment against the objective over each SLO's own window ending at as-of, the error budget left "
+                "(negative when overspent) and its burn-down on one shared scale, and the burn rate of the last 24 hours."),
+             small, muted, flow.mm(2));
+        const qreal h = std::min(flow.remaining() * 0.6, flow.mm(22) + flow.mm(15) * qreal(slos->size()));
+        flow.block(std::max(h, flow.mm(50)), [slos, st](QPainter &p, const QRectF &r) { paintSloChart(p, r, *slos, st); });
+        flow.space(flow.mm(3));
+        Table t = table({col(tr("SLO")), col(tr("Service")), num(tr("Objective")), num(tr("Window")),
+                         num(tr("Attainment")), num(tr("Error budget left")), num(tr("Burn rate 24 h")),
+                         col(tr("Status"), Qt::AlignLeft, false)});
+        for (const SloResult &s : *slos) {
+            const QString status = !s.met ? tr("no data") : *s.met ? tr("met") : tr("missed");
+            const QColor color = !s.met ? style.notMeasured : *s.met ? style.good : style.bad;
+            t.rows.push_back({{cell(s.name), cell(s.service), cell(formatPercent(s.objective, 2)),
+                               cell(tr("%1 d").arg(number(s.windowDays()))), cell(formatPercent(s.attainment, 3)),
+                               cell(formatPercent(s.errorBudgetRemaining, 1)),
+                               cell(s.burnRate24h ? formatNumber(*s.burnRate24h) : QStringLiteral("–")),
+                               cell(status, color, true)}});
+        }
+        flow.table(t);
+    }
+
+    // --- Alert groups --------------------------------------------------------------------------
+
+    void alertGroups()
+    {
+        startSection(flow, AlertGroups);
+        const AlertReport &a = d.analysis.alerts;
+        if (a.groups.empty()) {
+            para(flow, tr("No page was created in this window."), body, ink, 0);
+            return;
+        }
+        para(flow,
+             tr("Pages grouped by service and normalised title (numbers, ids and addresses replaced), ordered by "
+                "frequency. Dark bars are the few groups that cause 80% of the pages: quieting them first removes most "
+                "of the load on call."),
+             small, muted, flow.mm(2));
+        const AlertReport *report = &a;
+        const ChartStyle st = style;
+        flow.block(flow.mm(78), [report, st](QPainter &p, const QRectF &r) { paintPareto(p, r, *report, st); });
+        flow.space(flow.mm(4));
+
+        const std::size_t listed = std::min<std::size_t>(
+            a.groups.size(), std::clamp<std::size_t>(std::size_t(a.groupsFor80Percent.value_or(0)), 10, 30));
+        heading2(flow, tr("The %1 largest groups").arg(listed), flow.mm(20));
+        Table t = table({num(tr("#")), col(tr("Service")), col(tr("Alert group (normalised title)")), num(tr("Pages")),
+                         num(tr("Share")), num(tr("Cumulative")), num(tr("Off-hours")), num(tr("Noise")),
+                         num(tr("Ack p50"))});
+        for (std::size_t i = 0; i < listed; ++i) {
+            const AlertGroup &g = a.groups[i];
+            QString title = g.title;
+            if (!g.mergedKeys.isEmpty())
+                title += tr(" (with %1 merged)").arg(g.mergedKeys.size());
+            t.rows.push_back({{cell(QString::number(i + 1)), cell(g.service), cell(title), cell(formatCount(g.count)),
+                               cell(formatPercent(g.share)), cell(formatPercent(g.cumulativeShare)),
+                               cell(formatPercent(g.offHoursRatio)), cell(formatPercent(g.noiseRatio)),
+                               cell(formatValue(g.ackP50Minutes, Unit::Minutes))}});
+        }
+        flow.table(t);
+        if (listed < a.groups.size()) {
+            flow.space(flow.mm(1.5));
+            para(flow,
+                 tr("%1 more groups are not listed; `sre-roadmap alerts` and the CSV export list all of them.")
+                     .arg(formatCount(std::int64_t(a.groups.size() - listed))),
+                 small, muted, 0);
+        }
+    }
+
+    // --- Incidents -----------------------------------------------------------------------------
+
+    void incidents()
+    {
+        startSection(flow, Incidents);
+        const IncidentReport &r = d.analysis.incidents;
+        para(flow,
+             r.incidents.empty()
+                 ? tr("No incident started in this window.")
+                 : tr("%1 incidents started in the window. Every duration is measured from the incident's start; p50 is "
+                      "the median, p90 the time 90% of incidents stayed within, n the incidents that reached the milestone.")
+                       .arg(formatCount(std::int64_t(r.incidents.size()))),
+             small, muted, flow.mm(2));
+        Table t = table({col(tr("From the start to")), num(tr("p50")), num(tr("p90")), num(tr("n"))});
+        const std::pair<QString, const DurationStats *> rows[] = {
+            {tr("detection (time to detect)"), &r.timeToDetect},
+            {tr("first acknowledgement (time to acknowledge)"), &r.timeToAcknowledge},
+            {tr("mitigation (time to mitigate)"), &r.timeToMitigate},
+            {tr("resolution (time to restore)"), &r.timeToRestore},
+        };
+        for (const auto &[label, s] : rows)
+            t.rows.push_back({{cell(label), cell(formatValue(s->p50, s->unit)), cell(formatValue(s->p90, s->unit)),
+                               cell(formatCount(s->n()))}});
+        flow.table(t);
+        flow.space(flow.mm(4));
+        const IncidentReport *report = &r;
+        const ChartStyle st = style;
+        heading2(flow, tr("Distributions (log time axis)"), flow.mm(80));
+        flow.block(flow.mm(88), [report, st](QPainter &p, const QRectF &rect) { paintIncidentDurations(p, rect, *report, st); });
+
+        heading2(flow, tr("Phases: detect → acknowledge → mitigate → resolve"), flow.mm(70));
+        para(flow,
+             tr("Each incident is a row from its start; each phase runs from the previous known milestone to its own."),
+             small, muted, flow.mm(2));
+        flow.block(std::max(flow.remaining(), flow.mm(60)),
+                   [report, st](QPainter &p, const QRectF &rect) { paintIncidentPhases(p, rect, *report, st); });
+    }
+
+    // --- Operational debt ----------------------------------------------------------------------
+
+    void debt()
+    {
+        startSection(flow, Debt);
+        if (d.debtItems.empty()) {
+            para(flow, tr("No operational debt is registered in this workspace."), body, ink, 0);
+            return;
+        }
+        int perQuadrant[4] = {0, 0, 0, 0};
+        std::int64_t open = 0;
+        for (const DebtAssessment &a : d.assessments)
+            if (a.open) {
+                ++open;
+                ++perQuadrant[int(a.quadrant)];
+            }
+        QStringList quadrants;
+        for (ToilCostQuadrant q : {ToilCostQuadrant::LowHangingFruit, ToilCostQuadrant::NoBrainer,
+                                   ToilCostQuadrant::AlligatorVSwamp, ToilCostQuadrant::Defer})
+            quadrants << tr("%1 %2").arg(perQuadrant[int(q)]).arg(quadrantName(q));
+        para(flow,
+             tr("%1 items in the register, %2 open: %3. A large toil pile is %4 hours a week or more, a high cost %5 "
+                "weeks or more (settings quadrant.toil_hours and quadrant.cost_weeks). Each point is an open item, sized "
+                "by its risk (likelihood × impact).")
+                 .arg(d.debtItems.size())
+                 .arg(open)
+                 .arg(quadrants.join(QStringLiteral(", ")), number(d.settings.quadrantToilHours),
+                      number(d.settings.quadrantCostWeeks)),
+             small, muted, flow.mm(2));
+        const std::vector<DebtItem> *items = &d.debtItems;
+        const WorkspaceSettings *settings = &d.settings;
+        const ChartStyle st = style;
+        flow.block(flow.mm(105), [items, settings, st](QPainter &p, const QRectF &r) {
+            paintDebtQuadrant(p, r, *items, *settings, st);
+        });
+        flow.space(flow.mm(3));
+
+        heading2(flow, tr("Ranked by priority"), flow.mm(20));
+        para(flow,
+             tr("Priority = value ÷ cost in hours × theme weight, where value = toil hours a week × 13 + 8 × likelihood × "
+                "impact (hours a quarter). Payback: quarters of toil the work saves back."),
+             small, muted, flow.mm(1.5));
+        Table t = table({num(tr("Rank")), col(tr("ID"), Qt::AlignLeft, false), col(tr("Item (theme)")),
+                         num(tr("Toil h/week")), num(tr("Cost weeks")), num(tr("Risk L×I")),
+                         col(tr("Quadrant (how it arose)")), num(tr("Priority")), num(tr("Payback quarters"))});
+        auto addRow = [&](const DebtAssessment &a) {
+            const DebtItem *item = d.debtItem(a.id);
+            if (!item)
+                return;
+            const QColor color = a.open ? QColor() : muted;
+            TableCell title = cell(qs(item->title), color);
+            title.note = item->theme.empty() ? tr("no theme") : qs(item->theme);
+            TableCell quadrant = cell(quadrantName(a.quadrant), color);
+            quadrant.note = a.fowler ? fowlerName(*a.fowler).toLower() : QString();
+            t.rows.push_back({{cell(a.rank ? QString::number(*a.rank) : tr("done"), color), cell(qs(item->id), color, true),
+                               title, cell(number(item->toilHoursPerWeek), color), cell(number(item->costWeeks), color),
+                               cell(tr("%1×%2").arg(item->riskLikelihood).arg(item->riskImpact), color), quadrant,
+                               cell(formatPriority(a.priority), color),
+                               cell(a.paybackQuarters ? oneDecimal(*a.paybackQuarters) : QStringLiteral("–"), color)}});
+        };
+        for (std::size_t i : d.rankedOpenItems())
+            addRow(d.assessments[i]);
+        for (const DebtAssessment &a : d.assessments)
+            if (!a.open)
+                addRow(a);
+        flow.table(t);
+    }
+
+    // --- Roadmap -------------------------------------------------------------------------------
+
+    void roadmap()
+    {
+        // Quarters side by side and long reasons read better across a landscape page.
+        startSection(flow, Roadmap, QPageLayout::Landscape);
+        if (d.debtItems.empty()) {
+            para(flow, tr("No operational debt is registered, so there is nothing to plan."), body, ink, 0);
+            return;
+        }
+        if (!d.plan) {
+            para(flow, tr("The roadmap cannot be planned until the debt register is fixed:"), body, ink, flow.mm(2));
+            if (!d.planProblem.isEmpty())
+                para(flow, d.planProblem, body, style.bad, 0);
+            return;
+        }
+        const Plan &plan = *d.plan;
+        QString intro = tr("%1 to %2 (%3). ").arg(formatQuarter(plan.quarters.front().quarter),
+                                                  formatQuarter(plan.quarters.back().quarter), plan.startNote());
+        intro += plan.capacityWeeks ? tr("Capacity %1 engineer-weeks a quarter (%2).").arg(number(*plan.capacityWeeks), plan.capacityNote)
+                                    : tr("Capacity: %1.").arg(plan.capacityNote);
+        if (plan.doneItems > 0)
+            intro += u' ' + tr("Done items are not scheduled (%1).").arg(plan.doneItems);
+        para(flow, intro, small, muted, flow.mm(2));
+
+        std::size_t most = plan.unscheduled.size();
+        for (const PlanQuarter &q : plan.quarters)
+            most = std::max(most, q.items.size());
+        const Plan *pp = &plan;
+        const std::vector<DebtItem> *items = &d.debtItems;
+        const ChartStyle st = style;
+        // The chart's rows stop growing at about 8.7 mm; its legend and column heads take about 17 mm.
+        const qreal h = std::min(flow.remaining(), flow.mm(20) + flow.mm(8.8) * qreal(std::max<std::size_t>(most, 3)));
+        flow.block(h, [pp, items, st](QPainter &p, const QRectF &r) { paintRoadmap(p, r, *pp, *items, st); });
+        flow.space(flow.mm(3));
+
+        if (!plan.criticalPath.ids.empty()) {
+            QStringList steps;
+            for (const std::string &id : plan.criticalPath.ids) {
+                const PlannedItem *item = plan.find(id);
+                const QString where = !item ? QString() : item->quarter ? formatQuarter(*item->quarter) : tr("unscheduled");
+                steps << tr("%1 %2 (%3)").arg(qs(id), item ? qs(item->title) : QString(), where);
+            }
+            flow.paragraph({{tr("Critical path, %1: ").arg(formatWeeks(plan.criticalPath.totalCostWeeks)), true, style.critical},
+                            {steps.join(QStringLiteral(" → "))}},
+                           body, ink);
+        }
+
+        auto itemTable = [&](const std::vector<PlannedItem> &list, const QString &reasonHeader) {
+            Table t = table({col(tr("ID"), Qt::AlignLeft, false), col(tr("Item")), num(tr("Weeks")), num(tr("Priority")),
+                             col(tr("Quadrant")), col(reasonHeader)});
+            for (const PlannedItem &p : list) {
+                QString priority = formatPriority(p.priority);
+                if (p.priorityFrom != p.id)
+                    priority += u'\n' + tr("(eff. %1)").arg(formatPriority(p.effectivePriority));
+                TableCell id = cell(qs(p.id), QColor(), true);
+                if (p.pinned)
+                    id.note = tr("pinned");
+                t.rows.push_back({{id, cell(qs(p.title)), cell(oneDecimal(p.costWeeks)), cell(priority),
+                                   cell(quadrantName(p.quadrant)), cell(p.reason)}});
+            }
+            return t;
+        };
+        // One set of column widths for every quarter's table and the unscheduled one, so they line up.
+        std::vector<PlannedItem> everything = plan.unscheduled;
+        for (const PlanQuarter &q : plan.quarters)
+            everything.insert(everything.end(), q.items.begin(), q.items.end());
+        const std::vector<qreal> widths = flow.columnWidths(itemTable(everything, tr("Why not scheduled")));
+        auto addTable = [&](const std::vector<PlannedItem> &list, const QString &reasonHeader) {
+            Table t = itemTable(list, reasonHeader);
+            t.columnWidths = widths;
+            flow.table(t);
+        };
+        for (const PlanQuarter &q : plan.quarters) {
+            QString head = formatQuarter(q.quarter);
+            if (q.capacityWeeks)
+                head += tr(": %1 of %2 weeks used, %3 free")
+                            .arg(oneDecimal(q.usedWeeks), oneDecimal(*q.capacityWeeks), oneDecimal(*q.freeWeeks()));
+            else
+                head += tr(": %1 weeks used, no capacity set").arg(oneDecimal(q.usedWeeks));
+            heading2(flow, head, flow.mm(18));
+            if (q.items.empty())
+                para(flow, tr("Nothing planned in this quarter."), small, muted, 0);
+            else
+                addTable(q.items, tr("Why here"));
+        }
+        heading2(flow, tr("Unscheduled"), flow.mm(18));
+        if (plan.unscheduled.empty())
+            para(flow, tr("Every open item is scheduled within the plan."), small, muted, 0);
+        else
+            addTable(plan.unscheduled, tr("Why not scheduled"));
+    }
+
+    // --- Appendix ------------------------------------------------------------------------------
+
+    void appendix()
+    {
+        startSection(flow, Appendix);
+        heading2(flow, tr("Metric definitions"), flow.mm(20));
+        para(flow,
+             tr("Each metric is computed over the window from the events whose anchor time falls in it. Percentiles "
+                "interpolate linearly between closest ranks; p50 metrics also carry a p90."),
+             small, muted, flow.mm(1.5));
+        Table defs = table({col(tr("Metric")), col(tr("Theme")), col(tr("Definition")), col(tr("Anchor")),
+                            col(tr("Unit")), col(tr("Better")), num(tr("Target"))});
+        for (const MetricResult &m : d.analysis.metrics.metrics) {
+            const QString unit = MetricCatalogue::unitLabel(m.def->unit);
+            TableCell name = cell(metricName(m));
+            name.note = m.id();
+            defs.rows.push_back({{name,
+                                  cell(MetricCatalogue::themeName(m.def->theme)),
+                                  cell(QCoreApplication::translate("srm::MetricCatalogue", m.def->definition)),
+                                  cell(QString::fromLatin1(m.def->anchor)), cell(unit.isEmpty() ? tr("ratio") : unit),
+                                  cell(MetricCatalogue::betterId(m.def->better)), cell(formatValue(m.target, m.def->unit))}});
+        }
+        flow.table(defs);
+
+        heading2(flow, tr("Data sources"), flow.mm(20));
+        if (d.imports.isEmpty()) {
+            para(flow, tr("No file has been imported into this workspace."), small, muted, 0);
+        } else {
+            para(flow, tr("The import log: each file, when it was imported, its format and the records it held."), small,
+                 muted, flow.mm(1.5));
+            Table src = table({col(tr("File")), col(tr("Imported"), Qt::AlignLeft, false), col(tr("Format")),
+                               num(tr("Records")), num(tr("Skipped")), col(tr("Notes"))});
+            for (const ImportLogEntry &e : d.imports)
+                src.rows.push_back({{cell(e.fileName), cell(utcMinute(e.importedAt)), cell(e.format),
+                                     cell(formatCount(e.added + e.updated + e.unchanged)), cell(formatCount(e.skipped)),
+                                     cell(e.notes)}});
+            flow.table(src);
+        }
+
+        heading2(flow, tr("Settings used"), flow.mm(20));
+        const WorkspaceSettings &s = d.settings;
+        Table set = table({col(tr("Setting"), Qt::AlignLeft, false), col(tr("Value"))});
+        auto add = [&](const QString &key, const QString &value) { set.rows.push_back({{cell(key), cell(value)}}); };
+        add(QStringLiteral("name"), s.name.isEmpty() ? tr("(not set)") : s.name);
+        add(QStringLiteral("timezone"), QString::fromLatin1(s.timezone));
+        add(tr("business hours"), tr("%1 to %2, Monday to Friday").arg(clock(s.businessHoursStart), clock(s.businessHoursEnd)));
+        add(QStringLiteral("team_size"), s.teamSize ? QString::number(*s.teamSize) : tr("(not set)"));
+        add(QStringLiteral("capacity_weeks"), s.capacityWeeks ? number(*s.capacityWeeks) : tr("(not set)"));
+        add(QStringLiteral("reserved_ratio"), number(s.reservedRatio));
+        add(QStringLiteral("dora_preset"), s.doraPreset);
+        add(QStringLiteral("quadrant.toil_hours / quadrant.cost_weeks"),
+            tr("%1 h a week / %2 weeks").arg(number(s.quadrantToilHours), number(s.quadrantCostWeeks)));
+        QStringList weights;
+        for (Theme th : MetricCatalogue::kThemes)
+            weights << tr("%1 %2").arg(MetricCatalogue::themeId(th), number(s.weight(MetricCatalogue::themeId(th))));
+        add(tr("theme weights"), weights.join(QStringLiteral(", ")));
+        flow.table(set);
+    }
+};
+
+} // namespace
+
+std::optional<PageSize> pageSizeFromName(QStringView name)
+{
+    if (name.compare(u"A4", Qt::CaseInsensitive) == 0)
+        return PageSize::A4;
+    if (name.compare(u"Letter", Qt::CaseInsensitive) == 0)
+        return PageSize::Letter;
+    return std::nullopt;
+}
+
+QString pageSizeName(PageSize size)
+{
+    return size == PageSize::A4 ? QStringLiteral("A4") : QStringLiteral("Letter");
+}
+
+ReportRenderer::ReportRenderer(const ReportData &data, PageSize pageSize)
+    : m_data(data), m_pageSize(pageSize)
+{
+}
+
+QStringList ReportRenderer::sectionTitles()
+{
+    QStringList out;
+    for (int s = 0; s < SectionCount; ++s)
+        out << sectionTitle(Section(s));
+    return out;
+}
+
+PdfSummary ReportRenderer::write(QIODevice &device) const
+{
+    QPdfWriter writer(&device);
+    writer.setResolution(kDpi);
+    writer.setPageLayout(QPageLayout(QPageSize(m_pageSize == PageSize::A4 ? QPageSize::A4 : QPageSize::Letter),
+                                     QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
+    writer.setTitle(tr("%1 reliability roadmap, as of %2").arg(m_data.organisation, asOfDate(m_data.window())));
+    writer.setCreator(QStringLiteral("SRE Roadmap %1").arg(QLatin1StringView(SRM_VERSION)));
+
+    const qreal mm = kDpi / 25.4;
+    auto geometry = [&](QPageLayout::Orientation orientation) {
+        QPageLayout layout = writer.pageLayout();
+        layout.setOrientation(orientation);
+        PageGeometry g;
+        g.orientation = orientation;
+        g.page = layout.fullRectPixels(kDpi);
+        g.content = g.page.adjusted(kMarginSide * mm, kMarginTop * mm, -kMarginSide * mm, -kMarginBottom * mm);
+        return g;
+    };
+    Layout layout(m_data, &writer, geometry(QPageLayout::Portrait), geometry(QPageLayout::Landscape));
+    layout.build();
+
+    QPainter painter;
+    if (!painter.begin(&writer))
+        throw ExportError(tr("cannot start the PDF: %1").arg(device.errorString()));
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QString left = tr("%1 · Reliability roadmap · as of %2").arg(m_data.organisation, asOfDate(m_data.window()));
+    const QFont footFont = font(7.5);
+    const QColor footColor = layout.muted, ruleColor = layout.rule;
+    layout.flow.render(painter, writer, [&](QPainter &p, int index, int pages, const PageGeometry &g) {
+        const QRectF foot(g.content.left(), g.page.bottom() - 14 * mm, g.content.width(), 6 * mm);
+        p.save();
+        p.fillRect(QRectF(foot.left(), foot.top() - 1.5 * mm, foot.width(), 0.25 * mm), ruleColor);
+        p.setFont(footFont);
+        p.setPen(footColor);
+        const QString right = tr("page %1 of %2").arg(index + 1).arg(pages);
+        const QFontMetricsF fm(footFont, &writer);
+        const qreal rightW = fm.horizontalAdvance(right) + mm;
+        p.drawText(QRectF(foot.right() - rightW, foot.top(), rightW, foot.height()), Qt::AlignRight | Qt::AlignVCenter, right);
+        p.drawText(QRectF(foot.left(), foot.top(), foot.width() - rightW - 4 * mm, foot.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(left, Qt::ElideMiddle, foot.width() - rightW - 4 * mm));
+        p.restore();
+    });
+    if (!painter.end())
+        throw ExportError(tr("cannot finish the PDF: %1").arg(device.errorString()));
+
+    PdfSummary summary;
+    summary.pages = layout.flow.pageCount();
+    summary.sections = sectionTitles();
+    for (int p : layout.sectionPages)
+        summary.sectionPages.push_back(p + 1);
+    return summary;
+}
+
+PdfSummary ReportRenderer::writeFile(const QString &path) const
+{
+    PdfSummary summary;
+    saveFile(path, [&](QIODevice &out) { summary = write(out); });
+    return summary;
+}
+
+} // namespace srm::report
