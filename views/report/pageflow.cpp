@@ -278,6 +278,13 @@ std::vector<qreal> PageFlow::columnWidths(const Table &t) const
     std::vector<qreal> width = natural;
     const qreal sumNatural = std::accumulate(natural.begin(), natural.end(), qreal(0));
     auto isText = [&](std::size_t c) { return t.columns[c].wrap && t.columns[c].fixedWidth <= 0; };
+    auto widestTextColumn = [&] {
+        std::size_t widest = n;
+        for (std::size_t c = 0; c < n; ++c)
+            if (isText(c) && (widest == n || minimum[c] > minimum[widest]))
+                widest = c;
+        return widest;
+    };
     if (sumNatural <= available) {
         // Spare room goes to the text columns (or to all when there are none).
         qreal textNatural = 0;
@@ -302,9 +309,18 @@ std::vector<qreal> PageFlow::columnWidths(const Table &t) const
             for (std::size_t c = 0; c < n; ++c)
                 if (isText(c))
                     width[c] = minimum[c] + (textStretch > 0 ? spare * (natural[c] - minimum[c]) / textStretch : 0);
+        } else if (const std::size_t widest = widestTextColumn(); fixed < available && widest < n
+                   && minimum[widest] - (fixed + textMin - available) >= available * 0.15) {
+            // Even the widest words do not fit: numbers stay whole, the other text columns keep
+            // their widest word, and the widest text column gives up the difference, breaking
+            // inside its words.
+            for (std::size_t c = 0; c < n; ++c)
+                if (isText(c))
+                    width[c] = minimum[c];
+            width[widest] -= fixed + textMin - available;
         } else {
-            // Even the widest words do not fit: every column shrinks in proportion and wraps
-            // inside words (nothing is clipped).
+            // Not even the numbers fit: every column shrinks in proportion and wraps inside
+            // words (nothing is clipped).
             for (std::size_t c = 0; c < n; ++c)
                 width[c] = natural[c] * available / sumNatural;
         }
