@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "demo.h"
+#include "generatoroptions.h"
 #include "workspace.h"
 
 #include <QSqlQuery>
@@ -13,30 +14,14 @@ int cmdDemo(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"),
                                  QStringLiteral("where to write it (an existing workspace there is replaced)"));
-    GeneratorOptions options;
-    const QCommandLineOption pages(QStringLiteral("pages"), QStringLiteral("pages to generate (default %1)").arg(options.pages), QStringLiteral("N"));
-    const QCommandLineOption deployments(QStringLiteral("deployments"), QStringLiteral("deployments to generate (default %1)").arg(options.deployments), QStringLiteral("N"));
-    const QCommandLineOption incidents(QStringLiteral("incidents"), QStringLiteral("incidents to generate (default %1)").arg(options.incidents), QStringLiteral("N"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("random seed (default %1)").arg(options.seed), QStringLiteral("S"));
-    parser.addOptions({pages, deployments, incidents, seed});
+    const GeneratorOptionSet generatorOptions;
+    generatorOptions.addTo(parser);
     if (!parse(parser, QStringLiteral("demo"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1)
         throw UsageError(QStringLiteral("expected WORKSPACE"));
-    auto count = [&](const QCommandLineOption &o, std::int64_t fallback) -> std::int64_t {
-        if (!parser.isSet(o))
-            return fallback;
-        bool ok = false;
-        const qint64 v = parser.value(o).toLongLong(&ok);
-        if (!ok || v < 0 || v > 100000000)
-            throw UsageError(QStringLiteral("--%1 needs a whole number from 0 to 100000000").arg(o.names().constFirst()));
-        return v;
-    };
-    options.pages = count(pages, options.pages);
-    options.deployments = count(deployments, options.deployments);
-    options.incidents = count(incidents, options.incidents);
-    options.seed = std::uint64_t(count(seed, std::int64_t(options.seed)));
+    const GeneratorOptions options = generatorOptions.read(parser);
     writeDemoWorkspace(pos[0], options);
 
     auto ws = openWorkspace(pos[0]);

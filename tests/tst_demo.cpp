@@ -15,14 +15,6 @@ using namespace srm::test;
 
 namespace {
 
-QByteArray dump(const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
-    p.waitForFinished(60000);
-    return p.readAllStandardOutput();
-}
-
 qint64 scalar(Workspace &ws, const QString &sql)
 {
     QSqlQuery q(ws.database());
@@ -54,12 +46,12 @@ private slots:
     {
         const QString second = m_dir.filePath(QStringLiteral("again.srmap"));
         QCOMPARE(runCli({QStringLiteral("demo"), second}).exitCode, 0);
-        const QByteArray a = dump(m_path);
+        const QByteArray a = sqliteDump(m_path);
         QVERIFY(a.size() > 100000);
-        QCOMPARE(dump(second), a);
+        QCOMPARE(sqliteDump(second), a);
         // Writing over an existing demo gives the same bytes again.
         QCOMPARE(runCli({QStringLiteral("demo"), second}).exitCode, 0);
-        QCOMPARE(dump(second), a);
+        QCOMPARE(sqliteDump(second), a);
     }
 
     void refusesToOverwriteOtherFiles()

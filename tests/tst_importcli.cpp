@@ -20,14 +20,6 @@ using namespace srm::test;
 
 namespace {
 
-QByteArray dump(const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
-    p.waitForFinished(60000);
-    return p.readAllStandardOutput();
-}
-
 qint64 scalar(const QString &ws, const QString &sql)
 {
     auto w = Workspace::open(ws);
@@ -85,7 +77,7 @@ private slots:
     {
         const QString ws = workspacePath(QStringLiteral("strict"));
         QCOMPARE(runCli({QStringLiteral("import"), ws, file(QStringLiteral("good.csv"), kPages)}).exitCode, 0);
-        const QByteArray before = dump(ws);
+        const QByteArray before = sqliteDump(ws);
         const QString bad = file(QStringLiteral("bad.csv"), "created_at,title,escalation_count,acknowledged_at\n"
                                                             "2026-03-02T10:00:00Z,fine,1,\n"
                                                             "2026-03-02T10:00:00Z,\"two\nlines\",-2,\n"
@@ -96,7 +88,7 @@ private slots:
                  r.err.constData());
         QVERIFY(r.errText().contains(bad + QStringLiteral(":5: column 'acknowledged_at': acknowledged_at ")));
         QVERIFY(r.errText().contains(QStringLiteral("nothing imported: 2 bad rows")));
-        QCOMPARE(dump(ws), before);
+        QCOMPARE(sqliteDump(ws), before);
     }
 
     void skipBadRows()
@@ -166,7 +158,7 @@ private slots:
         const QString ws = workspacePath(QStringLiteral("broken"));
         if (!QFileInfo::exists(ws))
             QCOMPARE(runCli({QStringLiteral("import"), ws, file(QStringLiteral("base.csv"), kPages)}).exitCode, 0);
-        const QByteArray before = dump(ws);
+        const QByteArray before = sqliteDump(ws);
         const QString path = file(name, content);
         const CliResult r = runCli({QStringLiteral("import"), ws, path});
         if (name == u"missing.csv") {
@@ -176,7 +168,7 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(path), r.err.constData());
         QVERIFY2(r.errText().contains(message), r.err.constData());
-        QCOMPARE(dump(ws), before);
+        QCOMPARE(sqliteDump(ws), before);
     }
 
     void unknownFormatListsTheKnownOnes()
@@ -337,13 +329,13 @@ private slots:
         QCOMPARE(scalar(imported, QStringLiteral("SELECT sum(escalation_count) FROM pages")),
                  scalar(demo, QStringLiteral("SELECT sum(escalation_count) FROM pages")));
 
-        const QByteArray before = dump(imported);
+        const QByteArray before = sqliteDump(imported);
         const CliResult second = runCli(QStringList{QStringLiteral("import"), imported} + paths);
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.outText().count(QStringLiteral(" 0 added, 0 updated, ")), 7);
         for (const QString &sql : tables)
             QCOMPARE(rows(imported, sql), rows(demo, sql));
-        QVERIFY(dump(imported) != before); // only the import log grew
+        QVERIFY(sqliteDump(imported) != before); // only the import log grew
         QCOMPARE(scalar(imported, QStringLiteral("SELECT count(*) FROM imports")), qint64(14));
     }
 

@@ -22,14 +22,6 @@ using namespace srm::test;
 
 namespace {
 
-QByteArray dump(const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
-    p.waitForFinished(60000);
-    return p.readAllStandardOutput();
-}
-
 const QByteArray kPages = "id,created_at,title,service\n"
                           "P1,2026-03-01T10:00:00Z,Disk full on db-1,db\n"
                           "P2,2026-03-01T11:00:00Z,CPU high,web\n";
@@ -80,7 +72,7 @@ private slots:
         QFETCH(QByteArray, seed);
         const QString ws = workspaceWith(QStringLiteral("cancel-%1").arg(QLatin1StringView(QTest::currentDataTag()).at(0)),
                                          seed);
-        const QByteArray before = dump(ws);
+        const QByteArray before = sqliteDump(ws);
         QVERIFY(before.contains("CREATE UNIQUE INDEX pages_ukey") || before.contains("CREATE INDEX pages_created_at"));
         {
             auto w = Workspace::open(ws);
@@ -95,7 +87,7 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
             QCOMPARE(q.value(0).toInt(), 1);
         }
-        QCOMPARE(dump(ws), before);
+        QCOMPARE(sqliteDump(ws), before);
     }
 
     void killed_data()
@@ -117,7 +109,7 @@ private slots:
         QFETCH(QByteArray, seed);
         QFETCH(int, round);
         const QString ws = workspaceWith(QStringLiteral("killed-%1-%2").arg(seed == kPages ? 1 : 2).arg(round), seed);
-        const QByteArray before = dump(ws);
+        const QByteArray before = sqliteDump(ws);
         QRandomGenerator random(quint32(round * 7919 + seed.size()));
         QProcess p;
         p.start(QStringLiteral(SRM_BINARY), {QStringLiteral("import"), ws, m_big});
@@ -147,7 +139,7 @@ private slots:
         const int imports = q.value(0).toInt();
         w.reset();
         if (imports == 1) {
-            QCOMPARE(dump(ws), before);
+            QCOMPARE(sqliteDump(ws), before);
         } else {
             // Killed after the commit, during the checkpoint: the import is complete.
             QCOMPARE(imports, 2);

@@ -27,14 +27,6 @@ using namespace srm::test;
 
 namespace {
 
-QByteArray dump(const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
-    p.waitForFinished(60000);
-    return p.readAllStandardOutput();
-}
-
 qint64 count(const QString &ws, const QString &table)
 {
     auto w = Workspace::open(ws);
@@ -166,7 +158,7 @@ private slots:
             seed.startImport();
             QVERIFY(done.wait(30000));
         }
-        const QByteArray before = dump(ws);
+        const QByteArray before = sqliteDump(ws);
         ImportDialog d(ws, QByteArrayLiteral("UTC"));
         QSignalSpy finished(&d, &ImportDialog::importFinished);
         QSignalSpy changed(&d, &ImportDialog::dataChanged);
@@ -184,7 +176,7 @@ private slots:
         QCOMPARE(changed.count(), 0);
         QVERIFY(d.fileStatus(0).startsWith(QStringLiteral("Cancelled")));
         QVERIFY(d.fileStatus(1).startsWith(QStringLiteral("Cancelled")));
-        QCOMPARE(dump(ws), before);
+        QCOMPARE(sqliteDump(ws), before);
     }
 
     void dataSourcesPanel()

@@ -43,6 +43,14 @@ QByteArray sha256Of(const QString &path)
     return h.result().toHex();
 }
 
+QByteArray sqliteDump(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
+    p.waitForFinished(60000);
+    return p.readAllStandardOutput();
+}
+
 QString samplesDir()
 {
     const QString dir = QStringLiteral(SRM_SAMPLES_DIR);

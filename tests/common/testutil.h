@@ -22,6 +22,8 @@ struct CliResult
 CliResult runCli(const QStringList &args, int timeoutMs = 120000, const QByteArray &stdinData = {});
 
 QByteArray sha256Of(const QString &path);
+// `sqlite3 PATH .dump`: the whole content of a workspace as SQL text, to compare before/after.
+QByteArray sqliteDump(const QString &path);
 QString samplesDir();      // empty when ../shared/samples does not exist
 QString fixturesDir();     // tests/fixtures
 void writeFile(const QString &path, const QByteArray &content);

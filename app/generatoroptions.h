@@ -1,0 +1,27 @@
+// --pages, --deployments, --incidents and --seed: the options `demo` and `generate` share to
+// size the seeded generator (models/generator.h).
+#pragma once
+
+#include "generator.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+namespace srm::cli {
+
+class GeneratorOptionSet
+{
+public:
+    GeneratorOptionSet();
+    void addTo(QCommandLineParser &parser) const;
+    // The options given on the command line over the defaults; throws UsageError on a bad count.
+    GeneratorOptions read(const QCommandLineParser &parser) const;
+
+private:
+    QCommandLineOption m_pages;
+    QCommandLineOption m_deployments;
+    QCommandLineOption m_incidents;
+    QCommandLineOption m_seed;
+};
+
+} // namespace srm::cli
