@@ -42,7 +42,7 @@ int serviceIndex(const char *name)
     return 0;
 }
 
-// An alert template: `pattern` has placeholders the generator fills with the variable parts
+// An alert template: `pattern` has {slots} the generator fills with the variable parts
 // that real alert titles carry ({n}, {N}, {pct}, {ms}, {x}, {ip}, {uuid}, {hex}, {pod}, {host},
 // {sku}, {carrier}, {svc}).
 struct AlertTemplate

@@ -269,7 +269,7 @@ QByteArray htmlSummary(const ReportData &d)
 
     const QString title = tr("%1 reliability summary, as of %2").arg(d.organisation, asOfDate(w));
     // Assembled by concatenation: the body holds figures such as "80%" that a further arg() pass
-    // would take for placeholders.
+    // would read as its own %N markers.
     const QString file = QFileInfo(d.workspacePath).fileName();
     const QString footer =
         esc(tr("Made by SRE Roadmap %1 from %2. The full executive report:").arg(QLatin1StringView(SRM_VERSION), file))
