@@ -426,11 +426,13 @@ def machine(bench):
                     cache[m.group(1)] = m.group(2)
     compiler = first_line([cache.get("CMAKE_CXX_COMPILER", "c++"), "--version"])
     qt = "unknown"
-    qt_version_file = os.path.join(cache.get("Qt6_DIR", ""), "Qt6ConfigVersion.cmake")
-    if os.path.exists(qt_version_file):
-        with open(qt_version_file, encoding="utf-8") as f:
-            m = re.search(r'set\(PACKAGE_VERSION "([^"]+)"\)', f.read())
-            qt = m.group(1) if m else qt
+    # Qt 6.4 keeps the version in Qt6ConfigVersionImpl.cmake, later ones in Qt6ConfigVersion.cmake.
+    for name in ("Qt6ConfigVersionImpl.cmake", "Qt6ConfigVersion.cmake"):
+        qt_version_file = os.path.join(cache.get("Qt6_DIR", ""), name)
+        if qt == "unknown" and os.path.exists(qt_version_file):
+            with open(qt_version_file, encoding="utf-8") as f:
+                m = re.search(r'set\(PACKAGE_VERSION "([0-9][^"]*)"\)', f.read())
+                qt = m.group(1) if m else qt
     git = first_line(["git", "-C", REPO, "describe", "--always", "--dirty"])
     peers = []
     if bench.peers.get("sqlite3") is None:
