@@ -4,16 +4,15 @@
 #include "workspace.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 
 #include <cstdio>
 
 namespace srm::cli {
 
-void printJson(const QJsonObject &document)
+void printJsonText(const QByteArray &compact)
 {
-    const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fwrite(compact.constData(), 1, size_t(compact.size()), stdout);
+    std::fputc('\n', stdout);
     std::fflush(stdout);
 }
 

@@ -6,7 +6,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
-#include <QJsonObject>
+#include <QByteArray>
 #include <QList>
 #include <QStringList>
 
@@ -30,8 +30,8 @@ struct WindowOptions
     int days(const QCommandLineParser &parser) const;
 };
 
-// Prints one JSON document and a newline on stdout.
-void printJson(const QJsonObject &document);
+// Prints a compact JSON document (JsonWriter's text) and a newline on stdout.
+void printJsonText(const QByteArray &compact);
 
 // Parses a whole number option in [min, max]; UsageError names the option otherwise.
 int intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max);

@@ -82,7 +82,7 @@ int cmdAlerts(const QStringList &args)
                                        QDateTime::currentMSecsSinceEpoch() * 1000);
     const AlertReport report = computeAlerts(data);
     if (parser.isSet(options.json))
-        printJson(toJson(report, limit));
+        printJsonText(toJsonText(report, limit));
     else
         printOut(render(report, limit ? *limit : kDefaultTextTop));
     return Ok;

@@ -115,7 +115,7 @@ int cmdMetrics(const QStringList &args)
                                        QDateTime::currentMSecsSinceEpoch() * 1000);
     const MetricsReport report = computeMetrics(data);
     if (parser.isSet(options.json))
-        printJson(toJson(report));
+        printJsonText(toJsonText(report));
     else
         printOut(render(report));
     return Ok;

@@ -1,6 +1,9 @@
 #include "analysisjson.h"
 
+#include "jsonwriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace srm {
 
@@ -11,78 +14,163 @@ QJsonValue orNull(const std::optional<double> &v)
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonValue orNull(const std::optional<bool> &v)
+// Keys of each object in ascending byte order (JsonWriter::key).
+
+void write(JsonWriter &w, const AnalysisWindow &window)
 {
-    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+    w.beginObject();
+    w.member("days", window.days);
+    w.member("from", formatIso(window.from()));
+    w.member("to", formatIso(window.to()));
+    w.endObject();
 }
 
-QJsonValue orNull(const std::optional<int> &v)
+void write(JsonWriter &w, const MetricResult &m)
 {
-    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+    w.beginObject();
+    w.member("better", MetricCatalogue::betterId(m.def->better));
+    w.member("gap", m.gap);
+    w.member("id", m.id());
+    w.member("n", std::int64_t(m.n));
+    w.member("p90", m.p90);
+    w.member("status", MetricCatalogue::statusId(m.status));
+    w.member("target", m.target);
+    w.member("theme", MetricCatalogue::themeId(m.def->theme));
+    w.key("tier");
+    if (m.tier)
+        w.value(MetricCatalogue::tierId(*m.tier));
+    else
+        w.null();
+    w.member("unit", MetricCatalogue::unitId(m.def->unit));
+    w.member("value", m.value);
+    w.key("weekly");
+    w.beginArray();
+    for (const WeeklyPoint &p : m.weekly) {
+        w.beginObject();
+        w.member("n", std::int64_t(p.n));
+        w.member("value", p.value);
+        w.member("week", p.week);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+}
+
+void write(JsonWriter &w, const SloResult &s)
+{
+    w.beginObject();
+    w.member("attainment", s.attainment);
+    w.member("burn_rate_24h", s.burnRate24h);
+    w.member("error_budget_remaining", s.errorBudgetRemaining);
+    w.member("met", s.met);
+    w.member("name", s.name);
+    w.member("objective", s.objective);
+    w.member("service", s.service);
+    w.member("window_days", s.windowDays());
+    w.endObject();
+}
+
+void write(JsonWriter &w, const ThemeSummary &t)
+{
+    w.beginObject();
+    w.member("gaps", t.gaps);
+    w.member("id", MetricCatalogue::themeId(t.theme));
+    w.member("met", t.met);
+    w.member("metrics", t.metrics);
+    w.member("not_measured", t.notMeasured);
+    w.endObject();
+}
+
+void write(JsonWriter &w, const AlertGroup &g)
+{
+    w.beginObject();
+    w.member("ack_p50_minutes", g.ackP50Minutes);
+    w.member("count", std::int64_t(g.count));
+    w.member("cumulative_share", g.cumulativeShare);
+    w.member("key", g.key);
+    w.member("noise_ratio", g.noiseRatio);
+    w.member("off_hours_ratio", g.offHoursRatio);
+    w.member("service", g.service);
+    w.member("share", g.share);
+    w.member("title", g.title);
+    w.endObject();
+}
+
+void write(JsonWriter &w, const MetricsReport &r)
+{
+    w.beginObject();
+    w.member("as_of", formatIso(r.window.asOf));
+    w.key("metrics");
+    w.beginArray();
+    for (const MetricResult &m : r.metrics)
+        write(w, m);
+    w.endArray();
+    w.key("slos");
+    w.beginArray();
+    for (const SloResult &s : r.slos)
+        write(w, s);
+    w.endArray();
+    w.key("themes");
+    w.beginArray();
+    for (const ThemeSummary &t : r.themes)
+        write(w, t);
+    w.endArray();
+    w.key("window");
+    write(w, r.window);
+    w.endObject();
+}
+
+void write(JsonWriter &w, const AlertReport &r, std::optional<qsizetype> top)
+{
+    const qsizetype listed = top ? std::min<qsizetype>(*top, qsizetype(r.groups.size())) : qsizetype(r.groups.size());
+    w.beginObject();
+    w.member("as_of", formatIso(r.window.asOf));
+    w.key("groups");
+    w.beginArray();
+    for (qsizetype i = 0; i < listed; ++i)
+        write(w, r.groups[size_t(i)]);
+    w.endArray();
+    w.member("groups_for_80_percent", r.groupsFor80Percent);
+    w.member("groups_total", r.groupsTotal());
+    w.member("total_pages", std::int64_t(r.totalPages));
+    w.key("window");
+    write(w, r.window);
+    w.endObject();
+}
+
+template <typename... Args>
+QJsonObject object(const Args &...args)
+{
+    JsonWriter w;
+    write(w, args...);
+    return QJsonDocument::fromJson(w.text()).object();
 }
 
 } // namespace
 
-QJsonObject toJson(const AnalysisWindow &w)
+QJsonObject toJson(const AnalysisWindow &window)
 {
-    return {{QStringLiteral("from"), formatIso(w.from())},
-            {QStringLiteral("to"), formatIso(w.to())},
-            {QStringLiteral("days"), w.days}};
+    return object(window);
 }
 
-QJsonObject toJson(const MetricResult &m)
+QJsonObject toJson(const MetricResult &metric)
 {
-    QJsonArray weekly;
-    for (const WeeklyPoint &w : m.weekly)
-        weekly.append(QJsonObject{{QStringLiteral("week"), w.week},
-                                  {QStringLiteral("value"), orNull(w.value)},
-                                  {QStringLiteral("n"), qint64(w.n)}});
-    return {{QStringLiteral("id"), m.id()},
-            {QStringLiteral("theme"), MetricCatalogue::themeId(m.def->theme)},
-            {QStringLiteral("value"), orNull(m.value)},
-            {QStringLiteral("p90"), orNull(m.p90)},
-            {QStringLiteral("unit"), MetricCatalogue::unitId(m.def->unit)},
-            {QStringLiteral("n"), qint64(m.n)},
-            {QStringLiteral("target"), m.target},
-            {QStringLiteral("better"), MetricCatalogue::betterId(m.def->better)},
-            {QStringLiteral("gap"), orNull(m.gap)},
-            {QStringLiteral("status"), MetricCatalogue::statusId(m.status)},
-            {QStringLiteral("tier"), m.tier ? QJsonValue(MetricCatalogue::tierId(*m.tier)) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("weekly"), weekly}};
+    return object(metric);
 }
 
-QJsonObject toJson(const SloResult &s)
+QJsonObject toJson(const SloResult &slo)
 {
-    return {{QStringLiteral("name"), s.name},
-            {QStringLiteral("service"), s.service},
-            {QStringLiteral("objective"), s.objective},
-            {QStringLiteral("attainment"), orNull(s.attainment)},
-            {QStringLiteral("error_budget_remaining"), orNull(s.errorBudgetRemaining)},
-            {QStringLiteral("burn_rate_24h"), orNull(s.burnRate24h)},
-            {QStringLiteral("met"), orNull(s.met)},
-            {QStringLiteral("window_days"), s.windowDays()}};
+    return object(slo);
 }
 
-QJsonObject toJson(const ThemeSummary &t)
+QJsonObject toJson(const ThemeSummary &theme)
 {
-    return {{QStringLiteral("id"), MetricCatalogue::themeId(t.theme)},
-            {QStringLiteral("metrics"), t.metrics},
-            {QStringLiteral("met"), t.met},
-            {QStringLiteral("gaps"), t.gaps},
-            {QStringLiteral("not_measured"), t.notMeasured}};
+    return object(theme);
 }
 
-QJsonObject toJson(const AlertGroup &g)
+QJsonObject toJson(const AlertGroup &group)
 {
-    return {{QStringLiteral("key"), g.key},
-            {QStringLiteral("service"), g.service},
-            {QStringLiteral("title"), g.title},
-            {QStringLiteral("count"), qint64(g.count)},
-            {QStringLiteral("share"), g.share},
-            {QStringLiteral("cumulative_share"), g.cumulativeShare},
-            {QStringLiteral("off_hours_ratio"), g.offHoursRatio},
-            {QStringLiteral("noise_ratio"), g.noiseRatio},
-            {QStringLiteral("ack_p50_minutes"), orNull(g.ackP50Minutes)}};
+    return object(group);
 }
 
 QJsonObject toJson(const DurationStats &s)
@@ -97,34 +185,28 @@ QJsonObject toJson(const DurationStats &s)
             {QStringLiteral("values"), values}};
 }
 
-QJsonObject toJson(const MetricsReport &r)
+QJsonObject toJson(const MetricsReport &report)
 {
-    QJsonArray metrics, slos, themes;
-    for (const MetricResult &m : r.metrics)
-        metrics.append(toJson(m));
-    for (const SloResult &s : r.slos)
-        slos.append(toJson(s));
-    for (const ThemeSummary &t : r.themes)
-        themes.append(toJson(t));
-    return {{QStringLiteral("as_of"), formatIso(r.window.asOf)},
-            {QStringLiteral("window"), toJson(r.window)},
-            {QStringLiteral("metrics"), metrics},
-            {QStringLiteral("slos"), slos},
-            {QStringLiteral("themes"), themes}};
+    return object(report);
 }
 
-QJsonObject toJson(const AlertReport &r, std::optional<qsizetype> top)
+QJsonObject toJson(const AlertReport &report, std::optional<qsizetype> top)
 {
-    QJsonArray groups;
-    const qsizetype listed = top ? std::min<qsizetype>(*top, qsizetype(r.groups.size())) : qsizetype(r.groups.size());
-    for (qsizetype i = 0; i < listed; ++i)
-        groups.append(toJson(r.groups[size_t(i)]));
-    return {{QStringLiteral("as_of"), formatIso(r.window.asOf)},
-            {QStringLiteral("window"), toJson(r.window)},
-            {QStringLiteral("total_pages"), qint64(r.totalPages)},
-            {QStringLiteral("groups"), groups},
-            {QStringLiteral("groups_total"), qint64(r.groupsTotal())},
-            {QStringLiteral("groups_for_80_percent"), orNull(r.groupsFor80Percent)}};
+    return object(report, top);
+}
+
+QByteArray toJsonText(const MetricsReport &report)
+{
+    JsonWriter w;
+    write(w, report);
+    return w.take();
+}
+
+QByteArray toJsonText(const AlertReport &report, std::optional<qsizetype> top)
+{
+    JsonWriter w;
+    write(w, report, top);
+    return w.take();
 }
 
 } // namespace srm

@@ -136,8 +136,8 @@ struct Dataset
     // Reads what `parts` asks for. Throws WorkspaceError when the store fails.
     static Dataset load(Workspace &ws, const AnalysisWindow &window, int parts = AllParts);
     // The same for the window of `days` ending at `asOf`, or, without one, at SPEC 2's default
-    // as-of (AnalysisWindow::defaultAsOf; `now` when the workspace holds no event), found in the
-    // same pass over the pages that loads them.
+    // as-of (AnalysisWindow::defaultAsOf; `now` when the workspace holds no event), read in the
+    // same transaction as the records.
     static Dataset load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now);
 };
 

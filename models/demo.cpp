@@ -21,9 +21,16 @@ public:
         : m_delivery(ws, ids[0]), m_incidents(ws, ids[1]), m_pages(ws, ids[2]), m_slos(ws, ids[3]),
           m_debt(ws, ids[4])
     {
-        m_pages.setBulkPages(true); // a new workspace: pages go in as a bulk load
+        // A new workspace: pages go in as a bulk load, and every table as a bulk load of its
+        // latest event time (RecordWriter::setBulkPages).
+        for (RecordWriter *w : {&m_delivery, &m_incidents, &m_pages, &m_slos, &m_debt})
+            w->setBulkPages(true);
     }
-    void finish() { m_pages.finish(); }
+    void finish()
+    {
+        for (RecordWriter *w : {&m_delivery, &m_incidents, &m_pages, &m_slos, &m_debt})
+            w->finish();
+    }
     void deployment(const Deployment &d) override { m_delivery.add(d); }
     void change(const Change &c) override { m_delivery.add(c); }
     void incident(const Incident &i) override { m_incidents.add(i); }

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -170,6 +171,7 @@ RecordWriter::Outcome RecordWriter::add(const Deployment &d)
         "deployments", {"deployment_id"},
         {"service", "environment", "is_production", "started_at", "finished_at", "result", "commit_sha",
          "fixes_deployment_id", "team"});
+    prepareTracking(Deployments);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, d.deploymentId);
     bindText(s, 2, d.service);
@@ -186,13 +188,16 @@ RecordWriter::Outcome RecordWriter::add(const Deployment &d)
     bindText(s, 9, d.fixesDeploymentId);
     bindText(s, 10, d.team);
     bindImport(s, 11, m_importId);
-    return step(s, "a deployment");
+    const Outcome o = step(s, "a deployment");
+    track(Deployments, std::max(d.finishedAt, d.startedAt.value_or(d.finishedAt)), o);
+    return o;
 }
 
 RecordWriter::Outcome RecordWriter::add(const Change &c)
 {
     static const std::string sql =
         upsertSql("changes", {"deployment_id", "commit_sha"}, {"committed_at", "authored_at", "pr_merged_at"});
+    prepareTracking(Changes);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, c.deploymentId);
     bindText(s, 2, c.commitSha);
@@ -200,7 +205,9 @@ RecordWriter::Outcome RecordWriter::add(const Change &c)
     bindOpt(s, 4, c.authoredAt);
     bindOpt(s, 5, c.prMergedAt);
     bindImport(s, 6, m_importId);
-    return step(s, "a change");
+    const Outcome o = step(s, "a change");
+    track(Changes, std::max({c.committedAt, c.authoredAt.value_or(c.committedAt), c.prMergedAt.value_or(c.committedAt)}), o);
+    return o;
 }
 
 RecordWriter::Outcome RecordWriter::add(const Incident &i)
@@ -209,6 +216,7 @@ RecordWriter::Outcome RecordWriter::add(const Incident &i)
         "incidents", {"incident_id"},
         {"service", "title", "severity", "started_at", "detected_at", "acknowledged_at", "mitigated_at",
          "resolved_at", "detection_source", "caused_by_deployment_id", "postmortem_url"});
+    prepareTracking(Incidents);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, i.incidentId);
     bindText(s, 2, i.service);
@@ -226,7 +234,12 @@ RecordWriter::Outcome RecordWriter::add(const Incident &i)
     bindText(s, 11, i.causedByDeploymentId);
     bindText(s, 12, i.postmortemUrl);
     bindImport(s, 13, m_importId);
-    return step(s, "an incident");
+    const Outcome o = step(s, "an incident");
+    track(Incidents,
+          std::max({i.startedAt, i.detectedAt.value_or(i.startedAt), i.acknowledgedAt.value_or(i.startedAt),
+                    i.mitigatedAt.value_or(i.startedAt), i.resolvedAt.value_or(i.startedAt)}),
+          o);
+    return o;
 }
 
 std::int64_t RecordWriter::pageKey(const Page &p)
@@ -409,6 +422,7 @@ void RecordWriter::finish()
 {
     if (m_pageMode == PageMode::Bulk)
         endBulk(false);
+    endTracking();
     // The next write of a page (by another writer) checks the table again.
     m_pageMode = PageMode::Unknown;
 }
@@ -434,6 +448,8 @@ RecordWriter::Outcome RecordWriter::add(const Page &p, const PageIdentity &ident
         "escalation_count IS NOT ?11 OR incident_key IS NOT ?12 OR group_id IS NOT ?13)";
     if (m_pageMode == PageMode::Unknown)
         startPages();
+    prepareTracking(Pages);
+    const Micros latest = std::max({p.createdAt, p.acknowledgedAt.value_or(p.createdAt), p.resolvedAt.value_or(p.createdAt)});
     const std::int64_t group = groupId(p.service, identity.normalizedTitle);
     if (m_pageMode == PageMode::Bulk) {
         const std::int64_t existing = m_bulkKeys.findOrInsert(identity.key, m_lastPageId + 1);
@@ -448,6 +464,7 @@ RecordWriter::Outcome RecordWriter::add(const Page &p, const PageIdentity &ident
             if (m_pendingCount == std::size_t(kBulkRows))
                 flushBulk();
             ++m_counts.added;
+            track(Pages, latest, Outcome::Added);
             if (std::int64_t(m_bulkKeys.size()) >= kMaxBulkPages)
                 endBulk(true);
             return Outcome::Added;
@@ -458,13 +475,94 @@ RecordWriter::Outcome RecordWriter::add(const Page &p, const PageIdentity &ident
         sqlite3_bind_int64(s, 1, existing);
         bindPage(s, 2, p, group);
         bindImport(s, 14, m_importId);
-        return step(s, "a page");
+        const Outcome o = step(s, "a page");
+        track(Pages, latest, o);
+        return o;
     }
     sqlite3_stmt *s = m_pageUpsert ? m_pageUpsert : (m_pageUpsert = statement(upsert));
     sqlite3_bind_int64(s, 1, identity.key);
     bindPage(s, 2, p, group);
     bindImport(s, 14, m_importId);
-    return step(s, "a page");
+    const Outcome o = step(s, "a page");
+    track(Pages, latest, o);
+    return o;
+}
+
+// --- latest_events while loading empty tables --------------------------------------------------
+
+void RecordWriter::startTracking(EventTable table)
+{
+    LatestTracking &t = m_latest[table];
+    t.checked = true;
+    if (!m_bulkAllowed || m_ws.schemaVersion() < 3)
+        return;
+    const std::string name = Schema::eventTables()[size_t(table)].table;
+    sqlite3_stmt *q = statement("SELECT EXISTS (SELECT 1 FROM " + name + ")");
+    const bool empty = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
+    sqlite3_reset(q);
+    if (!empty)
+        return;
+    // Only this writer's triggers: were they gone (another writer in this transaction dropped
+    // them), that writer's finish() would find rows it did not count and read the table.
+    sqlite3_stmt *triggers = statement("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 "
+                                       "AND name IN (?1 || '_latest_insert', ?1 || '_latest_update', ?1 || '_latest_delete')");
+    bindText(triggers, 1, name);
+    std::vector<std::string> names;
+    while (sqlite3_step(triggers) == SQLITE_ROW) {
+        names.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(triggers, 0)));
+        t.triggers.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(triggers, 1)));
+    }
+    sqlite3_reset(triggers);
+    if (names.size() != 3) {
+        t.triggers.clear();
+        return;
+    }
+    for (const std::string &trigger : names)
+        exec(("DROP TRIGGER \"" + trigger + '"').c_str(), "dropping a trigger for a bulk load");
+    t.active = true;
+}
+
+void RecordWriter::track(EventTable table, Micros latest, Outcome outcome)
+{
+    LatestTracking &t = m_latest[table];
+    if (!t.active)
+        return;
+    if (outcome == Outcome::Added) {
+        t.latest = t.added == 0 ? latest : std::max(t.latest, latest);
+        ++t.added;
+    } else if (outcome == Outcome::Updated) {
+        t.updated = true;
+    }
+}
+
+void RecordWriter::endTracking()
+{
+    for (int i = 0; i < EventTableCount; ++i) {
+        LatestTracking &t = m_latest[i];
+        if (t.active) {
+            // The table was empty: its latest event is the latest added, when it holds exactly
+            // the rows added and none was written twice; otherwise the entry is left unknown
+            // and refreshLatestEvents() reads the table.
+            const std::string name = Schema::eventTables()[size_t(i)].table;
+            sqlite3_stmt *count = statement("SELECT count(*) FROM " + name);
+            const std::int64_t rows = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
+            sqlite3_reset(count);
+            const bool known = !t.updated && rows == t.added;
+            sqlite3_stmt *s = statement(known ? "INSERT OR REPLACE INTO latest_events (tbl, latest) VALUES (?1, ?2)"
+                                              : "DELETE FROM latest_events WHERE tbl = ?1");
+            bindText(s, 1, name);
+            if (known && t.added > 0)
+                sqlite3_bind_int64(s, 2, t.latest);
+            const int rc = sqlite3_step(s);
+            sqlite3_reset(s);
+            if (rc != SQLITE_DONE)
+                m_ws.fail(QStringLiteral("storing the latest event time"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+            for (const std::string &sql : t.triggers)
+                exec(sql.c_str(), "restoring a trigger after a bulk load");
+        }
+        t = LatestTracking();
+    }
+    m_ws.refreshLatestEvents();
 }
 
 // --- KeyMap ----------------------------------------------------------------------------------
@@ -539,6 +637,7 @@ RecordWriter::Outcome RecordWriter::add(const SloMeasurement &m, int columns)
         sets += std::string(names[bit]) + " = excluded." + names[bit];
         differs += std::string(names[bit]) + " IS NOT excluded." + names[bit];
     }
+    prepareTracking(Measurements);
     const std::string sql = "INSERT INTO slo_measurements (" + cols + ", import_id) VALUES (" + params + ", ?"
         + std::to_string(n + 1) + ") ON CONFLICT(slo, ts) DO UPDATE SET " + sets
         + ", import_id = excluded.import_id WHERE " + differs;
@@ -550,7 +649,9 @@ RecordWriter::Outcome RecordWriter::add(const SloMeasurement &m, int columns)
     if (columns & Bad) bindOpt(s, i++, m.bad);
     if (columns & Total) bindOpt(s, i++, m.total);
     bindImport(s, i, m_importId);
-    return step(s, "an SLO measurement");
+    const Outcome o = step(s, "an SLO measurement");
+    track(Measurements, m.timestamp, o);
+    return o;
 }
 
 RecordWriter::Outcome RecordWriter::add(const DebtItem &item)

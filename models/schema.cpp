@@ -192,13 +192,79 @@ QStringList toList(const char *const (&stmts)[N])
     return out;
 }
 
+// Version 3: each record table's latest event time (see schema.h), filled from the records.
+QStringList v3()
+{
+    QStringList out{QStringLiteral("CREATE TABLE latest_events (\n"
+                                   "        tbl    TEXT PRIMARY KEY,\n"
+                                   "        latest INTEGER\n"
+                                   "    ) WITHOUT ROWID")};
+    for (const EventTable &t : eventTables()) {
+        const QString table = QString::fromLatin1(t.table);
+        out << QStringLiteral("INSERT INTO latest_events (tbl, latest) SELECT '%1', max(%2) FROM %1")
+                   .arg(table, t.others.empty() ? QString::fromLatin1(t.anchor) : rowLatestSql(t));
+        for (const char *operation : {"insert", "update", "delete"})
+            out << latestEventsTriggerSql(t, operation);
+    }
+    return out;
+}
+
 } // namespace
+
+const std::vector<EventTable> &eventTables()
+{
+    static const std::vector<EventTable> tables = {
+        {"deployments", "finished_at", {"started_at"}},
+        {"changes", "committed_at", {"authored_at", "pr_merged_at"}},
+        {"incidents", "started_at", {"detected_at", "acknowledged_at", "mitigated_at", "resolved_at"}},
+        {"pages", "created_at", {"acknowledged_at", "resolved_at"}},
+        {"slo_measurements", "ts", {}},
+    };
+    return tables;
+}
+
+QString rowLatestSql(const EventTable &t, const QString &prefix)
+{
+    const QString anchor = prefix + QString::fromLatin1(t.anchor);
+    if (t.others.empty())
+        return anchor;
+    QString sql = QStringLiteral("max(") + anchor;
+    for (const char *column : t.others)
+        sql += QStringLiteral(", coalesce(%1%2, %3)").arg(prefix, QString::fromLatin1(column), anchor);
+    return sql + u')';
+}
+
+QString latestEventsTriggerSql(const EventTable &t, const char *operation)
+{
+    const QString table = QString::fromLatin1(t.table);
+    const QString op = QString::fromLatin1(operation);
+    const QString newer = rowLatestSql(t, QStringLiteral("NEW."));
+    const QString older = rowLatestSql(t, QStringLiteral("OLD."));
+    // Raising the entry; nothing happens while it is unknown (no row).
+    const QString raise = QStringLiteral("UPDATE latest_events SET latest = max(coalesce(latest, %1), %1) WHERE tbl = '%2';")
+                              .arg(newer, table);
+    if (op == u"insert")
+        return QStringLiteral("CREATE TRIGGER %1_latest_insert AFTER INSERT ON %1 BEGIN %2 END").arg(table, raise);
+    if (op == u"update") {
+        QStringList columns{QString::fromLatin1(t.anchor)};
+        for (const char *c : t.others)
+            columns << QString::fromLatin1(c);
+        return QStringLiteral("CREATE TRIGGER %1_latest_update AFTER UPDATE OF %2 ON %1 BEGIN "
+                              "DELETE FROM latest_events WHERE tbl = '%1' AND %3 >= latest AND %4 < %3; %5 END")
+            .arg(table, columns.join(QStringLiteral(", ")), older, newer, raise);
+    }
+    return QStringLiteral("CREATE TRIGGER %1_latest_delete AFTER DELETE ON %1 "
+                          "WHEN %2 >= (SELECT latest FROM latest_events WHERE tbl = '%1') BEGIN "
+                          "DELETE FROM latest_events WHERE tbl = '%1'; END")
+        .arg(table, older);
+}
 
 QStringList migration(int version)
 {
     switch (version) {
     case 1: return toList(kV1);
     case 2: return toList(kV2);
+    case 3: return v3();
     default: return {};
     }
 }

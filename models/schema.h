@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <vector>
+
 namespace srm::Schema {
 
 // SQL statements of the migration to `version` (1-based).
@@ -13,5 +15,26 @@ QStringList migration(int version);
 // into an empty pages table does not build it; RecordWriter runs this statement before its
 // first upsert of a page.
 extern const char *const kPagesIdentityIndex;
+
+// The record tables and their timestamps, all of which count for SPEC 2's default as-of (the
+// latest event of any kind). `anchor` is NOT NULL; the others may be NULL.
+struct EventTable
+{
+    const char *table;
+    const char *anchor;
+    std::vector<const char *> others;
+};
+const std::vector<EventTable> &eventTables();
+// The latest time of one row, as SQL: "max(p.created_at, coalesce(p.acknowledged_at,
+// p.created_at), ...)" for `prefix` "p." (or the anchor alone when there is nothing else).
+QString rowLatestSql(const EventTable &t, const QString &prefix = QString());
+
+// Version 3 keeps each table's latest event time in latest_events(tbl, latest), so that the
+// default as-of is a lookup instead of a scan of every page. Triggers keep it exact under any
+// SQL write: an insert raises it; deleting the row that holds it, or moving that row's time
+// earlier, deletes the entry (unknown); Workspace::latestEventTime() scans a table whose entry
+// is missing, and Workspace::refreshLatestEvents() stores it again. A bulk load of pages drops
+// the pages triggers with the indexes and sets the entry itself (RecordWriter).
+QString latestEventsTriggerSql(const EventTable &t, const char *operation); // "insert", "update", "delete"
 
 } // namespace srm::Schema

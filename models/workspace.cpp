@@ -433,28 +433,48 @@ void Workspace::removeImport(qint64 importId)
     // Records carry ON DELETE CASCADE to their import.
     exec(QStringLiteral("DELETE FROM imports WHERE id = ?"), {importId});
     exec(QStringLiteral("DELETE FROM alert_groups WHERE id NOT IN (SELECT group_id FROM pages)"));
+    refreshLatestEvents();
     tx.commit();
 }
 
 std::optional<Micros> Workspace::latestEventTime() const
 {
-    QSqlQuery q(database());
-    const QString sql = QStringLiteral(
-        "SELECT max(t) FROM ("
-        " SELECT max(finished_at) AS t FROM deployments UNION ALL SELECT max(started_at) FROM deployments"
-        " UNION ALL SELECT max(committed_at) FROM changes UNION ALL SELECT max(authored_at) FROM changes"
-        " UNION ALL SELECT max(pr_merged_at) FROM changes"
-        " UNION ALL SELECT max(started_at) FROM incidents UNION ALL SELECT max(detected_at) FROM incidents"
-        " UNION ALL SELECT max(acknowledged_at) FROM incidents UNION ALL SELECT max(mitigated_at) FROM incidents"
-        " UNION ALL SELECT max(resolved_at) FROM incidents"
-        " UNION ALL SELECT max(created_at) FROM pages UNION ALL SELECT max(acknowledged_at) FROM pages"
-        " UNION ALL SELECT max(resolved_at) FROM pages"
-        " UNION ALL SELECT max(ts) FROM slo_measurements)");
-    if (!q.exec(sql) || !q.next())
-        fail(QStringLiteral("finding the latest event"), sqliteCode(q.lastError()), q.lastError().text());
-    if (q.value(0).isNull())
-        return std::nullopt;
-    return q.value(0).toLongLong();
+    QHash<QString, std::optional<Micros>> known;
+    if (schemaVersion() >= 3) {
+        QSqlQuery q(database());
+        if (!q.exec(QStringLiteral("SELECT tbl, latest FROM latest_events")))
+            fail(QStringLiteral("finding the latest event"), sqliteCode(q.lastError()), q.lastError().text());
+        while (q.next())
+            known.insert(q.value(0).toString(),
+                         q.value(1).isNull() ? std::nullopt : std::optional<Micros>(q.value(1).toLongLong()));
+    }
+    std::optional<Micros> latest;
+    for (const Schema::EventTable &t : Schema::eventTables()) {
+        const QString table = QString::fromLatin1(t.table);
+        std::optional<Micros> value;
+        if (const auto it = known.constFind(table); it != known.constEnd()) {
+            value = *it;
+        } else {
+            QSqlQuery q(database());
+            if (!q.exec(QStringLiteral("SELECT max(%1) FROM %2").arg(Schema::rowLatestSql(t), table)) || !q.next())
+                fail(QStringLiteral("finding the latest event"), sqliteCode(q.lastError()), q.lastError().text());
+            if (!q.value(0).isNull())
+                value = q.value(0).toLongLong();
+        }
+        if (value && (!latest || *value > *latest))
+            latest = value;
+    }
+    return latest;
+}
+
+void Workspace::refreshLatestEvents()
+{
+    if (schemaVersion() < 3)
+        return;
+    for (const Schema::EventTable &t : Schema::eventTables())
+        exec(QStringLiteral("INSERT INTO latest_events (tbl, latest) SELECT '%1', (SELECT max(%2) FROM %1) "
+                            "WHERE NOT EXISTS (SELECT 1 FROM latest_events WHERE tbl = '%1')")
+                 .arg(QString::fromLatin1(t.table), Schema::rowLatestSql(t)));
 }
 
 } // namespace srm

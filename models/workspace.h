@@ -62,7 +62,7 @@ struct ImportLogEntry
 class Workspace
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr quint32 kApplicationId = 0x5352504d; // "SRPM"
 
     enum class OpenMode { Existing, CreateIfMissing };
@@ -98,8 +98,12 @@ public:
     // Deletes the records last written by one import and its log entry (one transaction).
     void removeImport(qint64 importId);
 
-    // The latest event time of any record (for the default --as-of), or nullopt when empty.
+    // The latest event time of any record (for the default --as-of), or nullopt when empty:
+    // from latest_events (schema 3), scanning only a table whose entry is unknown.
     std::optional<Micros> latestEventTime() const;
+    // Stores the entries of latest_events that are unknown (after deletes), by scanning those
+    // tables; does nothing when all are known or before schema 3.
+    void refreshLatestEvents();
 
     // Runs `sql` with bound values; throws WorkspaceError on failure.
     void exec(const QString &sql, const QVariantList &values = {});

@@ -14,7 +14,11 @@ packages=(
   dpkg-dev file
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3 python3-pandas nodejs npm valgrind)
+  packages+=(python3 python3-pandas valgrind time)
+  # Node.js from elsewhere (NodeSource's nodejs bundles npm and conflicts with Debian's npm
+  # package): ask for the Debian packages only when the commands are missing.
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

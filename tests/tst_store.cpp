@@ -84,7 +84,7 @@ private slots:
             QVERIFY(!q.exec(QStringLiteral("SELECT * FROM alert_rules")));
         }
         auto ws = Workspace::open(path);
-        QCOMPARE(ws->schemaVersion(), 2);
+        QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
         QCOMPARE(ws->setting(QStringLiteral("name")), QStringLiteral("Old Org"));
         QSqlQuery q(ws->database());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM alert_rules")) && q.next());

@@ -3,6 +3,8 @@
 #include "modelroles.h"
 #include "valueformat.h"
 
+#include <limits>
+
 namespace srm {
 
 AlertGroupsModel::AlertGroupsModel(QObject *parent)
@@ -88,6 +90,36 @@ QVariant AlertGroupsModel::data(const QModelIndex &index, int role) const
         return {};
     default: return {};
     }
+}
+
+bool AlertGroupsModel::lessThan(int column, int left, int right, Qt::CaseSensitivity cs) const
+{
+    const AlertGroup *a = groupAt(left);
+    const AlertGroup *b = groupAt(right);
+    if (!a || !b)
+        return false;
+    // The same values as data(SortRole).
+    auto ack = [](const AlertGroup *g) { return g->ackP50Minutes ? *g->ackP50Minutes : std::numeric_limits<double>::infinity(); };
+    switch (column) {
+    case Rank: return left < right;
+    case Service: return QString::compare(a->service, b->service, cs) < 0;
+    case Title: return QString::compare(a->title, b->title, cs) < 0;
+    case Pages: return a->count < b->count;
+    case Share: return a->share < b->share;
+    case Cumulative: return a->cumulativeShare < b->cumulativeShare;
+    case OffHours: return a->offHoursRatio < b->offHoursRatio;
+    case Noise: return a->noiseRatio < b->noiseRatio;
+    case AckMedian: return ack(a) < ack(b);
+    }
+    return false;
+}
+
+bool AlertGroupsProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const auto *model = qobject_cast<const AlertGroupsModel *>(sourceModel());
+    if (!model || sortRole() != SortRole || isSortLocaleAware())
+        return QSortFilterProxyModel::lessThan(left, right);
+    return model->lessThan(left.column(), left.row(), right.row(), sortCaseSensitivity());
 }
 
 QVariant AlertGroupsModel::headerData(int section, Qt::Orientation orientation, int role) const

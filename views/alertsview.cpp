@@ -47,7 +47,7 @@ AlertsView::AlertsView(WorkspaceEditor *editor, QWidget *parent)
     lowerLayout->addLayout(actions);
 
     m_model = new AlertGroupsModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new AlertGroupsProxy(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SortRole);
     m_table = new QTableView(lower);

@@ -177,8 +177,25 @@ void drawSeries(const Canvas &c, const std::vector<SeriesPoint> &points, const Q
             flush(run);
             continue;
         }
+        // When the segment from the previous column's last point to this column's last point
+        // already spans this column's values (a monotone stretch, such as a cumulative curve),
+        // that point alone draws them. Otherwise the column goes from its first point to the
+        // nearer extreme, to the other, to its last, without repeated points. The former
+        // first-min-max-last zig-zag folded back on itself in every column, and stroking those
+        // reversals dominated the Pareto of 28,786 groups (600 million instructions per paint;
+        // callgrind, srm_guibench on the 1M-page workspace).
         const qreal x = column + 0.5;
-        run << QPointF(x, *first) << QPointF(x, *lo) << QPointF(x, *hi) << QPointF(x, *last);
+        if (!run.isEmpty()) {
+            const qreal previous = run.constLast().y();
+            if (*lo >= std::min(previous, *last) && *hi <= std::max(previous, *last)) {
+                run << QPointF(x, *last);
+                continue;
+            }
+        }
+        const bool lowFirst = std::abs(*first - *lo) <= std::abs(*first - *hi);
+        for (const qreal y : {*first, lowFirst ? *lo : *hi, lowFirst ? *hi : *lo, *last})
+            if (run.isEmpty() || run.constLast() != QPointF(x, y))
+                run << QPointF(x, y);
     }
     flush(run);
 }

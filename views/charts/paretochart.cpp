@@ -103,13 +103,29 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
     // Bars; the vital few (up to the 80% mark) darker.
     const std::size_t vital = report.groupsFor80Percent ? std::size_t(*report.groupsFor80Percent) : n;
     const qreal gap = l.slot >= c.px(4) ? std::min(l.slot * 0.2, c.px(3)) : 0;
+    // Runs of bars of one colour go to the painter as one drawRects call (tens of thousands of
+    // groups in a large workspace).
     painter.setPen(Qt::NoPen);
+    std::vector<QRectF> bars;
+    const QColor *runColor = nullptr;
+    auto flushBars = [&] {
+        if (!bars.empty()) {
+            painter.setBrush(*runColor);
+            painter.drawRects(bars.data(), int(bars.size()));
+            bars.clear();
+        }
+    };
     for (std::size_t i = 0; i < n; ++i) {
         const qreal top = ys.map(double(report.groups[i].count));
         const qreal w = std::max(l.slot - gap, qreal(1));
-        painter.setBrush(int(i) == options.selected ? style.accent : i < vital ? style.series : style.seriesMuted);
-        painter.drawRect(QRectF(l.barLeft(i) + gap / 2, top, w, plot.bottom() - top));
+        const QColor *color = int(i) == options.selected ? &style.accent : i < vital ? &style.series : &style.seriesMuted;
+        if (color != runColor) {
+            flushBars();
+            runColor = color;
+        }
+        bars.emplace_back(l.barLeft(i) + gap / 2, top, w, plot.bottom() - top);
     }
+    flushBars();
     c.hline(plot.bottom(), plot.left(), plot.right(), c.pen(style.axis));
 
     // Rank ticks: 1, then round steps that do not touch.
