@@ -23,6 +23,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSet>
 #include <QTest>
 
 using namespace srm;
@@ -181,6 +182,63 @@ private slots:
         QCOMPARE(seen.size(), int(alerts.groups.size()));
         for (int i = 0; i < seen.size(); ++i)
             QCOMPARE(seen[i], i);
+    }
+
+    // A long tail: the first max(200, 2 × vital few) groups are drawn, the rest summed in a note.
+    void paretoDrawsTheHeadOfALongTail_data()
+    {
+        QTest::addColumn<int>("groups");
+        QTest::addColumn<int>("vital");
+        QTest::addColumn<int>("drawn");
+        QTest::newRow("200 groups: all") << 200 << 10 << 200;
+        QTest::newRow("201 groups, 10 vital: 200") << 201 << 10 << 200;
+        QTest::newRow("900 groups, 150 vital: 300") << 900 << 150 << 300;
+        QTest::newRow("260 groups, 140 vital: all") << 260 << 140 << 260;
+    }
+    void paretoDrawsTheHeadOfALongTail()
+    {
+        QFETCH(int, groups);
+        QFETCH(int, vital);
+        QFETCH(int, drawn);
+        // `vital` groups of 100 pages, then groups of 1 page; the 80% mark is set as given.
+        AlertReport report;
+        std::int64_t cumulative = 0;
+        for (int i = 0; i < groups; ++i) {
+            AlertGroup g;
+            g.service = QStringLiteral("svc");
+            g.title = QStringLiteral("alert %1").arg(i);
+            g.key = g.service + u'|' + g.title;
+            g.count = i < vital ? 100 : 1;
+            report.groups.push_back(g);
+            report.totalPages += g.count;
+        }
+        for (AlertGroup &g : report.groups) {
+            cumulative += g.count;
+            g.share = double(g.count) / double(report.totalPages);
+            g.cumulativeShare = double(cumulative) / double(report.totalPages);
+        }
+        report.groupsFor80Percent = vital;
+
+        const QRectF rect(0, 0, 3000, 500);
+        QImage device(10, 10, QImage::Format_RGB32);
+        const ChartStyle style = ChartStyle::light();
+        int last = -1;
+        QSet<int> seen;
+        for (int x = 0; x < 3000; ++x) {
+            const int g = paretoGroupAt(rect, report, style, &device, QPointF(x, 300));
+            if (g >= 0) {
+                seen.insert(g);
+                last = std::max(last, g);
+            }
+        }
+        QCOMPARE(seen.size(), drawn);
+        QCOMPARE(last, drawn - 1);
+
+        QImage image(3000, 500, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        paintPareto(p, rect, report, style); // the note about the groups not drawn included
+        p.end();
     }
 
     void roadmapBarsSitInTheirQuarter()
