@@ -337,8 +337,10 @@ struct SloEval
     std::optional<double> attainment;
 };
 
-// good and total of one measurement: good as given, else total − bad; total as given, else
-// good + bad. nullopt when either cannot be known.
+// good and total of one measurement: total as given, else good + bad; good = total − bad when
+// bad is given, else good as given. SPEC 6 puts bad first, so a row that also carries a good
+// count that does not add up to its total is judged by its bad count. nullopt when either
+// cannot be known.
 std::optional<std::pair<double, double>> goodTotal(const SloMeasurement &m)
 {
     std::optional<double> total = m.total;
@@ -346,10 +348,10 @@ std::optional<std::pair<double, double>> goodTotal(const SloMeasurement &m)
         total = *m.good + *m.bad;
     if (!total)
         return std::nullopt;
-    if (m.good)
-        return std::make_pair(*m.good, *total);
     if (m.bad)
         return std::make_pair(*total - *m.bad, *total);
+    if (m.good)
+        return std::make_pair(*m.good, *total);
     return std::nullopt;
 }
 

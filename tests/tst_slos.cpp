@@ -226,6 +226,30 @@ private slots:
         SRM_COMPARE_OPT(find(slos, "occ").good, 2065.0); // 1000 − 20 counted as good
     }
 
+    void badCountWinsOverGoodCount()
+    {
+        // SPEC 6: good = total − bad when bad is given, also when the row gives good as well
+        // and the two do not add up to total.
+        EngineFixture f;
+        f.write(slo("both", 0.92, 7 * kDay));
+        f.write(measurement("both", "2026-09-30T00:00:00Z", 95, 10, 100),
+                measurement("both", "2026-09-30T12:00:00Z", 90, std::nullopt, 100));
+        const auto slos = computeSlos(f.load(kAsOf, 14, Dataset::Slos));
+        const SloResult &s = find(slos, "both");
+        QCOMPARE(s.measurements, 2);
+        QCOMPARE(s.good, 180.0); // (100 − 10) + 90, not 95 + 90
+        QCOMPARE(s.total, 200.0);
+        SRM_COMPARE_OPT(s.attainment, 0.9);
+        QCOMPARE(s.met, false); // 0.9 < 0.92; the stored good (185/200) would have met it
+        SRM_COMPARE_OPT(s.errorBudgetRemaining, -0.25); // 1 − 0.1 ÷ 0.08
+        SRM_COMPARE_OPT(s.burnRate24h, 1.25);           // same two rows in the last 24 h
+
+        const MetricsReport r = computeMetrics(f.load(kAsOf, 14));
+        const MetricResult *m = r.find(u"slo_compliance");
+        SRM_COMPARE_OPT(m->value, 0.0);
+        QCOMPARE(m->n, 1);
+    }
+
     void objectivesSharingMeasurements()
     {
         EngineFixture f;
