@@ -26,6 +26,13 @@ QString weeks1(double v) // "14.0"
     return QString::number(v == 0 ? 0.0 : v, 'f', 1);
 }
 
+// A number of weeks in a reason, in its shortest form but without the noise of binary
+// arithmetic: team_size 2 × 12 × (1 − 0.6) is "9.6", not "9.600000000000001".
+QString weeksText(double v)
+{
+    return SettingsSchema::formatNumber(std::round(v * 1e6) / 1e6);
+}
+
 QString idList(const std::vector<std::string> &ids)
 {
     QStringList out;
@@ -275,7 +282,7 @@ private:
             : QStringLiteral("waits for %1 (%2)").arg(qs(m_nodes[waitsFor].item->id), quarterName(earliest));
         if (cost > capacity() + kCapacityTolerance) {
             giveUp(v, QStringLiteral("needs %1 weeks, a quarter has %2")
-                          .arg(SettingsSchema::formatNumber(cost), SettingsSchema::formatNumber(capacity())));
+                          .arg(weeksText(cost), weeksText(capacity())));
             return false;
         }
         QStringList full;
@@ -296,11 +303,11 @@ private:
         QString reason = waitsFor == v ? QString() : lead + QStringLiteral("; ");
         if (earliest == m_plan.horizon - 1)
             reason += QStringLiteral("needs %1 weeks, %2 has only %3 free")
-                          .arg(SettingsSchema::formatNumber(cost), quarterName(earliest),
+                          .arg(weeksText(cost), quarterName(earliest),
                                weeks1(std::max(0.0, freeWeeks(earliest))));
         else
             reason += QStringLiteral("needs %1 weeks, no quarter from %2 to %3 has that much free (the most is %4 in %5)")
-                          .arg(SettingsSchema::formatNumber(cost), quarterName(earliest), quarterName(m_plan.horizon - 1),
+                          .arg(weeksText(cost), quarterName(earliest), quarterName(m_plan.horizon - 1),
                                weeks1(std::max(0.0, freeWeeks(roomiest))), quarterName(roomiest));
         giveUp(v, reason);
         return false;

@@ -258,6 +258,15 @@ private slots:
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-1", "OPS-2", "OPS-3"}));
     }
 
+    void reasonsShowWeeksWithoutBinaryNoise()
+    {
+        // 2 × 12 × (1 − 0.6) is 9.600000000000001 in binary; the reason says 9.6.
+        QHash<QString, QString> stored{{QStringLiteral("team_size"), QStringLiteral("2")},
+                                       {QStringLiteral("reserved_ratio"), QStringLiteral("0.6")}};
+        const Plan plan = scheduleRoadmap({item("OPS-1", 10)}, WorkspaceSettings::fromStored(stored), k2027Q1);
+        QCOMPARE(reasonOf(plan, "OPS-1"), QStringLiteral("needs 10 weeks, a quarter has 9.6"));
+    }
+
     void capacityFromSettings_data()
     {
         QTest::addColumn<QString>("capacityWeeks");
