@@ -13,6 +13,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -28,6 +29,10 @@ class QTimer;
 class QUndoStack;
 
 namespace srm {
+
+namespace report {
+struct ReportData;
+}
 
 class AnalysisController;
 class DataSourcesPanel;
@@ -83,7 +88,8 @@ public:
     // (off for the screenshot command, which must not touch the user's settings).
     void setRemembersFiles(bool remember) { m_remember = remember; }
     // File › Export (mainwindow_export.cpp): the executive PDF, the HTML summary and the CSV
-    // tables of the open workspace; false (with the error shown) when it could not be written.
+    // tables of the open workspace for the window shown in the toolbar; false (with the error
+    // shown) when it could not be written or the user cancelled.
     bool exportPdf(const QString &path);
     bool exportHtml(const QString &path);
     bool exportCsv(const QString &directory);
@@ -112,6 +118,9 @@ private:
     void showSnapshot(const SnapshotPtr &snapshot);
     void windowControlsChanged();
     void addExportActions(QMenu *file); // mainwindow_export.cpp
+    // Loads the report data and runs `write` on a worker thread (mainwindow_export.cpp).
+    bool runExport(const QString &label, const QString &done,
+                   const std::function<void(const report::ReportData &, const std::function<void()> &)> &write);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateTitle();

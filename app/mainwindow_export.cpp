@@ -1,54 +1,42 @@
 // File › Export of the main window, kept apart from mainwindow.cpp: the executive PDF
 // (views/report/reportrenderer.h), the one-page HTML summary and the CSV tables of the open
-// workspace, for the default window (SPEC 2's as-of, 90 days). Each export reads the workspace
-// once and writes through QSaveFile, so a failed export leaves nothing behind; the error is
-// shown in the window's error dialog.
+// workspace, for the window the toolbar shows (its as-of, or SPEC 2's default, and its length).
+// An export reads the workspace on a worker thread through its own connection (a QSqlDatabase
+// connection belongs to the thread that opened it) while a progress dialog keeps the window
+// responsive; Cancel is honoured up to the moment files are written. Everything is written
+// through QSaveFile, so a failed or cancelled export leaves nothing behind; an error is shown in
+// the window's error dialog.
 #include "mainwindow.h"
 
 #include "csvexport.h"
 #include "exportfile.h"
 #include "htmlsummary.h"
+#include "reportdata.h"
 #include "reportrenderer.h"
 #include "workspace.h"
 
 #include <QAction>
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QLocale>
 #include <QMenu>
+#include <QProgressDialog>
 #include <QStatusBar>
+#include <QThread>
 
-#include <functional>
+#include <atomic>
 
 namespace srm {
 
 namespace {
 
-// Runs one export with a busy cursor; the message of any failure, or an empty string.
-QString runExport(const std::function<void()> &work)
+struct Cancelled
 {
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
-    try {
-        work();
-    } catch (const report::ExportError &e) {
-        error = e.message();
-    } catch (const WorkspaceError &e) {
-        error = e.message();
-    } catch (const InputError &e) {
-        error = e.message();
-    }
-    QGuiApplication::restoreOverrideCursor();
-    return error;
-}
-
-report::ReportData loadReport(Workspace &ws)
-{
-    return report::ReportData::load(ws, {}, QDateTime::currentMSecsSinceEpoch() * 1000);
-}
+};
 
 QString suggestedName(const Workspace *ws, const QString &suffix)
 {
@@ -57,6 +45,69 @@ QString suggestedName(const Workspace *ws, const QString &suffix)
 }
 
 } // namespace
+
+bool MainWindow::runExport(const QString &label, const QString &done,
+                           const std::function<void(const report::ReportData &, const std::function<void()> &)> &write)
+{
+    if (!m_workspace)
+        return false;
+    const QString path = m_workspace->path();
+    const report::ReportOptions options{m_asOf, m_days};
+    const Micros now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    std::atomic<bool> cancelRequested = false;
+    bool cancelled = false;
+    QString error;
+    const std::function<void()> stopIfCancelled = [&cancelRequested] {
+        if (cancelRequested)
+            throw Cancelled();
+    };
+    QThread *worker = QThread::create([&] {
+        try {
+            const std::unique_ptr<Workspace> ws = Workspace::openConnection(path);
+            const report::ReportData data = report::ReportData::load(*ws, options, now);
+            stopIfCancelled();
+            write(data, stopIfCancelled);
+        } catch (const Cancelled &) {
+            cancelled = true;
+        } catch (const report::ExportError &e) {
+            error = e.message();
+        } catch (const WorkspaceError &e) {
+            error = e.message();
+        } catch (const InputError &e) {
+            error = e.message();
+        }
+    });
+
+    QProgressDialog progress(label, tr("Cancel"), 0, 0, this);
+    progress.setWindowTitle(tr("Export"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400); // a quick export shows no dialog
+    progress.setAutoReset(false);
+    progress.setAutoClose(false);
+    connect(&progress, &QProgressDialog::canceled, this, [&] {
+        cancelRequested = true;
+        progress.setLabelText(tr("Cancelling…"));
+    });
+    QEventLoop loop;
+    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    progress.setValue(0);
+    loop.exec();
+    worker->wait();
+    delete worker;
+    progress.hide();
+
+    if (cancelled) {
+        statusBar()->showMessage(tr("Export cancelled; nothing was written"), 5000);
+        return false;
+    }
+    if (!error.isEmpty()) {
+        showError(error);
+        return false;
+    }
+    statusBar()->showMessage(done, 5000);
+    return true;
+}
 
 void MainWindow::addExportActions(QMenu *file)
 {
@@ -100,44 +151,40 @@ void MainWindow::addExportActions(QMenu *file)
 
 bool MainWindow::exportPdf(const QString &path)
 {
-    if (!m_workspace)
-        return false;
     // Letter where the reader's locale measures in inches, A4 elsewhere.
     const report::PageSize size = QLocale().measurementSystem() == QLocale::ImperialUSSystem ? report::PageSize::Letter
                                                                                             : report::PageSize::A4;
-    const QString error = runExport([&] { report::ReportRenderer(loadReport(*m_workspace), size).writeFile(path); });
-    if (!error.isEmpty()) {
-        showError(error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
+    const QString shown = QDir::toNativeSeparators(path);
+    return runExport(tr("Writing the PDF report %1…").arg(shown), tr("Exported %1").arg(shown),
+                     [&](const report::ReportData &data, const std::function<void()> &stopIfCancelled) {
+                         // Rendered in memory first (a few hundred KiB), so that Cancel can still
+                         // leave the file untouched.
+                         QBuffer pdf;
+                         pdf.open(QIODevice::WriteOnly);
+                         report::ReportRenderer(data, size).write(pdf);
+                         stopIfCancelled();
+                         report::saveFile(path, pdf.data());
+                     });
 }
 
 bool MainWindow::exportHtml(const QString &path)
 {
-    if (!m_workspace)
-        return false;
-    const QString error = runExport([&] { report::writeHtmlSummary(loadReport(*m_workspace), path); });
-    if (!error.isEmpty()) {
-        showError(error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
+    const QString shown = QDir::toNativeSeparators(path);
+    return runExport(tr("Writing the HTML summary %1…").arg(shown), tr("Exported %1").arg(shown),
+                     [&](const report::ReportData &data, const std::function<void()> &stopIfCancelled) {
+                         const QByteArray html = report::htmlSummary(data);
+                         stopIfCancelled();
+                         report::saveFile(path, html);
+                     });
 }
 
 bool MainWindow::exportCsv(const QString &directory)
 {
-    if (!m_workspace)
-        return false;
-    const QString error = runExport([&] { report::writeCsvFiles(loadReport(*m_workspace), directory); });
-    if (!error.isEmpty()) {
-        showError(error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Exported the CSV tables into %1").arg(QDir::toNativeSeparators(directory)), 5000);
-    return true;
+    const QString shown = QDir::toNativeSeparators(directory);
+    return runExport(tr("Writing the CSV tables into %1…").arg(shown), tr("Exported the CSV tables into %1").arg(shown),
+                     [&](const report::ReportData &data, const std::function<void()> &) {
+                         report::writeCsvFiles(data, directory);
+                     });
 }
 
 } // namespace srm

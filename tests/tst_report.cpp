@@ -25,9 +25,12 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QXmlStreamReader>
 
 using namespace srm;
@@ -812,8 +815,25 @@ private slots:
         const QStringList pages = pageTexts(out);
         QCOMPARE(pageWithLine(pages, QStringLiteral("Executive summary")), 1);
         QVERIFY(pages.size() >= 7);
+        QVERIFY(pages.last().contains(QStringLiteral("as of 2026-10-01"))); // the demo's default window
         QVERIFY(window.exportHtml(file(QStringLiteral("window.html"))));
         QVERIFY(window.exportCsv(file(QStringLiteral("window-csv"))));
+        // The window shown in the toolbar is the window exported.
+        window.setAnalysisWindow(at("2026-09-01T00:00:00Z"), 30);
+        const QString september = file(QStringLiteral("window-september.pdf"));
+        QVERIFY(window.exportPdf(september));
+        const QStringList septemberPages = pageTexts(september);
+        QVERIFY(septemberPages.last().contains(QStringLiteral("as of 2026-09-01")));
+        QVERIFY(septemberPages.first().contains(QStringLiteral("2026-08-02 to 2026-08-31 (30 days)")));
+        // Cancel while the worker reads and renders: nothing is written.
+        const QString cancelled = file(QStringLiteral("cancelled.pdf"));
+        QTimer::singleShot(0, &window, [&window] {
+            if (auto *progress = window.findChild<QProgressDialog *>())
+                if (auto *button = progress->findChild<QPushButton *>())
+                    button->click(); // as the user does
+        });
+        QVERIFY(!window.exportPdf(cancelled));
+        QVERIFY(!QFile::exists(cancelled));
         QVERIFY(QFile::exists(file(QStringLiteral("window-csv/rollup.csv"))));
         // A failure is reported, not thrown, and leaves nothing.
         const QString blocked = file(QStringLiteral("blocker2"));
