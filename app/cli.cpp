@@ -5,10 +5,14 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 
+#include <cerrno>
 #include <cstdio>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace srm::cli {
@@ -68,6 +72,27 @@ QString generalHelp()
                           "Run 'sre-roadmap COMMAND --help' for a command's options.\n\n"
                           "Exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 other errors.\n");
     return out;
+}
+
+
+// Cron and ssh sessions have no XDG_RUNTIME_DIR; Qt then falls back to /tmp/runtime-USER and says
+// so on stderr, and cron mails every line a job prints there (the daily e-mail of `export
+// --html` would come with a second, useless one). The headless commands set up that same
+// private directory themselves, quietly; when it cannot be made, Qt's own fallback applies.
+void provideRuntimeDir()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const passwd *pw = ::getpwuid(::geteuid());
+    const QString user = pw && pw->pw_name ? QString::fromLocal8Bit(pw->pw_name) : QString::number(::geteuid());
+    const QByteArray dir = QFile::encodeName(QDir::tempPath() + QStringLiteral("/runtime-") + user);
+    if (::mkdir(dir.constData(), 0700) != 0 && errno != EEXIST)
+        return;
+    struct stat st;
+    if (::lstat(dir.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()
+        || (st.st_mode & 0777) != 0700)
+        return;
+    qputenv("XDG_RUNTIME_DIR", dir);
 }
 
 } // namespace
@@ -148,6 +173,8 @@ int run(int argc, char **argv)
     const Command *command = findCommand(name);
 
     std::unique_ptr<QCoreApplication> app;
+    if (command->app == AppKind::Offscreen || command->app == AppKind::Gui)
+        provideRuntimeDir();
     if (command->app == AppKind::Offscreen && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (command->app == AppKind::Widgets || command->app == AppKind::Offscreen) {

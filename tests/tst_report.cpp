@@ -748,6 +748,19 @@ private slots:
         }
     }
 
+    // As cron runs it: no display, no XDG_RUNTIME_DIR. Cron mails whatever a job prints, so a
+    // successful export prints nothing on stderr.
+    void htmlFromCronIsQuiet()
+    {
+        const QString out = file(QStringLiteral("cron.html"));
+        const CliResult r = runCliWithout({QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("QT_QPA_PLATFORM"),
+                                           QStringLiteral("DISPLAY"), QStringLiteral("WAYLAND_DISPLAY")},
+                                          {QStringLiteral("export"), m_demo, QStringLiteral("--html"), out});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.errText(), QString());
+        QVERIFY(QFile::exists(out));
+    }
+
     void htmlIsSelfContained()
     {
         const QString out = file(QStringLiteral("summary.html"));

@@ -9,11 +9,11 @@
 
 namespace srm::test {
 
-CliResult runCli(const QStringList &args, int timeoutMs, const QByteArray &stdinData)
+namespace {
+
+CliResult runWith(const QProcessEnvironment &env, const QStringList &args, int timeoutMs, const QByteArray &stdinData)
 {
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(SRM_BINARY), args);
     CliResult r;
@@ -31,6 +31,23 @@ CliResult runCli(const QStringList &args, int timeoutMs, const QByteArray &stdin
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+} // namespace
+
+CliResult runCli(const QStringList &args, int timeoutMs, const QByteArray &stdinData)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return runWith(env, args, timeoutMs, stdinData);
+}
+
+CliResult runCliWithout(const QStringList &unset, const QStringList &args, int timeoutMs)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : unset)
+        env.remove(name);
+    return runWith(env, args, timeoutMs, {});
 }
 
 QByteArray sha256Of(const QString &path)

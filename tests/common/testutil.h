@@ -20,6 +20,9 @@ struct CliResult
 
 // Runs the built sre-roadmap with `args` (offscreen platform), waiting up to `timeoutMs`.
 CliResult runCli(const QStringList &args, int timeoutMs = 120000, const QByteArray &stdinData = {});
+// The same without the environment variables `unset` (e.g. as cron runs it, with no display
+// and no XDG_RUNTIME_DIR) and without choosing a platform.
+CliResult runCliWithout(const QStringList &unset, const QStringList &args, int timeoutMs = 120000);
 
 QByteArray sha256Of(const QString &path);
 // `sqlite3 PATH .dump`: the whole content of a workspace as SQL text, to compare before/after.
