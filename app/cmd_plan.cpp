@@ -1,5 +1,6 @@
 // `plan WORKSPACE [--start YYYYQn] [--quarters N] [--as-of T] [--json]` (SPEC 8): the roadmap
 // schedule of the workspace's operational debt, as SPEC 8's JSON document or as readable text.
+#include "analysisoptions.h"
 #include "cli.h"
 #include "commands.h"
 #include "roadmap.h"
@@ -61,7 +62,7 @@ int cmdPlan(const QStringList &args)
         throw InputError(lines.join(u'\n'));
     }
     if (parser.isSet(json))
-        printOut(QString::fromUtf8(QJsonDocument(toJson(plan)).toJson(QJsonDocument::Indented)));
+        printJsonText(QJsonDocument(toJson(plan)).toJson(QJsonDocument::Compact));
     else
         printOut(planToText(plan));
     return Ok;
