@@ -65,7 +65,7 @@ void AlertRuleStore::renumber(QList<qint64> order)
         m_ws.exec(QStringLiteral("UPDATE alert_rules SET position = ? WHERE id = ?"), {++position, id});
 }
 
-qint64 AlertRuleStore::addRule(const QString &pattern, const QString &replacement, int position)
+qint64 AlertRuleStore::addRule(const QString &pattern, const QString &replacement, int position, qint64 id)
 {
     const QString error = patternError(pattern);
     if (!error.isEmpty())
@@ -74,10 +74,11 @@ qint64 AlertRuleStore::addRule(const QString &pattern, const QString &replacemen
     QList<qint64> order;
     for (const AlertRule &r : rules())
         order.append(r.id);
-    const qint64 id = run(m_ws, QStringLiteral("INSERT INTO alert_rules(position, pattern, replacement) VALUES(0, ?, ?)"),
-                          {pattern, notNull(replacement)})
-                          .lastInsertId()
-                          .toLongLong();
+    // A NULL id makes SQLite choose one.
+    id = run(m_ws, QStringLiteral("INSERT INTO alert_rules(id, position, pattern, replacement) VALUES(?, 0, ?, ?)"),
+             {id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong)), pattern, notNull(replacement)})
+             .lastInsertId()
+             .toLongLong();
     const int at = position < 1 || position > order.size() ? int(order.size()) : position - 1;
     order.insert(at, id);
     renumber(order);

@@ -40,8 +40,9 @@ public:
     QList<AlertRule> rules() const; // by position
 
     // Inserts a rule at `position` (1-based; 0 or past the end appends), moving later rules
-    // down. Returns the new rule's id. InputError when the pattern is not a valid expression.
-    qint64 addRule(const QString &pattern, const QString &replacement, int position = 0);
+    // down. Returns the new rule's id: `id` when given (undo puts a removed rule back as it
+    // was), else a new one. InputError when the pattern is not a valid expression.
+    qint64 addRule(const QString &pattern, const QString &replacement, int position = 0, qint64 id = 0);
     // Changes a rule's pattern and replacement. InputError for a bad pattern or an unknown id.
     void updateRule(qint64 id, const QString &pattern, const QString &replacement);
     void removeRule(qint64 id);

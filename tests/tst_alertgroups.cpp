@@ -256,6 +256,12 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(InputError, store.removeRule(12345));
         QVERIFY_THROWS_EXCEPTION(InputError, store.moveRule(12345, 1));
         QCOMPARE(order(), (QList<qint64>{a, b}));
+        // Putting a removed rule back as it was (undo): its own id and position.
+        const QList<AlertRule> kept = store.rules();
+        store.removeRule(a);
+        QCOMPARE(order(), (QList<qint64>{b}));
+        QCOMPARE(store.addRule(kept[0].pattern, kept[0].replacement, kept[0].position, a), a);
+        QCOMPARE(store.rules(), kept);
         QVERIFY(!AlertRuleStore::patternError(QStringLiteral("(")).isEmpty());
         QVERIFY(AlertRuleStore::patternError(QStringLiteral("x(y)")).isEmpty());
 

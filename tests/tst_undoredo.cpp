@@ -4,6 +4,7 @@
 // tables are compared with what they were (the whole rows: positions, import ids, rule ids).
 // Built twice: offscreen, and in a real X server (tst_undoredo_x11), where Undo and Redo are
 // also pressed as keyboard shortcuts.
+#include "alertsview.h"
 #include "debtmodel.h"
 #include "debtview.h"
 #include "gapsmodel.h"
@@ -17,10 +18,14 @@
 #include "workspaceeditor.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <functional>
@@ -130,7 +135,7 @@ private slots:
     {
         QTest::addColumn<int>("edit");
         const char *names[] = {"target", "setting", "unset-setting", "debt-add", "debt-edit", "debt-delete",
-                               "dependencies", "pin", "alert-rule", "merge"};
+                               "dependencies", "pin", "alert-rule", "merge", "remove-rule", "unmerge"};
         for (int i = 0; i < int(std::size(names)); ++i)
             QTest::newRow(names[i]) << i;
     }
@@ -205,6 +210,31 @@ private slots:
                   << QStringLiteral("merge|%1|%2").arg(alerts.groups[7].key, alerts.groups[1].key);
             break;
         }
+        case 10: { // the demo's rule, removed in the alerts view's Rules and Merges dialog
+            m_window->showView(ViewId::Alerts);
+            auto *alerts = static_cast<AlertsView *>(m_window->viewPage(ViewId::Alerts));
+            QTimer::singleShot(0, alerts, [alerts] {
+                auto *dialog = alerts->findChild<QDialog *>(QStringLiteral("rulesDialog"));
+                auto *list = dialog ? dialog->findChild<QListWidget *>(QStringLiteral("ruleList")) : nullptr;
+                auto *remove = dialog ? dialog->findChild<QPushButton *>(QStringLiteral("ruleListRemove")) : nullptr;
+                if (list && remove && list->count() == 1) {
+                    list->setCurrentRow(0);
+                    remove->click();
+                }
+                if (dialog)
+                    dialog->reject();
+            });
+            alerts->manageRules();
+            removed << QStringLiteral("rule|1|1|Pod (\\S+)-<hex>-\\S+|Pod \\1-<pod>");
+            break;
+        }
+        case 11: {
+            const QList<AlertMerge> merges = m_window->snapshot()->alertMerges;
+            QCOMPARE(merges.size(), 1);
+            QVERIFY(editor->removeAlertMerge(merges.first()));
+            removed << QStringLiteral("merge|%1|%2").arg(merges.first().fromKey, merges.first().intoKey);
+            break;
+        }
         }
         m_window->waitForRefresh();
         QCOMPARE(stack->count(), 1);
@@ -215,7 +245,7 @@ private slots:
         for (const QString &row : added)
             QVERIFY2(after.contains(row), qPrintable(row + QStringLiteral("\nnew rows: ") + onlyIn(after, before).join(u'\n')));
         for (const QString &row : removed)
-            QVERIFY2(!after.contains(row), qPrintable(row));
+            QVERIFY2(before.contains(row) && !after.contains(row), qPrintable(row));
 
         // What the edit changed, checked by hand for the kinds without listed rows.
         switch (edit) {

@@ -8,15 +8,20 @@
 #include "valueformat.h"
 #include "workspaceeditor.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+
+#include <functional>
 
 namespace srm {
 
@@ -38,10 +43,14 @@ AlertsView::AlertsView(WorkspaceEditor *editor, QWidget *parent)
     m_merge->setObjectName(QStringLiteral("mergeGroups"));
     m_merge->setToolTip(tr("Count the selected groups as one (select two or more rows)"));
     m_merge->setEnabled(false);
+    m_manage = new QPushButton(tr("Rules and Merges…"), lower);
+    m_manage->setObjectName(QStringLiteral("manageRules"));
+    m_manage->setToolTip(tr("List the normalisation rules and merges made so far, and remove them"));
     m_rules = new QLabel(lower);
     m_rules->setObjectName(QStringLiteral("rulesSummary"));
     actions->addWidget(m_addRule);
     actions->addWidget(m_merge);
+    actions->addWidget(m_manage);
     actions->addSpacing(12);
     actions->addWidget(m_rules, 1);
     lowerLayout->addLayout(actions);
@@ -69,6 +78,7 @@ AlertsView::AlertsView(WorkspaceEditor *editor, QWidget *parent)
 
     connect(m_addRule, &QPushButton::clicked, this, &AlertsView::addRule);
     connect(m_merge, &QPushButton::clicked, this, &AlertsView::mergeSelected);
+    connect(m_manage, &QPushButton::clicked, this, &AlertsView::manageRules);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlertsView::selectionChanged);
     connect(m_chart, &ChartWidget::itemClicked, this, [this](const QString &id) { selectGroup(id.toInt() + 1); });
 }
@@ -165,6 +175,75 @@ void AlertsView::addRule()
     AlertRuleDialog dialog(example, this);
     if (dialog.exec() == QDialog::Accepted)
         editor()->addAlertRule(dialog.pattern(), dialog.replacement());
+}
+
+void AlertsView::manageRules()
+{
+    const SnapshotPtr snapshot = this->snapshot();
+    if (!snapshot)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("rulesDialog"));
+    dialog.setWindowTitle(tr("Alert Rules and Merges"));
+    auto *layout = new QVBoxLayout(&dialog);
+
+    // One list with its Remove button; `remove` makes the edit for row `row` and says whether
+    // the store took it.
+    auto addList = [&](const QString &title, const QString &name, const QStringList &lines,
+                       std::function<bool(int)> remove) {
+        auto *label = new QLabel(title, &dialog);
+        auto *list = new QListWidget(&dialog);
+        list->setObjectName(name);
+        list->setAccessibleName(title);
+        list->addItems(lines);
+        for (int i = 0; i < list->count(); ++i)
+            list->item(i)->setToolTip(lines[i]); // group keys can be longer than the dialog is wide
+        label->setBuddy(list);
+        auto *button = new QPushButton(tr("Remove"), &dialog);
+        button->setObjectName(name + QStringLiteral("Remove"));
+        button->setEnabled(false);
+        connect(list, &QListWidget::currentRowChanged, button, [button](int row) { button->setEnabled(row >= 0); });
+        // The list's rows match the copies below: each removal takes its row out of both.
+        connect(button, &QPushButton::clicked, &dialog, [list, remove] {
+            const int row = list->currentRow();
+            if (row >= 0 && remove(row))
+                delete list->takeItem(row);
+        });
+        auto *row = new QHBoxLayout;
+        row->addWidget(list, 1);
+        row->addWidget(button, 0, Qt::AlignTop);
+        layout->addWidget(label);
+        layout->addLayout(row);
+    };
+
+    QList<AlertRule> rules = snapshot->alertRules;
+    QStringList ruleLines;
+    for (const AlertRule &r : rules)
+        ruleLines << tr("%1  →  %2").arg(r.pattern, r.replacement.isEmpty() ? tr("(nothing)") : r.replacement);
+    addList(tr("Normalisation rules, applied in this order after the built-in ones:"), QStringLiteral("ruleList"), ruleLines,
+            [this, &rules](int row) {
+                if (!editor()->removeAlertRule(rules[row]))
+                    return false;
+                rules.removeAt(row);
+                return true;
+            });
+    QList<AlertMerge> merges = snapshot->alertMerges;
+    QStringList mergeLines;
+    for (const AlertMerge &m : merges)
+        mergeLines << tr("%1  →  %2").arg(m.fromKey, m.intoKey);
+    addList(tr("Merged groups (counted as the group on the right):"), QStringLiteral("mergeList"), mergeLines,
+            [this, &merges](int row) {
+                if (!editor()->removeAlertMerge(merges[row]))
+                    return false;
+                merges.removeAt(row);
+                return true;
+            });
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(820, 420);
+    dialog.exec();
 }
 
 void AlertsView::mergeSelected()

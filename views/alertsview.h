@@ -1,7 +1,8 @@
 // The alerts view (SPEC 10): the Pareto chart of alert groups over the group table (rank,
 // pages, share, cumulative share, off-hours, noise, median time to acknowledge). Selecting a
 // bar selects its row and the other way round. From here the user adds a normalisation rule
-// and merges selected groups — both undoable edits.
+// and merges selected groups, and lists the rules and merges made so far to remove them — all
+// undoable edits.
 #pragma once
 
 #include "viewpage.h"
@@ -32,6 +33,8 @@ public:
 
     void addRule();
     void mergeSelected();
+    // The dialog listing the user's rules and merges, each removable (an undoable edit).
+    void manageRules();
 
 protected:
     void showSnapshot(const SnapshotPtr &snapshot) override;
@@ -46,6 +49,7 @@ private:
     ChartWidget *m_chart;
     QPushButton *m_addRule;
     QPushButton *m_merge;
+    QPushButton *m_manage;
     QLabel *m_rules;
     int m_selected = -1; // engine index of the highlighted group
 };

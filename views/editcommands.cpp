@@ -197,6 +197,36 @@ void AddAlertRuleCommand::revert(Workspace &ws)
     AlertRuleStore(ws).removeRule(m_id);
 }
 
+RemoveAlertRuleCommand::RemoveAlertRuleCommand(WorkspaceEditor *editor, const AlertRule &rule)
+    : EditCommand(editor, tr("Remove alert rule %1").arg(rule.pattern)), m_rule(rule)
+{
+}
+
+void RemoveAlertRuleCommand::apply(Workspace &ws)
+{
+    AlertRuleStore(ws).removeRule(m_rule.id);
+}
+
+void RemoveAlertRuleCommand::revert(Workspace &ws)
+{
+    AlertRuleStore(ws).addRule(m_rule.pattern, m_rule.replacement, m_rule.position, m_rule.id);
+}
+
+RemoveAlertMergeCommand::RemoveAlertMergeCommand(WorkspaceEditor *editor, const AlertMerge &merge)
+    : EditCommand(editor, tr("Unmerge alert group %1").arg(merge.fromKey)), m_merge(merge)
+{
+}
+
+void RemoveAlertMergeCommand::apply(Workspace &ws)
+{
+    AlertRuleStore(ws).removeMerge(m_merge.fromKey);
+}
+
+void RemoveAlertMergeCommand::revert(Workspace &ws)
+{
+    AlertRuleStore(ws).addMerge(m_merge.fromKey, m_merge.intoKey);
+}
+
 MergeAlertGroupsCommand::MergeAlertGroupsCommand(WorkspaceEditor *editor, const QStringList &fromKeys,
                                                  const QString &intoKey)
     : EditCommand(editor, fromKeys.size() == 1 ? tr("Merge alert group %1").arg(fromKeys.first())

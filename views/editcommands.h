@@ -149,6 +149,32 @@ private:
     qint64 m_id = 0;
 };
 
+class RemoveAlertRuleCommand : public EditCommand
+{
+public:
+    RemoveAlertRuleCommand(WorkspaceEditor *editor, const AlertRule &rule);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    AlertRule m_rule; // as it was: undo puts it back with its id and position
+};
+
+class RemoveAlertMergeCommand : public EditCommand
+{
+public:
+    RemoveAlertMergeCommand(WorkspaceEditor *editor, const AlertMerge &merge);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    AlertMerge m_merge;
+};
+
 class MergeAlertGroupsCommand : public EditCommand
 {
 public:

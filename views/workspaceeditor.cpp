@@ -84,6 +84,16 @@ bool WorkspaceEditor::addAlertRule(const QString &pattern, const QString &replac
     return push(new AddAlertRuleCommand(this, pattern, replacement));
 }
 
+bool WorkspaceEditor::removeAlertRule(const AlertRule &rule)
+{
+    return push(new RemoveAlertRuleCommand(this, rule));
+}
+
+bool WorkspaceEditor::removeAlertMerge(const AlertMerge &merge)
+{
+    return push(new RemoveAlertMergeCommand(this, merge));
+}
+
 bool WorkspaceEditor::mergeAlertGroups(const QStringList &fromKeys, const QString &intoKey)
 {
     QStringList from = fromKeys;

@@ -5,6 +5,7 @@
 // the main window recomputes its snapshot on it — and a refused edit with failed().
 #pragma once
 
+#include "alertrules.h"
 #include "records.h"
 
 #include <QObject>
@@ -38,6 +39,8 @@ public:
     bool setPinnedQuarter(const QString &id, const QString &quarter);
     bool addAlertRule(const QString &pattern, const QString &replacement);
     bool mergeAlertGroups(const QStringList &fromKeys, const QString &intoKey);
+    bool removeAlertRule(const AlertRule &rule);
+    bool removeAlertMerge(const AlertMerge &merge);
 
     QString lastError() const { return m_lastError; }
 
