@@ -1,7 +1,7 @@
-#include "analysisoptions.h"
+#include "app/analysisoptions.h"
 
-#include "cli.h"
-#include "workspace.h"
+#include "app/cli.h"
+#include "store/workspace.h"
 
 #include <QDateTime>
 

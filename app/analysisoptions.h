@@ -2,7 +2,7 @@
 // bad values are usage errors, exit 2) and aligned plain-text tables for their human output.
 #pragma once
 
-#include "dataset.h"
+#include "engine/dataset.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
-#include "cli.h"
+#include "app/cli.h"
 
-#include "commands.h"
-#include "workspace.h"
+#include "app/commands.h"
+#include "store/workspace.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,12 +1,12 @@
 // `alerts WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]` (SPEC 6): the alert
 // groups of the window by page count (Pareto), after the built-in normalisation and the user's
 // rules and merges, from the analysis engine; the JSON document of SPEC 6, or a text table.
-#include "analysis.h"
-#include "analysisjson.h"
-#include "analysisoptions.h"
-#include "cli.h"
-#include "commands.h"
-#include "workspace.h"
+#include "engine/analysis.h"
+#include "engine/analysisjson.h"
+#include "app/analysisoptions.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "store/workspace.h"
 
 #include <QDateTime>
 

@@ -1,9 +1,9 @@
 // `demo WORKSPACE`: writes the demo workspace of SPEC 11.
-#include "cli.h"
-#include "commands.h"
-#include "demo.h"
-#include "generatoroptions.h"
-#include "workspace.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "demo/demo.h"
+#include "app/generatoroptions.h"
+#include "store/workspace.h"
 
 #include <QSqlQuery>
 

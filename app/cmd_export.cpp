@@ -3,13 +3,13 @@
 // HTML summary for a daily e-mail (views/report/htmlsummary.h). Both may be asked at once; the
 // figures are computed once. Every file goes through QSaveFile; a file that cannot be written
 // exits 1 and is left as it was.
-#include "analysisoptions.h"
-#include "cli.h"
-#include "commands.h"
-#include "csvexport.h"
-#include "exportfile.h"
-#include "htmlsummary.h"
-#include "workspace.h"
+#include "app/analysisoptions.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "views/report/csvexport.h"
+#include "views/report/exportfile.h"
+#include "views/report/htmlsummary.h"
+#include "store/workspace.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,11 +1,11 @@
 // `generate OUTDIR --pages N --deployments N --incidents N [--seed S]` (SPEC 2): the demo
 // generator's records written as files in our import formats, for benchmarks. Importing the
 // directory into a new workspace gives the records of `demo` with the same options.
-#include "cli.h"
-#include "commands.h"
-#include "generatoroptions.h"
-#include "formatwriters.h"
-#include "generator.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "app/generatoroptions.h"
+#include "importers/formatwriters.h"
+#include "demo/generator.h"
 
 namespace srm::cli {
 

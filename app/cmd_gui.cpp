@@ -1,7 +1,7 @@
 // `gui [WORKSPACE]` (the default command): the main window.
-#include "cli.h"
-#include "commands.h"
-#include "mainwindow.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "app/mainwindow.h"
 
 #include <QApplication>
 

@@ -2,10 +2,10 @@
 // (SPEC 2, 3): each file in its own transaction through the ImportRunner; problems on stderr as
 // FILE:LINE: column 'x': reason (at most 100 per file, then a count), a summary line per file
 // on stdout, progress on stderr when it is a terminal. Exit 2 when any file was not imported.
-#include "cli.h"
-#include "commands.h"
-#include "importrunner.h"
-#include "workspace.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "importers/importrunner.h"
+#include "store/workspace.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

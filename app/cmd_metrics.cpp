@@ -1,12 +1,12 @@
 // `metrics WORKSPACE [--as-of T] [--window-days N] [--json]` (SPEC 4, 5): the metric catalogue
 // with targets, gaps, tiers and the SLOs, from the analysis engine; the JSON document of
 // SPEC 4, or the roll-up grouped by theme as aligned text.
-#include "analysis.h"
-#include "analysisjson.h"
-#include "analysisoptions.h"
-#include "cli.h"
-#include "commands.h"
-#include "workspace.h"
+#include "engine/analysis.h"
+#include "engine/analysisjson.h"
+#include "app/analysisoptions.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "store/workspace.h"
 
 #include <QDateTime>
 

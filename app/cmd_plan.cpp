@@ -1,10 +1,10 @@
 // `plan WORKSPACE [--start YYYYQn] [--quarters N] [--as-of T] [--json]` (SPEC 8): the roadmap
 // schedule of the workspace's operational debt, as SPEC 8's JSON document or as readable text.
-#include "analysisoptions.h"
-#include "cli.h"
-#include "commands.h"
-#include "roadmap.h"
-#include "workspace.h"
+#include "app/analysisoptions.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "planning/roadmap.h"
+#include "store/workspace.h"
 
 #include <QJsonDocument>
 

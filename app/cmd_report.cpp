@@ -2,12 +2,12 @@
 // (SPEC 10): the executive PDF roadmap, laid out by views/report/reportrenderer.h. The workspace
 // is opened first (exit 3 when it is not one), then OUT.pdf through QSaveFile: an unwritable
 // path exits 1 and nothing is left at OUT.pdf unless the whole report was written.
-#include "analysisoptions.h"
-#include "cli.h"
-#include "commands.h"
-#include "exportfile.h"
-#include "reportrenderer.h"
-#include "workspace.h"
+#include "app/analysisoptions.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "views/report/exportfile.h"
+#include "views/report/reportrenderer.h"
+#include "store/workspace.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -3,14 +3,14 @@
 // one view of SPEC 10, and writes it as a PNG (QSaveFile). The platform is offscreen unless
 // QT_QPA_PLATFORM says otherwise (cli.cpp), and the user's recent files and window geometry are
 // left alone. A bad view, size or palette exits 2 naming what is accepted.
-#include "analysisoptions.h"
-#include "cli.h"
-#include "commands.h"
-#include "mainwindow.h"
-#include "palettes.h"
-#include "viewids.h"
-#include "viewpage.h"
-#include "workspace.h"
+#include "app/analysisoptions.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "app/mainwindow.h"
+#include "views/palettes.h"
+#include "views/viewids.h"
+#include "views/viewpage.h"
+#include "store/workspace.h"
 
 #include <QApplication>
 #include <QBuffer>

@@ -1,7 +1,7 @@
 // `set WORKSPACE KEY VALUE` and `get WORKSPACE [KEY]` (SPEC 9).
-#include "cli.h"
-#include "commands.h"
-#include "workspace.h"
+#include "app/cli.h"
+#include "app/commands.h"
+#include "store/workspace.h"
 
 namespace srm::cli {
 

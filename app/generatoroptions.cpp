@@ -1,6 +1,6 @@
-#include "generatoroptions.h"
+#include "app/generatoroptions.h"
 
-#include "cli.h"
+#include "app/cli.h"
 
 namespace srm::cli {
 

@@ -1,8 +1,8 @@
 // --pages, --deployments, --incidents and --seed: the options `demo` and `generate` share to
-// size the seeded generator (models/generator.h).
+// size the seeded generator (demo/generator.h).
 #pragma once
 
-#include "generator.h"
+#include "demo/generator.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

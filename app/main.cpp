@@ -1,5 +1,5 @@
 // sre-roadmap: one executable for the window and the command line (SPEC 2).
-#include "cli.h"
+#include "app/cli.h"
 
 int main(int argc, char **argv)
 {

@@ -8,8 +8,8 @@
 // reported in a dialog and the window stays as it was.
 #pragma once
 
-#include "viewids.h"
-#include "workspacesnapshot.h"
+#include "views/viewids.h"
+#include "views/workspacesnapshot.h"
 
 #include <QMainWindow>
 

@@ -6,14 +6,14 @@
 // responsive; Cancel is honoured up to the moment files are written. Everything is written
 // through QSaveFile, so a failed or cancelled export leaves nothing behind; an error is shown in
 // the window's error dialog.
-#include "mainwindow.h"
+#include "app/mainwindow.h"
 
-#include "csvexport.h"
-#include "exportfile.h"
-#include "htmlsummary.h"
-#include "reportdata.h"
-#include "reportrenderer.h"
-#include "workspace.h"
+#include "views/report/csvexport.h"
+#include "views/report/exportfile.h"
+#include "views/report/htmlsummary.h"
+#include "views/report/reportdata.h"
+#include "views/report/reportrenderer.h"
+#include "store/workspace.h"
 
 #include <QAction>
 #include <QBuffer>

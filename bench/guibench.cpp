@@ -6,11 +6,11 @@
 //   switch_ms           switching to each view and painting it, the first time (the view fills
 //                       its models then) and again later (median of N).
 // Goals: first dashboard < 1000 ms, repaint < 16 ms, switch < 100 ms on the 1M-page workspace.
-#include "analysiscontroller.h"
-#include "mainwindow.h"
-#include "viewids.h"
-#include "viewpage.h"
-#include "workspacesnapshot.h"
+#include "views/analysiscontroller.h"
+#include "app/mainwindow.h"
+#include "views/viewids.h"
+#include "views/viewpage.h"
+#include "views/workspacesnapshot.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

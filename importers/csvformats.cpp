@@ -2,10 +2,10 @@
 // SLO measurements, operational debt): the header names the columns (case-insensitive, any
 // order, unknown ones ignored); each record becomes one srm record or one bad row, reported at
 // the line where the record starts with the first column that is wrong.
-#include "csvreader.h"
-#include "fieldparsers.h"
-#include "inputstream.h"
-#include "parser.h"
+#include "importers/csvreader.h"
+#include "importers/fieldparsers.h"
+#include "importers/inputstream.h"
+#include "importers/parser.h"
 
 #include <QString>
 

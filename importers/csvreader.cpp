@@ -1,7 +1,7 @@
-#include "csvreader.h"
+#include "importers/csvreader.h"
 
-#include "inputstream.h"
-#include "parser.h"
+#include "importers/inputstream.h"
+#include "importers/parser.h"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "fieldparsers.h"
+#include "importers/fieldparsers.h"
 
 #include <cctype>
 #include <charconv>

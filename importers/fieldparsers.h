@@ -3,7 +3,7 @@
 // Each returns nullopt for text it does not accept; the caller names the column in the error.
 #pragma once
 
-#include "records.h"
+#include "store/records.h"
 
 #include <optional>
 #include <string>

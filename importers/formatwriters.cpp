@@ -1,7 +1,7 @@
-#include "formatwriters.h"
+#include "importers/formatwriters.h"
 
-#include "fieldparsers.h"
-#include "timeutil.h"
+#include "importers/fieldparsers.h"
+#include "store/timeutil.h"
 
 #include <QDir>
 #include <QSaveFile>

@@ -5,8 +5,8 @@
 // (saved with QSaveFile, so a failed run leaves no half-written file).
 #pragma once
 
-#include "generator.h"
-#include "records.h"
+#include "store/records.h"
+#include "store/records.h"
 
 #include <QString>
 #include <QStringList>

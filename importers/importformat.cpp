@@ -1,10 +1,10 @@
-#include "importformat.h"
+#include "importers/importformat.h"
 
-#include "csvreader.h"
-#include "fieldparsers.h"
-#include "inputstream.h"
-#include "jsonscanner.h"
-#include "parser.h"
+#include "importers/csvreader.h"
+#include "importers/fieldparsers.h"
+#include "importers/inputstream.h"
+#include "importers/jsonscanner.h"
+#include "importers/parser.h"
 
 #include <QBuffer>
 #include <QStringList>

@@ -1,8 +1,8 @@
-#include "importrunner.h"
+#include "importers/importrunner.h"
 
-#include "formatwriters.h"
-#include "parsethread.h"
-#include "workspace.h"
+#include "importers/formatwriters.h"
+#include "importers/parsethread.h"
+#include "store/workspace.h"
 
 #include <QDateTime>
 #include <QDir>

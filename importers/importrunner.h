@@ -8,10 +8,10 @@
 // that can be rolled back whole).
 #pragma once
 
-#include "importformat.h"
-#include "inputstream.h"
-#include "parser.h"
-#include "recordwriter.h"
+#include "importers/importformat.h"
+#include "importers/inputstream.h"
+#include "importers/parser.h"
+#include "store/recordwriter.h"
 
 #include <QString>
 #include <QStringList>

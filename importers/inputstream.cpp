@@ -1,6 +1,6 @@
-#include "inputstream.h"
+#include "importers/inputstream.h"
 
-#include "parser.h"
+#include "importers/parser.h"
 
 #include <QIODevice>
 

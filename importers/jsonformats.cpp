@@ -2,10 +2,10 @@
 // or a bare array of incident objects), PagerDuty Analytics raw incidents, and Prometheus
 // `query_range` matrices. JsonScanner splits the file into its elements (each incident, each
 // sample) and checks the grammar of the rest; simdjson parses one element at a time.
-#include "fieldparsers.h"
-#include "inputstream.h"
-#include "jsonscanner.h"
-#include "parser.h"
+#include "importers/fieldparsers.h"
+#include "importers/inputstream.h"
+#include "importers/jsonscanner.h"
+#include "importers/parser.h"
 
 #include <simdjson.h>
 

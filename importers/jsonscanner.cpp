@@ -1,7 +1,7 @@
-#include "jsonscanner.h"
+#include "importers/jsonscanner.h"
 
-#include "inputstream.h"
-#include "parser.h"
+#include "importers/inputstream.h"
+#include "importers/parser.h"
 
 #include <cstring>
 

@@ -3,9 +3,9 @@
 // with a note. An SLO with several objectives becomes one srm::Slo per objective, all filed
 // under the SLO's metadata.name for their measurements. yaml-cpp reads the whole document, so
 // files are limited to kMaxYamlBytes (SLO definitions are a few kilobytes).
-#include "fieldparsers.h"
-#include "inputstream.h"
-#include "parser.h"
+#include "importers/fieldparsers.h"
+#include "importers/inputstream.h"
+#include "importers/parser.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>

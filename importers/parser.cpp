@@ -1,6 +1,6 @@
-#include "parser.h"
+#include "importers/parser.h"
 
-#include "fieldparsers.h"
+#include "importers/fieldparsers.h"
 
 namespace srm::importers {
 

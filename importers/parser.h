@@ -6,9 +6,9 @@
 // ends the parse with a FileError. Writing to a workspace is the ImportRunner's job.
 #pragma once
 
-#include "generator.h"
-#include "importformat.h"
-#include "timeutil.h"
+#include "store/records.h"
+#include "importers/importformat.h"
+#include "store/timeutil.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "parsethread.h"
+#include "importers/parsethread.h"
 
 #include <condition_variable>
 #include <deque>

@@ -6,8 +6,8 @@
 // of writing a page.
 #pragma once
 
-#include "parser.h"
-#include "recordwriter.h"
+#include "importers/parser.h"
+#include "store/recordwriter.h"
 
 #include <memory>
 

@@ -3,10 +3,10 @@
 // comparison helpers for optional figures.
 #pragma once
 
-#include "analysis.h"
-#include "recordwriter.h"
-#include "timeutil.h"
-#include "workspace.h"
+#include "engine/analysis.h"
+#include "store/recordwriter.h"
+#include "store/timeutil.h"
+#include "store/workspace.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,11 +1,11 @@
 // Alert groups (SPEC 6): the built-in normalisation as the engine sees it, the user's rules (in
 // order, after the built-ins) and merges, the per-group Pareto figures and their order, business
 // hours in a zone with daylight-saving changes, and the rule/merge store the GUI writes through.
-#include "enginefixture.h"
+#include "tests/enginefixture.h"
 
-#include "alertrules.h"
-#include "analysis.h"
-#include "analysisjson.h"
+#include "store/alertrules.h"
+#include "engine/analysis.h"
+#include "engine/analysisjson.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 // Alert-group normalisation (SPEC 6): each rule, their order, and a differential test against
 // the SPEC's regular expressions on random titles.
-#include "alertnormalizer.h"
-#include "random.h"
+#include "store/alertnormalizer.h"
+#include "demo/random.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

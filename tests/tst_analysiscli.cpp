@@ -1,9 +1,9 @@
 // `sre-roadmap metrics` and `sre-roadmap alerts` through the real binary: the JSON documents of
 // SPEC 4 and SPEC 6 field for field, the default as-of, the text tables, and exit code 2 for bad
 // options (3 for workspace problems).
-#include "enginefixture.h"
+#include "tests/enginefixture.h"
 
-#include "testutil.h"
+#include "tests/common/testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,20 +2,20 @@
 // dark and print styles, into an SVG and onto a PDF page; hit tests find what was drawn where;
 // shared scales and the dense-series drawing keep what they promise. Set SRM_CHART_DUMP=DIR to
 // keep the PNG and SVG files for a look.
-#include "analysis.h"
-#include "chart.h"
-#include "chartcanvas.h"
-#include "chartwidget.h"
-#include "debtstore.h"
-#include "incidentcharts.h"
-#include "metricchart.h"
-#include "paretochart.h"
-#include "quadrantchart.h"
-#include "roadmapchart.h"
-#include "slochart.h"
-#include "testutil.h"
-#include "valueformat.h"
-#include "workspace.h"
+#include "engine/analysis.h"
+#include "views/charts/chart.h"
+#include "views/charts/chartcanvas.h"
+#include "views/chartwidget.h"
+#include "planning/debtstore.h"
+#include "views/charts/incidentcharts.h"
+#include "views/charts/metricchart.h"
+#include "views/charts/paretochart.h"
+#include "views/charts/quadrantchart.h"
+#include "views/charts/roadmapchart.h"
+#include "views/charts/slochart.h"
+#include "tests/common/testutil.h"
+#include "views/charts/valueformat.h"
+#include "store/workspace.h"
 
 #include <QBuffer>
 #include <QDateTime>

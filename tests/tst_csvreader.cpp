@@ -1,9 +1,9 @@
 // The streaming RFC 4180 reader: quoting, embedded delimiters and line breaks, line ends, the
 // byte-order mark, blank lines, physical line numbers, records across chunk boundaries, and
 // the errors (unterminated quote, over-long record).
-#include "csvreader.h"
-#include "inputstream.h"
-#include "parser.h"
+#include "importers/csvreader.h"
+#include "importers/inputstream.h"
+#include "importers/parser.h"
 
 #include <QBuffer>
 #include <QTest>

@@ -1,12 +1,12 @@
 // Operational debt (SPEC 7): the figures of each item (quadrants, priority, payback, rank), the
 // dependency graph (cycles, unknown ids, order, critical path) and the register store in a real
 // workspace (every edit, its undo and redo). Expected values are worked out by hand in comments.
-#include "debt.h"
-#include "debtgraph.h"
-#include "debtstore.h"
-#include "recordwriter.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "planning/debt.h"
+#include "planning/debtgraph.h"
+#include "planning/debtstore.h"
+#include "store/recordwriter.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>

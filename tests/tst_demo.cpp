@@ -1,9 +1,9 @@
 // The demo workspace (SPEC 11): deterministic to the byte, every record kind present, and the
 // shape of a real shop's operations.
-#include "generator.h"
-#include "testutil.h"
-#include "timeutil.h"
-#include "workspace.h"
+#include "demo/generator.h"
+#include "tests/common/testutil.h"
+#include "store/timeutil.h"
+#include "store/workspace.h"
 
 #include <QCryptographicHash>
 #include <QProcess>

@@ -1,8 +1,8 @@
 // Inputs that once broke a parser (found by the libFuzzer targets in tests/fuzz/, kept in
 // tests/fixtures/fuzz/<target>/) and a few hostile shapes written here, fed to every parser and
 // to detection: each must end in records, bad rows or a FileError, promptly.
-#include "parsertestutil.h"
-#include "testutil.h"
+#include "tests/common/parsertestutil.h"
+#include "tests/common/testutil.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>

@@ -3,10 +3,10 @@
 // re-imports, every kind of broken file giving exit 2 with the workspace unchanged, the import
 // log, a created workspace that only appears when something was imported, generated files that
 // import to exactly the demo's records, and the operational debt CSV round trip.
-#include "formatwriters.h"
-#include "importrunner.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "importers/formatwriters.h"
+#include "importers/importrunner.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QDir>
 #include <QFileInfo>

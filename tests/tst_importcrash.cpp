@@ -3,9 +3,9 @@
 // SIGKILL at random moments, for the upsert path (pages already there), the bulk path (an
 // empty pages table, whose indexes are dropped and rebuilt) and a workspace the command was
 // creating (which must not appear at all).
-#include "importrunner.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "importers/importrunner.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QDir>
 #include <QFileInfo>

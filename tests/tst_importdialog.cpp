@@ -2,12 +2,12 @@
 // its first records and its problems; the import runs on a worker thread and Cancel leaves the
 // workspace exactly as it was; the Data sources panel lists the imports and removes one; the
 // main window's File › Import… and drag-and-drop open the dialog.
-#include "analysiscontroller.h"
-#include "datasourcespanel.h"
-#include "importdialog.h"
-#include "mainwindow.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "views/analysiscontroller.h"
+#include "views/datasourcespanel.h"
+#include "views/importdialog.h"
+#include "app/mainwindow.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -2,9 +2,9 @@
 // pages and bare incident arrays, Analytics raw incidents, OpenSLO v1 / v1alpha / SDK lists /
 // v2alpha, a Prometheus range query. Expected values are read off the payloads by hand. Every
 // sample is also fed to every parser: whatever the file, a parser reports, it never crashes.
-#include "parsertestutil.h"
-#include "testutil.h"
-#include "timeutil.h"
+#include "tests/common/parsertestutil.h"
+#include "tests/common/testutil.h"
+#include "store/timeutil.h"
 
 #include <QDirIterator>
 #include <QFile>

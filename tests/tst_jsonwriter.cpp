@@ -2,8 +2,8 @@
 // every kind (whole numbers as integers up to 2^53, shortest round trip, non-finite as null),
 // strings with every ASCII character and non-ASCII text, nesting and empty containers; and the
 // engine's documents keep their shape (alerts --json of a hand-made report, key by key).
-#include "analysisjson.h"
-#include "jsonwriter.h"
+#include "engine/analysisjson.h"
+#include "engine/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

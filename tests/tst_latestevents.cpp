@@ -3,10 +3,10 @@
 // removing an import, hand-written SQL, bulk loads (with their triggers dropped and restored,
 // and a page written twice), the migration of a version 2 workspace — always compared with the
 // maximum over every timestamp column, computed here.
-#include "dataset.h"
-#include "recordwriter.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "engine/dataset.h"
+#include "store/recordwriter.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>

@@ -1,9 +1,9 @@
 // The main window: opens a workspace, switches between the seven views, reports a bad file in
 // a dialog and keeps running, remembers recent files. Built twice: offscreen, and in a real X
 // server under xvfb-run (tst_mainwindow_x11).
-#include "mainwindow.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "app/mainwindow.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QApplication>
 #include <QCryptographicHash>

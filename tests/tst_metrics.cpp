@@ -1,11 +1,11 @@
 // The metric catalogue (SPEC 4) and its targets, gaps, tiers and themes (SPEC 5), computed by
 // the analysis engine from small fixtures written into a real workspace. Every expected number
 // is worked out by hand in the comments next to it.
-#include "enginefixture.h"
+#include "tests/enginefixture.h"
 
-#include "alertrules.h"
-#include "analysis.h"
-#include "testutil.h"
+#include "store/alertrules.h"
+#include "engine/analysis.h"
+#include "tests/common/testutil.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // worked out by hand: each timestamp form, each synonym, each kind of bad row with its line,
 // the PagerDuty title / acknowledgement / resolution rules, Prometheus sums, OpenSLO versions
 // and kinds, and format detection.
-#include "parsertestutil.h"
-#include "timeutil.h"
+#include "tests/common/parsertestutil.h"
+#include "store/timeutil.h"
 
 #include <QTest>
 

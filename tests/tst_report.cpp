@@ -6,15 +6,15 @@
 // the full report. Also: tables that continue on the next page repeat their header (PageFlow),
 // the CSV formula guard and RFC 4180 quoting, a self-contained HTML e-mail, failures that leave
 // no file, and File › Export PDF… in the window.
-#include "csvexport.h"
-#include "enginefixture.h"
-#include "exportfile.h"
-#include "htmlsummary.h"
-#include "mainwindow.h"
-#include "pageflow.h"
-#include "reportdata.h"
-#include "reportrenderer.h"
-#include "testutil.h"
+#include "views/report/csvexport.h"
+#include "tests/enginefixture.h"
+#include "views/report/exportfile.h"
+#include "views/report/htmlsummary.h"
+#include "app/mainwindow.h"
+#include "views/report/pageflow.h"
+#include "views/report/reportdata.h"
+#include "views/report/reportrenderer.h"
+#include "tests/common/testutil.h"
 
 #include <QAction>
 #include <QBuffer>

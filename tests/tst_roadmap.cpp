@@ -2,11 +2,11 @@
 // pins, inherited priority, items that cannot fit and their dependants, the critical path, a
 // reason for everything, the JSON document and the exit codes. Registers are small and written
 // in each test; the expected quarters are worked out by hand in the comments.
-#include "debtstore.h"
-#include "recordwriter.h"
-#include "roadmap.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "planning/debtstore.h"
+#include "store/recordwriter.h"
+#include "planning/roadmap.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

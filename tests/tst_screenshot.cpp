@@ -1,8 +1,8 @@
 // `sre-roadmap screenshot`: the real binary renders each view of the demo workspace to a PNG of
 // the requested size with real content; bad views, sizes and workspaces exit with SPEC 2's codes
 // and say what is accepted.
-#include "testutil.h"
-#include "viewids.h"
+#include "tests/common/testutil.h"
+#include "views/viewids.h"
 
 #include <QFileInfo>
 #include <QImage>

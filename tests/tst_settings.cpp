@@ -1,7 +1,7 @@
 // Settings (SPEC 9): every key's validation and default, and set/get through the command line.
-#include "settings.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "store/settings.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,9 +1,9 @@
 // SLOs (SPEC 6): attainment for Occurrences and Timeslices over each SLO's own window ending at
 // as_of, error budget remaining, 24-hour burn rate, met, the budget burn-down series, and
 // slo_compliance over the SLOs with data. Expected numbers worked out by hand below.
-#include "enginefixture.h"
+#include "tests/enginefixture.h"
 
-#include "analysis.h"
+#include "engine/analysis.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // The workspace store: create, reopen, migrate, and refuse what is not a usable workspace
 // (exit 3 through the command line, file unchanged).
-#include "recordwriter.h"
-#include "testutil.h"
-#include "workspace.h"
+#include "store/recordwriter.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,5 +1,5 @@
 // Timestamps of SPEC 3, time zones across DST, ISO weeks, quarters and durations.
-#include "timeutil.h"
+#include "store/timeutil.h"
 
 #include <QTest>
 

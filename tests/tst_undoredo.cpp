@@ -4,18 +4,18 @@
 // tables are compared with what they were (the whole rows: positions, import ids, rule ids).
 // Built twice: offscreen, and in a real X server (tst_undoredo_x11), where Undo and Redo are
 // also pressed as keyboard shortcuts.
-#include "alertsview.h"
-#include "debtmodel.h"
-#include "debtview.h"
-#include "gapsmodel.h"
-#include "gapsview.h"
-#include "mainwindow.h"
-#include "roadmapview.h"
-#include "settingsdialog.h"
-#include "settingsmodel.h"
-#include "testutil.h"
-#include "workspace.h"
-#include "workspaceeditor.h"
+#include "views/alertsview.h"
+#include "views/debtmodel.h"
+#include "views/debtview.h"
+#include "views/gapsmodel.h"
+#include "views/gapsview.h"
+#include "app/mainwindow.h"
+#include "views/roadmapview.h"
+#include "views/settingsdialog.h"
+#include "views/settingsmodel.h"
+#include "tests/common/testutil.h"
+#include "store/workspace.h"
+#include "views/workspaceeditor.h"
 
 #include <QAction>
 #include <QDialog>

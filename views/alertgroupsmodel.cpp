@@ -1,7 +1,7 @@
-#include "alertgroupsmodel.h"
+#include "views/alertgroupsmodel.h"
 
-#include "modelroles.h"
-#include "valueformat.h"
+#include "views/modelroles.h"
+#include "views/charts/valueformat.h"
 
 #include <limits>
 

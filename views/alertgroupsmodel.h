@@ -3,7 +3,7 @@
 // and median time to acknowledge. Row i is AlertReport::groups[i].
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>

@@ -1,6 +1,6 @@
-#include "alertruledialog.h"
+#include "views/alertruledialog.h"
 
-#include "alertrules.h"
+#include "store/alertrules.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,12 +1,12 @@
-#include "alertsview.h"
+#include "views/alertsview.h"
 
-#include "alertgroupsmodel.h"
-#include "alertruledialog.h"
-#include "chartwidget.h"
-#include "modelroles.h"
-#include "paretochart.h"
-#include "valueformat.h"
-#include "workspaceeditor.h"
+#include "views/alertgroupsmodel.h"
+#include "views/alertruledialog.h"
+#include "views/chartwidget.h"
+#include "views/modelroles.h"
+#include "views/charts/paretochart.h"
+#include "views/charts/valueformat.h"
+#include "views/workspaceeditor.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

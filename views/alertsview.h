@@ -5,7 +5,7 @@
 // undoable edits.
 #pragma once
 
-#include "viewpage.h"
+#include "views/viewpage.h"
 
 class QLabel;
 class QPushButton;

@@ -1,6 +1,6 @@
-#include "analysiscontroller.h"
+#include "views/analysiscontroller.h"
 
-#include "workspace.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 

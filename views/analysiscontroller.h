@@ -5,7 +5,7 @@
 // the screenshot command and tests.
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QObject>
 #include <QThreadPool>

@@ -1,4 +1,4 @@
-#include "chartwidget.h"
+#include "views/chartwidget.h"
 
 #include <QApplication>
 #include <QBuffer>

@@ -3,7 +3,7 @@
 // context menu: Copy (image and SVG), Save as PNG…, Save as SVG… (written with QSaveFile).
 #pragma once
 
-#include "charts/chart.h"
+#include "views/charts/chart.h"
 
 #include <QWidget>
 

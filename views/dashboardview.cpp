@@ -1,8 +1,8 @@
-#include "dashboardview.h"
+#include "views/dashboardview.h"
 
-#include "metricdetaildialog.h"
-#include "metrictile.h"
-#include "valueformat.h"
+#include "views/metricdetaildialog.h"
+#include "views/metrictile.h"
+#include "views/charts/valueformat.h"
 
 #include <QEvent>
 #include <QLabel>

@@ -4,7 +4,7 @@
 // they cannot. Clicking (or pressing Enter on) a tile opens the metric's detail.
 #pragma once
 
-#include "viewpage.h"
+#include "views/viewpage.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
-#include "datasourcespanel.h"
+#include "views/datasourcespanel.h"
 
-#include "timeutil.h"
+#include "store/timeutil.h"
 
 #include <QHeaderView>
 #include <QHBoxLayout>

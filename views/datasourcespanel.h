@@ -3,7 +3,7 @@
 // records of one import (Workspace::removeImport). ImportLogModel is the table behind it.
 #pragma once
 
-#include "workspace.h"
+#include "store/workspace.h"
 
 #include <QAbstractTableModel>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "debtitemdialog.h"
+#include "views/debtitemdialog.h"
 
-#include "debt.h"
-#include "metriccatalogue.h"
+#include "planning/debt.h"
+#include "store/metriccatalogue.h"
 
 #include <QCoreApplication>
 #include <QComboBox>

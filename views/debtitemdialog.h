@@ -3,7 +3,7 @@
 // vocabularies and ranges.
 #pragma once
 
-#include "records.h"
+#include "store/records.h"
 
 #include <QDialog>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "debtmodel.h"
+#include "views/debtmodel.h"
 
-#include "modelroles.h"
-#include "valueformat.h"
+#include "views/modelroles.h"
+#include "views/charts/valueformat.h"
 
 #include <QGuiApplication>
 #include <QPalette>

@@ -5,7 +5,7 @@
 // pushes as an undoable command; the next snapshot shows the result.
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QAbstractTableModel>
 

@@ -1,12 +1,12 @@
-#include "debtview.h"
+#include "views/debtview.h"
 
-#include "chartwidget.h"
-#include "debtitemdialog.h"
-#include "debtmodel.h"
-#include "modelroles.h"
-#include "quadrantchart.h"
-#include "valueformat.h"
-#include "workspaceeditor.h"
+#include "views/chartwidget.h"
+#include "views/debtitemdialog.h"
+#include "views/debtmodel.h"
+#include "views/modelroles.h"
+#include "views/charts/quadrantchart.h"
+#include "views/charts/valueformat.h"
+#include "views/workspaceeditor.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

@@ -4,7 +4,7 @@
 // Problems of the register (unknown dependencies, cycles) are shown above it.
 #pragma once
 
-#include "viewpage.h"
+#include "views/viewpage.h"
 
 class QLabel;
 class QPushButton;

@@ -1,8 +1,8 @@
-#include "editcommands.h"
+#include "views/editcommands.h"
 
-#include "metriccatalogue.h"
-#include "workspace.h"
-#include "workspaceeditor.h"
+#include "store/metriccatalogue.h"
+#include "store/workspace.h"
+#include "views/workspaceeditor.h"
 
 namespace srm {
 

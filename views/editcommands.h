@@ -7,9 +7,9 @@
 // (workspaceeditor.h) makes them; they report to it.
 #pragma once
 
-#include "alertrules.h"
-#include "debtstore.h"
-#include "records.h"
+#include "store/alertrules.h"
+#include "planning/debtstore.h"
+#include "store/records.h"
 
 #include <QCoreApplication>
 #include <QString>

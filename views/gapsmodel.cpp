@@ -1,7 +1,7 @@
-#include "gapsmodel.h"
+#include "views/gapsmodel.h"
 
-#include "modelroles.h"
-#include "valueformat.h"
+#include "views/modelroles.h"
+#include "views/charts/valueformat.h"
 
 #include <QColor>
 #include <QGuiApplication>

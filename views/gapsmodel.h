@@ -5,7 +5,7 @@
 // it into an undoable edit and the next snapshot shows it.
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QAbstractItemModel>
 

@@ -1,9 +1,9 @@
-#include "gapsview.h"
+#include "views/gapsview.h"
 
-#include "gapsmodel.h"
-#include "metricchart.h"
-#include "modelroles.h"
-#include "workspaceeditor.h"
+#include "views/gapsmodel.h"
+#include "views/charts/metricchart.h"
+#include "views/modelroles.h"
+#include "views/workspaceeditor.h"
 
 #include <QDoubleSpinBox>
 #include <QHeaderView>

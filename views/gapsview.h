@@ -3,7 +3,7 @@
 // within each theme, with the target editable in place (an undoable edit of target.<metric>).
 #pragma once
 
-#include "viewpage.h"
+#include "views/viewpage.h"
 
 class QSortFilterProxyModel;
 class QTreeView;

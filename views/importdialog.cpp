@@ -1,6 +1,6 @@
-#include "importdialog.h"
+#include "views/importdialog.h"
 
-#include "importworker.h"
+#include "views/importworker.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -5,7 +5,7 @@
 // one batch: Cancel rolls it all back, so the workspace is exactly as it was.
 #pragma once
 
-#include "importrunner.h"
+#include "importers/importrunner.h"
 
 #include <QDialog>
 

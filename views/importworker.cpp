@@ -1,6 +1,6 @@
-#include "importworker.h"
+#include "views/importworker.h"
 
-#include "workspace.h"
+#include "store/workspace.h"
 
 namespace srm {
 

@@ -4,7 +4,7 @@
 // back and leaves the workspace exactly as it was. Progress and results go back as signals.
 #pragma once
 
-#include "importrunner.h"
+#include "importers/importrunner.h"
 
 #include <QObject>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "incidentsview.h"
+#include "views/incidentsview.h"
 
-#include "chartwidget.h"
-#include "incidentcharts.h"
-#include "valueformat.h"
+#include "views/chartwidget.h"
+#include "views/charts/incidentcharts.h"
+#include "views/charts/valueformat.h"
 
 #include <QSplitter>
 

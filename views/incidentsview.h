@@ -3,7 +3,7 @@
 // mitigate → resolve phases; hovering an incident's row tells its story.
 #pragma once
 
-#include "viewpage.h"
+#include "views/viewpage.h"
 
 namespace srm {
 

@@ -1,7 +1,7 @@
-#include "metricdetaildialog.h"
+#include "views/metricdetaildialog.h"
 
-#include "chartwidget.h"
-#include "valueformat.h"
+#include "views/chartwidget.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>

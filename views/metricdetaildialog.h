@@ -3,7 +3,7 @@
 // n per week). It follows new snapshots while open.
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QDialog>
 

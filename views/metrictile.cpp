@@ -1,6 +1,6 @@
-#include "metrictile.h"
+#include "views/metrictile.h"
 
-#include "valueformat.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>

@@ -4,8 +4,8 @@
 // or activated with Enter or Space.
 #pragma once
 
-#include "chartstyle.h"
-#include "workspacesnapshot.h"
+#include "views/charts/chartstyle.h"
+#include "views/workspacesnapshot.h"
 
 #include <QWidget>
 

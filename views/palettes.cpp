@@ -1,4 +1,4 @@
-#include "palettes.h"
+#include "views/palettes.h"
 
 #include <QColor>
 

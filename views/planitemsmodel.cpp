@@ -1,7 +1,7 @@
-#include "planitemsmodel.h"
+#include "views/planitemsmodel.h"
 
-#include "modelroles.h"
-#include "valueformat.h"
+#include "views/modelroles.h"
+#include "views/charts/valueformat.h"
 
 namespace srm {
 

@@ -2,7 +2,7 @@
 // either the unscheduled items (the roadmap view's list) or every placed and unscheduled item.
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QAbstractTableModel>
 

@@ -1,10 +1,10 @@
-#include "roadmapview.h"
+#include "views/roadmapview.h"
 
-#include "chartwidget.h"
-#include "modelroles.h"
-#include "planitemsmodel.h"
-#include "roadmapchart.h"
-#include "valueformat.h"
+#include "views/chartwidget.h"
+#include "views/modelroles.h"
+#include "views/planitemsmodel.h"
+#include "views/charts/roadmapchart.h"
+#include "views/charts/valueformat.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -3,7 +3,7 @@
 // with the scheduler's reasons, and the reason of the item selected (or hovered) in the chart.
 #pragma once
 
-#include "viewpage.h"
+#include "views/viewpage.h"
 
 class QLabel;
 class QTableView;

@@ -1,7 +1,7 @@
-#include "settingsdialog.h"
+#include "views/settingsdialog.h"
 
-#include "settingsmodel.h"
-#include "workspaceeditor.h"
+#include "views/settingsmodel.h"
+#include "views/workspaceeditor.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -2,7 +2,7 @@
 // each change is an undoable edit (Edit › Undo works while the dialog is open).
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "settingsmodel.h"
+#include "views/settingsmodel.h"
 
-#include "modelroles.h"
+#include "views/modelroles.h"
 
 #include <QFont>
 

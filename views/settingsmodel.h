@@ -3,7 +3,7 @@
 // emits settingEdited() and the view pushes it as an undoable edit.
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
-#include "slomodel.h"
+#include "views/slomodel.h"
 
-#include "modelroles.h"
-#include "valueformat.h"
+#include "views/modelroles.h"
+#include "views/charts/valueformat.h"
 
 namespace srm {
 

@@ -3,7 +3,7 @@
 // an SLO without data in its window says "no data".
 #pragma once
 
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
 #include <QAbstractTableModel>
 

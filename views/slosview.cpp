@@ -1,10 +1,10 @@
-#include "slosview.h"
+#include "views/slosview.h"
 
-#include "chartwidget.h"
-#include "modelroles.h"
-#include "slochart.h"
-#include "slomodel.h"
-#include "valueformat.h"
+#include "views/chartwidget.h"
+#include "views/modelroles.h"
+#include "views/charts/slochart.h"
+#include "views/slomodel.h"
+#include "views/charts/valueformat.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>

@@ -3,7 +3,7 @@
 // the same figures; SLOs without data in their window are marked as such.
 #pragma once
 
-#include "viewpage.h"
+#include "views/viewpage.h"
 
 class QSplitter;
 class QTableView;

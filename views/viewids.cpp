@@ -1,4 +1,4 @@
-#include "viewids.h"
+#include "views/viewids.h"
 
 #include <QStringList>
 

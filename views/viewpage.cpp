@@ -1,4 +1,4 @@
-#include "viewpage.h"
+#include "views/viewpage.h"
 
 #include <QLabel>
 #include <QStackedWidget>

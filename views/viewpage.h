@@ -4,8 +4,8 @@
 // visible and when it is next shown otherwise, so recomputing does not redraw hidden pages.
 #pragma once
 
-#include "viewids.h"
-#include "workspacesnapshot.h"
+#include "views/viewids.h"
+#include "views/workspacesnapshot.h"
 
 #include <QWidget>
 

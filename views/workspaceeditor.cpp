@@ -1,8 +1,8 @@
-#include "workspaceeditor.h"
+#include "views/workspaceeditor.h"
 
-#include "editcommands.h"
-#include "metriccatalogue.h"
-#include "settings.h"
+#include "views/editcommands.h"
+#include "store/metriccatalogue.h"
+#include "store/settings.h"
 
 #include <QUndoStack>
 

@@ -5,8 +5,8 @@
 // the main window recomputes its snapshot on it — and a refused edit with failed().
 #pragma once
 
-#include "alertrules.h"
-#include "records.h"
+#include "store/alertrules.h"
+#include "store/records.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,8 +1,8 @@
-#include "workspacesnapshot.h"
+#include "views/workspacesnapshot.h"
 
-#include "debtgraph.h"
-#include "debtstore.h"
-#include "workspace.h"
+#include "planning/debtgraph.h"
+#include "planning/debtstore.h"
+#include "store/workspace.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

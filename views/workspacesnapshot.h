@@ -6,10 +6,10 @@
 // never compute one themselves.
 #pragma once
 
-#include "analysis.h"
-#include "debt.h"
-#include "metricchart.h"
-#include "roadmap.h"
+#include "engine/analysis.h"
+#include "planning/debt.h"
+#include "views/charts/metricchart.h"
+#include "planning/roadmap.h"
 
 #include <QString>
 

@@ -2,9 +2,9 @@
 // produced (records, bad rows, notes, or the file error that stopped it).
 #pragma once
 
-#include "importformat.h"
-#include "inputstream.h"
-#include "parser.h"
+#include "importers/importformat.h"
+#include "importers/inputstream.h"
+#include "importers/parser.h"
 
 #include <QBuffer>
 #include <QByteArray>

@@ -1,4 +1,4 @@
-#include "testutil.h"
+#include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -2,9 +2,9 @@
 // detection. Whatever the bytes, a parser either produces records and bad rows or stops with a
 // FileError; anything else (a crash, a sanitizer report, an unexpected exception) is a bug.
 // Inputs that once failed are kept in tests/fixtures/fuzz/ and replayed by tst_fuzzregressions.
-#include "importformat.h"
-#include "inputstream.h"
-#include "parser.h"
+#include "importers/importformat.h"
+#include "importers/inputstream.h"
+#include "importers/parser.h"
 
 #include <QBuffer>
 

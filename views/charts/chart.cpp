@@ -1,4 +1,4 @@
-#include "chart.h"
+#include "views/charts/chart.h"
 
 #include <QBuffer>
 #include <QPainter>

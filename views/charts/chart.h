@@ -6,7 +6,7 @@
 // slides want it; the SVG is vector, from the same paint routine.
 #pragma once
 
-#include "chartstyle.h"
+#include "views/charts/chartstyle.h"
 
 #include <QByteArray>
 #include <QImage>

@@ -1,4 +1,4 @@
-#include "chartcanvas.h"
+#include "views/charts/chartcanvas.h"
 
 #include <QPaintDevice>
 #include <QPainterPath>

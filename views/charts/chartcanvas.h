@@ -4,7 +4,7 @@
 // one min/max pair per pixel column when a series has more points than the plot has pixels.
 #pragma once
 
-#include "chartstyle.h"
+#include "views/charts/chartstyle.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

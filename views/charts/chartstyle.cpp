@@ -1,4 +1,4 @@
-#include "chartstyle.h"
+#include "views/charts/chartstyle.h"
 
 #include <QPaintDevice>
 #include <QPainter>

@@ -1,7 +1,7 @@
-#include "incidentcharts.h"
+#include "views/charts/incidentcharts.h"
 
-#include "chartcanvas.h"
-#include "valueformat.h"
+#include "views/charts/chartcanvas.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 

@@ -5,8 +5,8 @@
 // the engine's IncidentReport (DurationStats, IncidentTimeline::phases()).
 #pragma once
 
-#include "analysis.h"
-#include "chartstyle.h"
+#include "engine/analysis.h"
+#include "views/charts/chartstyle.h"
 
 #include <QRectF>
 

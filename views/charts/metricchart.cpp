@@ -1,7 +1,7 @@
-#include "metricchart.h"
+#include "views/charts/metricchart.h"
 
-#include "chartcanvas.h"
-#include "valueformat.h"
+#include "views/charts/chartcanvas.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 

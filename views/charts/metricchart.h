@@ -5,8 +5,8 @@
 // comes from the engine's MetricResult; these routines only place it.
 #pragma once
 
-#include "analysis.h"
-#include "chartstyle.h"
+#include "engine/analysis.h"
+#include "views/charts/chartstyle.h"
 
 #include <QRectF>
 

@@ -1,7 +1,7 @@
-#include "paretochart.h"
+#include "views/charts/paretochart.h"
 
-#include "chartcanvas.h"
-#include "valueformat.h"
+#include "views/charts/chartcanvas.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 

@@ -7,8 +7,8 @@
 // labelled with their units.
 #pragma once
 
-#include "analysis.h"
-#include "chartstyle.h"
+#include "engine/analysis.h"
+#include "views/charts/chartstyle.h"
 
 #include <QRectF>
 

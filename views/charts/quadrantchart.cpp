@@ -1,7 +1,7 @@
-#include "quadrantchart.h"
+#include "views/charts/quadrantchart.h"
 
-#include "chartcanvas.h"
-#include "valueformat.h"
+#include "views/charts/chartcanvas.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 

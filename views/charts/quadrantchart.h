@@ -6,10 +6,10 @@
 // while the many one- to four-week items stay apart.
 #pragma once
 
-#include "chartstyle.h"
-#include "debt.h"
-#include "records.h"
-#include "settings.h"
+#include "views/charts/chartstyle.h"
+#include "planning/debt.h"
+#include "store/records.h"
+#include "store/settings.h"
 
 #include <QRectF>
 

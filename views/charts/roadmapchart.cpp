@@ -1,7 +1,7 @@
-#include "roadmapchart.h"
+#include "views/charts/roadmapchart.h"
 
-#include "chartcanvas.h"
-#include "valueformat.h"
+#include "views/charts/chartcanvas.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>

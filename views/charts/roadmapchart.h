@@ -7,8 +7,8 @@
 // register is only read for the dependencies.
 #pragma once
 
-#include "chartstyle.h"
-#include "roadmap.h"
+#include "views/charts/chartstyle.h"
+#include "planning/roadmap.h"
 
 #include <QRectF>
 

@@ -1,7 +1,7 @@
-#include "slochart.h"
+#include "views/charts/slochart.h"
 
-#include "chartcanvas.h"
-#include "valueformat.h"
+#include "views/charts/chartcanvas.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 

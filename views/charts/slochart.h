@@ -5,8 +5,8 @@
 // time axis (days before as-of); an SLO without measurements in its window says so.
 #pragma once
 
-#include "analysis.h"
-#include "chartstyle.h"
+#include "engine/analysis.h"
+#include "views/charts/chartstyle.h"
 
 #include <QRectF>
 

@@ -1,6 +1,6 @@
-#include "valueformat.h"
+#include "views/charts/valueformat.h"
 
-#include "timeutil.h"
+#include "store/timeutil.h"
 
 #include <QCoreApplication>
 #include <QDate>

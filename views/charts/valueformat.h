@@ -1,10 +1,10 @@
 // How figures read everywhere in the window, the charts and the report: one formatter per kind
 // of figure so that a tile, a table cell and a PDF line show the engine's value in the same
-// words. Formatting only: the figures come from the engine (models/analysis.h, debt.h, roadmap.h).
+// words. Formatting only: the figures come from the engine (engine/analysis.h, planning/debt.h, planning/roadmap.h).
 #pragma once
 
-#include "metriccatalogue.h"
-#include "records.h"
+#include "store/metriccatalogue.h"
+#include "store/records.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "csvexport.h"
+#include "views/report/csvexport.h"
 
-#include "exportfile.h"
-#include "timeutil.h"
+#include "views/report/exportfile.h"
+#include "store/timeutil.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -8,7 +8,7 @@
 // apostrophe so that a spreadsheet shows it as text instead of running it as a formula.
 #pragma once
 
-#include "reportdata.h"
+#include "views/report/reportdata.h"
 
 #include <QByteArray>
 #include <QString>

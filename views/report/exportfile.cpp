@@ -1,4 +1,4 @@
-#include "exportfile.h"
+#include "views/report/exportfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
-#include "htmlsummary.h"
+#include "views/report/htmlsummary.h"
 
-#include "chart.h"
-#include "exportfile.h"
-#include "metricchart.h"
-#include "summarytext.h"
-#include "valueformat.h"
+#include "views/charts/chart.h"
+#include "views/report/exportfile.h"
+#include "views/charts/metricchart.h"
+#include "views/report/summarytext.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

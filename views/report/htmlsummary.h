@@ -6,7 +6,7 @@
 // well-formed XML (XHTML syntax in an HTML5 document), so mail tools and XML parsers both read it.
 #pragma once
 
-#include "reportdata.h"
+#include "views/report/reportdata.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "pageflow.h"
+#include "views/report/pageflow.h"
 
 #include <QFontMetricsF>
 #include <QPagedPaintDevice>

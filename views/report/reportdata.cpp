@@ -1,7 +1,7 @@
-#include "reportdata.h"
+#include "views/report/reportdata.h"
 
-#include "debtstore.h"
-#include "timeutil.h"
+#include "planning/debtstore.h"
+#include "store/timeutil.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

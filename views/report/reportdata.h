@@ -5,10 +5,10 @@
 // all format these structs; none of them computes a figure of its own.
 #pragma once
 
-#include "analysis.h"
-#include "debt.h"
-#include "roadmap.h"
-#include "workspace.h"
+#include "engine/analysis.h"
+#include "planning/debt.h"
+#include "planning/roadmap.h"
+#include "store/workspace.h"
 
 #include <QList>
 #include <QString>

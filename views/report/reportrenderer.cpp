@@ -1,16 +1,16 @@
-#include "reportrenderer.h"
+#include "views/report/reportrenderer.h"
 
-#include "chartstyle.h"
-#include "exportfile.h"
-#include "incidentcharts.h"
-#include "metricchart.h"
-#include "pageflow.h"
-#include "paretochart.h"
-#include "quadrantchart.h"
-#include "roadmapchart.h"
-#include "slochart.h"
-#include "summarytext.h"
-#include "valueformat.h"
+#include "views/charts/chartstyle.h"
+#include "views/report/exportfile.h"
+#include "views/charts/incidentcharts.h"
+#include "views/charts/metricchart.h"
+#include "views/report/pageflow.h"
+#include "views/charts/paretochart.h"
+#include "views/charts/quadrantchart.h"
+#include "views/charts/roadmapchart.h"
+#include "views/charts/slochart.h"
+#include "views/report/summarytext.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -10,7 +10,7 @@
 // `sre-roadmap report` and by File › Export PDF… in the window.
 #pragma once
 
-#include "reportdata.h"
+#include "views/report/reportdata.h"
 
 #include <QString>
 #include <QStringList>

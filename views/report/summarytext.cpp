@@ -1,6 +1,6 @@
-#include "summarytext.h"
+#include "views/report/summarytext.h"
 
-#include "valueformat.h"
+#include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
 

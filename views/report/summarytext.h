@@ -5,7 +5,7 @@
 // views/charts/valueformat.h; the PDF and the HTML e-mail show the same sentences.
 #pragma once
 
-#include "reportdata.h"
+#include "views/report/reportdata.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,0 +1,207 @@
+// The analysis engine (SPEC 4-6): from a Dataset (dataset.h) of one window it computes every
+// metric of the catalogue with its p90 companion, count n and weekly series; targets, gaps,
+// status and DORA tiers; the theme roll-ups; SLO attainment, error budgets and burn rates; the
+// alert groups (built-in keys, then the user's rules and merges) with their Pareto figures;
+// and the incidents' durations and phases. It is the single source of these figures: the
+// command line, the views and the PDF read them from these structs (or their JSON, see
+// analysisjson.h) and never derive one themselves. Pure computation, no store access, so a
+// worker thread can run it on a Dataset it loaded through its own connection:
+//     auto ws = Workspace::openConnection(path);
+//     const Analysis a = analyze(Dataset::load(*ws, asOf, days, Dataset::AllParts, now));
+#pragma once
+
+#include "engine/dataset.h"
+#include "store/metriccatalogue.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace srm {
+
+// Linear interpolation between closest ranks (R-7, NumPy's default) on sorted values:
+// h = (n − 1)q, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋]). nullopt for no values.
+std::optional<double> percentileSorted(std::span<const double> sorted, double q);
+// The same on unsorted values (sorts a copy).
+std::optional<double> percentile(std::vector<double> values, double q);
+
+struct WeeklyPoint
+{
+    QString week;          // "2026-W27"
+    Micros start = 0;      // clipped to the window
+    Micros end = 0;
+    std::optional<double> value;
+    std::int64_t n = 0;
+};
+
+struct MetricResult
+{
+    const MetricDef *def = nullptr;
+    std::optional<double> value;
+    std::optional<double> p90;   // p50 metrics only
+    std::int64_t n = 0;
+    double target = 0;
+    std::optional<double> gap;   // null when not measured
+    Status status = Status::NotMeasured;
+    std::optional<Tier> tier;    // DORA metrics, when measured
+    std::vector<WeeklyPoint> weekly;
+
+    QString id() const { return QString::fromLatin1(def->id); }
+};
+
+struct ThemeSummary
+{
+    Theme theme = Theme::Change;
+    int metrics = 0;
+    int met = 0;
+    int gaps = 0;
+    int notMeasured = 0;
+    double weight = 1; // setting weight.<theme>: multiplies the priority of its debt items
+};
+
+// The error budget left at one instant of an SLO's window (see SloResult::budget).
+struct SloBudgetPoint
+{
+    Micros at = 0;
+    double remaining = 1;
+};
+
+struct SloResult
+{
+    QString name;
+    QString displayName;
+    QString service;
+    BudgetingMethod method = BudgetingMethod::Occurrences;
+    double objective = 0;
+    std::optional<double> timeSliceTarget; // the threshold a slice is judged against
+    std::int64_t windowSeconds = 0;
+    double windowDays() const { return double(windowSeconds) / 86400.0; }
+    Micros windowFrom = 0; // [as_of − W, as_of)
+    Micros windowTo = 0;
+
+    std::int64_t measurements = 0; // usable measurements (slices) in the window
+    double good = 0;               // Occurrences: Σgood, Σtotal; Timeslices: good slices, slices
+    double total = 0;
+    std::optional<double> attainment;
+    std::optional<double> errorBudgetRemaining; // negative when overspent
+    std::optional<double> burnRate24h;
+    std::optional<bool> met;
+    // Budget burn-down over the window: at the window's start and at each UTC day boundary
+    // inside it, then at as_of, the budget left after the bad events (slices) measured so far,
+    // 1 − bad[start, t) ÷ ((1 − objective) × total of the whole window). Starts at 1, ends at
+    // errorBudgetRemaining. Empty without data or with an objective of 1.
+    std::vector<SloBudgetPoint> budget;
+};
+
+struct MetricsReport
+{
+    AnalysisWindow window;
+    std::vector<MetricResult> metrics; // catalogue order, every metric
+    std::vector<SloResult> slos;       // by name
+    std::vector<ThemeSummary> themes;  // catalogue order
+
+    const MetricResult *find(QStringView id) const;
+};
+
+struct AlertGroup
+{
+    QString key; // service + "|" + title, after the user's rules and merges
+    QString service;
+    QString title;
+    std::int64_t count = 0;
+    double share = 0;
+    double cumulativeShare = 0;
+    double offHoursRatio = 0;
+    double noiseRatio = 0;
+    std::optional<double> ackP50Minutes;
+    std::int64_t acknowledged = 0;  // pages the median was taken over
+    std::int64_t offHours = 0;
+    std::int64_t noisy = 0;
+    QStringList mergedKeys; // other keys (after the rules) merged into this group by hand
+};
+
+struct AlertReport
+{
+    AnalysisWindow window;
+    std::int64_t totalPages = 0;
+    std::vector<AlertGroup> groups; // count descending, then key ascending (UTF-8 byte order)
+    std::optional<int> groupsFor80Percent; // smallest k with cumulative share ≥ 0.8
+    std::int64_t groupsTotal() const { return std::int64_t(groups.size()); }
+};
+
+// One incident's milestones; each phase runs from the previous known milestone (or the start)
+// to its own, never backwards.
+struct IncidentTimeline
+{
+    QString incidentId;
+    QString service;
+    QString title;
+    QString severity;
+    std::optional<int> severityLevel; // the digit of SEV1, sev-2, P1, 1 ...
+    Micros startedAt = 0;
+    std::optional<Micros> detectedAt;
+    std::optional<Micros> acknowledgedAt;
+    std::optional<Micros> mitigatedAt;
+    std::optional<Micros> resolvedAt;
+    std::optional<DetectionSource> detectionSource;
+    QString causedByDeploymentId;
+    QString postmortemUrl;
+
+    enum Phase { Detect, Acknowledge, Mitigate, Resolve };
+    struct Span
+    {
+        Phase phase;
+        Micros start;
+        Micros end;
+    };
+    std::vector<Span> phases() const; // the phases whose milestone is known
+};
+
+struct DurationStats
+{
+    Unit unit = Unit::Minutes;
+    std::vector<double> values; // sorted ascending, in `unit`
+    std::optional<double> p50;
+    std::optional<double> p90;
+    std::int64_t n() const { return std::int64_t(values.size()); }
+};
+
+struct IncidentReport
+{
+    AnalysisWindow window;
+    std::vector<IncidentTimeline> incidents; // started in the window, by started_at then id
+    // All measured from started_at over the incidents of the window that have the milestone.
+    // timeToDetect and timeToRestore are exactly the time_to_detect and time_to_restore metrics.
+    DurationStats timeToDetect;      // minutes
+    DurationStats timeToAcknowledge; // minutes
+    DurationStats timeToMitigate;    // hours
+    DurationStats timeToRestore;     // hours
+};
+
+struct Analysis
+{
+    MetricsReport metrics;
+    AlertReport alerts;
+    IncidentReport incidents;
+};
+
+// The severity level of SPEC 4's postmortem rule: the first run of digits in the text
+// ("SEV1" -> 1, "sev-2" -> 2, "P1" -> 1, "1" -> 1); nullopt without digits.
+std::optional<int> severityLevel(std::string_view severity);
+
+// Whether a UTC instant falls in business hours (Monday to Friday, [start, end) minutes after
+// local midnight) in `zone`.
+bool isBusinessHours(Micros utc, const ZoneOffsets &zone, int startMinutes, int endMinutes);
+
+// Each needs the Dataset parts it reads (Dataset::Part); what was not loaded counts as empty.
+MetricsReport computeMetrics(const Dataset &data);
+AlertReport computeAlerts(const Dataset &data);
+IncidentReport computeIncidents(const Dataset &data);
+std::vector<SloResult> computeSlos(const Dataset &data);
+Analysis analyze(const Dataset &data);
+
+} // namespace srm

@@ -1,0 +1,212 @@
+#include "engine/analysisjson.h"
+
+#include "engine/jsonwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace srm {
+
+namespace {
+
+QJsonValue orNull(const std::optional<double> &v)
+{
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+// Keys of each object in ascending byte order (JsonWriter::key).
+
+void write(JsonWriter &w, const AnalysisWindow &window)
+{
+    w.beginObject();
+    w.member("days", window.days);
+    w.member("from", formatIso(window.from()));
+    w.member("to", formatIso(window.to()));
+    w.endObject();
+}
+
+void write(JsonWriter &w, const MetricResult &m)
+{
+    w.beginObject();
+    w.member("better", MetricCatalogue::betterId(m.def->better));
+    w.member("gap", m.gap);
+    w.member("id", m.id());
+    w.member("n", std::int64_t(m.n));
+    w.member("p90", m.p90);
+    w.member("status", MetricCatalogue::statusId(m.status));
+    w.member("target", m.target);
+    w.member("theme", MetricCatalogue::themeId(m.def->theme));
+    w.key("tier");
+    if (m.tier)
+        w.value(MetricCatalogue::tierId(*m.tier));
+    else
+        w.null();
+    w.member("unit", MetricCatalogue::unitId(m.def->unit));
+    w.member("value", m.value);
+    w.key("weekly");
+    w.beginArray();
+    for (const WeeklyPoint &p : m.weekly) {
+        w.beginObject();
+        w.member("n", std::int64_t(p.n));
+        w.member("value", p.value);
+        w.member("week", p.week);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+}
+
+void write(JsonWriter &w, const SloResult &s)
+{
+    w.beginObject();
+    w.member("attainment", s.attainment);
+    w.member("burn_rate_24h", s.burnRate24h);
+    w.member("error_budget_remaining", s.errorBudgetRemaining);
+    w.member("met", s.met);
+    w.member("name", s.name);
+    w.member("objective", s.objective);
+    w.member("service", s.service);
+    w.member("window_days", s.windowDays());
+    w.endObject();
+}
+
+void write(JsonWriter &w, const ThemeSummary &t)
+{
+    w.beginObject();
+    w.member("gaps", t.gaps);
+    w.member("id", MetricCatalogue::themeId(t.theme));
+    w.member("met", t.met);
+    w.member("metrics", t.metrics);
+    w.member("not_measured", t.notMeasured);
+    w.endObject();
+}
+
+void write(JsonWriter &w, const AlertGroup &g)
+{
+    w.beginObject();
+    w.member("ack_p50_minutes", g.ackP50Minutes);
+    w.member("count", std::int64_t(g.count));
+    w.member("cumulative_share", g.cumulativeShare);
+    w.member("key", g.key);
+    w.member("noise_ratio", g.noiseRatio);
+    w.member("off_hours_ratio", g.offHoursRatio);
+    w.member("service", g.service);
+    w.member("share", g.share);
+    w.member("title", g.title);
+    w.endObject();
+}
+
+void write(JsonWriter &w, const MetricsReport &r)
+{
+    w.beginObject();
+    w.member("as_of", formatIso(r.window.asOf));
+    w.key("metrics");
+    w.beginArray();
+    for (const MetricResult &m : r.metrics)
+        write(w, m);
+    w.endArray();
+    w.key("slos");
+    w.beginArray();
+    for (const SloResult &s : r.slos)
+        write(w, s);
+    w.endArray();
+    w.key("themes");
+    w.beginArray();
+    for (const ThemeSummary &t : r.themes)
+        write(w, t);
+    w.endArray();
+    w.key("window");
+    write(w, r.window);
+    w.endObject();
+}
+
+void write(JsonWriter &w, const AlertReport &r, std::optional<qsizetype> top)
+{
+    const qsizetype listed = top ? std::min<qsizetype>(*top, qsizetype(r.groups.size())) : qsizetype(r.groups.size());
+    w.beginObject();
+    w.member("as_of", formatIso(r.window.asOf));
+    w.key("groups");
+    w.beginArray();
+    for (qsizetype i = 0; i < listed; ++i)
+        write(w, r.groups[size_t(i)]);
+    w.endArray();
+    w.member("groups_for_80_percent", r.groupsFor80Percent);
+    w.member("groups_total", r.groupsTotal());
+    w.member("total_pages", std::int64_t(r.totalPages));
+    w.key("window");
+    write(w, r.window);
+    w.endObject();
+}
+
+template <typename... Args>
+QJsonObject object(const Args &...args)
+{
+    JsonWriter w;
+    write(w, args...);
+    return QJsonDocument::fromJson(w.text()).object();
+}
+
+} // namespace
+
+QJsonObject toJson(const AnalysisWindow &window)
+{
+    return object(window);
+}
+
+QJsonObject toJson(const MetricResult &metric)
+{
+    return object(metric);
+}
+
+QJsonObject toJson(const SloResult &slo)
+{
+    return object(slo);
+}
+
+QJsonObject toJson(const ThemeSummary &theme)
+{
+    return object(theme);
+}
+
+QJsonObject toJson(const AlertGroup &group)
+{
+    return object(group);
+}
+
+QJsonObject toJson(const DurationStats &s)
+{
+    QJsonArray values;
+    for (double v : s.values)
+        values.append(v);
+    return {{QStringLiteral("unit"), MetricCatalogue::unitId(s.unit)},
+            {QStringLiteral("p50"), orNull(s.p50)},
+            {QStringLiteral("p90"), orNull(s.p90)},
+            {QStringLiteral("n"), qint64(s.n())},
+            {QStringLiteral("values"), values}};
+}
+
+QJsonObject toJson(const MetricsReport &report)
+{
+    return object(report);
+}
+
+QJsonObject toJson(const AlertReport &report, std::optional<qsizetype> top)
+{
+    return object(report, top);
+}
+
+QByteArray toJsonText(const MetricsReport &report)
+{
+    JsonWriter w;
+    write(w, report);
+    return w.take();
+}
+
+QByteArray toJsonText(const AlertReport &report, std::optional<qsizetype> top)
+{
+    JsonWriter w;
+    write(w, report, top);
+    return w.take();
+}
+
+} // namespace srm

@@ -1,0 +1,144 @@
+// The analysis engine's input: one snapshot of everything a window needs, read once from a
+// workspace through its raw SQLite handle (prepared statements, no per-row QVariant), so that
+// the engine (analysis.h) computes in plain C++ and the GUI can load and compute in a worker
+// thread on its own Workspace::openConnection(). Loading joins what the definitions of SPEC 4
+// need across tables (a deployment's fixes and the incidents it caused, the changes it shipped)
+// so the computation never goes back to the store.
+#pragma once
+
+#include "store/alertrules.h"
+#include "store/records.h"
+#include "store/settings.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace srm {
+
+class Workspace;
+
+// The analysis window [asOf − days, asOf) of SPEC 2.
+struct AnalysisWindow
+{
+    Micros asOf = 0;
+    int days = 90;
+
+    Micros from() const { return asOf - Micros(days) * kMicrosPerDay; }
+    Micros to() const { return asOf; }
+    bool contains(Micros t) const { return t >= from() && t < to(); }
+
+    static constexpr int kDefaultDays = 90;
+    static constexpr int kMaxDays = 36600;
+    // SPEC 2's default as-of: UTC midnight at the start of the day after the latest event of any
+    // kind in the workspace; the UTC midnight after `now` when the workspace holds no event.
+    static Micros defaultAsOf(const Workspace &ws, Micros now);
+};
+
+// One ISO week (Monday 00:00 UTC) overlapping a window, clipped to it.
+struct WeekSlot
+{
+    QString name; // "2026-W27"
+    Micros start = 0;
+    Micros end = 0;
+    double days() const { return double(end - start) / double(kMicrosPerDay); }
+};
+std::vector<WeekSlot> weekSlots(const AnalysisWindow &window);
+
+constexpr Micros kNoTime = std::numeric_limits<Micros>::min();
+
+// A production deployment (production environment, result success or rolled_back) that
+// finished in the window, with what SPEC 4 derives from other records.
+struct DeploymentFact
+{
+    std::string deploymentId;
+    std::string service;
+    Micros finishedAt = 0;
+    DeployResult result = DeployResult::Success; // Success or RolledBack
+    int causedIncidents = 0;           // incidents with caused_by_deployment_id = this
+    int fixes = 0;                     // deployments with fixes_deployment_id = this
+    Micros firstFixAt = kNoTime;       // earliest finished_at of those fixes
+    Micros incidentsResolvedAt = kNoTime; // latest resolved_at of its incidents, if all resolved
+
+    bool failed() const { return result == DeployResult::RolledBack || causedIncidents > 0 || fixes > 0; }
+    // SPEC 4 recovery: earliest of the first fix and the resolution of all caused incidents.
+    std::optional<Micros> recoveredAt() const;
+};
+
+// A change shipped by one of the production deployments above.
+struct ChangeFact
+{
+    Micros committedAt = 0;
+    Micros deployedAt = 0; // the deployment's finished_at
+};
+
+// A page; `group` indexes Dataset::groups (the built-in alert group of the page).
+struct PageFact
+{
+    Micros createdAt = 0;
+    Micros acknowledgedAt = kNoTime;
+    Micros resolvedAt = kNoTime;
+    std::int32_t group = 0;
+    bool autoResolved = false;
+};
+
+struct GroupName
+{
+    std::string service; // UTF-8
+    std::string title;   // normalised by the built-in rules
+};
+
+struct SloData
+{
+    Slo slo;
+    std::vector<SloMeasurement> measurements; // by timestamp, within Dataset::sloFrom..window.to()
+};
+
+struct Dataset
+{
+    enum Part {
+        Delivery = 1,    // deployments and changes
+        Incidents = 2,
+        Pages = 4,       // pages created in the window
+        PageHistory = 8, // and in the 7 days before it (repeat pages)
+        Slos = 16,
+        Debt = 32,
+        AllParts = 63,
+    };
+
+    AnalysisWindow window;
+    int parts = 0;
+    WorkspaceSettings settings;
+
+    std::vector<DeploymentFact> deployments; // by finished_at, then id
+    std::vector<ChangeFact> changes;
+    std::vector<Incident> incidents; // started_at in the window, by started_at then id
+
+    // Pages created in the window and, with PageHistory, in the 7 days before it (those have
+    // createdAt < window.from()); in no particular order.
+    std::vector<PageFact> pages;
+    std::vector<GroupName> groups; // the built-in groups the pages refer to
+    QList<AlertRule> alertRules;   // by position
+    QList<AlertMerge> alertMerges;
+
+    std::vector<SloData> slos;     // by name
+    Micros sloFrom = 0;            // measurements are loaded from here (longest SLO window back)
+
+    std::int64_t openDebtItems = 0;
+    double openToilHoursPerWeek = 0;
+
+    static constexpr Micros kRepeatLookback = 7 * kMicrosPerDay;
+
+    // Reads what `parts` asks for. Throws WorkspaceError when the store fails.
+    static Dataset load(Workspace &ws, const AnalysisWindow &window, int parts = AllParts);
+    // The same for the window of `days` ending at `asOf`, or, without one, at SPEC 2's default
+    // as-of (AnalysisWindow::defaultAsOf; `now` when the workspace holds no event), read in the
+    // same transaction as the records.
+    static Dataset load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now);
+};
+
+} // namespace srm

@@ -1,0 +1,104 @@
+// The roadmap scheduler of SPEC 8: places the open operational debt items into quarters within
+// the team's capacity, respecting dependencies and pins, and says why for every placement and
+// every item left out. Input: the register (DebtStore), the settings, a start quarter and a
+// horizon; output: a Plan, which the plan command prints (JSON or text), and the roadmap view and
+// the PDF draw. Deterministic: the same register and settings always give the same plan.
+// Decisions where SPEC 8 is silent are in docs/decisions.md ("Debt and roadmap").
+#pragma once
+
+#include "planning/debt.h"
+#include "planning/debtgraph.h"
+#include "store/records.h"
+#include "store/settings.h"
+#include "store/timeutil.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace srm {
+
+class Workspace;
+
+struct PlannedItem
+{
+    std::string id;
+    std::string title;
+    double costWeeks = 0;
+    double priority = 0;             // SPEC 7 (+infinity for a zero-cost item)
+    double effectivePriority = 0;    // SPEC 8 step 2: max of its own and its dependants'
+    std::string priorityFrom;        // the item whose own priority that is (itself when not inherited)
+    ToilCostQuadrant quadrant = ToilCostQuadrant::NoBrainer;
+    bool pinned = false;
+    std::optional<Quarter> quarter;  // nullopt: unscheduled
+    QString reason;                  // always set
+};
+
+struct PlanQuarter
+{
+    Quarter quarter;
+    std::optional<double> capacityWeeks; // nullopt when the workspace has no capacity
+    double usedWeeks = 0;
+    std::vector<PlannedItem> items;      // in placement order: pins first, then by the scheduler's picks
+    // Capacity minus used (negative when a pin overbooks the quarter); nullopt without capacity.
+    std::optional<double> freeWeeks() const;
+};
+
+struct Plan
+{
+    enum class StartSource { Explicit, Setting, AfterAsOf };
+
+    Quarter start;
+    int horizon = 4;
+    StartSource startSource = StartSource::Explicit;
+    std::optional<Micros> asOf;            // set when the start came from it
+    std::optional<double> capacityWeeks;   // per quarter
+    QString capacityNote;                  // where the capacity comes from, in words
+    std::vector<PlanQuarter> quarters;     // start, start + 1, ... (horizon of them)
+    std::vector<PlannedItem> unscheduled;  // as the scheduler gave up on them, each followed by its dependants
+    CriticalPath criticalPath;
+    int doneItems = 0;                     // not scheduled (SPEC 8)
+
+    const PlannedItem *find(const std::string &id) const; // placed or unscheduled; nullptr for done items
+    QString startNote() const;                             // "from --start", ...
+};
+
+// Fits when free weeks >= cost − this, so sums like 0.1 + 0.2 do not lose a placement.
+constexpr double kCapacityTolerance = 1e-9;
+constexpr int kMaxPlanQuarters = 40;
+
+// The scheduler itself: every item of the register (done ones included, as dependencies),
+// `quarters` quarters from `start`. Throws InputError for unknown dependencies and cycles
+// (the message names the items) and for a horizon outside 1..kMaxPlanQuarters.
+Plan scheduleRoadmap(const std::vector<DebtItem> &items, const WorkspaceSettings &settings, Quarter start,
+                     int quarters = 4);
+
+struct PlanRequest
+{
+    std::optional<Quarter> start;   // --start (wins over the setting roadmap_start)
+    int quarters = 4;               // --quarters
+    std::optional<Micros> asOf;     // default: defaultAsOf()
+};
+
+// UTC midnight after the latest event in the workspace; a workspace without events uses the
+// current time as its latest event.
+Micros defaultAsOf(const Workspace &ws);
+
+// The plan of a workspace: its register and settings, the start resolved as SPEC 8 says
+// (--start, else roadmap_start, else the quarter after the one containing as-of).
+Plan planRoadmap(Workspace &ws, const PlanRequest &request);
+
+// SPEC 8's document: {"start", "quarters": [{"quarter", "capacity_weeks", "used_weeks", "items":
+// [{"id", "title", "cost_weeks", "priority", "quadrant", "reason", ...}]}], "unscheduled": [{"id",
+// "reason", ...}], "critical_path": [...]}, plus a few extra fields (effective_priority, pinned,
+// free_weeks, critical_path_weeks).
+QJsonObject toJson(const Plan &plan);
+
+// The readable form: per quarter capacity used and free with its items and their reasons, the
+// unscheduled items with reasons, the critical path.
+QString planToText(const Plan &plan);
+
+} // namespace srm

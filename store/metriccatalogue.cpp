@@ -1,0 +1,214 @@
+#include "store/metriccatalogue.h"
+
+#include <algorithm>
+#include <array>
+
+namespace srm::MetricCatalogue {
+
+namespace {
+
+constexpr std::array<MetricDef, 15> kMetrics = {{
+    {"deployment_frequency", Theme::Change, Unit::PerDay, Better::Higher, "Deployment frequency",
+     "Production deployments (success or rolled back) per day of the window.", "finished_at", 1.0,
+     false, true},
+    {"lead_time_for_changes", Theme::Change, Unit::Hours, Better::Lower, "Lead time for changes",
+     "Median time from commit to the production deployment that shipped it (deployment finished_at "
+     "minus committed_at), over the changes of production deployments.",
+     "deployment finished_at", 24.0, true, true},
+    {"change_failure_rate", Theme::Change, Unit::Ratio, Better::Lower, "Change failure rate",
+     "Failed production deployments divided by all production deployments. A deployment failed when "
+     "it was rolled back, caused an incident, or was fixed by a later deployment.",
+     "finished_at", 0.05, false, true},
+    {"failed_deployment_recovery_time", Theme::Change, Unit::Hours, Better::Lower,
+     "Failed deployment recovery time",
+     "Median time from a failed production deployment to its recovery: the earliest of the fixing "
+     "deployment and the resolution of the last incident it caused.",
+     "finished_at", 1.0, true, true},
+    {"time_to_detect", Theme::Detection, Unit::Minutes, Better::Lower, "Time to detect",
+     "Median time from an incident's start to its detection, over incidents with a detection time.",
+     "started_at", 5.0, true, false},
+    {"customer_detected_ratio", Theme::Detection, Unit::Ratio, Better::Lower,
+     "Customer-detected ratio",
+     "Incidents detected by customers divided by incidents with a known detection source.",
+     "started_at", 0.10, false, false},
+    {"slo_compliance", Theme::Detection, Unit::Ratio, Better::Higher, "SLO compliance",
+     "SLOs meeting their objective over their own window, divided by SLOs with data.", "as_of", 1.0,
+     false, false},
+    {"time_to_acknowledge", Theme::Incident, Unit::Minutes, Better::Lower, "Time to acknowledge",
+     "Median time from a page to its first acknowledgement, over acknowledged pages.", "created_at",
+     5.0, true, false},
+    {"time_to_restore", Theme::Incident, Unit::Hours, Better::Lower, "Time to restore",
+     "Median time from an incident's start to its resolution, over resolved incidents.",
+     "started_at", 1.0, true, true},
+    {"pages_per_week", Theme::Incident, Unit::PerWeek, Better::Lower, "Pages per week",
+     "Pages divided by the weeks of the window.", "created_at", 14.0, false, false},
+    {"off_hours_page_ratio", Theme::Incident, Unit::Ratio, Better::Lower, "Off-hours page ratio",
+     "Pages created outside business hours (workspace time zone) divided by all pages.",
+     "created_at", 0.25, false, false},
+    {"alert_noise_ratio", Theme::Incident, Unit::Ratio, Better::Lower, "Alert noise ratio",
+     "Pages that resolved themselves (auto-resolved, or resolved without acknowledgement) divided by "
+     "all pages.",
+     "created_at", 0.20, false, false},
+    {"postmortem_completion_ratio", Theme::Improvement, Unit::Ratio, Better::Higher,
+     "Postmortem completion",
+     "Severity 1 and 2 incidents with a postmortem link divided by all severity 1 and 2 incidents.",
+     "started_at", 1.0, false, false},
+    {"repeat_page_ratio", Theme::Improvement, Unit::Ratio, Better::Lower, "Repeat page ratio",
+     "Pages whose alert group had another page in the 7 days before, divided by all pages.",
+     "created_at", 0.30, false, false},
+    {"toil_ratio", Theme::Improvement, Unit::Ratio, Better::Lower, "Toil ratio",
+     "Weekly toil hours of open debt items divided by the team's working hours (team_size x 40).",
+     "now", 0.50, false, false},
+}};
+
+} // namespace
+
+std::span<const MetricDef> all()
+{
+    return kMetrics;
+}
+
+const MetricDef *find(QStringView id)
+{
+    for (const auto &m : kMetrics)
+        if (id == QLatin1StringView(m.id))
+            return &m;
+    return nullptr;
+}
+
+QStringList ids()
+{
+    QStringList out;
+    for (const auto &m : kMetrics)
+        out << QString::fromLatin1(m.id);
+    return out;
+}
+
+QString themeId(Theme t)
+{
+    switch (t) {
+    case Theme::Change: return QStringLiteral("change");
+    case Theme::Detection: return QStringLiteral("detection");
+    case Theme::Incident: return QStringLiteral("incident");
+    case Theme::Improvement: return QStringLiteral("improvement");
+    }
+    return {};
+}
+
+QString themeName(Theme t)
+{
+    switch (t) {
+    case Theme::Change: return QStringLiteral("Change management");
+    case Theme::Detection: return QStringLiteral("Monitoring & detection");
+    case Theme::Incident: return QStringLiteral("Incident management");
+    case Theme::Improvement: return QStringLiteral("Continuous improvement");
+    }
+    return {};
+}
+
+std::optional<Theme> themeFromId(QStringView id)
+{
+    for (Theme t : kThemes)
+        if (id.compare(themeId(t), Qt::CaseInsensitive) == 0)
+            return t;
+    return std::nullopt;
+}
+
+QStringList themeIds()
+{
+    QStringList out;
+    for (Theme t : kThemes)
+        out << themeId(t);
+    return out;
+}
+
+QString unitId(Unit u)
+{
+    switch (u) {
+    case Unit::PerDay: return QStringLiteral("per_day");
+    case Unit::Hours: return QStringLiteral("hours");
+    case Unit::Ratio: return QStringLiteral("ratio");
+    case Unit::Minutes: return QStringLiteral("minutes");
+    case Unit::PerWeek: return QStringLiteral("per_week");
+    }
+    return {};
+}
+
+QString unitLabel(Unit u)
+{
+    switch (u) {
+    case Unit::PerDay: return QStringLiteral("per day");
+    case Unit::Hours: return QStringLiteral("h");
+    case Unit::Ratio: return QString();
+    case Unit::Minutes: return QStringLiteral("min");
+    case Unit::PerWeek: return QStringLiteral("per week");
+    }
+    return {};
+}
+
+QString betterId(Better b)
+{
+    return b == Better::Higher ? QStringLiteral("higher") : QStringLiteral("lower");
+}
+
+QString tierId(Tier t)
+{
+    switch (t) {
+    case Tier::Elite: return QStringLiteral("elite");
+    case Tier::High: return QStringLiteral("high");
+    case Tier::Medium: return QStringLiteral("medium");
+    case Tier::Low: return QStringLiteral("low");
+    }
+    return {};
+}
+
+QString statusId(Status s)
+{
+    switch (s) {
+    case Status::Met: return QStringLiteral("met");
+    case Status::Gap: return QStringLiteral("gap");
+    case Status::NotMeasured: return QStringLiteral("not_measured");
+    }
+    return {};
+}
+
+std::optional<Tier> doraTier(QStringView id, double v)
+{
+    if (id == u"deployment_frequency") {
+        if (v >= 1.0) return Tier::Elite;
+        if (v >= 1.0 / 7.0) return Tier::High;
+        if (v >= 1.0 / 30.0) return Tier::Medium;
+        return Tier::Low;
+    }
+    if (id == u"lead_time_for_changes") {
+        if (v < 24) return Tier::Elite;
+        if (v < 168) return Tier::High;
+        if (v < 720) return Tier::Medium;
+        return Tier::Low;
+    }
+    if (id == u"change_failure_rate") {
+        if (v <= 0.05) return Tier::Elite;
+        if (v <= 0.10) return Tier::High;
+        if (v <= 0.15) return Tier::Medium;
+        return Tier::Low;
+    }
+    if (id == u"failed_deployment_recovery_time" || id == u"time_to_restore") {
+        if (v < 1) return Tier::Elite;
+        if (v < 24) return Tier::High;
+        if (v < 168) return Tier::Medium;
+        return Tier::Low;
+    }
+    return std::nullopt;
+}
+
+QStringList presets()
+{
+    return {QStringLiteral("dora-2023")};
+}
+
+double gap(Better better, double value, double target)
+{
+    return better == Better::Lower ? std::max(0.0, value - target) : std::max(0.0, target - value);
+}
+
+} // namespace srm::MetricCatalogue

@@ -1,0 +1,272 @@
+#include "store/schema.h"
+
+namespace srm::Schema {
+
+const char *const kPagesIdentityIndex = "CREATE UNIQUE INDEX IF NOT EXISTS pages_ukey ON pages(ukey)";
+
+namespace {
+
+// Version 1: the records, settings and the import log. Times are INTEGER µs since the epoch
+// (UTC); the *_readable views of version 2 show them as ISO text for sqlite3 users.
+const char *const kV1[] = {
+    R"(CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID)",
+    R"(CREATE TABLE imports (
+        id          INTEGER PRIMARY KEY,
+        file_name   TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        format      TEXT NOT NULL,
+        added       INTEGER NOT NULL DEFAULT 0,
+        updated     INTEGER NOT NULL DEFAULT 0,
+        unchanged   INTEGER NOT NULL DEFAULT 0,
+        skipped     INTEGER NOT NULL DEFAULT 0,
+        imported_at INTEGER NOT NULL,
+        notes       TEXT NOT NULL DEFAULT ''
+    ))",
+    R"(CREATE TABLE deployments (
+        id                  INTEGER PRIMARY KEY,
+        deployment_id       TEXT NOT NULL UNIQUE,
+        service             TEXT NOT NULL DEFAULT '',
+        environment         TEXT NOT NULL DEFAULT 'production',
+        is_production       INTEGER NOT NULL,
+        started_at          INTEGER,
+        finished_at         INTEGER NOT NULL,
+        result              TEXT NOT NULL CHECK (result IN ('success', 'failure', 'rolled_back', 'other')),
+        commit_sha          TEXT NOT NULL DEFAULT '',
+        fixes_deployment_id TEXT NOT NULL DEFAULT '',
+        team                TEXT NOT NULL DEFAULT '',
+        import_id           INTEGER REFERENCES imports(id) ON DELETE CASCADE
+    ))",
+    "CREATE INDEX deployments_finished_at ON deployments(finished_at)",
+    R"(CREATE TABLE changes (
+        id            INTEGER PRIMARY KEY,
+        commit_sha    TEXT NOT NULL,
+        deployment_id TEXT NOT NULL,
+        committed_at  INTEGER NOT NULL,
+        authored_at   INTEGER,
+        pr_merged_at  INTEGER,
+        import_id     INTEGER REFERENCES imports(id) ON DELETE CASCADE,
+        UNIQUE (deployment_id, commit_sha)
+    ))",
+    R"(CREATE TABLE incidents (
+        id                      INTEGER PRIMARY KEY,
+        incident_id             TEXT NOT NULL UNIQUE,
+        service                 TEXT NOT NULL DEFAULT '',
+        title                   TEXT NOT NULL DEFAULT '',
+        severity                TEXT NOT NULL DEFAULT '',
+        started_at              INTEGER NOT NULL,
+        detected_at             INTEGER,
+        acknowledged_at         INTEGER,
+        mitigated_at            INTEGER,
+        resolved_at             INTEGER,
+        detection_source        TEXT CHECK (detection_source IN ('monitoring', 'customer', 'other')),
+        caused_by_deployment_id TEXT NOT NULL DEFAULT '',
+        postmortem_url          TEXT NOT NULL DEFAULT '',
+        import_id               INTEGER REFERENCES imports(id) ON DELETE CASCADE
+    ))",
+    "CREATE INDEX incidents_started_at ON incidents(started_at)",
+    // Alert groups by the built-in normalisation (SPEC 6), computed once at import; user rules and
+    // merges are applied by the engine on these few distinct keys.
+    R"(CREATE TABLE alert_groups (
+        id      INTEGER PRIMARY KEY,
+        service TEXT NOT NULL,
+        title   TEXT NOT NULL
+    ))",
+    "CREATE UNIQUE INDEX alert_groups_key ON alert_groups(service, title)",
+    // ukey: 64-bit hash of the page's identity (source id, else created_at|service|title); a
+    // small integer index keeps the million-row import fast. Its unique index is a named one
+    // (not a UNIQUE column constraint) so that a bulk load can drop it (kPagesIdentityIndex).
+    R"(CREATE TABLE pages (
+        id               INTEGER PRIMARY KEY,
+        ukey             INTEGER NOT NULL,
+        source_id        TEXT NOT NULL DEFAULT '',
+        incident_number  INTEGER,
+        service          TEXT NOT NULL DEFAULT '',
+        title            TEXT NOT NULL,
+        urgency          TEXT NOT NULL DEFAULT '',
+        created_at       INTEGER NOT NULL,
+        acknowledged_at  INTEGER,
+        resolved_at      INTEGER,
+        auto_resolved    INTEGER,
+        escalation_count INTEGER,
+        incident_key     TEXT NOT NULL DEFAULT '',
+        group_id         INTEGER NOT NULL REFERENCES alert_groups(id),
+        import_id        INTEGER REFERENCES imports(id) ON DELETE CASCADE
+    ))",
+    kPagesIdentityIndex,
+    "CREATE INDEX pages_created_at ON pages(created_at)",
+    R"(CREATE TABLE slos (
+        id                        INTEGER PRIMARY KEY,
+        name                      TEXT NOT NULL UNIQUE,
+        measurement_slo           TEXT NOT NULL,
+        display_name              TEXT NOT NULL DEFAULT '',
+        service                   TEXT NOT NULL DEFAULT '',
+        description               TEXT NOT NULL DEFAULT '',
+        budgeting_method          TEXT NOT NULL CHECK (budgeting_method IN ('Occurrences', 'Timeslices')),
+        objective                 REAL NOT NULL,
+        window_seconds            INTEGER NOT NULL,
+        time_slice_target         REAL,
+        time_slice_window_seconds INTEGER,
+        import_id                 INTEGER REFERENCES imports(id) ON DELETE CASCADE
+    ))",
+    R"(CREATE TABLE slo_measurements (
+        id        INTEGER PRIMARY KEY,
+        slo       TEXT NOT NULL,
+        ts        INTEGER NOT NULL,
+        good      REAL,
+        bad       REAL,
+        total     REAL,
+        import_id INTEGER REFERENCES imports(id) ON DELETE CASCADE,
+        UNIQUE (slo, ts)
+    ))",
+    R"(CREATE TABLE debt_items (
+        id                  TEXT PRIMARY KEY,
+        position            INTEGER NOT NULL,
+        title               TEXT NOT NULL,
+        theme               TEXT NOT NULL DEFAULT '',
+        toil_hours_per_week REAL NOT NULL,
+        cost_weeks          REAL NOT NULL,
+        risk_likelihood     INTEGER NOT NULL DEFAULT 1,
+        risk_impact         INTEGER NOT NULL DEFAULT 1,
+        fowler              TEXT NOT NULL DEFAULT '',
+        linked_metric       TEXT NOT NULL DEFAULT '',
+        status              TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+        pinned_quarter      TEXT NOT NULL DEFAULT '',
+        notes               TEXT NOT NULL DEFAULT '',
+        import_id           INTEGER REFERENCES imports(id) ON DELETE CASCADE
+    ))",
+    // Dependencies may name ids that do not exist (the scheduler reports them), so depends_on is
+    // not a foreign key; position keeps the CSV order for an exact round trip.
+    R"(CREATE TABLE debt_dependencies (
+        item_id    TEXT NOT NULL REFERENCES debt_items(id) ON DELETE CASCADE ON UPDATE CASCADE,
+        depends_on TEXT NOT NULL,
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (item_id, depends_on)
+    ) WITHOUT ROWID)",
+};
+
+// Version 2: the user's alert-group rules and merges, and readable views for sqlite3 users.
+const char *const kV2[] = {
+    R"(CREATE TABLE alert_rules (
+        id          INTEGER PRIMARY KEY,
+        position    INTEGER NOT NULL,
+        pattern     TEXT NOT NULL,
+        replacement TEXT NOT NULL DEFAULT ''
+    ))",
+    R"(CREATE TABLE alert_merges (
+        from_key TEXT PRIMARY KEY,
+        into_key TEXT NOT NULL
+    ) WITHOUT ROWID)",
+    R"(CREATE VIEW pages_readable AS
+        SELECT p.id, p.source_id, p.service, p.title,
+               strftime('%Y-%m-%dT%H:%M:%fZ', p.created_at / 1e6, 'unixepoch') AS created_at,
+               strftime('%Y-%m-%dT%H:%M:%fZ', p.acknowledged_at / 1e6, 'unixepoch') AS acknowledged_at,
+               strftime('%Y-%m-%dT%H:%M:%fZ', p.resolved_at / 1e6, 'unixepoch') AS resolved_at,
+               p.auto_resolved, p.urgency, g.service || '|' || g.title AS alert_group
+        FROM pages p JOIN alert_groups g ON g.id = p.group_id)",
+    R"(CREATE VIEW deployments_readable AS
+        SELECT deployment_id, service, environment, result,
+               strftime('%Y-%m-%dT%H:%M:%fZ', started_at / 1e6, 'unixepoch') AS started_at,
+               strftime('%Y-%m-%dT%H:%M:%fZ', finished_at / 1e6, 'unixepoch') AS finished_at,
+               commit_sha, fixes_deployment_id, team
+        FROM deployments)",
+    R"(CREATE VIEW incidents_readable AS
+        SELECT incident_id, service, title, severity,
+               strftime('%Y-%m-%dT%H:%M:%fZ', started_at / 1e6, 'unixepoch') AS started_at,
+               strftime('%Y-%m-%dT%H:%M:%fZ', detected_at / 1e6, 'unixepoch') AS detected_at,
+               strftime('%Y-%m-%dT%H:%M:%fZ', acknowledged_at / 1e6, 'unixepoch') AS acknowledged_at,
+               strftime('%Y-%m-%dT%H:%M:%fZ', mitigated_at / 1e6, 'unixepoch') AS mitigated_at,
+               strftime('%Y-%m-%dT%H:%M:%fZ', resolved_at / 1e6, 'unixepoch') AS resolved_at,
+               detection_source, caused_by_deployment_id, postmortem_url
+        FROM incidents)",
+};
+
+template <std::size_t N>
+QStringList toList(const char *const (&stmts)[N])
+{
+    QStringList out;
+    for (const char *s : stmts)
+        out << QString::fromUtf8(s);
+    return out;
+}
+
+// Version 3: each record table's latest event time (see schema.h), filled from the records.
+QStringList v3()
+{
+    QStringList out{QStringLiteral("CREATE TABLE latest_events (\n"
+                                   "        tbl    TEXT PRIMARY KEY,\n"
+                                   "        latest INTEGER\n"
+                                   "    ) WITHOUT ROWID")};
+    for (const EventTable &t : eventTables()) {
+        const QString table = QString::fromLatin1(t.table);
+        out << QStringLiteral("INSERT INTO latest_events (tbl, latest) SELECT '%1', max(%2) FROM %1")
+                   .arg(table, t.others.empty() ? QString::fromLatin1(t.anchor) : rowLatestSql(t));
+        for (const char *operation : {"insert", "update", "delete"})
+            out << latestEventsTriggerSql(t, operation);
+    }
+    return out;
+}
+
+} // namespace
+
+const std::vector<EventTable> &eventTables()
+{
+    static const std::vector<EventTable> tables = {
+        {"deployments", "finished_at", {"started_at"}},
+        {"changes", "committed_at", {"authored_at", "pr_merged_at"}},
+        {"incidents", "started_at", {"detected_at", "acknowledged_at", "mitigated_at", "resolved_at"}},
+        {"pages", "created_at", {"acknowledged_at", "resolved_at"}},
+        {"slo_measurements", "ts", {}},
+    };
+    return tables;
+}
+
+QString rowLatestSql(const EventTable &t, const QString &prefix)
+{
+    const QString anchor = prefix + QString::fromLatin1(t.anchor);
+    if (t.others.empty())
+        return anchor;
+    QString sql = QStringLiteral("max(") + anchor;
+    for (const char *column : t.others)
+        sql += QStringLiteral(", coalesce(%1%2, %3)").arg(prefix, QString::fromLatin1(column), anchor);
+    return sql + u')';
+}
+
+QString latestEventsTriggerSql(const EventTable &t, const char *operation)
+{
+    const QString table = QString::fromLatin1(t.table);
+    const QString op = QString::fromLatin1(operation);
+    const QString newer = rowLatestSql(t, QStringLiteral("NEW."));
+    const QString older = rowLatestSql(t, QStringLiteral("OLD."));
+    // Raising the entry; nothing happens while it is unknown (no row).
+    const QString raise = QStringLiteral("UPDATE latest_events SET latest = max(coalesce(latest, %1), %1) WHERE tbl = '%2';")
+                              .arg(newer, table);
+    if (op == u"insert")
+        return QStringLiteral("CREATE TRIGGER %1_latest_insert AFTER INSERT ON %1 BEGIN %2 END").arg(table, raise);
+    if (op == u"update") {
+        QStringList columns{QString::fromLatin1(t.anchor)};
+        for (const char *c : t.others)
+            columns << QString::fromLatin1(c);
+        return QStringLiteral("CREATE TRIGGER %1_latest_update AFTER UPDATE OF %2 ON %1 BEGIN "
+                              "DELETE FROM latest_events WHERE tbl = '%1' AND %3 >= latest AND %4 < %3; %5 END")
+            .arg(table, columns.join(QStringLiteral(", ")), older, newer, raise);
+    }
+    return QStringLiteral("CREATE TRIGGER %1_latest_delete AFTER DELETE ON %1 "
+                          "WHEN %2 >= (SELECT latest FROM latest_events WHERE tbl = '%1') BEGIN "
+                          "DELETE FROM latest_events WHERE tbl = '%1'; END")
+        .arg(table, older);
+}
+
+QStringList migration(int version)
+{
+    switch (version) {
+    case 1: return toList(kV1);
+    case 2: return toList(kV2);
+    case 3: return v3();
+    default: return {};
+    }
+}
+
+} // namespace srm::Schema

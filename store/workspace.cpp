@@ -1,0 +1,480 @@
+#include "store/workspace.h"
+
+#include "store/schema.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <unistd.h>
+
+namespace srm {
+
+namespace {
+
+std::atomic<int> g_connections{0};
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr int kLockProbeMs = 250;
+// A full integrity check is O(file); beyond this size corruption is reported when a damaged
+// page is read instead.
+constexpr qint64 kQuickCheckLimit = 64LL * 1024 * 1024;
+
+void checkHeader(const QString &path)
+{
+    const QFileInfo fi(path);
+    if (fi.isDir())
+        throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
+                             QStringLiteral("%1: is a directory, not an SRE Roadmap workspace").arg(path));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw WorkspaceError(WorkspaceError::Kind::Io,
+                             QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()));
+    const QByteArray h = f.read(100);
+    if (h.isEmpty())
+        throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
+                             QStringLiteral("%1: empty file, not an SRE Roadmap workspace").arg(path));
+    if (h.size() < 100 || !h.startsWith(QByteArray("SQLite format 3\0", 16)))
+        throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
+                             QStringLiteral("%1: not an SRE Roadmap workspace (not a SQLite database)").arg(path));
+    const auto byte = [&](int i) { return quint32(quint8(h.at(i))); };
+    const quint32 appId = byte(68) << 24 | byte(69) << 16 | byte(70) << 8 | byte(71);
+    if (appId != Workspace::kApplicationId)
+        throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
+                             QStringLiteral("%1: a SQLite database, but not an SRE Roadmap workspace").arg(path));
+}
+
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(v.constData());
+    return nullptr;
+}
+
+int sqliteCode(const QSqlError &e)
+{
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : SQLITE_ERROR;
+}
+
+} // namespace
+
+int exitCodeFor(const WorkspaceError &)
+{
+    return 3;
+}
+
+Workspace::Workspace(const QString &path, const QString &connectionName)
+    : m_path(path), m_connectionName(connectionName)
+{
+}
+
+Workspace::~Workspace()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Workspace::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+void Workspace::fail(const QString &what, int code, const QString &detail) const
+{
+    using K = WorkspaceError::Kind;
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw WorkspaceError(K::Locked, QStringLiteral("%1: the workspace is locked by another process (%2)")
+                                            .arg(m_path, what));
+    case SQLITE_CORRUPT:
+        throw WorkspaceError(K::Corrupt, QStringLiteral("%1: the workspace is corrupt (%2: %3)").arg(m_path, what, detail));
+    case SQLITE_NOTADB:
+        throw WorkspaceError(K::NotWorkspace, QStringLiteral("%1: not an SRE Roadmap workspace (%2)").arg(m_path, detail));
+    case SQLITE_READONLY:
+        throw WorkspaceError(K::Io, QStringLiteral("%1: the workspace is read-only (%2)").arg(m_path, what));
+    case SQLITE_FULL:
+        throw WorkspaceError(K::Io, QStringLiteral("%1: disk full (%2)").arg(m_path, what));
+    default:
+        throw WorkspaceError(K::Io, QStringLiteral("%1: %2 failed: %3").arg(m_path, what, detail));
+    }
+}
+
+void Workspace::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(database());
+    if (!q.prepare(sql))
+        fail(QStringLiteral("preparing a statement"), sqliteCode(q.lastError()), q.lastError().text());
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        fail(QStringLiteral("writing"), sqliteCode(q.lastError()), q.lastError().text());
+}
+
+// Before SQLite initialises: connections are never shared between threads (a worker thread
+// opens its own), so SQLite's per-connection mutexes and its global allocation statistics (a
+// mutex taken on every allocation) are pure cost; without them a million-page import spends
+// about 8% less time in SQLite.
+static void configureSqlite()
+{
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    Q_UNUSED(configured);
+}
+
+std::unique_ptr<Workspace> Workspace::connect(const QString &path, bool readOnly)
+{
+    configureSqlite();
+    const QString name = QStringLiteral("srm-workspace-%1").arg(++g_connections);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
+        if (readOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(options);
+    }
+    std::unique_ptr<Workspace> ws(new Workspace(path, name));
+    QSqlDatabase db = ws->database();
+    if (!db.open())
+        ws->fail(QStringLiteral("opening"), sqliteCode(db.lastError()), db.lastError().text());
+    ws->m_handle = handleOf(db);
+    if (!ws->m_handle)
+        throw WorkspaceError(WorkspaceError::Kind::Io, QStringLiteral("%1: the Qt SQLite driver gave no handle").arg(path));
+    return ws;
+}
+
+int Workspace::schemaVersion() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        fail(QStringLiteral("reading the schema version"), sqliteCode(q.lastError()), q.lastError().text());
+    return q.value(0).toInt();
+}
+
+void Workspace::checkWritable()
+{
+    // Another process holding the write lock makes this workspace unusable for us: say so now,
+    // before anything is written, rather than half-way through an import.
+    sqlite3_busy_timeout(m_handle, kLockProbeMs);
+    char *err = nullptr;
+    int rc = sqlite3_exec(m_handle, "BEGIN IMMEDIATE", nullptr, nullptr, &err);
+    sqlite3_free(err);
+    if (rc == SQLITE_OK)
+        sqlite3_exec(m_handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_busy_timeout(m_handle, kBusyTimeoutMs);
+    if (rc == SQLITE_READONLY)
+        return; // read-only media: reading commands still work
+    if (rc != SQLITE_OK)
+        fail(QStringLiteral("locking"), rc, QString::fromUtf8(sqlite3_errmsg(m_handle)));
+}
+
+void Workspace::configure()
+{
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
+                               "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536"}) {
+        char *err = nullptr;
+        const int rc = sqlite3_exec(m_handle, pragma, nullptr, nullptr, &err);
+        const QString detail = QString::fromUtf8(err ? err : "");
+        sqlite3_free(err);
+        if (rc != SQLITE_OK)
+            fail(QString::fromLatin1(pragma), rc, detail);
+    }
+}
+
+void Workspace::migrate(int from, int to)
+{
+    Transaction tx(*this);
+    for (int v = from + 1; v <= to; ++v) {
+        for (const QString &stmt : Schema::migration(v))
+            exec(stmt);
+    }
+    exec(QStringLiteral("PRAGMA user_version = %1").arg(to));
+    tx.commit();
+}
+
+std::unique_ptr<Workspace> Workspace::create(const QString &path, int version)
+{
+    if (QFileInfo::exists(path))
+        throw WorkspaceError(WorkspaceError::Kind::Io, QStringLiteral("%1: already exists").arg(path));
+    // Built beside the target and renamed into place, so a killed process never leaves a
+    // half-made workspace under the real name.
+    const QString tmp = QStringLiteral("%1.creating-%2").arg(path).arg(::getpid());
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+        QFile::remove(tmp + suffix);
+    {
+        auto ws = connect(tmp, false);
+        ws->exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+        ws->configure();
+        ws->migrate(0, version);
+        QSqlQuery q(ws->database());
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+            ws->fail(QStringLiteral("enabling WAL"), sqliteCode(q.lastError()), q.lastError().text());
+    }
+    if (!QFile::rename(tmp, path)) {
+        QFile::remove(tmp);
+        throw WorkspaceError(WorkspaceError::Kind::Io, QStringLiteral("%1: cannot create the workspace").arg(path));
+    }
+    return openChecked(path, version == kSchemaVersion);
+}
+
+std::unique_ptr<Workspace> Workspace::open(const QString &path, OpenMode mode)
+{
+    if (!QFileInfo::exists(path)) {
+        if (mode == OpenMode::CreateIfMissing)
+            return create(path);
+        throw WorkspaceError(WorkspaceError::Kind::Missing, QStringLiteral("%1: no such workspace").arg(path));
+    }
+    return openChecked(path, true);
+}
+
+std::unique_ptr<Workspace> Workspace::openChecked(const QString &path, bool migrateToCurrent)
+{
+    const QFileInfo fi(path);
+    checkHeader(path);
+    auto ws = connect(path, false);
+    const int version = ws->schemaVersion();
+    if (version > kSchemaVersion)
+        throw WorkspaceError(WorkspaceError::Kind::TooNew,
+                             QStringLiteral("%1: written by a newer version of SRE Roadmap (schema %2; this "
+                                            "version reads up to %3); please upgrade")
+                                 .arg(path).arg(version).arg(kSchemaVersion));
+    if (version < 1)
+        throw WorkspaceError(WorkspaceError::Kind::Corrupt,
+                             QStringLiteral("%1: an incomplete workspace (no schema)").arg(path));
+    if (fi.size() <= kQuickCheckLimit) {
+        QSqlQuery q(ws->database());
+        if (!q.exec(QStringLiteral("PRAGMA quick_check(1)")) || !q.next())
+            ws->fail(QStringLiteral("checking"), sqliteCode(q.lastError()), q.lastError().text());
+        const QString result = q.value(0).toString();
+        if (result != u"ok")
+            throw WorkspaceError(WorkspaceError::Kind::Corrupt,
+                                 QStringLiteral("%1: the workspace is corrupt (%2)").arg(path, result));
+    }
+    ws->checkWritable();
+    ws->configure();
+    if (version < kSchemaVersion && migrateToCurrent)
+        ws->migrate(version, kSchemaVersion);
+    return ws;
+}
+
+std::unique_ptr<Workspace> Workspace::openConnection(const QString &path)
+{
+    auto ws = connect(path, false);
+    ws->configure();
+    return ws;
+}
+
+// --- transactions ----------------------------------------------------------------------------
+
+Workspace::Transaction::Transaction(Workspace &ws)
+    : m_ws(ws)
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(ws.m_handle, "BEGIN IMMEDIATE", nullptr, nullptr, &err);
+    const QString detail = QString::fromUtf8(err ? err : "");
+    sqlite3_free(err);
+    if (rc != SQLITE_OK)
+        ws.fail(QStringLiteral("starting a transaction"), rc, detail);
+}
+
+Workspace::Transaction::~Transaction()
+{
+    if (!m_done)
+        sqlite3_exec(m_ws.m_handle, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Workspace::Transaction::commit()
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_ws.m_handle, "COMMIT", nullptr, nullptr, &err);
+    const QString detail = QString::fromUtf8(err ? err : "");
+    sqlite3_free(err);
+    if (rc != SQLITE_OK)
+        m_ws.fail(QStringLiteral("committing"), rc, detail);
+    m_done = true;
+}
+
+// --- settings --------------------------------------------------------------------------------
+
+QHash<QString, QString> Workspace::storedSettings() const
+{
+    QHash<QString, QString> out;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT key, value FROM settings")))
+        fail(QStringLiteral("reading settings"), sqliteCode(q.lastError()), q.lastError().text());
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+WorkspaceSettings Workspace::settings() const
+{
+    return WorkspaceSettings::fromStored(storedSettings());
+}
+
+QString Workspace::setting(const QString &key) const
+{
+    const SettingSpec *spec = SettingsSchema::find(key);
+    if (!spec)
+        throw InputError(QStringLiteral("unknown setting '%1'; accepted keys: %2").arg(key, SettingsSchema::acceptedKeys()));
+    const QString v = storedSettings().value(key);
+    return v.isEmpty() ? spec->defaultValue : v;
+}
+
+void Workspace::setSetting(const QString &key, const QString &value)
+{
+    setSettings({{key, value}});
+}
+
+void Workspace::setSettings(const QHash<QString, QString> &values)
+{
+    QHash<QString, QString> canonical;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        QString error;
+        const auto v = SettingsSchema::validate(it.key(), it.value(), &error);
+        if (!v)
+            throw InputError(error);
+        canonical.insert(it.key(), *v);
+    }
+    // Business hours must stay a non-empty interval.
+    QHash<QString, QString> merged = storedSettings();
+    for (auto it = canonical.begin(); it != canonical.end(); ++it)
+        merged.insert(it.key(), it.value());
+    const WorkspaceSettings s = WorkspaceSettings::fromStored(merged);
+    if (s.businessHoursStart >= s.businessHoursEnd)
+        throw InputError(QStringLiteral("business_hours_start must be before business_hours_end (%1 to %2)")
+                             .arg(setting(QStringLiteral("business_hours_start")), setting(QStringLiteral("business_hours_end"))));
+
+    Transaction tx(*this);
+    for (auto it = canonical.begin(); it != canonical.end(); ++it) {
+        if (it.value().isEmpty())
+            exec(QStringLiteral("DELETE FROM settings WHERE key = ?"), {it.key()});
+        else
+            exec(QStringLiteral("INSERT INTO settings(key, value) VALUES(?, ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                 {it.key(), it.value()});
+    }
+    tx.commit();
+}
+
+// --- import log ------------------------------------------------------------------------------
+
+// QtSql binds a null QString as NULL; the log's text columns are NOT NULL.
+static QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+qint64 Workspace::addImportLog(const ImportLogEntry &e)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO imports(file_name, sha256, format, added, updated, unchanged, "
+                             "skipped, imported_at, notes) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : QVariantList{text(e.fileName), text(e.sha256), text(e.format), e.added, e.updated,
+                                          e.unchanged, e.skipped, qint64(e.importedAt), text(e.notes)})
+        q.addBindValue(v);
+    if (!q.exec())
+        fail(QStringLiteral("writing the import log"), sqliteCode(q.lastError()), q.lastError().text());
+    return q.lastInsertId().toLongLong();
+}
+
+void Workspace::updateImportLog(const ImportLogEntry &e)
+{
+    exec(QStringLiteral("UPDATE imports SET file_name = ?, sha256 = ?, format = ?, added = ?, updated = ?, "
+                        "unchanged = ?, skipped = ?, imported_at = ?, notes = ? WHERE id = ?"),
+         {text(e.fileName), text(e.sha256), text(e.format), e.added, e.updated, e.unchanged, e.skipped,
+          qint64(e.importedAt), text(e.notes), e.id});
+}
+
+QList<ImportLogEntry> Workspace::importLog() const
+{
+    QList<ImportLogEntry> out;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT id, file_name, sha256, format, added, updated, unchanged, skipped, "
+                               "imported_at, notes FROM imports ORDER BY id")))
+        fail(QStringLiteral("reading the import log"), sqliteCode(q.lastError()), q.lastError().text());
+    while (q.next()) {
+        ImportLogEntry e;
+        e.id = q.value(0).toLongLong();
+        e.fileName = q.value(1).toString();
+        e.sha256 = q.value(2).toString();
+        e.format = q.value(3).toString();
+        e.added = q.value(4).toLongLong();
+        e.updated = q.value(5).toLongLong();
+        e.unchanged = q.value(6).toLongLong();
+        e.skipped = q.value(7).toLongLong();
+        e.importedAt = q.value(8).toLongLong();
+        e.notes = q.value(9).toString();
+        out << e;
+    }
+    return out;
+}
+
+void Workspace::removeImport(qint64 importId)
+{
+    Transaction tx(*this);
+    // Records carry ON DELETE CASCADE to their import.
+    exec(QStringLiteral("DELETE FROM imports WHERE id = ?"), {importId});
+    exec(QStringLiteral("DELETE FROM alert_groups WHERE id NOT IN (SELECT group_id FROM pages)"));
+    refreshLatestEvents();
+    tx.commit();
+}
+
+std::optional<Micros> Workspace::latestEventTime() const
+{
+    QHash<QString, std::optional<Micros>> known;
+    if (schemaVersion() >= 3) {
+        QSqlQuery q(database());
+        if (!q.exec(QStringLiteral("SELECT tbl, latest FROM latest_events")))
+            fail(QStringLiteral("finding the latest event"), sqliteCode(q.lastError()), q.lastError().text());
+        while (q.next())
+            known.insert(q.value(0).toString(),
+                         q.value(1).isNull() ? std::nullopt : std::optional<Micros>(q.value(1).toLongLong()));
+    }
+    std::optional<Micros> latest;
+    for (const Schema::EventTable &t : Schema::eventTables()) {
+        const QString table = QString::fromLatin1(t.table);
+        std::optional<Micros> value;
+        if (const auto it = known.constFind(table); it != known.constEnd()) {
+            value = *it;
+        } else {
+            QSqlQuery q(database());
+            if (!q.exec(QStringLiteral("SELECT max(%1) FROM %2").arg(Schema::rowLatestSql(t), table)) || !q.next())
+                fail(QStringLiteral("finding the latest event"), sqliteCode(q.lastError()), q.lastError().text());
+            if (!q.value(0).isNull())
+                value = q.value(0).toLongLong();
+        }
+        if (value && (!latest || *value > *latest))
+            latest = value;
+    }
+    return latest;
+}
+
+void Workspace::refreshLatestEvents()
+{
+    if (schemaVersion() < 3)
+        return;
+    for (const Schema::EventTable &t : Schema::eventTables())
+        exec(QStringLiteral("INSERT INTO latest_events (tbl, latest) SELECT '%1', (SELECT max(%2) FROM %1) "
+                            "WHERE NOT EXISTS (SELECT 1 FROM latest_events WHERE tbl = '%1')")
+                 .arg(QString::fromLatin1(t.table), Schema::rowLatestSql(t)));
+}
+
+} // namespace srm

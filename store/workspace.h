@@ -1,0 +1,145 @@
+// The workspace store (SPEC 1, 2, 9): one SQLite file (.srmap) opened through QtSql.
+// Workspace owns one connection (a QSqlDatabase belongs to the thread that opened it; a worker
+// thread opens its own with openConnection()). It checks a file before touching it (not a
+// workspace, corrupt, newer schema, locked: WorkspaceError, exit code 3, file unchanged),
+// migrates older schemas forward, and holds the settings and the import log. Record upserts go
+// through RecordWriter; the engine reads with its own queries.
+#pragma once
+
+#include "store/settings.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <stdexcept>
+
+struct sqlite3;
+
+namespace srm {
+
+class WorkspaceError : public std::runtime_error
+{
+public:
+    enum class Kind { Missing, NotWorkspace, Corrupt, TooNew, Locked, Io };
+    WorkspaceError(Kind kind, const QString &message)
+        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message) {}
+    Kind kind() const { return m_kind; }
+    QString message() const { return m_message; }
+
+private:
+    Kind m_kind;
+    QString m_message;
+};
+
+// A bad value from the user (unknown setting, wrong type): exit code 2.
+class InputError : public std::runtime_error
+{
+public:
+    explicit InputError(const QString &message)
+        : std::runtime_error(message.toStdString()), m_message(message) {}
+    QString message() const { return m_message; }
+
+private:
+    QString m_message;
+};
+
+struct ImportLogEntry
+{
+    qint64 id = 0;
+    QString fileName;
+    QString sha256;
+    QString format;
+    qint64 added = 0;
+    qint64 updated = 0;
+    qint64 unchanged = 0;
+    qint64 skipped = 0;
+    Micros importedAt = 0;
+    QString notes;
+};
+
+class Workspace
+{
+public:
+    static constexpr int kSchemaVersion = 3;
+    static constexpr quint32 kApplicationId = 0x5352504d; // "SRPM"
+
+    enum class OpenMode { Existing, CreateIfMissing };
+
+    // Opens (and migrates) a workspace, or creates a new one. Throws WorkspaceError.
+    static std::unique_ptr<Workspace> open(const QString &path, OpenMode mode = OpenMode::Existing);
+    // Creates a new workspace at `path` (which must not exist) at the current schema, or at an
+    // older `version` (tests of the migrations).
+    static std::unique_ptr<Workspace> create(const QString &path, int version = kSchemaVersion);
+    // A further connection to an already checked workspace, for another thread.
+    static std::unique_ptr<Workspace> openConnection(const QString &path);
+
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    QString path() const { return m_path; }
+    QSqlDatabase database() const;
+    sqlite3 *handle() const { return m_handle; }
+    int schemaVersion() const;
+
+    // Settings: canonical stored values, typed view, validated writes (InputError on bad input).
+    QHash<QString, QString> storedSettings() const;
+    WorkspaceSettings settings() const;
+    QString setting(const QString &key) const; // value or default
+    void setSetting(const QString &key, const QString &value);
+    void setSettings(const QHash<QString, QString> &values); // one transaction, validated first
+
+    // Import log.
+    qint64 addImportLog(const ImportLogEntry &entry); // returns the id
+    void updateImportLog(const ImportLogEntry &entry);
+    QList<ImportLogEntry> importLog() const;
+    // Deletes the records last written by one import and its log entry (one transaction).
+    void removeImport(qint64 importId);
+
+    // The latest event time of any record (for the default --as-of), or nullopt when empty:
+    // from latest_events (schema 3), scanning only a table whose entry is unknown.
+    std::optional<Micros> latestEventTime() const;
+    // Stores the entries of latest_events that are unknown (after deletes), by scanning those
+    // tables; does nothing when all are known or before schema 3.
+    void refreshLatestEvents();
+
+    // Runs `sql` with bound values; throws WorkspaceError on failure.
+    void exec(const QString &sql, const QVariantList &values = {});
+
+    // RAII write transaction (BEGIN IMMEDIATE ... COMMIT, rolled back unless committed).
+    class Transaction
+    {
+    public:
+        explicit Transaction(Workspace &ws);
+        ~Transaction();
+        void commit();
+        Transaction(const Transaction &) = delete;
+        Transaction &operator=(const Transaction &) = delete;
+
+    private:
+        Workspace &m_ws;
+        bool m_done = false;
+    };
+
+    // Throws the WorkspaceError matching an SQLite error code.
+    [[noreturn]] void fail(const QString &what, int sqliteCode, const QString &detail) const;
+
+private:
+    Workspace(const QString &path, const QString &connectionName);
+    static std::unique_ptr<Workspace> connect(const QString &path, bool readOnly);
+    static std::unique_ptr<Workspace> openChecked(const QString &path, bool migrateToCurrent);
+    void checkWritable();
+    void configure();
+    void migrate(int from, int to);
+
+    QString m_path;
+    QString m_connectionName;
+    sqlite3 *m_handle = nullptr;
+};
+
+// Exit code for an exception escaping a command (SPEC 2).
+int exitCodeFor(const WorkspaceError &e);
+
+} // namespace srm
