@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <unordered_map>
@@ -457,7 +458,7 @@ SloResult computeSlo(const SloData &data, Micros asOf)
 
 void finish(MetricResult &r, const WorkspaceSettings &settings)
 {
-    r.target = settings.target(r.id());
+    r.target = settings.target(r.key());
     if (!r.value) {
         r.status = Status::NotMeasured;
         return;
@@ -465,7 +466,7 @@ void finish(MetricResult &r, const WorkspaceSettings &settings)
     r.gap = MetricCatalogue::gap(r.def->better, *r.value, r.target);
     r.status = *r.gap == 0 ? Status::Met : Status::Gap;
     if (r.def->hasTier && settings.doraPreset == u"dora-2023")
-        r.tier = MetricCatalogue::doraTier(r.id(), *r.value);
+        r.tier = MetricCatalogue::doraTier(r.key(), *r.value);
 }
 
 MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
@@ -473,8 +474,8 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
     MetricsReport report;
     report.window = data.window;
     const Weeks weeks(data.window);
-    std::unordered_map<std::string, MetricResult> results;
-    auto result = [&](const char *id) -> MetricResult & { return results[id]; };
+    std::array<MetricResult, kMetricCount> results;
+    auto result = [&](MetricId id) -> MetricResult & { return results[std::size_t(id)]; };
 
     // Change management.
     {
@@ -488,13 +489,26 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
                 if (const auto at = d.recoveredAt())
                     recovery.add(d.finishedAt, hoursBetween(d.finishedAt, *at));
         }
+        // Rework: over the production deployments with result success.
+        RatioSeries rework(weeks);
+        ReworkRuleCounts rules;
+        for (const DeploymentFact &d : data.deployments) {
+            if (d.result != DeployResult::Success)
+                continue;
+            rework.add(d.finishedAt, d.isRework());
+            rules.fix += d.reworkFix;
+            rules.afterFailure += d.reworkAfterFailure;
+            rules.duringIncident += d.reworkDuringIncident;
+        }
+        rework.fill(result(MetricId::DeploymentReworkRate));
+        result(MetricId::DeploymentReworkRate).reworkRules = rules;
         ValueSeries lead(weeks);
         for (const ChangeFact &c : data.changes)
             lead.add(c.deployedAt, hoursBetween(c.committedAt, c.deployedAt));
-        frequency.fill(result("deployment_frequency"), data.window.days);
-        lead.fill(result("lead_time_for_changes"));
-        failure.fill(result("change_failure_rate"));
-        recovery.fill(result("failed_deployment_recovery_time"));
+        frequency.fill(result(MetricId::DeploymentFrequency), data.window.days);
+        lead.fill(result(MetricId::LeadTimeForChanges));
+        failure.fill(result(MetricId::ChangeFailureRate));
+        recovery.fill(result(MetricId::FailedDeploymentRecoveryTime));
     }
 
     // Detection and incidents.
@@ -512,17 +526,17 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
             if (level && (*level == 1 || *level == 2))
                 postmortem.add(i.startedAt, !QByteArray::fromStdString(i.postmortemUrl).trimmed().isEmpty());
         }
-        detect.fill(result("time_to_detect"));
-        customer.fill(result("customer_detected_ratio"));
-        restore.fill(result("time_to_restore"));
-        postmortem.fill(result("postmortem_completion_ratio"));
+        detect.fill(result(MetricId::TimeToDetect));
+        customer.fill(result(MetricId::CustomerDetectedRatio));
+        restore.fill(result(MetricId::TimeToRestore));
+        postmortem.fill(result(MetricId::PostmortemCompletionRatio));
     }
 
     // SLO compliance: the SLOs with data that meet their objective over their own window,
     // at as_of and at the end of each (clipped) week.
     {
         report.slos = computeSlos(data);
-        MetricResult &r = result("slo_compliance");
+        MetricResult &r = result(MetricId::SloCompliance);
         std::int64_t withData = 0, met = 0;
         for (const SloResult &s : report.slos)
             if (s.met) {
@@ -592,16 +606,16 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
                         repeat.add(*it, it != first && *it - *(it - 1) <= Dataset::kRepeatLookback);
             }
         }
-        ack.fill(result("time_to_acknowledge"));
-        perWeek.fill(result("pages_per_week"), data.window.days);
-        offHours.fill(result("off_hours_page_ratio"));
-        noise.fill(result("alert_noise_ratio"));
-        repeat.fill(result("repeat_page_ratio"));
+        ack.fill(result(MetricId::TimeToAcknowledge));
+        perWeek.fill(result(MetricId::PagesPerWeek), data.window.days);
+        offHours.fill(result(MetricId::OffHoursPageRatio));
+        noise.fill(result(MetricId::AlertNoiseRatio));
+        repeat.fill(result(MetricId::RepeatPageRatio));
     }
 
     // Toil: the debt register is a snapshot without history, so every week shows today's value.
     {
-        MetricResult &r = result("toil_ratio");
+        MetricResult &r = result(MetricId::ToilRatio);
         r.n = data.openDebtItems;
         const auto team = data.settings.teamSize;
         if (data.openDebtItems > 0 && team && *team > 0)
@@ -614,7 +628,7 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
     }
 
     for (const MetricDef &def : MetricCatalogue::all()) {
-        MetricResult r = std::move(results[def.id]);
+        MetricResult r = std::move(results[std::size_t(def.key)]);
         r.def = &def;
         finish(r, data.settings);
         report.metrics.push_back(std::move(r));
@@ -706,6 +720,11 @@ std::vector<IncidentTimeline::Span> IncidentTimeline::phases() const
         previous = end;
     }
     return out;
+}
+
+const MetricResult &MetricsReport::at(MetricId id) const
+{
+    return metrics.at(std::size_t(id));
 }
 
 const MetricResult *MetricsReport::find(QStringView id) const

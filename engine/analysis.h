@@ -38,6 +38,15 @@ struct WeeklyPoint
     std::int64_t n = 0;
 };
 
+// deployment_rework_rate's deployments per rule (a deployment may match several; it counts once
+// in the metric).
+struct ReworkRuleCounts
+{
+    std::int64_t fix = 0;
+    std::int64_t afterFailure = 0;
+    std::int64_t duringIncident = 0;
+};
+
 struct MetricResult
 {
     const MetricDef *def = nullptr;
@@ -49,8 +58,10 @@ struct MetricResult
     Status status = Status::NotMeasured;
     std::optional<Tier> tier;    // DORA metrics, when measured
     std::vector<WeeklyPoint> weekly;
+    std::optional<ReworkRuleCounts> reworkRules; // deployment_rework_rate only
 
     QString id() const { return QString::fromLatin1(def->id); }
+    MetricId key() const { return def->key; }
 };
 
 struct ThemeSummary
@@ -100,11 +111,12 @@ struct SloResult
 struct MetricsReport
 {
     AnalysisWindow window;
-    std::vector<MetricResult> metrics; // catalogue order, every metric
+    std::vector<MetricResult> metrics; // catalogue order (metrics[int(id)]), every metric
     std::vector<SloResult> slos;       // by name
     std::vector<ThemeSummary> themes;  // catalogue order
 
-    const MetricResult *find(QStringView id) const;
+    const MetricResult &at(MetricId id) const;
+    const MetricResult *find(QStringView id) const; // by text id; nullptr when unknown
 };
 
 struct AlertGroup

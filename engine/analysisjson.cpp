@@ -33,6 +33,14 @@ void write(JsonWriter &w, const MetricResult &m)
     w.member("id", m.id());
     w.member("n", std::int64_t(m.n));
     w.member("p90", m.p90);
+    if (m.reworkRules) {
+        w.key("rework_rules");
+        w.beginObject();
+        w.member("after_failure", m.reworkRules->afterFailure);
+        w.member("during_incident", m.reworkRules->duringIncident);
+        w.member("fix", m.reworkRules->fix);
+        w.endObject();
+    }
     w.member("status", MetricCatalogue::statusId(m.status));
     w.member("target", m.target);
     w.member("theme", MetricCatalogue::themeId(m.def->theme));

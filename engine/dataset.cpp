@@ -111,6 +111,16 @@ void loadDelivery(Workspace &ws, Dataset &d)
         Micros first = 0;
     };
     std::unordered_map<std::string, Fixes, StringHash, std::equal_to<>> fixes;
+    // Every deployment in a production environment (any result), for the rework rule "after a
+    // failure": the deployment of the same service that finished last before a window deployment.
+    struct StreamEntry
+    {
+        std::string service;
+        std::string deploymentId;
+        Micros finishedAt;
+        DeployResult result;
+    };
+    std::vector<StreamEntry> stream;
     {
         Statement s(ws, "SELECT deployment_id, service, finished_at, is_production, result, fixes_deployment_id "
                         "FROM deployments");
@@ -124,9 +134,13 @@ void loadDelivery(Workspace &ws, Dataset &d)
                 ++it->second.count;
                 it->second.first = std::min(it->second.first, finished);
             }
-            if (!d.window.contains(finished) || s.i64(3) == 0)
+            if (s.i64(3) == 0)
                 continue;
             const DeployResult result = resultFrom(s, 4);
+            if (finished < d.window.to())
+                stream.push_back({s.text(1), s.text(0), finished, result});
+            if (!d.window.contains(finished))
+                continue;
             // "Production deployment" of SPEC 4: a failure never reached production.
             if (result != DeployResult::Success && result != DeployResult::RolledBack)
                 continue;
@@ -135,6 +149,7 @@ void loadDelivery(Workspace &ws, Dataset &d)
             f.service = s.text(1);
             f.finishedAt = finished;
             f.result = result;
+            f.reworkFix = result == DeployResult::Success && !fixed.empty();
             d.deployments.push_back(std::move(f));
         }
     }
@@ -152,6 +167,70 @@ void loadDelivery(Workspace &ws, Dataset &d)
             continue;
         d.deployments[it->second].fixes = fix.count;
         d.deployments[it->second].firstFixAt = fix.first;
+    }
+    // Rework rule (b): within each service's stream in (finished_at, deployment_id) order (equal
+    // times: the larger id is later), a success right after a failure or a rollback.
+    std::sort(stream.begin(), stream.end(), [](const StreamEntry &a, const StreamEntry &b) {
+        if (a.service != b.service)
+            return a.service < b.service;
+        return a.finishedAt != b.finishedAt ? a.finishedAt < b.finishedAt : a.deploymentId < b.deploymentId;
+    });
+    for (std::size_t i = 1; i < stream.size(); ++i) {
+        const StreamEntry &prev = stream[i - 1];
+        const StreamEntry &cur = stream[i];
+        if (cur.service != prev.service || cur.result != DeployResult::Success)
+            continue;
+        if (prev.result != DeployResult::Failure && prev.result != DeployResult::RolledBack)
+            continue;
+        if (const auto it = byId.find(cur.deploymentId); it != byId.end())
+            d.deployments[it->second].reworkAfterFailure = true;
+    }
+    stream = {};
+    // Rework rule (c): an incident of the same non-empty service had started at or before the
+    // deployment finished and was not resolved by then. A sweep per service: incidents enter at
+    // their start, leave at their resolution (a min-heap of resolution times).
+    {
+        struct Open
+        {
+            Micros started;
+            Micros resolved; // kNoTime: never
+        };
+        std::unordered_map<std::string, std::vector<Open>, StringHash, std::equal_to<>> byService;
+        Statement s(ws, "SELECT service, started_at, resolved_at FROM incidents WHERE service <> '' AND started_at < ?1");
+        s.bind(1, d.window.to());
+        while (s.next()) {
+            auto it = byService.find(s.textView(0));
+            if (it == byService.end())
+                it = byService.emplace(s.text(0), std::vector<Open>{}).first;
+            it->second.push_back({s.i64(1), s.timeOr(2, kNoTime)});
+        }
+        std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> deploysOf;
+        for (std::size_t i = 0; i < d.deployments.size(); ++i)
+            if (d.deployments[i].result == DeployResult::Success && !d.deployments[i].service.empty()
+                && byService.count(d.deployments[i].service))
+                deploysOf[d.deployments[i].service].push_back(i); // already in time order
+        for (auto &[service, deploys] : deploysOf) {
+            std::vector<Open> &incidents = byService[service];
+            std::sort(incidents.begin(), incidents.end(), [](const Open &a, const Open &b) { return a.started < b.started; });
+            std::vector<Micros> heap; // resolution times of started incidents, kNoTime as +infinity
+            const auto later = [](Micros a, Micros b) {
+                const auto key = [](Micros t) { return t == kNoTime ? std::numeric_limits<Micros>::max() : t; };
+                return key(a) > key(b);
+            };
+            std::size_t next = 0;
+            for (const std::size_t i : deploys) {
+                DeploymentFact &f = d.deployments[i];
+                for (; next < incidents.size() && incidents[next].started <= f.finishedAt; ++next) {
+                    heap.push_back(incidents[next].resolved);
+                    std::push_heap(heap.begin(), heap.end(), later);
+                }
+                while (!heap.empty() && heap.front() != kNoTime && heap.front() <= f.finishedAt) {
+                    std::pop_heap(heap.begin(), heap.end(), later);
+                    heap.pop_back();
+                }
+                f.reworkDuringIncident = !heap.empty();
+            }
+        }
     }
     // Any incident caused by d marks it failed too.
     {

@@ -63,6 +63,11 @@ struct DeploymentFact
     int fixes = 0;                     // deployments with fixes_deployment_id = this
     Micros firstFixAt = kNoTime;       // earliest finished_at of those fixes
     Micros incidentsResolvedAt = kNoTime; // latest resolved_at of its incidents, if all resolved
+    // The rework rules (deployment_rework_rate), judged for deployments with result success:
+    bool reworkFix = false;            // (a) it has a fixes_deployment_id
+    bool reworkAfterFailure = false;   // (b) the previous deployment of its stream failed or was rolled back
+    bool reworkDuringIncident = false; // (c) an incident of its (non-empty) service was open when it finished
+    bool isRework() const { return result == DeployResult::Success && (reworkFix || reworkAfterFailure || reworkDuringIncident); }
 
     bool failed() const { return result == DeployResult::RolledBack || causedIncidents > 0 || fixes > 0; }
     // SPEC 4 recovery: earliest of the first fix and the resolution of all caused incidents.

@@ -7,65 +7,97 @@ namespace srm::MetricCatalogue {
 
 namespace {
 
-constexpr std::array<MetricDef, 15> kMetrics = {{
-    {"deployment_frequency", Theme::Change, Unit::PerDay, Better::Higher, "Deployment frequency",
+constexpr std::array<MetricDef, kMetricCount> kMetrics = {{
+    {MetricId::DeploymentFrequency, "deployment_frequency", Theme::Change, Unit::PerDay, Better::Higher, "Deployment frequency",
      "Production deployments (success or rolled back) per day of the window.", "finished_at", 1.0,
      false, true},
-    {"lead_time_for_changes", Theme::Change, Unit::Hours, Better::Lower, "Lead time for changes",
+    {MetricId::LeadTimeForChanges, "lead_time_for_changes", Theme::Change, Unit::Hours, Better::Lower, "Lead time for changes",
      "Median time from commit to the production deployment that shipped it (deployment finished_at "
      "minus committed_at), over the changes of production deployments.",
      "deployment finished_at", 24.0, true, true},
-    {"change_failure_rate", Theme::Change, Unit::Ratio, Better::Lower, "Change failure rate",
+    {MetricId::ChangeFailureRate, "change_failure_rate", Theme::Change, Unit::Ratio, Better::Lower, "Change failure rate",
      "Failed production deployments divided by all production deployments. A deployment failed when "
      "it was rolled back, caused an incident, or was fixed by a later deployment.",
      "finished_at", 0.05, false, true},
-    {"failed_deployment_recovery_time", Theme::Change, Unit::Hours, Better::Lower,
+    {MetricId::FailedDeploymentRecoveryTime, "failed_deployment_recovery_time", Theme::Change, Unit::Hours, Better::Lower,
      "Failed deployment recovery time",
      "Median time from a failed production deployment to its recovery: the earliest of the fixing "
      "deployment and the resolution of the last incident it caused.",
      "finished_at", 1.0, true, true},
-    {"time_to_detect", Theme::Detection, Unit::Minutes, Better::Lower, "Time to detect",
+    {MetricId::DeploymentReworkRate, "deployment_rework_rate", Theme::Change, Unit::Ratio, Better::Lower,
+     "Deployment rework rate",
+     "Successful production deployments that were unplanned rework (a fix of an earlier deployment, "
+     "the next deployment of a service after a failed one, or a deployment while an incident of its "
+     "service was open) divided by successful production deployments.",
+     "finished_at", 0.10, false, false},
+    {MetricId::TimeToDetect, "time_to_detect", Theme::Detection, Unit::Minutes, Better::Lower, "Time to detect",
      "Median time from an incident's start to its detection, over incidents with a detection time.",
      "started_at", 5.0, true, false},
-    {"customer_detected_ratio", Theme::Detection, Unit::Ratio, Better::Lower,
+    {MetricId::CustomerDetectedRatio, "customer_detected_ratio", Theme::Detection, Unit::Ratio, Better::Lower,
      "Customer-detected ratio",
      "Incidents detected by customers divided by incidents with a known detection source.",
      "started_at", 0.10, false, false},
-    {"slo_compliance", Theme::Detection, Unit::Ratio, Better::Higher, "SLO compliance",
+    {MetricId::SloCompliance, "slo_compliance", Theme::Detection, Unit::Ratio, Better::Higher, "SLO compliance",
      "SLOs meeting their objective over their own window, divided by SLOs with data.", "as_of", 1.0,
      false, false},
-    {"time_to_acknowledge", Theme::Incident, Unit::Minutes, Better::Lower, "Time to acknowledge",
+    {MetricId::TimeToAcknowledge, "time_to_acknowledge", Theme::Incident, Unit::Minutes, Better::Lower, "Time to acknowledge",
      "Median time from a page to its first acknowledgement, over acknowledged pages.", "created_at",
      5.0, true, false},
-    {"time_to_restore", Theme::Incident, Unit::Hours, Better::Lower, "Time to restore",
+    {MetricId::TimeToRestore, "time_to_restore", Theme::Incident, Unit::Hours, Better::Lower, "Time to restore",
      "Median time from an incident's start to its resolution, over resolved incidents.",
      "started_at", 1.0, true, true},
-    {"pages_per_week", Theme::Incident, Unit::PerWeek, Better::Lower, "Pages per week",
+    {MetricId::PagesPerWeek, "pages_per_week", Theme::Incident, Unit::PerWeek, Better::Lower, "Pages per week",
      "Pages divided by the weeks of the window.", "created_at", 14.0, false, false},
-    {"off_hours_page_ratio", Theme::Incident, Unit::Ratio, Better::Lower, "Off-hours page ratio",
+    {MetricId::OffHoursPageRatio, "off_hours_page_ratio", Theme::Incident, Unit::Ratio, Better::Lower, "Off-hours page ratio",
      "Pages created outside business hours (workspace time zone) divided by all pages.",
      "created_at", 0.25, false, false},
-    {"alert_noise_ratio", Theme::Incident, Unit::Ratio, Better::Lower, "Alert noise ratio",
+    {MetricId::AlertNoiseRatio, "alert_noise_ratio", Theme::Incident, Unit::Ratio, Better::Lower, "Alert noise ratio",
      "Pages that resolved themselves (auto-resolved, or resolved without acknowledgement) divided by "
      "all pages.",
      "created_at", 0.20, false, false},
-    {"postmortem_completion_ratio", Theme::Improvement, Unit::Ratio, Better::Higher,
+    {MetricId::PostmortemCompletionRatio, "postmortem_completion_ratio", Theme::Improvement, Unit::Ratio, Better::Higher,
      "Postmortem completion",
      "Severity 1 and 2 incidents with a postmortem link divided by all severity 1 and 2 incidents.",
      "started_at", 1.0, false, false},
-    {"repeat_page_ratio", Theme::Improvement, Unit::Ratio, Better::Lower, "Repeat page ratio",
+    {MetricId::RepeatPageRatio, "repeat_page_ratio", Theme::Improvement, Unit::Ratio, Better::Lower, "Repeat page ratio",
      "Pages whose alert group had another page in the 7 days before, divided by all pages.",
      "created_at", 0.30, false, false},
-    {"toil_ratio", Theme::Improvement, Unit::Ratio, Better::Lower, "Toil ratio",
+    {MetricId::ToilRatio, "toil_ratio", Theme::Improvement, Unit::Ratio, Better::Lower, "Toil ratio",
      "Weekly toil hours of open debt items divided by the team's working hours (team_size x 40).",
      "now", 0.50, false, false},
 }};
+
+constexpr bool inOrder()
+{
+    for (int i = 0; i < kMetricCount; ++i)
+        if (int(kMetrics[std::size_t(i)].key) != i)
+            return false;
+    return true;
+}
+static_assert(inOrder(), "kMetrics must list the metrics in MetricId order");
 
 } // namespace
 
 std::span<const MetricDef> all()
 {
     return kMetrics;
+}
+
+const MetricDef &def(MetricId id)
+{
+    return kMetrics[std::size_t(id)];
+}
+
+std::optional<MetricId> fromIdText(QStringView id)
+{
+    if (const MetricDef *m = find(id))
+        return m->key;
+    return std::nullopt;
+}
+
+QString idText(MetricId id)
+{
+    return QString::fromLatin1(def(id).id);
 }
 
 const MetricDef *find(QStringView id)
@@ -172,33 +204,33 @@ QString statusId(Status s)
     return {};
 }
 
-std::optional<Tier> doraTier(QStringView id, double v)
+std::optional<Tier> doraTier(MetricId id, double v)
 {
-    if (id == u"deployment_frequency") {
+    switch (id) {
+    case MetricId::DeploymentFrequency:
         if (v >= 1.0) return Tier::Elite;
         if (v >= 1.0 / 7.0) return Tier::High;
         if (v >= 1.0 / 30.0) return Tier::Medium;
         return Tier::Low;
-    }
-    if (id == u"lead_time_for_changes") {
+    case MetricId::LeadTimeForChanges:
         if (v < 24) return Tier::Elite;
         if (v < 168) return Tier::High;
         if (v < 720) return Tier::Medium;
         return Tier::Low;
-    }
-    if (id == u"change_failure_rate") {
+    case MetricId::ChangeFailureRate:
         if (v <= 0.05) return Tier::Elite;
         if (v <= 0.10) return Tier::High;
         if (v <= 0.15) return Tier::Medium;
         return Tier::Low;
-    }
-    if (id == u"failed_deployment_recovery_time" || id == u"time_to_restore") {
+    case MetricId::FailedDeploymentRecoveryTime:
+    case MetricId::TimeToRestore:
         if (v < 1) return Tier::Elite;
         if (v < 24) return Tier::High;
         if (v < 168) return Tier::Medium;
         return Tier::Low;
+    default:
+        return std::nullopt;
     }
-    return std::nullopt;
 }
 
 QStringList presets()

@@ -12,6 +12,29 @@
 namespace srm {
 
 enum class Theme { Change, Detection, Incident, Improvement };
+
+// The catalogue's metrics, in catalogue order (the order of every listing and of JSON). The text
+// ids ("change_failure_rate") exist only at the edges: settings keys, JSON, CSV, the command
+// line; MetricCatalogue::idText() and fromIdText() are the one table between the two.
+enum class MetricId : int {
+    DeploymentFrequency,
+    LeadTimeForChanges,
+    ChangeFailureRate,
+    FailedDeploymentRecoveryTime,
+    DeploymentReworkRate,
+    TimeToDetect,
+    CustomerDetectedRatio,
+    SloCompliance,
+    TimeToAcknowledge,
+    TimeToRestore,
+    PagesPerWeek,
+    OffHoursPageRatio,
+    AlertNoiseRatio,
+    PostmortemCompletionRatio,
+    RepeatPageRatio,
+    ToilRatio,
+};
+constexpr int kMetricCount = int(MetricId::ToilRatio) + 1;
 enum class Unit { PerDay, Hours, Ratio, Minutes, PerWeek };
 enum class Better { Higher, Lower };
 enum class Tier { Elite, High, Medium, Low };
@@ -19,7 +42,8 @@ enum class Status { Met, Gap, NotMeasured };
 
 struct MetricDef
 {
-    const char *id;
+    MetricId key;
+    const char *id;          // "deployment_frequency"
     Theme theme;
     Unit unit;
     Better better;
@@ -33,8 +57,11 @@ struct MetricDef
 
 namespace MetricCatalogue {
 
-std::span<const MetricDef> all();
-const MetricDef *find(QStringView id);
+std::span<const MetricDef> all();            // catalogue order: all()[int(id)].key == id
+const MetricDef &def(MetricId id);
+const MetricDef *find(QStringView id);         // by text id, exact; nullptr when unknown
+std::optional<MetricId> fromIdText(QStringView id);
+QString idText(MetricId id);                   // "deployment_frequency"
 QStringList ids();
 
 constexpr Theme kThemes[] = {Theme::Change, Theme::Detection, Theme::Incident, Theme::Improvement};
@@ -50,7 +77,7 @@ QString tierId(Tier t);               // "elite", "high", "medium", "low"
 QString statusId(Status s);           // "met", "gap", "not_measured"
 
 // dora-2023 tier of a value, for the metrics that have tiers (nullopt otherwise).
-std::optional<Tier> doraTier(QStringView metricId, double value);
+std::optional<Tier> doraTier(MetricId metric, double value);
 QStringList presets();                // {"dora-2023"}
 
 // SPEC 5 gap: lower-is-better max(0, value − target), higher-is-better max(0, target − value).

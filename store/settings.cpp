@@ -194,6 +194,11 @@ double WorkspaceSettings::target(QStringView metricId) const
     return targets.value(metricId.toString(), 0.0);
 }
 
+double WorkspaceSettings::target(MetricId metric) const
+{
+    return targets.value(MetricCatalogue::idText(metric), 0.0);
+}
+
 double WorkspaceSettings::weight(QStringView themeId) const
 {
     return weights.value(themeId.toString().toLower(), 1.0);

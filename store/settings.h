@@ -59,6 +59,7 @@ struct WorkspaceSettings
     std::optional<Quarter> roadmapStart;
 
     double target(QStringView metricId) const;
+    double target(MetricId metric) const;
     double weight(QStringView themeId) const; // 1 for an unknown or empty theme
     // SPEC 8: capacity_weeks if set, else team_size × 12 × (1 − reserved_ratio); nullopt if neither.
     std::optional<double> quarterCapacity() const;

@@ -334,7 +334,7 @@ private slots:
                 page("3", "x", "2026-10-26T15:30:00Z"), page("4", "y", "2026-10-26T16:00:00Z"));
         const Dataset d = f.load(at("2026-10-28T00:00:00Z"), 7);
         const Analysis a = analyze(d);
-        SRM_COMPARE_OPT(a.metrics.find(u"off_hours_page_ratio")->value, 0.5);
+        SRM_COMPARE_OPT(a.metrics.at(MetricId::OffHoursPageRatio).value, 0.5);
         QCOMPARE(a.alerts.groups[0].key, QStringLiteral("svc|x"));
         SRM_COMPARE_OPT(a.alerts.groups[0].offHoursRatio, 1.0 / 3.0);
         QCOMPARE(a.alerts.groups[1].offHoursRatio, 1.0);

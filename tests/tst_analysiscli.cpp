@@ -111,8 +111,11 @@ private slots:
         QHash<QString, QJsonObject> byId;
         for (qsizetype i = 0; i < metrics.size(); ++i) {
             const QJsonObject m = metrics[i].toObject();
-            QCOMPARE(keysOf(m), set({"id", "theme", "value", "p90", "unit", "n", "target", "better", "gap", "status",
-                                     "tier", "weekly"}));
+            QSet<QString> keys = set({"id", "theme", "value", "p90", "unit", "n", "target", "better", "gap", "status",
+                                      "tier", "weekly"});
+            if (m.value(u"id").toString() == u"deployment_rework_rate")
+                keys << QStringLiteral("rework_rules");
+            QCOMPARE(keysOf(m), keys);
             QCOMPARE(m.value(u"id").toString(), QLatin1StringView(MetricCatalogue::all()[size_t(i)].id));
             const QJsonArray weekly = m.value(u"weekly").toArray();
             QCOMPARE(weekly.size(), 3);
@@ -185,10 +188,19 @@ private slots:
         const QJsonObject change = themes[0].toObject();
         QCOMPARE(keysOf(change), set({"id", "metrics", "met", "gaps", "not_measured"}));
         QCOMPARE(change.value(u"id").toString(), QStringLiteral("change"));
-        QCOMPARE(change.value(u"metrics").toInt(), 4);
-        // frequency gap, lead time met (13 h), CFR gap, recovery gap (2 h).
+        QCOMPARE(change.value(u"metrics").toInt(), 5);
+        // frequency gap, lead time met (13 h), CFR gap, recovery gap (2 h), rework gap (D3 follows
+        // the rollback D2: 1 of the 2 successful deployments D1 D3).
         QCOMPARE(change.value(u"met").toInt(), 1);
-        QCOMPARE(change.value(u"gaps").toInt(), 3);
+        QCOMPARE(change.value(u"gaps").toInt(), 4);
+        const QJsonObject rework = metrics[4].toObject();
+        QCOMPARE(rework.value(u"id").toString(), QStringLiteral("deployment_rework_rate"));
+        QCOMPARE(rework.value(u"value").toDouble(), 0.5);
+        QCOMPARE(rework.value(u"n").toInt(), 2);
+        const QJsonObject rules = rework.value(u"rework_rules").toObject();
+        QCOMPARE(rules.value(u"fix").toInt(), 0);
+        QCOMPARE(rules.value(u"after_failure").toInt(), 1);
+        QCOMPARE(rules.value(u"during_incident").toInt(), 0);
         QCOMPARE(change.value(u"not_measured").toInt(), 0);
         QCOMPARE(themes[3].toObject().value(u"id").toString(), QStringLiteral("improvement"));
     }
@@ -251,7 +263,7 @@ private slots:
                                     QStringLiteral("--window-days"), QStringLiteral("14")});
         QCOMPARE(m.exitCode, 0);
         const QString text = m.outText();
-        QVERIFY(text.contains(u"Change management: 1 met, 3 with a gap, 0 not measured"));
+        QVERIFY(text.contains(u"Change management: 1 met, 4 with a gap, 0 not measured"));
         QVERIFY(text.contains(u"Continuous improvement"));
         const QStringList lines = text.split(u'\n');
         // Columns line up: "status" sits at the same column as every row's status.

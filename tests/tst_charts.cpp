@@ -98,7 +98,7 @@ private slots:
             paintSmallMultiples(p, r, a.metrics, s, 5);
         });
         add(QStringLiteral("detail"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
-            paintMetricDetail(p, r, *a.metrics.find(u"time_to_acknowledge"), s);
+            paintMetricDetail(p, r, a.metrics.at(MetricId::TimeToAcknowledge), s);
         });
         add(QStringLiteral("pareto"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintPareto(p, r, a.alerts, s); });
         add(QStringLiteral("durations"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {

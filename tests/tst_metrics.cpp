@@ -226,7 +226,7 @@ private slots:
             checkWeekly(m, {{std::nullopt, 0}, {std::nullopt, 0}, {std::nullopt, 0}});
         }
         QCOMPARE(r.themes.size(), size_t(4));
-        const int perTheme[] = {4, 3, 5, 3};
+        const int perTheme[] = {5, 3, 5, 3};
         for (int t = 0; t < 4; ++t) {
             QCOMPARE(r.themes[size_t(t)].metrics, perTheme[t]);
             QCOMPARE(r.themes[size_t(t)].notMeasured, perTheme[t]);
@@ -592,12 +592,22 @@ private slots:
         const MetricResult &freq = metric(r, "deployment_frequency");
         SRM_COMPARE_OPT(freq.gap, 1.5); // higher is better: 2 − 0.5
         QCOMPARE(freq.status, Status::Gap);
-        // change: frequency gap, lead time met, CFR met, recovery gap.
+        // Rework, over the successful production deployments of the window D1 D3 D4 F2 D5 D10 (all
+        // of service "shop"): F2 fixes D4 (a); D3 follows the rollback D2 (b); I4 (16th 23:00 to
+        // 24th 04:00) is open at D1 D3 D4 F2 D5, and I2 and I6 (never resolved) at D10 (c).
+        const MetricResult &rework = metric(r, "deployment_rework_rate");
+        SRM_COMPARE_OPT(rework.value, 1.0);
+        QCOMPARE(rework.n, 6);
+        QVERIFY(rework.reworkRules);
+        QCOMPARE(rework.reworkRules->fix, 1);
+        QCOMPARE(rework.reworkRules->afterFailure, 1);
+        QCOMPARE(rework.reworkRules->duringIncident, 6);
+        // change: frequency gap, lead time met, CFR met, recovery gap, rework gap.
         const ThemeSummary &change = r.themes[0];
         QCOMPARE(change.theme, Theme::Change);
-        QCOMPARE(change.metrics, 4);
+        QCOMPARE(change.metrics, 5);
         QCOMPARE(change.met, 2);
-        QCOMPARE(change.gaps, 2);
+        QCOMPARE(change.gaps, 3);
         QCOMPARE(change.notMeasured, 0);
         QCOMPARE(change.weight, 2.5);
         QCOMPARE(r.themes[1].weight, 1.0);

@@ -395,7 +395,7 @@ private slots:
         auto ws = Workspace::open(m_demo);
         const Analysis a = analyze(Dataset::load(*ws, std::nullopt, 90, Dataset::AllParts,
                                                  QDateTime::currentMSecsSinceEpoch() * 1000));
-        const MetricResult *cfr = a.metrics.find(u"change_failure_rate");
+        const MetricResult *cfr = &a.metrics.at(MetricId::ChangeFailureRate);
         QVERIFY(cfr && cfr->value);
         const QString summary = flat(m_pages[pageWithLine(m_pages, kSections[0])]);
         const QString expected = QStringLiteral("%1% of %2 production deployments failed (target 5.0%)")
@@ -467,7 +467,7 @@ private slots:
             previous = page;
         }
         const QString all = flat(pages.join(u' '));
-        for (const char *s : {"0 of 15 metrics meet their target and 0 have a gap; 15 are not measured.",
+        for (const char *s : {"0 of 16 metrics meet their target and 0 have a gap; 16 are not measured.",
                               "Nothing measured yet.", "No incident started in the window.",
                               "No operational debt is registered yet", "No page was created in this window.",
                               "No SLO is defined in this workspace.", "No file has been imported into this workspace."})

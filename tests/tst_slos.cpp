@@ -245,7 +245,7 @@ private slots:
         SRM_COMPARE_OPT(s.burnRate24h, 1.25);           // same two rows in the last 24 h
 
         const MetricsReport r = computeMetrics(f.load(kAsOf, 14));
-        const MetricResult *m = r.find(u"slo_compliance");
+        const MetricResult *m = &r.at(MetricId::SloCompliance);
         SRM_COMPARE_OPT(m->value, 0.0);
         QCOMPARE(m->n, 1);
     }
@@ -268,7 +268,7 @@ private slots:
         const MetricsReport r = computeMetrics(f.load(kAsOf, 14));
         // With data: occ ✗, slices ✓, quarter ✓, half-day ✓, perfect ✓, no-total ✓, shared-a ✓,
         // shared-b ✗, slices-default ✗ -> 6 of 9; nodata is listed but not counted.
-        const MetricResult *m = r.find(u"slo_compliance");
+        const MetricResult *m = &r.at(MetricId::SloCompliance);
         SRM_COMPARE_OPT(m->value, 6.0 / 9.0);
         QCOMPARE(m->n, 9);
         QCOMPARE(m->status, Status::Gap);

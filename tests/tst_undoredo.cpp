@@ -276,7 +276,7 @@ private slots:
         }
         if (edit == 0) {
             // The next snapshot shows the new target.
-            const MetricResult *m = m_window->snapshot()->analysis.metrics.find(u"time_to_detect");
+            const MetricResult *m = &m_window->snapshot()->analysis.metrics.at(MetricId::TimeToDetect);
             QCOMPARE(m->target, 10.0);
         }
 
@@ -288,7 +288,7 @@ private slots:
         undo();
         QCOMPARE(tableRows(m_path), before);
         if (edit == 0)
-            QCOMPARE(m_window->snapshot()->analysis.metrics.find(u"time_to_detect")->target, 5.0);
+            QCOMPARE(m_window->snapshot()->analysis.metrics.at(MetricId::TimeToDetect).target, 5.0);
     }
 
     // A value the store refuses changes nothing and leaves nothing to undo.

@@ -119,7 +119,7 @@ private slots:
     void dashboardShowsEveryMetric()
     {
         auto *view = page<DashboardView>(ViewId::Dashboard);
-        QCOMPARE(view->tiles().size(), 15);
+        QCOMPARE(view->tiles().size(), 16);
         const MetricsReport &report = snapshot()->analysis.metrics;
         for (const MetricResult &m : report.metrics) {
             MetricTile *tile = view->tile(m.id());
@@ -162,7 +162,7 @@ private slots:
         QVERIFY(detail);
         QTRY_VERIFY(detail->isVisible());
         QCOMPARE(detail->metricId(), QStringLiteral("time_to_acknowledge"));
-        QCOMPARE(detail->definitionText(), QString::fromLatin1(MetricCatalogue::find(u"time_to_acknowledge")->definition));
+        QCOMPARE(detail->definitionText(), QString::fromLatin1(MetricCatalogue::def(MetricId::TimeToAcknowledge).definition));
         QVERIFY(detail->chartWidget()->chart());
         // Keyboard: Enter on a focused tile opens its detail too.
         detail->close();
@@ -181,7 +181,7 @@ private slots:
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester proxyTester(view->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 4);
-        const int expected[] = {4, 3, 5, 3};
+        const int expected[] = {5, 3, 5, 3};
         const MetricsReport &report = snapshot()->analysis.metrics;
         for (int t = 0; t < 4; ++t) {
             const QModelIndex theme = model->index(t, 0);
@@ -404,12 +404,12 @@ private slots:
         QCOMPARE(formatIso(snapshot()->window.asOf), QStringLiteral("2026-09-01T00:00:00Z"));
         QCOMPARE(snapshot()->window.days, 30);
         auto *view = page<DashboardView>(ViewId::Dashboard);
-        const MetricResult *pages = snapshot()->analysis.metrics.find(u"pages_per_week");
+        const MetricResult *pages = &snapshot()->analysis.metrics.at(MetricId::PagesPerWeek);
         QCOMPARE(view->tile(QStringLiteral("pages_per_week"))->valueText(), charts::formatValue(pages->value, Unit::PerWeek));
         // The engine on the same window agrees.
         auto ws = Workspace::open(m_demo);
         const Analysis direct = analyze(Dataset::load(*ws, parseAsOf(QStringLiteral("2026-09-01")), 30, Dataset::AllParts, 0));
-        QCOMPARE(direct.metrics.find(u"pages_per_week")->value, pages->value);
+        QCOMPARE(direct.metrics.at(MetricId::PagesPerWeek).value, pages->value);
         window().setAnalysisWindow(std::nullopt, 90);
         window().waitForRefresh();
         QCOMPARE(formatIso(snapshot()->window.asOf), QStringLiteral("2026-10-01T00:00:00Z"));
@@ -424,7 +424,7 @@ private slots:
         window().waitForRefresh();
         view->applyPending();
         MetricTile *tile = view->tile(QStringLiteral("toil_ratio"));
-        QCOMPARE(snapshot()->analysis.metrics.find(u"toil_ratio")->status, Status::NotMeasured);
+        QCOMPARE(snapshot()->analysis.metrics.at(MetricId::ToilRatio).status, Status::NotMeasured);
         QCOMPARE(tile->valueText(), QStringLiteral("not measured"));
         QCOMPARE(tile->statusText(), QStringLiteral("not measured"));
         // Still drawn: a frame, the name and the words, not an empty hole.

@@ -108,7 +108,7 @@ QString cost(const ReportData &d)
     QStringList parts;
 
     const std::int64_t incidents = std::int64_t(d.analysis.incidents.incidents.size());
-    const MetricResult *ttr = m.find(u"time_to_restore");
+    const MetricResult *ttr = &m.at(MetricId::TimeToRestore);
     if (incidents == 0) {
         parts << tr("No incident started in the window.");
     } else if (ttr && ttr->value) {
@@ -121,14 +121,14 @@ QString cost(const ReportData &d)
         parts << tr("%1 started in the window; none is resolved yet.").arg(count(incidents, "%1 incident", "%1 incidents"));
     }
 
-    if (const MetricResult *cfr = m.find(u"change_failure_rate"); cfr && cfr->value)
+    if (const MetricResult *cfr = &m.at(MetricId::ChangeFailureRate); cfr && cfr->value)
         parts << tr("%1 of %2 production deployments failed (target %3).")
                      .arg(formatValue(cfr->value, cfr->def->unit), formatCount(cfr->n),
                           formatValue(cfr->target, cfr->def->unit));
 
-    const MetricResult *ppw = m.find(u"pages_per_week");
-    const MetricResult *off = m.find(u"off_hours_page_ratio");
-    const MetricResult *noise = m.find(u"alert_noise_ratio");
+    const MetricResult *ppw = &m.at(MetricId::PagesPerWeek);
+    const MetricResult *off = &m.at(MetricId::OffHoursPageRatio);
+    const MetricResult *noise = &m.at(MetricId::AlertNoiseRatio);
     if (d.analysis.alerts.totalPages > 0 && ppw && ppw->value && off && noise) {
         parts << tr("%1 reached on-call (%2, target %3): %4 outside business hours and %5 noise "
                     "(auto-resolved, or resolved without an acknowledgement).")
@@ -162,7 +162,7 @@ QString cost(const ReportData &d)
         parts << slo + u'.';
     }
 
-    if (const MetricResult *toil = m.find(u"toil_ratio"); toil && toil->value)
+    if (const MetricResult *toil = &m.at(MetricId::ToilRatio); toil && toil->value)
         parts << tr("Toil takes %1 of the team's time (target %2).")
                      .arg(formatValue(toil->value, toil->def->unit), formatValue(toil->target, toil->def->unit));
     return parts.join(u' ');
