@@ -183,6 +183,59 @@ const char *const kV2[] = {
         FROM incidents)",
 };
 
+// Version 4: what the scoped, metrics-driven and live-synced release adds.
+//   ownership       a service's team (the ownership CSV; scope by team)
+//   scenarios       named what-if plans: a JSON object of setting overrides
+//   sources         live data sources (kind, URL, options as JSON, last successful sync);
+//                   never a token: tokens live in the keychain or the environment
+//   import_profiles saved column mappings for CSV files, keyed by their header
+//   imports.source  the source a sync import came from ('' for a file)
+//   readable views for the SLO tables, and an index for the debt register's order
+const char *const kV4[] = {
+    R"(CREATE TABLE ownership (
+        service   TEXT PRIMARY KEY,
+        team      TEXT NOT NULL,
+        import_id INTEGER REFERENCES imports(id) ON DELETE CASCADE
+    ))",
+    "CREATE INDEX ownership_team ON ownership(team)",
+    R"(CREATE TABLE scenarios (
+        name      TEXT PRIMARY KEY,
+        overrides TEXT NOT NULL DEFAULT '{}',
+        position  INTEGER NOT NULL
+    ))",
+    R"(CREATE TABLE sources (
+        name          TEXT PRIMARY KEY,
+        kind          TEXT NOT NULL CHECK (kind IN ('pagerduty', 'prometheus', 'github', 'gitlab')),
+        url           TEXT NOT NULL,
+        options       TEXT NOT NULL DEFAULT '{}',
+        token_env     TEXT NOT NULL DEFAULT '',
+        created_at    INTEGER NOT NULL,
+        last_sync_at  INTEGER,
+        last_cursor   TEXT NOT NULL DEFAULT '',
+        last_error    TEXT NOT NULL DEFAULT '',
+        last_error_at INTEGER
+    ))",
+    R"(CREATE TABLE import_profiles (
+        name       TEXT PRIMARY KEY,
+        header_key TEXT NOT NULL,
+        format     TEXT NOT NULL,
+        mapping    TEXT NOT NULL DEFAULT '{}',
+        created_at INTEGER NOT NULL
+    ))",
+    "CREATE INDEX import_profiles_header ON import_profiles(header_key)",
+    "ALTER TABLE imports ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX debt_items_position ON debt_items(position)",
+    R"(CREATE VIEW slos_readable AS
+        SELECT name, display_name, service, budgeting_method, objective,
+               window_seconds / 86400.0 AS window_days, time_slice_target,
+               time_slice_window_seconds, measurement_slo, description
+        FROM slos)",
+    R"(CREATE VIEW slo_measurements_readable AS
+        SELECT slo, strftime('%Y-%m-%dT%H:%M:%fZ', ts / 1e6, 'unixepoch') AS timestamp,
+               good, bad, total
+        FROM slo_measurements)",
+};
+
 template <std::size_t N>
 QStringList toList(const char *const (&stmts)[N])
 {
@@ -265,6 +318,7 @@ QStringList migration(int version)
     case 1: return toList(kV1);
     case 2: return toList(kV2);
     case 3: return v3();
+    case 4: return toList(kV4);
     default: return {};
     }
 }

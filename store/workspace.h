@@ -62,7 +62,7 @@ struct ImportLogEntry
 class Workspace
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr quint32 kApplicationId = 0x5352504d; // "SRPM"
 
     enum class OpenMode { Existing, CreateIfMissing };

@@ -82,7 +82,7 @@ private slots:
     {
         QTemporaryDir dir;
         auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
-        QCOMPARE(ws->schemaVersion(), 3);
+        QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
         QCOMPARE(entries(*ws).size(), 5);
         for (const QString &v : entries(*ws))
             QCOMPARE(v, QStringLiteral("null"));
@@ -220,7 +220,7 @@ private slots:
             QCOMPARE(ws->latestEventTime(), std::optional<Micros>(700)); // scanned before the migration
         }
         auto ws = Workspace::open(path);
-        QCOMPARE(ws->schemaVersion(), 3);
+        QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
         QCOMPARE(entries(*ws).value(QStringLiteral("pages")), QStringLiteral("700"));
         QCOMPARE(entries(*ws).value(QStringLiteral("incidents")), QStringLiteral("600"));
         QCOMPARE(entries(*ws).value(QStringLiteral("changes")), QStringLiteral("null"));

@@ -93,6 +93,34 @@ private slots:
         QCOMPARE(q.value(1).toString(), QStringLiteral("1970-01-01T00:00:00.000Z"));
     }
 
+    void migrateFromVersion3()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v3.srmap"));
+        {
+            auto ws = Workspace::create(path, 3);
+            ws->exec(QStringLiteral("INSERT INTO imports(file_name, sha256, format, imported_at) VALUES('a.yaml', 'x', 'openslo', 1)"));
+            ws->exec(QStringLiteral("INSERT INTO slos(name, measurement_slo, budgeting_method, objective, window_seconds) "
+                                    "VALUES('checkout', 'checkout', 'Occurrences', 0.999, 2419200)"));
+            ws->exec(QStringLiteral("INSERT INTO slo_measurements(slo, ts, good, total) VALUES('checkout', 86400000000, 9, 10)"));
+            QSqlQuery q(ws->database());
+            QVERIFY(!q.exec(QStringLiteral("SELECT * FROM ownership")));
+        }
+        auto ws = Workspace::open(path);
+        QCOMPARE(ws->schemaVersion(), 4);
+        QSqlQuery q(ws->database());
+        for (const char *table : {"ownership", "scenarios", "sources", "import_profiles"})
+            QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) && q.next(), table);
+        QVERIFY(q.exec(QStringLiteral("SELECT source FROM imports")) && q.next());
+        QCOMPARE(q.value(0).toString(), QString()); // a file import
+        QVERIFY(q.exec(QStringLiteral("SELECT name, objective, window_days FROM slos_readable")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("checkout"));
+        QCOMPARE(q.value(2).toDouble(), 28.0);
+        QVERIFY(q.exec(QStringLiteral("SELECT slo, timestamp, good, total FROM slo_measurements_readable")) && q.next());
+        QCOMPARE(q.value(1).toString(), QStringLiteral("1970-01-02T00:00:00.000Z"));
+        QCOMPARE(q.value(2).toDouble(), 9.0);
+    }
+
     void refuse_data()
     {
         QTest::addColumn<QString>("kind");
