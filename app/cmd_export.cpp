@@ -41,9 +41,9 @@ int cmdExport(const QStringList &args)
     window.validate(parser);
 
     auto ws = openWorkspace(pos[0]);
-    report::ReportOptions options;
+    ReadRequest options;
     options.asOf = window.asOfValue(parser);
-    options.windowDays = window.days(parser);
+    options.days = window.days(parser);
     const report::ReportData data = report::ReportData::load(*ws, options, QDateTime::currentMSecsSinceEpoch() * 1000);
     if (!data.planProblem.isEmpty())
         printErr(QStringLiteral("sre-roadmap export: %1: the roadmap cannot be planned:\n%2\n").arg(pos[0], data.planProblem));

@@ -38,9 +38,9 @@ int cmdReport(const QStringList &args)
 
     auto ws = openWorkspace(pos[0]);
     const QString out = parser.value(pdf);
-    report::ReportOptions options;
+    ReadRequest options;
     options.asOf = window.asOfValue(parser);
-    options.windowDays = window.days(parser);
+    options.days = window.days(parser);
     try {
         // The file is opened before the work, so an unwritable path fails at once.
         report::PdfSummary summary;

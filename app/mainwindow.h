@@ -30,9 +30,7 @@ class QUndoStack;
 
 namespace srm {
 
-namespace report {
-struct ReportData;
-}
+struct ReadModel;
 
 class AnalysisController;
 class DataSourcesPanel;
@@ -120,7 +118,7 @@ private:
     void addExportActions(QMenu *file); // mainwindow_export.cpp
     // Loads the report data and runs `write` on a worker thread (mainwindow_export.cpp).
     bool runExport(const QString &label, const QString &done,
-                   const std::function<void(const report::ReportData &, const std::function<void()> &)> &write);
+                   const std::function<void(const ReadModel &, const std::function<void()> &)> &write);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateTitle();

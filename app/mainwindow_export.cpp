@@ -7,6 +7,7 @@
 // through QSaveFile, so a failed or cancelled export leaves nothing behind; an error is shown in
 // the window's error dialog.
 #include "app/mainwindow.h"
+#include "views/analysiscontroller.h"
 
 #include "views/report/csvexport.h"
 #include "views/report/exportfile.h"
@@ -52,8 +53,15 @@ bool MainWindow::runExport(const QString &label, const QString &done,
     if (!m_workspace)
         return false;
     const QString path = m_workspace->path();
-    const report::ReportOptions options{m_asOf, m_days};
+    ReadRequest options;
+    options.asOf = m_asOf;
+    options.days = m_days;
     const Micros now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    // The export shows what the window shows: the current snapshot when it is up to date for the
+    // toolbar's window (nothing being recomputed), else the same read on the worker.
+    SnapshotPtr current = snapshot();
+    if (current && (m_controller->isBusy() || current->request.asOf != m_asOf || current->request.days != m_days))
+        current.reset();
     std::atomic<bool> cancelRequested = false;
     bool cancelled = false;
     QString error;
@@ -63,10 +71,14 @@ bool MainWindow::runExport(const QString &label, const QString &done,
     };
     QThread *worker = QThread::create([&] {
         try {
-            const std::unique_ptr<Workspace> ws = Workspace::openConnection(path);
-            const report::ReportData data = report::ReportData::load(*ws, options, now);
-            stopIfCancelled();
-            write(data, stopIfCancelled);
+            if (current) {
+                write(*current, stopIfCancelled);
+            } else {
+                const std::unique_ptr<Workspace> ws = Workspace::openConnection(path);
+                const report::ReportData data = report::ReportData::load(*ws, options, now);
+                stopIfCancelled();
+                write(data, stopIfCancelled);
+            }
         } catch (const Cancelled &) {
             cancelled = true;
         } catch (const report::ExportError &e) {

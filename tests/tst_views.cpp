@@ -291,10 +291,10 @@ private slots:
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester proxyTester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const SnapshotPtr s = snapshot();
-        QCOMPARE(model->rowCount(), int(s->debt.size()));
+        QCOMPARE(model->rowCount(), int(s->debtItems.size()));
         for (int r = 0; r < model->rowCount(); ++r) {
             const DebtAssessment &a = s->assessments[std::size_t(r)];
-            QCOMPARE(model->index(r, DebtModel::Id).data().toString(), QString::fromStdString(s->debt[std::size_t(r)].id));
+            QCOMPARE(model->index(r, DebtModel::Id).data().toString(), QString::fromStdString(s->debtItems[std::size_t(r)].id));
             QCOMPARE(model->index(r, DebtModel::Quadrant).data().toString(), quadrantName(a.quadrant));
             QCOMPARE(model->index(r, DebtModel::Priority).data().toString(), formatPriority(a.priority));
         }

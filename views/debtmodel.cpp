@@ -25,20 +25,20 @@ const DebtItem *DebtModel::itemAt(int row) const
 {
     if (!m_snapshot || row < 0 || row >= rowCount())
         return nullptr;
-    return &m_snapshot->debt[std::size_t(row)];
+    return &m_snapshot->debtItems[std::size_t(row)];
 }
 
 int DebtModel::rowOf(const QString &id) const
 {
     for (int r = 0; r < rowCount(); ++r)
-        if (QString::fromStdString(m_snapshot->debt[std::size_t(r)].id) == id)
+        if (QString::fromStdString(m_snapshot->debtItems[std::size_t(r)].id) == id)
             return r;
     return -1;
 }
 
 int DebtModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() || !m_snapshot ? 0 : int(m_snapshot->debt.size());
+    return parent.isValid() || !m_snapshot ? 0 : int(m_snapshot->debtItems.size());
 }
 
 int DebtModel::columnCount(const QModelIndex &parent) const

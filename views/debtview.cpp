@@ -172,10 +172,10 @@ void DebtView::showSnapshot(const SnapshotPtr &snapshot)
         [this, snapshot](QPainter &p, const QRectF &r, const charts::ChartStyle &s) {
             charts::QuadrantOptions options;
             options.selected = m_selected;
-            charts::paintDebtQuadrant(p, r, snapshot->debt, snapshot->settings, s, options);
+            charts::paintDebtQuadrant(p, r, snapshot->debtItems, snapshot->settings, s, options);
         },
         [snapshot](const QRectF &r, const charts::ChartStyle &s, const QPaintDevice *d, const QPointF &pos) {
-            return charts::debtQuadrantAt(r, snapshot->debt, snapshot->settings, s, d, pos);
+            return charts::debtQuadrantAt(r, snapshot->debtItems, snapshot->settings, s, d, pos);
         }));
     m_chart->setToolTipProvider([snapshot](const QString &id) {
         const DebtItem *item = snapshot->findDebt(id);
@@ -190,11 +190,11 @@ void DebtView::showSnapshot(const SnapshotPtr &snapshot)
             .arg(formatPriority(a->priority), a->rank ? tr(", rank %1").arg(*a->rank) : QString());
     });
     int open = 0;
-    for (const DebtItem &d : snapshot->debt)
+    for (const DebtItem &d : snapshot->debtItems)
         open += d.status == "open";
     setHeadline(tr("%1 items, %2 open · quadrant thresholds: large toil pile from %3 h/week, high cost from %4 weeks · "
                    "double-click a cell to edit it")
-                    .arg(snapshot->debt.size())
+                    .arg(snapshot->debtItems.size())
                     .arg(open)
                     .arg(SettingsSchema::formatNumber(snapshot->settings.quadrantToilHours),
                          SettingsSchema::formatNumber(snapshot->settings.quadrantCostWeeks)));
@@ -214,7 +214,7 @@ void DebtView::addItem()
     // The next free id of the register's own pattern ("OPS-22"), else ITEM-1.
     QString prefix = QStringLiteral("OPS-");
     int next = 1;
-    for (const DebtItem &d : snapshot()->debt) {
+    for (const DebtItem &d : snapshot()->debtItems) {
         const QString id = QString::fromStdString(d.id);
         const qsizetype dash = id.lastIndexOf(u'-');
         bool ok = false;
@@ -263,7 +263,7 @@ void DebtView::editDependencies()
     auto *label = new QLabel(tr("Tick the items %1 waits for:").arg(id), &dialog);
     auto *list = new QListWidget(&dialog);
     list->setObjectName(QStringLiteral("dependencyList"));
-    for (const DebtItem &other : snapshot()->debt) {
+    for (const DebtItem &other : snapshot()->debtItems) {
         if (other.id == item->id)
             continue;
         auto *entry = new QListWidgetItem(QStringLiteral("%1  %2").arg(QString::fromStdString(other.id), QString::fromStdString(other.title)), list);

@@ -110,7 +110,7 @@ void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
     m_unscheduled->setSnapshot(snapshot);
     m_table->setColumnWidth(PlanItemsModel::Title, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Move redis-cart to a managed")));
     if (!snapshot->plan) {
-        m_error->setText(tr("<b>No plan:</b> %1").arg(snapshot->planError.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+        m_error->setText(tr("<b>No plan:</b> %1").arg(snapshot->planProblem.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
         m_error->show();
         m_chart->setChart(nullptr);
         m_chart->hide();
@@ -126,7 +126,7 @@ void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
         [this, snapshot](QPainter &p, const QRectF &r, const charts::ChartStyle &s) {
             charts::RoadmapOptions options;
             options.selected = m_selected;
-            charts::paintRoadmap(p, r, *snapshot->plan, snapshot->debt, s, options);
+            charts::paintRoadmap(p, r, *snapshot->plan, snapshot->debtItems, s, options);
         },
         [snapshot](const QRectF &r, const charts::ChartStyle &s, const QPaintDevice *d, const QPointF &pos) {
             return charts::roadmapItemAt(r, *snapshot->plan, s, d, pos);

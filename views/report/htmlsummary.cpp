@@ -146,7 +146,7 @@ QByteArray inlineSvg(const QByteArray &svg, int width, int height, int margin, c
 QByteArray htmlSummary(const ReportData &d)
 {
     const SummaryText summary = summarize(d);
-    const AnalysisWindow &w = d.window();
+    const AnalysisWindow &w = d.window;
     const SmallMultiplesScale scale = SmallMultiplesScale::forReport(d.analysis.metrics);
     QString body;
 

@@ -1,6 +1,5 @@
 #include "views/report/reportdata.h"
 
-#include "planning/debtstore.h"
 #include "store/timeutil.h"
 
 #include <QCoreApplication>
@@ -9,59 +8,6 @@
 #include <algorithm>
 
 namespace srm::report {
-
-ReportData ReportData::load(Workspace &ws, const ReportOptions &options, Micros now)
-{
-    ReportData d;
-    d.workspacePath = ws.path();
-    d.settings = ws.settings();
-    d.organisation = d.settings.name.trimmed();
-    if (d.organisation.isEmpty())
-        d.organisation = QFileInfo(ws.path()).completeBaseName();
-
-    const Dataset data = Dataset::load(ws, options.asOf, options.windowDays, Dataset::AllParts, now);
-    d.analysis = analyze(data);
-    const AnalysisWindow &w = d.analysis.metrics.window;
-    // The window before: same length, ending where this one starts.
-    const Dataset before = Dataset::load(ws, AnalysisWindow{w.from(), w.days}, Dataset::AllParts);
-    d.previous = computeMetrics(before);
-
-    d.debtItems = DebtStore(ws).items();
-    d.assessments = assessDebt(d.debtItems, d.settings);
-    try {
-        PlanRequest request;
-        request.asOf = w.asOf;
-        d.plan = planRoadmap(ws, request);
-    } catch (const InputError &e) {
-        d.planProblem = e.message();
-    }
-
-    d.imports = ws.importLog();
-    std::stable_sort(d.imports.begin(), d.imports.end(), [](const ImportLogEntry &a, const ImportLogEntry &b) {
-        return a.importedAt != b.importedAt ? a.importedAt < b.importedAt : a.id < b.id;
-    });
-    return d;
-}
-
-std::vector<std::size_t> ReportData::rankedOpenItems() const
-{
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < assessments.size(); ++i)
-        if (assessments[i].rank)
-            out.push_back(i);
-    std::sort(out.begin(), out.end(), [this](std::size_t a, std::size_t b) {
-        return *assessments[a].rank < *assessments[b].rank;
-    });
-    return out;
-}
-
-const DebtItem *ReportData::debtItem(const std::string &id) const
-{
-    for (const DebtItem &item : debtItems)
-        if (item.id == id)
-            return &item;
-    return nullptr;
-}
 
 Movement movement(const MetricResult &now, const MetricResult *before)
 {

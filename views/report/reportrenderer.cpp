@@ -241,7 +241,7 @@ struct Layout
 
     void cover()
     {
-        const AnalysisWindow &w = d.window();
+        const AnalysisWindow &w = d.window;
         const QString org = d.organisation;
         const QString asOf = formatIso(w.asOf).endsWith(QStringLiteral("T00:00:00Z")) ? asOfDate(w) : formatIso(w.asOf);
         const QString window = windowText(w);
@@ -331,7 +331,7 @@ struct Layout
     void summaryPage(PageFlow &f)
     {
         heading1(f, sectionTitle(Summary));
-        const AnalysisWindow &w = d.window();
+        const AnalysisWindow &w = d.window;
         para(f, tr("%1 · %2 · as of %3").arg(d.organisation, windowText(w), asOfDate(w)), small, muted, f.mm(3));
 
         const std::pair<QString, QString> answers[] = {
@@ -435,7 +435,7 @@ struct Layout
     void smallMultiples()
     {
         startSection(flow, SmallMultiples);
-        const AnalysisWindow &w = d.window();
+        const AnalysisWindow &w = d.window;
         para(flow,
              tr("Every metric of the catalogue, week by week from %1. All tiles share the window as their time axis; "
                 "metrics of one unit share one value scale from zero (no panel is scaled on its own); the dashed line is "
@@ -821,7 +821,7 @@ PdfSummary ReportRenderer::write(QIODevice &device) const
     writer.setResolution(kDpi);
     writer.setPageLayout(QPageLayout(QPageSize(m_pageSize == PageSize::A4 ? QPageSize::A4 : QPageSize::Letter),
                                      QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
-    writer.setTitle(tr("%1 reliability roadmap, as of %2").arg(m_data.organisation, asOfDate(m_data.window())));
+    writer.setTitle(tr("%1 reliability roadmap, as of %2").arg(m_data.organisation, asOfDate(m_data.window)));
     writer.setCreator(QStringLiteral("SRE Roadmap %1").arg(QLatin1StringView(SRM_VERSION)));
 
     const qreal mm = kDpi / 25.4;
@@ -841,7 +841,7 @@ PdfSummary ReportRenderer::write(QIODevice &device) const
     if (!painter.begin(&writer))
         throw ExportError(tr("cannot start the PDF: %1").arg(device.errorString()));
     painter.setRenderHint(QPainter::Antialiasing);
-    const QString left = tr("%1 · Reliability roadmap · as of %2").arg(m_data.organisation, asOfDate(m_data.window()));
+    const QString left = tr("%1 · Reliability roadmap · as of %2").arg(m_data.organisation, asOfDate(m_data.window));
     const QFont footFont = font(7.5);
     const QColor footColor = layout.muted, ruleColor = layout.rule;
     layout.flow.render(painter, writer, [&](QPainter &p, int index, int pages, const PageGeometry &g) {

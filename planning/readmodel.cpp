@@ -1,0 +1,91 @@
+#include "planning/readmodel.h"
+
+#include "planning/debtgraph.h"
+#include "planning/debtstore.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace srm {
+
+void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Micros now)
+{
+    QElapsedTimer timer;
+    timer.start();
+    m.workspacePath = ws.path();
+    m.request = request;
+    const Dataset data = Dataset::load(ws, request.asOf, request.days, Dataset::AllParts, now);
+    m.window = data.window;
+    // The window before: same length, ending where this one starts.
+    const Dataset before = Dataset::load(ws, AnalysisWindow{m.window.from(), m.window.days}, Dataset::AllParts);
+    m.settings = data.settings;
+    m.storedSettings = ws.storedSettings();
+    m.organisation = m.settings.name.trimmed();
+    if (m.organisation.isEmpty())
+        m.organisation = QFileInfo(ws.path()).completeBaseName();
+    m.debtItems = DebtStore(ws).items();
+    m.alertRules = data.alertRules;
+    m.alertMerges = data.alertMerges;
+    m.imports = ws.importLog();
+    std::stable_sort(m.imports.begin(), m.imports.end(), [](const ImportLogEntry &a, const ImportLogEntry &b) {
+        return a.importedAt != b.importedAt ? a.importedAt < b.importedAt : a.id < b.id;
+    });
+    m.loadMs = double(timer.nsecsElapsed()) / 1e6;
+
+    timer.restart();
+    m.analysis = analyze(data);
+    m.previous = computeMetrics(before);
+    m.assessments = assessDebt(m.debtItems, m.settings);
+    m.debtProblems = DebtGraph(m.debtItems).problems();
+    try {
+        m.plan = planRoadmap(ws, PlanRequest{std::nullopt, request.quarters, m.window.asOf});
+    } catch (const InputError &e) {
+        m.planProblem = e.message();
+    }
+    m.computeMs = double(timer.nsecsElapsed()) / 1e6;
+}
+
+ReadModel ReadModel::load(Workspace &ws, const ReadRequest &request, Micros now)
+{
+    ReadModel m;
+    load(m, ws, request, now);
+    return m;
+}
+
+std::vector<std::size_t> ReadModel::rankedOpenItems() const
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < assessments.size(); ++i)
+        if (assessments[i].rank)
+            out.push_back(i);
+    std::sort(out.begin(), out.end(), [this](std::size_t a, std::size_t b) {
+        return *assessments[a].rank < *assessments[b].rank;
+    });
+    return out;
+}
+
+const DebtItem *ReadModel::debtItem(const std::string &id) const
+{
+    for (const DebtItem &item : debtItems)
+        if (item.id == id)
+            return &item;
+    return nullptr;
+}
+
+const DebtItem *ReadModel::findDebt(const QString &id) const
+{
+    return debtItem(id.toStdString());
+}
+
+const DebtAssessment *ReadModel::findAssessment(const QString &id) const
+{
+    const std::string key = id.toStdString();
+    for (const DebtAssessment &a : assessments)
+        if (a.id == key)
+            return &a;
+    return nullptr;
+}
+
+} // namespace srm

@@ -1,0 +1,70 @@
+// The read model: everything the window, the executive report and the exports show, read from a
+// workspace in one go and computed once. The engine's Analysis of the window and the metrics of
+// the window of the same length just before it; the settings; the debt register with its
+// assessment and dependency problems; the roadmap plan (or why there is none); the user's alert
+// rules and merges; the import log. The window builds one on a worker thread (views'
+// WorkspaceSnapshot adds the chart scales) and an export from the window reuses it; the command
+// line's report and export build the same struct. Nothing downstream computes a figure of its
+// own: the views, the PDF, the HTML and the CSV files format these.
+#pragma once
+
+#include "engine/analysis.h"
+#include "planning/debt.h"
+#include "planning/roadmap.h"
+#include "store/workspace.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace srm {
+
+struct ReadRequest
+{
+    std::optional<Micros> asOf;  // nullopt: the default as-of (the UTC midnight after the latest event)
+    int days = AnalysisWindow::kDefaultDays;
+    int quarters = 4;            // the plan's horizon
+};
+
+struct ReadModel
+{
+    QString workspacePath;
+    ReadRequest request;
+    AnalysisWindow window;       // as computed (the default as-of resolved)
+    QString organisation;        // setting `name`, else the workspace file's base name
+
+    WorkspaceSettings settings;
+    QHash<QString, QString> storedSettings; // what the workspace holds (unset keys absent)
+
+    Analysis analysis;           // the window [as_of − days, as_of)
+    MetricsReport previous;      // the window of the same length just before it
+
+    std::vector<DebtItem> debtItems;          // register order
+    std::vector<DebtAssessment> assessments;  // register order, ranked (assessDebt)
+    QString debtProblems;                     // DebtGraph::problems(), empty when valid
+    std::optional<Plan> plan;                 // nullopt when the register has a problem
+    QString planProblem;                      // the scheduler's message then (cycles, unknown ids)
+
+    QList<AlertRule> alertRules;
+    QList<AlertMerge> alertMerges;
+    QList<ImportLogEntry> imports;            // the import log, oldest first
+
+    double loadMs = 0;     // reading the workspace
+    double computeMs = 0;  // the engine, the assessment and the plan
+
+    // Open items, ranked: indexes into assessments, rank 1 first.
+    std::vector<std::size_t> rankedOpenItems() const;
+    const DebtItem *debtItem(const std::string &id) const;
+    const DebtItem *findDebt(const QString &id) const;
+    const DebtAssessment *findAssessment(const QString &id) const;
+
+    // Reads and computes everything from `ws` on the calling thread; `now` stands in for the
+    // latest event when the workspace holds none. Throws WorkspaceError when the store fails.
+    static void load(ReadModel &into, Workspace &ws, const ReadRequest &request, Micros now);
+    static ReadModel load(Workspace &ws, const ReadRequest &request, Micros now);
+};
+
+} // namespace srm
