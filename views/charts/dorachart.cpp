@@ -53,35 +53,6 @@ struct Layout
     qreal name = 0, level = 0, score = 0, plot = 0, plotRight = 0; // left edges
 };
 
-Layout layout(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device)
-{
-    const qreal u = ChartStyle::unit(device);
-    const QFontMetricsF title(style.titleFont, device);
-    const QFontMetricsF font(style.font, device);
-    const QFontMetricsF small(style.smallFont, device);
-    Layout l;
-    l.titleH = title.height() + 6 * u;
-    l.headerH = small.height() + 6 * u;
-    l.axisH = small.height() + 4 * u;
-    l.legendH = small.height() + 6 * u;
-    const qreal available = rect.height() - l.titleH - l.headerH - l.axisH - l.legendH;
-    l.rowH = std::clamp(available / qreal(kRows.size()), font.height() * 1.1, font.height() * 1.9);
-    l.rows = QRectF(rect.left(), rect.top() + l.titleH + l.headerH, rect.width(), l.rowH * qreal(kRows.size()));
-    const qreal pad = 12 * u;
-    // The name column fits the longest name (indented under its group); the score column "10.0";
-    // the plot takes about a third of the width, the level words the rest.
-    const QFontMetricsF bold(style.titleFont, device);
-    const qreal nameW = std::max(font.horizontalAdvance(QStringLiteral("Failed deployment recovery time")) + 14 * u,
-                                 bold.horizontalAdvance(tr("Stability (instability metrics)")));
-    const qreal scoreW = bold.horizontalAdvance(QStringLiteral("10.0")) + pad;
-    l.name = rect.left();
-    l.plotRight = rect.right() - 6 * u;
-    l.plot = std::max(rect.left() + nameW + scoreW + pad * 2, rect.right() - std::max(rect.width() * 0.34, 180 * u));
-    l.score = l.plot - pad - scoreW;
-    l.level = std::min(rect.left() + nameW + pad, l.score);
-    return l;
-}
-
 struct RowFigures
 {
     QString name;
@@ -117,6 +88,42 @@ RowFigures figures(const Row &row, const dora::QuickCheck &q)
     return f;
 }
 
+Layout layout(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device, const dora::QuickCheck &q)
+{
+    const qreal u = ChartStyle::unit(device);
+    const QFontMetricsF title(style.titleFont, device);
+    const QFontMetricsF font(style.font, device);
+    const QFontMetricsF small(style.smallFont, device);
+    Layout l;
+    l.titleH = title.height() + 6 * u;
+    l.headerH = small.height() + 6 * u;
+    l.axisH = small.height() + 4 * u;
+    l.legendH = small.height() + 6 * u;
+    const qreal available = rect.height() - l.titleH - l.headerH - l.axisH - l.legendH;
+    l.rowH = std::clamp(available / qreal(kRows.size()), font.height() * 1.1, font.height() * 1.9);
+    l.rows = QRectF(rect.left(), rect.top() + l.titleH + l.headerH, rect.width(), l.rowH * qreal(kRows.size()));
+    const qreal pad = 12 * u;
+    // Packed from the left: the name column fits the longest name (indented under its group),
+    // the level column its longest words, the score column "10.0"; the plot takes the rest, at
+    // least a fifth of the width and at most half of it (a wide window leaves room on the right).
+    const QFontMetricsF bold(style.titleFont, device);
+    qreal nameW = 0, detailW = 0;
+    for (const Row &row : kRows) {
+        const RowFigures f = figures(row, q);
+        const bool mean = row.kind != RowKind::Metric;
+        nameW = std::max(nameW, (mean ? bold : font).horizontalAdvance(f.name) + (mean ? 0 : 14 * u));
+        detailW = std::max(detailW, (mean ? small : font).horizontalAdvance(f.detail));
+    }
+    const qreal scoreW = bold.horizontalAdvance(QStringLiteral("10.0"));
+    const qreal plotW = std::clamp(rect.width() - nameW - detailW - scoreW - 3 * pad, rect.width() * 0.2, rect.width() * 0.5);
+    l.name = rect.left();
+    l.plot = std::min(rect.left() + nameW + detailW + scoreW + 3 * pad, rect.right() - plotW);
+    l.plotRight = l.plot + plotW - 6 * u;
+    l.score = l.plot - pad - scoreW;
+    l.level = std::min(rect.left() + nameW + pad, l.score - pad);
+    return l;
+}
+
 } // namespace
 
 qreal doraQuickCheckHeight(const ChartStyle &style, const QPaintDevice *device)
@@ -132,7 +139,7 @@ void paintDoraQuickCheck(QPainter &painter, const QRectF &rect, const dora::Quic
 {
     painter.save();
     Canvas c(painter, style);
-    const Layout l = layout(rect, style, painter.device());
+    const Layout l = layout(rect, style, painter.device(), q);
     const qreal smallH = c.lineHeight(style.smallFont);
     const qreal titleH = c.lineHeight(style.titleFont);
     const qreal pad = c.px(12);
@@ -150,7 +157,7 @@ void paintDoraQuickCheck(QPainter &painter, const QRectF &rect, const dora::Quic
     heading(l.level, l.score - pad, tr("level · measured value"), Qt::AlignLeft);
     heading(l.score, l.plot - pad, tr("score"), Qt::AlignRight);
     heading(l.plot, l.plotRight, tr("score on 0–10 · industry mean ± sd"), Qt::AlignLeft);
-    c.hline(l.rows.top() - c.px(2), rect.left(), rect.right(), c.pen(style.grid));
+    c.hline(l.rows.top() - c.px(2), rect.left(), l.plotRight + c.px(6), c.pen(style.grid));
 
     const LinearScale xs{0, 10, l.plot + c.px(4), l.plotRight - c.px(4)};
     // Grid of the scale: every 2 points.
@@ -165,7 +172,7 @@ void paintDoraQuickCheck(QPainter &painter, const QRectF &rect, const dora::Quic
         const RowFigures f = figures(row, q);
         const QRectF r(rect.left(), l.rows.top() + l.rowH * qreal(i), rect.width(), l.rowH);
         if (row.kind != RowKind::Metric && i > 0)
-            c.hline(r.top(), rect.left(), rect.right(), c.pen(style.grid));
+            c.hline(r.top(), rect.left(), l.plotRight + c.px(6), c.pen(style.grid));
         const qreal indent = row.kind == RowKind::Metric ? c.px(14) : 0;
         const QFont &nameFont = f.mean ? style.titleFont : style.font;
         c.text(QRectF(l.name + indent, r.top(), l.level - pad - l.name - indent, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
@@ -227,7 +234,7 @@ void paintDoraQuickCheck(QPainter &painter, const QRectF &rect, const dora::Quic
 
 QString doraQuickCheckItemAt(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device, const QPointF &pos)
 {
-    const Layout l = layout(rect, style, device);
+    const Layout l = layout(rect, style, device, dora::QuickCheck{}); // rows do not depend on the figures
     if (!l.rows.contains(pos) || l.rowH <= 0)
         return {};
     const auto i = std::size_t((pos.y() - l.rows.top()) / l.rowH);
