@@ -203,6 +203,8 @@ private slots:
         QAbstractItemModelTester tester(detail->countedModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const MetricResult *m = snapshot()->analysis.metrics.find(metric);
         QVERIFY(m && !m->counted.empty());
+        // The catalogue's definition (the glossary of tooltips, detail and PDF appendix).
+        QCOMPARE(detail->definitionText(), QString::fromLatin1(m->def->definition));
         // value = counted ÷ n: the list is the numerator.
         QCOMPARE(double(m->counted.size()) / double(m->n), *m->value);
         QVERIFY(detail->countedView()->isVisible());
