@@ -1,6 +1,6 @@
-// `metrics WORKSPACE [--as-of T] [--window-days N] [--json]` (SPEC 4, 5): the metric catalogue
-// with targets, gaps, tiers and the SLOs, from the analysis engine; the JSON document of
-// SPEC 4, or the roll-up grouped by theme as aligned text.
+// `metrics WORKSPACE [--as-of T] [--window-days N] [--json]` (docs/metrics.md): the metric
+// catalogue with targets, gaps, the historical DORA 2023 clusters, the DORA Quick Check and the
+// SLOs, from the analysis engine; the JSON document, or the roll-up grouped by theme as aligned text.
 #include "engine/analysis.h"
 #include "engine/analysisjson.h"
 #include "app/analysisoptions.h"
@@ -45,6 +45,50 @@ QString statusText(Status s)
     return {};
 }
 
+QString score(const std::optional<double> &v)
+{
+    return v ? QString::number(*v, 'f', 1) : QStringLiteral("-");
+}
+
+QString industry(const dora::Industry &i)
+{
+    return i.sd ? QStringLiteral("%1 ± %2").arg(QString::number(i.mean, 'f', 1), QString::number(*i.sd, 'f', 1))
+                : QString::number(i.mean, 'f', 1);
+}
+
+// docs/metrics.md#dora-quick-check: the five metrics in their two groups, each with its level in
+// words beside its value, its score and the industry's, then the three means.
+QString renderQuickCheck(const MetricsReport &report)
+{
+    const dora::QuickCheck &q = report.dora;
+    QString out = QStringLiteral("\nDORA Quick Check (benchmark %1: all industries, mean ± sd)\n")
+                      .arg(QLatin1StringView(dora::kBenchmarkId));
+    TextTable table({QStringLiteral("group"), QStringLiteral("metric"), QStringLiteral("level"), QStringLiteral("value"),
+                     QStringLiteral("score"), QStringLiteral("industry")},
+                    {false, false, false, true, true, true});
+    std::optional<dora::Group> last;
+    for (const dora::MetricScore &m : q.metrics) {
+        const MetricDef &def = MetricCatalogue::def(m.metric);
+        const dora::Group group = dora::group(m.metric);
+        QString groupName;
+        if (group != last)
+            groupName = group == dora::Group::Throughput ? QStringLiteral("throughput") : QStringLiteral("instability");
+        last = group;
+        QString level;
+        if (m.level)
+            level = QStringLiteral("%1 (%2)").arg(QLatin1StringView(dora::levelWords(m.metric, *m.level))).arg(*m.level);
+        else if (!m.value)
+            level = QStringLiteral("not measured");
+        table.addRow({groupName, QString::fromLatin1(def.name), level, formatValue(m.value, def.unit), score(m.score),
+                      industry(dora::industry(m.metric))});
+    }
+    out += table.render();
+    out += QStringLiteral("  throughput %1 (industry %2) · stability %3 (industry %4) · overall %5 (industry %6)\n")
+               .arg(score(q.throughput), industry(dora::industryThroughput()), score(q.stability),
+                    industry(dora::industryStability()), score(q.overall), industry(dora::industryOverall()));
+    return out;
+}
+
 QString render(const MetricsReport &report)
 {
     const AnalysisWindow &w = report.window;
@@ -60,7 +104,7 @@ QString render(const MetricsReport &report)
                    .arg(theme.notMeasured)
                    .arg(SettingsSchema::formatNumber(theme.weight));
         TextTable table({QStringLiteral("metric"), QStringLiteral("current"), QStringLiteral("p90"),
-                         QStringLiteral("n"), QStringLiteral("target"), QStringLiteral("gap"), QStringLiteral("tier"),
+                         QStringLiteral("n"), QStringLiteral("target"), QStringLiteral("gap"), QStringLiteral("2023 cluster*"),
                          QStringLiteral("status")},
                         {false, true, true, true, true, true, false, false});
         for (const MetricResult &m : report.metrics) {
@@ -73,6 +117,9 @@ QString render(const MetricsReport &report)
         }
         out += table.render();
     }
+    out += QStringLiteral("\n* DORA 2023 clusters (historical): DORA has published no tiers since 2025; its current "
+                          "measure is the Quick Check below.\n");
+    out += renderQuickCheck(report);
     out += QStringLiteral("\nSLOs\n");
     if (report.slos.empty()) {
         out += QStringLiteral("  none defined\n");

@@ -456,6 +456,61 @@ SloResult computeSlo(const SloData &data, Micros asOf)
 
 // --- metrics --------------------------------------------------------------------------------
 
+CountedDeployment counted(const DeploymentFact &d)
+{
+    CountedDeployment c;
+    c.deploymentId = QString::fromStdString(d.deploymentId);
+    c.service = QString::fromStdString(d.service);
+    c.finishedAt = d.finishedAt;
+    c.result = d.result;
+    return c;
+}
+
+QStringList qstrings(const std::vector<std::string> &list)
+{
+    QStringList out;
+    out.reserve(qsizetype(list.size()));
+    for (const std::string &s : list)
+        out << QString::fromStdString(s);
+    return out;
+}
+
+CountedDeployment countedAsFailed(const DeploymentFact &d)
+{
+    CountedDeployment c = counted(d);
+    if (d.result == DeployResult::RolledBack)
+        c.rules |= CountedDeployment::RolledBack;
+    if (d.causedIncidents > 0) {
+        c.rules |= CountedDeployment::CausedIncident;
+        c.causedIncidents = qstrings(d.causedIncidentIds);
+    }
+    if (d.fixes > 0) {
+        c.rules |= CountedDeployment::FixedLater;
+        c.fixedBy = qstrings(d.fixedByIds);
+    }
+    return c;
+}
+
+CountedDeployment countedAsRework(const DeploymentFact &d)
+{
+    CountedDeployment c = counted(d);
+    if (d.reworkFix) {
+        c.rules |= CountedDeployment::Fix;
+        c.fixes = QString::fromStdString(d.fixesDeploymentId);
+    }
+    if (d.reworkAfterFailure) {
+        c.rules |= CountedDeployment::AfterFailure;
+        c.previousDeployment = QString::fromStdString(d.previousDeploymentId);
+        c.previousResult = d.previousResult;
+    }
+    if (d.reworkDuringIncident) {
+        c.rules |= CountedDeployment::DuringIncident;
+        c.openIncident = QString::fromStdString(d.openIncidentId);
+        c.openIncidents = d.openIncidents;
+    }
+    return c;
+}
+
 void finish(MetricResult &r, const WorkspaceSettings &settings)
 {
     r.target = settings.target(r.key());
@@ -502,6 +557,13 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
         }
         rework.fill(result(MetricId::DeploymentReworkRate));
         result(MetricId::DeploymentReworkRate).reworkRules = rules;
+        // The deployments behind the two numerators (data.deployments is in finished_at, id order).
+        for (const DeploymentFact &d : data.deployments) {
+            if (d.failed())
+                result(MetricId::ChangeFailureRate).counted.push_back(countedAsFailed(d));
+            if (d.isRework())
+                result(MetricId::DeploymentReworkRate).counted.push_back(countedAsRework(d));
+        }
         ValueSeries lead(weeks);
         for (const ChangeFact &c : data.changes)
             lead.add(c.deployedAt, hoursBetween(c.committedAt, c.deployedAt));
@@ -649,6 +711,7 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
         }
         report.themes.push_back(s);
     }
+    report.dora = dora::quickCheck(report);
     return report;
 }
 
@@ -680,6 +743,19 @@ std::optional<double> percentileSorted(std::span<const double> x, double q)
 std::optional<double> percentile(std::vector<double> values, double q)
 {
     return percentileInPlace(values, q);
+}
+
+QString countedRuleId(CountedDeployment::Rule rule)
+{
+    switch (rule) {
+    case CountedDeployment::RolledBack: return QStringLiteral("rolled_back");
+    case CountedDeployment::CausedIncident: return QStringLiteral("caused_incident");
+    case CountedDeployment::FixedLater: return QStringLiteral("fixed_later");
+    case CountedDeployment::Fix: return QStringLiteral("fix");
+    case CountedDeployment::AfterFailure: return QStringLiteral("after_failure");
+    case CountedDeployment::DuringIncident: return QStringLiteral("during_incident");
+    }
+    return {};
 }
 
 std::optional<int> severityLevel(std::string_view severity)

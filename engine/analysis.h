@@ -1,6 +1,7 @@
 // The analysis engine (SPEC 4-6): from a Dataset (dataset.h) of one window it computes every
 // metric of the catalogue with its p90 companion, count n and weekly series; targets, gaps,
-// status and DORA tiers; the theme roll-ups; SLO attainment, error budgets and burn rates; the
+// status and DORA tiers; the DORA Quick Check (dora.h); which deployments count as failed or
+// rework; the theme roll-ups; SLO attainment, error budgets and burn rates; the
 // alert groups (built-in keys, then the user's rules and merges) with their Pareto figures;
 // and the incidents' durations and phases. It is the single source of these figures: the
 // command line, the views and the PDF read them from these structs (or their JSON, see
@@ -11,6 +12,7 @@
 #pragma once
 
 #include "engine/dataset.h"
+#include "engine/dora.h"
 #include "store/metriccatalogue.h"
 
 #include <QString>
@@ -47,6 +49,42 @@ struct ReworkRuleCounts
     std::int64_t duringIncident = 0;
 };
 
+// A deployment in the numerator of change_failure_rate or deployment_rework_rate, with every rule
+// that put it there and the records behind each, so that a lead can check the figure against
+// their own records (docs/metrics.md#which-deployments-count). A deployment is listed once per
+// metric, however many of its rules hold.
+struct CountedDeployment
+{
+    enum Rule : unsigned {
+        RolledBack = 1u << 0,     // change_failure_rate: its result is rolled_back
+        CausedIncident = 1u << 1, //   an incident names it as caused_by_deployment_id
+        FixedLater = 1u << 2,     //   a deployment names it as fixes_deployment_id
+        Fix = 1u << 3,            // deployment_rework_rate (a): it has a fixes_deployment_id
+        AfterFailure = 1u << 4,   //   (b) its service's previous deployment failed or was rolled back
+        DuringIncident = 1u << 5, //   (c) an incident of its service was open when it finished
+    };
+    static constexpr Rule kFailureRules[] = {RolledBack, CausedIncident, FixedLater};
+    static constexpr Rule kReworkRules[] = {Fix, AfterFailure, DuringIncident};
+
+    QString deploymentId;
+    QString service;
+    Micros finishedAt = 0;
+    DeployResult result = DeployResult::Success;
+    unsigned rules = 0;
+    QStringList causedIncidents; // CausedIncident: by id
+    QStringList fixedBy;         // FixedLater: by finished_at, then id
+    QString fixes;               // Fix: the deployment it fixes
+    QString previousDeployment;  // AfterFailure: the previous deployment of the stream
+    DeployResult previousResult = DeployResult::Failure; //   and its result (failure or rolled_back)
+    QString openIncident;        // DuringIncident: the latest-started incident open then
+    int openIncidents = 0;       //   and how many were open
+
+    bool has(Rule rule) const { return (rules & rule) != 0; }
+};
+// "rolled_back", "caused_incident", "fixed_later", "fix", "after_failure", "during_incident"
+// (the last three are the keys of rework_rules in JSON).
+QString countedRuleId(CountedDeployment::Rule rule);
+
 struct MetricResult
 {
     const MetricDef *def = nullptr;
@@ -59,6 +97,9 @@ struct MetricResult
     std::optional<Tier> tier;    // DORA metrics, when measured
     std::vector<WeeklyPoint> weekly;
     std::optional<ReworkRuleCounts> reworkRules; // deployment_rework_rate only
+    // change_failure_rate and deployment_rework_rate: the deployments of the numerator, by
+    // finished_at then id (as many as the value's numerator; empty for other metrics).
+    std::vector<CountedDeployment> counted;
 
     QString id() const { return QString::fromLatin1(def->id); }
     MetricId key() const { return def->key; }
@@ -114,6 +155,7 @@ struct MetricsReport
     std::vector<MetricResult> metrics; // catalogue order (metrics[int(id)]), every metric
     std::vector<SloResult> slos;       // by name
     std::vector<ThemeSummary> themes;  // catalogue order
+    dora::QuickCheck dora;             // the DORA Quick Check of the five delivery metrics
 
     const MetricResult &at(MetricId id) const;
     const MetricResult *find(QStringView id) const; // by text id; nullptr when unknown

@@ -5,6 +5,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace srm {
 
 namespace {
@@ -104,10 +109,58 @@ void write(JsonWriter &w, const AlertGroup &g)
     w.endObject();
 }
 
+// docs/metrics.md#dora-quick-check: scores and levels of the five metrics (null when not
+// measured; levels null for the two ratios, which have none), the three means and the benchmark.
+void write(JsonWriter &w, const dora::QuickCheck &q)
+{
+    // Keys in byte order: the metric ids sorted, then the names of the means.
+    std::vector<std::pair<std::string, const dora::MetricScore *>> byId;
+    for (const dora::MetricScore &m : q.metrics)
+        byId.emplace_back(MetricCatalogue::def(m.metric).id, &m);
+    std::sort(byId.begin(), byId.end());
+    auto industry = [&](const dora::Industry &i) {
+        w.beginObject();
+        w.member("mean", i.mean);
+        w.member("sd", i.sd);
+        w.endObject();
+    };
+    w.beginObject();
+    w.member("benchmark", dora::kBenchmarkId);
+    w.key("industry");
+    w.beginObject();
+    for (const auto &[id, m] : byId) {
+        w.key(id);
+        industry(dora::industry(m->metric));
+    }
+    w.key("overall");
+    industry(dora::industryOverall());
+    w.key("stability");
+    industry(dora::industryStability());
+    w.key("throughput");
+    industry(dora::industryThroughput());
+    w.endObject();
+    w.key("levels");
+    w.beginObject();
+    for (const auto &[id, m] : byId)
+        w.member(id, m->level);
+    w.endObject();
+    w.member("overall", q.overall);
+    w.key("scores");
+    w.beginObject();
+    for (const auto &[id, m] : byId)
+        w.member(id, m->score);
+    w.endObject();
+    w.member("stability", q.stability);
+    w.member("throughput", q.throughput);
+    w.endObject();
+}
+
 void write(JsonWriter &w, const MetricsReport &r)
 {
     w.beginObject();
     w.member("as_of", formatIso(r.window.asOf));
+    w.key("dora");
+    write(w, r.dora);
     w.key("metrics");
     w.beginArray();
     for (const MetricResult &m : r.metrics)

@@ -21,7 +21,7 @@ QJsonObject toJson(const ThemeSummary &theme);
 QJsonObject toJson(const AlertGroup &group);
 QJsonObject toJson(const DurationStats &stats); // {"unit", "p50", "p90", "n", "values"}
 
-// {"as_of", "window", "metrics", "slos", "themes"}
+// {"as_of", "dora", "window", "metrics", "slos", "themes"}
 QJsonObject toJson(const MetricsReport &report);
 // {"as_of", "window", "total_pages", "groups", "groups_total", "groups_for_80_percent"};
 // `top` limits the listed groups, never the totals.

@@ -101,16 +101,20 @@ DeployResult resultFrom(const Statement &s, int c)
     return DeployResult::Other;
 }
 
+// docs/metrics.md#failed-deployments and #rework: the production deployments of the window with
+// what other records say about them. Only deployments of the window count, but what decides
+// whether one failed or was rework (fixes, incidents, the deployment before it) is looked up
+// among all records, whenever they happened.
 void loadDelivery(Workspace &ws, Dataset &d)
 {
     // One pass over all deployments: the production ones of the window, and the fixes of any
     // deployment (a fix marks its target failed wherever either is in time).
-    struct Fixes
+    struct Fix
     {
-        int count = 0;
-        Micros first = 0;
+        Micros finishedAt;
+        std::string deploymentId;
     };
-    std::unordered_map<std::string, Fixes, StringHash, std::equal_to<>> fixes;
+    std::unordered_map<std::string, std::vector<Fix>, StringHash, std::equal_to<>> fixes;
     // Every deployment in a production environment (any result), for the rework rule "after a
     // failure": the deployment of the same service that finished last before a window deployment.
     struct StreamEntry
@@ -130,9 +134,8 @@ void loadDelivery(Workspace &ws, Dataset &d)
             if (!fixed.empty()) {
                 auto it = fixes.find(fixed);
                 if (it == fixes.end())
-                    it = fixes.emplace(std::string(fixed), Fixes{0, finished}).first;
-                ++it->second.count;
-                it->second.first = std::min(it->second.first, finished);
+                    it = fixes.emplace(std::string(fixed), std::vector<Fix>{}).first;
+                it->second.push_back({finished, s.text(0)});
             }
             if (s.i64(3) == 0)
                 continue;
@@ -141,7 +144,7 @@ void loadDelivery(Workspace &ws, Dataset &d)
                 stream.push_back({s.text(1), s.text(0), finished, result});
             if (!d.window.contains(finished))
                 continue;
-            // "Production deployment" of SPEC 4: a failure never reached production.
+            // "Production deployment": a failure never reached production.
             if (result != DeployResult::Success && result != DeployResult::RolledBack)
                 continue;
             DeploymentFact f;
@@ -149,7 +152,10 @@ void loadDelivery(Workspace &ws, Dataset &d)
             f.service = s.text(1);
             f.finishedAt = finished;
             f.result = result;
-            f.reworkFix = result == DeployResult::Success && !fixed.empty();
+            if (result == DeployResult::Success && !fixed.empty()) {
+                f.reworkFix = true;
+                f.fixesDeploymentId = std::string(s.textView(5));
+            }
             d.deployments.push_back(std::move(f));
         }
     }
@@ -161,15 +167,23 @@ void loadDelivery(Workspace &ws, Dataset &d)
     for (std::size_t i = 0; i < d.deployments.size(); ++i)
         byId.emplace(d.deployments[i].deploymentId, i);
 
-    for (const auto &[target, fix] : fixes) {
+    for (auto &[target, list] : fixes) {
         const auto it = byId.find(target);
         if (it == byId.end())
             continue;
-        d.deployments[it->second].fixes = fix.count;
-        d.deployments[it->second].firstFixAt = fix.first;
+        std::sort(list.begin(), list.end(), [](const Fix &a, const Fix &b) {
+            return a.finishedAt != b.finishedAt ? a.finishedAt < b.finishedAt : a.deploymentId < b.deploymentId;
+        });
+        DeploymentFact &f = d.deployments[it->second];
+        f.fixes = int(list.size());
+        f.firstFixAt = list.front().finishedAt;
+        for (Fix &fix : list)
+            f.fixedByIds.push_back(std::move(fix.deploymentId));
     }
+    fixes = {};
     // Rework rule (b): within each service's stream in (finished_at, deployment_id) order (equal
-    // times: the larger id is later), a success right after a failure or a rollback.
+    // times: the larger id is later; ids in byte order), a success right after a failure or a
+    // rollback. Deployments without a service form a stream of their own.
     std::sort(stream.begin(), stream.end(), [](const StreamEntry &a, const StreamEntry &b) {
         if (a.service != b.service)
             return a.service < b.service;
@@ -182,69 +196,96 @@ void loadDelivery(Workspace &ws, Dataset &d)
             continue;
         if (prev.result != DeployResult::Failure && prev.result != DeployResult::RolledBack)
             continue;
-        if (const auto it = byId.find(cur.deploymentId); it != byId.end())
-            d.deployments[it->second].reworkAfterFailure = true;
+        if (const auto it = byId.find(cur.deploymentId); it != byId.end()) {
+            DeploymentFact &f = d.deployments[it->second];
+            f.reworkAfterFailure = true;
+            f.previousDeploymentId = prev.deploymentId;
+            f.previousResult = prev.result;
+        }
     }
     stream = {};
     // Rework rule (c): an incident of the same non-empty service had started at or before the
-    // deployment finished and was not resolved by then. A sweep per service: incidents enter at
-    // their start, leave at their resolution (a min-heap of resolution times).
+    // deployment finished and was not resolved by then. A sweep per service over the deployments
+    // in time order: incidents enter at their start and leave at their resolution (a min-heap of
+    // resolution times counts the open ones); the latest-started open one is the top of a stack
+    // in start order once the resolved ones are popped off it (they stay resolved for every
+    // later deployment, so each leaves once).
     {
         struct Open
         {
             Micros started;
             Micros resolved; // kNoTime: never
+            std::string incidentId;
         };
         std::unordered_map<std::string, std::vector<Open>, StringHash, std::equal_to<>> byService;
-        Statement s(ws, "SELECT service, started_at, resolved_at FROM incidents WHERE service <> '' AND started_at < ?1");
+        Statement s(ws, "SELECT service, started_at, resolved_at, incident_id FROM incidents "
+                        "WHERE service <> '' AND started_at < ?1");
         s.bind(1, d.window.to());
         while (s.next()) {
             auto it = byService.find(s.textView(0));
             if (it == byService.end())
                 it = byService.emplace(s.text(0), std::vector<Open>{}).first;
-            it->second.push_back({s.i64(1), s.timeOr(2, kNoTime)});
+            it->second.push_back({s.i64(1), s.timeOr(2, kNoTime), s.text(3)});
         }
         std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> deploysOf;
         for (std::size_t i = 0; i < d.deployments.size(); ++i)
             if (d.deployments[i].result == DeployResult::Success && !d.deployments[i].service.empty()
                 && byService.count(d.deployments[i].service))
                 deploysOf[d.deployments[i].service].push_back(i); // already in time order
+        const auto resolvedBy = [](const Open &o, Micros t) { return o.resolved != kNoTime && o.resolved <= t; };
         for (auto &[service, deploys] : deploysOf) {
             std::vector<Open> &incidents = byService[service];
-            std::sort(incidents.begin(), incidents.end(), [](const Open &a, const Open &b) { return a.started < b.started; });
+            std::sort(incidents.begin(), incidents.end(), [](const Open &a, const Open &b) {
+                return a.started != b.started ? a.started < b.started : a.incidentId < b.incidentId;
+            });
             std::vector<Micros> heap; // resolution times of started incidents, kNoTime as +infinity
             const auto later = [](Micros a, Micros b) {
                 const auto key = [](Micros t) { return t == kNoTime ? std::numeric_limits<Micros>::max() : t; };
                 return key(a) > key(b);
             };
+            std::vector<std::size_t> stack; // started incidents in start order, less resolved ones on top
             std::size_t next = 0;
             for (const std::size_t i : deploys) {
                 DeploymentFact &f = d.deployments[i];
                 for (; next < incidents.size() && incidents[next].started <= f.finishedAt; ++next) {
                     heap.push_back(incidents[next].resolved);
                     std::push_heap(heap.begin(), heap.end(), later);
+                    stack.push_back(next);
                 }
                 while (!heap.empty() && heap.front() != kNoTime && heap.front() <= f.finishedAt) {
                     std::pop_heap(heap.begin(), heap.end(), later);
                     heap.pop_back();
                 }
+                while (!stack.empty() && resolvedBy(incidents[stack.back()], f.finishedAt))
+                    stack.pop_back();
                 f.reworkDuringIncident = !heap.empty();
+                f.openIncidents = int(heap.size());
+                if (!stack.empty())
+                    f.openIncidentId = incidents[stack.back()].incidentId;
             }
         }
     }
     // Any incident caused by d marks it failed too.
     {
-        Statement s(ws, "SELECT caused_by_deployment_id, count(*), count(resolved_at), max(resolved_at) FROM incidents "
-                        "WHERE caused_by_deployment_id <> '' GROUP BY caused_by_deployment_id");
+        Statement s(ws, "SELECT caused_by_deployment_id, incident_id, resolved_at FROM incidents "
+                        "WHERE caused_by_deployment_id <> ''");
+        std::vector<std::size_t> unresolved; // deployments with an unresolved incident (once or more)
         while (s.next()) {
             const auto it = byId.find(s.textView(0));
             if (it == byId.end())
                 continue;
             DeploymentFact &f = d.deployments[it->second];
-            f.causedIncidents = int(s.i64(1));
-            if (s.i64(2) == s.i64(1))
-                f.incidentsResolvedAt = s.i64(3);
+            ++f.causedIncidents;
+            f.causedIncidentIds.push_back(s.text(1));
+            if (s.isNull(2))
+                unresolved.push_back(it->second);
+            else if (f.incidentsResolvedAt == kNoTime || s.i64(2) > f.incidentsResolvedAt)
+                f.incidentsResolvedAt = s.i64(2);
         }
+        for (const std::size_t i : unresolved)
+            d.deployments[i].incidentsResolvedAt = kNoTime;
+        for (DeploymentFact &f : d.deployments)
+            std::sort(f.causedIncidentIds.begin(), f.causedIncidentIds.end());
     }
     // The changes of those deployments: one pass over the changes with a hash join costs a
     // third of looking each deployment's changes up in the index (measured: 100,000 of 220,000

@@ -63,10 +63,18 @@ struct DeploymentFact
     int fixes = 0;                     // deployments with fixes_deployment_id = this
     Micros firstFixAt = kNoTime;       // earliest finished_at of those fixes
     Micros incidentsResolvedAt = kNoTime; // latest resolved_at of its incidents, if all resolved
-    // The rework rules (deployment_rework_rate), judged for deployments with result success:
+    std::vector<std::string> causedIncidentIds; // those incidents, by id
+    std::vector<std::string> fixedByIds;        // those fixes, by finished_at then id
+    // The rework rules (deployment_rework_rate, docs/metrics.md#rework), judged for deployments
+    // with result success, with the record that made each hold:
     bool reworkFix = false;            // (a) it has a fixes_deployment_id
     bool reworkAfterFailure = false;   // (b) the previous deployment of its stream failed or was rolled back
     bool reworkDuringIncident = false; // (c) an incident of its (non-empty) service was open when it finished
+    std::string fixesDeploymentId;     // (a) the deployment it fixes
+    std::string previousDeploymentId;  // (b) the stream's previous deployment
+    DeployResult previousResult = DeployResult::Failure; // (b) and its result
+    std::string openIncidentId;        // (c) the latest-started incident open then (equal starts: the larger id)
+    int openIncidents = 0;             // (c) how many were open
     bool isRework() const { return result == DeployResult::Success && (reworkFix || reworkAfterFailure || reworkDuringIncident); }
 
     bool failed() const { return result == DeployResult::RolledBack || causedIncidents > 0 || fixes > 0; }

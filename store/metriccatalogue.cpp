@@ -27,8 +27,8 @@ constexpr std::array<MetricDef, kMetricCount> kMetrics = {{
     {MetricId::DeploymentReworkRate, "deployment_rework_rate", Theme::Change, Unit::Ratio, Better::Lower,
      "Deployment rework rate",
      "Successful production deployments that were unplanned rework (a fix of an earlier deployment, "
-     "the next deployment of a service after a failed one, or a deployment while an incident of its "
-     "service was open) divided by successful production deployments.",
+     "the next deployment of a service after a failed or rolled-back one, or a deployment while an "
+     "incident of its service was open) divided by successful production deployments.",
      "finished_at", 0.10, false, false},
     {MetricId::TimeToDetect, "time_to_detect", Theme::Detection, Unit::Minutes, Better::Lower, "Time to detect",
      "Median time from an incident's start to its detection, over incidents with a detection time.",

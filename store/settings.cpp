@@ -27,7 +27,7 @@ QList<SettingSpec> buildAll()
         {QStringLiteral("reserved_ratio"), SettingType::Ratio, QStringLiteral("0.5"),
          QStringLiteral("share of the team's time kept for operations")},
         {QStringLiteral("dora_preset"), SettingType::Preset, QStringLiteral("dora-2023"),
-         QStringLiteral("DORA tier thresholds")},
+         QStringLiteral("DORA 2023 cluster thresholds (historical)")},
     };
     for (const MetricDef &m : MetricCatalogue::all())
         out.append({QStringLiteral("target.") + QLatin1StringView(m.id), SettingType::Number,

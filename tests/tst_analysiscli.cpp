@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -98,7 +99,7 @@ private slots:
         QVERIFY(r.out.endsWith('\n'));
         QCOMPARE(r.out.count('\n'), 1); // one document
         const QJsonObject doc = parse(r);
-        QCOMPARE(keysOf(doc), set({"as_of", "window", "metrics", "slos", "themes"}));
+        QCOMPARE(keysOf(doc), set({"as_of", "dora", "window", "metrics", "slos", "themes"}));
         QCOMPARE(doc.value(u"as_of").toString(), QStringLiteral("2026-10-01T00:00:00Z"));
         const QJsonObject window = doc.value(u"window").toObject();
         QCOMPARE(keysOf(window), set({"from", "to", "days"}));
@@ -205,6 +206,66 @@ private slots:
         QCOMPARE(themes[3].toObject().value(u"id").toString(), QStringLiteral("improvement"));
     }
 
+    // The DORA Quick Check block (docs/metrics.md#dora-quick-check) of the 14-day window:
+    //   lead time p50 13 h -> level 5 -> score 8; frequency 3/14 per day (>= 1/7) -> 4 -> 6;
+    //   recovery p50 2 h (D3 fixed by F1) -> 5 -> 8; change failure rate 2/3 -> 10 × 1/3;
+    //   rework 1/2 -> 5. throughput (8 + 6 + 8) / 3 = 22/3; stability (10/3 + 5) / 2 = 25/6;
+    //   overall (8 + 6 + 8 + 10/3 + 5) / 5 = (91/3) / 5 = 91/15.
+    void metricsJsonDora()
+    {
+        const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
+                                    QStringLiteral("--window-days"), QStringLiteral("14"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject dora = parse(r).value(u"dora").toObject();
+        QCOMPARE(keysOf(dora), set({"benchmark", "scores", "levels", "throughput", "stability", "overall", "industry"}));
+        QCOMPARE(dora.value(u"benchmark").toString(), QStringLiteral("quick-check-2025"));
+        const auto five = set({"lead_time_for_changes", "deployment_frequency", "failed_deployment_recovery_time",
+                               "change_failure_rate", "deployment_rework_rate"});
+        const QJsonObject levels = dora.value(u"levels").toObject();
+        QCOMPARE(keysOf(levels), five);
+        QCOMPARE(levels.value(u"lead_time_for_changes").toInt(), 5);
+        QCOMPARE(levels.value(u"deployment_frequency").toInt(), 4);
+        QCOMPARE(levels.value(u"failed_deployment_recovery_time").toInt(), 5);
+        QVERIFY(levels.value(u"change_failure_rate").isNull()); // the ratios have no levels
+        QVERIFY(levels.value(u"deployment_rework_rate").isNull());
+        const QJsonObject scores = dora.value(u"scores").toObject();
+        QCOMPARE(keysOf(scores), five);
+        QCOMPARE(scores.value(u"lead_time_for_changes").toDouble(), 8.0);
+        QCOMPARE(scores.value(u"deployment_frequency").toDouble(), 6.0);
+        QCOMPARE(scores.value(u"failed_deployment_recovery_time").toDouble(), 8.0);
+        QVERIFY(qAbs(scores.value(u"change_failure_rate").toDouble() - 10.0 / 3.0) < 1e-12);
+        QCOMPARE(scores.value(u"deployment_rework_rate").toDouble(), 5.0);
+        QVERIFY(qAbs(dora.value(u"throughput").toDouble() - 22.0 / 3.0) < 1e-12);
+        QVERIFY(qAbs(dora.value(u"stability").toDouble() - 25.0 / 6.0) < 1e-12);
+        QVERIFY(qAbs(dora.value(u"overall").toDouble() - 91.0 / 15.0) < 1e-12);
+        const QJsonObject industry = dora.value(u"industry").toObject();
+        QSet<QString> names = five;
+        names << QStringLiteral("throughput") << QStringLiteral("stability") << QStringLiteral("overall");
+        QCOMPARE(keysOf(industry), names);
+        for (const QString &name : names)
+            QCOMPARE(keysOf(industry.value(name).toObject()), set({"mean", "sd"}));
+        QCOMPARE(industry.value(u"lead_time_for_changes").toObject().value(u"mean").toDouble(), 5.5);
+        QCOMPARE(industry.value(u"lead_time_for_changes").toObject().value(u"sd").toDouble(), 2.4);
+        QCOMPARE(industry.value(u"deployment_rework_rate").toObject().value(u"mean").toDouble(), 7.8);
+        QCOMPARE(industry.value(u"stability").toObject().value(u"sd").toDouble(), 2.0);
+        QCOMPARE(industry.value(u"overall").toObject().value(u"mean").toDouble(), 6.7);
+        QVERIFY(industry.value(u"overall").toObject().value(u"sd").isNull());
+
+        // A window without any delivery data: every score, level and mean is null.
+        const CliResult empty = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-09-01"),
+                                        QStringLiteral("--window-days"), QStringLiteral("14"), QStringLiteral("--json")});
+        QCOMPARE(empty.exitCode, 0);
+        const QJsonObject none = parse(empty).value(u"dora").toObject();
+        for (const char *k : {"throughput", "stability", "overall"})
+            QVERIFY2(none.value(QLatin1StringView(k)).isNull(), k);
+        for (const char *block : {"levels", "scores"}) {
+            const QJsonObject o = none.value(QLatin1StringView(block)).toObject();
+            QCOMPARE(keysOf(o), five);
+            for (const QJsonValue &v : o)
+                QVERIFY2(v.isNull(), block);
+        }
+    }
+
     void defaultAsOfIsMidnightAfterTheLatestEvent()
     {
         // p3 resolved 10-03T11:00 -> 10-04T00:00.
@@ -279,7 +340,18 @@ private slots:
         QCOMPARE(lines[header + 1].mid(statusColumn, 3), QStringLiteral("gap"));
         QVERIFY(lines[header + 1].contains(u"0.21/day"));
         QVERIFY(lines[header + 1].contains(u"high"));
+        QVERIFY(lines[header].contains(u"2023 cluster*"));
         QCOMPARE(lines[header + 2].mid(statusColumn, 3), QStringLiteral("met"));
+        QVERIFY(text.contains(u"* DORA 2023 clusters (historical): DORA has published no tiers since 2025"));
+        // The Quick Check: levels in words beside the value, scores, industry; the three means.
+        QVERIFY(text.contains(u"DORA Quick Check (benchmark quick-check-2025"));
+        const qsizetype freq =
+            lines.indexOf(QRegularExpression(QStringLiteral(" +Deployment frequency +once per day to once per week .*")));
+        QVERIFY2(freq > 0, qPrintable(text));
+        QVERIFY(lines[freq].contains(u"0.21/day"));
+        QVERIFY(lines[freq].contains(QRegularExpression(QStringLiteral(" 6\\.0 +4\\.8 ± 2\\.8$"))));
+        QVERIFY(text.contains(u"throughput 7.3 (industry 6.0 ± 2.1) · stability 4.2 (industry 7.9 ± 2.0) · overall 6.1 "
+                              u"(industry 6.7)"));
         QVERIFY(text.contains(u"not measured"));
         QVERIFY(text.contains(u"checkout-availability"));
 

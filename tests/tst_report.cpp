@@ -14,6 +14,8 @@
 #include "views/report/pageflow.h"
 #include "views/report/reportdata.h"
 #include "views/report/reportrenderer.h"
+#include "views/report/summarytext.h"
+#include "views/charts/valueformat.h"
 #include "tests/common/testutil.h"
 
 #include <QAction>
@@ -436,6 +438,21 @@ private slots:
         // team_size 2: 2 × 12 × 0.5 = 12 weeks a quarter, four quarters from 2026Q2 (after the
         // as-of quarter); both items fit the first.
         QVERIFY(summary.contains(QStringLiteral("2 open debt items: 2 planned from 2026Q2 to 2027Q1 within 12.0 weeks a quarter.")));
+        // The DORA Quick Check line: 4 deployments in 28 days = 1/7 per day -> level 4 -> 6
+        // (no changes: no lead time; D3 has no fix or incident: no recovery time), so throughput
+        // 6.0; change failure rate 1/4 -> 7.5, rework 1/3 (D4 follows the rollback D3; of D1 D2
+        // D4) -> 10 × 2/3 = 6.67: stability 7.08; overall (6 + 7.5 + 6.67) / 3 = 6.72.
+        QVERIFY2(summary.contains(QStringLiteral("DORA Quick Check: Scores out of 10 against the industry (DORA Quick "
+                                                 "Check 2025, all industries, mean ± sd): throughput 6.0 vs 6.0 ± 2.1; "
+                                                 "stability 7.1 vs 7.9 ± 2.0; overall 6.7 vs 6.7.")),
+                 qPrintable(summary));
+        // The appendix: the panel, the levels and what the clusters are.
+        const QString appendix = flat(QStringList(pages.mid(pageWithLine(pages, kSections.back()))).join(u' '));
+        QVERIFY(appendix.contains(QStringLiteral("DORA Quick Check: scores from 0 to 10 against the industry")));
+        QVERIFY(appendix.contains(QStringLiteral("once per day to once per week · 0.14/day")));
+        QVERIFY(appendix.contains(QStringLiteral("1/7 to under 1: once per day to once per week")));
+        QVERIFY(appendix.contains(QStringLiteral("DORA 2023 clusters (historical): the roll-up's elite / high / medium / "
+                                                 "low column")));
         for (int i = 0; i < pages.size(); ++i)
             QVERIFY(lines(pages[i]).contains(QStringLiteral("page %1 of %2").arg(i + 1).arg(pages.size())));
         QVERIFY(flat(pages.back()).contains(QStringLiteral("as of 2026-03-01")));
@@ -470,7 +487,8 @@ private slots:
         for (const char *s : {"0 of 16 metrics meet their target and 0 have a gap; 16 are not measured.",
                               "Nothing measured yet.", "No incident started in the window.",
                               "No operational debt is registered yet", "No page was created in this window.",
-                              "No SLO is defined in this workspace.", "No file has been imported into this workspace."})
+                              "No SLO is defined in this workspace.", "No file has been imported into this workspace.",
+                              "No DORA delivery metric is measured in this window, so there is no Quick Check score."})
             QVERIFY2(all.contains(QLatin1StringView(s)), s);
         QVERIFY(!all.contains(QStringLiteral("No gap to target.")));
     }
@@ -692,10 +710,11 @@ private slots:
         const CliResult r = runCli(QStringList{QStringLiteral("export"), m_fixture->path(), QStringLiteral("--csv"), dir}
                                    + fixtureArgs());
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QStringList names{QStringLiteral("alert_groups.csv"), QStringLiteral("data_sources.csv"),
-                                QStringLiteral("debt.csv"),         QStringLiteral("metrics_weekly.csv"),
-                                QStringLiteral("plan.csv"),         QStringLiteral("plan_quarters.csv"),
-                                QStringLiteral("rollup.csv"),       QStringLiteral("slos.csv"),
+        const QStringList names{QStringLiteral("alert_groups.csv"),     QStringLiteral("counted_deployments.csv"),
+                                QStringLiteral("data_sources.csv"),     QStringLiteral("debt.csv"),
+                                QStringLiteral("dora_quick_check.csv"), QStringLiteral("metrics_weekly.csv"),
+                                QStringLiteral("plan.csv"),             QStringLiteral("plan_quarters.csv"),
+                                QStringLiteral("rollup.csv"),           QStringLiteral("slos.csv"),
                                 QStringLiteral("themes.csv")};
         QCOMPARE(QDir(dir).entryList(QDir::Files, QDir::Name), names);
 
@@ -733,6 +752,51 @@ private slots:
                 QCOMPARE(row[rollup[0].indexOf(QStringLiteral("previous_value"))], QStringLiteral("0"));
                 QCOMPARE(row[rollup[0].indexOf(QStringLiteral("movement"))], QStringLiteral("worse"));
             }
+        // The clusters are labelled as history.
+        QVERIFY(rollup[0].contains(QStringLiteral("dora_2023_cluster_historical")));
+        QVERIFY(!rollup[0].contains(QStringLiteral("tier")));
+
+        // Which deployments count: D3 (rolled back) for the change failure rate, D4 (the success
+        // after D3's rollback) for the rework rate; one row each.
+        const QList<QStringList> counted = parseCsv(readAll(dir + QStringLiteral("/counted_deployments.csv")));
+        QCOMPARE(counted.size(), 3);
+        QCOMPARE(counted[0], (QStringList{QStringLiteral("metric_id"), QStringLiteral("deployment_id"),
+                                          QStringLiteral("service"), QStringLiteral("finished_at"), QStringLiteral("result"),
+                                          QStringLiteral("rules"), QStringLiteral("reasons")}));
+        QCOMPARE(counted[1], (QStringList{QStringLiteral("change_failure_rate"), QStringLiteral("D3"), QStringLiteral("shop"),
+                                          QStringLiteral("2026-02-12T10:00:00Z"), QStringLiteral("rolled_back"),
+                                          QStringLiteral("rolled_back"), QStringLiteral("rolled back")}));
+        QCOMPARE(counted[2], (QStringList{QStringLiteral("deployment_rework_rate"), QStringLiteral("D4"),
+                                          QStringLiteral("shop"), QStringLiteral("2026-02-13T10:00:00Z"),
+                                          QStringLiteral("success"), QStringLiteral("after_failure"),
+                                          QStringLiteral("after D3 was rolled back")}));
+
+        // The Quick Check, as above: frequency 1/7 per day (level 4, score 6), CFR 0.25 (7.5),
+        // rework 1/3 (10 × 2/3); lead time and recovery not measured.
+        const QList<QStringList> dora = parseCsv(readAll(dir + QStringLiteral("/dora_quick_check.csv")));
+        QCOMPARE(dora.size(), 1 + 5 + 3);
+        const QStringList &dh = dora[0];
+        auto cell = [&](int row, const char *name) { return dora[row][dh.indexOf(QLatin1StringView(name))]; };
+        QCOMPARE(cell(1, "item"), QStringLiteral("lead_time_for_changes"));
+        QCOMPARE(cell(1, "score"), QString());
+        QCOMPARE(cell(1, "level"), QString());
+        QCOMPARE(cell(2, "item"), QStringLiteral("deployment_frequency"));
+        QCOMPARE(cell(2, "level"), QStringLiteral("4"));
+        QCOMPARE(cell(2, "level_words"), QStringLiteral("once per day to once per week"));
+        QCOMPARE(cell(2, "score"), QStringLiteral("6"));
+        QCOMPARE(cell(2, "industry_mean"), QStringLiteral("4.8"));
+        QCOMPARE(cell(2, "industry_sd"), QStringLiteral("2.8"));
+        QCOMPARE(cell(4, "item"), QStringLiteral("change_failure_rate"));
+        QCOMPARE(cell(4, "group"), QStringLiteral("instability"));
+        QCOMPARE(cell(4, "score"), QStringLiteral("7.5"));
+        QCOMPARE(cell(5, "value").toDouble(), 1.0 / 3.0);
+        QCOMPARE(cell(6, "item"), QStringLiteral("throughput"));
+        QCOMPARE(cell(6, "score"), QStringLiteral("6"));
+        QCOMPARE(cell(8, "item"), QStringLiteral("overall"));
+        QCOMPARE(cell(8, "industry_mean"), QStringLiteral("6.7"));
+        QCOMPARE(cell(8, "industry_sd"), QString());
+        QCOMPARE(cell(8, "benchmark"), QStringLiteral("quick-check-2025"));
+
         // Five ISO weeks overlap February 2026 (W05, from Sunday the 1st, to W09), for every metric.
         const QList<QStringList> weekly = parseCsv(readAll(dir + QStringLiteral("/metrics_weekly.csv")));
         QCOMPARE(weekly.size(), 1 + 5 * int(MetricCatalogue::all().size()));
@@ -800,6 +864,14 @@ private slots:
         for (const char *s : {"Is reliability improving?", "What did failures cost?", "What are we doing about it?",
                               "As of 2026-10-01", "Online Boutique"})
             QVERIFY2(text.contains(QLatin1StringView(s)), s);
+        // The DORA Quick Check: the summary's line (the engine's scores) and a row per metric.
+        auto ws = Workspace::open(m_demo);
+        const report::ReportData data = report::ReportData::load(*ws, {}, QDateTime::currentMSecsSinceEpoch() * 1000);
+        const QString oneLine = QString(text).replace(u'\n', u' ');
+        QVERIFY(oneLine.contains(QStringLiteral(">DORA Quick Check</h2>")));
+        QVERIFY(oneLine.contains(report::summarize(data).quickCheck.toHtmlEscaped()));
+        for (const dora::MetricScore &m : data.analysis.metrics.dora.metrics)
+            QVERIFY(oneLine.contains(charts::doraLevelAndValue(m).toHtmlEscaped()));
     }
 
     void inlineSvgDropsWhatHtmlDoesNotWant()

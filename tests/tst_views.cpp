@@ -7,6 +7,8 @@
 #include "views/alertsview.h"
 #include "views/analysiscontroller.h"
 #include "views/chartwidget.h"
+#include "views/charts/dorachart.h"
+#include "views/counteddeploymentsmodel.h"
 #include "views/dashboardview.h"
 #include "views/debtmodel.h"
 #include "views/debtview.h"
@@ -134,8 +136,14 @@ private slots:
         QCOMPARE(view->tile(QStringLiteral("deployment_frequency"))->valueText(), QStringLiteral("3.41/day"));
         QCOMPARE(view->tile(QStringLiteral("deployment_frequency"))->statusText(), QStringLiteral("met"));
         QCOMPARE(view->tile(QStringLiteral("change_failure_rate"))->valueText(), QStringLiteral("6.2%"));
-        // Tiles of a theme share its row; the grid is wide enough for five at 1600 px.
+        // Tiles of a theme share its row; the grid is wide enough for five at 1600 px: the change
+        // row holds the five DORA metrics.
         QCOMPARE(view->columns(), 5);
+        QCOMPARE(view->tile(QStringLiteral("deployment_rework_rate"))->y(), view->tile(QStringLiteral("deployment_frequency"))->y());
+        // The DORA metrics' tooltips give the Quick Check score and the cluster as historical.
+        const QString tip = view->tile(QStringLiteral("deployment_frequency"))->toolTip();
+        QVERIFY(tip.contains(charts::formatScore(report.dora.at(MetricId::DeploymentFrequency).score)));
+        QVERIFY(tip.contains(QStringLiteral("DORA 2023 clusters (historical)")));
         QCOMPARE(view->tile(QStringLiteral("time_to_acknowledge"))->y(), view->tile(QStringLiteral("alert_noise_ratio"))->y());
         QVERIFY(view->tile(QStringLiteral("time_to_detect"))->y() > view->tile(QStringLiteral("deployment_frequency"))->y());
     }
@@ -172,6 +180,85 @@ private slots:
         QTRY_VERIFY(detail->isVisible());
         QCOMPARE(detail->metricId(), QStringLiteral("pages_per_week"));
         detail->close();
+    }
+
+    // docs/metrics.md#which-deployments-count: the detail of the two instability metrics lists
+    // the engine's counted deployments with their reasons; other metrics list nothing.
+    void detailListsCountedDeployments_data()
+    {
+        QTest::addColumn<QString>("metric");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("change failure rate") << QStringLiteral("change_failure_rate") << QStringLiteral("production deployments failed");
+        QTest::newRow("rework rate") << QStringLiteral("deployment_rework_rate")
+                                     << QStringLiteral("successful production deployments were rework");
+    }
+    void detailListsCountedDeployments()
+    {
+        QFETCH(QString, metric);
+        QFETCH(QString, words);
+        auto *view = page<DashboardView>(ViewId::Dashboard);
+        view->showDetail(metric);
+        MetricDetailDialog *detail = view->detailDialog();
+        QTRY_VERIFY(detail->isVisible());
+        QAbstractItemModelTester tester(detail->countedModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const MetricResult *m = snapshot()->analysis.metrics.find(metric);
+        QVERIFY(m && !m->counted.empty());
+        // The catalogue's definition (the glossary of tooltips, detail and PDF appendix).
+        QCOMPARE(detail->definitionText(), QString::fromLatin1(m->def->definition));
+        // value = counted ÷ n: the list is the numerator.
+        QCOMPARE(double(m->counted.size()) / double(m->n), *m->value);
+        QVERIFY(detail->countedView()->isVisible());
+        QCOMPARE(detail->countedView()->model()->rowCount(), int(m->counted.size()));
+        QVERIFY(detail->countedText().startsWith(
+            QStringLiteral("%1 of %2 %3").arg(charts::formatCount(std::int64_t(m->counted.size())), charts::formatCount(m->n), words)));
+        CountedDeploymentsModel *model = detail->countedModel();
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const CountedDeployment &c = m->counted[std::size_t(r)];
+            QCOMPARE(model->index(r, CountedDeploymentsModel::Deployment).data().toString(), c.deploymentId);
+            QCOMPARE(model->index(r, CountedDeploymentsModel::Why).data().toString(),
+                     charts::countedReasons(c).join(QStringLiteral("; ")));
+            QVERIFY(!model->index(r, CountedDeploymentsModel::Why).data().toString().isEmpty());
+        }
+        // Another metric: no list.
+        view->showDetail(QStringLiteral("time_to_detect"));
+        QVERIFY(!detail->countedView()->isVisible());
+        QVERIFY(detail->countedText().isEmpty());
+        QCOMPARE(model->rowCount(), 0);
+        detail->close();
+    }
+
+    // The gaps view: the clusters are labelled historical, and the DORA Quick Check sits under
+    // the table with the engine's scores.
+    void gapsDoraPanel()
+    {
+        auto *view = page<GapsView>(ViewId::Gaps);
+        QCOMPARE(view->model()->headerData(GapsModel::Tier, Qt::Horizontal).toString(),
+                 QStringLiteral("DORA 2023 cluster\n(historical)"));
+        QVERIFY(view->model()->headerData(GapsModel::Tier, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("DORA 2023 clusters (historical)")));
+        ChartWidget *panel = view->doraPanel();
+        QVERIFY(panel->isVisible());
+        QVERIFY(panel->chart());
+        // Tall enough for its rows without a scroll, below the table.
+        QVERIFY(panel->height() >= int(charts::doraQuickCheckHeight(panel->chartStyle(), panel) * 0.75));
+        QVERIFY(panel->mapTo(view, QPoint(0, 0)).y() > view->tree()->mapTo(view, QPoint(0, 0)).y());
+        // Each row names its item; the tooltip carries the engine's score.
+        const dora::QuickCheck &q = snapshot()->analysis.metrics.dora;
+        QStringList items;
+        for (int y = 0; y < panel->height(); ++y) {
+            const QString item = panel->itemAt(QPointF(panel->width() / 2.0, y));
+            if (!item.isEmpty() && (items.isEmpty() || items.last() != item))
+                items << item;
+        }
+        QCOMPARE(items, (QStringList{QStringLiteral("throughput"), QStringLiteral("lead_time_for_changes"),
+                                     QStringLiteral("deployment_frequency"), QStringLiteral("failed_deployment_recovery_time"),
+                                     QStringLiteral("stability"), QStringLiteral("change_failure_rate"),
+                                     QStringLiteral("deployment_rework_rate"), QStringLiteral("overall")}));
+        QVERIFY(charts::doraQuickCheckToolTip(q, QStringLiteral("overall")).contains(charts::formatScore(q.overall)));
+        QVERIFY(charts::doraQuickCheckToolTip(q, QStringLiteral("deployment_frequency"))
+                    .contains(charts::doraLevelAndValue(q.at(MetricId::DeploymentFrequency)).toHtmlEscaped()));
+        QVERIFY(panel->accessibleDescription().contains(QStringLiteral("overall %1").arg(charts::formatScore(q.overall))));
     }
 
     void gapsRollUp()

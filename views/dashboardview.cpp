@@ -74,7 +74,8 @@ void DashboardView::showSnapshot(const SnapshotPtr &snapshot)
     const AnalysisWindow &w = snapshot->window;
     const charts::ChartStyle style = charts::ChartStyle::forPalette(palette(), font());
     setHeadline(tr("%1 metrics: <span style='color:%5'>%2 met</span>, <span style='color:%6'>%3 with a gap</span>, %4 not measured"
-                   " · weekly values %7 to %8 on one time axis; one value scale per unit, from zero; dashed: target")
+                   " · weekly values %7 to %8 on one time axis; one value scale per unit, from zero; dashed: target;"
+                   " DORA n: the DORA Quick Check score out of 10")
                     .arg(report.metrics.size())
                     .arg(met)
                     .arg(gaps)

@@ -214,7 +214,7 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
         case Current: return tr("Current");
         case Target: return tr("Target");
         case Gap: return tr("Gap");
-        case Tier: return tr("DORA tier");
+        case Tier: return tr("DORA 2023 cluster\n(historical)");
         case Trend: return tr("Trend (weekly)");
         case Status: return tr("Status");
         }
@@ -224,7 +224,11 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
         case Current: return tr("The metric over the whole window (p50 for durations)");
         case Target: return tr("The target (setting target.<metric>); editable");
         case Gap: return tr("max(0, value − target), or max(0, target − value) when higher is better");
-        case Tier: return tr("DORA 2023 performance tier, for the four DORA metrics and time to restore");
+        case Tier:
+            return tr("%1: the elite / high / medium / low clusters of the 2023 State of DevOps report, for four "
+                      "DORA metrics and time to restore. DORA has published no clusters since 2025; the DORA Quick "
+                      "Check under the table scores the five delivery metrics against today's industry.")
+                .arg(charts::tierCaption());
         case Trend: return tr("Weekly values on the scale shared by all metrics of the same unit, with the target dashed");
         }
     }

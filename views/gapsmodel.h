@@ -1,6 +1,6 @@
 // The roll-up of SPEC 10's gaps view as a tree: one row per theme (with its met / gaps / not
 // measured counts from the engine's ThemeSummary), under it one row per metric with current
-// value, target, gap, DORA tier, trend and status. The target is editable: setData() does not
+// value, target, gap, DORA 2023 cluster (historical), trend and status. The target is editable: setData() does not
 // change the model but emits targetEdited() with the value in the metric's unit; the view turns
 // it into an undoable edit and the next snapshot shows it.
 #pragma once

@@ -1,7 +1,10 @@
 #include "views/gapsview.h"
 
 #include "views/gapsmodel.h"
+#include "views/chartwidget.h"
+#include "views/charts/dorachart.h"
 #include "views/charts/metricchart.h"
+#include "views/charts/valueformat.h"
 #include "views/modelroles.h"
 #include "views/workspaceeditor.h"
 
@@ -9,8 +12,11 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTreeView>
+
+#include <cmath>
 
 namespace srm {
 
@@ -126,7 +132,20 @@ GapsView::GapsView(WorkspaceEditor *editor, QWidget *parent)
     m_tree->setItemDelegateForColumn(GapsModel::Target, new TargetDelegate(m_model, m_tree));
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    setContent(m_tree);
+
+    // The DORA Quick Check under the table, at the height it wants; the table takes the rest.
+    m_dora = new ChartWidget(this);
+    m_dora->setObjectName(QStringLiteral("doraQuickCheck"));
+    m_dora->setAccessibleName(tr("DORA Quick Check"));
+    m_dora->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("gapsSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_dora);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    setContent(m_splitter);
 
     connect(m_model, &GapsModel::targetEdited, this, [this](const QString &metricId, double target) {
         this->editor()->setTarget(metricId, target);
@@ -152,10 +171,11 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         m_tree->setColumnWidth(GapsModel::Metric, fm.horizontalAdvance(QStringLiteral("Failed deployment recovery time")) + 60);
         for (int c : {GapsModel::Current, GapsModel::Target, GapsModel::Gap})
             m_tree->setColumnWidth(c, fm.horizontalAdvance(QStringLiteral("000.00/week")) + 24);
-        m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA tier")) + 30);
+        m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA 2023 cluster")) + 24);
         // Word-sized sparklines: wide enough for the weeks, not so wide that the shape flattens.
         m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 34);
     }
+    showQuickCheck(snapshot, first);
     int met = 0, gaps = 0, missing = 0;
     for (const ThemeSummary &t : snapshot->analysis.metrics.themes) {
         met += t.met;
@@ -168,9 +188,39 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
                     .arg(missing));
 }
 
+void GapsView::showQuickCheck(const SnapshotPtr &snapshot, bool first)
+{
+    const SnapshotPtr keep = snapshot;
+    m_dora->setChart(std::make_shared<charts::FunctionChart>(
+        tr("DORA Quick Check"),
+        [keep](QPainter &p, const QRectF &r, const charts::ChartStyle &s) {
+            charts::paintDoraQuickCheck(p, r, keep->analysis.metrics.dora, s);
+        },
+        [](const QRectF &r, const charts::ChartStyle &s, const QPaintDevice *device, const QPointF &pos) {
+            return charts::doraQuickCheckItemAt(r, s, device, pos);
+        }));
+    m_dora->setToolTipProvider(
+        [keep](const QString &item) { return charts::doraQuickCheckToolTip(keep->analysis.metrics.dora, item); });
+    const dora::QuickCheck &q = keep->analysis.metrics.dora;
+    m_dora->setAccessibleDescription(tr("Throughput %1, stability %2, overall %3 (industry %4, %5, %6)")
+                                         .arg(charts::formatScore(q.throughput), charts::formatScore(q.stability),
+                                              charts::formatScore(q.overall),
+                                              charts::formatIndustry(dora::industryThroughput()),
+                                              charts::formatIndustry(dora::industryStability()),
+                                              charts::formatIndustry(dora::industryOverall())));
+    if (first) {
+        // The panel's own height (chart margins included); the table gets everything else.
+        const int want = int(std::ceil(charts::doraQuickCheckHeight(m_dora->chartStyle(), m_dora))) + 16;
+        m_dora->setMinimumHeight(want * 3 / 4);
+        const int total = std::max(m_splitter->height(), want * 2);
+        m_splitter->setSizes({total - want, want});
+    }
+}
+
 void GapsView::clearSnapshot()
 {
     m_model->setSnapshot(nullptr);
+    m_dora->setChart(nullptr);
 }
 
 } // namespace srm

@@ -1,11 +1,17 @@
 #include "views/metricdetaildialog.h"
 
 #include "views/chartwidget.h"
+#include "views/counteddeploymentsmodel.h"
 #include "views/charts/valueformat.h"
+#include "views/modelroles.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace srm {
@@ -26,15 +32,48 @@ MetricDetailDialog::MetricDetailDialog(QWidget *parent)
     m_facts->setTextFormat(Qt::RichText);
     m_chart = new ChartWidget(this);
     m_chart->setObjectName(QStringLiteral("detailChart"));
-    m_chart->setMinimumSize(640, 360);
+    m_chart->setMinimumSize(640, 300);
+
+    // The deployments behind the two instability metrics.
+    m_countedBox = new QWidget(this);
+    auto *countedLayout = new QVBoxLayout(m_countedBox);
+    countedLayout->setContentsMargins(0, 0, 0, 0);
+    m_countedTitle = new QLabel(m_countedBox);
+    m_countedTitle->setObjectName(QStringLiteral("countedTitle"));
+    m_countedTitle->setWordWrap(true);
+    m_countedModel = new CountedDeploymentsModel(this);
+    m_countedProxy = new QSortFilterProxyModel(this);
+    m_countedProxy->setSourceModel(m_countedModel);
+    m_countedProxy->setSortRole(SortRole);
+    m_counted = new QTreeView(m_countedBox);
+    m_counted->setObjectName(QStringLiteral("countedDeployments"));
+    m_counted->setAccessibleName(tr("Deployments counted"));
+    m_counted->setRootIsDecorated(false);
+    m_counted->setAlternatingRowColors(true);
+    m_counted->setUniformRowHeights(true);
+    m_counted->setSortingEnabled(true);
+    m_counted->setModel(m_countedProxy);
+    m_counted->sortByColumn(CountedDeploymentsModel::Finished, Qt::AscendingOrder);
+    m_counted->header()->setStretchLastSection(true);
+    countedLayout->addWidget(m_countedTitle);
+    countedLayout->addWidget(m_counted, 1);
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_chart);
+    m_splitter->addWidget(m_countedBox);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_title);
     layout->addWidget(m_definition);
     layout->addWidget(m_facts);
-    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(buttons);
-    resize(860, 560);
+    resize(900, 720);
+    m_splitter->setSizes({380, 260});
 }
 
 void MetricDetailDialog::showMetric(const QString &metricId, SnapshotPtr snapshot)
@@ -42,6 +81,7 @@ void MetricDetailDialog::showMetric(const QString &metricId, SnapshotPtr snapsho
     m_id = metricId;
     m_snapshot = std::move(snapshot);
     refresh();
+    m_counted->scrollToTop();
 }
 
 void MetricDetailDialog::setSnapshot(SnapshotPtr snapshot)
@@ -55,13 +95,40 @@ QString MetricDetailDialog::definitionText() const
     return m_definition->text();
 }
 
+QString MetricDetailDialog::countedText() const
+{
+    return m_countedBox->isHidden() ? QString() : m_countedTitle->text();
+}
+
 void MetricDetailDialog::refresh()
 {
     const MetricResult *m = m_snapshot ? m_snapshot->analysis.metrics.find(m_id) : nullptr;
+    m_countedModel->setMetric(m_snapshot, m_id);
     if (!m) {
         m_chart->setChart(nullptr);
+        m_countedBox->hide();
         return;
     }
+    const bool failures = m->key() == MetricId::ChangeFailureRate;
+    const bool rework = m->key() == MetricId::DeploymentReworkRate;
+    m_countedBox->setVisible(failures || rework);
+    const QString count = charts::formatCount(std::int64_t(m->counted.size()));
+    const QString of = charts::formatCount(m->n);
+    if (failures)
+        m_countedTitle->setText(tr("%1 of %2 production deployments failed: rolled back, the cause of an incident, or "
+                                   "fixed by a later deployment. Each is listed once with every reason that holds "
+                                   "(export --csv writes this list to counted_deployments.csv).")
+                                    .arg(count, of));
+    else if (rework)
+        m_countedTitle->setText(tr("%1 of %2 successful production deployments were rework: a fix of an earlier "
+                                   "deployment, the next deployment of its service after a failure or rollback, or a "
+                                   "deployment while an incident of its service was open. Each is listed once with "
+                                   "every rule that holds (export --csv writes this list to counted_deployments.csv).")
+                                    .arg(count, of));
+    m_counted->resizeColumnToContents(CountedDeploymentsModel::Deployment);
+    m_counted->resizeColumnToContents(CountedDeploymentsModel::Service);
+    m_counted->resizeColumnToContents(CountedDeploymentsModel::Finished);
+    m_counted->resizeColumnToContents(CountedDeploymentsModel::Result);
     const QString name = QCoreApplication::translate("srm::MetricCatalogue", m->def->name);
     setWindowTitle(tr("%1 — SRE Roadmap").arg(name));
     m_title->setText(QStringLiteral("<span style='font-size:x-large; font-weight:600'>%1</span>&nbsp;&nbsp;%2")

@@ -1,6 +1,8 @@
 // A metric on its own (opened from a dashboard tile): its name and status, the catalogue's
 // definition, how it is counted, and the detail chart (weekly series with p50/p90, target and
-// n per week). It follows new snapshots while open.
+// n per week). For change failure rate and deployment rework rate it also lists the deployments
+// the figure counts, each with the rules that made it count (docs/metrics.md#which-deployments-count).
+// It follows new snapshots while open.
 #pragma once
 
 #include "views/workspacesnapshot.h"
@@ -8,10 +10,14 @@
 #include <QDialog>
 
 class QLabel;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTreeView;
 
 namespace srm {
 
 class ChartWidget;
+class CountedDeploymentsModel;
 
 class MetricDetailDialog : public QDialog
 {
@@ -25,6 +31,10 @@ public:
     QString metricId() const { return m_id; }
     ChartWidget *chartWidget() const { return m_chart; }
     QString definitionText() const;
+    // The list of counted deployments (hidden for metrics that have none) and what it says above it.
+    QTreeView *countedView() const { return m_counted; }
+    CountedDeploymentsModel *countedModel() const { return m_countedModel; }
+    QString countedText() const;
 
 private:
     void refresh();
@@ -35,6 +45,12 @@ private:
     QLabel *m_definition;
     QLabel *m_facts;
     ChartWidget *m_chart;
+    QSplitter *m_splitter;
+    QWidget *m_countedBox;
+    QLabel *m_countedTitle;
+    QTreeView *m_counted;
+    CountedDeploymentsModel *m_countedModel;
+    QSortFilterProxyModel *m_countedProxy;
 };
 
 } // namespace srm

@@ -43,8 +43,13 @@ void MetricTile::setSnapshot(SnapshotPtr snapshot)
     row(tr("target"), charts::formatValue(m.target, unit));
     if (m.gap)
         row(tr("gap"), charts::formatValue(m.gap, unit));
+    if (dora::isDoraMetric(m.key())) {
+        const dora::MetricScore &score = m_snapshot->analysis.metrics.dora.at(m.key());
+        row(tr("DORA Quick Check"), tr("%1 (industry %2)")
+                                        .arg(charts::formatScore(score.score), charts::formatIndustry(dora::industry(m.key()))));
+    }
     if (m.tier)
-        row(tr("DORA tier"), charts::tierText(m.tier));
+        row(charts::tierCaption(), charts::tierText(m.tier));
     tip += QStringLiteral("</table><p><i>%1</i></p>")
                .arg(tr("Weekly values on the scale shared by every %1 metric; the dashed line is the target. Click for details.")
                         .arg(unit == Unit::Ratio ? tr("ratio") : MetricCatalogue::unitLabel(unit)));
@@ -71,6 +76,8 @@ void MetricTile::paintEvent(QPaintEvent *)
     QPainter p(this);
     charts::MetricTileOptions options;
     options.highlighted = m_hover || hasFocus();
+    if (dora::isDoraMetric(m_metric->key()))
+        options.doraScore = m_snapshot->analysis.metrics.dora.at(m_metric->key()).score;
     if (!m_style)
         m_style = charts::ChartStyle::forPalette(palette(), font());
     charts::paintMetricTile(p, QRectF(rect()), *m_metric, m_snapshot->scale, *m_style, options);

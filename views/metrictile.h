@@ -1,7 +1,7 @@
 // One small multiple of the dashboard: a focusable widget that paints one metric with
 // paintMetricTile() on the scales shared by all tiles, explains the figure in its tooltip (the
-// catalogue's definition, p90, n, target, gap, tier) and opens the metric's detail when clicked
-// or activated with Enter or Space.
+// catalogue's definition, p90, n, target, gap, DORA Quick Check score, DORA 2023 cluster) and
+// opens the metric's detail when clicked or activated with Enter or Space.
 #pragma once
 
 #include "views/charts/chartstyle.h"

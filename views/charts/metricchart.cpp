@@ -126,14 +126,13 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
            style.titleFont, statusColor(style, m.status));
     y += titleH + c.px(1);
 
-    // Line 2: the value, then its target (in the target line's colour) and tier.
+    // Line 2: the value, then its target (in the target line's colour) and DORA score.
     const qreal valueH = c.lineHeight(style.valueFont);
     const QString value = measured ? formatValue(m.value, unit) : tr("no data");
     const qreal valueW = c.textWidth(style.valueFont, value);
     c.text(QRectF(inner.left(), y, valueW + c.px(1), valueH), Qt::AlignLeft | Qt::AlignVCenter, value,
            style.valueFont, measured ? style.text : style.notMeasured);
-    const QString tier = tierText(m.tier);
-    const QString tierLabel = tier.isEmpty() ? QString() : tr("DORA %1").arg(tier);
+    const QString tierLabel = options.doraScore ? tr("DORA %1").arg(formatScore(options.doraScore)) : QString();
     const qreal tierW = tierLabel.isEmpty() ? 0 : c.textWidth(style.smallFont, tierLabel);
     const qreal afterValue = inner.left() + valueW + c.px(8);
     const QRectF targetRect(afterValue, y, std::max<qreal>(0, inner.right() - afterValue - tierW - c.px(6)), valueH);
@@ -247,7 +246,10 @@ void paintSmallMultiples(QPainter &painter, const QRectF &rect, const MetricsRep
                 col = 0;
                 y += tileH + gap;
             }
-            paintMetricTile(painter, QRectF(rect.left() + col * (tileW + gap), y, tileW, tileH), m, scale, style);
+            MetricTileOptions options;
+            if (dora::isDoraMetric(m.key()))
+                options.doraScore = report.dora.at(m.key()).score;
+            paintMetricTile(painter, QRectF(rect.left() + col * (tileW + gap), y, tileW, tileH), m, scale, style, options);
             ++col;
         }
         y += tileH + gap;

@@ -36,9 +36,12 @@ struct MetricTileOptions
 {
     bool highlighted = false; // hover or keyboard focus: a stronger frame
     bool showDates = true;    // the first and last day of the window under the plot
+    // The five DORA delivery metrics: their Quick Check score (MetricsReport::dora), shown where
+    // the DORA 2023 cluster used to be (the clusters are historical; docs/decisions.md).
+    std::optional<double> doraScore;
 };
 
-// One tile: name and status, the current value with its target and tier, the weekly series
+// One tile: name and status, the current value with its target and DORA score, the weekly series
 // with the target as a reference line on the shared scale; a not-measured metric is an empty
 // tile that says so.
 void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &metric,

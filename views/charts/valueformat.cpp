@@ -104,6 +104,80 @@ QString tierText(std::optional<Tier> tier)
     return {};
 }
 
+QString tierCaption()
+{
+    return tr("DORA 2023 clusters (historical)");
+}
+
+QString formatScore(std::optional<double> score)
+{
+    return score ? QLocale::c().toString(*score, 'f', 1) : QStringLiteral("–");
+}
+
+QString formatIndustry(const dora::Industry &industry)
+{
+    const QString mean = QLocale::c().toString(industry.mean, 'f', 1);
+    return industry.sd ? tr("%1 ± %2").arg(mean, QLocale::c().toString(*industry.sd, 'f', 1)) : mean;
+}
+
+QString doraLevelWords(MetricId metric, int level)
+{
+    const char *words = dora::levelWords(metric, level);
+    return words ? QCoreApplication::translate("srm::dora", words) : QString();
+}
+
+QString doraLevelAndValue(const dora::MetricScore &score)
+{
+    const Unit unit = MetricCatalogue::def(score.metric).unit;
+    if (!score.value)
+        return tr("not measured");
+    if (score.level)
+        return tr("%1 · %2").arg(doraLevelWords(score.metric, *score.level), formatValue(score.value, unit));
+    return tr("%1 · score 10 × (1 − rate)").arg(formatValue(score.value, unit));
+}
+
+QString doraGroupName(dora::Group group)
+{
+    return group == dora::Group::Throughput ? tr("Throughput") : tr("Instability");
+}
+
+QString deployResultText(DeployResult result)
+{
+    switch (result) {
+    case DeployResult::Success: return tr("success");
+    case DeployResult::Failure: return tr("failure");
+    case DeployResult::RolledBack: return tr("rolled back");
+    case DeployResult::Other: return tr("other");
+    }
+    return {};
+}
+
+QStringList countedReasons(const CountedDeployment &d)
+{
+    const auto list = [](const QStringList &ids) {
+        return ids.size() <= 3 ? ids.join(QStringLiteral(", "))
+                               : tr("%1 and %n more", nullptr, int(ids.size() - 3)).arg(ids.mid(0, 3).join(QStringLiteral(", ")));
+    };
+    QStringList out;
+    if (d.has(CountedDeployment::RolledBack))
+        out << tr("rolled back");
+    if (d.has(CountedDeployment::CausedIncident))
+        out << (d.causedIncidents.size() == 1 ? tr("caused incident %1") : tr("caused incidents %1"))
+                   .arg(list(d.causedIncidents));
+    if (d.has(CountedDeployment::FixedLater))
+        out << (d.fixedBy.size() == 1 ? tr("fixed by deployment %1") : tr("fixed by deployments %1")).arg(list(d.fixedBy));
+    if (d.has(CountedDeployment::Fix))
+        out << tr("fix of %1").arg(d.fixes);
+    if (d.has(CountedDeployment::AfterFailure))
+        out << (d.previousResult == DeployResult::RolledBack ? tr("after %1 was rolled back") : tr("after %1 failed"))
+                   .arg(d.previousDeployment);
+    if (d.has(CountedDeployment::DuringIncident))
+        out << (d.openIncidents > 1 ? tr("during incident %1 (and %n more open)", nullptr, d.openIncidents - 1)
+                                    : tr("during incident %1"))
+                   .arg(d.openIncident);
+    return out;
+}
+
 QString formatShortDate(Micros t)
 {
     int y;

@@ -3,6 +3,8 @@
 // words. Formatting only: the figures come from the engine (engine/analysis.h, planning/debt.h, planning/roadmap.h).
 #pragma once
 
+#include "engine/analysis.h"
+#include "engine/dora.h"
 #include "store/metriccatalogue.h"
 #include "store/records.h"
 
@@ -25,6 +27,25 @@ QString formatDuration(double minutes);
 QString formatDurationTick(double minutes);
 QString statusText(Status status); // "met", "gap", "not measured" (translated)
 QString tierText(std::optional<Tier> tier); // "elite", ... or ""
+// What the tiers are now (docs/metrics.md#tiers): "DORA 2023 clusters (historical)".
+QString tierCaption();
+
+// The DORA Quick Check (docs/metrics.md#dora-quick-check).
+QString formatScore(std::optional<double> score);       // "8.0", "9.4"; "–" for none
+QString formatIndustry(const dora::Industry &industry); // "6.0 ± 2.1", or "6.7" without a deviation
+QString doraLevelWords(MetricId metric, int level);     // "once per hour to once per day" (translated)
+// A metric's level in words with the measured value beside it: "once per hour to once per day
+// · 3.41/day"; for the two ratios, which have no levels, "6.2% · score 10 × (1 − rate)";
+// "not measured" without a value.
+QString doraLevelAndValue(const dora::MetricScore &score);
+QString doraGroupName(dora::Group group); // "Throughput", "Instability"
+
+// Why a deployment counts (docs/metrics.md#which-deployments-count), one phrase per rule that
+// holds, for the metric it is listed under: "rolled back", "caused incident INC-7",
+// "fixed by deployment D-9"; "fix of D-3", "after D-2 failed", "during incident INC-7 (and 2
+// more open)".
+QStringList countedReasons(const CountedDeployment &deployment);
+QString deployResultText(DeployResult result); // "success", "failure", "rolled back", "other"
 QString formatShortDate(Micros t);          // "3 Jul" (UTC)
 // An axis tick with its unit, as short as it reads: "100%", "4/day", "80 h", "60 min", "150/wk".
 QString formatTick(double value, Unit unit);

@@ -1,6 +1,7 @@
 #include "views/report/csvexport.h"
 
 #include "views/report/exportfile.h"
+#include "views/charts/valueformat.h"
 #include "store/timeutil.h"
 
 #include <QCoreApplication>
@@ -126,7 +127,8 @@ QByteArray rollup(const ReportData &d)
 {
     CsvWriter w({QStringLiteral("theme"), QStringLiteral("metric_id"), QStringLiteral("metric"), QStringLiteral("value"),
                  QStringLiteral("p90"), QStringLiteral("n"), QStringLiteral("unit"), QStringLiteral("target"),
-                 QStringLiteral("better"), QStringLiteral("gap"), QStringLiteral("tier"), QStringLiteral("status"),
+                 QStringLiteral("better"), QStringLiteral("gap"), QStringLiteral("dora_2023_cluster_historical"),
+                 QStringLiteral("status"),
                  QStringLiteral("previous_value"), QStringLiteral("movement")});
     for (const MetricResult &m : d.analysis.metrics.metrics) {
         const MetricResult *before = d.previous.find(m.id());
@@ -177,6 +179,70 @@ QByteArray weekly(const ReportData &d)
             w.word(m.id()).word(p.week).word(formatIso(p.start)).word(formatIso(p.end)).number(p.value).integer(p.n);
             w.endRow();
         }
+    return w.bytes();
+}
+
+// docs/metrics.md#which-deployments-count: the deployments of the numerators of
+// change_failure_rate and deployment_rework_rate, one row per metric and deployment (so the rows
+// of a metric count its numerator), the rules that hold as ids and as words.
+QByteArray countedDeployments(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("metric_id"), QStringLiteral("deployment_id"), QStringLiteral("service"),
+                 QStringLiteral("finished_at"), QStringLiteral("result"), QStringLiteral("rules"),
+                 QStringLiteral("reasons")});
+    for (MetricId id : {MetricId::ChangeFailureRate, MetricId::DeploymentReworkRate}) {
+        const MetricResult &m = d.analysis.metrics.at(id);
+        for (const CountedDeployment &c : m.counted) {
+            QStringList rules;
+            for (const auto *list : {&CountedDeployment::kFailureRules, &CountedDeployment::kReworkRules})
+                for (CountedDeployment::Rule rule : *list)
+                    if (c.has(rule))
+                        rules << countedRuleId(rule);
+            w.word(m.id())
+                .text(c.deploymentId)
+                .text(c.service)
+                .word(formatIso(c.finishedAt))
+                .word(QString::fromLatin1(toString(c.result)))
+                .word(rules.join(u';'))
+                .text(charts::countedReasons(c).join(QStringLiteral("; ")));
+            w.endRow();
+        }
+    }
+    return w.bytes();
+}
+
+// docs/metrics.md#dora-quick-check: one row per metric, then the three means.
+QByteArray doraQuickCheck(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("item"), QStringLiteral("group"), QStringLiteral("value"), QStringLiteral("unit"),
+                 QStringLiteral("level"), QStringLiteral("level_words"), QStringLiteral("score"),
+                 QStringLiteral("industry_mean"), QStringLiteral("industry_sd"), QStringLiteral("benchmark")});
+    const dora::QuickCheck &q = d.analysis.metrics.dora;
+    const QString benchmark = QString::fromLatin1(dora::kBenchmarkId);
+    for (const dora::MetricScore &m : q.metrics) {
+        const dora::Industry industry = dora::industry(m.metric);
+        w.word(MetricCatalogue::idText(m.metric))
+            .word(dora::group(m.metric) == dora::Group::Throughput ? QStringLiteral("throughput")
+                                                                   : QStringLiteral("instability"))
+            .number(m.value)
+            .word(MetricCatalogue::unitId(MetricCatalogue::def(m.metric).unit));
+        if (m.level)
+            w.integer(*m.level).word(charts::doraLevelWords(m.metric, *m.level));
+        else
+            w.word(QString()).word(QString());
+        w.number(m.score).number(industry.mean).number(industry.sd).word(benchmark);
+        w.endRow();
+    }
+    const std::pair<const char *, std::pair<std::optional<double>, dora::Industry>> means[] = {
+        {"throughput", {q.throughput, dora::industryThroughput()}},
+        {"stability", {q.stability, dora::industryStability()}},
+        {"overall", {q.overall, dora::industryOverall()}},
+    };
+    for (const auto &[name, figures] : means) {
+        w.word(QString::fromLatin1(name)).word(QString()).word(QString()).word(QString()).word(QString()).word(QString());
+        w.number(figures.first).number(figures.second.mean).number(figures.second.sd).word(benchmark);
+        w.endRow();
+    }
     return w.bytes();
 }
 
@@ -349,6 +415,8 @@ std::vector<CsvFile> csvFiles(const ReportData &d)
         {QStringLiteral("rollup.csv"), rollup(d)},
         {QStringLiteral("themes.csv"), themes(d)},
         {QStringLiteral("metrics_weekly.csv"), weekly(d)},
+        {QStringLiteral("counted_deployments.csv"), countedDeployments(d)},
+        {QStringLiteral("dora_quick_check.csv"), doraQuickCheck(d)},
         {QStringLiteral("alert_groups.csv"), alertGroups(d)},
         {QStringLiteral("slos.csv"), slos(d)},
         {QStringLiteral("debt.csv"), debt(d)},

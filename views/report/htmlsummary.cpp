@@ -206,6 +206,23 @@ QByteArray htmlSummary(const ReportData &d)
                                                   "line: target. \"vs. before\": against the %1 days before.")
                                                    .arg(d.previous.window.days))));
 
+    // The DORA Quick Check: the line of the executive summary, then each metric's level and score.
+    {
+        const dora::QuickCheck &q = d.analysis.metrics.dora;
+        QString rows = QStringLiteral("<tr>%1%2%3%4</tr>")
+                           .arg(th(tr("Metric")), th(tr("Level · measured value")), th(tr("Score"), true),
+                                th(tr("Industry"), true));
+        for (const dora::MetricScore &m : q.metrics)
+            rows += QStringLiteral("<tr>%1%2%3%4</tr>\n")
+                        .arg(td(esc(QCoreApplication::translate("srm::MetricCatalogue", MetricCatalogue::def(m.metric).name))),
+                             td(esc(doraLevelAndValue(m)), false, m.value ? QString() : QStringLiteral("color:%1;").arg(kMuted)),
+                             td(esc(formatScore(m.score)), true),
+                             td(esc(formatIndustry(dora::industry(m.metric))), true, QStringLiteral("color:%1;").arg(kMuted)));
+        body += section(summary.quickCheckTitle,
+                        QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(summary.quickCheck))
+                            + table(rows));
+    }
+
     // SLOs.
     if (!d.analysis.metrics.slos.empty()) {
         QString slos = QStringLiteral("<tr>%1%2%3%4%5</tr>")

@@ -1,6 +1,7 @@
 #include "views/report/reportrenderer.h"
 
 #include "views/charts/chartstyle.h"
+#include "views/charts/dorachart.h"
 #include "views/report/exportfile.h"
 #include "views/charts/incidentcharts.h"
 #include "views/charts/metricchart.h"
@@ -386,7 +387,7 @@ struct Layout
         // The roll-up: every metric by theme, with its sparkline.
         f.space(f.mm(2));
         Table t = table({col(tr("Metric")), num(tr("Current")), num(tr("Target")), num(tr("Gap")),
-                         col(tr("Tier"), Qt::AlignLeft, false), col(tr("Weekly trend"), Qt::AlignLeft, false),
+                         col(tierCaption(), Qt::AlignLeft, false), col(tr("Weekly trend"), Qt::AlignLeft, false),
                          col(tr("vs. before"), Qt::AlignLeft, false), col(tr("Status"), Qt::AlignLeft, false)});
         t.columns[5].fixedWidth = f.mm(30);
         t.paintedRowHeight = f.pt(9.5);
@@ -424,6 +425,9 @@ struct Layout
                  .arg(windowText(w))
                  .arg(d.previous.window.days),
              small, muted, f.mm(3));
+
+        f.paragraph({{summary.quickCheckTitle + QStringLiteral(": "), true}, {summary.quickCheck}}, body, ink);
+        f.space(f.mm(3));
 
         f.heading(tr("Not measured yet"), bodyBold, ink, f.mm(8));
         f.space(f.mm(0.8));
@@ -728,6 +732,45 @@ struct Layout
 
     // --- Appendix ------------------------------------------------------------------------------
 
+    // docs/metrics.md#dora-quick-check: the panel of the gaps view, the level edges, and what the
+    // clusters in the roll-up are.
+    void doraAppendix()
+    {
+        heading2(flow, tr("DORA Quick Check"), flow.mm(60));
+        para(flow,
+             tr("DORA's five software delivery metrics, scored from 0 to 10 as its Quick Check does. Lead time, "
+                "deployment frequency and recovery time have levels 1 to 6 that score (level − 1) × 2; the change "
+                "failure rate and the rework rate score 10 × (1 − rate). Throughput is the mean of the measured "
+                "throughput scores, stability that of the two instability scores, overall that of all five; a metric "
+                "without data has no score. The industry figures are the Quick Check 2025 benchmark, all industries."),
+             small, muted, flow.mm(2));
+        const dora::QuickCheck *q = &d.analysis.metrics.dora;
+        const ChartStyle st = style;
+        flow.block(doraQuickCheckHeight(st, device), [q, st](QPainter &p, const QRectF &r) { paintDoraQuickCheck(p, r, *q, st); });
+        flow.space(flow.mm(2));
+        Table levels = table({num(tr("Level")), num(tr("Score")), col(tr("Lead time, recovery time (hours)")),
+                              col(tr("Deployment frequency (per day)"))});
+        static const char *const hours[] = {"4320 or more", "720 to under 4320", "168 to under 720", "24 to under 168",
+                                            "1 to under 24", "under 1"};
+        static const char *const perDay[] = {"under 1/180", "1/180 to under 1/30", "1/30 to under 1/7",
+                                             "1/7 to under 1", "1 to under 24", "24 or more"};
+        for (int level = 6; level >= 1; --level)
+            levels.rows.push_back(
+                {{cell(QString::number(level)), cell(formatScore(double(level - 1) * 2)),
+                  cell(tr("%1: %2").arg(QLatin1StringView(hours[level - 1]),
+                                        doraLevelWords(MetricId::LeadTimeForChanges, level))),
+                  cell(tr("%1: %2").arg(QLatin1StringView(perDay[level - 1]),
+                                        doraLevelWords(MetricId::DeploymentFrequency, level)))}});
+        flow.table(levels);
+        flow.space(flow.mm(1.5));
+        para(flow,
+             tr("%1: the roll-up's elite / high / medium / low column applies the clusters of the 2023 State of DevOps "
+                "report (setting dora_preset). DORA has published no clusters since 2025; they are kept for comparison "
+                "with older reports.")
+                 .arg(tierCaption()),
+             small, muted, 0);
+    }
+
     void appendix()
     {
         startSection(flow, Appendix);
@@ -749,6 +792,7 @@ struct Layout
                                   cell(MetricCatalogue::betterId(m.def->better)), cell(formatValue(m.target, m.def->unit))}});
         }
         flow.table(defs);
+        doraAppendix();
 
         heading2(flow, tr("Data sources"), flow.mm(20));
         if (d.imports.isEmpty()) {

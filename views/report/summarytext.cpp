@@ -255,6 +255,21 @@ QString notMeasured(const ReportData &d)
     return parts.join(u' ');
 }
 
+QString quickCheck(const ReportData &d)
+{
+    const dora::QuickCheck &q = d.analysis.metrics.dora;
+    if (!q.overall)
+        return tr("No DORA delivery metric is measured in this window, so there is no Quick Check score.");
+    const auto part = [](const QString &name, std::optional<double> score, const dora::Industry &industry) {
+        return score ? tr("%1 %2 vs %3").arg(name, formatScore(score), formatIndustry(industry))
+                     : tr("%1 not measured (industry %2)").arg(name, formatIndustry(industry));
+    };
+    return tr("Scores out of 10 against the industry (DORA Quick Check 2025, all industries, mean ± sd): %1; %2; %3.")
+        .arg(part(tr("throughput"), q.throughput, dora::industryThroughput()),
+             part(tr("stability"), q.stability, dora::industryStability()),
+             part(tr("overall"), q.overall, dora::industryOverall()));
+}
+
 } // namespace
 
 QString movementText(Movement m)
@@ -293,6 +308,8 @@ SummaryText summarize(const ReportData &d)
         s.themes.push_back(std::move(ts));
     }
     s.notMeasured = notMeasured(d);
+    s.quickCheckTitle = tr("DORA Quick Check");
+    s.quickCheck = quickCheck(d);
     return s;
 }
 

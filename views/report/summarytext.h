@@ -34,6 +34,10 @@ struct SummaryText
     QString actions;
     std::vector<ThemeStatus> themes;
     QString notMeasured;       // the metrics and SLOs without data, or that every metric has data
+    QString quickCheckTitle;   // "DORA Quick Check"
+    // One line of scores against the industry (docs/metrics.md#dora-quick-check): "Scores out of
+    // 10 against the industry (Quick Check 2025, mean ± sd): throughput 8.0 vs 6.0 ± 2.1; ..."
+    QString quickCheck;
 };
 
 SummaryText summarize(const ReportData &data);
