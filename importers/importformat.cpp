@@ -81,10 +81,12 @@ public:
                     firstElement = first;
                 else
                     m_done = true;
-            } else if (path[0].key == "incidents") {
-                incidents = first;
-            } else if (path[0].key == "data") {
-                data = first;
+            } else {
+                topKeys.push_back(path[0].key);
+                if (path[0].key == "incidents")
+                    incidents = first;
+                else if (path[0].key == "data")
+                    data = first;
             }
             return false;
         }
@@ -104,11 +106,13 @@ public:
         return std::find(elementKeys.begin(), elementKeys.end(), key) != elementKeys.end();
     }
     bool dataHas(const char *key) const { return std::find(dataKeys.begin(), dataKeys.end(), key) != dataKeys.end(); }
+    bool topHas(const char *key) const { return std::find(topKeys.begin(), topKeys.end(), key) != topKeys.end(); }
 
     char top = 0;
     char incidents = 0;
     char data = 0;
     char firstElement = 0;
+    std::vector<std::string> topKeys;
     std::vector<std::string> elementKeys;
     std::vector<std::string> dataKeys;
 
@@ -141,6 +145,9 @@ std::optional<Format> detectJson(const QByteArray &head, ParseError *why)
             return Format::PagerDutyAnalytics;
         if (shape.data == '{' && (shape.dataHas("resultType") || shape.dataHas("result")))
             return Format::Prometheus;
+        // Prometheus's error response: {"status": "error", "errorType": ..., "error": ...}.
+        if (shape.topHas("status") && shape.topHas("errorType"))
+            return Format::Prometheus;
         return std::nullopt;
     }
     if (shape.top == '[' && shape.firstElement == '{') {
@@ -150,6 +157,10 @@ std::optional<Format> detectJson(const QByteArray &head, ParseError *why)
         if (shape.elementHas("id") && shape.elementHas("created_at")
             && (shape.elementHas("title") || shape.elementHas("summary") || shape.elementHas("incident_number")))
             return Format::PagerDutyRest;
+        // A bare Prometheus result array is read only when named (it says nothing of the series).
+        if (shape.elementHas("metric") && (shape.elementHas("values") || shape.elementHas("value")) && why && !error)
+            *why = ParseError{0, {}, "a bare Prometheus result array: import it with --format prometheus "
+                                     "--slo NAME --series good|bad|total"};
     }
     return std::nullopt;
 }

@@ -200,8 +200,8 @@ std::optional<ParseError> openAndDetect(QFile &file, const ImportOptions &option
             return why;
         }
     }
-    if (*format == Format::Prometheus && (options.sloName.empty() || !options.series))
-        return ParseError{0, {}, "a Prometheus query_range file needs --slo NAME --series good|bad|total"};
+    // A Prometheus file without --slo/--series fails in the parser, after its status: an error
+    // response is reported as Prometheus's own error.
     return std::nullopt;
 }
 

@@ -1,0 +1,218 @@
+// Files as other people write them (docs/formats.md#tolerance), on the parsers: timestamps in
+// every JSON number spelling in every JSON format, Prometheus's bare result arrays, error
+// responses and warnings. The fixtures are our own
+// (tests/fixtures/realworld); expected values are worked out by hand in the comments.
+#include "tests/common/parsertestutil.h"
+#include "tests/common/testutil.h"
+#include "importers/fieldparsers.h"
+#include "store/timeutil.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace srm;
+using namespace srm::importers;
+using namespace srm::test;
+
+namespace {
+
+// 2026-03-01T10:00:00Z
+constexpr Micros T0 = 1772359200LL * kMicrosPerSecond;
+// 2026-10-03T04:00:00Z, the reference case's first sample
+constexpr Micros R0 = 1791000000LL * kMicrosPerSecond;
+
+QByteArray fixture(const char *name)
+{
+    QFile f(fixturesDir() + QStringLiteral("/realworld/") + QString::fromLatin1(name));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return f.readAll();
+}
+
+QString errorsText(const Collected &c)
+{
+    QStringList out;
+    for (const ParseError &e : c.errors)
+        out << QString::fromStdString(e.text());
+    if (c.fileError)
+        out << QStringLiteral("file: ") + QString::fromStdString(c.fileError->text());
+    return out.join(u'\n');
+}
+
+ParseOptions prometheusOptions(Series series = Series::Total)
+{
+    ParseOptions o;
+    o.sloName = "checkout";
+    o.series = series;
+    return o;
+}
+
+} // namespace
+
+class TstRealWorld : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // --- 1. timestamps: every JSON number spelling, every JSON format ----------------------
+
+    void jsonNumberTimestamps_data()
+    {
+        QTest::addColumn<QByteArray>("number");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("integer") << QByteArray("1772359200") << qint64(T0);
+        QTest::newRow(".0") << QByteArray("1772359200.0") << qint64(T0);
+        QTest::newRow("fractional") << QByteArray("1772359200.25") << qint64(T0 + 250000);
+        QTest::newRow("µs fraction") << QByteArray("1772359200.123456") << qint64(T0 + 123456);
+        QTest::newRow("exponent") << QByteArray("1.7723592e9") << qint64(T0);
+        QTest::newRow("exponent E+") << QByteArray("1.7723592E+9") << qint64(T0);
+        QTest::newRow("exponent with fraction") << QByteArray("1.77235920025e9") << qint64(T0 + 250000);
+        QTest::newRow("negative exponent") << QByteArray("17723592002500e-4") << qint64(T0 + 250000); // 1772359200.25
+        QTest::newRow("ms integer") << QByteArray("1772359200250") << qint64(T0 + 250000);
+        QTest::newRow("ms .0") << QByteArray("1772359200250.0") << qint64(T0 + 250000);
+        QTest::newRow("ms exponent") << QByteArray("1.77235920025e12") << qint64(T0 + 250000);
+        QTest::newRow("µs exponent") << QByteArray("1.77235920025e15") << qint64(T0 + 250000);
+        // 1772359200123456000 ns = 1772359200123456 µs
+        QTest::newRow("ns exponent") << QByteArray("1.772359200123456e18") << qint64(T0 + 123456);
+    }
+
+    void jsonNumberTimestamps()
+    {
+        QFETCH(QByteArray, number);
+        QFETCH(qint64, expected);
+
+        // PagerDuty REST v2: created_at and an acknowledgement as numbers.
+        const Collected rest = parseBytes(Format::PagerDutyRest, "{\"incidents\": [{\"id\": \"P1\", \"title\": \"t\", "
+                                                                 "\"created_at\": " + number + ", \"acknowledgements\": "
+                                                                 "[{\"at\": " + number + "}]}]}");
+        QVERIFY2(!rest.fileError && rest.errors.empty(), qPrintable(errorsText(rest)));
+        QCOMPARE(rest.pages.size(), std::size_t(1));
+        QCOMPARE(rest.pages[0].createdAt, expected);
+        QCOMPARE(rest.pages[0].acknowledgedAt.value(), expected);
+
+        // PagerDuty Analytics: created_at as a number.
+        const Collected analytics = parseBytes(Format::PagerDutyAnalytics,
+                                               "{\"data\": [{\"id\": \"A1\", \"created_at\": " + number + "}]}");
+        QVERIFY2(!analytics.fileError && analytics.errors.empty(), qPrintable(errorsText(analytics)));
+        QCOMPARE(analytics.pages.size(), std::size_t(1));
+        QCOMPARE(analytics.pages[0].createdAt, expected);
+
+        // Prometheus: the sample's timestamp, in a response and in a bare result array.
+        for (const QByteArray &json :
+             {"{\"status\": \"success\", \"data\": {\"resultType\": \"matrix\", \"result\": [{\"metric\": {}, "
+              "\"values\": [[" + number + ", \"4\"]]}]}}",
+              "[{\"metric\": {}, \"values\": [[ " + number + " , \"4\"]]}]"}) {
+            const Collected prometheus = parseBytes(Format::Prometheus, json, prometheusOptions());
+            QVERIFY2(!prometheus.fileError && prometheus.errors.empty(), qPrintable(errorsText(prometheus)));
+            QCOMPARE(prometheus.measurements.size(), std::size_t(1));
+            QCOMPARE(prometheus.measurements[0].timestamp, expected);
+            QCOMPARE(prometheus.measurements[0].total.value(), 4.0);
+        }
+
+        // The same spelling as a JSON string is read the same way.
+        QCOMPARE(parseJsonTimestamp(number.toStdString(), ZoneOffsets()).value(), expected);
+    }
+
+    void notJsonTimestamps_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("negative") << QByteArray("-1772359200");
+        QTest::newRow("exponent without digits") << QByteArray("1.7e");
+        QTest::newRow("dot without digits") << QByteArray("1772359200.");
+        QTest::newRow("huge exponent") << QByteArray("1e400");
+        QTest::newRow("hex") << QByteArray("0x69a41020");
+        QTest::newRow("words") << QByteArray("soon");
+    }
+
+    void notJsonTimestamps()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(!parseJsonTimestamp(text.toStdString(), ZoneOffsets()));
+    }
+
+    // The reference case: a Python client's float timestamps (1791000000.0) import whole.
+    void prometheusFloatTimestampsFile()
+    {
+        const Collected c = parseBytes(Format::Prometheus, fixture("prometheus-float-timestamps.json"), prometheusOptions());
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        // Sums per timestamp over the two series (R0 = 1791000000 s):
+        //   R0          120 + 3 (1791000000.0 and 1791000000)          = 123
+        //   R0 + 1 h    80      (1791003600.0)                          = 80
+        //   R0 + 1 h + 0.5 s    (1791003600.5)                          = 1
+        //   R0 + 2 h    100 + 2 (1.7910072e9 and 17910072E+2)           = 102
+        QCOMPARE(c.measurements.size(), std::size_t(4));
+        QCOMPARE(c.measurements[0].timestamp, R0);
+        QCOMPARE(c.measurements[0].total.value(), 123.0);
+        QCOMPARE(c.measurements[1].timestamp, R0 + kMicrosPerHour);
+        QCOMPARE(c.measurements[1].total.value(), 80.0);
+        QCOMPARE(c.measurements[2].timestamp, R0 + kMicrosPerHour + 500000);
+        QCOMPARE(c.measurements[2].total.value(), 1.0);
+        QCOMPARE(c.measurements[3].timestamp, R0 + 2 * kMicrosPerHour);
+        QCOMPARE(c.measurements[3].total.value(), 102.0);
+    }
+
+    // --- 2. Prometheus shapes -------------------------------------------------------------
+
+    void prometheusBareResultArray()
+    {
+        const QByteArray json = fixture("prometheus-bare-result.json");
+        // Not guessed (a bare array says nothing of its series), but the reason says what to do.
+        ParseError why;
+        QVERIFY(!detectFormat(json, &why));
+        QVERIFY2(why.reason.find("--format prometheus") != std::string::npos, why.reason.c_str());
+
+        const Collected c = parseBytes(Format::Prometheus, json, prometheusOptions(Series::Good));
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        // R0: 40 + 2 = 42; R0 + 1 h: 60.
+        QCOMPARE(c.measurements.size(), std::size_t(2));
+        QCOMPARE(c.measurements[0].timestamp, R0);
+        QCOMPARE(c.measurements[0].good.value(), 42.0);
+        QVERIFY(!c.measurements[0].total);
+        QCOMPARE(c.measurements[1].timestamp, R0 + kMicrosPerHour);
+        QCOMPARE(c.measurements[1].good.value(), 60.0);
+
+        // An instant query's result array has 'value', not 'values'.
+        const Collected instant = parseBytes(Format::Prometheus, "[{\"metric\": {}, \"value\": [1791000000, \"1\"]}]",
+                                             prometheusOptions());
+        QVERIFY(instant.fileError);
+        QVERIFY2(instant.fileError->reason.find("instant query") != std::string::npos, qPrintable(errorsText(instant)));
+
+        // Anything else in the array is not a series.
+        const Collected numbers = parseBytes(Format::Prometheus, "[1, 2]", prometheusOptions());
+        QVERIFY(numbers.fileError);
+    }
+
+    void prometheusErrorResponse()
+    {
+        const QByteArray json = fixture("prometheus-error.json");
+        QCOMPARE(QByteArray(formatId(detectFormat(json).value())), QByteArray("prometheus"));
+        // Prometheus's own errorType and error, also without --slo (the series does not matter).
+        for (const ParseOptions &o : {prometheusOptions(), ParseOptions()}) {
+            const Collected c = parseBytes(Format::Prometheus, json, o);
+            QVERIFY(c.fileError);
+            QCOMPARE(QString::fromStdString(c.fileError->reason),
+                     QStringLiteral("prometheus error bad_data: invalid parameter \"start\": cannot parse \"yesterday\" "
+                                    "to a valid timestamp"));
+            QVERIFY(c.measurements.empty());
+        }
+        // Without errorType, the error alone.
+        const Collected bare = parseBytes(Format::Prometheus, "{\"status\": \"error\", \"error\": \"timeout\"}",
+                                          prometheusOptions());
+        QVERIFY(bare.fileError);
+        QCOMPARE(QString::fromStdString(bare.fileError->reason), QStringLiteral("prometheus error (no errorType): timeout"));
+    }
+
+    void prometheusWarningsAreNotes()
+    {
+        const Collected c = parseBytes(Format::Prometheus, fixture("prometheus-warnings.json"), prometheusOptions());
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        QCOMPARE(c.measurements.size(), std::size_t(1));
+        QCOMPARE(c.measurements[0].total.value(), 7.0);
+        QCOMPARE(c.notes.size(), std::size_t(2));
+        QCOMPARE(c.notes[0], std::string("prometheus warning: PromQL info: metric might not be a counter"));
+        QCOMPARE(c.notes[1], std::string("prometheus warning: remote read: partial data from store eu-1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRealWorld)
+#include "tst_realworld.moc"
