@@ -1,6 +1,7 @@
 // Files as other people write them (docs/formats.md#tolerance), on the parsers: timestamps in
 // every JSON number spelling in every JSON format, Prometheus's bare result arrays, error
-// responses and warnings. The fixtures are our own
+// responses and warnings, OpenSLO as Kubernetes operators keep it (openslo.com/v1, numbers as
+// strings, durations as words, Timeslices without timeSliceTarget). The fixtures are our own
 // (tests/fixtures/realworld); expected values are worked out by hand in the comments.
 #include "tests/common/parsertestutil.h"
 #include "tests/common/testutil.h"
@@ -211,6 +212,95 @@ private slots:
         QCOMPARE(c.notes.size(), std::size_t(2));
         QCOMPARE(c.notes[0], std::string("prometheus warning: PromQL info: metric might not be a counter"));
         QCOMPARE(c.notes[1], std::string("prometheus warning: remote read: partial data from store eu-1"));
+    }
+
+    // --- 2. OpenSLO shapes ----------------------------------------------------------------
+
+    void openSloAsOperatorsKeepIt()
+    {
+        const QByteArray yaml = fixture("openslo-operator.yaml");
+        QCOMPARE(QByteArray(formatId(detectFormat(yaml).value())), QByteArray("openslo"));
+        const Collected c = parseBytes(Format::OpenSlo, yaml);
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        QCOMPARE(c.slos.size(), std::size_t(2));
+        const Slo &a = c.slos[0];
+        QCOMPARE(a.name, std::string("checkout-availability"));
+        QCOMPARE(a.service, std::string("checkout"));
+        QCOMPARE(a.objective, 0.995);                        // target: "0.995"
+        QCOMPARE(a.windowSeconds, std::int64_t(7 * 86400)); // duration: Week
+        QCOMPARE(a.method, BudgetingMethod::Occurrences);
+        const Slo &b = c.slos[1];
+        QCOMPARE(b.name, std::string("search-latency"));
+        QCOMPARE(b.objective, 0.99);                          // targetPercent: "99"
+        QCOMPARE(b.windowSeconds, std::int64_t(30 * 86400)); // duration: month
+        QCOMPARE(b.method, BudgetingMethod::Timeslices);
+        QVERIFY(!b.timeSliceTarget);                          // judged against 0.99
+        QCOMPARE(b.timeSliceWindowSeconds.value(), std::int64_t(300));
+        QCOMPARE(c.notes.size(), std::size_t(1));
+        QCOMPARE(c.notes[0], std::string("line 18: SLO 'search-latency' is Timeslices without timeSliceTarget: each "
+                                         "slice is judged against the target 0.99"));
+    }
+
+    void openSloDurationWords_data()
+    {
+        QTest::addColumn<QByteArray>("duration");
+        QTest::addColumn<qint64>("seconds");
+        QTest::newRow("Day") << QByteArray("Day") << qint64(86400);
+        QTest::newRow("WEEK") << QByteArray("WEEK") << qint64(7 * 86400);
+        QTest::newRow("Month") << QByteArray("Month") << qint64(30 * 86400);
+        QTest::newRow("quarter") << QByteArray("quarter") << qint64(90 * 86400);
+        QTest::newRow("quoted 28d") << QByteArray("\"28d\"") << qint64(28 * 86400);
+    }
+
+    void openSloDurationWords()
+    {
+        QFETCH(QByteArray, duration);
+        QFETCH(qint64, seconds);
+        const Collected c = parseBytes(Format::OpenSlo, "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: a\nspec:\n"
+                                                        "  timeWindow:\n    - duration: " + duration + "\n"
+                                                        "  objectives:\n    - target: '0.9'\n");
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        QCOMPARE(c.slos.size(), std::size_t(1));
+        QCOMPARE(c.slos[0].windowSeconds, std::int64_t(seconds));
+        QCOMPARE(c.slos[0].objective, 0.9);
+    }
+
+    void openSloStillRefuses()
+    {
+        // A word that is not a unit, a number that is not one, another API group's version.
+        const Collected c = parseBytes(Format::OpenSlo, "apiVersion: openslo.com/v1\nkind: SLO\nmetadata:\n  name: a\n"
+                                                        "spec:\n  timeWindow:\n    - duration: Fortnight\n"
+                                                        "  objectives:\n    - target: 0.9\n---\n"
+                                                        "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: b\n"
+                                                        "spec:\n  objectives:\n    - target: \"ninety\"\n---\n"
+                                                        "apiVersion: openslo.com/v2alpha\nkind: SLO\nmetadata:\n  name: c\n");
+        QVERIFY(!c.fileError);
+        QCOMPARE(c.slos.size(), std::size_t(0));
+        QCOMPARE(c.errors.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(c.errors[0].text()),
+                 QStringLiteral("7: column 'spec.timeWindow[0].duration': not a duration (like 28d, 4w, 1M, 1Q, 12h, "
+                                "30m, 10s; or Day, Week, Month, Quarter): 'Fortnight'"));
+        QCOMPARE(QString::fromStdString(c.errors[1].text()),
+                 QStringLiteral("17: column 'spec.objectives[0].target': not a number: 'ninety'"));
+        QCOMPARE(c.notes.size(), std::size_t(1));
+        QVERIFY(c.notes[0].find("apiVersion 'openslo.com/v2alpha'") != std::string::npos);
+    }
+
+    void timeslicesNoteNamesTheObjective()
+    {
+        // Two objectives: the note says which one has no timeSliceTarget.
+        const Collected c = parseBytes(Format::OpenSlo, "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api\n"
+                                                        "spec:\n  budgetingMethod: Timeslices\n  objectives:\n"
+                                                        "    - displayName: fast\n      target: 0.9\n"
+                                                        "      timeSliceTarget: 0.95\n"
+                                                        "    - displayName: slow\n      target: 0.99\n");
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        QCOMPARE(c.slos.size(), std::size_t(2));
+        QCOMPARE(c.slos[0].timeSliceTarget.value(), 0.95);
+        QVERIFY(!c.slos[1].timeSliceTarget);
+        QCOMPARE(c.notes.size(), std::size_t(1));
+        QCOMPARE(c.notes[0], std::string("line 1: SLO 'api' objective 'slow' is Timeslices without timeSliceTarget: "
+                                         "each slice is judged against the target 0.99"));
     }
 };
 
