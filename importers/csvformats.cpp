@@ -471,6 +471,38 @@ void parseDebt(InputStream &in, const ParseOptions &o, ImportSink &sink)
     });
 }
 
+// --- ownership -----------------------------------------------------------------------------
+
+enum { OwService, OwTeam };
+constexpr Column kOwnershipColumns[] = {{"service", true}, {"team", true}};
+
+// A service has one owner: listed again with the same team it is the same record; with another
+// team the later row is bad (docs/formats.md#ownership).
+void parseOwnership(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kOwnershipColumns);
+    struct Seen
+    {
+        std::string team;
+        std::int64_t line;
+    };
+    std::unordered_map<std::string, Seen> seen;
+    Ownership owner;
+    forEachRow(t, o, sink, [&](Row &r) {
+        r.text(OwService, owner.service);
+        r.text(OwTeam, owner.team);
+        if (!r.ok())
+            return;
+        const auto [it, inserted] = seen.try_emplace(owner.service, Seen{owner.team, t.line()});
+        if (!inserted && it->second.team != owner.team) {
+            r.fail(OwTeam, "service " + quoted(owner.service) + " is already owned by " + quoted(it->second.team)
+                               + " (line " + std::to_string(it->second.line) + "); a service has one team");
+            return;
+        }
+        sink.ownership(owner);
+    });
+}
+
 } // namespace
 
 void parseCsv(Format format, InputStream &in, const ParseOptions &options, ImportSink &sink)
@@ -483,10 +515,17 @@ void parseCsv(Format format, InputStream &in, const ParseOptions &options, Impor
     case Format::PagerDutyCsv: return parsePagerDutyCsv(in, options, sink);
     case Format::SloMeasurements: return parseMeasurements(in, options, sink);
     case Format::Debt: return parseDebt(in, options, sink);
+    case Format::Ownership: return parseOwnership(in, options, sink);
     default: break;
     }
     throw FileError({0, {}, std::string("not a CSV format: ") + formatId(format)});
 }
+
+// The columns by which the other CSV formats are recognised.
+constexpr const char *kIdentifyingColumns[] = {
+    "deployment_id", "finished_at", "commit_sha", "committed_at", "incident_id", "started_at", "created_at", "title",
+    "created_on", "description", "summary", "slo", "timestamp", "total", "toil_hours_per_week", "cost_weeks",
+};
 
 std::optional<Format> detectCsvFormat(const std::vector<std::string> &header)
 {
@@ -505,6 +544,14 @@ std::optional<Format> detectCsvFormat(const std::vector<std::string> &header)
         return Format::PagerDutyCsv;
     if (has("created_at") && has("title") && !has("incident_id"))
         return Format::Pages;
+    // Last, and only when no column names another format: a pages or deployments export with a
+    // team column (or one missing a required column) is never taken for an ownership list.
+    if (has("service") && has("team")) {
+        for (const char *other : kIdentifyingColumns)
+            if (has(other))
+                return std::nullopt;
+        return Format::Ownership;
+    }
     return std::nullopt;
 }
 

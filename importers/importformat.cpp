@@ -25,6 +25,7 @@ const std::vector<FormatInfo> &allFormats()
         {Format::SloMeasurements, "slo-measurements", "SLO measurements CSV"},
         {Format::Prometheus, "prometheus", "Prometheus query_range matrix JSON"},
         {Format::Debt, "debt", "Operational debt CSV"},
+        {Format::Ownership, "ownership", "Service ownership CSV"},
     };
     return formats;
 }

@@ -25,6 +25,7 @@ enum class Format {
     SloMeasurements,
     Prometheus,
     Debt,
+    Ownership,
 };
 
 struct FormatInfo

@@ -90,6 +90,7 @@ public:
     void slo(const Slo &s) override { if (m_write) m_writer.add(s); }
     void measurement(const SloMeasurement &m) override { if (m_write) m_writer.add(m, m_columns); }
     void debtItem(const DebtItem &item) override { if (m_write) m_writer.add(item); }
+    void ownership(const Ownership &o) override { if (m_write) m_writer.add(o); }
 
     void badRow(const ParseError &error) override
     {
@@ -310,6 +311,7 @@ public:
     void page(const Page &p) override { row(RecordKind::Page, csvFields(p)); }
     void measurement(const SloMeasurement &m) override { row(RecordKind::SloMeasurement, csvFields(m)); }
     void debtItem(const DebtItem &item) override { row(RecordKind::Debt, csvFields(item)); }
+    void ownership(const Ownership &o) override { row(RecordKind::Ownership, csvFields(o)); }
     void slo(const Slo &s) override
     {
         if (m_p.columns.empty())

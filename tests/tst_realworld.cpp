@@ -302,6 +302,73 @@ private slots:
         QCOMPARE(c.notes[0], std::string("line 1: SLO 'api' objective 'slow' is Timeslices without timeSliceTarget: "
                                          "each slice is judged against the target 0.99"));
     }
+
+    // --- ownership CSV ---------------------------------------------------------------------
+
+    void ownershipDetection_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("service, team") << QByteArray("service,team\n") << QByteArray("ownership");
+        QTest::newRow("any case, extra columns") << QByteArray("Team,Slack,SERVICE\n") << QByteArray("ownership");
+        // Other formats keep their files, team column or not.
+        QTest::newRow("pages with team") << QByteArray("created_at,title,service,team\n") << QByteArray("pages");
+        QTest::newRow("deployments with team") << QByteArray("deployment_id,finished_at,service,team\n")
+                                               << QByteArray("deployments");
+        QTest::newRow("incidents with team") << QByteArray("incident_id,started_at,service,team\n")
+                                             << QByteArray("incidents");
+        QTest::newRow("pagerduty export with team") << QByteArray("created_on,description,service_name,service,team\n")
+                                                    << QByteArray("pagerduty-csv");
+        // A file of another format that lacks a required column is not an ownership list either.
+        QTest::newRow("pages without title") << QByteArray("created_at,service,team\n") << QByteArray();
+        QTest::newRow("deployments without id") << QByteArray("service,team,finished_at\n") << QByteArray();
+        QTest::newRow("incident without start") << QByteArray("incident_id,service,team\n") << QByteArray();
+        QTest::newRow("measurements") << QByteArray("slo,service,team\n") << QByteArray();
+        QTest::newRow("a title") << QByteArray("service,team,title\n") << QByteArray();
+        QTest::newRow("service only") << QByteArray("service,owner\n") << QByteArray();
+    }
+
+    void ownershipDetection()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, expected);
+        const auto f = detectFormat(header + "a,b,c,d,e\n");
+        QCOMPARE(QByteArray(f ? formatId(*f) : ""), expected);
+    }
+
+    void ownershipRows()
+    {
+        const Collected c = parseBytes(Format::Ownership, fixture("ownership.csv"));
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        // checkout twice with the same team is one owner, given twice (the writer keeps one row).
+        QCOMPARE(c.owners.size(), std::size_t(4));
+        QCOMPARE(c.owners[0].service, std::string("checkout"));
+        QCOMPARE(c.owners[0].team, std::string("payments"));
+        QCOMPARE(c.owners[1].service, std::string("search"));
+        QCOMPARE(c.owners[1].team, std::string("discovery"));
+        QCOMPARE(c.owners[3].service, std::string("frontend"));
+        QCOMPARE(c.owners[3].team, std::string("web"));
+    }
+
+    void ownershipBadRows()
+    {
+        const Collected c = parseBytes(Format::Ownership, fixture("ownership-conflict.csv"));
+        QVERIFY(!c.fileError);
+        QCOMPARE(c.owners.size(), std::size_t(2)); // checkout/payments, search/discovery
+        QCOMPARE(c.errors.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(c.errors[0].text()),
+                 QStringLiteral("4: column 'team': service 'checkout' is already owned by 'payments' (line 2); a "
+                                "service has one team"));
+        QCOMPARE(QString::fromStdString(c.errors[1].text()), QStringLiteral("5: column 'service': required value is empty"));
+
+        const Collected noTeam = parseBytes(Format::Ownership, "service,owner\napi,core\n");
+        QVERIFY(noTeam.fileError);
+        QCOMPARE(QString::fromStdString(noTeam.fileError->text()),
+                 QStringLiteral("1: column 'team': missing required column 'team' in the header"));
+        const Collected emptyTeam = parseBytes(Format::Ownership, "service,team\napi,  \n");
+        QCOMPARE(QString::fromStdString(emptyTeam.errors.at(0).text()),
+                 QStringLiteral("2: column 'team': required value is empty"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRealWorld)
