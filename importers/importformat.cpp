@@ -186,6 +186,22 @@ bool looksLikeOpenSlo(QByteArray head)
     return false;
 }
 
+// The first CSV record of `head`, trimmed; throws FileError when it does not read as CSV.
+std::optional<std::vector<std::string>> readHeader(const QByteArray &head)
+{
+    QByteArray copy = head;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    InputStream in(buffer);
+    CsvReader reader(in);
+    if (!reader.next())
+        return std::nullopt;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < reader.size(); ++i)
+        out.emplace_back(trim(reader.field(i)));
+    return out;
+}
+
 } // namespace
 
 std::optional<Format> detectFormat(const QByteArray &head, ParseError *why)
@@ -205,27 +221,41 @@ std::optional<Format> detectFormat(const QByteArray &head, ParseError *why)
         return Format::OpenSlo;
 
     // CSV: the header line.
-    QByteArray copy = head;
-    QBuffer buffer(&copy);
-    buffer.open(QIODevice::ReadOnly);
-    InputStream in(buffer);
-    CsvReader reader(in);
+    std::optional<std::vector<std::string>> names;
     try {
-        if (!reader.next())
-            return std::nullopt;
+        names = readHeader(head);
     } catch (const FileError &e) {
         if (why)
             *why = e.error;
         return std::nullopt;
     }
+    if (!names)
+        return std::nullopt;
     std::vector<std::string> header;
-    for (std::size_t i = 0; i < reader.size(); ++i)
-        header.push_back(toLower(trim(reader.field(i))));
+    for (const std::string &n : *names)
+        header.push_back(toLower(n));
     const auto f = detectCsvFormat(header);
     if (!f && why)
-        *why = ParseError{0, {}, reader.size() > 1 ? "a CSV header without the columns of any known format"
+        *why = ParseError{0, {}, names->size() > 1 ? "a CSV header without the columns of any known format"
                                                    : "not JSON, OpenSLO YAML or CSV"};
     return f;
+}
+
+std::optional<std::vector<std::string>> csvHeader(const QByteArray &head)
+{
+    QByteArrayView text(head);
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3);
+    const QByteArrayView trimmed = text.trimmed();
+    if (trimmed.isEmpty() || trimmed.front() == '{' || trimmed.front() == '[' || looksLikeOpenSlo(head))
+        return std::nullopt;
+    try {
+        auto names = readHeader(head);
+        if (names && names->size() >= 2)
+            return names;
+    } catch (const FileError &) {
+    }
+    return std::nullopt;
 }
 
 } // namespace srm::importers

@@ -369,6 +369,158 @@ private slots:
         QCOMPARE(QString::fromStdString(emptyTeam.errors.at(0).text()),
                  QStringLiteral("2: column 'team': required value is empty"));
     }
+
+    // --- 3. column mapping -----------------------------------------------------------------
+
+    void mappedVendorLog()
+    {
+        ParseOptions o;
+        o.columnMap = {{"deployment_id", "Run ID"}, {"FINISHED_AT", "finished"}, {"service", "pipeline"},
+                       {"result", "Status"}, {"started_at", "Started"}, {"commit_sha", "commit"}};
+        const Collected c = parseBytes(Format::Deployments, fixture("ci-deployments.csv"), o);
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        QCOMPARE(c.deployments.size(), std::size_t(3));
+        const Deployment &a = c.deployments[0];
+        QCOMPARE(a.deploymentId, std::string("run-101"));
+        QCOMPARE(a.service, std::string("checkout"));
+        QCOMPARE(a.environment, std::string("Production")); // matched by name (any case)
+        QCOMPARE(a.result, DeployResult::Success);           // "Success": no extra mapping needed
+        QCOMPARE(a.commitSha, std::string("a1b2c3"));
+        // 2026-03-02T09:00:00Z = T0 + 23 h; finished 12 min 30 s later
+        QCOMPARE(a.startedAt.value(), T0 + 23 * kMicrosPerHour);
+        QCOMPARE(a.finishedAt, T0 + 23 * kMicrosPerHour + 12 * kMicrosPerMinute + 30 * kMicrosPerSecond);
+        QCOMPARE(c.deployments[1].result, DeployResult::Failure); // "Failure"
+        QCOMPARE(c.deployments[2].environment, std::string("staging"));
+    }
+
+    void mappedColumnsAreTaken()
+    {
+        // title read from `summary`; the file's own `title` column is then not read at all.
+        ParseOptions o;
+        o.columnMap = {{"title", "Summary"}};
+        const Collected c = parseBytes(Format::Pages, "created_at,title,summary\n2026-03-01T10:00:00Z,short,Long title\n", o);
+        QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
+        QCOMPARE(c.pages.at(0).title, std::string("Long title"));
+
+        // A column mapped to one field is not also read by name as another.
+        ParseOptions taken;
+        taken.columnMap = {{"service", "title"}};
+        const Collected t = parseBytes(Format::Pages, "created_at,title\n2026-03-01T10:00:00Z,x\n", taken);
+        QVERIFY(t.fileError);
+        QCOMPARE(QString::fromStdString(t.fileError->text()),
+                 QStringLiteral("1: column 'title': missing required column 'title' in the header (and no column is "
+                                "mapped to it)"));
+
+        // Two fields may read one column (a log with one time).
+        ParseOptions both;
+        both.columnMap = {{"started_at", "at"}, {"finished_at", "at"}, {"deployment_id", "id"}};
+        const Collected b = parseBytes(Format::Deployments, "id,at\nd1,2026-03-01T10:00:00Z\n", both);
+        QVERIFY2(!b.fileError && b.errors.empty(), qPrintable(errorsText(b)));
+        QCOMPARE(b.deployments.at(0).startedAt.value(), T0);
+        QCOMPARE(b.deployments.at(0).finishedAt, T0);
+    }
+
+    void mappedErrorsNameTheFilesColumn()
+    {
+        ParseOptions o;
+        o.columnMap = {{"deployment_id", "Run ID"}, {"finished_at", "Finished"}, {"started_at", "Started"}};
+        const Collected c = parseBytes(Format::Deployments, "Run ID,Started,Finished\n"
+                                                            "r1,2026-03-01T10:00:00Z,soon\n"
+                                                            "r2,2026-03-01T10:00:00Z,2026-03-01T09:00:00Z\n", o);
+        QCOMPARE(c.errors.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(c.errors[0].text()), QStringLiteral("2: column 'Finished': not a timestamp: 'soon'"));
+        QCOMPARE(QString::fromStdString(c.errors[1].text()),
+                 QStringLiteral("3: column 'Finished': Finished 2026-03-01T09:00:00Z is before Started 2026-03-01T10:00:00Z"));
+    }
+
+    void mappingErrors_data()
+    {
+        QTest::addColumn<QByteArray>("format");
+        QTest::addColumn<QStringList>("map"); // FIELD=COLUMN
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("error");
+        const QByteArray log = "Run ID,Finished\nr1,2026-03-01T10:00:00Z\n";
+        QTest::newRow("unknown field") << QByteArray("deployments") << QStringList{QStringLiteral("deploy=Run ID")} << log
+                                       << QStringLiteral("column 'deploy': unknown field 'deploy' of the deployments "
+                                                         "format (its fields: deployment_id, finished_at, service, "
+                                                         "environment, started_at, result, commit_sha, "
+                                                         "fixes_deployment_id, team)");
+        QTest::newRow("field twice") << QByteArray("deployments")
+                                     << QStringList{QStringLiteral("deployment_id=Run ID"),
+                                                    QStringLiteral("Deployment_ID=Finished")}
+                                     << log << QStringLiteral("column 'Deployment_ID': field 'deployment_id' is mapped twice");
+        QTest::newRow("column not in header")
+            << QByteArray("deployments") << QStringList{QStringLiteral("deployment_id=Run"), QStringLiteral("finished_at=Finished")}
+            << log
+            << QStringLiteral("1: column 'Run': no such column in the header (mapped to deployment_id; the header has: "
+                              "Run ID, Finished)");
+        QTest::newRow("required still missing")
+            << QByteArray("deployments") << QStringList{QStringLiteral("deployment_id=run id")} << log
+            << QStringLiteral("1: column 'finished_at': missing required column 'finished_at' in the header (and no "
+                              "column is mapped to it)");
+        QTest::newRow("one of a group missing")
+            << QByteArray("pagerduty-csv") << QStringList{QStringLiteral("created_on=Finished")} << log
+            << QStringLiteral("1: column 'title': missing required column 'title' (or 'summary' or 'description') in "
+                              "the header (and none is mapped)");
+        QTest::newRow("not a CSV format") << QByteArray("openslo") << QStringList{QStringLiteral("target=x")} << log
+                                          << QStringLiteral("column mapping needs a CSV format; openslo is not one");
+    }
+
+    void mappingErrors()
+    {
+        QFETCH(QByteArray, format);
+        QFETCH(QStringList, map);
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, error);
+        ParseOptions o;
+        for (const QString &m : map)
+            o.columnMap.emplace_back(m.section(u'=', 0, 0).toStdString(), m.section(u'=', 1).toStdString());
+        const Format f = formatFromId(format.toStdString()).value();
+        // The same error whether checked alone, resolved against the header or met by the parser.
+        const ColumnResolution r = resolveColumns(f, {"Run ID", "Finished"}, o.columnMap);
+        QVERIFY(r.error);
+        QCOMPARE(QString::fromStdString(r.error->text()), error);
+        if (const auto early = checkColumnMap(f, o.columnMap))
+            QCOMPARE(QString::fromStdString(early->text()), error);
+        if (isCsvFormat(f)) {
+            const Collected c = parseBytes(f, csv, o);
+            QVERIFY(c.fileError);
+            QCOMPARE(QString::fromStdString(c.fileError->text()), error);
+        }
+    }
+
+    void resolutionForTheDialog()
+    {
+        // Which column each field reads: mapped, by name, or none.
+        const ColumnResolution r = resolveColumns(Format::Incidents, {"Ticket", "Opened", "Service", "severity"},
+                                                  {{"incident_id", "ticket"}, {"started_at", "OPENED"}});
+        QVERIFY(!r.error);
+        const std::vector<FieldInfo> fields = formatFields(Format::Incidents);
+        QCOMPARE(r.index.size(), fields.size());
+        QCOMPARE(fields[0].name, std::string("incident_id"));
+        QVERIFY(fields[0].required);
+        QCOMPARE(r.index[0], 0);
+        QCOMPARE(r.names[0], std::string("Ticket"));
+        QCOMPARE(r.index[1], 1); // started_at <- Opened
+        QCOMPARE(r.index[2], 2); // service by name
+        QCOMPARE(r.names[2], std::string("service"));
+        QCOMPARE(r.index[3], -1); // title: none
+        QCOMPARE(r.index[4], 3); // severity by name
+        QCOMPARE(fieldName(Format::Incidents, "Started_At"), std::string("started_at"));
+        QCOMPARE(fieldName(Format::Incidents, "opened"), std::string());
+        QVERIFY(formatFields(Format::Prometheus).empty());
+        QVERIFY(isCsvFormat(Format::Ownership) && !isCsvFormat(Format::OpenSlo));
+    }
+
+    void csvHeaders()
+    {
+        QCOMPARE(csvHeader("\xEF\xBB\xBF Run ID ,\"Finished, UTC\"\nr,1\n").value(),
+                 std::vector<std::string>({"Run ID", "Finished, UTC"}));
+        QVERIFY(!csvHeader("{\"a\": 1}"));
+        QVERIFY(!csvHeader("apiVersion: openslo/v1\nkind: SLO\n"));
+        QVERIFY(!csvHeader("one column\n1\n"));
+        QVERIFY(!csvHeader(""));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRealWorld)

@@ -172,6 +172,134 @@ private slots:
         QVERIFY(noted.errText().contains(QStringLiteral("note: prometheus warning: remote read: partial data")));
     }
 
+    // --- column mapping and profiles -------------------------------------------------------
+
+    void foreignDeploymentLogThroughMap()
+    {
+        const QString ws = workspacePath(QStringLiteral("mapped"));
+        const QString log = fixture("ci-deployments.csv");
+        // Not recognised: the message says how to map it.
+        const CliResult unknown = runCli({QStringLiteral("import"), ws, log});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.errText().contains(QStringLiteral("map its columns with --map FIELD=COLUMN")), unknown.err.constData());
+
+        const QStringList mapping = {QStringLiteral("--format"), QStringLiteral("deployments"),
+                                     QStringLiteral("--map"), QStringLiteral("deployment_id=Run ID"),
+                                     QStringLiteral("--map"), QStringLiteral("finished_at=finished"),
+                                     QStringLiteral("--map"), QStringLiteral("started_at=Started"),
+                                     QStringLiteral("--map"), QStringLiteral("service=Pipeline"),
+                                     QStringLiteral("--map"), QStringLiteral("result=Status"),
+                                     QStringLiteral("--map"), QStringLiteral("commit_sha=Commit")};
+        const CliResult r = runCli(QStringList({QStringLiteral("import"), ws, log}) + mapping);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().contains(QStringLiteral(": deployments, 3 added, 0 updated, 0 unchanged, 0 skipped")),
+                 r.out.constData());
+        QCOMPARE(rows(ws, QStringLiteral("SELECT deployment_id, service, environment, result, started_at, finished_at, "
+                                         "commit_sha FROM deployments_readable ORDER BY deployment_id")),
+                 QStringList({QStringLiteral("run-101|checkout|Production|success|2026-03-02T09:00:00.000Z|"
+                                             "2026-03-02T09:12:30.000Z|a1b2c3"),
+                              QStringLiteral("run-102|search|Production|failure|2026-03-02T10:00:00.000Z|"
+                                             "2026-03-02T10:05:00.000Z|d4e5f6"),
+                              QStringLiteral("run-103|checkout|staging|success|2026-03-03T08:00:00.000Z|"
+                                             "2026-03-03T08:03:00.000Z|a7b8c9")}));
+        // "Production" counts as production (SPEC vocabulary, any case): 2 of the 3.
+        QCOMPARE(rows(ws, QStringLiteral("SELECT count(*) FROM deployments WHERE is_production = 1")),
+                 QStringList({QStringLiteral("2")}));
+        // Idempotent like any import.
+        const CliResult again = runCli(QStringList({QStringLiteral("import"), ws, log}) + mapping);
+        QVERIFY(again.outText().contains(QStringLiteral("0 added, 0 updated, 3 unchanged")));
+    }
+
+    void mapErrorsExit2_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown field") << QStringList({QStringLiteral("--format"), QStringLiteral("deployments"),
+                                                       QStringLiteral("--map"), QStringLiteral("run=Run ID")})
+                                       << QStringLiteral("--map: unknown field 'run' of the deployments format");
+        QTest::newRow("column not in header")
+            << QStringList({QStringLiteral("--format"), QStringLiteral("deployments"), QStringLiteral("--map"),
+                            QStringLiteral("deployment_id=Run"), QStringLiteral("--map"), QStringLiteral("finished_at=Finished")})
+            << QStringLiteral("ci-deployments.csv:1: column 'Run': no such column in the header (mapped to deployment_id");
+        QTest::newRow("required missing")
+            << QStringList({QStringLiteral("--format"), QStringLiteral("deployments"), QStringLiteral("--map"),
+                            QStringLiteral("deployment_id=Run ID")})
+            << QStringLiteral("ci-deployments.csv:1: column 'finished_at': missing required column 'finished_at' in the "
+                              "header (and no column is mapped to it)");
+        QTest::newRow("no format") << QStringList({QStringLiteral("--map"), QStringLiteral("deployment_id=Run ID")})
+                                   << QStringLiteral("--map needs --format");
+        QTest::newRow("not FIELD=COLUMN") << QStringList({QStringLiteral("--format"), QStringLiteral("deployments"),
+                                                          QStringLiteral("--map"), QStringLiteral("deployment_id")})
+                                          << QStringLiteral("--map takes FIELD=COLUMN, not 'deployment_id'");
+        QTest::newRow("JSON format") << QStringList({QStringLiteral("--format"), QStringLiteral("pagerduty-api"),
+                                                     QStringLiteral("--map"), QStringLiteral("id=x")})
+                                     << QStringLiteral("--map: column mapping needs a CSV format; pagerduty-api is not one");
+    }
+
+    void mapErrorsExit2()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, error);
+        const QString ws = workspacePath(QStringLiteral("map-errors"));
+        const CliResult r = runCli(QStringList({QStringLiteral("import"), ws, fixture("ci-deployments.csv")}) + options);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(error), r.err.constData());
+        QVERIFY(!QFileInfo::exists(ws));
+    }
+
+    void profilesFromTheCommandLine()
+    {
+        const QString ws = workspacePath(QStringLiteral("profiles"));
+        const QString log = fixture("ci-deployments.csv");
+        const QStringList save = {QStringLiteral("profile"), QStringLiteral("save"), ws, QStringLiteral("ci vendor"), log,
+                                  QStringLiteral("--format"), QStringLiteral("deployments"),
+                                  QStringLiteral("--map"), QStringLiteral("Deployment_ID=Run ID"),
+                                  QStringLiteral("--map"), QStringLiteral("finished_at=Finished")};
+        // A mapping that would not read the file is refused before anything is made.
+        const CliResult refused = runCli(save.mid(0, 9));
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.errText().contains(QStringLiteral("missing required column 'finished_at'")), refused.err.constData());
+        QVERIFY(!QFileInfo::exists(ws));
+
+        CliResult r = runCli(save);
+        QCOMPARE(r.exitCode, 0);
+        r = runCli({QStringLiteral("profile"), QStringLiteral("list"), ws});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().startsWith(QStringLiteral(
+                     "ci vendor\tdeployments\tdeployment_id=Run ID, finished_at=Finished\t"
+                     "[\"commit\",\"environment\",\"finished\",\"pipeline\",\"run id\",\"started\",\"status\"]\t")),
+                 r.out.constData());
+
+        // The unrecognised file is now read with the profile (the other fields by name).
+        r = runCli({QStringLiteral("import"), ws, log});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.errText().contains(log + QStringLiteral(": note: read as deployments with the import profile 'ci vendor'")),
+                 r.err.constData());
+        QVERIFY(r.outText().contains(QStringLiteral(": deployments, 3 added")));
+        QCOMPARE(rows(ws, QStringLiteral("SELECT deployment_id, environment, result FROM deployments ORDER BY 1")),
+                 QStringList({QStringLiteral("run-101|Production|success"), QStringLiteral("run-102|Production|success"),
+                              QStringLiteral("run-103|staging|success")})); // Status is not mapped: the default
+        QCOMPARE(rows(ws, QStringLiteral("SELECT notes FROM imports")),
+                 QStringList({QStringLiteral("read as deployments with the import profile 'ci vendor'")}));
+
+        // A file with the same columns in another order and case has the same header.
+        const QString shuffled = file(QStringLiteral("shuffled.csv"),
+                                      "finished,RUN ID,status,pipeline,environment,started,commit\n"
+                                      "2026-03-04T10:00:00Z,run-104,Failure,search,prod,,\n");
+        r = runCli({QStringLiteral("import"), ws, shuffled});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(rows(ws, QStringLiteral("SELECT count(*) FROM deployments")), QStringList({QStringLiteral("4")}));
+
+        r = runCli({QStringLiteral("profile"), QStringLiteral("remove"), ws, QStringLiteral("ci vendor")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("profile"), QStringLiteral("list"), ws}).out, QByteArray());
+        r = runCli({QStringLiteral("profile"), QStringLiteral("remove"), ws, QStringLiteral("ci vendor")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.errText().contains(QStringLiteral("no import profile named 'ci vendor'")));
+        // Without the profile the file is unknown again.
+        QCOMPARE(runCli({QStringLiteral("import"), ws, shuffled}).exitCode, 2);
+    }
+
     // --- OpenSLO and the readable SLO view ---------------------------------------------------
 
     void openSloFromAnOperator()
