@@ -236,6 +236,52 @@ private slots:
         QVERIFY(nan.notes[1].find("skipped 1 NaN") != std::string::npos);
     }
 
+    // Foreign CSV exports read through a column mapping (docs/formats.md#column-mapping); their
+    // values (SUCCESS, FAILURE, PRODUCTION, STAGING) are in our vocabularies already.
+    void devlakeDeploymentsThroughMapping()
+    {
+        const QByteArray csv = sample(QStringLiteral("dora/devlake_cicd_deployment_commits.csv"));
+        QVERIFY(!detectFormat(csv));
+        ParseOptions o;
+        o.columnMap = {{"deployment_id", "id"}, {"finished_at", "finished_date"}, {"started_at", "started_date"},
+                       {"service", "repo_url"}};
+        const Collected c = parseBytes(Format::Deployments, csv, o);
+        QVERIFY(!c.fileError && c.errors.empty());
+        QCOMPARE(c.deployments.size(), std::size_t(16));
+        // 11 and 14 failed; 7 and 8 are STAGING, 16 has no environment (production by default).
+        const auto failed = std::count_if(c.deployments.begin(), c.deployments.end(),
+                                          [](const Deployment &d) { return d.result == DeployResult::Failure; });
+        QCOMPARE(failed, 2);
+        const auto staging = std::count_if(c.deployments.begin(), c.deployments.end(),
+                                           [](const Deployment &d) { return d.environment == "STAGING"; });
+        QCOMPARE(staging, 2);
+        const Deployment &first = c.deployments.front();
+        QCOMPARE(first.deploymentId, std::string("1"));
+        QCOMPARE(first.service, std::string("REPO111"));
+        QCOMPARE(first.commitSha, std::string("1")); // commit_sha by name
+        QCOMPARE(first.startedAt.value(), at("2022-09-10T06:51:47Z"));
+        QCOMPARE(first.finishedAt, at("2022-09-11T06:51:47Z"));
+        QCOMPARE(c.deployments[7].environment, std::string("production"));
+    }
+
+    void devlakePagerDutyIssuesThroughMapping()
+    {
+        // DevLake's issues table: the title column is empty, the PagerDuty title is in description.
+        ParseOptions o;
+        o.columnMap = {{"created_at", "created_date"}, {"title", "description"}, {"resolved_at", "resolution_date"},
+                       {"incident_number", "issue_key"}};
+        const Collected c = parseBytes(Format::Pages, sample(QStringLiteral("dora/devlake_pagerduty_incidents_as_issues.csv")), o);
+        QVERIFY(!c.fileError && c.errors.empty());
+        QCOMPARE(c.pages.size(), std::size_t(3));
+        QCOMPARE(c.pages[0].sourceId, std::string("pagerduty:Incident:1:4")); // id by name
+        QCOMPARE(c.pages[0].title, std::string("[#4] Crash reported"));
+        QCOMPARE(c.pages[0].incidentNumber.value(), std::int64_t(4));
+        QCOMPARE(c.pages[0].urgency, std::string("high"));
+        QVERIFY(!c.pages[0].resolvedAt);
+        QCOMPARE(c.pages[2].createdAt, at("2022-11-03T06:45:36Z"));
+        QCOMPARE(c.pages[2].resolvedAt.value(), at("2022-11-03T06:51:44Z"));
+    }
+
     void otherPayloadsAreNotGuessed_data()
     {
         QTest::addColumn<QString>("file");
