@@ -50,9 +50,12 @@ int list(const QStringList &args)
 int save(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap); created if missing"));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the profile's name (replaces one of that name)"));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a CSV file with the header the profile is for"));
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"),
+                                 QStringLiteral("the workspace file (.srmap); created if missing"));
+    parser.addPositionalArgument(QStringLiteral("NAME"),
+                                 QStringLiteral("the profile's name (replaces one of that name)"));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("a CSV file with the header the profile is for"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("the CSV format the file is: %1")
                                                                   .arg(importers::knownFormatIds()),
                                     QStringLiteral("F"));
@@ -62,7 +65,8 @@ int save(const QStringList &args)
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 3)
-        throw UsageError(QStringLiteral("expected profile save WORKSPACE NAME FILE --format F [--map FIELD=COLUMN]..."));
+        throw UsageError(
+            QStringLiteral("expected profile save WORKSPACE NAME FILE --format F [--map FIELD=COLUMN]..."));
     if (!parser.isSet(format))
         throw UsageError(QStringLiteral("--format is required"));
     const auto f = importers::formatFromId(parser.value(format).toStdString());

@@ -66,7 +66,8 @@ std::optional<ParseError> checkMap(std::span<const Column> columns, const Column
             return ParseError{0, field, "field '" + std::string(columns[std::size_t(c)].name) + "' is mapped twice"};
         mapped[std::size_t(c)] = true;
         if (trim(column).empty())
-            return ParseError{0, field, "field '" + std::string(columns[std::size_t(c)].name) + "' is mapped to no column"};
+            return ParseError{0, field,
+                              "field '" + std::string(columns[std::size_t(c)].name) + "' is mapped to no column"};
     }
     return std::nullopt;
 }
@@ -112,8 +113,8 @@ ColumnResolution resolve(std::span<const Column> columns, const std::vector<std:
     const std::string unmapped = map.empty() ? std::string() : std::string(" (and no column is mapped to it)");
     for (std::size_t c = 0; c < columns.size(); ++c)
         if (columns[c].required && r.index[c] < 0) {
-            r.error = ParseError{1, columns[c].name,
-                                 std::string("missing required column '") + columns[c].name + "' in the header" + unmapped};
+            r.error = ParseError{1, columns[c].name, std::string("missing required column '") + columns[c].name
+                                                         + "' in the header" + unmapped};
             return r;
         }
     // A group of which one is required (title/summary/description, good/bad).
@@ -232,7 +233,8 @@ public:
                         Micros start)
     {
         if (ok() && t && *t < start)
-            failNamed(column, column + " " + formatIsoUtf8(*t) + " is before " + startName + " " + formatIsoUtf8(start));
+            failNamed(column,
+                      column + " " + formatIsoUtf8(*t) + " is before " + startName + " " + formatIsoUtf8(start));
     }
 
     // A count: a whole number, not negative.
@@ -462,7 +464,8 @@ void parsePagerDutyCsv(InputStream &in, const ParseOptions &o, ImportSink &sink)
             }
         }
         if (p.title.empty())
-            r.failNamed(t.name(t.has(PdDescription) || !t.has(PdTitle) ? PdDescription : PdTitle), "required value is empty");
+            r.failNamed(t.name(t.has(PdDescription) || !t.has(PdTitle) ? PdDescription : PdTitle),
+                        "required value is empty");
         r.text(PdId, p.sourceId);
         p.incidentNumber = r.count(PdNumber);
         r.text(PdService, p.service);

@@ -218,8 +218,8 @@ std::optional<ParseError> openAndDetect(QFile &file, const ImportOptions &option
                 QStringList names;
                 for (const std::string &n : *header)
                     names << fromUtf8(n);
-                const QList<ImportProfile> found = ImportProfileStore(*profiles).forHeader(ImportProfileStore::headerKey(names));
-                for (const ImportProfile &p : found) {
+                const QString key = ImportProfileStore::headerKey(names);
+                for (const ImportProfile &p : ImportProfileStore(*profiles).forHeader(key)) {
                     format = formatFromId(p.format.toStdString());
                     if (!format)
                         continue;

@@ -52,7 +52,7 @@ std::string_view firstNumberToken(std::string_view arrayText)
     if (i == std::string_view::npos)
         return {};
     ++i;
-    while (i < arrayText.size() && (arrayText[i] == ' ' || arrayText[i] == '\t' || arrayText[i] == '\n' || arrayText[i] == '\r'))
+    while (i < arrayText.size() && std::string_view(" \t\n\r").find(arrayText[i]) != std::string_view::npos)
         ++i;
     const std::size_t from = i;
     while (i < arrayText.size()
@@ -387,7 +387,8 @@ public:
     {
         if (path.empty()) {
             if (first != '{' && first != '[')
-                throw FileError({0, {}, "expected a Prometheus query_range response (a JSON object) or its result array"});
+                throw FileError(
+                    {0, {}, "expected a Prometheus query_range response (a JSON object) or its result array"});
             m_top = first;
             return false;
         }
@@ -437,8 +438,8 @@ public:
     void finish()
     {
         if (!m_status.empty())
-            throw FileError({0, {}, "prometheus error " + (m_errorType.empty() ? std::string("(no errorType)") : m_errorType)
-                                        + ": " + (m_error.empty() ? "status '" + m_status + "'" : m_error)});
+            throw FileError({0, {}, "prometheus error " + (m_errorType.empty() ? "(no errorType)" : m_errorType) + ": "
+                                        + (m_error.empty() ? "status '" + m_status + "'" : m_error)});
         if (m_top == '[') {
             if (m_instant)
                 throw FileError({1, "value", "an instant query's result ('value'); only a range query's 'values' "

@@ -1,8 +1,9 @@
 // OpenSLO SLO definitions (SPEC 3): `apiVersion: openslo/v1` or `openslo/v1alpha`, `kind: SLO`,
 // in multi-document YAML files or YAML lists of objects. Other kinds and versions are skipped
 // with a note. Shapes other tools write are read too (docs/formats.md#openslo): the operators'
-// `openslo.com/v1`, numbers quoted as strings, durations as words (Day, Week, Month, Quarter). An SLO with several objectives becomes one srm::Slo per objective, all filed
-// under the SLO's metadata.name for their measurements. yaml-cpp reads the whole document, so
+// `openslo.com/v1`, numbers quoted as strings, durations as words (Day, Week, Month, Quarter).
+// An SLO with several objectives becomes one srm::Slo per objective, all filed under the SLO's
+// metadata.name for their measurements. yaml-cpp reads the whole document, so
 // files are limited to kMaxYamlBytes (SLO definitions are a few kilobytes).
 #include "importers/fieldparsers.h"
 #include "importers/inputstream.h"

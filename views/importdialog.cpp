@@ -506,7 +506,8 @@ void ImportDialog::refreshPreview(int row)
         // The first entry names what detection found.
         importers::ImportOptions detectOnly;
         detectOnly.useProfiles = false;
-        importers::FilePreview detected = e.override ? importers::previewFile(e.path, detectOnly, m_zone, 0) : e.preview;
+        const importers::FilePreview detected =
+            e.override ? importers::previewFile(e.path, detectOnly, m_zone, 0) : e.preview;
         combo->setItemText(0, detected.format ? tr("%1 (detected)").arg(importers::formatTitle(*detected.format))
                                               : tr("Unknown format"));
         const int index = e.override ? combo->findData(QString::fromLatin1(importers::formatId(*e.override))) : 0;
@@ -629,8 +630,8 @@ void ImportDialog::showMapping(int row)
     m_profileCombo->setCurrentIndex(std::max(0, m_profileCombo->findData(e.profile)));
     m_profileCombo->setEnabled(m_profileCombo->count() > 1);
 
-    m_mapFormat->setCurrentIndex(format ? std::max(0, m_mapFormat->findData(QString::fromLatin1(importers::formatId(*format))))
-                                        : 0);
+    const int formatIndex = format ? m_mapFormat->findData(QString::fromLatin1(importers::formatId(*format))) : 0;
+    m_mapFormat->setCurrentIndex(std::max(0, formatIndex));
 
     const QString builtFor = format && importers::isCsvFormat(*format)
         ? e.path + u'\n' + QString::fromLatin1(importers::formatId(*format))

@@ -138,7 +138,8 @@ ImportProfilesDialog::ImportProfilesDialog(WorkspaceEditor *editor, QWidget *par
         const QModelIndex current = m_table->currentIndex();
         removeRow(current.isValid() ? current.row() : -1);
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ImportProfilesDialog::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ImportProfilesDialog::updateButtons);
     if (stack) {
         // The window's own undo stack: Ctrl+Z here undoes the last edit, as in the window.
         connect(undo, &QPushButton::clicked, stack, &QUndoStack::undo);
