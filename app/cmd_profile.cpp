@@ -34,7 +34,7 @@ int list(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
-    if (!parse(parser, QStringLiteral("profile list"), args))
+    if (!parse(parser, QStringLiteral("profile"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1)
@@ -61,7 +61,7 @@ int save(const QStringList &args)
                                     QStringLiteral("F"));
     const QCommandLineOption map = mapOption();
     parser.addOptions({format, map});
-    if (!parse(parser, QStringLiteral("profile save"), args))
+    if (!parse(parser, QStringLiteral("profile"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 3)
@@ -107,7 +107,7 @@ int remove(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the profile to remove"));
-    if (!parse(parser, QStringLiteral("profile remove"), args))
+    if (!parse(parser, QStringLiteral("profile"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
