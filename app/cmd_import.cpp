@@ -1,9 +1,12 @@
-// `import WORKSPACE FILE... [--format F] [--skip-bad-rows] [--slo NAME --series good|bad|total]`
-// (SPEC 2, 3): each file in its own transaction through the ImportRunner; problems on stderr as
+// `import WORKSPACE FILE... [--format F] [--map FIELD=COLUMN]... [--skip-bad-rows] [--slo NAME
+// --series good|bad|total]` (docs/command-line.md, docs/formats.md): each file in its own
+// transaction through the ImportRunner; a CSV no format recognises is read with a saved import
+// profile of its header when there is one (app/cmd_profile.cpp); problems on stderr as
 // FILE:LINE: column 'x': reason (at most 100 per file, then a count), a summary line per file
 // on stdout, progress on stderr when it is a terminal. Exit 2 when any file was not imported.
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/mapoption.h"
 #include "importers/importrunner.h"
 #include "store/workspace.h"
 
@@ -45,7 +48,8 @@ int cmdImport(const QStringList &args)
     const QCommandLineOption series(QStringLiteral("series"),
                                     QStringLiteral("Prometheus: what the samples count (good, bad or total)"),
                                     QStringLiteral("SERIES"));
-    parser.addOptions({format, skip, slo, series});
+    const QCommandLineOption map = mapOption();
+    parser.addOptions({format, map, skip, slo, series});
     if (!parse(parser, QStringLiteral("import"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -59,6 +63,7 @@ int cmdImport(const QStringList &args)
             throw UsageError(QStringLiteral("unknown format '%1'; known formats: %2")
                                  .arg(parser.value(format), importers::knownFormatIds()));
     }
+    options.columnMap = columnMapOption(parser.values(map), options.format);
     options.skipBadRows = parser.isSet(skip);
     if (parser.isSet(slo) != parser.isSet(series))
         throw UsageError(QStringLiteral("--slo and --series go together"));

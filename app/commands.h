@@ -14,6 +14,7 @@ int cmdPlan(const QStringList &args);
 int cmdMetrics(const QStringList &args);
 int cmdAlerts(const QStringList &args);
 int cmdImport(const QStringList &args);
+int cmdProfile(const QStringList &args);
 int cmdGenerate(const QStringList &args);
 int cmdScreenshot(const QStringList &args);
 int cmdReport(const QStringList &args);

@@ -7,6 +7,7 @@
 #include "views/debtview.h"
 #include "views/gapsview.h"
 #include "views/importdialog.h"
+#include "views/importprofilesdialog.h"
 #include "views/incidentsview.h"
 #include "views/roadmapview.h"
 #include "views/settingsdialog.h"
@@ -541,6 +542,15 @@ void MainWindow::createImportActions(QMenu *file)
     });
     import->setObjectName(QStringLiteral("importAction"));
     import->setShortcut(tr("Ctrl+I"));
+    QAction *profiles = file->addAction(tr("Import &Profiles…"), this, [this] {
+        if (!m_workspace) {
+            showError(tr("Open or create a workspace to see its import profiles."));
+            return;
+        }
+        ImportProfilesDialog dialog(m_editor, this);
+        dialog.exec();
+    });
+    profiles->setObjectName(QStringLiteral("importProfilesAction"));
     QAction *sources = m_dataSourcesDock->toggleViewAction();
     sources->setText(tr("Data &Sources"));
     sources->setObjectName(QStringLiteral("dataSourcesAction"));
@@ -555,6 +565,7 @@ ImportDialog *MainWindow::importFiles(const QStringList &paths)
     }
     auto *dialog = new ImportDialog(m_workspace->path(), m_workspace->settings().timezone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setEditor(m_editor);
     dialog->addFiles(paths);
     connect(dialog, &ImportDialog::dataChanged, this, [this] {
         m_dataSources->refresh();

@@ -38,6 +38,7 @@ public:
     void slo(const Slo &s) override { m_slos.add(s); }
     void measurement(const SloMeasurement &m) override { m_slos.add(m); }
     void debtItem(const DebtItem &item) override { m_debt.add(item); }
+    void ownership(const Ownership &o) override { m_delivery.add(o); }
 
     const RecordWriter &writer(int i) const
     {

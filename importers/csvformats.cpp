@@ -21,6 +21,7 @@ struct Column
 {
     const char *name;
     bool required;
+    bool oneOf = false; // required as a group with the other oneOf columns
 };
 
 std::string quoted(std::string_view v)
@@ -37,27 +38,124 @@ std::string quoted(std::string_view v)
     return out;
 }
 
-// The header and the records of one CSV file, by the columns a format knows.
+std::string namesOf(std::span<const Column> columns)
+{
+    std::string out;
+    for (const Column &c : columns)
+        out += (out.empty() ? "" : ", ") + std::string(c.name);
+    return out;
+}
+
+int fieldIndex(std::span<const Column> columns, std::string_view field)
+{
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (equalsIgnoreCase(trim(field), columns[c].name))
+            return int(c);
+    return -1;
+}
+
+std::optional<ParseError> checkMap(std::span<const Column> columns, const ColumnMap &map, const char *formatName)
+{
+    std::vector<bool> mapped(columns.size(), false);
+    for (const auto &[field, column] : map) {
+        const int c = fieldIndex(columns, field);
+        if (c < 0)
+            return ParseError{0, field, "unknown field '" + field + "' of the " + formatName
+                                            + " format (its fields: " + namesOf(columns) + ")"};
+        if (mapped[std::size_t(c)])
+            return ParseError{0, field, "field '" + std::string(columns[std::size_t(c)].name) + "' is mapped twice"};
+        mapped[std::size_t(c)] = true;
+        if (trim(column).empty())
+            return ParseError{0, field,
+                              "field '" + std::string(columns[std::size_t(c)].name) + "' is mapped to no column"};
+    }
+    return std::nullopt;
+}
+
+// docs/formats.md#column-mapping: mapped fields first (a mapped column is taken), then the
+// others by name among the columns not taken, then the required fields must be there.
+ColumnResolution resolve(std::span<const Column> columns, const std::vector<std::string> &header, const ColumnMap &map,
+                         const char *formatName)
+{
+    ColumnResolution r;
+    r.index.assign(columns.size(), -1);
+    for (const Column &c : columns)
+        r.names.emplace_back(c.name);
+    if ((r.error = checkMap(columns, map, formatName)))
+        return r;
+    std::unordered_map<std::string, int> byName;
+    std::string headerText;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        byName.emplace(toLower(trim(header[i])), int(i));
+        headerText += (i == 0 ? "" : ", ") + std::string(trim(header[i]));
+    }
+    std::vector<bool> taken(header.size(), false);
+    for (const auto &[field, column] : map) {
+        const std::size_t c = std::size_t(fieldIndex(columns, field));
+        const auto it = byName.find(toLower(trim(column)));
+        if (it == byName.end()) {
+            r.error = ParseError{1, std::string(trim(column)),
+                                 "no such column in the header (mapped to " + std::string(columns[c].name)
+                                     + "; the header has: " + headerText + ")"};
+            return r;
+        }
+        r.index[c] = it->second;
+        r.names[c] = std::string(trim(header[std::size_t(it->second)]));
+        taken[std::size_t(it->second)] = true;
+    }
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (r.index[c] >= 0)
+            continue;
+        const auto it = byName.find(columns[c].name);
+        if (it != byName.end() && !taken[std::size_t(it->second)])
+            r.index[c] = it->second;
+    }
+    const std::string unmapped = map.empty() ? std::string() : std::string(" (and no column is mapped to it)");
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (columns[c].required && r.index[c] < 0) {
+            r.error = ParseError{1, columns[c].name, std::string("missing required column '") + columns[c].name
+                                                         + "' in the header" + unmapped};
+            return r;
+        }
+    // A group of which one is required (title/summary/description, good/bad).
+    std::vector<std::string> group;
+    bool any = false;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (columns[c].oneOf) {
+            group.emplace_back(columns[c].name);
+            any = any || r.index[c] >= 0;
+        }
+    if (!group.empty() && !any) {
+        std::string others;
+        for (std::size_t i = 1; i < group.size(); ++i)
+            others += (i == 1 ? "" : " or ") + ("'" + group[i] + "'");
+        r.error = ParseError{1, group[0], "missing required column '" + group[0] + "' (or " + others + ") in the header"
+                                              + (map.empty() ? std::string() : std::string(" (and none is mapped)"))};
+    }
+    return r;
+}
+
+// The header and the records of one CSV file, by the columns a format knows (and the
+// options' column mapping).
 class CsvTable
 {
 public:
-    CsvTable(InputStream &in, std::span<const Column> columns)
-        : m_reader(in), m_columns(columns), m_index(columns.size(), -1)
+    CsvTable(InputStream &in, std::span<const Column> columns, const ParseOptions &o, const char *formatName)
+        : m_reader(in), m_columns(columns)
     {
         if (!m_reader.next())
             throw FileError({1, {}, in.done() == 0 ? "empty file" : "no header line"});
-        std::unordered_map<std::string, int> byName;
+        std::vector<std::string> header;
         for (std::size_t i = 0; i < m_reader.size(); ++i)
-            byName.emplace(toLower(trim(m_reader.field(i))), int(i));
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            auto it = byName.find(columns[c].name);
-            if (it != byName.end())
-                m_index[c] = it->second;
+            header.emplace_back(m_reader.field(i));
+        ColumnResolution r = resolve(columns, header, o.columnMap, formatName);
+        if (r.error) {
+            if (r.error->line > 0)
+                r.error->line = m_reader.line();
+            throw FileError(*r.error);
         }
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            if (columns[c].required && m_index[c] < 0)
-                throw FileError({m_reader.line(), columns[c].name,
-                                 std::string("missing required column '") + columns[c].name + "' in the header"});
+        m_index = std::move(r.index);
+        m_names = std::move(r.names);
     }
 
     bool next() { return m_reader.next(); }
@@ -69,13 +167,15 @@ public:
         return i < 0 ? std::string_view() : m_reader.field(std::size_t(i));
     }
     std::string_view value(int c) const { return trim(raw(c)); }
-    const char *name(int c) const { return m_columns[std::size_t(c)].name; }
+    // The column's name in messages: the file's own when the field is mapped.
+    const std::string &name(int c) const { return m_names[std::size_t(c)]; }
     bool required(int c) const { return m_columns[std::size_t(c)].required; }
 
 private:
     CsvReader m_reader;
     std::span<const Column> m_columns;
     std::vector<int> m_index;
+    std::vector<std::string> m_names;
 };
 
 // Reads the values of one record; the first problem found is the row's error.
@@ -91,7 +191,7 @@ public:
     const ParseError &error() const { return *m_error; }
 
     void fail(int c, std::string reason) { failNamed(m_t.name(c), std::move(reason)); }
-    void failNamed(const char *column, std::string reason)
+    void failNamed(const std::string &column, std::string reason)
     {
         if (!m_error)
             m_error = ParseError{m_t.line(), column, std::move(reason)};
@@ -129,11 +229,12 @@ public:
     {
         notBeforeNamed(m_t.name(c), t, m_t.name(startColumn), start);
     }
-    void notBeforeNamed(const char *column, const std::optional<Micros> &t, const char *startName, Micros start)
+    void notBeforeNamed(const std::string &column, const std::optional<Micros> &t, const std::string &startName,
+                        Micros start)
     {
         if (ok() && t && *t < start)
-            failNamed(column, std::string(column) + " " + formatIsoUtf8(*t) + " is before " + startName + " "
-                                  + formatIsoUtf8(start));
+            failNamed(column,
+                      column + " " + formatIsoUtf8(*t) + " is before " + startName + " " + formatIsoUtf8(start));
     }
 
     // A count: a whole number, not negative.
@@ -211,7 +312,7 @@ constexpr Column kDeploymentColumns[] = {
 
 void parseDeployments(InputStream &in, const ParseOptions &o, ImportSink &sink)
 {
-    CsvTable t(in, kDeploymentColumns);
+    CsvTable t(in, kDeploymentColumns, o, "deployments");
     Deployment d;
     forEachRow(t, o, sink, [&](Row &r) {
         r.text(DepId, d.deploymentId);
@@ -241,7 +342,7 @@ constexpr Column kChangeColumns[] = {
 
 void parseChanges(InputStream &in, const ParseOptions &o, ImportSink &sink)
 {
-    CsvTable t(in, kChangeColumns);
+    CsvTable t(in, kChangeColumns, o, "changes");
     Change c;
     forEachRow(t, o, sink, [&](Row &r) {
         r.text(ChCommit, c.commitSha);
@@ -269,7 +370,7 @@ constexpr Column kIncidentColumns[] = {
 
 void parseIncidents(InputStream &in, const ParseOptions &o, ImportSink &sink)
 {
-    CsvTable t(in, kIncidentColumns);
+    CsvTable t(in, kIncidentColumns, o, "incidents");
     Incident i;
     forEachRow(t, o, sink, [&](Row &r) {
         r.text(IncId, i.incidentId);
@@ -306,7 +407,7 @@ constexpr Column kPageColumns[] = {
 
 void parsePages(InputStream &in, const ParseOptions &o, ImportSink &sink)
 {
-    CsvTable t(in, kPageColumns);
+    CsvTable t(in, kPageColumns, o, "pages");
     Page p;
     forEachRow(t, o, sink, [&](Row &r) {
         p.createdAt = r.requiredTime(PgCreated);
@@ -334,7 +435,7 @@ enum {
     PdResolveSeconds, PdResolvedOn, PdAuto, PdEscalations
 };
 constexpr Column kPagerDutyCsvColumns[] = {
-    {"created_on", true},       {"title", false},           {"summary", false},          {"description", false},
+    {"created_on", true},       {"title", false, true},     {"summary", false, true},    {"description", false, true},
     {"id", false},              {"incident_number", false}, {"service_name", false},     {"urgency", false},
     {"seconds_to_first_ack", false}, {"seconds_to_resolve", false}, {"resolved_on", false}, {"auto_resolved", false},
     {"escalation_count", false},
@@ -349,9 +450,7 @@ std::optional<Micros> plusSeconds(Micros t, const std::optional<double> &seconds
 
 void parsePagerDutyCsv(InputStream &in, const ParseOptions &o, ImportSink &sink)
 {
-    CsvTable t(in, kPagerDutyCsvColumns);
-    if (!t.has(PdTitle) && !t.has(PdSummary) && !t.has(PdDescription))
-        throw FileError({1, "description", "missing required column 'description' (or 'title') in the header"});
+    CsvTable t(in, kPagerDutyCsvColumns, o, "pagerduty-csv");
     Page p;
     forEachRow(t, o, sink, [&](Row &r) {
         p.createdAt = r.requiredTime(PdCreated);
@@ -365,7 +464,8 @@ void parsePagerDutyCsv(InputStream &in, const ParseOptions &o, ImportSink &sink)
             }
         }
         if (p.title.empty())
-            r.failNamed(t.has(PdDescription) || !t.has(PdTitle) ? "description" : "title", "required value is empty");
+            r.failNamed(t.name(t.has(PdDescription) || !t.has(PdTitle) ? PdDescription : PdTitle),
+                        "required value is empty");
         r.text(PdId, p.sourceId);
         p.incidentNumber = r.count(PdNumber);
         r.text(PdService, p.service);
@@ -389,14 +489,12 @@ void parsePagerDutyCsv(InputStream &in, const ParseOptions &o, ImportSink &sink)
 
 enum { MsSlo, MsTimestamp, MsTotal, MsGood, MsBad };
 constexpr Column kMeasurementColumns[] = {
-    {"slo", true}, {"timestamp", true}, {"total", true}, {"good", false}, {"bad", false},
+    {"slo", true}, {"timestamp", true}, {"total", true}, {"good", false, true}, {"bad", false, true},
 };
 
 void parseMeasurements(InputStream &in, const ParseOptions &o, ImportSink &sink)
 {
-    CsvTable t(in, kMeasurementColumns);
-    if (!t.has(MsGood) && !t.has(MsBad))
-        throw FileError({1, "good", "missing required column 'good' or 'bad' in the header"});
+    CsvTable t(in, kMeasurementColumns, o, "slo-measurements");
     SloMeasurement m;
     forEachRow(t, o, sink, [&](Row &r) {
         r.text(MsSlo, m.slo);
@@ -426,7 +524,7 @@ constexpr Column kDebtColumns[] = {
 
 void parseDebt(InputStream &in, const ParseOptions &o, ImportSink &sink)
 {
-    CsvTable t(in, kDebtColumns);
+    CsvTable t(in, kDebtColumns, o, "debt");
     forEachRow(t, o, sink, [&](Row &r) {
         DebtItem d;
         r.text(DbId, d.id);
@@ -471,7 +569,94 @@ void parseDebt(InputStream &in, const ParseOptions &o, ImportSink &sink)
     });
 }
 
+// --- ownership -----------------------------------------------------------------------------
+
+enum { OwService, OwTeam };
+constexpr Column kOwnershipColumns[] = {{"service", true}, {"team", true}};
+
+// A service has one owner: listed again with the same team it is the same record; with another
+// team the later row is bad (docs/formats.md#ownership).
+void parseOwnership(InputStream &in, const ParseOptions &o, ImportSink &sink)
+{
+    CsvTable t(in, kOwnershipColumns, o, "ownership");
+    struct Seen
+    {
+        std::string team;
+        std::int64_t line;
+    };
+    std::unordered_map<std::string, Seen> seen;
+    Ownership owner;
+    forEachRow(t, o, sink, [&](Row &r) {
+        r.text(OwService, owner.service);
+        r.text(OwTeam, owner.team);
+        if (!r.ok())
+            return;
+        const auto [it, inserted] = seen.try_emplace(owner.service, Seen{owner.team, t.line()});
+        if (!inserted && it->second.team != owner.team) {
+            r.fail(OwTeam, "service " + quoted(owner.service) + " is already owned by " + quoted(it->second.team)
+                               + " (line " + std::to_string(it->second.line) + "); a service has one team");
+            return;
+        }
+        sink.ownership(owner);
+    });
+}
+
+// The columns of each CSV format (empty for the others).
+std::span<const Column> columnsOf(Format f)
+{
+    switch (f) {
+    case Format::Deployments: return kDeploymentColumns;
+    case Format::Changes: return kChangeColumns;
+    case Format::Incidents: return kIncidentColumns;
+    case Format::Pages: return kPageColumns;
+    case Format::PagerDutyCsv: return kPagerDutyCsvColumns;
+    case Format::SloMeasurements: return kMeasurementColumns;
+    case Format::Debt: return kDebtColumns;
+    case Format::Ownership: return kOwnershipColumns;
+    default: return {};
+    }
+}
+
 } // namespace
+
+bool isCsvFormat(Format f)
+{
+    return !columnsOf(f).empty();
+}
+
+std::vector<FieldInfo> formatFields(Format f)
+{
+    std::vector<FieldInfo> out;
+    for (const Column &c : columnsOf(f))
+        out.push_back({c.name, c.required, c.oneOf});
+    return out;
+}
+
+std::string fieldName(Format f, std::string_view field)
+{
+    const auto columns = columnsOf(f);
+    const int c = fieldIndex(columns, field);
+    return c < 0 ? std::string() : std::string(columns[std::size_t(c)].name);
+}
+
+std::optional<ParseError> checkColumnMap(Format f, const ColumnMap &map)
+{
+    if (map.empty())
+        return std::nullopt;
+    if (!isCsvFormat(f))
+        return ParseError{0, {}, std::string("column mapping needs a CSV format; ") + formatId(f) + " is not one"};
+    return checkMap(columnsOf(f), map, formatId(f));
+}
+
+ColumnResolution resolveColumns(Format f, const std::vector<std::string> &header, const ColumnMap &map)
+{
+    if (!isCsvFormat(f)) {
+        ColumnResolution r;
+        r.error = checkColumnMap(f, map);
+        return r;
+    }
+    return resolve(columnsOf(f), header, map, formatId(f));
+}
 
 void parseCsv(Format format, InputStream &in, const ParseOptions &options, ImportSink &sink)
 {
@@ -483,10 +668,17 @@ void parseCsv(Format format, InputStream &in, const ParseOptions &options, Impor
     case Format::PagerDutyCsv: return parsePagerDutyCsv(in, options, sink);
     case Format::SloMeasurements: return parseMeasurements(in, options, sink);
     case Format::Debt: return parseDebt(in, options, sink);
+    case Format::Ownership: return parseOwnership(in, options, sink);
     default: break;
     }
     throw FileError({0, {}, std::string("not a CSV format: ") + formatId(format)});
 }
+
+// The columns by which the other CSV formats are recognised.
+constexpr const char *kIdentifyingColumns[] = {
+    "deployment_id", "finished_at", "commit_sha", "committed_at", "incident_id", "started_at", "created_at", "title",
+    "created_on", "description", "summary", "slo", "timestamp", "total", "toil_hours_per_week", "cost_weeks",
+};
 
 std::optional<Format> detectCsvFormat(const std::vector<std::string> &header)
 {
@@ -505,6 +697,14 @@ std::optional<Format> detectCsvFormat(const std::vector<std::string> &header)
         return Format::PagerDutyCsv;
     if (has("created_at") && has("title") && !has("incident_id"))
         return Format::Pages;
+    // Last, and only when no column names another format: a pages or deployments export with a
+    // team column (or one missing a required column) is never taken for an ownership list.
+    if (has("service") && has("team")) {
+        for (const char *other : kIdentifyingColumns)
+            if (has(other))
+                return std::nullopt;
+        return Format::Ownership;
+    }
     return std::nullopt;
 }
 

@@ -170,6 +170,81 @@ std::optional<std::int64_t> parseInteger(std::string_view s)
     return std::nullopt;
 }
 
+namespace {
+
+// A JSON number (RFC 8259 grammar, no sign: timestamps are not negative) rewritten without its
+// exponent: "1.791e9" -> "1791000000", "17910000005e-1" -> "1791000000.5". nullopt when the
+// text is not such a number or the exponent would make it absurdly long.
+std::optional<std::string> plainDecimal(std::string_view s)
+{
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t from = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        return s.substr(from, i - from);
+    };
+    const std::string_view intPart = digits();
+    if (intPart.empty())
+        return std::nullopt;
+    std::string_view frac;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        frac = digits();
+        if (frac.empty())
+            return std::nullopt;
+    }
+    long exponent = 0;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        bool negative = false;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+            negative = s[i++] == '-';
+        const std::string_view e = digits();
+        if (e.empty() || e.size() > 3)
+            return std::nullopt;
+        std::from_chars(e.data(), e.data() + e.size(), exponent);
+        if (negative)
+            exponent = -exponent;
+    }
+    if (i != s.size())
+        return std::nullopt;
+    std::string all(intPart);
+    all.append(frac);
+    // The decimal point sits after `point` digits of `all`.
+    const long point = long(intPart.size()) + exponent;
+    if (point > 40 || point < -40)
+        return std::nullopt;
+    std::string out;
+    if (point <= 0) {
+        out = "0." + std::string(std::size_t(-point), '0') + all;
+    } else if (std::size_t(point) >= all.size()) {
+        out = all + std::string(std::size_t(point) - all.size(), '0');
+    } else {
+        out = all.substr(0, std::size_t(point)) + "." + all.substr(std::size_t(point));
+    }
+    // Leading zeros of the integer part would change nothing but the magnitude check.
+    const std::size_t firstDigit = out.find_first_not_of('0');
+    if (firstDigit == std::string::npos)
+        return std::string("0");
+    if (out[firstDigit] == '.')
+        return out.substr(firstDigit - 1);
+    return out.substr(firstDigit);
+}
+
+} // namespace
+
+std::optional<Micros> parseJsonTimestamp(std::string_view text, const ZoneOffsets &zone)
+{
+    if (const auto t = parseTimestamp(text, zone))
+        return t;
+    const std::string_view s = trim(text);
+    if (s.find_first_of("eE") == std::string_view::npos)
+        return std::nullopt;
+    const auto plain = plainDecimal(s);
+    return plain ? parseTimestamp(*plain, zone) : std::nullopt;
+}
+
 std::string formatNumber(double v)
 {
     if (v == 0)

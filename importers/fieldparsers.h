@@ -4,6 +4,7 @@
 #pragma once
 
 #include "store/records.h"
+#include "store/timeutil.h"
 
 #include <optional>
 #include <string>
@@ -28,6 +29,12 @@ std::optional<BudgetingMethod> parseBudgetingMethod(std::string_view s);
 std::optional<double> parseNumber(std::string_view s);
 // A whole number; "3.0" is 3. Negative values are returned as they are (callers report them).
 std::optional<std::int64_t> parseInteger(std::string_view s);
+
+// A timestamp written in a JSON file: what parseTimestamp() accepts, and also an epoch number
+// in any JSON spelling (1791000000, 1791000000.0, 1.791e9, 1791e6), read exactly from its
+// digits (the exponent moves the decimal point; no floating point on the way).
+// docs/formats.md#timestamps
+std::optional<Micros> parseJsonTimestamp(std::string_view text, const ZoneOffsets &zone);
 
 // Shortest text that reads back as the same double ("0.1", "24", "1e-05"), as in the debt CSV.
 std::string formatNumber(double v);

@@ -97,6 +97,7 @@ const std::vector<std::string> &csvColumns(RecordKind kind)
                                                    "created_at", "acknowledged_at", "resolved_at", "auto_resolved",
                                                    "escalation_count", "incident_key"};
     static const std::vector<std::string> measurements = {"slo", "timestamp", "good", "bad", "total"};
+    static const std::vector<std::string> ownership = {"service", "team"};
     static const std::vector<std::string> debt = {
         "id",     "title",      "theme",         "toil_hours_per_week", "cost_weeks",     "risk_likelihood",
         "risk_impact", "fowler", "depends_on",  "linked_metric",       "status",         "pinned_quarter", "notes"};
@@ -107,6 +108,7 @@ const std::vector<std::string> &csvColumns(RecordKind kind)
     case RecordKind::Page: return pages;
     case RecordKind::SloMeasurement: return measurements;
     case RecordKind::Debt: return debt;
+    case RecordKind::Ownership: return ownership;
     }
     return debt;
 }
@@ -172,6 +174,11 @@ std::vector<std::string> csvFields(const DebtItem &d)
             d.status,
             d.pinnedQuarter,
             d.notes};
+}
+
+std::vector<std::string> csvFields(const Ownership &o)
+{
+    return {o.service, o.team};
 }
 
 std::string openSloYaml(const Slo &slo)

@@ -26,7 +26,7 @@ void appendCsvField(std::string &out, std::string_view value);
 // Fields joined with commas and ended by a line feed (RFC 4180 allows it; files diff well).
 std::string csvLine(const std::vector<std::string> &fields);
 
-enum class RecordKind { Deployment, Change, Incident, Page, SloMeasurement, Debt };
+enum class RecordKind { Deployment, Change, Incident, Page, SloMeasurement, Debt, Ownership };
 
 // The header of a kind's CSV, in canonical order.
 const std::vector<std::string> &csvColumns(RecordKind kind);
@@ -37,6 +37,7 @@ std::vector<std::string> csvFields(const Incident &i);
 std::vector<std::string> csvFields(const Page &p);
 std::vector<std::string> csvFields(const SloMeasurement &m);
 std::vector<std::string> csvFields(const DebtItem &d);
+std::vector<std::string> csvFields(const Ownership &o);
 
 // One OpenSLO v1 `kind: SLO` document (without the leading "---").
 std::string openSloYaml(const Slo &slo);
@@ -59,6 +60,8 @@ public:
     void slo(const Slo &s) override;
     void measurement(const SloMeasurement &m) override;
     void debtItem(const DebtItem &item) override;
+    // The generator makes no ownership records (generate writes the seven files above).
+    void ownership(const Ownership &) override {}
 
     // Flushes and renames every file into place; throws std::runtime_error on failure.
     void commit();

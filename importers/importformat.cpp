@@ -25,6 +25,7 @@ const std::vector<FormatInfo> &allFormats()
         {Format::SloMeasurements, "slo-measurements", "SLO measurements CSV"},
         {Format::Prometheus, "prometheus", "Prometheus query_range matrix JSON"},
         {Format::Debt, "debt", "Operational debt CSV"},
+        {Format::Ownership, "ownership", "Service ownership CSV"},
     };
     return formats;
 }
@@ -81,10 +82,12 @@ public:
                     firstElement = first;
                 else
                     m_done = true;
-            } else if (path[0].key == "incidents") {
-                incidents = first;
-            } else if (path[0].key == "data") {
-                data = first;
+            } else {
+                topKeys.push_back(path[0].key);
+                if (path[0].key == "incidents")
+                    incidents = first;
+                else if (path[0].key == "data")
+                    data = first;
             }
             return false;
         }
@@ -104,11 +107,13 @@ public:
         return std::find(elementKeys.begin(), elementKeys.end(), key) != elementKeys.end();
     }
     bool dataHas(const char *key) const { return std::find(dataKeys.begin(), dataKeys.end(), key) != dataKeys.end(); }
+    bool topHas(const char *key) const { return std::find(topKeys.begin(), topKeys.end(), key) != topKeys.end(); }
 
     char top = 0;
     char incidents = 0;
     char data = 0;
     char firstElement = 0;
+    std::vector<std::string> topKeys;
     std::vector<std::string> elementKeys;
     std::vector<std::string> dataKeys;
 
@@ -141,6 +146,9 @@ std::optional<Format> detectJson(const QByteArray &head, ParseError *why)
             return Format::PagerDutyAnalytics;
         if (shape.data == '{' && (shape.dataHas("resultType") || shape.dataHas("result")))
             return Format::Prometheus;
+        // Prometheus's error response: {"status": "error", "errorType": ..., "error": ...}.
+        if (shape.topHas("status") && shape.topHas("errorType"))
+            return Format::Prometheus;
         return std::nullopt;
     }
     if (shape.top == '[' && shape.firstElement == '{') {
@@ -150,6 +158,10 @@ std::optional<Format> detectJson(const QByteArray &head, ParseError *why)
         if (shape.elementHas("id") && shape.elementHas("created_at")
             && (shape.elementHas("title") || shape.elementHas("summary") || shape.elementHas("incident_number")))
             return Format::PagerDutyRest;
+        // A bare Prometheus result array is read only when named (it says nothing of the series).
+        if (shape.elementHas("metric") && (shape.elementHas("values") || shape.elementHas("value")) && why && !error)
+            *why = ParseError{0, {}, "a bare Prometheus result array: import it with --format prometheus "
+                                     "--slo NAME --series good|bad|total"};
     }
     return std::nullopt;
 }
@@ -174,6 +186,22 @@ bool looksLikeOpenSlo(QByteArray head)
     return false;
 }
 
+// The first CSV record of `head`, trimmed; throws FileError when it does not read as CSV.
+std::optional<std::vector<std::string>> readHeader(const QByteArray &head)
+{
+    QByteArray copy = head;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    InputStream in(buffer);
+    CsvReader reader(in);
+    if (!reader.next())
+        return std::nullopt;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < reader.size(); ++i)
+        out.emplace_back(trim(reader.field(i)));
+    return out;
+}
+
 } // namespace
 
 std::optional<Format> detectFormat(const QByteArray &head, ParseError *why)
@@ -193,27 +221,41 @@ std::optional<Format> detectFormat(const QByteArray &head, ParseError *why)
         return Format::OpenSlo;
 
     // CSV: the header line.
-    QByteArray copy = head;
-    QBuffer buffer(&copy);
-    buffer.open(QIODevice::ReadOnly);
-    InputStream in(buffer);
-    CsvReader reader(in);
+    std::optional<std::vector<std::string>> names;
     try {
-        if (!reader.next())
-            return std::nullopt;
+        names = readHeader(head);
     } catch (const FileError &e) {
         if (why)
             *why = e.error;
         return std::nullopt;
     }
+    if (!names)
+        return std::nullopt;
     std::vector<std::string> header;
-    for (std::size_t i = 0; i < reader.size(); ++i)
-        header.push_back(toLower(trim(reader.field(i))));
+    for (const std::string &n : *names)
+        header.push_back(toLower(n));
     const auto f = detectCsvFormat(header);
     if (!f && why)
-        *why = ParseError{0, {}, reader.size() > 1 ? "a CSV header without the columns of any known format"
+        *why = ParseError{0, {}, names->size() > 1 ? "a CSV header without the columns of any known format"
                                                    : "not JSON, OpenSLO YAML or CSV"};
     return f;
+}
+
+std::optional<std::vector<std::string>> csvHeader(const QByteArray &head)
+{
+    QByteArrayView text(head);
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3);
+    const QByteArrayView trimmed = text.trimmed();
+    if (trimmed.isEmpty() || trimmed.front() == '{' || trimmed.front() == '[' || looksLikeOpenSlo(head))
+        return std::nullopt;
+    try {
+        auto names = readHeader(head);
+        if (names && names->size() >= 2)
+            return names;
+    } catch (const FileError &) {
+    }
+    return std::nullopt;
 }
 
 } // namespace srm::importers

@@ -25,6 +25,7 @@ enum class Format {
     SloMeasurements,
     Prometheus,
     Debt,
+    Ownership,
 };
 
 struct FormatInfo
@@ -51,5 +52,10 @@ std::optional<Format> detectFormat(const QByteArray &head, ParseError *why = nul
 
 // The format of a CSV header (lower-case names), or nullopt.
 std::optional<Format> detectCsvFormat(const std::vector<std::string> &header);
+
+// The header of a file whose first bytes are `head` when it reads as CSV with at least two
+// columns (names trimmed, as written), for column mapping; nullopt for JSON, OpenSLO YAML and
+// anything else.
+std::optional<std::vector<std::string>> csvHeader(const QByteArray &head);
 
 } // namespace srm::importers

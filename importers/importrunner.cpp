@@ -2,6 +2,7 @@
 
 #include "importers/formatwriters.h"
 #include "importers/parsethread.h"
+#include "store/importprofiles.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
@@ -90,6 +91,7 @@ public:
     void slo(const Slo &s) override { if (m_write) m_writer.add(s); }
     void measurement(const SloMeasurement &m) override { if (m_write) m_writer.add(m, m_columns); }
     void debtItem(const DebtItem &item) override { if (m_write) m_writer.add(item); }
+    void ownership(const Ownership &o) override { if (m_write) m_writer.add(o); }
 
     void badRow(const ParseError &error) override
     {
@@ -178,8 +180,21 @@ private:
     std::optional<Workspace::Transaction> m_tx;
 };
 
-std::optional<ParseError> openAndDetect(QFile &file, const ImportOptions &options, std::optional<Format> &format)
+// The format to read, with the column mapping to apply: the options', else the detected
+// format, else (for a CSV no format recognises, when `profiles` is given) the newest saved
+// profile of the file's header.
+struct Reading
 {
+    std::optional<Format> format;
+    ColumnMap columnMap;
+    QString profile;
+    QByteArray head;
+};
+
+std::optional<ParseError> openAndDetect(QFile &file, const ImportOptions &options, Reading &reading,
+                                        Workspace *profiles = nullptr)
+{
+    std::optional<Format> &format = reading.format;
     const QFileInfo info(file.fileName());
     if (!info.exists())
         return ParseError{0, {}, "no such file"};
@@ -188,20 +203,43 @@ std::optional<ParseError> openAndDetect(QFile &file, const ImportOptions &option
     if (!file.open(QIODevice::ReadOnly))
         return ParseError{0, {}, "cannot open: " + file.errorString().toStdString()};
     const QByteArray head = file.peek(kSniffBytes);
+    reading.head = head;
     if (head.isEmpty() || (QByteArrayView(head).trimmed().isEmpty() && file.size() == head.size()))
         return ParseError{0, {}, "empty file"};
     format = options.format;
+    reading.columnMap = options.columnMap;
+    if (!format && !options.columnMap.empty())
+        return ParseError{0, {}, "column mapping needs a format (--format)"};
     if (!format) {
         ParseError why;
         format = detectFormat(head, &why);
+        if (!format && profiles && options.useProfiles)
+            if (const auto header = csvHeader(head)) {
+                QStringList names;
+                for (const std::string &n : *header)
+                    names << fromUtf8(n);
+                const QString key = ImportProfileStore::headerKey(names);
+                for (const ImportProfile &p : ImportProfileStore(*profiles).forHeader(key)) {
+                    format = formatFromId(p.format.toStdString());
+                    if (!format)
+                        continue;
+                    for (const auto &[field, column] : p.mapping)
+                        reading.columnMap.emplace_back(field.toStdString(), column.toStdString());
+                    reading.profile = p.name;
+                    break;
+                }
+            }
         if (!format) {
             why.reason = "unknown format (" + why.reason + "); known formats: " + knownFormatIds().toStdString()
-                + " (or name one with --format)";
+                + (csvHeader(head) ? " (or name one with --format and map its columns with --map FIELD=COLUMN)"
+                                   : " (or name one with --format)");
             return why;
         }
     }
-    if (*format == Format::Prometheus && (options.sloName.empty() || !options.series))
-        return ParseError{0, {}, "a Prometheus query_range file needs --slo NAME --series good|bad|total"};
+    if (auto problem = checkColumnMap(*format, reading.columnMap))
+        return problem;
+    // A Prometheus file without --slo/--series fails in the parser, after its status: an error
+    // response is reported as Prometheus's own error.
     return std::nullopt;
 }
 
@@ -229,15 +267,23 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
     ImportResult r;
     r.path = path;
     QFile file(path);
-    if (auto problem = openAndDetect(file, options, r.format)) {
+    Reading reading;
+    auto problem = openAndDetect(file, options, reading, &m_ws);
+    r.format = reading.format;
+    r.profile = reading.profile;
+    if (problem) {
         r.fileError = std::move(problem);
         return r;
     }
+    if (!r.profile.isEmpty())
+        r.notes << QStringLiteral("read as %1 with the import profile '%2'")
+                       .arg(QString::fromLatin1(formatId(*r.format)), r.profile);
 
     ParseOptions po;
     po.zone = ZoneOffsets(m_ws.settings().timezone);
     po.sloName = options.sloName;
     po.series = options.series;
+    po.columnMap = reading.columnMap;
 
     Sha256 hash;
     StreamControl c = control;
@@ -310,6 +356,7 @@ public:
     void page(const Page &p) override { row(RecordKind::Page, csvFields(p)); }
     void measurement(const SloMeasurement &m) override { row(RecordKind::SloMeasurement, csvFields(m)); }
     void debtItem(const DebtItem &item) override { row(RecordKind::Debt, csvFields(item)); }
+    void ownership(const Ownership &o) override { row(RecordKind::Ownership, csvFields(o)); }
     void slo(const Slo &s) override
     {
         if (m_p.columns.empty())
@@ -354,7 +401,12 @@ FilePreview previewFile(const QString &path, const ImportOptions &options, const
         o.sloName = o.sloName.empty() ? std::string("?") : o.sloName;
         o.series = Series::Total;
     }
-    if (auto problem = openAndDetect(file, o, p.format)) {
+    Reading reading;
+    const auto problem = openAndDetect(file, o, reading);
+    p.format = reading.format;
+    if (const auto header = csvHeader(reading.head))
+        p.header = *header;
+    if (problem) {
         p.problem = fromUtf8(problem->text());
         return p;
     }
@@ -362,6 +414,7 @@ FilePreview previewFile(const QString &path, const ImportOptions &options, const
     po.zone = zone;
     po.sloName = o.sloName;
     po.series = o.series;
+    po.columnMap = reading.columnMap;
     InputStream in(file);
     PreviewSink sink(p, maxRows);
     try {

@@ -32,6 +32,10 @@ struct ImportOptions
     bool skipBadRows = false;
     std::string sloName;          // Prometheus --slo
     std::optional<Series> series; // Prometheus --series
+    ColumnMap columnMap;          // CSV formats: --map FIELD=COLUMN (with a format)
+    // A CSV that no format recognises is read with the newest saved import profile of its
+    // header (store/importprofiles.h), when the workspace has one.
+    bool useProfiles = true;
 };
 
 struct ImportResult
@@ -49,6 +53,7 @@ struct ImportResult
     std::optional<ParseError> fileError; // why the whole file failed (unknown format, broken JSON...)
     QStringList notes;
     qint64 importId = 0; // the import-log entry (when imported)
+    QString profile;     // the import profile the file was read with, if any
 
     bool ok() const { return status == Status::Imported; }
     // Every problem as "PATH:LINE: column 'x': reason" lines: the file error, or the listed bad
@@ -74,12 +79,15 @@ struct FilePreview
 {
     std::optional<Format> format;
     QString problem; // why there is no format, or the file error met in the sample
+    std::vector<std::string> header; // a CSV file's own header (names as written), for mapping
     std::vector<std::string> columns;
     std::vector<std::vector<std::string>> rows;
     std::vector<ParseError> errors; // bad rows among the sampled ones
     QStringList notes;
 };
 
+// The first records as they will be stored (parsed: service, title, times in UTC...). Saved
+// profiles are not looked up here (the window's dialog offers them itself).
 FilePreview previewFile(const QString &path, const ImportOptions &options, const ZoneOffsets &zone,
                         int maxRows = 20);
 

@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include <charconv>
 #include <cmath>
 #include <map>
 
@@ -19,6 +20,11 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
+// A number's text in plain decimal notation. simdjson keeps no text of a number, so a
+// fractional one (1791000000.5, 1.791e9) is written back as the shortest plain decimal that
+// reads as the same double: that is the number as written whenever it has at most 15
+// significant digits (every µs timestamp in seconds or ms), and never an exponent, which the
+// timestamp and number readers would not take ("1.791e+09" was the float-timestamp bug).
 std::string numberText(element v)
 {
     std::int64_t i;
@@ -27,9 +33,33 @@ std::string numberText(element v)
     switch (v.type()) {
     case element_type::INT64: return v.get(i) == simdjson::SUCCESS ? std::to_string(i) : std::string();
     case element_type::UINT64: return v.get(u) == simdjson::SUCCESS ? std::to_string(u) : std::string();
-    case element_type::DOUBLE: return v.get(d) == simdjson::SUCCESS ? formatNumber(d) : std::string();
+    case element_type::DOUBLE: {
+        if (v.get(d) != simdjson::SUCCESS)
+            return {};
+        char buf[400]; // the longest fixed form of a double is 309 digits, a point and a sign
+        const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+        return r.ec == std::errc() ? std::string(buf, r.ptr) : formatNumber(d);
+    }
     default: return {};
     }
+}
+
+// The raw text of the first value of a JSON array's text ("[1791000000.0, \"3\"]" gives
+// "1791000000.0"): the number exactly as written, before any conversion to double.
+std::string_view firstNumberToken(std::string_view arrayText)
+{
+    std::size_t i = arrayText.find('[');
+    if (i == std::string_view::npos)
+        return {};
+    ++i;
+    while (i < arrayText.size() && std::string_view(" \t\n\r").find(arrayText[i]) != std::string_view::npos)
+        ++i;
+    const std::size_t from = i;
+    while (i < arrayText.size()
+           && ((arrayText[i] >= '0' && arrayText[i] <= '9') || arrayText[i] == '.' || arrayText[i] == 'e'
+               || arrayText[i] == 'E' || arrayText[i] == '+' || arrayText[i] == '-'))
+        ++i;
+    return arrayText.substr(from, i - from);
 }
 
 // One element's fields, with the first problem kept as the element's error.
@@ -81,7 +111,7 @@ public:
                 fail(column, "required value is missing");
             return std::nullopt;
         }
-        const auto t = parseTimestamp(s, m_o.zone);
+        const auto t = parseJsonTimestamp(s, m_o.zone);
         if (!t)
             fail(column, "not a timestamp: '" + s + "'");
         return t;
@@ -341,7 +371,10 @@ void parsePagerDutyAnalytics(InputStream &in, const ParseOptions &o, ImportSink 
 namespace {
 
 // `{"status": "success", "data": {"resultType": "matrix", "result": [{"metric": {...},
-// "values": [[ts, "v"], ...]}, ...]}}`: each sample is captured on its own.
+// "values": [[ts, "v"], ...]}, ...]}}`, or the `result` array alone (a bare array, as scripts
+// save it): each sample is captured on its own. An error response (`"status": "error"`) ends
+// the file with Prometheus's own errorType and error; each entry of `warnings` (and of
+// Prometheus 3's `infos`) becomes a note. docs/formats.md#prometheus
 class PrometheusHandler : public JsonScanner::Handler
 {
 public:
@@ -353,12 +386,23 @@ public:
     bool begin(const JsonPath &path, char first) override
     {
         if (path.empty()) {
-            if (first != '{')
-                throw FileError({0, {}, "expected a Prometheus query_range response (a JSON object)"});
+            if (first != '{' && first != '[')
+                throw FileError(
+                    {0, {}, "expected a Prometheus query_range response (a JSON object) or its result array"});
+            m_top = first;
             return false;
         }
+        if (m_top == '[') {
+            // [ {"metric": ..., "values": [[ts, "v"], ...]}, ... ]
+            if (path.size() == 1 && first != '{')
+                throw FileError({0, toString(path), "expected a series object with 'metric' and 'values'"});
+            if (path.size() == 2 && isKey(path[1], "value"))
+                m_instant = true;
+            return path.size() == 3 && isKey(path[1], "values");
+        }
         if (path.size() == 1)
-            return isKey(path[0], "status") || isKey(path[0], "error");
+            return isKey(path[0], "status") || isKey(path[0], "error") || isKey(path[0], "errorType")
+                || isKey(path[0], "warnings") || isKey(path[0], "infos");
         if (!isKey(path[0], "data"))
             return false;
         if (path.size() == 2)
@@ -373,30 +417,43 @@ public:
         if (error)
             throw FileError({line, {}, parseError(error)});
         std::string_view s;
-        if (path.size() == 1) {
+        if (m_top == '{' && path.size() == 1) {
             if (isKey(path[0], "status") && e.get(s) == simdjson::SUCCESS && s != "success")
                 m_status = std::string(s);
             if (isKey(path[0], "error") && e.get(s) == simdjson::SUCCESS)
                 m_error = std::string(s);
+            if (isKey(path[0], "errorType") && e.get(s) == simdjson::SUCCESS)
+                m_errorType = std::string(s);
+            if (isKey(path[0], "warnings") || isKey(path[0], "infos"))
+                messages(e, isKey(path[0], "warnings") ? "warning" : "info");
             return;
         }
-        if (path.size() == 2) {
+        if (m_top == '{' && path.size() == 2) {
             m_resultType = e.get(s) == simdjson::SUCCESS ? std::string(s) : std::string("?");
             return;
         }
-        sample(e, line, toString(path));
+        sample(e, text, line, toString(path));
     }
 
     void finish()
     {
         if (!m_status.empty())
-            throw FileError({1, "status", "the query failed (status '" + m_status + "'"
-                                              + (m_error.empty() ? std::string() : ": " + m_error) + ")"});
-        if (m_resultType.empty())
-            throw FileError({1, "data.resultType", "not a Prometheus query_range response (no data.resultType)"});
-        if (m_resultType != "matrix")
-            throw FileError({1, "data.resultType", "data.resultType is '" + m_resultType
-                                                       + "'; only a range query's 'matrix' can be imported"});
+            throw FileError({0, {}, "prometheus error " + (m_errorType.empty() ? "(no errorType)" : m_errorType) + ": "
+                                        + (m_error.empty() ? "status '" + m_status + "'" : m_error)});
+        if (m_top == '[') {
+            if (m_instant)
+                throw FileError({1, "value", "an instant query's result ('value'); only a range query's 'values' "
+                                             "can be imported"});
+        } else {
+            if (m_resultType.empty())
+                throw FileError({1, "data.resultType", "not a Prometheus query_range response (no data.resultType)"});
+            if (m_resultType != "matrix")
+                throw FileError({1, "data.resultType", "data.resultType is '" + m_resultType
+                                                           + "'; only a range query's 'matrix' can be imported"});
+        }
+        requireSeries();
+        for (const std::string &note : m_notes)
+            m_sink.note(note);
         if (m_skipped > 0)
             m_sink.note("skipped " + std::to_string(m_skipped) + " NaN or infinite sample"
                         + (m_skipped == 1 ? "" : "s"));
@@ -414,8 +471,32 @@ public:
     }
 
 private:
-    void sample(element e, std::int64_t line, const std::string &where)
+    // Checked at the first sample (and at the end), after the status: an error response is
+    // reported as Prometheus's error even without --slo.
+    void requireSeries() const
     {
+        if (m_o.sloName.empty() || !m_o.series)
+            throw FileError({0, {}, "a Prometheus query_range file needs --slo NAME --series good|bad|total"});
+    }
+
+    // Warnings wait for the end of the file, so that they are not reported for a file that
+    // turns out to be an error response.
+    void messages(element e, const char *kind)
+    {
+        simdjson::dom::array list;
+        if (e.get(list) != simdjson::SUCCESS)
+            return;
+        for (element item : list) {
+            std::string_view text;
+            if (item.get(text) == simdjson::SUCCESS)
+                m_notes.push_back(std::string("prometheus ") + kind + ": " + std::string(text));
+        }
+    }
+
+    void sample(element e, std::string_view text, std::int64_t line, const std::string &where)
+    {
+        if (m_status.empty())
+            requireSeries();
         simdjson::dom::array pair;
         if (e.get(pair) != simdjson::SUCCESS || pair.size() != 2) {
             m_sink.badRow({line, where, "expected a [timestamp, \"value\"] pair"});
@@ -423,11 +504,12 @@ private:
         }
         const element tsElement = pair.at(0).value_unsafe();
         const element valueElement = pair.at(1).value_unsafe();
-        std::string tsText = numberText(tsElement);
+        // A number's own digits (1791000000.0, 1.791e9 ...), not the double simdjson made of it.
+        std::string tsText = tsElement.is_number() ? std::string(firstNumberToken(text)) : std::string();
         std::string_view sv;
         if (tsText.empty() && tsElement.get(sv) == simdjson::SUCCESS)
             tsText = std::string(sv);
-        const auto ts = parseTimestamp(tsText, m_o.zone);
+        const auto ts = parseJsonTimestamp(tsText, m_o.zone);
         if (!ts) {
             m_sink.badRow({line, where, "not a timestamp: '" + tsText + "'"});
             return;
@@ -455,9 +537,13 @@ private:
     const ParseOptions &m_o;
     ImportSink &m_sink;
     simdjson::dom::parser m_parser;
+    char m_top = 0;
+    bool m_instant = false;
     std::string m_status;
     std::string m_error;
+    std::string m_errorType;
     std::string m_resultType;
+    std::vector<std::string> m_notes;
     std::int64_t m_skipped = 0;
     // Several series are summed per timestamp, so the sums wait for the end of the file: one
     // entry per distinct timestamp (Prometheus returns at most 11,000 points per series).
@@ -468,8 +554,6 @@ private:
 
 void parsePrometheus(InputStream &in, const ParseOptions &o, ImportSink &sink)
 {
-    if (o.sloName.empty() || !o.series)
-        throw FileError({0, {}, "a Prometheus query_range file needs --slo NAME --series good|bad|total"});
     PrometheusHandler handler(o, sink);
     JsonScanner scanner(in, 5);
     scanner.run(handler);

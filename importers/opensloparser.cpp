@@ -1,7 +1,9 @@
 // OpenSLO SLO definitions (SPEC 3): `apiVersion: openslo/v1` or `openslo/v1alpha`, `kind: SLO`,
 // in multi-document YAML files or YAML lists of objects. Other kinds and versions are skipped
-// with a note. An SLO with several objectives becomes one srm::Slo per objective, all filed
-// under the SLO's metadata.name for their measurements. yaml-cpp reads the whole document, so
+// with a note. Shapes other tools write are read too (docs/formats.md#openslo): the operators'
+// `openslo.com/v1`, numbers quoted as strings, durations as words (Day, Week, Month, Quarter).
+// An SLO with several objectives becomes one srm::Slo per objective, all filed under the SLO's
+// metadata.name for their measurements. yaml-cpp reads the whole document, so
 // files are limited to kMaxYamlBytes (SLO definitions are a few kilobytes).
 #include "importers/fieldparsers.h"
 #include "importers/inputstream.h"
@@ -51,7 +53,10 @@ public:
             m_sink.badRow({m_line, {}, "expected an OpenSLO object (a YAML mapping)"});
             return;
         }
-        const std::string apiVersion = scalar(child(node, "apiVersion"), "apiVersion");
+        std::string apiVersion = scalar(child(node, "apiVersion"), "apiVersion");
+        // The Kubernetes API group of OpenSLO operators names the same version.
+        if (apiVersion == "openslo.com/v1")
+            apiVersion = "openslo/v1";
         const std::string kind = scalar(child(node, "kind"), "kind");
         const auto metadata = child(node, "metadata");
         const std::string name = metadata ? scalar(child(*metadata, "name"), "metadata.name") : std::string();
@@ -97,6 +102,7 @@ public:
             return report();
         }
         std::vector<Slo> out;
+        std::vector<std::string> timeslicesNotes;
         std::set<std::string> labels;
         bool labelsUnique = true;
         for (std::size_t i = 0; i < objectives->size(); ++i) {
@@ -109,6 +115,8 @@ public:
             target(objective, column, s);
             if (const auto t = child(objective, "timeSliceTarget"))
                 s.timeSliceTarget = ratio(*t, column + ".timeSliceTarget", false);
+            else if (s.method == BudgetingMethod::Timeslices)
+                timeslicesNotes.push_back(objectiveNote(name, label, i, objectives->size(), s.objective));
             if (const auto w = child(objective, "timeSliceWindow"))
                 s.timeSliceWindowSeconds = duration(*w, column + ".timeSliceWindow");
             out.push_back(std::move(s));
@@ -126,11 +134,25 @@ public:
         }
         if (m_error)
             return report();
+        for (const std::string &note : timeslicesNotes)
+            m_sink.note(note);
         for (const Slo &s : out)
             m_sink.slo(s);
     }
 
 private:
+    // docs/formats.md#openslo: a Timeslices objective without timeSliceTarget judges each
+    // slice against the objective's own target.
+    std::string objectiveNote(const std::string &name, const std::string &label, std::size_t index, std::size_t count,
+                              double target) const
+    {
+        std::string which = "SLO '" + name + "'";
+        if (count > 1)
+            which += " objective " + (label.empty() ? std::to_string(index + 1) : "'" + label + "'");
+        return "line " + std::to_string(m_line) + ": " + which + " is Timeslices without timeSliceTarget: each slice "
+            + "is judged against the target " + formatNumber(target);
+    }
+
     void fail(const YAML::Node &at, const std::string &column, std::string reason)
     {
         if (!m_error) {
@@ -184,10 +206,17 @@ private:
         const std::string text = scalar(node, column);
         if (auto seconds = parseDurationSeconds(text))
             return seconds;
+        // Words some tools write for one unit: Day, Week, Month, Quarter (1d, 1w, 1M, 1Q).
+        static const std::pair<const char *, std::int64_t> words[] = {
+            {"day", 86400}, {"week", 7 * 86400}, {"month", 30 * 86400}, {"quarter", 90 * 86400}};
+        for (const auto &[word, seconds] : words)
+            if (equalsIgnoreCase(text, word))
+                return seconds;
         // A bare number is seconds.
         if (const auto n = parseInteger(text); n && *n > 0)
             return *n;
-        fail(node, column, "not a duration (like 28d, 4w, 1M, 1Q, 12h, 30m, 10s): '" + text + "'");
+        fail(node, column,
+             "not a duration (like 28d, 4w, 1M, 1Q, 12h, 30m, 10s; or Day, Week, Month, Quarter): '" + text + "'");
         return std::nullopt;
     }
 

@@ -60,12 +60,47 @@ public:
 enum class Series { Good, Bad, Total };
 std::optional<Series> seriesFromName(std::string_view name);
 
+// Column mapping for the CSV formats (--map FIELD=COLUMN, the window's mapping step, saved
+// profiles): each FIELD of the format is read from the file's COLUMN (header matched
+// case-insensitively). Mapped fields win; a column taken by a mapping is not also read by name
+// as another field; the other fields are matched by name. docs/formats.md#column-mapping
+using ColumnMap = std::vector<std::pair<std::string, std::string>>;
+
 struct ParseOptions
 {
     ZoneOffsets zone = ZoneOffsets(); // naive timestamps are read in this zone
     std::string sloName;              // Prometheus: the SLO the samples belong to (--slo)
     std::optional<Series> series;     // Prometheus: which column the samples are (--series)
+    ColumnMap columnMap;              // CSV formats: FIELD -> the file's column
 };
+
+// A field of a CSV format: its name (the column it is read from by default) and whether it is
+// required; `oneOf` fields are required as a group (one of title/summary/description of the
+// PagerDuty export, good or bad of the SLO measurements).
+struct FieldInfo
+{
+    std::string name;
+    bool required = false;
+    bool oneOf = false;
+};
+bool isCsvFormat(Format f);
+std::vector<FieldInfo> formatFields(Format f); // empty for the JSON and YAML formats
+// A field's own (lower-case) name for `field` written in any case; empty when `f` has none.
+std::string fieldName(Format f, std::string_view field);
+
+// A mapping that cannot apply to `f` whatever the file: a format without columns, an unknown
+// FIELD, a FIELD mapped twice. nullopt when it is fine.
+std::optional<ParseError> checkColumnMap(Format f, const ColumnMap &map);
+
+// Where each field of `f` is read from in a file with `header` (names as written) under `map`.
+struct ColumnResolution
+{
+    std::vector<int> index;         // per field of formatFields(f): its header position, or -1
+    std::vector<std::string> names; // per field: the header's spelling when mapped, else the field name
+    std::optional<ParseError> error; // checkColumnMap's, a mapped COLUMN missing from the header, a
+                                     // required field still missing (line 1: the header)
+};
+ColumnResolution resolveColumns(Format f, const std::vector<std::string> &header, const ColumnMap &map);
 
 // Parses the whole input as `format`. Throws FileError, Cancelled (from the InputStream).
 void parse(Format format, InputStream &in, const ParseOptions &options, ImportSink &sink);

@@ -28,7 +28,8 @@ struct NoteItem
     std::string text;
 };
 
-using Item = std::variant<Deployment, Change, Incident, PageItem, Slo, SloMeasurement, DebtItem, BadRowItem, NoteItem>;
+using Item = std::variant<Deployment, Change, Incident, PageItem, Slo, SloMeasurement, DebtItem, Ownership, BadRowItem,
+                          NoteItem>;
 
 // Batches are recycled and their items assigned in place, so the strings of a record keep
 // their capacity from one use to the next instead of being allocated per row.
@@ -122,6 +123,7 @@ struct ParseThread::State : public ImportSink
     void slo(const Slo &s) override { slot<Slo>() = s; added(); }
     void measurement(const SloMeasurement &m) override { slot<SloMeasurement>() = m; added(); }
     void debtItem(const DebtItem &item) override { slot<DebtItem>() = item; added(); }
+    void ownership(const Ownership &o) override { slot<Ownership>() = o; added(); }
     void badRow(const ParseError &e) override { slot<BadRowItem>().error = e; added(); }
     void note(const std::string &text) override { slot<NoteItem>().text = text; added(); }
 
@@ -167,6 +169,8 @@ struct ParseThread::State : public ImportSink
                         sink.measurement(v);
                     else if constexpr (std::is_same_v<T, DebtItem>)
                         sink.debtItem(v);
+                    else if constexpr (std::is_same_v<T, Ownership>)
+                        sink.ownership(v);
                     else if constexpr (std::is_same_v<T, BadRowItem>)
                         sink.badRow(v.error);
                     else

@@ -120,6 +120,14 @@ struct DebtItem
     bool operator==(const DebtItem &) const = default;
 };
 
+// A service's owning team (the ownership CSV). A service has one owner; the team is what
+// scoped figures roll up by (docs/formats.md#ownership).
+struct Ownership
+{
+    std::string service;
+    std::string team;
+};
+
 // Where a stream of records goes: the store's writer, the demo generator's files, a parser's
 // import sink. One callback per record kind, called in the order the records are produced.
 class RecordSink
@@ -133,6 +141,7 @@ public:
     virtual void slo(const Slo &s) = 0;
     virtual void measurement(const SloMeasurement &m) = 0;
     virtual void debtItem(const DebtItem &item) = 0;
+    virtual void ownership(const Ownership &o) = 0;
 };
 
 // Canonical spellings used in the store and in JSON.

@@ -654,6 +654,16 @@ RecordWriter::Outcome RecordWriter::add(const SloMeasurement &m, int columns)
     return o;
 }
 
+RecordWriter::Outcome RecordWriter::add(const Ownership &o)
+{
+    static const std::string sql = upsertSql("ownership", {"service"}, {"team"});
+    sqlite3_stmt *s = statement(sql);
+    bindText(s, 1, o.service);
+    bindText(s, 2, o.team);
+    bindImport(s, 3, m_importId);
+    return step(s, "a service's owner");
+}
+
 RecordWriter::Outcome RecordWriter::add(const DebtItem &item)
 {
     sqlite3 *db = m_ws.handle();

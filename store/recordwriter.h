@@ -1,7 +1,8 @@
 // RecordWriter upserts records into a workspace, keyed by their source ids (SPEC 3: importing
 // the same data twice changes nothing): deployments by deployment_id, changes by
 // (deployment_id, commit_sha), incidents by incident_id, pages by id or else
-// created_at + service + title, SLOs by name, measurements by (slo, timestamp), debt items by id.
+// created_at + service + title, SLOs by name, measurements by (slo, timestamp), debt items by id,
+// ownership by service.
 // Each call reports whether the record was added, updated or already identical. It files a
 // page under its alert group (the normalised title, computed by identify(), which callers may
 // run on another thread). The caller owns the transaction (one per imported file).
@@ -52,6 +53,7 @@ public:
     Outcome add(const Slo &s);
     Outcome add(const SloMeasurement &m, int columns = AllColumns);
     Outcome add(const DebtItem &item);
+    Outcome add(const Ownership &o);
 
     // A page's identity and alert group: pure, so an importer computes it on its parsing
     // thread and hands it over with the page.

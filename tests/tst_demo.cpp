@@ -117,7 +117,7 @@ private slots:
     {
         struct Counter : RecordSink
         {
-            qint64 d = 0, c = 0, i = 0, p = 0, s = 0, m = 0, x = 0;
+            qint64 d = 0, c = 0, i = 0, p = 0, s = 0, m = 0, x = 0, o = 0;
             quint64 hash = 1469598103934665603ULL;
             void mix(const std::string &v)
             {
@@ -131,6 +131,7 @@ private slots:
             void slo(const Slo &) override { ++s; }
             void measurement(const SloMeasurement &) override { ++m; }
             void debtItem(const DebtItem &) override { ++x; }
+            void ownership(const Ownership &) override { ++o; }
         };
         GeneratorOptions o;
         o.pages = 10000;

@@ -1,17 +1,25 @@
 // The window's import, offscreen: the dialog shows each file's detected format, a preview of
-// its first records and its problems; the import runs on a worker thread and Cancel leaves the
-// workspace exactly as it was; the Data sources panel lists the imports and removes one; the
-// main window's File › Import… and drag-and-drop open the dialog.
+// its first records (parsed, as they will be stored) and its problems; an unrecognised CSV gets
+// the column-mapping step with live preview, saved as an undoable profile that the next file
+// with the same header is read with; profiles are listed and removed; the import runs on a
+// worker thread and Cancel leaves the workspace exactly as it was; the Data sources panel lists
+// the imports and removes one; the main window's File › Import… and drag-and-drop open the dialog.
 #include "views/analysiscontroller.h"
 #include "views/datasourcespanel.h"
 #include "views/importdialog.h"
+#include "views/importprofilesdialog.h"
+#include "views/workspaceeditor.h"
 #include "app/mainwindow.h"
 #include "tests/common/testutil.h"
 #include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
@@ -20,7 +28,9 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableWidget>
+#include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace srm;
 using namespace srm::test;
@@ -55,6 +65,16 @@ private:
         const QString path = m_dir.filePath(name);
         writeFile(path, content);
         return path;
+    }
+
+    // For a person to look at the dialog: SRM_GRAB_DIR=/tmp/x saves it there as a PNG.
+    static void grabFor(QWidget &w, const char *name)
+    {
+        const QByteArray dir = qgetenv("SRM_GRAB_DIR");
+        if (dir.isEmpty())
+            return;
+        QApplication::processEvents();
+        QVERIFY(w.grab().save(QString::fromLocal8Bit(dir) + u'/' + QLatin1String(name)));
     }
 
     QString newWorkspace(const QString &name)
@@ -211,6 +231,195 @@ private slots:
         QCOMPARE(m->rowCount(), 0);
     }
 
+    // --- the mapping step and profiles (docs/formats.md#column-mapping) --------------------
+
+    void previewShowsWhatWillBeStored()
+    {
+        // A PagerDuty REST page: the preview shows the parsed service (service.summary, not the
+        // nested object), the title and the times in UTC, before anything is stored.
+        const QString ws = newWorkspace(QStringLiteral("preview-parsed"));
+        ImportDialog d(ws, QByteArrayLiteral("Europe/Amsterdam"));
+        d.addFiles({file(QStringLiteral("rest.json"),
+                         R"({"incidents": [{"id": "P1", "title": "Disk full", "created_at": 1772359200.0,
+                             "service": {"id": "S1", "type": "service_reference", "summary": "checkout"},
+                             "acknowledgements": [{"at": "2026-03-01T11:05:00+01:00"}]}]})"),
+                    file(QStringLiteral("naive.csv"), "created_at,title,service\n2026-03-01 11:00:00,CPU high,web\n")});
+        d.show();
+        auto *preview = d.findChild<QTableWidget *>(QStringLiteral("preview"));
+        auto value = [&](int row, const QString &column) {
+            for (int c = 0; c < preview->columnCount(); ++c)
+                if (preview->horizontalHeaderItem(c)->text() == column)
+                    return preview->item(row, c) ? preview->item(row, c)->text() : QString();
+            return QStringLiteral("<no column %1>").arg(column);
+        };
+        d.selectFile(0);
+        QCOMPARE(preview->rowCount(), 1);
+        QCOMPARE(value(0, QStringLiteral("service")), QStringLiteral("checkout"));
+        QCOMPARE(value(0, QStringLiteral("title")), QStringLiteral("Disk full"));
+        QCOMPARE(value(0, QStringLiteral("created_at")), QStringLiteral("2026-03-01T10:00:00Z")); // 1772359200.0
+        QCOMPARE(value(0, QStringLiteral("acknowledged_at")), QStringLiteral("2026-03-01T10:05:00Z"));
+        QVERIFY(d.findChild<QGroupBox *>(QStringLiteral("mapping"))->isHidden()); // JSON: nothing to map
+        // A naive time is read in the workspace's zone (Amsterdam, UTC+1 in March) and shown in UTC.
+        d.selectFile(1);
+        QCOMPARE(value(0, QStringLiteral("created_at")), QStringLiteral("2026-03-01T10:00:00Z"));
+        QCOMPARE(value(0, QStringLiteral("service")), QStringLiteral("web"));
+        QCOMPARE(count(ws, QStringLiteral("pages")), qint64(0)); // nothing stored by looking
+    }
+
+    void mappingStepSavesAnUndoableProfile()
+    {
+        const QString ws = newWorkspace(QStringLiteral("mapping"));
+        auto workspace = Workspace::open(ws);
+        QUndoStack stack;
+        WorkspaceEditor editor(&stack);
+        editor.setWorkspace(workspace.get());
+        const QByteArray log = "Run ID,Pipeline,Environment,Status,Started,Finished\n"
+                               "run-101,checkout,Production,Success,2026-03-02T09:00:00Z,2026-03-02T09:12:30Z\n"
+                               "run-102,search,Production,Failure,2026-03-02T10:00:00Z,2026-03-02T10:05:00Z\n";
+        const QString path = file(QStringLiteral("ci.csv"), log);
+
+        ImportDialog d(ws, QByteArrayLiteral("UTC"));
+        d.setEditor(&editor);
+        d.addFiles({path});
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QCOMPARE(d.fileFormat(0), QString());
+        QCOMPARE(d.fileStatus(0), QStringLiteral("Unknown format"));
+        auto *mapping = d.findChild<QGroupBox *>(QStringLiteral("mapping"));
+        QVERIFY(mapping->isVisible());
+        QVERIFY(d.findChild<QLabel *>(QStringLiteral("mappingIntro"))->text().contains(QStringLiteral("does not recognise")));
+
+        // Choose the format: one row per field, columns named like a field are matched already.
+        auto *format = d.findChild<QComboBox *>(QStringLiteral("mapFormat"));
+        format->setCurrentIndex(format->findData(QStringLiteral("deployments")));
+        QCOMPARE(d.fileFormat(0), QStringLiteral("deployments"));
+        auto field = [&](const char *name) { return d.findChild<QComboBox *>(QStringLiteral("field_") + QLatin1String(name)); };
+        QVERIFY(field("deployment_id") && field("finished_at") && field("team"));
+        QCOMPARE(field("environment")->currentText(), QStringLiteral("Environment")); // by name
+        QCOMPARE(field("deployment_id")->currentIndex(), 0);                          // not in the file
+        auto *problems = d.findChild<QListWidget *>(QStringLiteral("problems"));
+        QVERIFY(problems->item(0)->text().contains(QStringLiteral("missing required column 'deployment_id'")));
+        QVERIFY(!d.findChild<QPushButton *>(QStringLiteral("saveProfile"))->isEnabled());
+        grabFor(d, "import-mapping-start.png");
+
+        // Map through the combos, as a user does; the preview follows each choice.
+        auto choose = [&](const char *name, const QString &column) {
+            QComboBox *c = field(name);
+            QVERIFY(c);
+            c->setCurrentIndex(c->findData(column));
+            QTRY_COMPARE(d.fileMapping(0).size() > 0, true);
+        };
+        choose("deployment_id", QStringLiteral("Run ID"));
+        choose("finished_at", QStringLiteral("Pipeline")); // a wrong column first
+        QTRY_VERIFY(problems->count() > 0 && problems->item(0)->text().contains(QStringLiteral("column 'Pipeline': not a timestamp")));
+        choose("finished_at", QStringLiteral("Finished"));
+        choose("started_at", QStringLiteral("Started"));
+        choose("service", QStringLiteral("Pipeline"));
+        choose("result", QStringLiteral("Status"));
+        QTRY_COMPARE(d.fileMapping(0).size(), std::size_t(5));
+        auto *preview = d.findChild<QTableWidget *>(QStringLiteral("preview"));
+        QTRY_COMPARE(preview->rowCount(), 2);
+        QCOMPARE(problems->count(), 0);
+        QCOMPARE(d.fileStatus(0), QStringLiteral("Ready"));
+        // deployment_id, service, environment, started_at, finished_at, result, ...
+        QCOMPARE(preview->item(0, 0)->text(), QStringLiteral("run-101"));
+        QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("checkout"));
+        QCOMPARE(preview->item(0, 4)->text(), QStringLiteral("2026-03-02T09:12:30Z"));
+        QCOMPARE(preview->item(1, 5)->text(), QStringLiteral("failure")); // "Failure": no mapping needed
+
+        grabFor(d, "import-mapping.png");
+
+        // Save it as a profile: one undoable edit of the workspace.
+        auto *name = d.findChild<QLineEdit *>(QStringLiteral("profileName"));
+        name->setText(QStringLiteral("CI vendor"));
+        auto *save = d.findChild<QPushButton *>(QStringLiteral("saveProfile"));
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(d.fileProfile(0), QStringLiteral("CI vendor"));
+        QCOMPARE(stack.count(), 1);
+        QCOMPARE(stack.undoText(), QStringLiteral("Save import profile CI vendor"));
+        ImportProfileStore store(*workspace);
+        const std::optional<ImportProfile> saved = store.find(QStringLiteral("CI vendor"));
+        QVERIFY(saved);
+        QCOMPARE(saved->format, QStringLiteral("deployments"));
+        QCOMPARE(saved->headerKey,
+                 QStringLiteral("[\"environment\",\"finished\",\"pipeline\",\"run id\",\"started\",\"status\"]"));
+        const QList<QPair<QString, QString>> expected = {
+            {QStringLiteral("deployment_id"), QStringLiteral("Run ID")}, {QStringLiteral("finished_at"), QStringLiteral("Finished")},
+            {QStringLiteral("result"), QStringLiteral("Status")},        {QStringLiteral("service"), QStringLiteral("Pipeline")},
+            {QStringLiteral("started_at"), QStringLiteral("Started")}};
+        QCOMPARE(saved->mapping, expected);
+        stack.undo();
+        QVERIFY(!store.find(QStringLiteral("CI vendor")));
+        stack.redo();
+        QCOMPARE(store.find(QStringLiteral("CI vendor")), saved); // the same profile, time included
+
+        // Import it as mapped.
+        QSignalSpy done(&d, &ImportDialog::importFinished);
+        d.startImport();
+        QVERIFY(done.wait(30000));
+        QVERIFY2(d.fileStatus(0).startsWith(QStringLiteral("Imported: 2 added")), qPrintable(d.fileStatus(0)));
+        QCOMPARE(count(ws, QStringLiteral("deployments")), qint64(2));
+
+        // The next file with these columns (in another order) is read with the profile.
+        ImportDialog next(ws, QByteArrayLiteral("UTC"));
+        next.setEditor(&editor);
+        next.addFiles({file(QStringLiteral("ci-2.csv"), "Status,Finished,Started,Pipeline,Environment,Run ID\n"
+                                                       "Success,2026-03-03T10:05:00Z,,search,prod,run-103\n")});
+        next.show();
+        QCOMPARE(next.fileFormat(0), QStringLiteral("deployments"));
+        QCOMPARE(next.fileProfile(0), QStringLiteral("CI vendor"));
+        QCOMPARE(next.fileStatus(0), QStringLiteral("Ready: read with the profile 'CI vendor'"));
+        auto *profile = next.findChild<QComboBox *>(QStringLiteral("profile"));
+        QCOMPARE(profile->currentData().toString(), QStringLiteral("CI vendor"));
+        QCOMPARE(next.findChild<QTableWidget *>(QStringLiteral("preview"))->item(0, 0)->text(), QStringLiteral("run-103"));
+        // Choosing no profile: the file is unknown again.
+        profile->setCurrentIndex(0);
+        QCOMPARE(next.fileFormat(0), QString());
+        QCOMPARE(next.fileStatus(0), QStringLiteral("Unknown format"));
+    }
+
+    void profilesAreListedAndRemovedUndoably()
+    {
+        const QString ws = newWorkspace(QStringLiteral("profiles"));
+        auto workspace = Workspace::open(ws);
+        ImportProfileStore store(*workspace);
+        store.save({QStringLiteral("b-vendor"), QStringLiteral("[\"a\",\"b\"]"), QStringLiteral("pages"),
+                    {{QStringLiteral("created_at"), QStringLiteral("a")}, {QStringLiteral("title"), QStringLiteral("b")}},
+                    1772359200LL * 1000000});
+        store.save({QStringLiteral("a-vendor"), QStringLiteral("[\"id\",\"team\"]"), QStringLiteral("ownership"), {},
+                    1772359260LL * 1000000});
+        QUndoStack stack;
+        WorkspaceEditor editor(&stack);
+        editor.setWorkspace(workspace.get());
+        ImportProfilesDialog dialog(&editor);
+        QAbstractItemModelTester tester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ImportProfilesModel *m = dialog.model();
+        QCOMPARE(m->rowCount(), 2);
+        QCOMPARE(m->index(0, ImportProfilesModel::NameColumn).data().toString(), QStringLiteral("a-vendor"));
+        QCOMPARE(m->index(0, ImportProfilesModel::MappingColumn).data().toString(), QStringLiteral("columns matched by name"));
+        QCOMPARE(m->index(1, ImportProfilesModel::FormatColumn).data().toString(), QStringLiteral("pages"));
+        QCOMPARE(m->index(1, ImportProfilesModel::MappingColumn).data().toString(),
+                 QStringLiteral("created_at ← a, title ← b"));
+        QCOMPARE(m->index(1, ImportProfilesModel::HeaderColumn).data().toString(), QStringLiteral("a, b"));
+        QCOMPARE(m->index(1, ImportProfilesModel::SavedColumn).data().toString(), QStringLiteral("2026-03-01T10:00:00Z"));
+
+        dialog.show();
+        grabFor(dialog, "import-profiles.png");
+
+        const ImportProfile before = *store.find(QStringLiteral("b-vendor"));
+        QVERIFY(dialog.removeRow(1));
+        QCOMPARE(m->rowCount(), 1); // reloaded on the editor's change
+        QVERIFY(!store.find(QStringLiteral("b-vendor")));
+        QCOMPARE(stack.undoText(), QStringLiteral("Remove import profile b-vendor"));
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("undoProfile")), Qt::LeftButton);
+        QCOMPARE(m->rowCount(), 2);
+        QCOMPARE(store.find(QStringLiteral("b-vendor")), before);
+        QVERIFY(!dialog.removeRow(5));
+        editor.setWorkspace(nullptr);
+        QVERIFY(!dialog.removeRow(0));
+    }
+
     void mainWindowHooks()
     {
         const QString ws = newWorkspace(QStringLiteral("window"));
@@ -221,6 +430,7 @@ private slots:
         QVERIFY(window.openWorkspace(ws));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("importAction")));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("dataSourcesAction")));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("importProfilesAction")));
 
         // Dropping a file opens the dialog with it.
         QMimeData mime;

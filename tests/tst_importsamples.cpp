@@ -1,4 +1,5 @@
-// The parsers on real public payloads (../shared/samples; skipped when absent): PagerDuty REST
+// The parsers on real public payloads (SRM_SAMPLES_DIR, else ../shared/samples beside the
+// source tree; every case is skipped when absent, and fails when they regress): PagerDuty REST
 // pages and bare incident arrays, Analytics raw incidents, OpenSLO v1 / v1alpha / SDK lists /
 // v2alpha, a Prometheus range query. Expected values are read off the payloads by hand. Every
 // sample is also fed to every parser: whatever the file, a parser reports, it never crashes.
@@ -18,11 +19,15 @@ using namespace srm::test;
 
 namespace {
 
+// A sample's bytes; a sample that disappeared from the directory is a failure of the case
+// (an empty payload fails every check below), and says so.
 QByteArray sample(const QString &relative)
 {
     QFile f(samplesDir() + u'/' + relative);
-    if (!f.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly)) {
+        qWarning("sample %s is missing", qPrintable(f.fileName()));
         return {};
+    }
     return f.readAll();
 }
 
@@ -46,10 +51,26 @@ class TstImportSamples : public QObject
     Q_OBJECT
 
 private slots:
+    // Absent samples skip every case (reported as skipped, never as passed); samples named by
+    // SRM_SAMPLES_DIR that are not there fail, since someone asked for them.
+    void initTestCase()
+    {
+        const SamplesLocation l = samplesLocation();
+        if (l.dir.isEmpty() && l.named)
+            QFAIL(qPrintable(QStringLiteral("SRM_SAMPLES_DIR=%1 does not exist").arg(l.looked)));
+        if (l.dir.isEmpty())
+            qWarning("sample payloads not found at %s: every case is skipped (set SRM_SAMPLES_DIR to the "
+                     "shared/samples directory to run them)",
+                     qPrintable(l.looked));
+        else
+            qInfo("sample payloads: %s", qPrintable(l.dir));
+    }
+
     void init()
     {
         if (samplesDir().isEmpty())
-            QSKIP("../shared/samples is not there");
+            QSKIP(qPrintable(QStringLiteral("no sample payloads at %1 (set SRM_SAMPLES_DIR to run this case)")
+                                 .arg(samplesLocation().looked)));
     }
 
     // A bare JSON array of REST v2 incident objects (how DevLake stores them).
@@ -138,7 +159,8 @@ private slots:
         QTest::addColumn<int>("slos");
         QTest::addColumn<int>("notes");
         QTest::newRow("v1 occurrences") << QStringLiteral("slo/openslo/v1/occurences-slo.yaml") << 1 << 0;
-        QTest::newRow("v1 ratio timeslices") << QStringLiteral("slo/openslo/v1/ratio-timeslices.yaml") << 1 << 0;
+        // RatioTimeslices without timeSliceTarget: its slices are judged against the target, with a note.
+        QTest::newRow("v1 ratio timeslices") << QStringLiteral("slo/openslo/v1/ratio-timeslices.yaml") << 1 << 1;
         QTest::newRow("v1 two objectives") << QStringLiteral("slo/openslo/v1/timeslices-slo.yaml") << 2 << 0;
         QTest::newRow("v1 low traffic") << QStringLiteral("slo/openslo/v1/low-traffic-timeslices-slo.yaml") << 1 << 0;
         QTest::newRow("v1alpha list") << QStringLiteral("slo/openslo/v1alpha/slos.yaml") << 2 << 0;
@@ -209,8 +231,55 @@ private slots:
             Format::Prometheus, sample(QStringLiteral("slo/synthetic/prometheus_query_range_sloth_budget_remaining.json")), o);
         QVERIFY(!nan.fileError && nan.errors.empty());
         QCOMPARE(nan.measurements.size(), std::size_t(6));
-        QCOMPARE(nan.notes.size(), std::size_t(1));
-        QVERIFY(nan.notes[0].find("skipped 1 NaN") != std::string::npos);
+        QCOMPARE(nan.notes.size(), std::size_t(2)); // its `warnings` entry, then the NaN
+        QCOMPARE(nan.notes[0], std::string("prometheus warning: synthetic sample: values invented for parser tests"));
+        QVERIFY(nan.notes[1].find("skipped 1 NaN") != std::string::npos);
+    }
+
+    // Foreign CSV exports read through a column mapping (docs/formats.md#column-mapping); their
+    // values (SUCCESS, FAILURE, PRODUCTION, STAGING) are in our vocabularies already.
+    void devlakeDeploymentsThroughMapping()
+    {
+        const QByteArray csv = sample(QStringLiteral("dora/devlake_cicd_deployment_commits.csv"));
+        QVERIFY(!detectFormat(csv));
+        ParseOptions o;
+        o.columnMap = {{"deployment_id", "id"}, {"finished_at", "finished_date"}, {"started_at", "started_date"},
+                       {"service", "repo_url"}};
+        const Collected c = parseBytes(Format::Deployments, csv, o);
+        QVERIFY(!c.fileError && c.errors.empty());
+        QCOMPARE(c.deployments.size(), std::size_t(16));
+        // 11 and 14 failed; 7 and 8 are STAGING, 16 has no environment (production by default).
+        const auto failed = std::count_if(c.deployments.begin(), c.deployments.end(),
+                                          [](const Deployment &d) { return d.result == DeployResult::Failure; });
+        QCOMPARE(failed, 2);
+        const auto staging = std::count_if(c.deployments.begin(), c.deployments.end(),
+                                           [](const Deployment &d) { return d.environment == "STAGING"; });
+        QCOMPARE(staging, 2);
+        const Deployment &first = c.deployments.front();
+        QCOMPARE(first.deploymentId, std::string("1"));
+        QCOMPARE(first.service, std::string("REPO111"));
+        QCOMPARE(first.commitSha, std::string("1")); // commit_sha by name
+        QCOMPARE(first.startedAt.value(), at("2022-09-10T06:51:47Z"));
+        QCOMPARE(first.finishedAt, at("2022-09-11T06:51:47Z"));
+        QCOMPARE(c.deployments[7].environment, std::string("production"));
+    }
+
+    void devlakePagerDutyIssuesThroughMapping()
+    {
+        // DevLake's issues table: the title column is empty, the PagerDuty title is in description.
+        ParseOptions o;
+        o.columnMap = {{"created_at", "created_date"}, {"title", "description"}, {"resolved_at", "resolution_date"},
+                       {"incident_number", "issue_key"}};
+        const Collected c = parseBytes(Format::Pages, sample(QStringLiteral("dora/devlake_pagerduty_incidents_as_issues.csv")), o);
+        QVERIFY(!c.fileError && c.errors.empty());
+        QCOMPARE(c.pages.size(), std::size_t(3));
+        QCOMPARE(c.pages[0].sourceId, std::string("pagerduty:Incident:1:4")); // id by name
+        QCOMPARE(c.pages[0].title, std::string("[#4] Crash reported"));
+        QCOMPARE(c.pages[0].incidentNumber.value(), std::int64_t(4));
+        QCOMPARE(c.pages[0].urgency, std::string("high"));
+        QVERIFY(!c.pages[0].resolvedAt);
+        QCOMPARE(c.pages[2].createdAt, at("2022-11-03T06:45:36Z"));
+        QCOMPARE(c.pages[2].resolvedAt.value(), at("2022-11-03T06:51:44Z"));
     }
 
     void otherPayloadsAreNotGuessed_data()

@@ -273,4 +273,48 @@ void MergeAlertGroupsCommand::revert(Workspace &ws)
     }
 }
 
+// --- import profiles --------------------------------------------------------------------------
+
+SaveImportProfileCommand::SaveImportProfileCommand(WorkspaceEditor *editor, const ImportProfile &profile)
+    : EditCommand(editor, tr("Save import profile %1").arg(profile.name)), m_profile(profile)
+{
+}
+
+void SaveImportProfileCommand::apply(Workspace &ws)
+{
+    ImportProfileStore store(ws);
+    if (!m_captured) {
+        m_old = store.find(m_profile.name);
+        store.save(m_profile);
+        m_profile = store.find(m_profile.name).value_or(m_profile);
+        m_captured = true;
+        return;
+    }
+    store.save(m_profile);
+}
+
+void SaveImportProfileCommand::revert(Workspace &ws)
+{
+    ImportProfileStore store(ws);
+    if (m_old)
+        store.save(*m_old);
+    else
+        store.remove(m_profile.name);
+}
+
+RemoveImportProfileCommand::RemoveImportProfileCommand(WorkspaceEditor *editor, const ImportProfile &profile)
+    : EditCommand(editor, tr("Remove import profile %1").arg(profile.name)), m_profile(profile)
+{
+}
+
+void RemoveImportProfileCommand::apply(Workspace &ws)
+{
+    ImportProfileStore(ws).remove(m_profile.name);
+}
+
+void RemoveImportProfileCommand::revert(Workspace &ws)
+{
+    ImportProfileStore(ws).save(m_profile);
+}
+
 } // namespace srm

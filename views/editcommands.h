@@ -8,6 +8,7 @@
 #pragma once
 
 #include "store/alertrules.h"
+#include "store/importprofiles.h"
 #include "planning/debtstore.h"
 #include "store/records.h"
 
@@ -189,6 +190,36 @@ private:
     QString m_into;
     // The merge each from-key had before (nullopt: none), captured by the first redo.
     QList<std::optional<QString>> m_old;
+};
+
+// Saving an import profile (docs/formats.md#profiles) replaces one of the same name: undo puts
+// that one back, or removes the new one.
+class SaveImportProfileCommand : public EditCommand
+{
+public:
+    SaveImportProfileCommand(WorkspaceEditor *editor, const ImportProfile &profile);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    ImportProfile m_profile;             // as stored by the first redo (with its time)
+    std::optional<ImportProfile> m_old;  // the profile it replaced
+    bool m_captured = false;
+};
+
+class RemoveImportProfileCommand : public EditCommand
+{
+public:
+    RemoveImportProfileCommand(WorkspaceEditor *editor, const ImportProfile &profile);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    ImportProfile m_profile; // as it was: undo stores it again, time included
 };
 
 } // namespace srm

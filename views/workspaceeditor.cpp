@@ -94,6 +94,16 @@ bool WorkspaceEditor::removeAlertMerge(const AlertMerge &merge)
     return push(new RemoveAlertMergeCommand(this, merge));
 }
 
+bool WorkspaceEditor::saveImportProfile(const ImportProfile &profile)
+{
+    return push(new SaveImportProfileCommand(this, profile));
+}
+
+bool WorkspaceEditor::removeImportProfile(const ImportProfile &profile)
+{
+    return push(new RemoveImportProfileCommand(this, profile));
+}
+
 bool WorkspaceEditor::mergeAlertGroups(const QStringList &fromKeys, const QString &intoKey)
 {
     QStringList from = fromKeys;

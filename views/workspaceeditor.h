@@ -1,11 +1,13 @@
 // The one way the window edits a workspace: every change is pushed as a command
 // (editcommands.h) onto the main window's QUndoStack, so Edit › Undo and Redo cover targets,
-// settings, debt items, dependencies, pins, alert rules and merges alike. The editor holds the
-// open workspace (none: edits are refused), reports each applied do/undo/redo with changed() —
-// the main window recomputes its snapshot on it — and a refused edit with failed().
+// settings, debt items, dependencies, pins, alert rules and merges, and import profiles alike.
+// The editor holds the open workspace (none: edits are refused), reports each applied
+// do/undo/redo with changed() — the main window recomputes its snapshot on it — and a refused
+// edit with failed().
 #pragma once
 
 #include "store/alertrules.h"
+#include "store/importprofiles.h"
 #include "store/records.h"
 
 #include <QObject>
@@ -41,6 +43,8 @@ public:
     bool mergeAlertGroups(const QStringList &fromKeys, const QString &intoKey);
     bool removeAlertRule(const AlertRule &rule);
     bool removeAlertMerge(const AlertMerge &merge);
+    bool saveImportProfile(const ImportProfile &profile);
+    bool removeImportProfile(const ImportProfile &profile);
 
     QString lastError() const { return m_lastError; }
 

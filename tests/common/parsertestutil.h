@@ -23,6 +23,7 @@ struct Collected : public importers::ImportSink
     std::vector<Slo> slos;
     std::vector<SloMeasurement> measurements;
     std::vector<DebtItem> debt;
+    std::vector<Ownership> owners;
     std::vector<importers::ParseError> errors;
     std::vector<std::string> notes;
     std::optional<importers::ParseError> fileError;
@@ -34,13 +35,14 @@ struct Collected : public importers::ImportSink
     void slo(const Slo &s) override { slos.push_back(s); }
     void measurement(const SloMeasurement &m) override { measurements.push_back(m); }
     void debtItem(const DebtItem &item) override { debt.push_back(item); }
+    void ownership(const Ownership &o) override { owners.push_back(o); }
     void badRow(const importers::ParseError &e) override { errors.push_back(e); }
     void note(const std::string &text) override { notes.push_back(text); }
 
     std::size_t records() const
     {
         return deployments.size() + changes.size() + incidents.size() + pages.size() + slos.size()
-            + measurements.size() + debt.size();
+            + measurements.size() + debt.size() + owners.size();
     }
 };
 

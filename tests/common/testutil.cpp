@@ -68,10 +68,20 @@ QByteArray sqliteDump(const QString &path)
     return p.readAllStandardOutput();
 }
 
+SamplesLocation samplesLocation()
+{
+    SamplesLocation l;
+    const QByteArray fromEnv = qgetenv("SRM_SAMPLES_DIR");
+    l.named = !fromEnv.isEmpty();
+    l.looked = l.named ? QString::fromLocal8Bit(fromEnv) : QStringLiteral(SRM_SAMPLES_DIR);
+    if (QDir(l.looked).exists())
+        l.dir = QDir(l.looked).canonicalPath();
+    return l;
+}
+
 QString samplesDir()
 {
-    const QString dir = QStringLiteral(SRM_SAMPLES_DIR);
-    return QDir(dir).exists() ? QDir(dir).canonicalPath() : QString();
+    return samplesLocation().dir;
 }
 
 QString fixturesDir()

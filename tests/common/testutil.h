@@ -1,5 +1,5 @@
 // Shared test helpers: temporary workspaces, running the real sre-roadmap binary, file hashes,
-// and the location of ../shared/samples (tests using it skip when it is absent).
+// and the location of the sample payloads (tests using them skip, loudly, when they are absent).
 #pragma once
 
 #include <QByteArray>
@@ -27,7 +27,17 @@ CliResult runCliWithout(const QStringList &unset, const QStringList &args, int t
 QByteArray sha256Of(const QString &path);
 // `sqlite3 PATH .dump`: the whole content of a workspace as SQL text, to compare before/after.
 QByteArray sqliteDump(const QString &path);
-QString samplesDir();      // empty when ../shared/samples does not exist
+// The public sample payloads (/work/shared/samples in the project's checkout): the directory
+// the environment variable SRM_SAMPLES_DIR names, else the one compiled in (CMake cache variable
+// SRM_SAMPLES_DIR, by default ../shared/samples beside the source tree).
+struct SamplesLocation
+{
+    QString dir;        // canonical path; empty when it does not exist
+    QString looked;     // where it was looked for
+    bool named = false; // SRM_SAMPLES_DIR was set (then a missing directory is an error, not a skip)
+};
+SamplesLocation samplesLocation();
+QString samplesDir(); // samplesLocation().dir
 QString fixturesDir();     // tests/fixtures
 void writeFile(const QString &path, const QByteArray &content);
 
