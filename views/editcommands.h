@@ -10,6 +10,7 @@
 #include "store/alertrules.h"
 #include "planning/debtstore.h"
 #include "store/records.h"
+#include "store/sourcestore.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -189,6 +190,50 @@ private:
     QString m_into;
     // The merge each from-key had before (nullopt: none), captured by the first redo.
     QList<std::optional<QString>> m_old;
+};
+
+// Live sources (docs/sources.md): their definitions only. A source's token is not part of the
+// workspace, so it is not part of an edit either (undoing a removal brings the source back
+// without the token the removal forgot).
+class AddSourceCommand : public EditCommand
+{
+public:
+    AddSourceCommand(WorkspaceEditor *editor, const SourceDefinition &source);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    SourceDefinition m_source;
+};
+
+class UpdateSourceCommand : public EditCommand
+{
+public:
+    UpdateSourceCommand(WorkspaceEditor *editor, const SourceDefinition &source);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    SourceDefinition m_source;
+    std::optional<SourceDefinition> m_old;
+};
+
+class RemoveSourceCommand : public EditCommand
+{
+public:
+    RemoveSourceCommand(WorkspaceEditor *editor, const QString &name);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    QString m_name;
+    std::optional<SourceDefinition> m_removed; // with its progress: undo puts it back as it was
 };
 
 } // namespace srm

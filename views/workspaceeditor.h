@@ -1,12 +1,14 @@
 // The one way the window edits a workspace: every change is pushed as a command
 // (editcommands.h) onto the main window's QUndoStack, so Edit › Undo and Redo cover targets,
-// settings, debt items, dependencies, pins, alert rules and merges alike. The editor holds the
-// open workspace (none: edits are refused), reports each applied do/undo/redo with changed() —
-// the main window recomputes its snapshot on it — and a refused edit with failed().
+// settings, debt items, dependencies, pins, alert rules and merges, and live sources alike. The
+// editor holds the open workspace (none: edits are refused), reports each applied
+// do/undo/redo with changed() — the main window recomputes its snapshot on it — and a refused
+// edit with failed().
 #pragma once
 
 #include "store/alertrules.h"
 #include "store/records.h"
+#include "store/sourcestore.h"
 
 #include <QObject>
 #include <QStringList>
@@ -41,6 +43,10 @@ public:
     bool mergeAlertGroups(const QStringList &fromKeys, const QString &intoKey);
     bool removeAlertRule(const AlertRule &rule);
     bool removeAlertMerge(const AlertMerge &merge);
+    // Live sources: definitions only (tokens are not workspace data; docs/sources.md).
+    bool addSource(const SourceDefinition &source);
+    bool updateSource(const SourceDefinition &source);
+    bool removeSource(const QString &name);
 
     QString lastError() const { return m_lastError; }
 
