@@ -297,6 +297,7 @@ private slots:
         QVERIFY(w.newWorkspace(newPath()));
         SourceDefinition pd = pagerDuty(QStringLiteral("https://api.pagerduty.com"));
         pd.name = QStringLiteral("pagerduty-prod");
+        pd.tokenEnv = QStringLiteral("PD_TOKEN");
         SourceDefinition gh;
         gh.name = QStringLiteral("shop-deploys");
         gh.kind = QStringLiteral("github");

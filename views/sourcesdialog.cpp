@@ -253,7 +253,7 @@ SourcesDialog::SourcesDialog(WorkspaceEditor *editor, QWidget *parent)
     });
     connect(m_editor, &WorkspaceEditor::changed, this, &SourcesDialog::refresh);
 
-    resize(900, 480);
+    resize(1000, 480);
     refresh();
 }
 
