@@ -36,6 +36,9 @@ void MainWindow::addSourceActions(QMenu *file)
         m_sourcesAction->setEnabled(m_workspace != nullptr);
         m_syncAction->setEnabled(m_workspace != nullptr);
         if (m_sourcesDialog) {
+            // Opening or closing a workspace stops a sync of the one before.
+            if (m_sourcesDialog->isSyncing())
+                m_sourcesDialog->cancelSync();
             if (m_workspace)
                 m_sourcesDialog->refresh();
             else

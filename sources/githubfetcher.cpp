@@ -221,7 +221,8 @@ private:
         std::sort(statuses.begin(), statuses.end(), [](const Status &a, const Status &b) {
             return a.created != b.created ? a.created > b.created : a.id > b.id;
         });
-        d.state = GitHubDeployment::State::Unknown;
+        // No status yet: GitHub's deployment was just created and has not started.
+        d.state = statuses.empty() ? GitHubDeployment::State::Pending : GitHubDeployment::State::Unknown;
         for (const Status &s : statuses) {
             if (s.state == u"inactive") // a later deployment replaced it: what it was before counts
                 continue;

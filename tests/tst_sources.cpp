@@ -561,6 +561,7 @@ private slots:
         deployment(104, QStringLiteral("c8"), now - 3 * kMicrosPerDay, {QStringLiteral("success"), QStringLiteral("inactive")});
         deployment(105, QStringLiteral("c9"), now - 2 * kMicrosPerDay, {QStringLiteral("queued"), QStringLiteral("error")});
         deployment(106, QStringLiteral("c10"), now - kMicrosPerHour, {QStringLiteral("in_progress")});
+        deployment(108, QStringLiteral("c10"), now - 30 * kMicrosPerMinute, {}); // no status yet: not started
         {
             FakeGitHub::Deployment staging{199, QStringLiteral("c10"), now - kMicrosPerHour, QStringLiteral("staging"), {{QStringLiteral("success"), now}}};
             gh.deployments.push_back(staging);
@@ -574,7 +575,8 @@ private slots:
         QVERIFY2(o.ok(), qPrintable(msg(o)));
 
         // 102 success, 103 failure, 104 success (inactive after success), 105 failure (error);
-        // 106 still in progress is left for later; 101 is older than since (the base only).
+        // 106 in progress and 108 without a status are left for later; 101 is older than
+        // since (the base only).
         QCOMPARE(text(*env.ws, QStringLiteral("SELECT group_concat(deployment_id || '=' || result, ' ') FROM "
                                               "(SELECT * FROM deployments ORDER BY deployment_id)")),
                  QStringLiteral("github:102=success github:103=failure github:104=success github:105=failure"));
@@ -603,7 +605,7 @@ private slots:
         int listPages = 0;
         for (const FakeRequest &q : r)
             listPages += q.path().endsWith(QLatin1StringView("/deployments")) ? 1 : 0;
-        QCOMPARE(listPages, 4); // 3 pages + the one repeated after the rate-limit wait
+        QCOMPARE(listPages, 5); // 4 pages + the one repeated after the rate-limit wait
         // The request after the exhausted limit waited for the reset (about 51 s × 0.02).
         QVERIFY2(r[3].atMs - r[2].atMs >= 950, qPrintable(QString::number(r[3].atMs - r[2].atMs)));
 

@@ -310,7 +310,7 @@ void SourcesDialog::refresh()
 void SourcesDialog::updateButtons()
 {
     const bool open = m_editor->workspace() != nullptr;
-    const bool idle = !isSyncing();
+    const bool idle = !isSyncing() && !m_starting;
     const bool one = selected().has_value();
     m_add->setEnabled(open && idle);
     m_edit->setEnabled(open && idle && one);
@@ -469,8 +469,11 @@ bool SourcesDialog::syncSelected()
 bool SourcesDialog::startSync(const QList<SourceDefinition> &list)
 {
     Workspace *ws = m_editor->workspace();
-    if (!ws || isSyncing() || list.isEmpty())
+    if (!ws || isSyncing() || m_starting || list.isEmpty())
         return false;
+    // Looking tokens up in the keychain runs an event loop: no second sync may start meanwhile.
+    m_starting = true;
+    updateButtons();
     m_results.clear();
     m_imported = false;
     m_model->clearActivity();
@@ -488,6 +491,7 @@ bool SourcesDialog::startSync(const QList<SourceDefinition> &list)
             m_results << tr("%1 failed: %2").arg(s.name, e.message());
         }
     }
+    m_starting = false;
     if (jobs.empty()) {
         refresh();
         m_status->setText(m_results.join(u'\n'));

@@ -106,6 +106,7 @@ private:
     QStringList m_results;
     bool m_imported = false;
     bool m_closeWhenDone = false; // Close was pressed during a sync
+    bool m_starting = false;      // tokens are being looked up for a sync
 };
 
 } // namespace srm
