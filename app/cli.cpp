@@ -45,6 +45,12 @@ const Command kCommands[] = {
      "import files (created when missing); strict: a bad row imports nothing from its file", cmdImport, AppKind::Core},
     {"profile", "list WORKSPACE | save WORKSPACE NAME FILE --format F [--map FIELD=COLUMN]... | remove WORKSPACE NAME",
      "saved column mappings for CSV files that no format recognises", cmdProfile, AppKind::Core},
+
+    {"source", "add WORKSPACE KIND NAME [options] | list WORKSPACE | remove WORKSPACE NAME",
+     "live data sources: pagerduty, prometheus, github, gitlab (tokens in the keychain or --token-env)", cmdSource,
+     AppKind::Core},
+    {"sync", "WORKSPACE [NAME...] [--full]", "pull what is new from the workspace's sources, one import each", cmdSync,
+     AppKind::Core},
     {"generate", "OUTDIR --pages N --deployments N --incidents N [--seed S]",
      "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
     {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH]", "render a view of the window to a PNG, offscreen",

@@ -15,6 +15,9 @@ int cmdMetrics(const QStringList &args);
 int cmdAlerts(const QStringList &args);
 int cmdImport(const QStringList &args);
 int cmdProfile(const QStringList &args);
+
+int cmdSource(const QStringList &args);
+int cmdSync(const QStringList &args);
 int cmdGenerate(const QStringList &args);
 int cmdScreenshot(const QStringList &args);
 int cmdReport(const QStringList &args);

@@ -158,6 +158,7 @@ void MainWindow::createFileMenu()
     updateRecentMenu();
     file->addSeparator();
     createImportActions(file);
+    addSourceActions(file);
     addExportActions(file);
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
@@ -230,6 +231,8 @@ void MainWindow::createToolBar()
     bar->setMovable(false);
     bar->addAction(m_undoAction);
     bar->addAction(m_redoAction);
+    bar->addSeparator();
+    bar->addAction(m_syncAction);
     bar->addSeparator();
 
     auto *asOfLabel = new QLabel(tr(" &As of "), bar);

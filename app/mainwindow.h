@@ -1,11 +1,12 @@
 // The main window: the seven views of SPEC 10 (a navigation list beside a stack of ViewPages),
-// the File menu (New, Open, Open Recent, Close, Quit), Edit (Undo, Redo, Workspace Settings),
-// View (Ctrl+1..7), a toolbar with the analysis window (as-of date, window length), and a status
-// bar with the workspace and the window. It owns the open Workspace, the one QUndoStack of all
-// edits (through WorkspaceEditor) and the AnalysisController that computes what the views show
-// off the GUI thread. Any change of data, settings or window goes through dataChanged(), which
-// recomputes; the views redraw when the new snapshot arrives. A workspace that fails to open is
-// reported in a dialog and the window stays as it was.
+// the File menu (New, Open, Open Recent, Import, Sources, Export, Close, Quit), Edit (Undo, Redo,
+// Workspace Settings), View (Ctrl+1..7), a toolbar with Sync and the analysis window (as-of
+// date, window length), and a status bar with the workspace and the window. It owns the open
+// Workspace, the one QUndoStack of all edits (through WorkspaceEditor) and the
+// AnalysisController that computes what the views show off the GUI thread. Any change of data,
+// settings or window goes through dataChanged(), which recomputes; the views redraw when the new
+// snapshot arrives. A workspace that fails to open is reported in a dialog and the window stays
+// as it was.
 #pragma once
 
 #include "views/viewids.h"
@@ -36,6 +37,7 @@ class AnalysisController;
 class DataSourcesPanel;
 class ImportDialog;
 class SettingsDialog;
+class SourcesDialog;
 class ViewPage;
 class Workspace;
 class WorkspaceEditor;
@@ -91,6 +93,10 @@ public:
     bool exportPdf(const QString &path);
     bool exportHtml(const QString &path);
     bool exportCsv(const QString &directory);
+    // File › Sources… and the toolbar's Sync (mainwindow_sources.cpp): the dialog of the live
+    // sources (nullptr when no workspace is open), and a sync of every source shown in it.
+    SourcesDialog *sourcesDialog();
+    bool syncAllSources();
 
 signals:
     void workspaceChanged();
@@ -116,6 +122,7 @@ private:
     void showSnapshot(const SnapshotPtr &snapshot);
     void windowControlsChanged();
     void addExportActions(QMenu *file); // mainwindow_export.cpp
+    void addSourceActions(QMenu *file); // mainwindow_sources.cpp
     // Loads the report data and runs `write` on a worker thread (mainwindow_export.cpp).
     bool runExport(const QString &label, const QString &done,
                    const std::function<void(const ReadModel &, const std::function<void()> &)> &write);
@@ -150,6 +157,11 @@ private:
     // Importing.
     QDockWidget *m_dataSourcesDock = nullptr;
     DataSourcesPanel *m_dataSources = nullptr;
+
+    // Live sources.
+    SourcesDialog *m_sourcesDialog = nullptr;
+    QAction *m_sourcesAction = nullptr;
+    QAction *m_syncAction = nullptr;
 };
 
 } // namespace srm

@@ -252,8 +252,10 @@ QStringList ImportResult::messages() const
         out << located(path, *fileError);
     for (const ParseError &e : errors)
         out << located(path, e);
-    if (badRows > std::int64_t(errors.size()))
+    if (badRows > std::int64_t(errors.size()) && parts.empty())
         out << QStringLiteral("%1: %2 more bad rows not listed").arg(path).arg(badRows - std::int64_t(errors.size()));
+    for (const ImportResult &part : parts)
+        out << part.messages();
     return out;
 }
 
@@ -317,6 +319,99 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
         r.counts = writer.counts();
         r.sha256 = hash.hex();
         if (r.badRows > 0 && !options.skipBadRows)
+            return r;
+        writer.finish();
+    }
+
+    entry.sha256 = r.sha256;
+    entry.added = r.counts.added;
+    entry.updated = r.counts.updated;
+    entry.unchanged = r.counts.unchanged;
+    entry.skipped = r.badRows;
+    entry.notes = r.notes.join(u'\n');
+    m_ws.updateImportLog(entry);
+    tx.commit();
+    r.status = ImportResult::Status::Imported;
+    r.importId = entry.id;
+    return r;
+}
+
+ImportResult ImportRunner::importParts(const QString &label, const QString &source, const std::vector<ImportPart> &parts,
+                                       bool skipBadRows, const StreamControl &control)
+{
+    ImportResult r;
+    r.path = label;
+    QStringList formats;
+    std::int64_t grandTotal = 0;
+    for (const ImportPart &part : parts) {
+        if (!part.options.format || !part.device) {
+            r.fileError = ParseError{0, {}, "part '" + part.name.toStdString() + "' has no format or no data"};
+            return r;
+        }
+        const QString id = QString::fromLatin1(formatId(*part.options.format));
+        if (!formats.contains(id))
+            formats << id;
+        grandTotal += std::max<qint64>(0, part.device->size());
+    }
+    if (formats.size() == 1)
+        r.format = parts.front().options.format;
+
+    ParseOptions po;
+    po.zone = ZoneOffsets(m_ws.settings().timezone);
+    Sha256 hash;
+
+    ForeignKeysOff foreignKeysOff(m_ws); // a no-op inside a caller's transaction: the caller sets it
+    FileTransaction tx(m_ws);
+    ImportLogEntry entry;
+    entry.fileName = label;
+    entry.format = formats.join(u'+');
+    entry.importedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
+    entry.source = source;
+    entry.id = m_ws.addImportLog(entry);
+    {
+        RecordWriter writer(m_ws, entry.id);
+        writer.setBulkPages(true);
+        std::int64_t before = 0; // bytes of the parts already read
+        for (const ImportPart &part : parts) {
+            ImportResult &pr = r.parts.emplace_back();
+            pr.path = part.name;
+            pr.format = part.options.format;
+            po.sloName = part.options.sloName;
+            po.series = part.options.series;
+            StreamControl c = control;
+            c.observer = [&hash, &control](const char *data, std::size_t n) {
+                hash.add(data, n);
+                if (control.observer)
+                    control.observer(data, n);
+            };
+            if (control.progress)
+                c.progress = [&control, before, grandTotal](std::int64_t done, std::int64_t) {
+                    control.progress(before + done, grandTotal);
+                };
+            InputStream in(*part.device, c);
+            const RecordWriter::Counts start = writer.counts();
+            WriterSink sink(writer, pr, !skipBadRows, measurementColumns(part.options, *part.options.format));
+            try {
+                ParseThread(*part.options.format, in, po).run(sink);
+            } catch (const FileError &e) {
+                pr.fileError = e.error;
+                return r;
+            } catch (const Cancelled &) {
+                r.status = ImportResult::Status::Cancelled;
+                return r;
+            }
+            pr.counts.added = writer.counts().added - start.added;
+            pr.counts.updated = writer.counts().updated - start.updated;
+            pr.counts.unchanged = writer.counts().unchanged - start.unchanged;
+            pr.status = pr.badRows > 0 && !skipBadRows ? ImportResult::Status::Failed : ImportResult::Status::Imported;
+            r.badRows += pr.badRows;
+            for (const QString &note : std::as_const(pr.notes))
+                r.notes << QStringLiteral("%1: %2").arg(part.name, note);
+            before += std::max<qint64>(0, part.device->size());
+        }
+        r.counts = writer.counts();
+        r.sha256 = hash.hex();
+        if (r.badRows > 0 && !skipBadRows)
             return r;
         writer.finish();
     }

@@ -24,6 +24,8 @@ namespace srm {
 class Workspace;
 }
 
+class QIODevice;
+
 namespace srm::importers {
 
 struct ImportOptions
@@ -55,10 +57,24 @@ struct ImportResult
     qint64 importId = 0; // the import-log entry (when imported)
     QString profile;     // the import profile the file was read with, if any
 
+    // An import of several parts (ImportRunner::importParts): each part's own result, with its
+    // name as path; the fields above are then the whole import's.
+    std::vector<ImportResult> parts;
+
     bool ok() const { return status == Status::Imported; }
     // Every problem as "PATH:LINE: column 'x': reason" lines: the file error, or the listed bad
-    // rows and, beyond them, "PATH: N more bad rows".
+    // rows and, beyond them, "PATH: N more bad rows"; then those of each part.
     QStringList messages() const;
+};
+
+// One part of an import that is not a file: bytes a live source fetched (sources/), in one of
+// the import formats, read from `device` (not owned, open for reading). `name` stands in for a
+// file name in messages.
+struct ImportPart
+{
+    QString name;
+    QIODevice *device = nullptr;
+    ImportOptions options; // the format must be set: parts are never sniffed
 };
 
 class ImportRunner
@@ -69,6 +85,14 @@ public:
     // Imports one file. Throws WorkspaceError when the workspace itself fails (locked, disk
     // full); everything about the file is in the result.
     ImportResult importFile(const QString &path, const ImportOptions &options, const StreamControl &control = {});
+
+    // Imports `parts` as ONE import: one import-log entry named `label` and marked as coming
+    // from `source`, one transaction (a savepoint inside the caller's), each part read by its
+    // format's parser exactly as a file would be, the SHA-256 taken over all parts in order.
+    // Any part that fails (its file error, or a bad row unless skipBadRows) fails the whole
+    // import and leaves the workspace as it was. Throws WorkspaceError like importFile.
+    ImportResult importParts(const QString &label, const QString &source, const std::vector<ImportPart> &parts,
+                             bool skipBadRows, const StreamControl &control = {});
 
 private:
     Workspace &m_ws;

@@ -386,9 +386,9 @@ qint64 Workspace::addImportLog(const ImportLogEntry &e)
 {
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO imports(file_name, sha256, format, added, updated, unchanged, "
-                             "skipped, imported_at, notes) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "skipped, imported_at, notes, source) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v : QVariantList{text(e.fileName), text(e.sha256), text(e.format), e.added, e.updated,
-                                          e.unchanged, e.skipped, qint64(e.importedAt), text(e.notes)})
+                                          e.unchanged, e.skipped, qint64(e.importedAt), text(e.notes), text(e.source)})
         q.addBindValue(v);
     if (!q.exec())
         fail(QStringLiteral("writing the import log"), sqliteCode(q.lastError()), q.lastError().text());
@@ -398,9 +398,9 @@ qint64 Workspace::addImportLog(const ImportLogEntry &e)
 void Workspace::updateImportLog(const ImportLogEntry &e)
 {
     exec(QStringLiteral("UPDATE imports SET file_name = ?, sha256 = ?, format = ?, added = ?, updated = ?, "
-                        "unchanged = ?, skipped = ?, imported_at = ?, notes = ? WHERE id = ?"),
+                        "unchanged = ?, skipped = ?, imported_at = ?, notes = ?, source = ? WHERE id = ?"),
          {text(e.fileName), text(e.sha256), text(e.format), e.added, e.updated, e.unchanged, e.skipped,
-          qint64(e.importedAt), text(e.notes), e.id});
+          qint64(e.importedAt), text(e.notes), text(e.source), e.id});
 }
 
 QList<ImportLogEntry> Workspace::importLog() const
@@ -408,7 +408,7 @@ QList<ImportLogEntry> Workspace::importLog() const
     QList<ImportLogEntry> out;
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT id, file_name, sha256, format, added, updated, unchanged, skipped, "
-                               "imported_at, notes FROM imports ORDER BY id")))
+                               "imported_at, notes, source FROM imports ORDER BY id")))
         fail(QStringLiteral("reading the import log"), sqliteCode(q.lastError()), q.lastError().text());
     while (q.next()) {
         ImportLogEntry e;
@@ -422,6 +422,7 @@ QList<ImportLogEntry> Workspace::importLog() const
         e.skipped = q.value(7).toLongLong();
         e.importedAt = q.value(8).toLongLong();
         e.notes = q.value(9).toString();
+        e.source = q.value(10).toString();
         out << e;
     }
     return out;

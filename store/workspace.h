@@ -57,6 +57,7 @@ struct ImportLogEntry
     qint64 skipped = 0;
     Micros importedAt = 0;
     QString notes;
+    QString source; // the live source a sync import came from ('' for a file; docs/sources.md)
 };
 
 class Workspace

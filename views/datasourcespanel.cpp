@@ -52,6 +52,7 @@ QVariant ImportLogModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case FileColumn: return e.fileName;
+    case SourceColumn: return e.source.isEmpty() ? tr("file") : tr("sync of %1").arg(e.source);
     case FormatColumn: return e.format;
     case ImportedColumn: return formatIso(e.importedAt);
     case AddedColumn: return e.added;
@@ -69,6 +70,7 @@ QVariant ImportLogModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     switch (section) {
     case FileColumn: return tr("File");
+    case SourceColumn: return tr("Source");
     case FormatColumn: return tr("Format");
     case ImportedColumn: return tr("Imported (UTC)");
     case AddedColumn: return tr("Added");

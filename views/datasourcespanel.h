@@ -1,6 +1,7 @@
-// The Data sources panel: the workspace's import log (which file, when, in what format, its
-// SHA-256 and what it added, updated, left unchanged or skipped), with a way to remove the
-// records of one import (Workspace::removeImport). ImportLogModel is the table behind it.
+// The Data sources panel: the workspace's import log (which file, or which live source's sync,
+// when, in what format, its SHA-256 and what it added, updated, left unchanged or skipped),
+// with a way to remove the records of one import (Workspace::removeImport). ImportLogModel is
+// the table behind it.
 #pragma once
 
 #include "store/workspace.h"
@@ -18,8 +19,8 @@ class ImportLogModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { FileColumn, FormatColumn, ImportedColumn, AddedColumn, UpdatedColumn, UnchangedColumn,
-                  SkippedColumn, Sha256Column, ColumnCount };
+    enum Column { FileColumn, SourceColumn, FormatColumn, ImportedColumn, AddedColumn, UpdatedColumn,
+                  UnchangedColumn, SkippedColumn, Sha256Column, ColumnCount };
     static constexpr int IdRole = Qt::UserRole + 1;
 
     explicit ImportLogModel(QObject *parent = nullptr);

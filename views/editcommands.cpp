@@ -317,4 +317,63 @@ void RemoveImportProfileCommand::revert(Workspace &ws)
     ImportProfileStore(ws).save(m_profile);
 }
 
+// --- live sources -----------------------------------------------------------------------------
+
+AddSourceCommand::AddSourceCommand(WorkspaceEditor *editor, const SourceDefinition &source)
+    : EditCommand(editor, tr("Add source %1").arg(source.name)), m_source(source)
+{
+}
+
+void AddSourceCommand::apply(Workspace &ws)
+{
+    SourceStore(ws).add(m_source);
+}
+
+void AddSourceCommand::revert(Workspace &ws)
+{
+    SourceStore(ws).remove(m_source.name);
+}
+
+UpdateSourceCommand::UpdateSourceCommand(WorkspaceEditor *editor, const SourceDefinition &source)
+    : EditCommand(editor, tr("Edit source %1").arg(source.name)), m_source(source)
+{
+}
+
+void UpdateSourceCommand::apply(Workspace &ws)
+{
+    SourceStore store(ws);
+    if (!m_old) {
+        m_old = store.find(m_source.name);
+        if (!m_old)
+            throw InputError(tr("There is no source named '%1'.").arg(m_source.name));
+    }
+    store.update(m_source);
+}
+
+void UpdateSourceCommand::revert(Workspace &ws)
+{
+    SourceStore(ws).update(*m_old);
+}
+
+RemoveSourceCommand::RemoveSourceCommand(WorkspaceEditor *editor, const QString &name)
+    : EditCommand(editor, tr("Remove source %1").arg(name)), m_name(name)
+{
+}
+
+void RemoveSourceCommand::apply(Workspace &ws)
+{
+    SourceStore store(ws);
+    if (!m_removed) {
+        m_removed = store.find(m_name);
+        if (!m_removed)
+            throw InputError(tr("There is no source named '%1'.").arg(m_name));
+    }
+    store.remove(m_name);
+}
+
+void RemoveSourceCommand::revert(Workspace &ws)
+{
+    SourceStore(ws).add(*m_removed);
+}
+
 } // namespace srm

@@ -11,6 +11,7 @@
 #include "store/importprofiles.h"
 #include "planning/debtstore.h"
 #include "store/records.h"
+#include "store/sourcestore.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -220,6 +221,50 @@ protected:
 
 private:
     ImportProfile m_profile; // as it was: undo stores it again, time included
+};
+
+// Live sources (docs/sources.md): their definitions only. A source's token is not part of the
+// workspace, so it is not part of an edit either (undoing a removal brings the source back
+// without the token the removal forgot).
+class AddSourceCommand : public EditCommand
+{
+public:
+    AddSourceCommand(WorkspaceEditor *editor, const SourceDefinition &source);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    SourceDefinition m_source;
+};
+
+class UpdateSourceCommand : public EditCommand
+{
+public:
+    UpdateSourceCommand(WorkspaceEditor *editor, const SourceDefinition &source);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    SourceDefinition m_source;
+    std::optional<SourceDefinition> m_old;
+};
+
+class RemoveSourceCommand : public EditCommand
+{
+public:
+    RemoveSourceCommand(WorkspaceEditor *editor, const QString &name);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    QString m_name;
+    std::optional<SourceDefinition> m_removed; // with its progress: undo puts it back as it was
 };
 
 } // namespace srm

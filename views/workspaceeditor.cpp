@@ -115,4 +115,19 @@ bool WorkspaceEditor::mergeAlertGroups(const QStringList &fromKeys, const QStrin
     return push(new MergeAlertGroupsCommand(this, from, intoKey));
 }
 
+bool WorkspaceEditor::addSource(const SourceDefinition &source)
+{
+    return push(new AddSourceCommand(this, source));
+}
+
+bool WorkspaceEditor::updateSource(const SourceDefinition &source)
+{
+    return push(new UpdateSourceCommand(this, source));
+}
+
+bool WorkspaceEditor::removeSource(const QString &name)
+{
+    return push(new RemoveSourceCommand(this, name));
+}
+
 } // namespace srm

@@ -1,7 +1,7 @@
 // The one way the window edits a workspace: every change is pushed as a command
 // (editcommands.h) onto the main window's QUndoStack, so Edit › Undo and Redo cover targets,
-// settings, debt items, dependencies, pins, alert rules and merges, and import profiles alike.
-// The editor holds the open workspace (none: edits are refused), reports each applied
+// settings, debt items, dependencies, pins, alert rules and merges, import profiles and live
+// sources alike. The editor holds the open workspace (none: edits are refused), reports each applied
 // do/undo/redo with changed() — the main window recomputes its snapshot on it — and a refused
 // edit with failed().
 #pragma once
@@ -9,6 +9,7 @@
 #include "store/alertrules.h"
 #include "store/importprofiles.h"
 #include "store/records.h"
+#include "store/sourcestore.h"
 
 #include <QObject>
 #include <QStringList>
@@ -45,6 +46,11 @@ public:
     bool removeAlertMerge(const AlertMerge &merge);
     bool saveImportProfile(const ImportProfile &profile);
     bool removeImportProfile(const ImportProfile &profile);
+
+    // Live sources: definitions only (tokens are not workspace data; docs/sources.md).
+    bool addSource(const SourceDefinition &source);
+    bool updateSource(const SourceDefinition &source);
+    bool removeSource(const QString &name);
 
     QString lastError() const { return m_lastError; }
 
