@@ -1,4 +1,4 @@
-// The main window: the seven views of SPEC 10 (a navigation list beside a stack of ViewPages),
+// The main window: the eight views of SPEC 10 (a navigation list beside a stack of ViewPages),
 // the File menu (New, Open, Open Recent, Close, Quit), Edit (Undo, Redo, Workspace Settings),
 // View (Ctrl+1..7), a toolbar with the analysis window (as-of date, window length), and a status
 // bar with the workspace and the window. It owns the open Workspace, the one QUndoStack of all

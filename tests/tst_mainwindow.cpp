@@ -1,4 +1,4 @@
-// The main window: opens a workspace, switches between the seven views, reports a bad file in
+// The main window: opens a workspace, switches between the eight views, reports a bad file in
 // a dialog and keeps running, remembers recent files. Built twice: offscreen, and in a real X
 // server under xvfb-run (tst_mainwindow_x11).
 #include "app/mainwindow.h"

@@ -1,4 +1,4 @@
-// The seven views on the demo workspace, offscreen, in the real main window: what each shows
+// The eight views on the demo workspace, offscreen, in the real main window: what each shows
 // is checked against the engine's own figures (tile count and values, the Pareto order, the
 // roadmap's quarters, SLO and debt rows); every item model runs under QAbstractItemModelTester;
 // the controller computes off the GUI thread and delivers only the latest request.

@@ -152,6 +152,8 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         m_tree->setColumnWidth(GapsModel::Metric, fm.horizontalAdvance(QStringLiteral("Failed deployment recovery time")) + 60);
         for (int c : {GapsModel::Current, GapsModel::Target, GapsModel::Gap})
             m_tree->setColumnWidth(c, fm.horizontalAdvance(QStringLiteral("000.00/week")) + 24);
+        m_tree->setColumnWidth(GapsModel::Range, fm.horizontalAdvance(QStringLiteral("00.0 min – 00.0 min")) + 24);
+        m_tree->setColumnWidth(GapsModel::Change, fm.horizontalAdvance(QStringLiteral("not enough data")) + 24);
         m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA tier")) + 30);
         // Word-sized sparklines: wide enough for the weeks, not so wide that the shape flattens.
         m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 34);
