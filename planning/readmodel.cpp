@@ -28,6 +28,7 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
         Dataset::AllParts, now);
     m.window = AnalysisWindow{data.window.asOf, days};
     m.latestEvent = ws.latestEventTime();
+    m.readAt = now;
     m.settings = data.settings;
     m.storedSettings = ws.storedSettings();
     m.organisation = m.settings.name.trimmed();

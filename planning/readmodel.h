@@ -46,6 +46,7 @@ struct ReadModel
     MetricsReport previous;      // the window of the same length just before it
     ProgressReport progress;     // the last request.progressQuarters quarters up to as_of
     std::optional<Micros> latestEvent; // the latest timestamp of any record (data freshness)
+    Micros readAt = 0;                 // when it was read (the `now` of load())
 
     std::vector<DebtItem> debtItems;          // register order
     std::vector<DebtAssessment> assessments;  // register order, ranked (assessDebt)

@@ -101,37 +101,54 @@ void paintPanel(QPainter &painter, const Canvas &c, const QRectF &rect, const Me
     const QString name = QCoreApplication::translate("srm::MetricCatalogue", m.def->name);
     QFont nameFont = style.titleFont;
     if (c.textWidth(nameFont, name) > inner.width()) {
+        // Smaller, never cut: the name is the panel's only label.
         nameFont = style.smallFont;
         nameFont.setBold(true);
+        const qreal w = c.textWidth(nameFont, name);
+        if (w > inner.width() && nameFont.pointSizeF() > 0)
+            nameFont.setPointSizeF(std::max(4.0, nameFont.pointSizeF() * inner.width() / w * 0.98));
     }
     c.text(QRectF(inner.left(), y, inner.width(), titleH), Qt::AlignLeft | Qt::AlignVCenter, name, nameFont,
            m.success ? style.good : style.text);
     y += titleH;
 
-    // Line 2: the latest complete quarter's verdict, and where the pace leads.
+    // Line 2: the latest complete quarter's verdict, and where the pace leads; shorter words
+    // when the panel is narrow, and the verdict left out before anything is cut.
     const qreal smallH = c.lineHeight(style.smallFont);
-    const QString projection = projectionText(m);
     QFont projectionFont = style.smallFont;
     projectionFont.setBold(true);
+    QString projection = projectionText(m);
+    if (c.textWidth(projectionFont, projection) > inner.width() * 0.55)
+        projection = m.pace.met ? tr("met")
+            : m.pace.targetQuarter ? tr("by %1").arg(formatQuarter(*m.pace.targetQuarter))
+            : m.pace.slopePerQuarter ? tr("off pace")
+                                     : tr("no pace yet");
     const qreal projectionW = c.textWidth(projectionFont, projection);
-    c.text(QRectF(inner.right() - projectionW, y, projectionW, smallH), Qt::AlignRight | Qt::AlignVCenter, projection,
-           projectionFont, projectionColor(style, m));
+    c.text(QRectF(inner.right() - projectionW, y, projectionW + c.px(1), smallH), Qt::AlignRight | Qt::AlignVCenter,
+           projection, projectionFont, projectionColor(style, m));
     if (const std::optional<int> latest = report.latestComplete()) {
         const QuarterFigure &f = m.quarters[std::size_t(*latest)];
+        const QString quarter = formatQuarter(report.quarters[std::size_t(*latest)].quarter);
         QString verdict;
         QColor color = style.mutedText;
         if (f.value && f.verdict && *f.verdict != Verdict::InsufficientData) {
             verdict = verdictText(*f.verdict);
             color = *f.verdict == Verdict::Improved ? style.good : *f.verdict == Verdict::Worse ? style.bad : style.mutedText;
         }
-        if (m.success)
-            verdict = *f.verdict == Verdict::Improved ? tr("improved · success") : tr("target met · success");
-        if (m.success)
+        if (m.success) {
+            verdict = f.verdict == Verdict::Improved ? tr("improved · success") : tr("target met · success");
             color = style.good;
-        const QString head = verdict.isEmpty() ? formatQuarter(report.quarters[std::size_t(*latest)].quarter)
-                                               : tr("%1: %2").arg(formatQuarter(report.quarters[std::size_t(*latest)].quarter), verdict);
-        c.text(QRectF(inner.left(), y, inner.width() - projectionW - c.px(6), smallH), Qt::AlignLeft | Qt::AlignVCenter,
-               head, style.smallFont, color);
+        }
+        const qreal room = inner.width() - projectionW - c.px(6);
+        QString head;
+        for (const QString &candidate : {verdict.isEmpty() ? quarter : tr("%1: %2").arg(quarter, verdict), verdict,
+                                         m.success ? tr("success") : QString()})
+            if (!candidate.isEmpty() && c.textWidth(style.smallFont, candidate) <= room) {
+                head = candidate;
+                break;
+            }
+        if (!head.isEmpty())
+            c.text(QRectF(inner.left(), y, room, smallH), Qt::AlignLeft | Qt::AlignVCenter, head, style.smallFont, color);
     }
     y += smallH + c.px(3);
 
