@@ -164,10 +164,20 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         gaps += t.gaps;
         missing += t.notMeasured;
     }
-    setHeadline(tr("%1 met, %2 with a gap, %3 not measured · double-click a target to change it (Edit › Undo takes it back)")
+    // Changes are the engine's verdicts (docs/intervals-and-progress.md), never raw differences.
+    int improved = 0, worse = 0;
+    for (const MetricResult &m : snapshot->analysis.metrics.metrics) {
+        improved += m.verdict == Verdict::Improved ? 1 : 0;
+        worse += m.verdict == Verdict::Worse ? 1 : 0;
+    }
+    setHeadline(tr("%1 met, %2 with a gap, %3 not measured · against the %4 days before: %5 improved, %6 worse (95% ranges "
+                   "apart) · double-click a target to change it (Edit › Undo takes it back)")
                     .arg(met)
                     .arg(gaps)
-                    .arg(missing));
+                    .arg(missing)
+                    .arg(snapshot->previous.window.days)
+                    .arg(improved)
+                    .arg(worse));
 }
 
 void GapsView::clearSnapshot()

@@ -161,7 +161,9 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
         return;
     }
     const LinearScale ys{lo, hi, plot.bottom(), plot.top()};
-    const LinearScale xs{double(scale.from), double(scale.to), plot.left(), plot.right()};
+    // The weekly series leaves room at the right for the window's interval whisker.
+    const qreal whiskerRoom = measured && m.ci ? c.px(9) : 0;
+    const LinearScale xs{double(scale.from), double(scale.to), plot.left(), plot.right() - whiskerRoom};
 
     c.text(QRectF(inner.left(), plot.top() - smallH / 2, labelW - c.px(4), smallH), Qt::AlignRight | Qt::AlignVCenter,
            hiLabel, style.smallFont, style.mutedText);
@@ -203,7 +205,7 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
     drawPoints(c, pts, plot, style.series);
     // The window's value and its 95% interval, at the right edge.
     if (m.ci) {
-        const qreal x = plot.right() - c.px(1.5);
+        const qreal x = plot.right() - c.px(2.5);
         const QPen whisker = c.pen(style.accent, 1.2);
         c.vline(x, ys.map(m.ci->lo), ys.map(m.ci->hi), whisker);
         c.hline(ys.map(m.ci->lo), x - c.px(2.5), x + c.px(1.5), whisker);
