@@ -456,8 +456,14 @@ struct Layout
                 para(flow, none, body, muted, 0);
                 return;
             }
+            const qreal indent = flow.mm(4.5);
+            const qreal lineH = QFontMetricsF(body, flow.device()).height();
             for (const ProgressLine &l : lines) {
-                flow.paragraph({{QStringLiteral("■  "), false, color}, {l.text}}, body, ink, flow.mm(1));
+                // A square marker in the margin of a paragraph indented under it (kept with its first lines).
+                flow.keep(std::min(flow.textHeight({Span{l.text}}, body, indent), 2.4 * lineH));
+                const QRectF marker(flow.content().left() + flow.mm(0.6), flow.y() + lineH * 0.33, flow.mm(1.8), flow.mm(1.8));
+                flow.paintAt([marker, color](QPainter &painter) { painter.fillRect(marker, color); });
+                flow.paragraph(l.text, body, ink, indent);
                 flow.space(flow.mm(1));
             }
         };
@@ -473,7 +479,8 @@ struct Layout
             for (const ProgressLine &l : p.wobbled)
                 names << l.text;
             para(flow,
-                 tr("These moved between quarters, but never beyond their 95% ranges, so no change can be claimed: %1.")
+                 tr("These moved, but no quarter differed from the one before it beyond their 95% ranges, so no quarter's "
+                    "change can be claimed (the pace below shows any steady drift): %1.")
                      .arg(names.join(QStringLiteral("; "))),
                  body, ink, 0);
         }
