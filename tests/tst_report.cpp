@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QImage>
 #include <QTest>
 #include <QTimer>
 #include <QXmlStreamReader>
@@ -408,6 +409,53 @@ private slots:
         QVERIFY2(summary.contains(incidents), qPrintable(incidents));
     }
 
+    // The Progress page, right after the summary, in words for a VP, then the quarters drawn: its
+    // text from the engine's quarters, and the pages really carry ink (looked at with pdftoppm).
+    void progressPage()
+    {
+        const int summary = pageWithLine(m_pages, kSections[0]);
+        const int progress = pageWithLine(m_pages, QStringLiteral("Progress by quarter"));
+        QCOMPARE(progress, summary + 1);
+        const QString text = flat(m_pages[progress]);
+        for (const char *s : {"Every metric quarter by quarter, 2025Q2 to 2026Q3.",
+                              "Successes of 2026Q3: Deployment frequency and Alert noise ratio.",
+                              "2026Q3 against 2026Q2: 2 improved, 2 worse", "What improved for real",
+                              "What got worse for real", "What only wobbled", "When each gap closes at this pace",
+                              // The work the register marks done, beside the metric it moved.
+                              "(done: OPS-8 Deduplicate redis-cart memory alerts)",
+                              "Change failure rate: worse in 2026Q3", "Off-hours page ratio: worse in 2026Q2",
+                              "on pace for 2027Q1", "not at this pace"})
+            QVERIFY2(text.contains(QLatin1StringView(s)), s);
+        // The next page: every metric by quarter, and the SLOs quarter by quarter.
+        const QString chart = flat(m_pages[progress + 1]);
+        QVERIFY(chart.contains(QStringLiteral("Every metric by quarter, 2025Q2 to 2026Q3")));
+        QVERIFY(chart.contains(QStringLiteral("SLOs quarter by quarter")));
+        for (const MetricDef &def : MetricCatalogue::all())
+            QVERIFY2(chart.contains(QLatin1StringView(def.name)), def.name);
+        // Rasterised, both pages hold text and charts: many non-white pixels, and coloured ones.
+        const QString prefix = file(QStringLiteral("progress-page"));
+        tool(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-png"),
+                                          QStringLiteral("-f"), QString::number(progress + 1), QStringLiteral("-l"),
+                                          QString::number(progress + 2), m_pdf, prefix});
+        for (int page : {progress + 1, progress + 2}) {
+            const QString png = QDir(QFileInfo(prefix).path())
+                                    .filePath(QStringLiteral("%1-%2.png")
+                                                  .arg(QFileInfo(prefix).fileName())
+                                                  .arg(page, m_pages.size() >= 10 ? 2 : 1, 10, QLatin1Char('0')));
+            const QImage image(png);
+            QVERIFY2(!image.isNull(), qPrintable(png));
+            qint64 ink = 0, coloured = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c(image.pixel(x, y));
+                    ink += c.lightness() < 235 ? 1 : 0;
+                    coloured += c.saturation() > 80 && c.lightness() < 220 ? 1 : 0;
+                }
+            QVERIFY2(ink > image.width() * image.height() / 25, qPrintable(QString::number(ink)));
+            QVERIFY2(coloured > 200, qPrintable(QString::number(coloured)));
+        }
+    }
+
     // A report of the hand-made shop: every figure below is worked out from the fixture.
     void fixtureReport()
     {
@@ -758,6 +806,33 @@ private slots:
 
     // As cron runs it: no display, no XDG_RUNTIME_DIR. Cron mails whatever a job prints, so a
     // successful export prints nothing on stderr.
+    // The HTML summary says when its latest data is from, and warns when that is stale.
+    void htmlSaysHowFreshTheDataIs_data()
+    {
+        QTest::addColumn<qint64>("hoursAfterLatest");
+        QTest::addColumn<QString>("warning");
+        QTest::newRow("an hour later") << qint64(1) << QString();
+        QTest::newRow("two days later") << qint64(48) << QString();
+        // More than two days: 5 × 24 + 3 hours is 5 whole days.
+        QTest::newRow("five days later") << qint64(5 * 24 + 3) << QStringLiteral("no new data for 5 days");
+    }
+    void htmlSaysHowFreshTheDataIs()
+    {
+        QFETCH(qint64, hoursAfterLatest);
+        QFETCH(QString, warning);
+        auto ws = Workspace::open(m_demo);
+        const Micros latest = *ws->latestEventTime();
+        const report::ReportData data = report::ReportData::load(*ws, {}, latest + hoursAfterLatest * kMicrosPerHour);
+        const QString html = QString::fromUtf8(report::htmlSummary(data)).simplified();
+        // The demo's latest record is a page of 2026-09-30 (a minute before midnight at most).
+        QVERIFY2(html.contains(QStringLiteral("Latest data 2026-09-30 ")), qPrintable(html.left(2000)));
+        QVERIFY(html.contains(formatIso(latest).left(16).replace(u'T', u' ') + QStringLiteral(" UTC")));
+        if (warning.isEmpty())
+            QVERIFY(!html.contains(QStringLiteral("no new data")));
+        else
+            QVERIFY2(html.contains(warning), qPrintable(warning));
+    }
+
     void htmlFromCronIsQuiet()
     {
         const QString out = file(QStringLiteral("cron.html"));
