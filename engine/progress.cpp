@@ -172,6 +172,8 @@ ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters)
 
 ProgressReport loadProgress(Workspace &ws, const ProgressRequest &request, Micros now)
 {
+    // The one read of progress: a scope of services and teams restricts what is counted here,
+    // in the Dataset load, as it does for the window.
     const int quarters = std::clamp(request.quarters, 1, ProgressRequest::kMaxQuarters);
     const Dataset data = Dataset::loadSpan(
         ws, request.asOf, [quarters](Micros asOf) { return progressFrom(asOf, quarters); }, Dataset::AllParts, now);
