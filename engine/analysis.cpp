@@ -538,22 +538,21 @@ void finish(MetricResult &r, const WorkspaceSettings &settings)
 // Which pages (in Dataset::pages order) are repeat pages: their final alert group had another
 // page in the 7 days before them. Each group's pages in time order (equal times: load order),
 // the history before the Dataset's window included.
-std::vector<std::uint8_t> repeatFlags(const Dataset &data, const GroupMap &map)
+std::vector<std::uint8_t> repeatFlags(const Dataset &data, const std::vector<std::int32_t> &finalOf, std::size_t groups)
 {
-    const std::size_t groups = map.keys.size();
     std::vector<std::uint8_t> flags(data.pages.size(), 0);
     if (data.pages.empty())
         return flags;
     std::vector<std::size_t> offset(groups + 1, 0);
     for (const PageFact &p : data.pages)
-        ++offset[std::size_t(map.finalOf[std::size_t(p.group)]) + 1];
+        ++offset[std::size_t(finalOf[std::size_t(p.group)]) + 1];
     for (std::size_t g = 0; g < groups; ++g)
         offset[g + 1] += offset[g];
     std::vector<std::pair<Micros, std::uint32_t>> byGroup(data.pages.size());
     std::vector<std::size_t> fill(offset.begin(), offset.end() - 1);
     for (std::size_t i = 0; i < data.pages.size(); ++i) {
         const PageFact &p = data.pages[i];
-        byGroup[fill[std::size_t(map.finalOf[std::size_t(p.group)])]++] = {p.createdAt, std::uint32_t(i)};
+        byGroup[fill[std::size_t(finalOf[std::size_t(p.group)])]++] = {p.createdAt, std::uint32_t(i)};
     }
     for (std::size_t g = 0; g < groups; ++g) {
         const auto first = byGroup.begin() + std::ptrdiff_t(offset[g]);
@@ -891,12 +890,29 @@ const GroupMap &groupsOf(const Dataset &data, std::optional<GroupMap> &slot)
     return *slot;
 }
 
+// The repeat flags of the pages. Without rules or merges, and with no '|' in a service (so no two
+// built-in keys coincide), the final groups are the built-in ones and their keys need not be
+// built: a tenth of `progress` on a million pages.
+std::vector<std::uint8_t> repeatsOf(const Dataset &data, std::optional<GroupMap> &slot)
+{
+    const bool plain = data.alertRules.isEmpty() && data.alertMerges.isEmpty()
+        && std::none_of(data.groups.begin(), data.groups.end(),
+                        [](const GroupName &g) { return g.service.find('|') != std::string::npos; });
+    if (!plain || slot) {
+        const GroupMap &map = groupsOf(data, slot);
+        return repeatFlags(data, map.finalOf, map.keys.size());
+    }
+    std::vector<std::int32_t> identity(data.groups.size());
+    std::iota(identity.begin(), identity.end(), 0);
+    return repeatFlags(data, identity, identity.size());
+}
+
 } // namespace
 
 MetricsReport Engine::metrics(const AnalysisWindow &window) const
 {
     if (!m_prepared->repeat)
-        m_prepared->repeat = repeatFlags(m_data, groupsOf(m_data, m_prepared->groups));
+        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
     return windowMetrics(m_data, *m_prepared->repeat, window);
 }
 
@@ -957,7 +973,7 @@ Analysis Engine::analyze(const AnalysisWindow &window) const
 std::vector<MetricResult> Engine::periodMetrics(const Period &period, bool withToil) const
 {
     if (!m_prepared->repeat)
-        m_prepared->repeat = repeatFlags(m_data, groupsOf(m_data, m_prepared->groups));
+        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
     Results results;
     eventMetrics(m_data, *m_prepared->repeat, period, nullptr, results);
     fillCompliance(results[std::size_t(MetricId::SloCompliance)], periodSlos(period));
