@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 
+#include <cmath>
 #include <cstdio>
 
 namespace srm::cli {
@@ -14,6 +15,44 @@ void printJsonText(const QByteArray &compact)
     std::fwrite(compact.constData(), 1, size_t(compact.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+}
+
+QString formatNumber(double v)
+{
+    const double a = std::abs(v);
+    return QString::number(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
+QString formatValue(const std::optional<double> &v, Unit unit)
+{
+    if (!v)
+        return QStringLiteral("-");
+    switch (unit) {
+    case Unit::Ratio: return QString::number(*v * 100, 'f', 1) + u'%';
+    case Unit::PerDay: return formatNumber(*v) + QStringLiteral("/day");
+    case Unit::PerWeek: return formatNumber(*v) + QStringLiteral("/week");
+    case Unit::Hours: return formatNumber(*v) + QStringLiteral(" h");
+    case Unit::Minutes: return formatNumber(*v) + QStringLiteral(" min");
+    }
+    return formatNumber(*v);
+}
+
+QString formatRange(const std::optional<Interval> &ci, Unit unit)
+{
+    if (!ci)
+        return QStringLiteral("-");
+    return formatValue(ci->lo, unit) + QStringLiteral(" – ") + formatValue(ci->hi, unit);
+}
+
+QString verdictWords(Verdict v)
+{
+    switch (v) {
+    case Verdict::Improved: return QStringLiteral("improved");
+    case Verdict::Worse: return QStringLiteral("worse");
+    case Verdict::NoClearChange: return QStringLiteral("no clear change");
+    case Verdict::InsufficientData: return QStringLiteral("not enough data");
+    }
+    return {};
 }
 
 int intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max)

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "engine/dataset.h"
+#include "engine/intervals.h"
+#include "store/metriccatalogue.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -32,6 +34,14 @@ struct WindowOptions
 
 // Prints a compact JSON document (JsonWriter's text) and a newline on stdout.
 void printJsonText(const QByteArray &compact);
+
+// Figures as the text tables show them: "3.41/day", "19.9 h", "6.2%", "-" for none.
+QString formatNumber(double v);
+QString formatValue(const std::optional<double> &v, Unit unit);
+// A 95% interval: "5.0% – 7.8%", "-" for none.
+QString formatRange(const std::optional<Interval> &ci, Unit unit);
+// "improved", "worse", "no clear change", "not enough data".
+QString verdictWords(Verdict v);
 
 // Parses a whole number option in [min, max]; UsageError names the option otherwise.
 int intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max);

@@ -1,6 +1,8 @@
 // `metrics WORKSPACE [--as-of T] [--window-days N] [--json]` (docs/metrics.md): the metric
 // catalogue with targets, gaps, the historical DORA 2023 clusters, the DORA Quick Check and the
-// SLOs, from the analysis engine; the JSON document, or the roll-up grouped by theme as aligned text.
+// SLOs, each figure with its 95% interval and its verdict against the period of the same length
+// before the window (docs/intervals-and-progress.md), from the analysis engine; the JSON
+// document, or the roll-up grouped by theme as aligned text.
 #include "engine/analysis.h"
 #include "engine/analysisjson.h"
 #include "app/analysisoptions.h"
@@ -14,26 +16,6 @@
 namespace srm::cli {
 
 namespace {
-
-QString number(double v)
-{
-    const double a = std::abs(v);
-    return QString::number(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
-}
-
-QString formatValue(const std::optional<double> &v, Unit unit)
-{
-    if (!v)
-        return QStringLiteral("-");
-    switch (unit) {
-    case Unit::Ratio: return QString::number(*v * 100, 'f', 1) + u'%';
-    case Unit::PerDay: return number(*v) + QStringLiteral("/day");
-    case Unit::PerWeek: return number(*v) + QStringLiteral("/week");
-    case Unit::Hours: return number(*v) + QStringLiteral(" h");
-    case Unit::Minutes: return number(*v) + QStringLiteral(" min");
-    }
-    return number(*v);
-}
 
 QString statusText(Status s)
 {
@@ -103,20 +85,24 @@ QString render(const MetricsReport &report)
                    .arg(theme.gaps)
                    .arg(theme.notMeasured)
                    .arg(SettingsSchema::formatNumber(theme.weight));
-        TextTable table({QStringLiteral("metric"), QStringLiteral("current"), QStringLiteral("p90"),
-                         QStringLiteral("n"), QStringLiteral("target"), QStringLiteral("gap"), QStringLiteral("2023 cluster*"),
-                         QStringLiteral("status")},
-                        {false, true, true, true, true, true, false, false});
+        TextTable table({QStringLiteral("metric"), QStringLiteral("current"), QStringLiteral("95% range"),
+                         QStringLiteral("p90"), QStringLiteral("n"), QStringLiteral("target"), QStringLiteral("gap"),
+                         QStringLiteral("2023 cluster*"), QStringLiteral("status"), QStringLiteral("vs. before")},
+                        {false, true, true, true, true, true, true, false, false, false});
         for (const MetricResult &m : report.metrics) {
             if (m.def->theme != theme.theme)
                 continue;
             table.addRow({QString::fromLatin1(m.def->name), formatValue(m.value, m.def->unit),
-                          m.def->hasP90 ? formatValue(m.p90, m.def->unit) : QString(), QString::number(m.n),
-                          formatValue(m.target, m.def->unit), formatValue(m.gap, m.def->unit),
-                          m.tier ? MetricCatalogue::tierId(*m.tier) : QString(), statusText(m.status)});
+                          formatRange(m.ci, m.def->unit), m.def->hasP90 ? formatValue(m.p90, m.def->unit) : QString(),
+                          QString::number(m.n), formatValue(m.target, m.def->unit), formatValue(m.gap, m.def->unit),
+                          m.tier ? MetricCatalogue::tierId(*m.tier) : QString(), statusText(m.status),
+                          verdictWords(m.verdict)});
         }
         out += table.render();
     }
+    if (report.previousWindow)
+        out += QStringLiteral("\nvs. before: against %1 to %2; a change counts only when the two 95% ranges do not overlap.\n")
+                   .arg(formatIso(report.previousWindow->from()), formatIso(report.previousWindow->to()));
     out += QStringLiteral("\n* DORA 2023 clusters (historical): DORA has published no tiers since 2025; its current "
                           "measure is the Quick Check below.\n");
     out += renderQuickCheck(report);
@@ -136,7 +122,7 @@ QString render(const MetricsReport &report)
         };
         slos.addRow({s.name, s.service, pct(s.objective), SettingsSchema::formatNumber(s.windowDays()) + u'd',
                      pct(s.attainment), pct(s.errorBudgetRemaining),
-                     s.burnRate24h ? number(*s.burnRate24h) : QStringLiteral("-"),
+                     s.burnRate24h ? formatNumber(*s.burnRate24h) : QStringLiteral("-"),
                      !s.met ? QStringLiteral("no data") : *s.met ? QStringLiteral("met") : QStringLiteral("missed")});
     }
     out += slos.render();
@@ -158,9 +144,12 @@ int cmdMetrics(const QStringList &args)
         throw UsageError(QStringLiteral("expected WORKSPACE"));
     options.validate(parser);
     auto ws = openWorkspace(pos[0]);
-    const Dataset data = Dataset::load(*ws, options.asOfValue(parser), options.days(parser), Dataset::AllParts,
-                                       QDateTime::currentMSecsSinceEpoch() * 1000);
-    const MetricsReport report = computeMetrics(data);
+    const int days = options.days(parser);
+    // One read for the window and the period before it (docs/intervals-and-progress.md#previous-period).
+    const Dataset data = Dataset::loadSpan(
+        *ws, options.asOfValue(parser), [days](Micros asOf) { return asOf - 2 * Micros(days) * kMicrosPerDay; },
+        Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000);
+    const MetricsReport report = computeComparedMetrics(data, AnalysisWindow{data.window.asOf, days});
     if (parser.isSet(options.json))
         printJsonText(toJsonText(report));
     else

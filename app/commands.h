@@ -12,6 +12,7 @@ int cmdSet(const QStringList &args);
 int cmdGet(const QStringList &args);
 int cmdPlan(const QStringList &args);
 int cmdMetrics(const QStringList &args);
+int cmdProgress(const QStringList &args);
 int cmdAlerts(const QStringList &args);
 int cmdImport(const QStringList &args);
 int cmdProfile(const QStringList &args);

@@ -6,8 +6,6 @@ namespace srm::cli {
 
 namespace {
 
-const GeneratorOptions kDefaults;
-
 std::int64_t count(const QCommandLineParser &parser, const QCommandLineOption &o, std::int64_t fallback)
 {
     if (!parser.isSet(o))
@@ -21,14 +19,15 @@ std::int64_t count(const QCommandLineParser &parser, const QCommandLineOption &o
 
 } // namespace
 
-GeneratorOptionSet::GeneratorOptionSet()
-    : m_pages(QStringLiteral("pages"), QStringLiteral("pages to generate (default %1)").arg(kDefaults.pages),
+GeneratorOptionSet::GeneratorOptionSet(const GeneratorOptions &defaults)
+    : m_defaults(defaults)
+    , m_pages(QStringLiteral("pages"), QStringLiteral("pages to generate (default %1)").arg(defaults.pages),
               QStringLiteral("N"))
     , m_deployments(QStringLiteral("deployments"),
-                    QStringLiteral("deployments to generate (default %1)").arg(kDefaults.deployments), QStringLiteral("N"))
-    , m_incidents(QStringLiteral("incidents"), QStringLiteral("incidents to generate (default %1)").arg(kDefaults.incidents),
+                    QStringLiteral("deployments to generate (default %1)").arg(defaults.deployments), QStringLiteral("N"))
+    , m_incidents(QStringLiteral("incidents"), QStringLiteral("incidents to generate (default %1)").arg(defaults.incidents),
                   QStringLiteral("N"))
-    , m_seed(QStringLiteral("seed"), QStringLiteral("random seed (default %1)").arg(kDefaults.seed), QStringLiteral("S"))
+    , m_seed(QStringLiteral("seed"), QStringLiteral("random seed (default %1)").arg(defaults.seed), QStringLiteral("S"))
 {
 }
 
@@ -39,7 +38,7 @@ void GeneratorOptionSet::addTo(QCommandLineParser &parser) const
 
 GeneratorOptions GeneratorOptionSet::read(const QCommandLineParser &parser) const
 {
-    GeneratorOptions options;
+    GeneratorOptions options = m_defaults;
     options.pages = count(parser, m_pages, options.pages);
     options.deployments = count(parser, m_deployments, options.deployments);
     options.incidents = count(parser, m_incidents, options.incidents);

@@ -12,12 +12,14 @@ namespace srm::cli {
 class GeneratorOptionSet
 {
 public:
-    GeneratorOptionSet();
+    // Defaults and help texts from `defaults` (the demo's, or GeneratorOptions::benchmark()).
+    explicit GeneratorOptionSet(const GeneratorOptions &defaults = {});
     void addTo(QCommandLineParser &parser) const;
     // The options given on the command line over the defaults; throws UsageError on a bad count.
     GeneratorOptions read(const QCommandLineParser &parser) const;
 
 private:
+    GeneratorOptions m_defaults;
     QCommandLineOption m_pages;
     QCommandLineOption m_deployments;
     QCommandLineOption m_incidents;

@@ -9,6 +9,7 @@
 #include "views/importdialog.h"
 #include "views/importprofilesdialog.h"
 #include "views/incidentsview.h"
+#include "views/progressview.h"
 #include "views/roadmapview.h"
 #include "views/settingsdialog.h"
 #include "views/slosview.h"
@@ -96,7 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_views = {new DashboardView(m_editor, m_pages), new GapsView(m_editor, m_pages),   new AlertsView(m_editor, m_pages),
                new IncidentsView(m_editor, m_pages), new SlosView(m_editor, m_pages),   new DebtView(m_editor, m_pages),
-               new RoadmapView(m_editor, m_pages)};
+               new RoadmapView(m_editor, m_pages),   new ProgressView(m_editor, m_pages)};
     for (ViewPage *page : m_views) {
         auto *item = new QListWidgetItem(viewTitle(page->viewId()), m_navigation);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(viewTitle(page->viewId())).arg(int(page->viewId()) + 1));

@@ -1,6 +1,6 @@
-// The main window: the seven views of SPEC 10 (a navigation list beside a stack of ViewPages),
+// The main window: the eight views of SPEC 10 (a navigation list beside a stack of ViewPages),
 // the File menu (New, Open, Open Recent, Import, Sources, Export, Close, Quit), Edit (Undo, Redo,
-// Workspace Settings), View (Ctrl+1..7), a toolbar with Sync and the analysis window (as-of
+// Workspace Settings), View (Ctrl+1..8), a toolbar with Sync and the analysis window (as-of
 // date, window length), and a status bar with the workspace and the window. It owns the open
 // Workspace, the one QUndoStack of all edits (through WorkspaceEditor) and the
 // AnalysisController that computes what the views show off the GUI thread. Any change of data,

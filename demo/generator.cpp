@@ -230,6 +230,31 @@ struct ActiveIncident
     Micros to;
 };
 
+// The demo's journey over its six quarters (docs/decisions.md#demo): dated turns in how the shop
+// runs, each with the work the debt register records behind it. Before a turn the generator
+// behaves as before it; the figures that follow are whatever the seeded draws give.
+constexpr Micros utcDay(int y, unsigned m, unsigned d)
+{
+    // days from civil (proleptic Gregorian), as store/timeutil's daysFromCivil
+    const int yy = y - (m <= 2);
+    const int era = (yy >= 0 ? yy : yy - 399) / 400;
+    const unsigned yoe = unsigned(yy - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (std::int64_t(era) * 146097 + std::int64_t(doe) - 719468) * kMicrosPerDay;
+}
+// OPS-13 done: a postmortem template and a review rota; most SEV1/2 incidents get one.
+constexpr Micros kPostmortemRota = utcDay(2025, 9, 1);
+// OPS-8 done: redis-cart memory alerts deduplicated; the on-call team then keeps tuning
+// thresholds, so fewer pages and less noise quarter after quarter.
+constexpr Micros kAlertDedupe = utcDay(2025, 11, 17);
+// OPS-2 done: one-click rollback; a failed deployment is reverted within the hour.
+constexpr Micros kOneClickRollback = utcDay(2026, 1, 19);
+// The shop opens in North America: its evening peak falls in the Amsterdam night.
+constexpr Micros kAmericas = utcDay(2026, 4, 1);
+// checkoutservice moves to daily releases without canary analysis (OPS-1 still open).
+constexpr Micros kDailyCheckout = utcDay(2026, 7, 1);
+
 class Generator
 {
 public:
@@ -240,12 +265,19 @@ public:
         for (const auto &t : m_templates)
             w.push_back(t.weight);
         m_templateCumulative = Random::cumulate(w);
+        // After the dedupe the redis-cart memory alerts page a fifth as often.
+        for (std::size_t i = 0; i < m_templates.size(); ++i)
+            if (m_templates[i].pattern.rfind("redis-cart memory", 0) == 0 || m_templates[i].pattern.rfind("redis-cart evicted", 0) == 0)
+                w[i] *= 0.2;
+        m_templateCumulativeDeduped = Random::cumulate(w);
         std::vector<double> dw, iw;
         for (const auto &s : kServices) {
             dw.push_back(s.deployWeight);
             iw.push_back(s.incidentWeight);
         }
         m_deployServices = Random::cumulate(dw);
+        dw[std::size_t(serviceIndex("checkoutservice"))] *= 2.5;
+        m_deployServicesDaily = Random::cumulate(dw);
         m_incidentServices = Random::cumulate(iw);
     }
 
@@ -267,9 +299,11 @@ public:
         std::vector<double> dw, iw, pw;
         for (Micros d : days) {
             const int wd = weekday(d);
-            dw.push_back(deployByWeekday[wd]);
-            iw.push_back(incidentByWeekday[wd]);
-            pw.push_back(pagesByWeekday[wd]);
+            // Daily checkout releases bring a third more deployments (and their incidents).
+            const double deployVolume = d >= kDailyCheckout ? 1.35 : 1.0;
+            dw.push_back(deployByWeekday[wd] * deployVolume);
+            iw.push_back(incidentByWeekday[wd] * (d >= kDailyCheckout ? 1.15 : 1.0));
+            pw.push_back(pagesByWeekday[wd] * pageVolume(d));
         }
         const auto deploys = allocate(m_o.deployments, dw);
         const auto incidents = allocate(m_o.incidents, iw);
@@ -281,6 +315,26 @@ public:
     }
 
 private:
+    // Pages a day, relative: flat until the alert dedupe, then a steady decline as thresholds
+    // get tuned (to 0.7 by 2026-10-01).
+    static double pageVolume(Micros t)
+    {
+        if (t < kAlertDedupe)
+            return 1.0;
+        const double f = std::min(1.0, double(t - kAlertDedupe) / double(utcDay(2026, 10, 1) - kAlertDedupe));
+        return 0.92 - 0.22 * f;
+    }
+
+    // The share of pages that resolve by themselves, relative to each alert's own: less and
+    // less noise after the dedupe.
+    static double noiseScale(Micros t)
+    {
+        if (t < kAlertDedupe)
+            return 1.0;
+        const double f = std::min(1.0, double(t - kAlertDedupe) / double(utcDay(2026, 10, 1) - kAlertDedupe));
+        return 0.86 - 0.36 * f;
+    }
+
     static int weekday(Micros dayStart) // Monday = 0
     {
         const std::int64_t days = dayStart / kMicrosPerDay;
@@ -308,9 +362,12 @@ private:
 
         std::vector<Deployment> production;
         static constexpr double bursts[] = {10.5, 13.5, 16.0};
+        const bool dailyCheckout = day >= kDailyCheckout;
         for (std::int64_t i = 0; i < nDeploys; ++i) {
             Deployment d;
-            const auto &svc = kServices[m_rng.pick(m_deployServices)];
+            const auto &svc = kServices[m_rng.pick(dailyCheckout ? m_deployServicesDaily : m_deployServices)];
+            // Without canary analysis, a daily checkout release is rolled back far more often.
+            const double rollback = dailyCheckout && std::string_view(svc.name) == "checkoutservice" ? 0.28 : 0.03;
             d.deploymentId = nextDeploymentId();
             d.service = svc.name;
             d.team = svc.team;
@@ -321,10 +378,10 @@ private:
             d.startedAt = d.finishedAt - Micros(m_rng.logNormal(12, 0.5) * double(kMicrosPerMinute));
             const double r = m_rng.uniform();
             if (prod)
-                d.result = r < 0.04 ? DeployResult::Failure
-                    : r < 0.07      ? DeployResult::RolledBack
-                    : r < 0.075     ? DeployResult::Other
-                                    : DeployResult::Success;
+                d.result = r < 0.04          ? DeployResult::Failure
+                    : r < 0.04 + rollback    ? DeployResult::RolledBack
+                    : r < 0.045 + rollback   ? DeployResult::Other
+                                             : DeployResult::Success;
             else
                 d.result = r < 0.08 ? DeployResult::Failure : DeployResult::Success;
             d.commitSha = hexString(m_rng, 40);
@@ -333,6 +390,8 @@ private:
                 emitChanges(d);
                 if (d.result == DeployResult::Success || d.result == DeployResult::RolledBack)
                     production.push_back(d);
+                if (d.result == DeployResult::RolledBack)
+                    revert(d);
             }
         }
 
@@ -341,6 +400,27 @@ private:
             todays.push_back(incident(day, production));
 
         emitPages(day, nPages, todays);
+    }
+
+    // A rolled-back deployment is put right by a revert deployment: a hand-edited revert PR
+    // hours later, or within the hour once one-click rollback exists.
+    void revert(const Deployment &bad)
+    {
+        Deployment fix;
+        fix.deploymentId = nextDeploymentId();
+        fix.service = bad.service;
+        fix.team = bad.team;
+        fix.environment = "production";
+        const double hours = bad.finishedAt >= kOneClickRollback ? m_rng.logNormal(0.3, 0.4) : m_rng.logNormal(2.5, 0.6);
+        fix.finishedAt = bad.finishedAt + Micros(hours * double(kMicrosPerHour));
+        fix.startedAt = fix.finishedAt - Micros(m_rng.logNormal(8, 0.4) * double(kMicrosPerMinute));
+        fix.fixesDeploymentId = bad.deploymentId;
+        fix.commitSha = hexString(m_rng, 40);
+        if (fix.finishedAt >= m_o.end)
+            return;
+        m_sink.deployment(fix);
+        emitChanges(fix);
+        ++m_extraDeploys;
     }
 
     std::string nextDeploymentId()
@@ -416,17 +496,20 @@ private:
         inc.mitigatedAt = inc.acknowledgedAt ? before(t) : std::nullopt;
         t += Micros(m_rng.logNormal(80, 1.0) * double(kMicrosPerMinute));
         inc.resolvedAt = inc.mitigatedAt ? before(t) : std::nullopt;
-        if (level <= 2 && inc.resolvedAt && m_rng.chance(0.7))
+        if (level <= 2 && inc.resolvedAt && m_rng.chance(inc.startedAt >= kPostmortemRota ? 0.9 : 0.45))
             inc.postmortemUrl = "https://wiki.example.com/postmortems/" + inc.incidentId;
         m_sink.incident(inc);
 
-        if (cause && m_rng.chance(0.55)) {
+        // After one-click rollback nearly every bad deployment is reverted, within the hour.
+        const bool quickRollback = inc.startedAt >= kOneClickRollback;
+        if (cause && m_rng.chance(quickRollback ? 0.95 : 0.55)) {
             Deployment fix;
             fix.deploymentId = nextDeploymentId();
             fix.service = cause->service;
             fix.team = cause->team;
             fix.environment = "production";
-            fix.finishedAt = inc.startedAt + Micros(m_rng.logNormal(2.5, 0.7) * double(kMicrosPerHour));
+            fix.finishedAt = inc.startedAt
+                + Micros((quickRollback ? m_rng.logNormal(0.45, 0.4) : m_rng.logNormal(2.5, 0.7)) * double(kMicrosPerHour));
             fix.startedAt = fix.finishedAt - Micros(m_rng.logNormal(10, 0.4) * double(kMicrosPerMinute));
             fix.fixesDeploymentId = cause->deploymentId;
             fix.commitSha = hexString(m_rng, 40);
@@ -453,11 +536,11 @@ private:
                 created = inc.from + Micros(m_rng.uniform(0, 1.0) * double(kMicrosPerHour));
                 created = std::min(created, m_o.end - kMicrosPerMinute);
             } else {
-                tpl = &m_templates[m_rng.pick(m_templateCumulative)];
+                tpl = &m_templates[m_rng.pick(day >= kAlertDedupe ? m_templateCumulativeDeduped : m_templateCumulative)];
                 double hour;
                 if (tpl->batchHour >= 0)
                     hour = tpl->batchHour + m_rng.uniform(0, 0.8);
-                else if (m_rng.chance(tpl->nightShare))
+                else if (m_rng.chance(std::min(0.95, tpl->nightShare + (day >= kAmericas ? 0.14 : 0.0))))
                     hour = std::fmod(17 + m_rng.uniform(0, 16), 24.0);
                 else
                     hour = m_rng.uniform(9, 17);
@@ -504,7 +587,7 @@ private:
         p.urgency = tpl.noise > 0.55 ? "low" : "high";
         p.createdAt = created;
         const bool night = offHours(created);
-        if (m_rng.chance(tpl.noise)) {
+        if (m_rng.chance(tpl.noise * noiseScale(created))) {
             p.autoResolved = true;
             p.resolvedAt = before(created + Micros(m_rng.uniform(2, 20) * double(kMicrosPerMinute)));
             p.escalationCount = 0;
@@ -621,7 +704,9 @@ private:
     ZoneOffsets m_zone;
     std::vector<AlertTemplate> m_templates;
     std::vector<double> m_templateCumulative;
+    std::vector<double> m_templateCumulativeDeduped;
     std::vector<double> m_deployServices;
+    std::vector<double> m_deployServicesDaily; // checkoutservice releasing daily
     std::vector<double> m_incidentServices;
     std::vector<ActiveIncident> m_activeIncidents;
     std::int64_t m_deploySeq = 0;
@@ -661,9 +746,11 @@ std::vector<DebtItem> demoDebtItems()
     return {
         item("OPS-1", "Automated canary analysis for checkoutservice deploys", "change", 6, 6, 4, 4,
              "careful-intentional", {}, "change_failure_rate", "open", "",
-             "Compare error rate and p99 of the canary against the baseline for 15 minutes."),
+             "Compare error rate and p99 of the canary against the baseline for 15 minutes. Urgent since checkoutservice "
+             "went to daily releases in July 2026 without it."),
         item("OPS-2", "One-click rollback in the deploy pipeline", "change", 5, 3, 4, 4, "careless-intentional", {},
-             "failed_deployment_recovery_time", "open", "", "Today a rollback is a hand-edited \"revert\" PR."),
+             "failed_deployment_recovery_time", "done", "",
+             "Done in January 2026; before, a rollback was a hand-edited \"revert\" PR."),
         item("OPS-3", "Smaller pull requests and trunk-based development", "change", 2, 8, 2, 3,
              "careful-intentional", {}, "lead_time_for_changes"),
         item("OPS-4", "Merge queue to stop flaky-test reruns", "change", 8, 5, 3, 2, "careless-unintentional", {},
@@ -675,7 +762,7 @@ std::vector<DebtItem> demoDebtItems()
         item("OPS-7", "Synthetic checkout journeys from three regions", "detection", 1, 2, 4, 4,
              "careless-unintentional", {"OPS-6"}, "customer_detected_ratio"),
         item("OPS-8", "Deduplicate redis-cart memory alerts", "incident", 7, 1, 2, 2, "careless-intentional", {},
-             "alert_noise_ratio"),
+             "alert_noise_ratio", "done", "", "Done in November 2025; thresholds have been tuned every sprint since."),
         item("OPS-9", "Runbooks for the top 20 alert groups", "incident", 6, 4, 3, 3, "careless-unintentional",
              {"OPS-8"}, "time_to_acknowledge", "open", "", "Start with checkoutservice, paymentservice, frontend"),
         item("OPS-10", "Follow-the-sun on-call with the Singapore team", "incident", 12, 16, 3, 4,
@@ -685,7 +772,7 @@ std::vector<DebtItem> demoDebtItems()
         item("OPS-12", "Auto-remediate full disks on redis nodes", "incident", 5, 3, 3, 2, "careless-intentional",
              {}, "alert_noise_ratio"),
         item("OPS-13", "Postmortem template and review rota", "improvement", 1, 1, 3, 3, "careless-unintentional",
-             {}, "postmortem_completion_ratio", "done"),
+             {}, "postmortem_completion_ratio", "done", "", "Done in September 2025."),
         item("OPS-14", "Track postmortem actions in the planning tool", "improvement", 2, 2, 3, 3,
              "careful-unintentional", {"OPS-13"}, "postmortem_completion_ratio"),
         item("OPS-15", "Failover game days for paymentservice", "improvement", 0, 6, 3, 5, "careful-intentional",

@@ -33,6 +33,24 @@ std::optional<double> percentileInPlace(std::span<double> v, double q)
     return a + (h - lo) * (b - a);
 }
 
+// The median's interval [x_k, x_(n−k+1)] by selection (intervals::median on sorted values gives
+// the same). Reorders `v`.
+std::optional<Interval> medianIntervalInPlace(std::span<double> v)
+{
+    const auto n = std::int64_t(v.size());
+    const std::int64_t k = intervals::medianRank(n);
+    if (k < 1)
+        return std::nullopt;
+    const auto at = [&](std::int64_t rank) { // 1-based order statistic
+        const auto it = v.begin() + std::ptrdiff_t(rank - 1);
+        std::nth_element(v.begin(), it, v.end());
+        return *it;
+    };
+    const double lo = at(k);
+    const double hi = at(n - k + 1);
+    return Interval{lo, hi};
+}
+
 // Maps an instant of the window to its week slot.
 class Weeks
 {
@@ -60,22 +78,26 @@ private:
     Micros m_first;
 };
 
-// Values of a p50 metric, for the window and per week.
+// Values of a p50 metric, for the period and, given weeks, per week.
 class ValueSeries
 {
 public:
-    explicit ValueSeries(const Weeks &weeks) : m_weeks(weeks), m_perWeek(weeks.size()) {}
+    explicit ValueSeries(const Weeks *weeks) : m_weeks(weeks), m_perWeek(weeks ? weeks->size() : 0) {}
     void add(Micros anchor, double value)
     {
         m_all.push_back(value);
-        m_perWeek[m_weeks.index(anchor)].push_back(value);
+        if (m_weeks)
+            m_perWeek[m_weeks->index(anchor)].push_back(value);
     }
     void fill(MetricResult &r)
     {
         r.n = std::int64_t(m_all.size());
         r.value = percentileInPlace(m_all, 0.5);
         r.p90 = percentileInPlace(m_all, 0.9);
-        r.weekly = m_weeks.points();
+        r.ci = medianIntervalInPlace(m_all);
+        if (!m_weeks)
+            return;
+        r.weekly = m_weeks->points();
         for (std::size_t w = 0; w < m_perWeek.size(); ++w) {
             r.weekly[w].n = std::int64_t(m_perWeek[w].size());
             r.weekly[w].value = percentileInPlace(m_perWeek[w], 0.5);
@@ -83,19 +105,22 @@ public:
     }
 
 private:
-    const Weeks &m_weeks;
+    const Weeks *m_weeks;
     std::vector<double> m_all;
     std::vector<std::vector<double>> m_perWeek;
 };
 
-// A ratio metric: hits ÷ events, n = events.
+// A ratio metric: hits ÷ events, n = events; the hits are kept exactly for the interval.
 class RatioSeries
 {
 public:
-    explicit RatioSeries(const Weeks &weeks) : m_weeks(weeks), m_num(weeks.size()), m_den(weeks.size()) {}
+    explicit RatioSeries(const Weeks *weeks)
+        : m_weeks(weeks), m_num(weeks ? weeks->size() : 1), m_den(weeks ? weeks->size() : 1)
+    {
+    }
     void add(Micros anchor, bool hit)
     {
-        const std::size_t w = m_weeks.index(anchor);
+        const std::size_t w = m_weeks ? m_weeks->index(anchor) : 0;
         ++m_den[w];
         if (hit)
             ++m_num[w];
@@ -105,9 +130,14 @@ public:
         const std::int64_t num = std::accumulate(m_num.begin(), m_num.end(), std::int64_t(0));
         const std::int64_t den = std::accumulate(m_den.begin(), m_den.end(), std::int64_t(0));
         r.n = den;
-        if (den > 0)
+        r.numerator = num;
+        if (den > 0) {
             r.value = double(num) / double(den);
-        r.weekly = m_weeks.points();
+            r.ci = intervals::wilson(num, den);
+        }
+        if (!m_weeks)
+            return;
+        r.weekly = m_weeks->points();
         for (std::size_t w = 0; w < m_den.size(); ++w) {
             r.weekly[w].n = m_den[w];
             if (m_den[w] > 0)
@@ -116,7 +146,7 @@ public:
     }
 
 private:
-    const Weeks &m_weeks;
+    const Weeks *m_weeks;
     std::vector<std::int64_t> m_num, m_den;
 };
 
@@ -124,24 +154,32 @@ private:
 class RateSeries
 {
 public:
-    RateSeries(const Weeks &weeks, double perDays) : m_weeks(weeks), m_perDays(perDays), m_count(weeks.size()) {}
-    void add(Micros anchor) { ++m_count[m_weeks.index(anchor)]; }
-    void fill(MetricResult &r, int windowDays) const
+    RateSeries(const Weeks *weeks, double perDays)
+        : m_weeks(weeks), m_perDays(perDays), m_count(weeks ? weeks->size() : 1)
+    {
+    }
+    void add(Micros anchor) { ++m_count[m_weeks ? m_weeks->index(anchor) : 0]; }
+    void fill(MetricResult &r, double days) const
     {
         const std::int64_t total = std::accumulate(m_count.begin(), m_count.end(), std::int64_t(0));
         r.n = total;
-        if (total > 0)
-            r.value = double(total) / (double(windowDays) / m_perDays);
-        r.weekly = m_weeks.points();
+        const double exposure = days / m_perDays;
+        if (total > 0) {
+            r.value = double(total) / exposure;
+            r.ci = intervals::byar(total, exposure);
+        }
+        if (!m_weeks)
+            return;
+        r.weekly = m_weeks->points();
         for (std::size_t w = 0; w < m_count.size(); ++w) {
             r.weekly[w].n = m_count[w];
             if (m_count[w] > 0)
-                r.weekly[w].value = double(m_count[w]) / (m_weeks.slot(w).days() / m_perDays);
+                r.weekly[w].value = double(m_count[w]) / (m_weeks->slot(w).days() / m_perDays);
         }
     }
 
 private:
-    const Weeks &m_weeks;
+    const Weeks *m_weeks;
     double m_perDays;
     std::vector<std::int64_t> m_count;
 };
@@ -254,20 +292,20 @@ bool isNoise(const PageFact &p)
     return p.autoResolved || (p.resolvedAt != kNoTime && p.acknowledgedAt == kNoTime);
 }
 
-AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map)
+AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map, const AnalysisWindow &window)
 {
     AlertReport report;
-    report.window = data.window;
+    report.window = window;
     const std::size_t groups = map.keys.size();
     std::vector<std::int64_t> count(groups), offHours(groups), noisy(groups), acked(groups);
     const ZoneOffsets zone(data.settings.timezone);
     const int bhStart = data.settings.businessHoursStart;
     const int bhEnd = data.settings.businessHoursEnd;
-    const Micros from = data.window.from();
+    const Period period = Period::of(window);
     std::int64_t total = 0;
     for (const PageFact &p : data.pages) {
-        if (p.createdAt < from)
-            continue; // history for repeat pages
+        if (!period.contains(p.createdAt))
+            continue; // history for repeat pages, or another window of the Dataset
         ++total;
         const auto g = std::size_t(map.finalOf[std::size_t(p.group)]);
         ++count[g];
@@ -286,7 +324,7 @@ AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map)
     {
         std::vector<std::size_t> fill(offset.begin(), offset.end() - 1);
         for (const PageFact &p : data.pages)
-            if (p.createdAt >= from && p.acknowledgedAt != kNoTime)
+            if (period.contains(p.createdAt) && p.acknowledgedAt != kNoTime)
                 ackMinutes[fill[std::size_t(map.finalOf[std::size_t(p.group)])]++] =
                     minutesBetween(p.createdAt, p.acknowledgedAt);
     }
@@ -454,6 +492,34 @@ SloResult computeSlo(const SloData &data, Micros asOf)
     return r;
 }
 
+// An SLO over a period of its own (a quarter of progress): attainment, error budget and met
+// from the measurements in the period; no burn rate, no burn-down.
+SloResult computeSloOver(const SloData &data, const Period &period)
+{
+    const Slo &slo = data.slo;
+    SloResult r;
+    r.name = QString::fromStdString(slo.name);
+    r.displayName = QString::fromStdString(slo.displayName);
+    r.service = QString::fromStdString(slo.service);
+    r.method = slo.method;
+    r.objective = slo.objective;
+    if (slo.method == BudgetingMethod::Timeslices)
+        r.timeSliceTarget = sliceThreshold(slo);
+    r.windowSeconds = (period.to - period.from) / kMicrosPerSecond;
+    r.windowFrom = period.from;
+    r.windowTo = period.to;
+    const SloEval e = evaluate(data, period.from, period.to);
+    r.measurements = e.measurements;
+    r.good = e.good;
+    r.total = e.total;
+    r.attainment = e.attainment;
+    if (e.attainment) {
+        r.met = *e.attainment >= slo.objective;
+        r.errorBudgetRemaining = budgetLeft(*e.attainment, slo.objective);
+    }
+    return r;
+}
+
 // --- metrics --------------------------------------------------------------------------------
 
 CountedDeployment counted(const DeploymentFact &d)
@@ -524,30 +590,64 @@ void finish(MetricResult &r, const WorkspaceSettings &settings)
         r.tier = MetricCatalogue::doraTier(r.key(), *r.value);
 }
 
-MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
+// Which pages (in Dataset::pages order) are repeat pages: their final alert group had another
+// page in the 7 days before them. Each group's pages in time order (equal times: load order),
+// the history before the Dataset's window included.
+std::vector<std::uint8_t> repeatFlags(const Dataset &data, const std::vector<std::int32_t> &finalOf, std::size_t groups)
 {
-    MetricsReport report;
-    report.window = data.window;
-    const Weeks weeks(data.window);
-    std::array<MetricResult, kMetricCount> results;
+    std::vector<std::uint8_t> flags(data.pages.size(), 0);
+    if (data.pages.empty())
+        return flags;
+    std::vector<std::size_t> offset(groups + 1, 0);
+    for (const PageFact &p : data.pages)
+        ++offset[std::size_t(finalOf[std::size_t(p.group)]) + 1];
+    for (std::size_t g = 0; g < groups; ++g)
+        offset[g + 1] += offset[g];
+    std::vector<std::pair<Micros, std::uint32_t>> byGroup(data.pages.size());
+    std::vector<std::size_t> fill(offset.begin(), offset.end() - 1);
+    for (std::size_t i = 0; i < data.pages.size(); ++i) {
+        const PageFact &p = data.pages[i];
+        byGroup[fill[std::size_t(finalOf[std::size_t(p.group)])]++] = {p.createdAt, std::uint32_t(i)};
+    }
+    for (std::size_t g = 0; g < groups; ++g) {
+        const auto first = byGroup.begin() + std::ptrdiff_t(offset[g]);
+        const auto last = byGroup.begin() + std::ptrdiff_t(offset[g + 1]);
+        std::sort(first, last);
+        for (auto it = first; it != last; ++it)
+            if (it != first && it->first - (it - 1)->first <= Dataset::kRepeatLookback)
+                flags[it->second] = 1;
+    }
+    return flags;
+}
+
+using Results = std::array<MetricResult, kMetricCount>;
+
+// The metrics counted from the Dataset's events (deployments, changes, incidents, pages) whose
+// anchor time lies in `period`; weekly series when `weeks` is given (the weeks of a window).
+void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const Period &period,
+                  const Weeks *weeks, Results &results)
+{
     auto result = [&](MetricId id) -> MetricResult & { return results[std::size_t(id)]; };
 
-    // Change management.
+    // Change management: the deployments (by finished_at) of the period.
     {
+        const auto first = std::lower_bound(data.deployments.begin(), data.deployments.end(), period.from,
+                                            [](const DeploymentFact &d, Micros t) { return d.finishedAt < t; });
+        const auto last = std::lower_bound(first, data.deployments.end(), period.to,
+                                           [](const DeploymentFact &d, Micros t) { return d.finishedAt < t; });
         RateSeries frequency(weeks, 1.0);
         RatioSeries failure(weeks);
         ValueSeries recovery(weeks);
-        for (const DeploymentFact &d : data.deployments) {
+        // Rework: over the production deployments with result success.
+        RatioSeries rework(weeks);
+        ReworkRuleCounts rules;
+        for (auto it = first; it != last; ++it) {
+            const DeploymentFact &d = *it;
             frequency.add(d.finishedAt);
             failure.add(d.finishedAt, d.failed());
             if (d.failed())
                 if (const auto at = d.recoveredAt())
                     recovery.add(d.finishedAt, hoursBetween(d.finishedAt, *at));
-        }
-        // Rework: over the production deployments with result success.
-        RatioSeries rework(weeks);
-        ReworkRuleCounts rules;
-        for (const DeploymentFact &d : data.deployments) {
             if (d.result != DeployResult::Success)
                 continue;
             rework.add(d.finishedAt, d.isRework());
@@ -557,8 +657,9 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
         }
         rework.fill(result(MetricId::DeploymentReworkRate));
         result(MetricId::DeploymentReworkRate).reworkRules = rules;
-        // The deployments behind the two numerators (data.deployments is in finished_at, id order).
-        for (const DeploymentFact &d : data.deployments) {
+        // The deployments behind the two numerators, of the period (in finished_at, id order).
+        for (auto it = first; it != last; ++it) {
+            const DeploymentFact &d = *it;
             if (d.failed())
                 result(MetricId::ChangeFailureRate).counted.push_back(countedAsFailed(d));
             if (d.isRework())
@@ -566,18 +667,24 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
         }
         ValueSeries lead(weeks);
         for (const ChangeFact &c : data.changes)
-            lead.add(c.deployedAt, hoursBetween(c.committedAt, c.deployedAt));
-        frequency.fill(result(MetricId::DeploymentFrequency), data.window.days);
+            if (period.contains(c.deployedAt))
+                lead.add(c.deployedAt, hoursBetween(c.committedAt, c.deployedAt));
+        frequency.fill(result(MetricId::DeploymentFrequency), period.days());
         lead.fill(result(MetricId::LeadTimeForChanges));
         failure.fill(result(MetricId::ChangeFailureRate));
         recovery.fill(result(MetricId::FailedDeploymentRecoveryTime));
     }
 
-    // Detection and incidents.
+    // Detection and incidents: the incidents (by started_at) of the period.
     {
+        const auto first = std::lower_bound(data.incidents.begin(), data.incidents.end(), period.from,
+                                            [](const Incident &i, Micros t) { return i.startedAt < t; });
+        const auto last = std::lower_bound(first, data.incidents.end(), period.to,
+                                           [](const Incident &i, Micros t) { return i.startedAt < t; });
         ValueSeries detect(weeks), restore(weeks);
         RatioSeries customer(weeks), postmortem(weeks);
-        for (const Incident &i : data.incidents) {
+        for (auto it = first; it != last; ++it) {
+            const Incident &i = *it;
             if (i.detectedAt)
                 detect.add(i.startedAt, minutesBetween(i.startedAt, *i.detectedAt));
             if (i.detectionSource)
@@ -594,20 +701,110 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
         postmortem.fill(result(MetricId::PostmortemCompletionRatio));
     }
 
+    // Pages created in the period; a page's repeat flag looked at the history before it.
+    {
+        ValueSeries ack(weeks);
+        RateSeries perWeek(weeks, 7.0);
+        RatioSeries offHours(weeks), noise(weeks), repeats(weeks);
+        const ZoneOffsets zone(data.settings.timezone);
+        const int bhStart = data.settings.businessHoursStart;
+        const int bhEnd = data.settings.businessHoursEnd;
+        for (std::size_t i = 0; i < data.pages.size(); ++i) {
+            const PageFact &p = data.pages[i];
+            if (!period.contains(p.createdAt))
+                continue;
+            perWeek.add(p.createdAt);
+            if (p.acknowledgedAt != kNoTime)
+                ack.add(p.createdAt, minutesBetween(p.createdAt, p.acknowledgedAt));
+            offHours.add(p.createdAt, !isBusinessHours(p.createdAt, zone, bhStart, bhEnd));
+            noise.add(p.createdAt, isNoise(p));
+            repeats.add(p.createdAt, repeat[i] != 0);
+        }
+        ack.fill(result(MetricId::TimeToAcknowledge));
+        perWeek.fill(result(MetricId::PagesPerWeek), period.days());
+        offHours.fill(result(MetricId::OffHoursPageRatio));
+        noise.fill(result(MetricId::AlertNoiseRatio));
+        repeats.fill(result(MetricId::RepeatPageRatio));
+    }
+}
+
+// slo_compliance from SLO results: those meeting their objective ÷ those with data.
+void fillCompliance(MetricResult &r, const std::vector<SloResult> &slos)
+{
+    std::int64_t withData = 0, met = 0;
+    for (const SloResult &s : slos)
+        if (s.met) {
+            ++withData;
+            met += *s.met ? 1 : 0;
+        }
+    r.n = withData;
+    r.numerator = met;
+    if (withData > 0) {
+        r.value = double(met) / double(withData);
+        r.ci = intervals::wilson(met, withData);
+    }
+}
+
+// toil_ratio: the register's open toil ÷ the team's hours (no interval: a snapshot, not a sample).
+void fillToil(MetricResult &r, const Dataset &data)
+{
+    r.n = data.openDebtItems;
+    const auto team = data.settings.teamSize;
+    if (data.openDebtItems > 0 && team && *team > 0)
+        r.value = data.openToilHoursPerWeek / (double(*team) * 40.0);
+}
+
+std::vector<MetricResult> finishAll(Results &results, const WorkspaceSettings &settings)
+{
+    std::vector<MetricResult> out;
+    out.reserve(kMetricCount);
+    for (const MetricDef &def : MetricCatalogue::all()) {
+        MetricResult r = std::move(results[std::size_t(def.key)]);
+        r.def = &def;
+        finish(r, settings);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<ThemeSummary> themesOf(const std::vector<MetricResult> &metrics, const WorkspaceSettings &settings)
+{
+    std::vector<ThemeSummary> out;
+    for (Theme t : MetricCatalogue::kThemes) {
+        ThemeSummary s;
+        s.theme = t;
+        s.weight = settings.weight(MetricCatalogue::themeId(t));
+        for (const MetricResult &r : metrics) {
+            if (r.def->theme != t)
+                continue;
+            ++s.metrics;
+            switch (r.status) {
+            case Status::Met: ++s.met; break;
+            case Status::Gap: ++s.gaps; break;
+            case Status::NotMeasured: ++s.notMeasured; break;
+            }
+        }
+        out.push_back(s);
+    }
+    return out;
+}
+
+MetricsReport windowMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const AnalysisWindow &window)
+{
+    MetricsReport report;
+    report.window = window;
+    const Weeks weeks(window);
+    Results results;
+    eventMetrics(data, repeat, Period::of(window), &weeks, results);
+
     // SLO compliance: the SLOs with data that meet their objective over their own window,
     // at as_of and at the end of each (clipped) week.
     {
-        report.slos = computeSlos(data);
-        MetricResult &r = result(MetricId::SloCompliance);
-        std::int64_t withData = 0, met = 0;
-        for (const SloResult &s : report.slos)
-            if (s.met) {
-                ++withData;
-                met += *s.met ? 1 : 0;
-            }
-        r.n = withData;
-        if (withData > 0)
-            r.value = double(met) / double(withData);
+        report.slos.reserve(data.slos.size());
+        for (const SloData &s : data.slos)
+            report.slos.push_back(computeSlo(s, window.asOf));
+        MetricResult &r = results[std::size_t(MetricId::SloCompliance)];
+        fillCompliance(r, report.slos);
         r.weekly = weeks.points();
         for (WeeklyPoint &w : r.weekly) {
             std::int64_t wData = 0, wMet = 0;
@@ -624,64 +821,10 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
         }
     }
 
-    // Pages.
-    {
-        ValueSeries ack(weeks);
-        RateSeries perWeek(weeks, 7.0);
-        RatioSeries offHours(weeks), noise(weeks), repeat(weeks);
-        const ZoneOffsets zone(data.settings.timezone);
-        const int bhStart = data.settings.businessHoursStart;
-        const int bhEnd = data.settings.businessHoursEnd;
-        const Micros from = data.window.from();
-        for (const PageFact &p : data.pages) {
-            if (p.createdAt < from)
-                continue;
-            perWeek.add(p.createdAt);
-            if (p.acknowledgedAt != kNoTime)
-                ack.add(p.createdAt, minutesBetween(p.createdAt, p.acknowledgedAt));
-            offHours.add(p.createdAt, !isBusinessHours(p.createdAt, zone, bhStart, bhEnd));
-            noise.add(p.createdAt, isNoise(p));
-        }
-        // Repeat pages: each group's page times in order, the history before the window included.
-        GroupMap own;
-        if (!map && !data.pages.empty()) {
-            own = resolveGroups(data);
-            map = &own;
-        }
-        if (map) {
-            const std::size_t groups = map->keys.size();
-            std::vector<std::size_t> offset(groups + 1, 0);
-            for (const PageFact &p : data.pages)
-                ++offset[std::size_t(map->finalOf[std::size_t(p.group)]) + 1];
-            for (std::size_t g = 0; g < groups; ++g)
-                offset[g + 1] += offset[g];
-            std::vector<Micros> times(data.pages.size());
-            std::vector<std::size_t> fill(offset.begin(), offset.end() - 1);
-            for (const PageFact &p : data.pages)
-                times[fill[std::size_t(map->finalOf[std::size_t(p.group)])]++] = p.createdAt;
-            for (std::size_t g = 0; g < groups; ++g) {
-                const auto first = times.begin() + std::ptrdiff_t(offset[g]);
-                const auto last = times.begin() + std::ptrdiff_t(offset[g + 1]);
-                std::sort(first, last);
-                for (auto it = first; it != last; ++it)
-                    if (*it >= from)
-                        repeat.add(*it, it != first && *it - *(it - 1) <= Dataset::kRepeatLookback);
-            }
-        }
-        ack.fill(result(MetricId::TimeToAcknowledge));
-        perWeek.fill(result(MetricId::PagesPerWeek), data.window.days);
-        offHours.fill(result(MetricId::OffHoursPageRatio));
-        noise.fill(result(MetricId::AlertNoiseRatio));
-        repeat.fill(result(MetricId::RepeatPageRatio));
-    }
-
     // Toil: the debt register is a snapshot without history, so every week shows today's value.
     {
-        MetricResult &r = result(MetricId::ToilRatio);
-        r.n = data.openDebtItems;
-        const auto team = data.settings.teamSize;
-        if (data.openDebtItems > 0 && team && *team > 0)
-            r.value = data.openToilHoursPerWeek / (double(*team) * 40.0);
+        MetricResult &r = results[std::size_t(MetricId::ToilRatio)];
+        fillToil(r, data);
         r.weekly = weeks.points();
         for (WeeklyPoint &w : r.weekly) {
             w.value = r.value;
@@ -689,28 +832,8 @@ MetricsReport computeMetricsWith(const Dataset &data, const GroupMap *map)
         }
     }
 
-    for (const MetricDef &def : MetricCatalogue::all()) {
-        MetricResult r = std::move(results[std::size_t(def.key)]);
-        r.def = &def;
-        finish(r, data.settings);
-        report.metrics.push_back(std::move(r));
-    }
-    for (Theme t : MetricCatalogue::kThemes) {
-        ThemeSummary s;
-        s.theme = t;
-        s.weight = data.settings.weight(MetricCatalogue::themeId(t));
-        for (const MetricResult &r : report.metrics) {
-            if (r.def->theme != t)
-                continue;
-            ++s.metrics;
-            switch (r.status) {
-            case Status::Met: ++s.met; break;
-            case Status::Gap: ++s.gaps; break;
-            case Status::NotMeasured: ++s.notMeasured; break;
-            }
-        }
-        report.themes.push_back(s);
-    }
+    report.metrics = finishAll(results, data.settings);
+    report.themes = themesOf(report.metrics, data.settings);
     report.dora = dora::quickCheck(report);
     return report;
 }
@@ -820,22 +943,70 @@ std::vector<SloResult> computeSlos(const Dataset &data)
     return out;
 }
 
-MetricsReport computeMetrics(const Dataset &data)
+// What an Engine resolves once for its Dataset, on first use: the alert groups, then the repeat
+// flags of the pages.
+struct Engine::Prepared
 {
-    return computeMetricsWith(data, nullptr);
+    std::optional<GroupMap> groups;
+    std::optional<std::vector<std::uint8_t>> repeat;
+};
+
+Engine::Engine(const Dataset &data)
+    : m_data(data), m_prepared(std::make_unique<Prepared>())
+{
 }
 
-AlertReport computeAlerts(const Dataset &data)
+Engine::~Engine() = default;
+
+namespace {
+
+const GroupMap &groupsOf(const Dataset &data, std::optional<GroupMap> &slot)
 {
-    return computeAlertsWith(data, resolveGroups(data));
+    if (!slot)
+        slot = resolveGroups(data);
+    return *slot;
 }
 
-IncidentReport computeIncidents(const Dataset &data)
+// The repeat flags of the pages. Without rules or merges, and with no '|' in a service (so no two
+// built-in keys coincide), the final groups are the built-in ones and their keys need not be
+// built: a tenth of `progress` on a million pages.
+std::vector<std::uint8_t> repeatsOf(const Dataset &data, std::optional<GroupMap> &slot)
+{
+    const bool plain = data.alertRules.isEmpty() && data.alertMerges.isEmpty()
+        && std::none_of(data.groups.begin(), data.groups.end(),
+                        [](const GroupName &g) { return g.service.find('|') != std::string::npos; });
+    if (!plain || slot) {
+        const GroupMap &map = groupsOf(data, slot);
+        return repeatFlags(data, map.finalOf, map.keys.size());
+    }
+    std::vector<std::int32_t> identity(data.groups.size());
+    std::iota(identity.begin(), identity.end(), 0);
+    return repeatFlags(data, identity, identity.size());
+}
+
+} // namespace
+
+MetricsReport Engine::metrics(const AnalysisWindow &window) const
+{
+    if (!m_prepared->repeat)
+        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
+    return windowMetrics(m_data, *m_prepared->repeat, window);
+}
+
+AlertReport Engine::alerts(const AnalysisWindow &window) const
+{
+    return computeAlertsWith(m_data, groupsOf(m_data, m_prepared->groups), window);
+}
+
+IncidentReport Engine::incidents(const AnalysisWindow &window) const
 {
     IncidentReport report;
-    report.window = data.window;
+    report.window = window;
     std::vector<double> detect, acknowledge, mitigate, restore;
-    for (const Incident &i : data.incidents) {
+    const auto first = std::lower_bound(m_data.incidents.begin(), m_data.incidents.end(), window.from(),
+                                        [](const Incident &i, Micros t) { return i.startedAt < t; });
+    for (auto it = first; it != m_data.incidents.end() && it->startedAt < window.to(); ++it) {
+        const Incident &i = *it;
         IncidentTimeline t;
         t.incidentId = QString::fromStdString(i.incidentId);
         t.service = QString::fromStdString(i.service);
@@ -867,14 +1038,76 @@ IncidentReport computeIncidents(const Dataset &data)
     return report;
 }
 
+Analysis Engine::analyze(const AnalysisWindow &window) const
+{
+    Analysis a;
+    a.metrics = metrics(window);
+    a.alerts = alerts(window);
+    a.incidents = incidents(window);
+    return a;
+}
+
+std::vector<MetricResult> Engine::periodMetrics(const Period &period, bool withToil) const
+{
+    if (!m_prepared->repeat)
+        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
+    Results results;
+    eventMetrics(m_data, *m_prepared->repeat, period, nullptr, results);
+    fillCompliance(results[std::size_t(MetricId::SloCompliance)], periodSlos(period));
+    if (withToil)
+        fillToil(results[std::size_t(MetricId::ToilRatio)], m_data);
+    return finishAll(results, m_data.settings);
+}
+
+std::vector<SloResult> Engine::periodSlos(const Period &period) const
+{
+    std::vector<SloResult> out;
+    out.reserve(m_data.slos.size());
+    for (const SloData &s : m_data.slos)
+        out.push_back(computeSloOver(s, period));
+    return out;
+}
+
+MetricsReport computeMetrics(const Dataset &data)
+{
+    return Engine(data).metrics(data.window);
+}
+
+AlertReport computeAlerts(const Dataset &data)
+{
+    return Engine(data).alerts(data.window);
+}
+
+IncidentReport computeIncidents(const Dataset &data)
+{
+    return Engine(data).incidents(data.window);
+}
+
 Analysis analyze(const Dataset &data)
 {
-    const GroupMap map = resolveGroups(data);
-    Analysis a;
-    a.metrics = computeMetricsWith(data, &map);
-    a.alerts = computeAlertsWith(data, map);
-    a.incidents = computeIncidents(data);
-    return a;
+    return Engine(data).analyze(data.window);
+}
+
+void compareWithPrevious(MetricsReport &current, const MetricsReport &previous)
+{
+    current.previousWindow = previous.window;
+    for (MetricResult &m : current.metrics) {
+        PreviousFigure before;
+        if (m.key() != MetricId::ToilRatio) {
+            const MetricResult &p = previous.at(m.key());
+            before = {p.value, p.n, p.ci};
+        }
+        m.verdict = intervals::verdict(m.def->better, m.value, m.ci, before.value, before.ci);
+        m.previous = before;
+    }
+}
+
+MetricsReport computeComparedMetrics(const Dataset &data, const AnalysisWindow &window)
+{
+    const Engine engine(data);
+    MetricsReport report = engine.metrics(window);
+    compareWithPrevious(report, engine.metrics(AnalysisWindow{window.from(), window.days}));
+    return report;
 }
 
 } // namespace srm

@@ -5,19 +5,25 @@
 // alert groups (built-in keys, then the user's rules and merges) with their Pareto figures;
 // and the incidents' durations and phases. It is the single source of these figures: the
 // command line, the views and the PDF read them from these structs (or their JSON, see
-// analysisjson.h) and never derive one themselves. Pure computation, no store access, so a
-// worker thread can run it on a Dataset it loaded through its own connection:
+// analysisjson.h) and never derive one themselves. Every figure carries its 95% interval, and
+// a window compared with the period before it carries a verdict (intervals.h,
+// docs/intervals-and-progress.md). Pure computation, no store access, so a worker thread can
+// run it on a Dataset it loaded through its own connection:
 //     auto ws = Workspace::openConnection(path);
 //     const Analysis a = analyze(Dataset::load(*ws, asOf, days, Dataset::AllParts, now));
+// An Engine computes several windows from one Dataset that spans them all (the window and the
+// period before it, the quarters of progress.h), reading the facts once.
 #pragma once
 
 #include "engine/dataset.h"
 #include "engine/dora.h"
+#include "engine/intervals.h"
 #include "store/metriccatalogue.h"
 
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -85,12 +91,40 @@ struct CountedDeployment
 // (the last three are the keys of rework_rules in JSON).
 QString countedRuleId(CountedDeployment::Rule rule);
 
+// A span of time figures are computed over, [from, to); rates divide by its length in days
+// (a fraction for a partial quarter that ends at an instant).
+struct Period
+{
+    Micros from = 0;
+    Micros to = 0;
+    double days() const { return double(to - from) / double(kMicrosPerDay); }
+    bool contains(Micros t) const { return t >= from && t < to; }
+    static Period of(const AnalysisWindow &w) { return {w.from(), w.to()}; }
+};
+
+// A metric's figures over the period before the window, as its verdict compares them.
+struct PreviousFigure
+{
+    std::optional<double> value;
+    std::int64_t n = 0;
+    std::optional<Interval> ci;
+};
+
 struct MetricResult
 {
     const MetricDef *def = nullptr;
     std::optional<double> value;
     std::optional<double> p90;   // p50 metrics only
     std::int64_t n = 0;
+    std::int64_t numerator = 0;  // ratio metrics: the exact s of s ÷ n (the Wilson interval's)
+    // The 95% interval of the value (docs/intervals-and-progress.md#intervals): order statistics
+    // for medians, Wilson for ratios, Byar for rates. Null when not measured, for toil_ratio and
+    // for a median of fewer than 8 values.
+    std::optional<Interval> ci;
+    // Set by compareWithPrevious(): the figures of the period before and the verdict against
+    // them (insufficient data until compared).
+    std::optional<PreviousFigure> previous;
+    Verdict verdict = Verdict::InsufficientData;
     double target = 0;
     std::optional<double> gap;   // null when not measured
     Status status = Status::NotMeasured;
@@ -152,6 +186,7 @@ struct SloResult
 struct MetricsReport
 {
     AnalysisWindow window;
+    std::optional<AnalysisWindow> previousWindow; // set by compareWithPrevious()
     std::vector<MetricResult> metrics; // catalogue order (metrics[int(id)]), every metric
     std::vector<SloResult> slos;       // by name
     std::vector<ThemeSummary> themes;  // catalogue order
@@ -251,11 +286,60 @@ std::optional<int> severityLevel(std::string_view severity);
 // local midnight) in `zone`.
 bool isBusinessHours(Micros utc, const ZoneOffsets &zone, int startMinutes, int endMinutes);
 
+// The engine over one Dataset: it resolves the alert groups (built-in keys, the user's rules and
+// merges) and marks the repeat pages once, then computes any window or period inside the
+// Dataset's span from the same facts: the window shown, the period of the same length before it,
+// the quarters of progress. A window's figures are exactly those of a Dataset loaded for that
+// window alone (the relations that classify an event are looked up among all records either
+// way). Holds a reference to the Dataset, which must outlive it; not for use from two threads.
+class Engine
+{
+public:
+    explicit Engine(const Dataset &data);
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    const Dataset &data() const { return m_data; }
+
+    // `window` must lie inside the Dataset's window (and have the Dataset's 7 days of page
+    // history before it when the Dataset's window starts where this one does).
+    MetricsReport metrics(const AnalysisWindow &window) const;
+    AlertReport alerts(const AnalysisWindow &window) const;
+    IncidentReport incidents(const AnalysisWindow &window) const;
+    Analysis analyze(const AnalysisWindow &window) const;
+
+    // Every metric over `period` as a quarter of progress measures it (docs/intervals-and-
+    // progress.md#quarters): the same definitions, no weekly series, slo_compliance from the
+    // SLOs' attainment over the period itself, toil_ratio only `withToil` (else not measured).
+    std::vector<MetricResult> periodMetrics(const Period &period, bool withToil) const;
+    // Each SLO's attainment, error budget and met over `period` itself (no burn rate, no
+    // burn-down), by name.
+    std::vector<SloResult> periodSlos(const Period &period) const;
+
+private:
+    struct Prepared;
+
+    const Dataset &m_data;
+    mutable std::unique_ptr<Prepared> m_prepared;
+};
+
 // Each needs the Dataset parts it reads (Dataset::Part); what was not loaded counts as empty.
+// Over the Dataset's own window.
 MetricsReport computeMetrics(const Dataset &data);
 AlertReport computeAlerts(const Dataset &data);
 IncidentReport computeIncidents(const Dataset &data);
 std::vector<SloResult> computeSlos(const Dataset &data);
 Analysis analyze(const Dataset &data);
+
+// Sets every metric's previous figure (value, n, interval over `previous`, the same metrics over
+// the period just before) and its verdict (intervals::verdict). toil_ratio has no previous value:
+// the debt register keeps no history.
+void compareWithPrevious(MetricsReport &current, const MetricsReport &previous);
+
+// The metrics of the window [as_of − days, as_of) compared with the period of the same length
+// before it, from one Dataset that spans both (Dataset::load with 2 × days): what `metrics`
+// prints.
+MetricsReport computeComparedMetrics(const Dataset &data, const AnalysisWindow &window);
 
 } // namespace srm

@@ -21,6 +21,22 @@ QJsonValue orNull(const std::optional<double> &v)
 
 // Keys of each object in ascending byte order (JsonWriter::key).
 
+} // namespace
+
+void writeInterval(JsonWriter &w, const std::optional<Interval> &ci)
+{
+    if (!ci) {
+        w.null();
+        return;
+    }
+    w.beginArray();
+    w.value(ci->lo);
+    w.value(ci->hi);
+    w.endArray();
+}
+
+namespace {
+
 void write(JsonWriter &w, const AnalysisWindow &window)
 {
     w.beginObject();
@@ -34,10 +50,23 @@ void write(JsonWriter &w, const MetricResult &m)
 {
     w.beginObject();
     w.member("better", MetricCatalogue::betterId(m.def->better));
+    w.key("ci");
+    writeInterval(w, m.ci);
     w.member("gap", m.gap);
     w.member("id", m.id());
     w.member("n", std::int64_t(m.n));
     w.member("p90", m.p90);
+    w.key("previous");
+    if (m.previous) {
+        w.beginObject();
+        w.key("ci");
+        writeInterval(w, m.previous->ci);
+        w.member("n", std::int64_t(m.previous->n));
+        w.member("value", m.previous->value);
+        w.endObject();
+    } else {
+        w.null();
+    }
     if (m.reworkRules) {
         w.key("rework_rules");
         w.beginObject();
@@ -56,6 +85,7 @@ void write(JsonWriter &w, const MetricResult &m)
         w.null();
     w.member("unit", MetricCatalogue::unitId(m.def->unit));
     w.member("value", m.value);
+    w.member("verdict", intervals::verdictId(m.verdict));
     w.key("weekly");
     w.beginArray();
     for (const WeeklyPoint &p : m.weekly) {

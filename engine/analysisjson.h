@@ -14,6 +14,11 @@
 
 namespace srm {
 
+class JsonWriter;
+
+// An interval as JSON: [lo, hi], or null.
+void writeInterval(JsonWriter &w, const std::optional<Interval> &ci);
+
 QJsonObject toJson(const AnalysisWindow &window); // {"from", "to", "days"}
 QJsonObject toJson(const MetricResult &metric);
 QJsonObject toJson(const SloResult &slo);

@@ -513,10 +513,18 @@ Dataset Dataset::load(Workspace &ws, const AnalysisWindow &window, int parts)
 
 Dataset Dataset::load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now)
 {
+    return loadSpan(
+        ws, asOf, [days](Micros at) { return at - Micros(days) * kMicrosPerDay; }, parts, now);
+}
+
+Dataset Dataset::loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
+                          int parts, Micros now)
+{
     ReadSnapshot snapshot(ws);
     Dataset d;
     d.window.asOf = asOf ? *asOf : AnalysisWindow::defaultAsOf(ws, now);
-    d.window.days = days;
+    const Micros start = std::min(from(d.window.asOf), d.window.asOf - 1);
+    d.window.days = int((d.window.asOf - start + kMicrosPerDay - 1) / kMicrosPerDay);
     d.parts = parts;
     d.settings = ws.settings();
     if (parts & (Pages | PageHistory)) {

@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -152,6 +153,13 @@ struct Dataset
     // as-of (AnalysisWindow::defaultAsOf; `now` when the workspace holds no event), read in the
     // same transaction as the records.
     static Dataset load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now);
+    // The same for a span that holds several windows ending at or before as_of (the window and
+    // the period before it, the quarters of progress): from `from(asOf)` (as_of resolved as
+    // above) to as_of, widened to whole days. The Dataset's window is that span; the Engine
+    // (analysis.h) computes each window inside it. A scope that restricts what is counted
+    // applies here like in load().
+    static Dataset loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
+                            int parts, Micros now);
 };
 
 } // namespace srm

@@ -16,10 +16,19 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     timer.start();
     m.workspacePath = ws.path();
     m.request = request;
-    const Dataset data = Dataset::load(ws, request.asOf, request.days, Dataset::AllParts, now);
-    m.window = data.window;
-    // The window before: same length, ending where this one starts.
-    const Dataset before = Dataset::load(ws, AnalysisWindow{m.window.from(), m.window.days}, Dataset::AllParts);
+    // One read for the window, the period of the same length before it and the quarters of
+    // progress (the quarter before the oldest included).
+    const int days = request.days;
+    const int quarters = std::clamp(request.progressQuarters, 1, ProgressRequest::kMaxQuarters);
+    const Dataset data = Dataset::loadSpan(
+        ws, request.asOf,
+        [days, quarters](Micros asOf) {
+            return std::min(asOf - 2 * Micros(days) * kMicrosPerDay, progressFrom(asOf, quarters));
+        },
+        Dataset::AllParts, now);
+    m.window = AnalysisWindow{data.window.asOf, days};
+    m.latestEvent = ws.latestEventTime();
+    m.readAt = now;
     m.settings = data.settings;
     m.storedSettings = ws.storedSettings();
     m.organisation = m.settings.name.trimmed();
@@ -35,8 +44,11 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     m.loadMs = double(timer.nsecsElapsed()) / 1e6;
 
     timer.restart();
-    m.analysis = analyze(data);
-    m.previous = computeMetrics(before);
+    const Engine engine(data);
+    m.analysis = engine.analyze(m.window);
+    m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days});
+    compareWithPrevious(m.analysis.metrics, m.previous);
+    m.progress = computeProgress(engine, m.window.asOf, quarters);
     m.assessments = assessDebt(m.debtItems, m.settings);
     m.debtProblems = DebtGraph(m.debtItems).problems();
     try {

@@ -1,6 +1,7 @@
 // The read model: everything the window, the executive report and the exports show, read from a
 // workspace in one go and computed once. The engine's Analysis of the window and the metrics of
-// the window of the same length just before it; the settings; the debt register with its
+// the window of the same length just before it (each metric of the window carries its verdict
+// against them); the progress of the last quarters; the settings; the debt register with its
 // assessment and dependency problems; the roadmap plan (or why there is none); the user's alert
 // rules and merges; the import log. The window builds one on a worker thread (views'
 // WorkspaceSnapshot adds the chart scales) and an export from the window reuses it; the command
@@ -9,6 +10,7 @@
 #pragma once
 
 #include "engine/analysis.h"
+#include "engine/progress.h"
 #include "planning/debt.h"
 #include "planning/roadmap.h"
 #include "store/workspace.h"
@@ -27,6 +29,7 @@ struct ReadRequest
     std::optional<Micros> asOf;  // nullopt: the default as-of (the UTC midnight after the latest event)
     int days = AnalysisWindow::kDefaultDays;
     int quarters = 4;            // the plan's horizon
+    int progressQuarters = ProgressRequest::kDefaultQuarters;
 };
 
 struct ReadModel
@@ -39,8 +42,11 @@ struct ReadModel
     WorkspaceSettings settings;
     QHash<QString, QString> storedSettings; // what the workspace holds (unset keys absent)
 
-    Analysis analysis;           // the window [as_of − days, as_of)
+    Analysis analysis;           // the window [as_of − days, as_of), compared with `previous`
     MetricsReport previous;      // the window of the same length just before it
+    ProgressReport progress;     // the last request.progressQuarters quarters up to as_of
+    std::optional<Micros> latestEvent; // the latest timestamp of any record (data freshness)
+    Micros readAt = 0;                 // when it was read (the `now` of load())
 
     std::vector<DebtItem> debtItems;          // register order
     std::vector<DebtAssessment> assessments;  // register order, ranked (assessDebt)
@@ -61,8 +67,10 @@ struct ReadModel
     const DebtItem *findDebt(const QString &id) const;
     const DebtAssessment *findAssessment(const QString &id) const;
 
-    // Reads and computes everything from `ws` on the calling thread; `now` stands in for the
-    // latest event when the workspace holds none. Throws WorkspaceError when the store fails.
+    // Reads and computes everything from `ws` on the calling thread, from one read of the span
+    // that holds the window, the period before it and the quarters of progress; `now` stands in
+    // for the latest event when the workspace holds none. Throws WorkspaceError when the store
+    // fails.
     static void load(ReadModel &into, Workspace &ws, const ReadRequest &request, Micros now);
     static ReadModel load(Workspace &ws, const ReadRequest &request, Micros now);
 };

@@ -418,6 +418,11 @@ Quarter quarterOf(Micros t)
     return Quarter{y, int((m - 1) / 3 + 1)};
 }
 
+Micros quarterStart(const Quarter &q)
+{
+    return daysFromCivil(q.year, unsigned((q.q - 1) * 3 + 1), 1) * kMicrosPerDay;
+}
+
 std::optional<std::int64_t> parseDurationSeconds(std::string_view text)
 {
     std::string_view s = trimmed(text);

@@ -72,11 +72,14 @@ struct Quarter
     int q = 1; // 1..4
     Quarter next() const { return q == 4 ? Quarter{year + 1, 1} : Quarter{year, q + 1}; }
     int index() const { return year * 4 + (q - 1); }
+    static Quarter fromIndex(int index) { return Quarter{index >= 0 ? index / 4 : -((-index + 3) / 4), ((index % 4) + 4) % 4 + 1}; }
+    Quarter plus(int quarters) const { return fromIndex(index() + quarters); }
     auto operator<=>(const Quarter &) const = default;
 };
 std::optional<Quarter> parseQuarter(QStringView text);
 QString formatQuarter(const Quarter &q);
 Quarter quarterOf(Micros t);
+Micros quarterStart(const Quarter &q); // 00:00 UTC on its first day
 
 // Durations of OpenSLO: "28d", "1w", "1M" (30 d), "1Q" (90 d), "1Y" (365 d), "12h", "5m", "30s".
 std::optional<std::int64_t> parseDurationSeconds(std::string_view text);

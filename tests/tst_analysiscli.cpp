@@ -90,6 +90,37 @@ private slots:
         f.write(s, empty, m);
     }
 
+    // The previous period of a window is exactly what `metrics --as-of FROM --window-days DAYS`
+    // gives, its SLOs ending at FROM (docs/intervals-and-progress.md#previous-period).
+    void previousIsTheWindowBefore()
+    {
+        const auto run = [&](const char *asOf, const char *days) {
+            const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QLatin1StringView(asOf),
+                                        QStringLiteral("--window-days"), QLatin1StringView(days), QStringLiteral("--json")});
+            return parse(r);
+        };
+        // [09-24, 10-01) against [09-17, 09-24): D1 D2 D3, p1 p2 and the SLO measurement fall in
+        // the previous week or around it.
+        const QJsonArray now = run("2026-10-01", "7").value(u"metrics").toArray();
+        const QJsonArray before = run("2026-09-24", "7").value(u"metrics").toArray();
+        QCOMPARE(now.size(), before.size());
+        int compared = 0;
+        for (qsizetype i = 0; i < now.size(); ++i) {
+            const QJsonObject m = now[i].toObject();
+            const QJsonObject p = m.value(u"previous").toObject();
+            const QJsonObject b = before[i].toObject();
+            if (m.value(u"id").toString() == u"toil_ratio") {
+                QVERIFY(p.value(u"value").isNull());
+                continue;
+            }
+            QCOMPARE(p.value(u"value"), b.value(u"value"));
+            QCOMPARE(p.value(u"n"), b.value(u"n"));
+            QCOMPARE(p.value(u"ci"), b.value(u"ci"));
+            compared += b.value(u"value").isNull() ? 0 : 1;
+        }
+        QVERIFY(compared >= 4); // deployments, failures, lead time, pages...
+    }
+
     void metricsJson()
     {
         const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
@@ -113,7 +144,7 @@ private slots:
         for (qsizetype i = 0; i < metrics.size(); ++i) {
             const QJsonObject m = metrics[i].toObject();
             QSet<QString> keys = set({"id", "theme", "value", "p90", "unit", "n", "target", "better", "gap", "status",
-                                      "tier", "weekly"});
+                                      "tier", "weekly", "ci", "previous", "verdict"});
             if (m.value(u"id").toString() == u"deployment_rework_rate")
                 keys << QStringLiteral("rework_rules");
             QCOMPARE(keysOf(m), keys);
@@ -136,6 +167,25 @@ private slots:
         QCOMPARE(freq.value(u"gap").toDouble(), 1.0 - 3.0 / 14.0);
         QCOMPARE(freq.value(u"status").toString(), QStringLiteral("gap"));
         QCOMPARE(freq.value(u"tier").toString(), QStringLiteral("high"));
+        // Byar of 3 deployments over 14 days: 3 × (1 − 1/27 − 1.959964/(3√3))³ = 3 × 0.5856786³ = 0.6029726
+        // and 4 × (1 − 1/36 + 1.959964/6)³ = 4 × 1.2988829³ = 8.7653644, ÷ 14 days.
+        const QJsonArray ci = freq.value(u"ci").toArray();
+        QCOMPARE(ci.size(), 2);
+        QVERIFY(qAbs(ci[0].toDouble() - 0.6029725617822616 / 14) < 1e-12);
+        QVERIFY(qAbs(ci[1].toDouble() - 8.765364448911185 / 14) < 1e-12);
+        // Nothing was deployed in the 14 days before: no interval there, so no verdict.
+        const QJsonObject before = freq.value(u"previous").toObject();
+        QCOMPARE(keysOf(before), set({"value", "n", "ci"}));
+        QVERIFY(before.value(u"value").isNull());
+        QCOMPARE(before.value(u"n").toInteger(), 0);
+        QVERIFY(before.value(u"ci").isNull());
+        QCOMPARE(freq.value(u"verdict").toString(), QStringLiteral("insufficient_data"));
+        // change_failure_rate 2 of 3: Wilson [0.2076596, 0.9385081].
+        const QJsonArray cfrCi = byId.value(QStringLiteral("change_failure_rate")).value(u"ci").toArray();
+        QVERIFY(qAbs(cfrCi[0].toDouble() - 0.2076595988078242) < 1e-12);
+        QVERIFY(qAbs(cfrCi[1].toDouble() - 0.9385080559790691) < 1e-12);
+        // toil_ratio never has an interval (nor, without history, a previous value).
+        QVERIFY(byId.value(QStringLiteral("toil_ratio")).value(u"ci").isNull());
         const QJsonArray weeks = freq.value(u"weekly").toArray();
         QCOMPARE(weeks[0].toObject().value(u"week").toString(), QStringLiteral("2026-W38"));
         QCOMPARE(weeks[0].toObject().value(u"value").toDouble(), 0.5); // D1 D2 in 4 days

@@ -1,4 +1,4 @@
-// The main window: opens a workspace, switches between the seven views, reports a bad file in
+// The main window: opens a workspace, switches between the eight views, reports a bad file in
 // a dialog and keeps running, remembers recent files. Built twice: offscreen, and in a real X
 // server under xvfb-run (tst_mainwindow_x11).
 #include "app/mainwindow.h"
@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QAction>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -42,13 +43,20 @@ private slots:
         QVERIFY(w.windowTitle().contains(QStringLiteral("demo.srmap")));
         auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(nav);
-        QCOMPARE(nav->count(), 7);
+        QCOMPARE(nav->count(), 8);
         for (ViewId id : kAllViews) {
             w.showView(id);
             QCOMPARE(w.currentView(), id);
             QVERIFY(w.viewPage(id)->isVisible());
             QCOMPARE(w.viewPage(id)->objectName(), viewName(id));
         }
+        // The eighth view, Progress, is View › Progress, Ctrl+8.
+        auto *progress = w.findChild<QAction *>(QStringLiteral("show_progress"));
+        QVERIFY(progress);
+        QCOMPARE(progress->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_8));
+        w.showView(ViewId::Dashboard);
+        progress->trigger();
+        QCOMPARE(w.currentView(), ViewId::Progress);
         // Keyboard: arrow keys in the navigation list switch views too.
         nav->setFocus();
         w.showView(ViewId::Dashboard);

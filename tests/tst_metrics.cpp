@@ -545,6 +545,23 @@ private slots:
         SRM_COMPARE_OPT(metric(computeMetrics(f.load(kAsOf, kDays)), "repeat_page_ratio").value, 0.5);
     }
 
+    // Keys are service + "|" + title, so service "a|b" with title "c" and service "a" with title
+    // "b|c" are one alert group ("a|b|c"): the second page, a day later, repeats the first
+    // (1 of 2). Without rules or merges the engine skips building keys unless a service holds a
+    // "|"; here it must not.
+    void groupKeysThatCoincide()
+    {
+        EngineFixture f;
+        f.write(page("x", "c", "2026-09-20T00:00:00Z", std::nullopt, std::nullopt, std::nullopt, "a|b"),
+                page("y", "b|c", "2026-09-21T00:00:00Z", std::nullopt, std::nullopt, std::nullopt, "a"));
+        SRM_COMPARE_OPT(metric(computeMetrics(f.load(kAsOf, kDays)), "repeat_page_ratio").value, 0.5);
+        // Two plain groups: no repeat.
+        EngineFixture g;
+        g.write(page("x", "c", "2026-09-20T00:00:00Z", std::nullopt, std::nullopt, std::nullopt, "a"),
+                page("y", "d", "2026-09-21T00:00:00Z", std::nullopt, std::nullopt, std::nullopt, "a"));
+        SRM_COMPARE_OPT(metric(computeMetrics(g.load(kAsOf, kDays)), "repeat_page_ratio").value, 0.0);
+    }
+
     void toilRatio()
     {
         EngineFixture f;

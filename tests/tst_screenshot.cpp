@@ -92,7 +92,7 @@ private slots:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown view") << QStringList{QStringLiteral("--view"), QStringLiteral("overview")} << 2
-                                      << QStringLiteral("views: dashboard, gaps, alerts, incidents, slos, debt, roadmap");
+                                      << QStringLiteral("views: dashboard, gaps, alerts, incidents, slos, debt, roadmap, progress");
         QTest::newRow("no view") << QStringList{} << 2 << QStringLiteral("--view is required");
         QTest::newRow("bad size") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"), QStringLiteral("--size"), QStringLiteral("big")}
                                   << 2 << QStringLiteral("WIDTHxHEIGHT");

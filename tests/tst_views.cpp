@@ -1,4 +1,4 @@
-// The seven views on the demo workspace, offscreen, in the real main window: what each shows
+// The eight views on the demo workspace, offscreen, in the real main window: what each shows
 // is checked against the engine's own figures (tile count and values, the Pareto order, the
 // roadmap's quarters, SLO and debt rows); every item model runs under QAbstractItemModelTester;
 // the controller computes off the GUI thread and delivers only the latest request.
@@ -22,6 +22,10 @@
 #include "views/modelroles.h"
 #include "views/charts/paretochart.h"
 #include "views/planitemsmodel.h"
+#include "views/progressmodel.h"
+#include "views/progressview.h"
+#include "views/charts/progresschart.h"
+#include "engine/progressjson.h"
 #include "views/charts/roadmapchart.h"
 #include "views/roadmapview.h"
 #include "views/settingsdialog.h"
@@ -104,13 +108,24 @@ private slots:
         QVERIFY(!asOf->accessibleName().isEmpty() && !days->accessibleName().isEmpty());
     }
 
-    // The snapshot's figures are analyze()'s, field for field.
+    // The snapshot's figures are the engine's, field for field: the window compared with the
+    // 90 days before it as `metrics` computes it, and the quarters as `progress` does.
     void snapshotIsTheEngines()
     {
         const SnapshotPtr s = snapshot();
         auto ws = Workspace::open(m_demo);
         const Analysis direct = analyze(Dataset::load(*ws, s->window.asOf, s->window.days, Dataset::AllParts, 0));
-        QCOMPARE(toJson(s->analysis.metrics), toJson(direct.metrics));
+        const int days = s->window.days;
+        const MetricsReport compared = computeComparedMetrics(
+            Dataset::loadSpan(
+                *ws, s->window.asOf, [days](Micros asOf) { return asOf - 2 * Micros(days) * kMicrosPerDay; },
+                Dataset::AllParts, 0),
+            s->window);
+        QCOMPARE(toJson(s->analysis.metrics), toJson(compared));
+        QCOMPARE(s->analysis.metrics.at(MetricId::ChangeFailureRate).value, direct.metrics.at(MetricId::ChangeFailureRate).value);
+        ProgressRequest progress;
+        progress.asOf = s->window.asOf;
+        QCOMPARE(toJsonText(s->progress), toJsonText(loadProgress(*ws, progress, 0)));
         QCOMPARE(toJson(s->analysis.alerts), toJson(direct.alerts));
         QCOMPARE(toJson(s->analysis.incidents.timeToDetect), toJson(direct.incidents.timeToDetect));
         QCOMPARE(toJson(s->analysis.incidents.timeToRestore), toJson(direct.incidents.timeToRestore));
@@ -132,10 +147,17 @@ private slots:
             QVERIFY(tile->toolTip().contains(QString::fromLatin1(m.def->definition).toHtmlEscaped()));
             QVERIFY(tile->accessibleName().contains(tile->valueText()));
         }
-        // Known demo figures (metrics --json): deployment frequency 3.41/day, met.
-        QCOMPARE(view->tile(QStringLiteral("deployment_frequency"))->valueText(), QStringLiteral("3.41/day"));
+        // Known demo figures (metrics --json): 428 production deployments in 90 days = 4.76/day,
+        // met; 66 of them failed: 15.4%, worse than the 90 days before (their ranges apart).
+        QCOMPARE(view->tile(QStringLiteral("deployment_frequency"))->valueText(), QStringLiteral("4.76/day"));
         QCOMPARE(view->tile(QStringLiteral("deployment_frequency"))->statusText(), QStringLiteral("met"));
-        QCOMPARE(view->tile(QStringLiteral("change_failure_rate"))->valueText(), QStringLiteral("6.2%"));
+        QCOMPARE(view->tile(QStringLiteral("change_failure_rate"))->valueText(), QStringLiteral("15.4%"));
+        QCOMPARE(report.at(MetricId::ChangeFailureRate).n, 428);
+        QCOMPARE(report.at(MetricId::ChangeFailureRate).numerator, 66);
+        QCOMPARE(report.at(MetricId::ChangeFailureRate).verdict, Verdict::Worse);
+        // Its tooltip gives the range and the verdict.
+        QVERIFY(view->tile(QStringLiteral("change_failure_rate"))->toolTip().contains(QStringLiteral("95% range")));
+        QVERIFY(view->tile(QStringLiteral("change_failure_rate"))->toolTip().contains(QStringLiteral("worse")));
         // Tiles of a theme share its row; the grid is wide enough for five at 1600 px: the change
         // row holds the five DORA metrics.
         QCOMPARE(view->columns(), 5);
@@ -284,6 +306,8 @@ private slots:
                 QCOMPARE(model->index(r, GapsModel::Current, theme).data().toString(), charts::formatValue(m->value, m->def->unit));
                 QCOMPARE(model->index(r, GapsModel::Target, theme).data().toString(), charts::formatValue(m->target, m->def->unit));
                 QCOMPARE(model->index(r, GapsModel::Status, theme).data().toString(), charts::statusText(m->status));
+                QCOMPARE(model->index(r, GapsModel::Range, theme).data().toString(), m->ci ? charts::formatRange(m->ci, m->def->unit) : QString());
+                QCOMPARE(model->index(r, GapsModel::Change, theme).data().toString(), charts::verdictText(m->verdict));
                 QVERIFY(model->flags(model->index(r, GapsModel::Target, theme)) & Qt::ItemIsEditable);
                 QVERIFY(!(model->flags(model->index(r, GapsModel::Current, theme)) & Qt::ItemIsEditable));
             }
@@ -385,7 +409,8 @@ private slots:
             QCOMPARE(model->index(r, DebtModel::Quadrant).data().toString(), quadrantName(a.quadrant));
             QCOMPARE(model->index(r, DebtModel::Priority).data().toString(), formatPriority(a.priority));
         }
-        const int row = model->rowOf(QStringLiteral("OPS-8"));
+        // OPS-11 ranks first (OPS-8, first before, is done) and leads 2027Q1.
+        const int row = model->rowOf(QStringLiteral("OPS-11"));
         QCOMPARE(model->index(row, DebtModel::Rank).data().toInt(), 1);
         QCOMPARE(model->index(row, DebtModel::Planned).data().toString(), QStringLiteral("2027Q1"));
         QCOMPARE(model->index(model->rowOf(QStringLiteral("OPS-16")), DebtModel::Planned).data().toString(), QStringLiteral("unscheduled"));
@@ -421,13 +446,13 @@ private slots:
                 QCOMPARE(b.column, int(plan.quarters.size()));
             QCOMPARE(chart->itemAt(b.row.center()), QString::fromStdString(b.id));
         }
-        // OPS-8 leads 2027Q1; clicking it shows the scheduler's reason.
-        const auto ops8 = std::find_if(bars.begin(), bars.end(), [](const charts::RoadmapBar &b) { return b.id == "OPS-8"; });
-        QVERIFY(ops8 != bars.end());
-        QCOMPARE(formatQuarter(plan.quarters[std::size_t(ops8->column)].quarter), QStringLiteral("2027Q1"));
-        QTest::mouseClick(chart, Qt::LeftButton, {}, ops8->row.center().toPoint());
-        QCOMPARE(view->selectedId(), QStringLiteral("OPS-8"));
-        QVERIFY(view->reasonText().contains(plan.find("OPS-8")->reason.toHtmlEscaped()));
+        // OPS-11 leads 2027Q1; clicking it shows the scheduler's reason.
+        const auto ops11 = std::find_if(bars.begin(), bars.end(), [](const charts::RoadmapBar &b) { return b.id == "OPS-11"; });
+        QVERIFY(ops11 != bars.end());
+        QCOMPARE(formatQuarter(plan.quarters[std::size_t(ops11->column)].quarter), QStringLiteral("2027Q1"));
+        QTest::mouseClick(chart, Qt::LeftButton, {}, ops11->row.center().toPoint());
+        QCOMPARE(view->selectedId(), QStringLiteral("OPS-11"));
+        QVERIFY(view->reasonText().contains(plan.find("OPS-11")->reason.toHtmlEscaped()));
         // The unscheduled list with reasons.
         PlanItemsModel *unscheduled = view->unscheduledModel();
         QAbstractItemModelTester tester(unscheduled, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -435,7 +460,68 @@ private slots:
         QCOMPARE(unscheduled->index(0, PlanItemsModel::Reason).data().toString(), plan.unscheduled[0].reason);
         QCOMPARE(unscheduled->index(0, PlanItemsModel::Reason).data().toString(), QStringLiteral("needs 40 weeks, a quarter has 24"));
         // The tooltip of a bar is its reason.
-        QCOMPARE(view->chart()->itemAt(ops8->row.center()), QStringLiteral("OPS-8"));
+        QCOMPARE(view->chart()->itemAt(ops11->row.center()), QStringLiteral("OPS-11"));
+    }
+
+    // The Progress view: the engine's quarters in the table and the chart, successes marked.
+    void progressView()
+    {
+        auto *view = page<ProgressView>(ViewId::Progress);
+        ProgressModel *model = view->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester sloTester(view->sloModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const ProgressReport &r = snapshot()->progress;
+        QCOMPARE(r.count(), 6);
+        QCOMPARE(model->rowCount(), kMetricCount);
+        QCOMPARE(model->headerData(ProgressModel::Latest, Qt::Horizontal).toString(), QStringLiteral("2026Q3"));
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const MetricProgress &m = r.metrics[std::size_t(row)];
+            QCOMPARE(model->index(row, ProgressModel::Metric).data(IdRole).toString(), m.id());
+            QCOMPARE(model->index(row, ProgressModel::Projected).data().toString(), charts::projectionText(m));
+            QCOMPARE(model->index(row, ProgressModel::Pace).data().toString(), charts::paceText(m));
+            QCOMPARE(model->index(row, ProgressModel::Metric).data(Qt::FontRole).isValid(), m.success);
+            QCOMPARE(model->index(row, ProgressModel::Metric).data(Qt::BackgroundRole).isValid(), m.success);
+        }
+        // The demo's story in the table: change failure rate worse in 2026Q3, alert noise
+        // improved and on pace for 2027Q1 (a success), recovery time meets its target.
+        const int cfr = model->rowOf(QStringLiteral("change_failure_rate"));
+        QCOMPARE(model->index(cfr, ProgressModel::Change).data().toString(), QStringLiteral("worse"));
+        QCOMPARE(model->index(cfr, ProgressModel::Projected).data().toString(), QStringLiteral("not at this pace"));
+        const int noise = model->rowOf(QStringLiteral("alert_noise_ratio"));
+        QCOMPARE(model->index(noise, ProgressModel::Change).data().toString(), QStringLiteral("improved"));
+        QCOMPARE(model->index(noise, ProgressModel::Projected).data().toString(), QStringLiteral("on pace for 2027Q1"));
+        QVERIFY(model->index(noise, ProgressModel::Metric).data(Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(model->index(model->rowOf(QStringLiteral("failed_deployment_recovery_time")), ProgressModel::Projected)
+                     .data()
+                     .toString(),
+                 QStringLiteral("met"));
+        QVERIFY(view->headline().contains(QStringLiteral("2 successes")));
+        // The SLOs by quarter: one column per quarter after the name and objective.
+        QCOMPARE(view->sloModel()->columnCount(), SloProgressModel::FirstQuarter + 6);
+        QCOMPARE(view->sloModel()->rowCount(), int(r.slos.size()));
+        QCOMPARE(view->sloModel()->headerData(SloProgressModel::FirstQuarter, Qt::Horizontal).toString(), QStringLiteral("2025Q2"));
+        QCOMPARE(view->sloModel()->index(0, SloProgressModel::FirstQuarter).data().toString(),
+                 charts::formatPercent(r.slos[0].quarters[0].attainment, 2));
+        // A click on a panel selects its row; the tooltip lists the quarters.
+        ChartWidget *chart = view->chart();
+        const QRectF rect = chart->chartRect();
+        bool clicked = false;
+        for (qreal y = rect.top(); y < rect.bottom() && !clicked; y += 4)
+            for (qreal x = rect.left(); x < rect.right() && !clicked; x += 4)
+                if (chart->itemAt(QPointF(x, y)) == u"alert_noise_ratio") {
+                    QTest::mouseClick(chart, Qt::LeftButton, {}, QPoint(int(x), int(y)));
+                    clicked = true;
+                }
+        QVERIFY(clicked);
+        QCOMPARE(view->selectedId(), QStringLiteral("alert_noise_ratio"));
+        // Every panel is hit somewhere; none twice over the grid's cells.
+        QSet<QString> found;
+        for (qreal y = rect.top(); y < rect.bottom(); y += 6)
+            for (qreal x = rect.left(); x < rect.right(); x += 6)
+                if (const QString id = chart->itemAt(QPointF(x, y)); !id.isEmpty())
+                    found.insert(id);
+        QCOMPARE(found.size(), kMetricCount);
     }
 
     void otherModelsUnderTheTester()
@@ -506,7 +592,7 @@ private slots:
     void notMeasuredTile()
     {
         auto *view = page<DashboardView>(ViewId::Dashboard);
-        QCOMPARE(view->tile(QStringLiteral("toil_ratio"))->valueText(), QStringLiteral("50.9%"));
+        QCOMPARE(view->tile(QStringLiteral("toil_ratio"))->valueText(), QStringLiteral("43.4%"));
         QVERIFY(window().editor()->setSetting(QStringLiteral("team_size"), QString()));
         window().waitForRefresh();
         view->applyPending();
@@ -524,7 +610,7 @@ private slots:
         window().undoStack()->undo();
         window().waitForRefresh();
         view->applyPending();
-        QCOMPARE(view->tile(QStringLiteral("toil_ratio"))->valueText(), QStringLiteral("50.9%"));
+        QCOMPARE(view->tile(QStringLiteral("toil_ratio"))->valueText(), QStringLiteral("43.4%"));
     }
 
     // Requests made while one computes: only the last one's result is shown.

@@ -13,16 +13,27 @@ namespace {
 // internalId of a metric row: its theme + 1; theme rows have 0.
 constexpr quintptr kThemeRow = 0;
 
-QColor statusColor(Status s)
+charts::ChartStyle paletteStyle()
 {
     const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-    const charts::ChartStyle style = dark ? charts::ChartStyle::dark() : charts::ChartStyle::light();
+    return dark ? charts::ChartStyle::dark() : charts::ChartStyle::light();
+}
+
+QColor statusColor(Status s)
+{
+    const charts::ChartStyle style = paletteStyle();
     switch (s) {
     case Status::Met: return style.good;
     case Status::Gap: return style.bad;
     case Status::NotMeasured: return style.notMeasured;
     }
     return {};
+}
+
+QColor verdictColor(Verdict v)
+{
+    const charts::ChartStyle style = paletteStyle();
+    return v == Verdict::Improved ? style.good : v == Verdict::Worse ? style.bad : style.mutedText;
 }
 } // namespace
 
@@ -152,10 +163,12 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Metric: return name;
         case Current: return m.value ? charts::formatValue(m.value, unit) : tr("not measured");
+        case Range: return m.ci ? charts::formatRange(m.ci, unit) : QString();
         case Target: return charts::formatValue(m.target, unit);
         case Gap: return m.gap ? charts::formatValue(m.gap, unit) : QString();
         case Tier: return charts::tierText(m.tier);
         case Trend: return QString();
+        case Change: return charts::verdictText(m.verdict);
         case Status: return charts::statusText(m.status);
         }
         return {};
@@ -167,10 +180,12 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Metric: return name;
         case Current: return m.value ? QVariant(*m.value) : QVariant(std::numeric_limits<double>::infinity());
+        case Range: return m.ci ? QVariant(m.ci->hi - m.ci->lo) : QVariant(std::numeric_limits<double>::infinity());
         case Target: return m.target;
         case Gap: return m.gap ? QVariant(*m.gap) : QVariant(-1.0);
         case Tier: return m.tier ? int(*m.tier) : 99;
         case Trend: return index.row();
+        case Change: return int(m.verdict);
         case Status: return int(m.status);
         }
         return {};
@@ -182,6 +197,10 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == Status || (index.column() == Current && !m.value))
             return statusColor(m.status);
+        if (index.column() == Change)
+            return verdictColor(m.verdict);
+        if (index.column() == Range)
+            return paletteStyle().mutedText;
         return {};
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(),
@@ -189,6 +208,16 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         tip += tr("<br>Counted by: %1. n = %2.").arg(QString::fromLatin1(m.def->anchor)).arg(m.n);
         if (m.def->hasP90)
             tip += tr(" p90 %1.").arg(charts::formatValue(m.p90, unit));
+        tip += tr("<br>95% range %1.").arg(m.ci ? charts::formatRange(m.ci, unit)
+                                                : m.value ? tr("none (too few values, or not a sample)") : tr("none"));
+        if (m.previous) {
+            tip += tr("<br>Before: %1 (range %2, n = %3): <b>%4</b>.")
+                       .arg(charts::formatValue(m.previous->value, unit), charts::formatRange(m.previous->ci, unit))
+                       .arg(m.previous->n)
+                       .arg(charts::verdictText(m.verdict));
+            if (m.verdict == Verdict::NoClearChange)
+                tip += tr(" The two ranges overlap: the difference is within what chance alone moves.");
+        }
         if (index.column() == Target)
             tip += tr("<br>Double-click to change the target (setting target.%1).").arg(m.id());
         if (index.column() == Gap)
@@ -212,10 +241,12 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
         switch (section) {
         case Metric: return tr("Metric");
         case Current: return tr("Current");
+        case Range: return tr("95% range");
         case Target: return tr("Target");
         case Gap: return tr("Gap");
         case Tier: return tr("DORA 2023 cluster\n(historical)");
         case Trend: return tr("Trend (weekly)");
+        case Change: return tr("vs. before");
         case Status: return tr("Status");
         }
     }
@@ -230,6 +261,10 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
                       "Check under the table scores the five delivery metrics against today's industry.")
                 .arg(charts::tierCaption());
         case Trend: return tr("Weekly values on the scale shared by all metrics of the same unit, with the target dashed");
+        case Range: return tr("Where the value lies with 95% confidence: order statistics for medians, Wilson for ratios, "
+                              "Byar for rates");
+        case Change: return tr("Against the same number of days before the window: improved or worse only when the "
+                               "two 95% ranges do not overlap");
         }
     }
     return {};

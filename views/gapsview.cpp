@@ -171,6 +171,8 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         m_tree->setColumnWidth(GapsModel::Metric, fm.horizontalAdvance(QStringLiteral("Failed deployment recovery time")) + 60);
         for (int c : {GapsModel::Current, GapsModel::Target, GapsModel::Gap})
             m_tree->setColumnWidth(c, fm.horizontalAdvance(QStringLiteral("000.00/week")) + 24);
+        m_tree->setColumnWidth(GapsModel::Range, fm.horizontalAdvance(QStringLiteral("00.0 min – 00.0 min")) + 24);
+        m_tree->setColumnWidth(GapsModel::Change, fm.horizontalAdvance(QStringLiteral("not enough data")) + 24);
         m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA 2023 cluster")) + 24);
         // Word-sized sparklines: wide enough for the weeks, not so wide that the shape flattens.
         m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 34);
@@ -182,10 +184,20 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         gaps += t.gaps;
         missing += t.notMeasured;
     }
-    setHeadline(tr("%1 met, %2 with a gap, %3 not measured · double-click a target to change it (Edit › Undo takes it back)")
+    // Changes are the engine's verdicts (docs/intervals-and-progress.md), never raw differences.
+    int improved = 0, worse = 0;
+    for (const MetricResult &m : snapshot->analysis.metrics.metrics) {
+        improved += m.verdict == Verdict::Improved ? 1 : 0;
+        worse += m.verdict == Verdict::Worse ? 1 : 0;
+    }
+    setHeadline(tr("%1 met, %2 with a gap, %3 not measured · against the %4 days before: %5 improved, %6 worse (95% ranges "
+                   "apart) · double-click a target to change it (Edit › Undo takes it back)")
                     .arg(met)
                     .arg(gaps)
-                    .arg(missing));
+                    .arg(missing)
+                    .arg(snapshot->previous.window.days)
+                    .arg(improved)
+                    .arg(worse));
 }
 
 void GapsView::showQuickCheck(const SnapshotPtr &snapshot, bool first)

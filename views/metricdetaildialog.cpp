@@ -1,6 +1,7 @@
 #include "views/metricdetaildialog.h"
 
 #include "views/chartwidget.h"
+#include "views/charts/chartstyle.h"
 #include "views/counteddeploymentsmodel.h"
 #include "views/charts/valueformat.h"
 #include "views/modelroles.h"
@@ -15,6 +16,38 @@
 #include <QVBoxLayout>
 
 namespace srm {
+
+namespace {
+
+// "vs. the 90 days before: 7.3% (4.9% – 10.7%) → 6.2% (4.0% – 9.5%): no clear change, the ranges overlap."
+QString verdictSentence(const MetricResult &m, const charts::ChartStyle &style)
+{
+    if (!m.previous)
+        return QString();
+    const Unit unit = m.def->unit;
+    auto figure = [&](const std::optional<double> &value, const std::optional<Interval> &ci) {
+        return ci ? QStringLiteral("%1 (%2)").arg(charts::formatValue(value, unit), charts::formatRange(ci, unit))
+                  : charts::formatValue(value, unit);
+    };
+    QString why;
+    switch (m.verdict) {
+    case Verdict::Improved:
+    case Verdict::Worse: why = MetricDetailDialog::tr("the 95% ranges do not overlap"); break;
+    case Verdict::NoClearChange: why = MetricDetailDialog::tr("the 95% ranges overlap, so chance alone could explain it"); break;
+    case Verdict::InsufficientData:
+        why = m.def->key == MetricId::ToilRatio ? MetricDetailDialog::tr("the debt register keeps no history")
+                                                : MetricDetailDialog::tr("a period has too few values for a range");
+        break;
+    }
+    const QColor color = m.verdict == Verdict::Improved ? style.good : m.verdict == Verdict::Worse ? style.bad : QColor();
+    const QString verdict = color.isValid() ? QStringLiteral("<b style='color:%1'>%2</b>").arg(color.name(), charts::verdictText(m.verdict))
+                                            : QStringLiteral("<b>%1</b>").arg(charts::verdictText(m.verdict));
+    return QStringLiteral("<br>") + MetricDetailDialog::tr("Against the period before: %1 → %2: %3 (%4).")
+                                        .arg(figure(m.previous->value, m.previous->ci).toHtmlEscaped(),
+                                             figure(m.value, m.ci).toHtmlEscaped(), verdict, why);
+}
+
+} // namespace
 
 MetricDetailDialog::MetricDetailDialog(QWidget *parent)
     : QDialog(parent)
@@ -142,7 +175,8 @@ void MetricDetailDialog::refresh()
                               m->def->better == Better::Higher ? tr("higher") : tr("lower"),
                               QString::fromLatin1(m->def->anchor), formatDate(w.from()), formatDate(w.to() - 1))
                          .arg(w.days)
-                         .arg(m->id()));
+                         .arg(m->id())
+                     + verdictSentence(*m, charts::ChartStyle::forPalette(palette(), font())));
     const SnapshotPtr snapshot = m_snapshot;
     const QString id = m_id;
     m_chart->setChart(std::make_shared<charts::FunctionChart>(

@@ -39,6 +39,8 @@ void MetricTile::setSnapshot(SnapshotPtr snapshot)
     row(m.def->hasP90 ? tr("p50 (current)") : tr("current"), charts::formatValue(m.value, unit));
     if (m.def->hasP90)
         row(tr("p90"), charts::formatValue(m.p90, unit));
+    if (m.ci)
+        row(tr("95% range"), charts::formatRange(m.ci, unit));
     row(tr("n"), charts::formatCount(m.n));
     row(tr("target"), charts::formatValue(m.target, unit));
     if (m.gap)
@@ -50,8 +52,15 @@ void MetricTile::setSnapshot(SnapshotPtr snapshot)
     }
     if (m.tier)
         row(charts::tierCaption(), charts::tierText(m.tier));
+    if (m.previous && m.previous->value)
+        row(tr("before"), tr("%1 (%2)").arg(charts::formatValue(m.previous->value, unit),
+                                           charts::formatRange(m.previous->ci, unit)));
+    if (m.previous)
+        row(tr("vs. before"), charts::verdictText(m.verdict));
     tip += QStringLiteral("</table><p><i>%1</i></p>")
-               .arg(tr("Weekly values on the scale shared by every %1 metric; the dashed line is the target. Click for details.")
+               .arg(tr("Weekly values on the scale shared by every %1 metric; the dashed line is the target; the whisker "
+                       "at the right is the window's value with its 95% range. \"Improved\" and \"worse\" only when the "
+                       "ranges of the two periods do not overlap. Click for details.")
                         .arg(unit == Unit::Ratio ? tr("ratio") : MetricCatalogue::unitLabel(unit)));
     setToolTip(tip);
     setAccessibleName(tr("%1: %2, %3").arg(name, valueText(), statusText()));

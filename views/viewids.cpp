@@ -14,6 +14,7 @@ QString viewName(ViewId id)
     case ViewId::Slos: return QStringLiteral("slos");
     case ViewId::Debt: return QStringLiteral("debt");
     case ViewId::Roadmap: return QStringLiteral("roadmap");
+    case ViewId::Progress: return QStringLiteral("progress");
     }
     return {};
 }
@@ -28,6 +29,7 @@ QString viewTitle(ViewId id)
     case ViewId::Slos: return QCoreApplication::translate("srm::Views", "SLOs");
     case ViewId::Debt: return QCoreApplication::translate("srm::Views", "Debt");
     case ViewId::Roadmap: return QCoreApplication::translate("srm::Views", "Roadmap");
+    case ViewId::Progress: return QCoreApplication::translate("srm::Views", "Progress");
     }
     return {};
 }

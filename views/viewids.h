@@ -1,5 +1,5 @@
-// The seven views of SPEC 10, by id: their command-line names (screenshot --view NAME) and
-// their titles in the navigation list.
+// The eight views of SPEC 10, by id: their command-line names (screenshot --view NAME) and
+// their titles in the navigation list. Ctrl+1 … Ctrl+8 show them in this order.
 #pragma once
 
 #include <QCoreApplication>
@@ -9,10 +9,10 @@
 
 namespace srm {
 
-enum class ViewId { Dashboard, Gaps, Alerts, Incidents, Slos, Debt, Roadmap };
+enum class ViewId { Dashboard, Gaps, Alerts, Incidents, Slos, Debt, Roadmap, Progress };
 
 constexpr ViewId kAllViews[] = {ViewId::Dashboard, ViewId::Gaps, ViewId::Alerts, ViewId::Incidents,
-                                ViewId::Slos, ViewId::Debt, ViewId::Roadmap};
+                                ViewId::Slos, ViewId::Debt, ViewId::Roadmap, ViewId::Progress};
 
 QString viewName(ViewId id);   // "dashboard"
 QString viewTitle(ViewId id);  // translated "Dashboard"

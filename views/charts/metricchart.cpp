@@ -69,6 +69,10 @@ SmallMultiplesScale SmallMultiplesScale::forReport(const MetricsReport &report)
         take(m.target);
         if (m.value)
             take(*m.value);
+        if (m.ci) {
+            take(m.ci->lo);
+            take(m.ci->hi);
+        }
         for (const WeeklyPoint &w : m.weekly)
             if (w.value)
                 take(*w.value);
@@ -156,7 +160,9 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
         return;
     }
     const LinearScale ys{lo, hi, plot.bottom(), plot.top()};
-    const LinearScale xs{double(scale.from), double(scale.to), plot.left(), plot.right()};
+    // The weekly series leaves room at the right for the window's interval whisker.
+    const qreal whiskerRoom = measured && m.ci ? c.px(9) : 0;
+    const LinearScale xs{double(scale.from), double(scale.to), plot.left(), plot.right() - whiskerRoom};
 
     c.text(QRectF(inner.left(), plot.top() - smallH / 2, labelW - c.px(4), smallH), Qt::AlignRight | Qt::AlignVCenter,
            hiLabel, style.smallFont, style.mutedText);
@@ -164,8 +170,21 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
            loLabel, style.smallFont, style.mutedText);
     if (options.showDates) {
         const QRectF dates(plot.left(), plot.bottom() + c.px(2), plot.width(), smallH);
-        c.text(dates, Qt::AlignLeft | Qt::AlignTop, formatShortDate(scale.from), style.smallFont, style.mutedText);
-        c.text(dates, Qt::AlignRight | Qt::AlignTop, formatShortDate(scale.to - 1), style.smallFont, style.mutedText);
+        const QString first = formatShortDate(scale.from), last = formatShortDate(scale.to - 1);
+        c.text(dates, Qt::AlignLeft | Qt::AlignTop, first, style.smallFont, style.mutedText);
+        c.text(dates, Qt::AlignRight | Qt::AlignTop, last, style.smallFont, style.mutedText);
+        // The verdict against the period before, between the dates when it fits.
+        if (measured) {
+            const QString verdict = m.verdict == Verdict::Improved ? tr("improved")
+                : m.verdict == Verdict::Worse                      ? tr("worse")
+                : m.verdict == Verdict::NoClearChange              ? tr("no clear change")
+                                                                   : QString();
+            const qreal room = dates.width() - 2 * std::max(c.textWidth(style.smallFont, first),
+                                                            c.textWidth(style.smallFont, last)) - c.px(12);
+            if (!verdict.isEmpty() && c.textWidth(style.smallFont, verdict) <= room)
+                c.text(dates, Qt::AlignHCenter | Qt::AlignTop, verdict, style.smallFont,
+                       m.verdict == Verdict::Improved ? style.good : m.verdict == Verdict::Worse ? style.bad : style.mutedText);
+        }
     }
 
     if (!measured) {
@@ -183,6 +202,15 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
     const std::vector<SeriesPoint> pts = seriesPoints(m, xs, ys);
     drawSeries(c, pts, c.pen(style.series, 1.5));
     drawPoints(c, pts, plot, style.series);
+    // The window's value and its 95% interval, at the right edge.
+    if (m.ci) {
+        const qreal x = plot.right() - c.px(2.5);
+        const QPen whisker = c.pen(style.accent, 1.2);
+        c.vline(x, ys.map(m.ci->lo), ys.map(m.ci->hi), whisker);
+        c.hline(ys.map(m.ci->lo), x - c.px(2.5), x + c.px(1.5), whisker);
+        c.hline(ys.map(m.ci->hi), x - c.px(2.5), x + c.px(1.5), whisker);
+        c.dot(QPointF(x, ys.map(*m.value)), 1.8, style.accent);
+    }
     painter.restore();
 }
 
@@ -276,6 +304,8 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
     legend(tr("%1 %2").arg(valueWord, formatValue(m.value, unit)), style.text);
     if (m.def->hasP90)
         legend(tr("p90 %1").arg(formatValue(m.p90, unit)), style.mutedText);
+    if (m.ci)
+        legend(tr("95% range %1").arg(formatRange(m.ci, unit)), style.accent);
     legend(tr("n %1").arg(formatCount(m.n)), style.mutedText);
     legend(tr("target %1").arg(formatValue(m.target, unit)), style.target);
     legend(tr("status %1").arg(statusText(m.status)),
@@ -283,7 +313,9 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
 
     // Scale from zero to the largest of the weekly values, p50, p90 and target.
     double hi = m.target, lo = 0;
-    for (const std::optional<double> &v : {m.value, m.p90})
+    const std::optional<double> ciLo = m.ci ? std::optional<double>(m.ci->lo) : std::nullopt;
+    const std::optional<double> ciHi = m.ci ? std::optional<double>(m.ci->hi) : std::nullopt;
+    for (const std::optional<double> &v : {m.value, m.p90, ciLo, ciHi})
         if (v) {
             hi = std::max(hi, *v);
             lo = std::min(lo, *v);
@@ -336,6 +368,13 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
         c.text(QRectF(plot.right() + c.px(4), ry - smallH / 2, rightW, smallH), Qt::AlignLeft | Qt::AlignVCenter, label,
                style.smallFont, color);
     };
+    // The window's 95% interval as a band behind everything else.
+    if (m.ci) {
+        QColor band = style.accent;
+        band.setAlphaF(0.13);
+        const qreal top = ys.map(m.ci->hi), bottom = ys.map(m.ci->lo);
+        painter.fillRect(QRectF(plot.left(), top, plot.width(), std::max(bottom - top, c.px(1))), band);
+    }
     reference(m.target, style.target, Qt::DashLine, tr("target"));
     if (m.value)
         reference(*m.value, style.mutedText, Qt::SolidLine, valueWord);

@@ -35,15 +35,16 @@ struct SmallMultiplesScale
 struct MetricTileOptions
 {
     bool highlighted = false; // hover or keyboard focus: a stronger frame
-    bool showDates = true;    // the first and last day of the window under the plot
+    bool showDates = true;    // the first and last day of the window under the plot, the verdict between them
     // The five DORA delivery metrics: their Quick Check score (MetricsReport::dora), shown where
     // the DORA 2023 cluster used to be (the clusters are historical; docs/decisions.md).
     std::optional<double> doraScore;
 };
 
 // One tile: name and status, the current value with its target and DORA score, the weekly series
-// with the target as a reference line on the shared scale; a not-measured metric is an empty
-// tile that says so.
+// with the target as a reference line on the shared scale, the window's value with its 95%
+// interval as a whisker at the right edge, and the verdict against the period before
+// (docs/intervals-and-progress.md); a not-measured metric is an empty tile that says so.
 void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &metric,
                      const SmallMultiplesScale &scale, const ChartStyle &style, const MetricTileOptions &options = {});
 
@@ -61,8 +62,8 @@ void paintSmallMultiples(QPainter &painter, const QRectF &rect, const MetricsRep
                          const ChartStyle &style, int columns = 4);
 
 // A metric on its own, larger: the weekly series with each week's value, the window's p50 (or
-// value) and p90 and the target as labelled lines, and the number of events per week (n) as
-// bars below; scale from zero.
+// value) with its 95% interval as a band, p90 and the target as labelled lines, and the number
+// of events per week (n) as bars below; scale from zero.
 void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult &metric, const ChartStyle &style);
 
 } // namespace srm::charts

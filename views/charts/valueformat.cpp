@@ -91,6 +91,32 @@ QString statusText(Status status)
     return {};
 }
 
+QString formatRange(std::optional<Interval> ci, Unit unit)
+{
+    if (!ci)
+        return QStringLiteral("–");
+    const QString lo = formatValue(ci->lo, unit);
+    const QString hi = formatValue(ci->hi, unit);
+    // "3.04/day – 3.81/day" reads as "3.04 – 3.81/day"; percentages and durations keep both units.
+    if (unit == Unit::PerDay || unit == Unit::PerWeek) {
+        const qsizetype slash = lo.indexOf(u'/');
+        if (slash > 0)
+            return lo.left(slash) + QStringLiteral(" – ") + hi;
+    }
+    return lo + QStringLiteral(" – ") + hi;
+}
+
+QString verdictText(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Improved: return tr("improved");
+    case Verdict::Worse: return tr("worse");
+    case Verdict::NoClearChange: return tr("no clear change");
+    case Verdict::InsufficientData: return tr("not enough data");
+    }
+    return {};
+}
+
 QString tierText(std::optional<Tier> tier)
 {
     if (!tier)

@@ -5,6 +5,7 @@
 
 #include "engine/analysis.h"
 #include "engine/dora.h"
+#include "engine/intervals.h"
 #include "store/metriccatalogue.h"
 #include "store/records.h"
 
@@ -26,6 +27,11 @@ QString formatDuration(double minutes);
 // An axis tick of a log time axis in minutes: "1 min", "10 min", "1 h", "1 d", "1 w".
 QString formatDurationTick(double minutes);
 QString statusText(Status status); // "met", "gap", "not measured" (translated)
+// A 95% interval: "5.0% – 7.8%", "3.04 – 3.81/day" (the unit once when it follows the number);
+// "–" for none. docs/intervals-and-progress.md
+QString formatRange(std::optional<Interval> ci, Unit unit);
+// The verdict of a change in words: "improved", "worse", "no clear change", "not enough data".
+QString verdictText(Verdict verdict);
 QString tierText(std::optional<Tier> tier); // "elite", ... or ""
 // What the tiers are now (docs/metrics.md#tiers): "DORA 2023 clusters (historical)".
 QString tierCaption();

@@ -127,13 +127,13 @@ QByteArray rollup(const ReportData &d)
 {
     CsvWriter w({QStringLiteral("theme"), QStringLiteral("metric_id"), QStringLiteral("metric"), QStringLiteral("value"),
                  QStringLiteral("p90"), QStringLiteral("n"), QStringLiteral("unit"), QStringLiteral("target"),
-                 QStringLiteral("better"), QStringLiteral("gap"), QStringLiteral("dora_2023_cluster_historical"),
-                 QStringLiteral("status"),
-                 QStringLiteral("previous_value"), QStringLiteral("movement")});
+                 QStringLiteral("better"), QStringLiteral("gap"), QStringLiteral("dora_2023_cluster_historical"), QStringLiteral("status"),
+                 QStringLiteral("ci_low"), QStringLiteral("ci_high"), QStringLiteral("previous_value"),
+                 QStringLiteral("previous_ci_low"), QStringLiteral("previous_ci_high"), QStringLiteral("verdict")});
+    auto lo = [](const std::optional<Interval> &ci) { return ci ? std::optional<double>(ci->lo) : std::nullopt; };
+    auto hi = [](const std::optional<Interval> &ci) { return ci ? std::optional<double>(ci->hi) : std::nullopt; };
     for (const MetricResult &m : d.analysis.metrics.metrics) {
-        const MetricResult *before = d.previous.find(m.id());
-        const Movement mv = movement(m, before);
-        static const char *const moves[] = {"better", "worse", "same", ""};
+        const std::optional<PreviousFigure> before = m.previous;
         w.word(MetricCatalogue::themeId(m.def->theme))
             .word(m.id())
             .word(metricName(m))
@@ -146,8 +146,12 @@ QByteArray rollup(const ReportData &d)
             .number(m.gap)
             .word(m.tier ? MetricCatalogue::tierId(*m.tier) : QString())
             .word(MetricCatalogue::statusId(m.status))
+            .number(lo(m.ci))
+            .number(hi(m.ci))
             .number(before ? before->value : std::nullopt)
-            .word(QLatin1StringView(moves[int(mv)]));
+            .number(before ? lo(before->ci) : std::nullopt)
+            .number(before ? hi(before->ci) : std::nullopt)
+            .word(QLatin1StringView(intervals::verdictId(m.verdict)));
         w.endRow();
     }
     return w.bytes();
@@ -205,6 +209,39 @@ QByteArray countedDeployments(const ReportData &d)
                 .word(QString::fromLatin1(toString(c.result)))
                 .word(rules.join(u';'))
                 .text(charts::countedReasons(c).join(QStringLiteral("; ")));
+            w.endRow();
+        }
+    }
+    return w.bytes();
+}
+
+// Every metric in each quarter of progress (docs/intervals-and-progress.md#progress), with the
+// pace and the projected quarter repeated on each of its rows.
+QByteArray progress(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("metric_id"), QStringLiteral("quarter"), QStringLiteral("partial"), QStringLiteral("value"),
+                 QStringLiteral("n"), QStringLiteral("ci_low"), QStringLiteral("ci_high"), QStringLiteral("verdict"),
+                 QStringLiteral("status"), QStringLiteral("slope_per_quarter"), QStringLiteral("target_quarter"),
+                 QStringLiteral("success")});
+    const ProgressReport &r = d.progress;
+    for (const MetricProgress &m : r.metrics) {
+        const QString target = m.pace.met ? QStringLiteral("met")
+            : m.pace.targetQuarter        ? formatQuarter(*m.pace.targetQuarter)
+                                          : QString();
+        for (std::size_t i = 0; i < m.quarters.size(); ++i) {
+            const QuarterFigure &f = m.quarters[i];
+            w.word(m.id())
+                .word(formatQuarter(r.quarters[i].quarter))
+                .boolean(r.quarters[i].partial)
+                .number(f.value)
+                .integer(f.n)
+                .number(f.ci ? std::optional<double>(f.ci->lo) : std::nullopt)
+                .number(f.ci ? std::optional<double>(f.ci->hi) : std::nullopt)
+                .word(f.verdict ? QLatin1StringView(intervals::verdictId(*f.verdict)) : QLatin1StringView())
+                .word(MetricCatalogue::statusId(f.status))
+                .number(m.pace.slopePerQuarter)
+                .word(target)
+                .boolean(m.success);
             w.endRow();
         }
     }
@@ -417,6 +454,7 @@ std::vector<CsvFile> csvFiles(const ReportData &d)
         {QStringLiteral("metrics_weekly.csv"), weekly(d)},
         {QStringLiteral("counted_deployments.csv"), countedDeployments(d)},
         {QStringLiteral("dora_quick_check.csv"), doraQuickCheck(d)},
+        {QStringLiteral("progress.csv"), progress(d)},
         {QStringLiteral("alert_groups.csv"), alertGroups(d)},
         {QStringLiteral("slos.csv"), slos(d)},
         {QStringLiteral("debt.csv"), debt(d)},

@@ -3,6 +3,7 @@
 #include "views/charts/chart.h"
 #include "views/report/exportfile.h"
 #include "views/charts/metricchart.h"
+#include "views/report/progresstext.h"
 #include "views/report/summarytext.h"
 #include "views/charts/valueformat.h"
 
@@ -118,6 +119,22 @@ QString shortLines(const QString &html, qsizetype limit = 160)
     return out;
 }
 
+// "Latest data 2026-09-30 23:58 UTC", and a warning when that is more than two days before the
+// summary was made: a cron mail built on a workspace nobody feeds any more says so.
+QString freshness(const ReportData &d)
+{
+    if (!d.latestEvent)
+        return QStringLiteral("<div style=\"font-size:13px;color:%1;\">%2</div>")
+            .arg(kBad, esc(tr("No data in this workspace yet.")));
+    const QString latest = formatIso(*d.latestEvent).left(16).replace(u'T', u' ') + QStringLiteral(" UTC");
+    QString html = QStringLiteral("<div style=\"font-size:13px;color:%1;\">%2").arg(kMuted, esc(tr("Latest data %1").arg(latest)));
+    const Micros age = d.readAt - *d.latestEvent;
+    if (d.readAt > 0 && age > 2 * kMicrosPerDay)
+        html += QStringLiteral(" <strong style=\"color:%1;\">%2</strong>")
+                    .arg(kBad, esc(tr("— no new data for %1 days: is the import still running?").arg(age / kMicrosPerDay)));
+    return html + QStringLiteral("</div>");
+}
+
 } // namespace
 
 QByteArray inlineSvg(const QByteArray &svg, int width, int height, int margin, const QString &label)
@@ -188,13 +205,12 @@ QByteArray htmlSummary(const ReportData &d)
         for (const MetricResult &m : d.analysis.metrics.metrics) {
             if (m.def->theme != t.theme)
                 continue;
-            const Movement mv = movement(m, d.previous.find(m.id()));
-            const QString mvColor = mv == Movement::Better ? kGood : mv == Movement::Worse ? kBad : kMuted;
+            const QString mvColor = m.verdict == Verdict::Improved ? kGood : m.verdict == Verdict::Worse ? kBad : kMuted;
             rollup += QStringLiteral("<tr>%1%2%3%4%5%6</tr>\n")
                           .arg(td(esc(metricName(m))), td(esc(formatValue(m.value, m.def->unit)), true),
                                td(esc(formatValue(m.target, m.def->unit)), true, QStringLiteral("color:%1;").arg(kMuted)),
                                td(sparkline(m, scale)),
-                               td(esc(movementText(mv)), false, QStringLiteral("color:%1;").arg(mvColor)),
+                               td(esc(verdictText(m.verdict)), false, QStringLiteral("color:%1;").arg(mvColor)),
                                td(QStringLiteral("<strong>%1</strong>").arg(esc(statusText(m.status))), false,
                                   QStringLiteral("color:%1;").arg(statusColor(m.status))));
         }
@@ -203,7 +219,8 @@ QByteArray htmlSummary(const ReportData &d)
                     table(rollup)
                         + QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:12px;color:%1;\">%2</p>")
                               .arg(kMuted, esc(tr("Weekly trend over the window, on one scale from zero per unit; dashed "
-                                                  "line: target. \"vs. before\": against the %1 days before.")
+                                                  "line: target. \"vs. before\": against the %1 days before; improved or "
+                                                  "worse only when the 95% ranges of the two periods do not overlap.")
                                                    .arg(d.previous.window.days))));
 
     // The DORA Quick Check: the line of the executive summary, then each metric's level and score.
@@ -221,6 +238,36 @@ QByteArray htmlSummary(const ReportData &d)
         body += section(summary.quickCheckTitle,
                         QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(summary.quickCheck))
                             + table(rows));
+    }
+
+    // Quarter by quarter: the latest complete quarter's verdicts, successes and the pace.
+    {
+        const ProgressSummary p = summarizeProgress(d);
+        if (!p.latest.isEmpty()) {
+            QString html = QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1. %2</p>")
+                               .arg(esc(p.latestCounts), esc(p.successText));
+            auto list = [&](const QString &title, const std::vector<ProgressLine> &lines, const QString &color) {
+                if (lines.empty())
+                    return;
+                QString items;
+                for (const ProgressLine &l : lines)
+                    items += QStringLiteral("<li>%1</li>").arg(esc(l.text));
+                html += QStringLiteral("<p style=\"margin:6px 0 2px 0;font-size:13px;font-weight:bold;color:%1;\">%2</p>"
+                                       "<ul style=\"margin:0;padding-left:20px;font-size:13px;\">%3</ul>")
+                            .arg(color, esc(title), items);
+            };
+            list(tr("Improved for real"), p.improved, kGood);
+            list(tr("Worse for real"), p.worse, kBad);
+            list(tr("When each gap closes at this pace"), p.closing, kAccent);
+            if (!p.notClosing.empty()) {
+                QStringList names;
+                for (const ProgressLine &l : p.notClosing)
+                    names << QCoreApplication::translate("srm::MetricCatalogue", l.metric->def->name);
+                html += QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:13px;color:%1;\">%2</p>")
+                            .arg(kMuted, esc(tr("Not closing at this pace: %1.").arg(names.join(QStringLiteral(", ")))));
+            }
+            body += section(tr("Quarter by quarter, %1").arg(p.span), html);
+        }
     }
 
     // SLOs.
@@ -307,9 +354,9 @@ QByteArray htmlSummary(const ReportData &d)
             "<tr><td style=\"padding:22px 28px 4px 28px;\">"
             "<div style=\"font-size:13px;color:%3;\">%5</div>"
             "<h1 style=\"margin:4px 0 6px 0;font-size:26px;line-height:1.2;color:%4;\">%6</h1>"
-            "<div style=\"font-size:13px;color:%7;\">%8</div></td></tr>\n")
+            "<div style=\"font-size:13px;color:%7;\">%8</div>%9</td></tr>\n")
             .arg(esc(title), kFill, kAccent, kInk, esc(tr("Daily reliability summary")), esc(d.organisation), kMuted,
-                 esc(tr("As of %1 · window %2").arg(asOfDate(w), windowText(w))));
+                 esc(tr("As of %1 · window %2").arg(asOfDate(w), windowText(w))), freshness(d));
     const QString tail =
         QStringLiteral("<tr><td style=\"padding:18px 28px 22px 28px;font-size:12px;color:%1;border-top:1px solid %2;\">%3"
                        "</td></tr>\n</table>\n</td></tr></table>\n</body>\n</html>\n")

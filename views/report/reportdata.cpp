@@ -9,16 +9,6 @@
 
 namespace srm::report {
 
-Movement movement(const MetricResult &now, const MetricResult *before)
-{
-    if (!before || !now.value || !before->value)
-        return Movement::NotComparable;
-    if (*now.value == *before->value)
-        return Movement::Same;
-    const bool up = *now.value > *before->value;
-    return up == (now.def->better == Better::Higher) ? Movement::Better : Movement::Worse;
-}
-
 std::vector<const MetricResult *> largestGaps(const MetricsReport &report, std::optional<Theme> theme)
 {
     std::vector<const MetricResult *> out;

@@ -1,5 +1,6 @@
-// Helpers shared by the executive report and the exports: how a metric moved, the largest
-// gaps, dates and names as the reader sees them. The PDF (reportrenderer.h), the HTML summary
+// Helpers shared by the executive report and the exports: the largest gaps, dates and names as
+// the reader sees them. How a metric moved is the engine's verdict (MetricResult::verdict,
+// docs/intervals-and-progress.md), never a raw difference. The PDF (reportrenderer.h), the HTML summary
 // (htmlsummary.h) and the CSV files (csvexport.h) format a ReadModel; none of them computes a
 // figure of its own.
 #pragma once
@@ -17,10 +18,6 @@ namespace srm::report {
 // The report and the exports format the read model (planning/readmodel.h), the same struct
 // the window shows; the command line builds one with ReadModel::load.
 using ReportData = ReadModel;
-
-// How one metric moved between the previous window and this one.
-enum class Movement { Better, Worse, Same, NotComparable };
-Movement movement(const MetricResult &now, const MetricResult *before);
 
 // The metrics that have a gap, largest gap relative to the target first (a ranking only; the
 // figures shown are the engine's value, target and gap).

@@ -7,6 +7,8 @@
 #include "views/charts/metricchart.h"
 #include "views/report/pageflow.h"
 #include "views/charts/paretochart.h"
+#include "views/charts/progresschart.h"
+#include "views/report/progresstext.h"
 #include "views/charts/quadrantchart.h"
 #include "views/charts/roadmapchart.h"
 #include "views/charts/slochart.h"
@@ -37,12 +39,13 @@ QString tr(const char *text)
 }
 
 // The sections of SPEC 10 after the cover, in order.
-enum Section { Summary, SmallMultiples, AlertGroups, Incidents, Debt, Roadmap, Appendix, SectionCount };
+enum Section { Summary, Progress, SmallMultiples, AlertGroups, Incidents, Debt, Roadmap, Appendix, SectionCount };
 
 QString sectionTitle(Section s)
 {
     switch (s) {
     case Summary: return tr("Executive summary");
+    case Progress: return tr("Progress by quarter");
     case SmallMultiples: return tr("Small multiples");
     case AlertGroups: return tr("Top alert groups");
     case Incidents: return tr("Incident durations");
@@ -135,6 +138,7 @@ struct Layout
     {
         cover();
         executiveSummary();
+        progress();
         smallMultiples();
         alertGroups();
         incidents();
@@ -399,7 +403,6 @@ struct Layout
             for (const MetricResult &m : d.analysis.metrics.metrics) {
                 if (m.def->theme != th.theme)
                     continue;
-                const Movement mv = movement(m, d.previous.find(m.id()));
                 TableRow row;
                 row.cells = {cell(metricName(m)),
                              cell(formatValue(m.value, m.def->unit)),
@@ -407,8 +410,8 @@ struct Layout
                              cell(formatValue(m.gap, m.def->unit)),
                              cell(tierText(m.tier)),
                              TableCell(),
-                             cell(movementText(mv),
-                                  mv == Movement::Better ? style.good : mv == Movement::Worse ? style.bad : muted),
+                             cell(verdictText(m.verdict),
+                                  m.verdict == Verdict::Improved ? style.good : m.verdict == Verdict::Worse ? style.bad : muted),
                              cell(statusText(m.status), statusColor(m.status), true)};
                 const MetricResult *metric = &m;
                 const SmallMultiplesScale sc = scale;
@@ -421,7 +424,8 @@ struct Layout
         f.space(f.mm(1.2));
         para(f,
              tr("Weekly trend: %1, one point a week on the window's time axis; metrics of one unit share one scale from "
-                "zero; dashed line: target. \"vs. before\": the value against the %2 days before.")
+                "zero; dashed line: target. \"vs. before\": the value against the %2 days before, improved or worse only "
+                "when the 95% ranges of the two periods do not overlap.")
                  .arg(windowText(w))
                  .arg(d.previous.window.days),
              small, muted, f.mm(3));
@@ -432,6 +436,127 @@ struct Layout
         f.heading(tr("Not measured yet"), bodyBold, ink, f.mm(8));
         f.space(f.mm(0.8));
         para(f, summary.notMeasured, body, ink, 0);
+    }
+
+    // --- Progress (for a VP: what changed for real, and when each gap closes) -----------------
+
+    void progress()
+    {
+        startSection(flow, Progress);
+        const ProgressSummary p = summarizeProgress(d);
+        if (d.progress.quarters.empty() || p.latest.isEmpty()) {
+            para(flow, tr("No complete quarter yet: progress needs a quarter of data."), body, ink, 0);
+            return;
+        }
+        para(flow, p.lead, body, ink, flow.mm(2.5));
+        flow.paragraph({{p.successText, true, p.successes.isEmpty() ? muted : style.good}}, body, ink);
+        flow.space(flow.mm(1));
+        para(flow, p.latestCounts + u'.', small, muted, flow.mm(1));
+
+        auto bullets = [&](const QString &title, const std::vector<ProgressLine> &lines, const QColor &color,
+                           const QString &none) {
+            heading2(flow, title, flow.mm(12));
+            if (lines.empty()) {
+                para(flow, none, body, muted, 0);
+                return;
+            }
+            const qreal indent = flow.mm(4.5);
+            const qreal lineH = QFontMetricsF(body, flow.device()).height();
+            for (const ProgressLine &l : lines) {
+                // A square marker in the margin of a paragraph indented under it (kept with its first lines).
+                flow.keep(std::min(flow.textHeight({Span{l.text}}, body, indent), 2.4 * lineH));
+                const QRectF marker(flow.content().left() + flow.mm(0.6), flow.y() + lineH * 0.33, flow.mm(1.8), flow.mm(1.8));
+                flow.paintAt([marker, color](QPainter &painter) { painter.fillRect(marker, color); });
+                flow.paragraph(l.text, body, ink, indent);
+                flow.space(flow.mm(1));
+            }
+        };
+        bullets(tr("What improved for real"), p.improved, style.good,
+                tr("No metric improved beyond what chance moves in any of these quarters."));
+        bullets(tr("What got worse for real"), p.worse, style.bad,
+                tr("No metric got worse beyond what chance moves in any of these quarters."));
+        heading2(flow, tr("What only wobbled"), flow.mm(12));
+        if (p.wobbled.empty()) {
+            para(flow, tr("Every metric with data in several quarters changed for real at least once."), body, muted, 0);
+        } else {
+            QStringList names;
+            for (const ProgressLine &l : p.wobbled)
+                names << l.text;
+            para(flow,
+                 tr("These moved, but no quarter differed from the one before it beyond their 95% ranges, so no quarter's "
+                    "change can be claimed (the pace below shows any steady drift): %1.")
+                     .arg(names.join(QStringLiteral("; "))),
+                 body, ink, 0);
+        }
+
+        heading2(flow, tr("When each gap closes at this pace"), flow.mm(20));
+        Table t = table({col(tr("Metric")), num(p.latest), num(tr("Target")), num(tr("Pace")),
+                         col(tr("Reaches the target"), Qt::AlignLeft, false)});
+        const std::optional<int> latest = d.progress.latestComplete();
+        auto row = [&](const MetricProgress &m) {
+            const QuarterFigure &f = m.quarters[std::size_t(*latest)];
+            const QColor c = m.pace.met ? style.good : m.pace.targetQuarter ? style.series : style.bad;
+            TableCell name = cell(QCoreApplication::translate("srm::MetricCatalogue", m.def->name), QColor(), m.success);
+            if (m.success)
+                name.note = tr("success of %1").arg(p.latest);
+            t.rows.push_back({{name, cell(formatValue(f.value, m.def->unit)), cell(formatValue(m.target, m.def->unit)),
+                               cell(paceText(m)), cell(projectionText(m), c, true)}});
+        };
+        for (const ProgressLine &l : p.closing)
+            row(*l.metric);
+        for (const ProgressLine &l : p.notClosing)
+            row(*l.metric);
+        flow.table(t);
+        flow.space(flow.mm(1.5));
+        if (!p.met.isEmpty())
+            para(flow, tr("Already meeting the target in %1: %2.").arg(p.latest, p.met.join(QStringLiteral(", "))), small,
+                 muted, flow.mm(1));
+        para(flow,
+             tr("\"Not at this pace\": the trend line does not reach the target within the next 8 quarters, or runs away "
+                "from it. A pace needs at least three complete quarters with data."),
+             small, muted, 0);
+
+        // The quarters as small multiples, on a page of their own.
+        flow.newPage();
+        heading2(flow, tr("Every metric by quarter, %1").arg(p.span), flow.mm(60));
+        para(flow,
+             tr("One value scale per unit, from zero; dashed: the target; bars: the 95% range of each quarter; a green "
+                "dot improved and a red one got worse against the quarter before; hollow: the partial quarter; dotted: "
+                "the pace up to the quarter it reaches the target; a green frame: a success."),
+             small, muted, flow.mm(2));
+        const ProgressReport *report = &d.progress;
+        ChartStyle st = style;
+        st.setBaseFont(font(7));
+        st.titleFont.setPointSizeF(7);
+        // Panels a little wider than tall; the SLOs quarter by quarter below when they fit.
+        const int rows = (int(report->metrics.size()) + 3) / 4;
+        const qreal panelW = (flow.content().width() - 3 * flow.mm(2.1)) / 4;
+        flow.block(std::min(flow.remaining(), rows * (panelW * 0.85 + flow.mm(2.1))),
+                   [report, st](QPainter &painter, const QRectF &r) {
+                       ProgressChartOptions options;
+                       options.columns = 4;
+                       options.legend = false;
+                       paintProgress(painter, r, *report, st, options);
+                   });
+        if (report->slos.empty())
+            return;
+        heading2(flow, tr("SLOs quarter by quarter: attainment over each quarter itself"), flow.mm(20));
+        std::vector<TableColumn> columns{col(tr("SLO")), num(tr("Objective"))};
+        for (const ProgressQuarter &q : report->quarters)
+            columns.push_back(num(formatQuarter(q.quarter) + (q.partial ? QStringLiteral("*") : QString())));
+        Table slos = table(std::move(columns));
+        for (const SloProgress &s : report->slos) {
+            TableRow row{{cell(s.name), cell(formatPercent(s.objective, 2))}};
+            for (const SloQuarter &q : s.quarters)
+                row.cells.push_back(q.attainment ? cell(formatPercent(q.attainment, 2), *q.met ? style.good : style.bad)
+                                                 : cell(QStringLiteral("–"), muted));
+            slos.rows.push_back(std::move(row));
+        }
+        flow.table(slos);
+        flow.space(flow.mm(1));
+        para(flow, tr("Green: the quarter met the objective; red: it missed it. An SLO without measurements in a quarter is "
+                      "left out of that quarter's SLO compliance."),
+             small, muted, 0);
     }
 
     // --- Small multiples and SLOs --------------------------------------------------------------

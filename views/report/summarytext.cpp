@@ -32,10 +32,21 @@ QString joinWords(const QStringList &items)
 }
 
 // "Time to restore (3.10 h → 2.48 h)"
-QString change(const MetricResult &now, const MetricResult &before)
+QString change(const MetricResult &now)
 {
-    return tr("%1 (%2 → %3)").arg(metricName(now), formatValue(before.value, before.def->unit),
+    return tr("%1 (%2 → %3)").arg(metricName(now), formatValue(now.previous ? now.previous->value : std::nullopt, now.def->unit),
                                   formatValue(now.value, now.def->unit));
+}
+
+// At most three names, then how many more.
+QString someOf(const std::vector<const MetricResult *> &metrics)
+{
+    QStringList out;
+    for (std::size_t i = 0; i < metrics.size() && i < 3; ++i)
+        out << change(*metrics[i]);
+    if (metrics.size() > 3)
+        out << tr("%1 more").arg(metrics.size() - 3);
+    return joinWords(out);
 }
 
 QString improving(const ReportData &d)
@@ -53,52 +64,36 @@ QString improving(const ReportData &d)
                     .arg(notMeasured > 0 ? tr("%1 have a gap; %2 are not measured").arg(gaps).arg(notMeasured)
                                          : count(gaps, "%1 has a gap", "%1 have a gap"));
 
-    struct Move
-    {
-        const MetricResult *now;
-        const MetricResult *before;
-        double size; // relative change, to pick the largest moves (not shown)
-    };
-    std::vector<Move> better, worse;
-    int same = 0, comparable = 0;
+    // Counted from the verdicts: a change only where the 95% ranges of the two periods do not overlap.
+    std::vector<const MetricResult *> better, worse;
+    int steady = 0, unknown = 0;
     for (const MetricResult &now : m.metrics) {
-        const MetricResult *before = d.previous.find(now.id());
-        const Movement mv = movement(now, before);
-        if (mv == Movement::NotComparable)
-            continue;
-        ++comparable;
-        if (mv == Movement::Same) {
-            ++same;
-            continue;
+        switch (now.verdict) {
+        case Verdict::Improved: better.push_back(&now); break;
+        case Verdict::Worse: worse.push_back(&now); break;
+        case Verdict::NoClearChange: ++steady; break;
+        case Verdict::InsufficientData: ++unknown; break;
         }
-        const double base = std::abs(*before->value);
-        const double size = std::abs(*now.value - *before->value) / (base > 0 ? base : 1);
-        (mv == Movement::Better ? better : worse).push_back({&now, before, size});
     }
     const AnalysisWindow &prev = d.previous.window;
-    if (comparable == 0) {
-        s += u' ' + tr("The %1 days before (%2 to %3) have no data to compare with.")
+    if (better.empty() && worse.empty() && steady == 0) {
+        s += u' ' + tr("The %1 days before (%2 to %3) have too little data to compare with.")
                         .arg(prev.days)
                         .arg(formatDate(prev.from()), formatDate(prev.to() - 1));
         return s;
     }
-    s += u' ' + tr("Compared with the %1 days before (%2 to %3): %4 improved, %5 worse, %6 unchanged.")
+    s += u' ' + tr("Against the %1 days before (%2 to %3): %4 improved and %5 got worse beyond what chance moves (their 95% "
+                   "ranges do not overlap); %6 show no clear change and %7 too little data to tell.")
                     .arg(prev.days)
                     .arg(formatDate(prev.from()), formatDate(prev.to() - 1))
                     .arg(better.size())
                     .arg(worse.size())
-                    .arg(same);
-    auto largest = [](std::vector<Move> moves) {
-        std::stable_sort(moves.begin(), moves.end(), [](const Move &a, const Move &b) { return a.size > b.size; });
-        QStringList out;
-        for (std::size_t i = 0; i < moves.size() && i < 2; ++i)
-            out << change(*moves[i].now, *moves[i].before);
-        return joinWords(out);
-    };
+                    .arg(steady)
+                    .arg(unknown);
     if (!better.empty())
-        s += u' ' + tr("Most improved: %1.").arg(largest(better));
+        s += u' ' + tr("Improved: %1.").arg(someOf(better));
     if (!worse.empty())
-        s += u' ' + tr("Most worsened: %1.").arg(largest(worse));
+        s += u' ' + tr("Worse: %1.").arg(someOf(worse));
     return s;
 }
 
@@ -271,17 +266,6 @@ QString quickCheck(const ReportData &d)
 }
 
 } // namespace
-
-QString movementText(Movement m)
-{
-    switch (m) {
-    case Movement::Better: return tr("improved");
-    case Movement::Worse: return tr("worse");
-    case Movement::Same: return tr("unchanged");
-    case Movement::NotComparable: return QStringLiteral("–");
-    }
-    return {};
-}
 
 SummaryText summarize(const ReportData &d)
 {

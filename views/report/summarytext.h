@@ -1,4 +1,6 @@
-// The executive summary in words (SPEC 10): the answers to "is reliability improving?", "what
+// The executive summary in words (SPEC 10): the answers to "is reliability improving?" (counted
+// from the engine's verdicts, docs/intervals-and-progress.md: a change only when the 95% ranges
+// of the two periods do not overlap), "what
 // did failures cost?" and "what are we doing about it?", each theme's status and largest gaps,
 // and what is not measured yet. Every figure in these sentences is one of the engine's
 // (MetricResult, SloResult, AlertReport, IncidentReport, DebtAssessment, Plan) formatted with
@@ -41,8 +43,5 @@ struct SummaryText
 };
 
 SummaryText summarize(const ReportData &data);
-
-// "improved", "worse", "unchanged", "–" (no value in one of the windows).
-QString movementText(Movement m);
 
 } // namespace srm::report
