@@ -227,7 +227,7 @@ void DebtView::addItem()
     DebtItem item;
     item.id = (prefix + QString::number(next)).toStdString();
     item.costWeeks = 1;
-    DebtItemDialog dialog(item, true, quarterChoices(), this);
+    DebtItemDialog dialog(item, true, quarterChoices(), snapshot()->gaps, this);
     if (dialog.exec() == QDialog::Accepted && editor()->addDebtItem(dialog.item()))
         selectItem(QString::fromStdString(dialog.item().id));
 }
@@ -238,7 +238,7 @@ void DebtView::editSelected()
     const DebtItem *item = snapshot() ? snapshot()->findDebt(id) : nullptr;
     if (!item)
         return;
-    DebtItemDialog dialog(*item, false, quarterChoices(), this);
+    DebtItemDialog dialog(*item, false, quarterChoices(), snapshot()->gaps, this);
     if (dialog.exec() == QDialog::Accepted && !(dialog.item() == *item))
         editor()->updateDebtItem(id, dialog.item());
 }
