@@ -567,7 +567,7 @@ private slots:
         QCOMPARE(unscheduled[1].toObject().value(QStringLiteral("id")).toString(), QStringLiteral("OPS-17"));
         QCOMPARE(unscheduled[1].toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("blocked by unscheduled OPS-16"));
         QCOMPARE(unscheduled[2].toObject().value(QStringLiteral("id")).toString(), QStringLiteral("OPS-18"));
-        QVERIFY(unscheduled[2].toObject().value(QStringLiteral("reason")).toString().startsWith(QStringLiteral("waits for OPS-3 (2027Q3); needs 12 weeks")));
+        QVERIFY(unscheduled[2].toObject().value(QStringLiteral("reason")).toString().startsWith(QStringLiteral("waits for OPS-3 (2027Q4); needs 12 weeks")));
         // OPS-16 (40) -> OPS-17 (5) = 45 beats OPS-3 (8) -> OPS-18 (12) = 20.
         QCOMPARE(o.value(QStringLiteral("critical_path")).toArray(), (QJsonArray{QStringLiteral("OPS-16"), QStringLiteral("OPS-17")}));
     }
