@@ -114,6 +114,21 @@ double GapsModel::fromDisplayUnit(Unit unit, double value)
     return unit == Unit::Ratio ? value / 100 : value;
 }
 
+QString GapsModel::workText(const MetricResult &m) const
+{
+    if (!m_snapshot || !m_snapshot->plan)
+        return m_snapshot && !m_snapshot->planProblem.isEmpty() ? tr("no plan (the register has problems)") : QString();
+    const PlanGap *g = m_snapshot->plan->findGap(m.key());
+    if (!g)
+        return {};
+    QStringList items;
+    for (const PlanGap::Item &i : g->items)
+        items << tr("%1 (%2)").arg(QString::fromStdString(i.id), i.quarter ? formatQuarter(*i.quarter) : tr("unscheduled"));
+    if (!g->addressedIn)
+        return items.isEmpty() ? tr("no work planned") : tr("no work planned: %1").arg(items.join(QStringLiteral(", ")));
+    return items.join(QStringLiteral(", "));
+}
+
 QVariant GapsModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_snapshot)
@@ -157,6 +172,7 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         case Tier: return charts::tierText(m.tier);
         case Trend: return QString();
         case Status: return charts::statusText(m.status);
+        case Work: return workText(m);
         }
         return {};
     case Qt::EditRole:
@@ -172,6 +188,10 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         case Tier: return m.tier ? int(*m.tier) : 99;
         case Trend: return index.row();
         case Status: return int(m.status);
+        case Work: {
+            const PlanGap *g = m_snapshot->plan ? m_snapshot->plan->findGap(m.key()) : nullptr;
+            return !g ? 1 << 30 : g->addressedIn ? g->addressedIn->index() : -1;
+        }
         }
         return {};
     case IdRole: return m.id();
@@ -182,6 +202,9 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == Status || (index.column() == Current && !m.value))
             return statusColor(m.status);
+        if (index.column() == Work && m_snapshot->plan)
+            if (const PlanGap *g = m_snapshot->plan->findGap(m.key()); g && !g->addressedIn)
+                return statusColor(Status::Gap);
         return {};
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(),
@@ -191,6 +214,15 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
             tip += tr(" p90 %1.").arg(charts::formatValue(m.p90, unit));
         if (index.column() == Target)
             tip += tr("<br>Double-click to change the target (setting target.%1).").arg(m.id());
+        if (index.column() == Work && m_snapshot->plan) {
+            const Plan &plan = *m_snapshot->plan;
+            if (const PlanGap *g = plan.findGap(m.key()))
+                tip += g->addressedIn ? tr("<br>The roadmap first addresses it in %1.").arg(formatQuarter(*g->addressedIn))
+                                      : tr("<br>No scheduled item is linked to it: link debt items to it in the Debt view.");
+            tip += tr("<br>Gaps of the roadmap are judged over the %1 days to %2.")
+                       .arg(plan.gapWindow.days)
+                       .arg(formatDate(plan.gapWindow.asOf));
+        }
         if (index.column() == Gap)
             tip += tr("<br>Gap: how far the value is from the target in the direction that matters (%1 is better).")
                        .arg(m.def->better == Better::Higher ? tr("higher") : tr("lower"));
@@ -217,6 +249,7 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
         case Tier: return tr("DORA tier");
         case Trend: return tr("Trend (weekly)");
         case Status: return tr("Status");
+        case Work: return tr("Planned work");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -226,6 +259,7 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
         case Gap: return tr("max(0, value − target), or max(0, target − value) when higher is better");
         case Tier: return tr("DORA 2023 performance tier, for the four DORA metrics and time to restore");
         case Trend: return tr("Weekly values on the scale shared by all metrics of the same unit, with the target dashed");
+        case Work: return tr("The open debt items linked to the gap and the quarter the roadmap gives each");
         }
     }
     return {};

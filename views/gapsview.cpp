@@ -155,6 +155,7 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA tier")) + 30);
         // Word-sized sparklines: wide enough for the weeks, not so wide that the shape flattens.
         m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 34);
+        m_tree->setColumnWidth(GapsModel::Status, fm.horizontalAdvance(QStringLiteral("not measured")) + 24);
     }
     int met = 0, gaps = 0, missing = 0;
     for (const ThemeSummary &t : snapshot->analysis.metrics.themes) {
