@@ -113,15 +113,16 @@ QString gapChangeText(const GapChange &g)
     case GapChange::Kind::BecomesAddressed:
         return tr("becomes addressed in %1").arg(formatQuarter(*g.to));
     case GapChange::Kind::Earlier:
+        return tr("sooner: %1 instead of %2").arg(formatQuarter(*g.to), formatQuarter(*g.from));
     case GapChange::Kind::Later:
-        return tr("addressed in %1 instead of %2").arg(formatQuarter(*g.to), formatQuarter(*g.from));
+        return tr("later: %1 instead of %2").arg(formatQuarter(*g.to), formatQuarter(*g.from));
     case GapChange::Kind::NoLongerAddressed:
         return tr("no longer addressed (was %1)").arg(formatQuarter(*g.from));
     case GapChange::Kind::NoLongerAGap:
-        return tr("met under the scenario's target");
+        return tr("met under the scenario");
     case GapChange::Kind::NewGap:
-        return g.to ? tr("a gap under the scenario's target (addressed in %1)").arg(formatQuarter(*g.to))
-                    : tr("a gap under the scenario's target (no work planned)");
+        return g.to ? tr("a gap under the scenario (addressed in %1)").arg(formatQuarter(*g.to))
+                    : tr("a gap under the scenario (no work planned)");
     }
     return {};
 }

@@ -29,8 +29,8 @@ struct GapChange
         Earlier,           // addressed sooner
         Later,
         NoLongerAddressed,
-        NoLongerAGap,      // the scenario's target is met
-        NewGap,            // a gap only under the scenario's target
+        NoLongerAGap,      // met under the scenario's settings (a target, or team_size for toil_ratio)
+        NewGap,            // a gap only under the scenario's settings
     };
     MetricId metric = MetricId::DeploymentFrequency;
     std::optional<Quarter> from; // addressed_in of the baseline
@@ -51,9 +51,8 @@ PlanComparison comparePlans(const Plan &baseline, const Plan &scenario);
 
 // "moves in (2027Q3)", "2027Q2 → 2027Q1 (earlier)", "moves out (was 2027Q4)".
 QString moveText(const ItemMove &move);
-// "becomes addressed in 2027Q2", "addressed in 2027Q1 instead of 2027Q3", "no longer addressed
-// (was 2027Q2)", "met under the scenario's target", "a gap under the scenario's target (addressed in
-// 2027Q2)".
+// "becomes addressed in 2027Q2", "sooner: 2027Q1 instead of 2027Q3", "later: ...", "no longer
+// addressed (was 2027Q2)", "met under the scenario", "a gap under the scenario (addressed in 2027Q2)".
 QString gapChangeText(const GapChange &change);
 
 // Items scheduled in each quarter of a plan and the weeks they take: "3 items, 22.0 weeks".
