@@ -162,7 +162,7 @@ QString grouped(qint64 n)
 const QStringList kSections = {QStringLiteral("Executive summary"), QStringLiteral("Small multiples"),
                                QStringLiteral("Top alert groups"),  QStringLiteral("Incident durations"),
                                QStringLiteral("Operational debt"),  QStringLiteral("Roadmap by quarter"),
-                               QStringLiteral("Appendix")};
+                               QStringLiteral("Options"),           QStringLiteral("Appendix")};
 
 } // namespace
 
@@ -694,7 +694,8 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QStringList names{QStringLiteral("alert_groups.csv"), QStringLiteral("data_sources.csv"),
                                 QStringLiteral("debt.csv"),         QStringLiteral("metrics_weekly.csv"),
-                                QStringLiteral("plan.csv"),         QStringLiteral("plan_quarters.csv"),
+                                QStringLiteral("plan.csv"),         QStringLiteral("plan_gaps.csv"),
+                                QStringLiteral("plan_quarters.csv"),
                                 QStringLiteral("rollup.csv"),       QStringLiteral("slos.csv"),
                                 QStringLiteral("themes.csv")};
         QCOMPARE(QDir(dir).entryList(QDir::Files, QDir::Name), names);

@@ -238,7 +238,7 @@ QByteArray debt(const ReportData &d)
                  QStringLiteral("linked_metric"), QStringLiteral("status"), QStringLiteral("pinned_quarter"),
                  QStringLiteral("notes"), QStringLiteral("quadrant"), QStringLiteral("value"), QStringLiteral("cost_hours"),
                  QStringLiteral("weight"), QStringLiteral("priority"), QStringLiteral("payback_quarters"),
-                 QStringLiteral("rank")});
+                 QStringLiteral("rank"), QStringLiteral("gap_factor"), QStringLiteral("gap_factor_note")});
     for (std::size_t i = 0; i < d.debtItems.size() && i < d.assessments.size(); ++i) {
         const DebtItem &item = d.debtItems[i];
         const DebtAssessment &a = d.assessments[i];
@@ -265,6 +265,7 @@ QByteArray debt(const ReportData &d)
             w.integer(*a.rank);
         else
             w.word(QString());
+        w.number(a.gap.factor).text(a.gapNote);
         w.endRow();
     }
     return w.bytes();
@@ -275,7 +276,8 @@ QByteArray planItems(const ReportData &d)
     CsvWriter w({QStringLiteral("quarter"), QStringLiteral("order"), QStringLiteral("id"), QStringLiteral("title"),
                  QStringLiteral("cost_weeks"), QStringLiteral("priority"), QStringLiteral("effective_priority"),
                  QStringLiteral("priority_from"), QStringLiteral("quadrant"), QStringLiteral("pinned"),
-                 QStringLiteral("scheduled"), QStringLiteral("critical_path"), QStringLiteral("reason")});
+                 QStringLiteral("scheduled"), QStringLiteral("critical_path"), QStringLiteral("reason"),
+                 QStringLiteral("linked_metrics"), QStringLiteral("gap_factor"), QStringLiteral("gap_factor_note")});
     if (!d.plan)
         return w.bytes();
     const Plan &plan = *d.plan;
@@ -293,7 +295,10 @@ QByteArray planItems(const ReportData &d)
             .boolean(p.pinned)
             .boolean(p.quarter.has_value())
             .boolean(std::find(path.begin(), path.end(), p.id) != path.end())
-            .text(p.reason);
+            .text(p.reason)
+            .word(MetricCatalogue::idListText(p.linkedMetrics))
+            .number(p.gapFactor)
+            .text(p.gapNote);
         w.endRow();
     };
     for (const PlanQuarter &q : plan.quarters)
@@ -316,6 +321,34 @@ QByteArray planQuarters(const ReportData &d)
             .number(q.usedWeeks)
             .number(q.freeWeeks())
             .integer(std::int64_t(q.items.size()));
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+// Which gap the plan addresses, and when (docs/debt-and-roadmap.md#gaps): one row per metric with a
+// gap or not measured in the default window.
+QByteArray planGaps(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("metric"), QStringLiteral("status"), QStringLiteral("value"), QStringLiteral("target"),
+                 QStringLiteral("items"), QStringLiteral("item_quarters"), QStringLiteral("addressed_in"),
+                 QStringLiteral("unaddressed")});
+    if (!d.plan)
+        return w.bytes();
+    for (const PlanGap &g : d.plan->gaps) {
+        QStringList ids, quarters;
+        for (const PlanGap::Item &i : g.items) {
+            ids << QString::fromStdString(i.id);
+            quarters << (i.quarter ? formatQuarter(*i.quarter) : QStringLiteral("unscheduled"));
+        }
+        w.word(MetricCatalogue::idText(g.metric))
+            .word(MetricCatalogue::statusId(g.status))
+            .number(g.value)
+            .number(g.target)
+            .text(ids.join(u';'))
+            .word(quarters.join(u';'))
+            .word(g.addressedIn ? formatQuarter(*g.addressedIn) : QString())
+            .boolean(!g.addressedIn);
         w.endRow();
     }
     return w.bytes();
@@ -354,6 +387,7 @@ std::vector<CsvFile> csvFiles(const ReportData &d)
         {QStringLiteral("debt.csv"), debt(d)},
         {QStringLiteral("plan.csv"), planItems(d)},
         {QStringLiteral("plan_quarters.csv"), planQuarters(d)},
+        {QStringLiteral("plan_gaps.csv"), planGaps(d)},
         {QStringLiteral("data_sources.csv"), dataSources(d)},
     };
 }
