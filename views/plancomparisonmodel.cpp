@@ -116,9 +116,20 @@ QVariant PlanComparisonModel::data(const QModelIndex &index, int role) const
         }
         case Baseline: return addressed(before);
         case Scenario: return addressed(after);
-        case Change: return gapChangeText(g);
+        case Change:
+            // The quarters stand beside it: the word is enough (the tooltip says it in full).
+            switch (g.kind) {
+            case GapChange::Kind::BecomesAddressed: return tr("newly addressed");
+            case GapChange::Kind::Earlier: return tr("sooner");
+            case GapChange::Kind::Later: return tr("later");
+            case GapChange::Kind::NoLongerAddressed: return tr("no longer addressed");
+            case GapChange::Kind::NoLongerAGap: return tr("met under the scenario");
+            case GapChange::Kind::NewGap: return tr("a gap under the scenario");
+            }
+            return {};
         }
         return {};
+    case Qt::ToolTipRole: return gapChangeText(g);
     case SortRole:
         switch (index.column()) {
         case Subject: return int(g.metric);

@@ -1,6 +1,7 @@
 #include "views/scenariodialog.h"
 
 #include "store/workspace.h"
+#include "views/charts/chartstyle.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -75,7 +76,10 @@ ScenarioDialog::ScenarioDialog(const Scenario &scenario, const QHash<QString, QS
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("scenarioError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e"));
+    QPalette bad = m_error->palette();
+    const bool dark = bad.color(QPalette::Window).lightness() < 128;
+    bad.setColor(QPalette::WindowText, (dark ? charts::ChartStyle::dark() : charts::ChartStyle::light()).bad);
+    m_error->setPalette(bad);
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -150,7 +154,7 @@ int ScenarioDialog::overrideRows() const
 
 QString ScenarioDialog::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 QString ScenarioDialog::name() const
