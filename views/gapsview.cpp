@@ -163,10 +163,17 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         gaps += t.gaps;
         missing += t.notMeasured;
     }
-    setHeadline(tr("%1 met, %2 with a gap, %3 not measured · double-click a target to change it (Edit › Undo takes it back)")
+    QString planned;
+    if (snapshot->plan && snapshot->plan->gapsEvaluated)
+        planned = tr(" · the roadmap addresses %1 of the %2 gaps of the last %3 days")
+                      .arg(snapshot->plan->gaps.size() - snapshot->plan->unaddressedGaps.size())
+                      .arg(snapshot->plan->gaps.size())
+                      .arg(snapshot->plan->gapWindow.days);
+    setHeadline(tr("%1 met, %2 with a gap, %3 not measured%4 · double-click a target to change it (Edit › Undo takes it back)")
                     .arg(met)
                     .arg(gaps)
-                    .arg(missing));
+                    .arg(missing)
+                    .arg(planned));
 }
 
 void GapsView::clearSnapshot()
