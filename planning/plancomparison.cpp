@@ -135,4 +135,11 @@ QString deliveredText(const PlanQuarter &q)
     return q.items.size() == 1 ? tr("1 item, %1 weeks").arg(weeks) : tr("%1 items, %2 weeks").arg(q.items.size()).arg(weeks);
 }
 
+QString shortList(const QStringList &entries, qsizetype max, const QString &separator)
+{
+    if (entries.size() <= max)
+        return entries.join(separator);
+    return tr("%1 and %2 more").arg(entries.mid(0, max).join(separator)).arg(entries.size() - max);
+}
+
 } // namespace srm

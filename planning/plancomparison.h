@@ -58,4 +58,8 @@ QString gapChangeText(const GapChange &change);
 // Items scheduled in each quarter of a plan and the weeks they take: "3 items, 22.0 weeks".
 QString deliveredText(const PlanQuarter &quarter);
 
+// A list that stays readable however long the register: the first `max` entries joined by
+// `separator`, then "and 12 more".
+QString shortList(const QStringList &entries, qsizetype max = 12, const QString &separator = QStringLiteral(", "));
+
 } // namespace srm

@@ -1,6 +1,7 @@
 #include "planning/roadmap.h"
 
 #include "planning/debtstore.h"
+#include "planning/plancomparison.h"
 #include "store/metriccatalogue.h"
 #include "store/workspace.h"
 
@@ -706,9 +707,9 @@ QString planToText(const Plan &plan)
                 work << QStringLiteral("%1 (%2)").arg(qs(i.id), i.quarter ? formatQuarter(*i.quarter) : QStringLiteral("unscheduled"));
             out += QStringLiteral("  %1, %2: %3\n")
                        .arg(metricPhrase(g.metric), standing,
-                            g.addressedIn ? QStringLiteral("addressed in %1 by %2").arg(formatQuarter(*g.addressedIn), work.join(QStringLiteral(", ")))
+                            g.addressedIn ? QStringLiteral("addressed in %1 by %2").arg(formatQuarter(*g.addressedIn), shortList(work, 20))
                             : work.isEmpty() ? QStringLiteral("no work planned (no open item is linked to it)")
-                                             : QStringLiteral("no work planned (%1)").arg(work.join(QStringLiteral(", "))));
+                                             : QStringLiteral("no work planned (%1)").arg(shortList(work, 20)));
         }
         QStringList unaddressed;
         for (MetricId m : plan.unaddressedGaps)

@@ -125,8 +125,8 @@ QString GapsModel::workText(const MetricResult &m) const
     for (const PlanGap::Item &i : g->items)
         items << tr("%1 (%2)").arg(QString::fromStdString(i.id), i.quarter ? formatQuarter(*i.quarter) : tr("unscheduled"));
     if (!g->addressedIn)
-        return items.isEmpty() ? tr("no work planned") : tr("no work planned: %1").arg(items.join(QStringLiteral(", ")));
-    return items.join(QStringLiteral(", "));
+        return items.isEmpty() ? tr("no work planned") : tr("no work planned: %1").arg(shortList(items));
+    return shortList(items);
 }
 
 QVariant GapsModel::data(const QModelIndex &index, int role) const

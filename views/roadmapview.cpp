@@ -323,7 +323,7 @@ void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
             unaddressed += tr("<li><b>%1</b>, %2 — %3</li>")
                                .arg(metricPhrase(m).toHtmlEscaped(), standing.toHtmlEscaped(),
                                     items.isEmpty() ? tr("no item is linked to it")
-                                                    : tr("%1 unscheduled").arg(items.join(QStringLiteral(", "))));
+                                                    : tr("%1 unscheduled").arg(shortList(items)));
         }
         unaddressed += QStringLiteral("</ul>");
     }

@@ -778,7 +778,7 @@ struct Layout
                                cell(g.value ? tr("%1 against %2").arg(formatMetricValue(*g.value, unit), formatMetricValue(g.target, unit))
                                             : tr("not measured"),
                                     g.value ? QColor() : style.notMeasured),
-                               cell(work.isEmpty() ? tr("none linked") : work.join(QStringLiteral(", ")), work.isEmpty() ? muted : QColor()),
+                               cell(work.isEmpty() ? tr("none linked") : shortList(work, 20), work.isEmpty() ? muted : QColor()),
                                cell(g.addressedIn ? formatQuarter(*g.addressedIn) : tr("no work planned"),
                                     g.addressedIn ? QColor() : style.bad, !g.addressedIn)}});
         }
@@ -867,7 +867,7 @@ struct Layout
                 QStringList moves;
                 for (const ItemMove &m : sp->comparison.moves)
                     moves << tr("%1 %2").arg(qs(m.id), moveText(m));
-                return cell(moves.join(QStringLiteral("; ")));
+                return cell(shortList(moves, 20, QStringLiteral("; ")));
             });
             group(tr("Delivered per quarter"));
             for (const PlanQuarter &q : base.quarters) {
@@ -883,7 +883,7 @@ struct Layout
                 for (const PlannedItem &item : p->unscheduled)
                     ids << qs(item.id);
                 TableCell c = cell(ids.isEmpty() ? tr("none") : tr("%1 items").arg(ids.size()));
-                c.note = ids.join(QStringLiteral(", "));
+                c.note = shortList(ids, 20);
                 return c;
             });
             group(tr("Gaps addressed by when"));
