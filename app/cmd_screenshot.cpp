@@ -1,6 +1,6 @@
 // `screenshot WORKSPACE --view NAME --out FILE.png [--size WxH] [--palette light|dark]
-// [--as-of T] [--window-days N]`: renders the real main window, open on the workspace and on
-// one view of SPEC 10, and writes it as a PNG (QSaveFile). The platform is offscreen unless
+// [--as-of T] [--window-days N] [--scenario NAME]`: renders the real main window, open on the
+// workspace and on one view of SPEC 10 (the roadmap compared with a saved scenario with --scenario), and writes it as a PNG (QSaveFile). The platform is offscreen unless
 // QT_QPA_PLATFORM says otherwise (cli.cpp), and the user's recent files and window geometry are
 // left alone. A bad view, size or palette exits 2 naming what is accepted.
 #include "app/analysisoptions.h"
@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/mainwindow.h"
 #include "views/palettes.h"
+#include "views/roadmapview.h"
 #include "views/viewids.h"
 #include "views/viewpage.h"
 #include "store/workspace.h"
@@ -50,8 +51,11 @@ int cmdScreenshot(const QStringList &args)
                                   QStringLiteral("WxH"), QStringLiteral("1600x1000"));
     const QCommandLineOption palette(QStringLiteral("palette"), QStringLiteral("light (default) or dark"),
                                      QStringLiteral("NAME"), QStringLiteral("light"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      QStringLiteral("roadmap view: compare the baseline with this saved scenario"),
+                                      QStringLiteral("NAME"));
     const WindowOptions window;
-    parser.addOptions({view, out, size, palette, window.asOf, window.windowDays});
+    parser.addOptions({view, out, size, palette, scenario, window.asOf, window.windowDays});
     if (!parse(parser, QStringLiteral("screenshot"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -69,6 +73,8 @@ int cmdScreenshot(const QStringList &args)
     if (paletteName != u"light" && paletteName != u"dark")
         throw UsageError(QStringLiteral("unknown palette '%1'; palettes: light, dark").arg(parser.value(palette)));
     window.validate(parser);
+    if (parser.isSet(scenario) && *id != ViewId::Roadmap)
+        throw UsageError(QStringLiteral("--scenario applies to the roadmap view only"));
 
     // Fails here with the store's own error (exit 3) rather than in a dialog.
     openWorkspace(pos[0]).reset();
@@ -83,6 +89,18 @@ int cmdScreenshot(const QStringList &args)
     w.setAnalysisWindow(window.asOfValue(parser), window.days(parser));
     if (!w.refreshNow())
         throw WorkspaceError(WorkspaceError::Kind::Io, w.lastError());
+    if (parser.isSet(scenario)) {
+        const SnapshotPtr s = w.snapshot();
+        if (!s || !s->findScenario(parser.value(scenario))) {
+            QStringList names;
+            if (s)
+                for (const ScenarioPlan &sp : s->scenarios)
+                    names << sp.scenario.name;
+            throw UsageError(QStringLiteral("no scenario '%1' in %2; scenarios: %3")
+                                 .arg(parser.value(scenario), pos[0], names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+        }
+        static_cast<RoadmapView *>(w.viewPage(*id))->compareWith(parser.value(scenario));
+    }
     w.showView(*id);
     w.resize(windowSize);
     w.show();

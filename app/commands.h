@@ -11,6 +11,7 @@ int cmdDemo(const QStringList &args);
 int cmdSet(const QStringList &args);
 int cmdGet(const QStringList &args);
 int cmdPlan(const QStringList &args);
+int cmdScenario(const QStringList &args);
 int cmdMetrics(const QStringList &args);
 int cmdProgress(const QStringList &args);
 int cmdAlerts(const QStringList &args);

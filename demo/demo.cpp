@@ -1,6 +1,7 @@
 #include "demo/demo.h"
 
 #include "demo/generator.h"
+#include "planning/scenarios.h"
 #include "store/recordwriter.h"
 #include "store/workspace.h"
 
@@ -104,6 +105,8 @@ void writeDemoWorkspace(const QString &path, const GeneratorOptions &options)
                  {QStringLiteral("redis-cart|redis-cart evicted keys <n> in <n>m"),
                   QStringLiteral("redis-cart|redis-cart memory fragmentation ratio <n>")});
         tx.commit();
+        // A what-if to compare with the baseline: one more engineer (team_size 4 → 5).
+        ScenarioStore(*ws).save(QStringLiteral("+1 engineer"), {{QStringLiteral("team_size"), QStringLiteral("5")}});
         ws->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
     removeWithSidecars(path);

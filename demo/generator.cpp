@@ -1,6 +1,7 @@
 #include "demo/generator.h"
 
 #include "demo/random.h"
+#include "store/metriccatalogue.h"
 #include "store/timeutil.h"
 
 #include <algorithm>
@@ -737,7 +738,7 @@ std::vector<DebtItem> demoDebtItems()
         d.riskImpact = i;
         d.fowler = fowler;
         d.dependsOn = std::move(deps);
-        d.linkedMetric = metric;
+        d.linkedMetrics = *MetricCatalogue::parseIdList(QString::fromLatin1(metric));
         d.status = status;
         d.pinnedQuarter = pin;
         d.notes = notes;
@@ -745,7 +746,7 @@ std::vector<DebtItem> demoDebtItems()
     };
     return {
         item("OPS-1", "Automated canary analysis for checkoutservice deploys", "change", 6, 6, 4, 4,
-             "careful-intentional", {}, "change_failure_rate", "open", "",
+             "careful-intentional", {}, "change_failure_rate;deployment_rework_rate", "open", "",
              "Compare error rate and p99 of the canary against the baseline for 15 minutes. Urgent since checkoutservice "
              "went to daily releases in July 2026 without it."),
         item("OPS-2", "One-click rollback in the deploy pipeline", "change", 5, 3, 4, 4, "careless-intentional", {},
@@ -756,19 +757,19 @@ std::vector<DebtItem> demoDebtItems()
         item("OPS-4", "Merge queue to stop flaky-test reruns", "change", 8, 5, 3, 2, "careless-unintentional", {},
              "lead_time_for_changes", "open", "", "About 8 h a week of re-running CI, measured in September."),
         item("OPS-5", "Burn-rate alerts on the payment SLO", "detection", 3, 3, 5, 5, "careless-unintentional",
-             {"OPS-6"}, "slo_compliance"),
+             {"OPS-6"}, "slo_compliance;time_to_detect"),
         item("OPS-6", "OpenTelemetry collector and standard metrics for all services", "detection", 2, 10, 3, 4,
              "careful-unintentional", {}, "time_to_detect"),
         item("OPS-7", "Synthetic checkout journeys from three regions", "detection", 1, 2, 4, 4,
              "careless-unintentional", {"OPS-6"}, "customer_detected_ratio"),
         item("OPS-8", "Deduplicate redis-cart memory alerts", "incident", 7, 1, 2, 2, "careless-intentional", {},
-             "alert_noise_ratio", "done", "", "Done in November 2025; thresholds have been tuned every sprint since."),
+             "alert_noise_ratio;pages_per_week", "done", "", "Done in November 2025; thresholds have been tuned every sprint since."),
         item("OPS-9", "Runbooks for the top 20 alert groups", "incident", 6, 4, 3, 3, "careless-unintentional",
              {"OPS-8"}, "time_to_acknowledge", "open", "", "Start with checkoutservice, paymentservice, frontend"),
         item("OPS-10", "Follow-the-sun on-call with the Singapore team", "incident", 12, 16, 3, 4,
              "careful-intentional", {"OPS-9"}, "off_hours_page_ratio"),
         item("OPS-11", "cert-manager instead of manual TLS certificate rotation", "incident", 4, 2, 4, 5,
-             "careless-intentional", {}, ""),
+             "careless-intentional", {}, "toil_ratio"),
         item("OPS-12", "Auto-remediate full disks on redis nodes", "incident", 5, 3, 3, 2, "careless-intentional",
              {}, "alert_noise_ratio"),
         item("OPS-13", "Postmortem template and review rota", "improvement", 1, 1, 3, 3, "careless-unintentional",

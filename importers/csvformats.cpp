@@ -6,6 +6,7 @@
 #include "importers/fieldparsers.h"
 #include "importers/inputstream.h"
 #include "importers/parser.h"
+#include "store/metriccatalogue.h"
 
 #include <QString>
 
@@ -551,7 +552,14 @@ void parseDebt(InputStream &in, const ParseOptions &o, ImportSink &sink)
                 d.dependsOn.emplace_back(dep);
             deps = semi == std::string_view::npos ? std::string_view() : deps.substr(semi + 1);
         }
-        r.text(DbMetric, d.linkedMetric);
+        if (const std::string_view linked = r.value(DbMetric); !linked.empty()) {
+            QString unknown;
+            const auto ids = MetricCatalogue::parseIdList(QString::fromUtf8(linked.data(), qsizetype(linked.size())), &unknown);
+            if (ids)
+                d.linkedMetrics = *ids;
+            else
+                r.fail(DbMetric, MetricCatalogue::unknownIdMessage(unknown).toStdString());
+        }
         d.status = r.word<std::string>(DbStatus, parseStatus, "open, done").value_or(std::string("open"));
         const std::string_view pin = r.value(DbPinned);
         if (!pin.empty()) {

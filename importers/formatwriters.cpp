@@ -1,6 +1,7 @@
 #include "importers/formatwriters.h"
 
 #include "importers/fieldparsers.h"
+#include "store/metriccatalogue.h"
 #include "store/timeutil.h"
 
 #include <QDir>
@@ -170,7 +171,7 @@ std::vector<std::string> csvFields(const DebtItem &d)
             std::to_string(d.riskImpact),
             d.fowler,
             deps,
-            d.linkedMetric,
+            MetricCatalogue::idListText(d.linkedMetrics).toStdString(),
             d.status,
             d.pinnedQuarter,
             d.notes};

@@ -116,7 +116,7 @@ bool isIntentional(FowlerQuadrant f)
     return f == FowlerQuadrant::CarelessIntentional || f == FowlerQuadrant::CarefulIntentional;
 }
 
-DebtAssessment assessDebtItem(const DebtItem &item, const WorkspaceSettings &settings)
+DebtAssessment assessDebtItem(const DebtItem &item, const WorkspaceSettings &settings, const GapBasis &gaps)
 {
     DebtAssessment a;
     a.id = item.id;
@@ -129,7 +129,9 @@ DebtAssessment assessDebtItem(const DebtItem &item, const WorkspaceSettings &set
     a.value = toilPerQuarter + 8.0 * item.riskLikelihood * item.riskImpact;
     a.costHours = item.costWeeks * 40;
     a.weight = settings.weight(QString::fromStdString(item.theme));
-    a.priority = a.costHours > 0 ? a.value / a.costHours * a.weight : std::numeric_limits<double>::infinity();
+    a.gap = gapFactor(item.linkedMetrics, gaps);
+    a.gapNote = gapFactorText(a.gap, gaps);
+    a.priority = a.costHours > 0 ? a.value / a.costHours * a.weight * a.gap.factor : std::numeric_limits<double>::infinity();
     if (toilPerQuarter > 0)
         a.paybackQuarters = a.costHours / toilPerQuarter;
     return a;
@@ -142,12 +144,13 @@ bool rankedBefore(double priorityA, const std::string &idA, double priorityB, co
     return idA < idB; // std::string compares as unsigned bytes: UTF-8 byte order
 }
 
-std::vector<DebtAssessment> assessDebt(const std::vector<DebtItem> &items, const WorkspaceSettings &settings)
+std::vector<DebtAssessment> assessDebt(const std::vector<DebtItem> &items, const WorkspaceSettings &settings,
+                                       const GapBasis &gaps)
 {
     std::vector<DebtAssessment> out;
     out.reserve(items.size());
     for (const DebtItem &item : items)
-        out.push_back(assessDebtItem(item, settings));
+        out.push_back(assessDebtItem(item, settings, gaps));
     std::vector<size_t> order(out.size());
     std::iota(order.begin(), order.end(), size_t(0));
     std::erase_if(order, [&](size_t i) { return !out[i].open; });
@@ -179,11 +182,22 @@ QJsonObject toJson(const DebtAssessment &a)
     o.insert(QStringLiteral("value"), a.value);
     o.insert(QStringLiteral("cost_hours"), a.costHours);
     o.insert(QStringLiteral("weight"), a.weight);
+    o.insert(QStringLiteral("linked_metrics"), linkedMetricsJson(a.gap.linked));
+    o.insert(QStringLiteral("gap_factor"), a.gap.factor);
+    o.insert(QStringLiteral("gap_factor_note"), a.gapNote);
     o.insert(QStringLiteral("priority"), priorityToJson(a.priority));
     o.insert(QStringLiteral("payback_quarters"),
              a.paybackQuarters ? QJsonValue(*a.paybackQuarters) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("rank"), a.rank ? QJsonValue(*a.rank) : QJsonValue(QJsonValue::Null));
     return o;
+}
+
+QJsonArray linkedMetricsJson(const std::vector<MetricId> &ids)
+{
+    QJsonArray out;
+    for (MetricId id : ids)
+        out.append(MetricCatalogue::idText(id));
+    return out;
 }
 
 } // namespace srm

@@ -79,6 +79,19 @@ void checkId(const DebtItem &item, const std::string &id, const QString &field)
     }
 }
 
+std::vector<MetricId> linkedMetricsOf(const QString &text)
+{
+    if (auto ids = MetricCatalogue::parseIdList(text))
+        return *ids;
+    std::vector<MetricId> out;
+    for (const QString &entry : text.split(u';'))
+        if (const auto id = MetricCatalogue::fromIdText(entry.trimmed()))
+            out.push_back(*id);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 const char *const kColumns = "id, position, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, "
                              "risk_impact, fowler, linked_metric, status, pinned_quarter, notes, import_id";
 
@@ -96,7 +109,9 @@ StoredDebtItem readRow(const QSqlQuery &q)
     d.riskLikelihood = q.value(6).toInt();
     d.riskImpact = q.value(7).toInt();
     d.fowler = q.value(8).toString().toStdString();
-    d.linkedMetric = q.value(9).toString().toStdString();
+    // Every writer validates the list, and the v4 migration moved free text out of the column,
+    // so an id that is not in the catalogue can only come from an edit by hand: it is left out.
+    d.linkedMetrics = linkedMetricsOf(q.value(9).toString());
     d.status = q.value(10).toString().toStdString();
     d.pinnedQuarter = q.value(11).toString().toStdString();
     d.notes = q.value(12).toString().toStdString();
@@ -161,6 +176,8 @@ DebtItem DebtStore::canonical(const DebtItem &item)
     c.status = lower(item.status);
     if (c.status.empty())
         c.status = "open";
+    std::sort(c.linkedMetrics.begin(), c.linkedMetrics.end());
+    c.linkedMetrics.erase(std::unique(c.linkedMetrics.begin(), c.linkedMetrics.end()), c.linkedMetrics.end());
     const QString pin = QString::fromStdString(item.pinnedQuarter).trimmed();
     if (const auto q = parseQuarter(pin))
         c.pinnedQuarter = formatQuarter(*q).toStdString();
@@ -201,6 +218,15 @@ void DebtStore::validate(const DebtItem &item)
     };
     checkRisk(item.riskLikelihood, "risk_likelihood");
     checkRisk(item.riskImpact, "risk_impact");
+    for (std::size_t i = 0; i < item.linkedMetrics.size(); ++i) {
+        const int m = int(item.linkedMetrics[i]);
+        if (m < 0 || m >= kMetricCount)
+            invalid(item, QStringLiteral("linked metric #%1 is not a metric of the catalogue; valid ids: %2")
+                              .arg(m)
+                              .arg(MetricCatalogue::ids().join(QStringLiteral(", "))));
+        if (i > 0 && item.linkedMetrics[i - 1] >= item.linkedMetrics[i])
+            invalid(item, QStringLiteral("linked metrics are not in catalogue order without repeats"));
+    }
     if (item.status != "open" && item.status != "done")
         invalid(item, QStringLiteral("status '%1' is not open or done").arg(qs(item.status)));
     if (!item.pinnedQuarter.empty()) {
@@ -222,7 +248,7 @@ void DebtStore::writeRow(const StoredDebtItem &stored, bool insert, const std::s
 {
     const DebtItem &d = stored.item;
     const QVariantList fields{qs(d.title), qs(d.theme), d.toilHoursPerWeek, d.costWeeks, d.riskLikelihood,
-                              d.riskImpact, qs(d.fowler), qs(d.linkedMetric), qs(d.status),
+                              d.riskImpact, qs(d.fowler), MetricCatalogue::idListText(d.linkedMetrics), qs(d.status),
                               qs(d.pinnedQuarter), qs(d.notes)};
     if (insert) {
         m_ws.exec(QStringLiteral("INSERT INTO debt_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -350,6 +376,25 @@ void DebtStore::setDependencies(const std::string &id, const std::vector<std::st
     item.dependsOn = dependsOn;
     item = canonical(item);
     writeDependencies(id, item.dependsOn);
+    tx.commit();
+}
+
+std::vector<MetricId> DebtStore::parseLinkedMetrics(const QString &text)
+{
+    QString unknown;
+    if (auto ids = MetricCatalogue::parseIdList(text, &unknown))
+        return *ids;
+    throw InputError(QStringLiteral("linked metric %1").arg(MetricCatalogue::unknownIdMessage(unknown)));
+}
+
+void DebtStore::setLinkedMetrics(const std::string &id, const std::vector<MetricId> &linked)
+{
+    Workspace::Transaction tx(m_ws);
+    DebtItem item = require(id).item;
+    item.linkedMetrics = linked;
+    item = canonical(item);
+    m_ws.exec(QStringLiteral("UPDATE debt_items SET linked_metric = ? WHERE id = ?"),
+              {MetricCatalogue::idListText(item.linkedMetrics), qs(id)});
     tx.commit();
 }
 

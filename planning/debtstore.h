@@ -63,8 +63,12 @@ public:
     // control characters (so is every dependency id, and no dependency is listed twice); the
     // title is not blank; theme is change|detection|incident|improvement or empty; fowler is one
     // of Fowler's four or empty; toil and cost are finite and >= 0; likelihood and impact are 1–5;
-    // status is open|done; the pinned quarter is YYYYQn or empty.
+    // status is open|done; the pinned quarter is YYYYQn or empty; the linked metrics are catalogue
+    // metrics in catalogue order, each once (canonical() puts them so).
     static void validate(const DebtItem &item);
+    // Linked metrics as a person types them ("change_failure_rate; time_to_restore"): InputError
+    // naming the unknown id and listing the valid ones (docs/debt-and-roadmap.md#linked-metrics).
+    static std::vector<MetricId> parseLinkedMetrics(const QString &text);
 
     // Appends an item at the end of the register (entered by hand: no import). Returns what was
     // stored (canonical). InputError when the id exists.
@@ -83,6 +87,7 @@ public:
     void restore(const RemovedDebtItem &removed);
 
     void setDependencies(const std::string &id, const std::vector<std::string> &dependsOn);
+    void setLinkedMetrics(const std::string &id, const std::vector<MetricId> &linked);
     // Pins an item to a quarter ("2027q2" is accepted); an empty quarter unpins it.
     void setPinnedQuarter(const std::string &id, const QString &quarter);
 

@@ -49,12 +49,35 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days});
     compareWithPrevious(m.analysis.metrics, m.previous);
     m.progress = computeProgress(engine, m.window.asOf, quarters);
-    m.assessments = assessDebt(m.debtItems, m.settings);
+    // Gap factors come from the default window: the one just computed when the user looks at it.
+    const Micros defaultAsOf = request.asOf ? AnalysisWindow::defaultAsOf(ws, now) : m.window.asOf;
+    m.gapsFromWindow = m.window.days == AnalysisWindow::kDefaultDays && m.window.asOf == defaultAsOf;
+    m.gaps = m.gapsFromWindow ? GapBasis::fromReport(m.analysis.metrics, data.openDebtItems, data.openToilHoursPerWeek)
+                              : GapBasis::load(ws, now);
+    m.assessments = assessDebt(m.debtItems, m.settings, m.gaps);
     m.debtProblems = DebtGraph(m.debtItems).problems();
     try {
-        m.plan = planRoadmap(ws, PlanRequest{std::nullopt, request.quarters, m.window.asOf});
+        m.plan = planRoadmap(ws, PlanRequest{std::nullopt, request.quarters, m.window.asOf, {}, {}}, m.gaps);
     } catch (const InputError &e) {
         m.planProblem = e.message();
+    }
+    try {
+        for (Scenario &scenario : ScenarioStore(ws).list()) {
+            ScenarioPlan sp;
+            sp.scenario = std::move(scenario);
+            try {
+                sp.plan = planRoadmap(ws, PlanRequest{std::nullopt, request.quarters, m.window.asOf,
+                                                      sp.scenario.overrides, sp.scenario.name},
+                                      m.gaps);
+                if (m.plan)
+                    sp.comparison = comparePlans(*m.plan, *sp.plan);
+            } catch (const InputError &e) {
+                sp.problem = e.message();
+            }
+            m.scenarios.push_back(std::move(sp));
+        }
+    } catch (const InputError &e) {
+        m.scenarioProblem = e.message();
     }
     m.computeMs = double(timer.nsecsElapsed()) / 1e6;
 }
@@ -89,6 +112,14 @@ const DebtItem *ReadModel::debtItem(const std::string &id) const
 const DebtItem *ReadModel::findDebt(const QString &id) const
 {
     return debtItem(id.toStdString());
+}
+
+const ScenarioPlan *ReadModel::findScenario(const QString &name) const
+{
+    for (const ScenarioPlan &s : scenarios)
+        if (s.scenario.name == name)
+            return &s;
+    return nullptr;
 }
 
 const DebtAssessment *ReadModel::findAssessment(const QString &id) const

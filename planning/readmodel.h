@@ -2,8 +2,10 @@
 // workspace in one go and computed once. The engine's Analysis of the window and the metrics of
 // the window of the same length just before it (each metric of the window carries its verdict
 // against them); the progress of the last quarters; the settings; the debt register with its
-// assessment and dependency problems; the roadmap plan (or why there is none); the user's alert
-// rules and merges; the import log. The window builds one on a worker thread (views'
+// assessment and dependency problems; the default window's metrics the gap factors come from
+// (the window's own analysis when it is the default window, so nothing is computed twice); the
+// roadmap plan (or why there is none) and the plan of every saved scenario with its comparison
+// to the baseline; the user's alert rules and merges; the import log. The window builds one on a worker thread (views'
 // WorkspaceSnapshot adds the chart scales) and an export from the window reuses it; the command
 // line's report and export build the same struct. Nothing downstream computes a figure of its
 // own: the views, the PDF, the HTML and the CSV files format these.
@@ -12,6 +14,8 @@
 #include "engine/analysis.h"
 #include "engine/progress.h"
 #include "planning/debt.h"
+#include "planning/plancomparison.h"
+#include "planning/scenarios.h"
 #include "planning/roadmap.h"
 #include "store/workspace.h"
 
@@ -32,6 +36,15 @@ struct ReadRequest
     int progressQuarters = ProgressRequest::kDefaultQuarters;
 };
 
+// A saved scenario planned beside the baseline.
+struct ScenarioPlan
+{
+    Scenario scenario;
+    std::optional<Plan> plan;      // nullopt when it cannot be planned (problem says why)
+    QString problem;
+    PlanComparison comparison;     // against the baseline plan (empty without one)
+};
+
 struct ReadModel
 {
     QString workspacePath;
@@ -48,11 +61,18 @@ struct ReadModel
     std::optional<Micros> latestEvent; // the latest timestamp of any record (data freshness)
     Micros readAt = 0;                 // when it was read (the `now` of load())
 
+    // The default window's metrics (90 days to the default as-of), which every gap factor and the
+    // plan's gaps come from, whatever the window above.
+    GapBasis gaps;
+    bool gapsFromWindow = false;              // true: the window is the default one (reused)
+
     std::vector<DebtItem> debtItems;          // register order
-    std::vector<DebtAssessment> assessments;  // register order, ranked (assessDebt)
+    std::vector<DebtAssessment> assessments;  // register order, ranked (assessDebt, with gap factors)
     QString debtProblems;                     // DebtGraph::problems(), empty when valid
     std::optional<Plan> plan;                 // nullopt when the register has a problem
     QString planProblem;                      // the scheduler's message then (cycles, unknown ids)
+    std::vector<ScenarioPlan> scenarios;      // every saved scenario, in list order
+    QString scenarioProblem;                  // why the scenarios could not be read (a hand-broken one)
 
     QList<AlertRule> alertRules;
     QList<AlertMerge> alertMerges;
@@ -66,6 +86,7 @@ struct ReadModel
     const DebtItem *debtItem(const std::string &id) const;
     const DebtItem *findDebt(const QString &id) const;
     const DebtAssessment *findAssessment(const QString &id) const;
+    const ScenarioPlan *findScenario(const QString &name) const;
 
     // Reads and computes everything from `ws` on the calling thread, from one read of the span
     // that holds the window, the period before it and the quarters of progress; `now` stands in

@@ -1,6 +1,8 @@
 #include "planning/roadmap.h"
 
 #include "planning/debtstore.h"
+#include "planning/plancomparison.h"
+#include "store/metriccatalogue.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
@@ -60,8 +62,9 @@ struct Node
 class Scheduler
 {
 public:
-    Scheduler(const std::vector<DebtItem> &items, const WorkspaceSettings &settings, Quarter start, int quarters)
-        : m_settings(settings)
+    Scheduler(const std::vector<DebtItem> &items, const WorkspaceSettings &settings, Quarter start, int quarters,
+              const GapBasis &gaps)
+        : m_settings(settings), m_gaps(gaps)
     {
         if (quarters < 1 || quarters > kMaxPlanQuarters)
             throw InputError(QStringLiteral("the plan needs 1 to %1 quarters, not %2").arg(kMaxPlanQuarters).arg(quarters));
@@ -90,7 +93,7 @@ public:
             m_index.emplace(item->id, m_nodes.size());
             Node n;
             n.item = item;
-            n.assessment = assessDebtItem(*item, settings);
+            n.assessment = assessDebtItem(*item, settings, gaps);
             n.effective = n.assessment.priority;
             n.effectiveFrom = m_nodes.size();
             m_nodes.push_back(std::move(n));
@@ -202,6 +205,9 @@ private:
         p.priorityFrom = m_nodes[n.effectiveFrom].item->id;
         p.quadrant = n.assessment.quadrant;
         p.pinned = !n.item->pinnedQuarter.empty();
+        p.linkedMetrics = n.item->linkedMetrics;
+        p.gapFactor = n.assessment.gap.factor;
+        p.gapNote = n.assessment.gapNote;
         return p;
     }
 
@@ -379,8 +385,47 @@ private:
             }
     }
 
+    // Which gap the plan closes, and when (docs/debt-and-roadmap.md#gaps): every metric with a gap
+    // or not measured, its open linked items (node order is id order) and the earliest quarter
+    // of one that is scheduled.
+    void listGaps()
+    {
+        if (!m_gaps.evaluated)
+            return;
+        m_plan.gapsEvaluated = true;
+        m_plan.gapWindow = m_gaps.window;
+        for (const MetricStanding &s : m_gaps.metrics) {
+            if (s.status == Status::Met)
+                continue;
+            PlanGap g;
+            g.metric = s.metric;
+            g.status = s.status;
+            g.value = s.value;
+            g.target = s.target;
+            int earliest = -1;
+            for (const Node &n : m_nodes) {
+                const std::vector<MetricId> &linked = n.item->linkedMetrics;
+                if (std::find(linked.begin(), linked.end(), s.metric) == linked.end())
+                    continue;
+                PlanGap::Item item{n.item->id, std::nullopt};
+                if (n.state == State::Placed) {
+                    item.quarter = m_plan.quarters[size_t(n.quarter)].quarter;
+                    if (earliest < 0 || n.quarter < earliest)
+                        earliest = n.quarter;
+                }
+                g.items.push_back(std::move(item));
+            }
+            if (earliest >= 0)
+                g.addressedIn = m_plan.quarters[size_t(earliest)].quarter;
+            else
+                m_plan.unaddressedGaps.push_back(s.metric);
+            m_plan.gaps.push_back(std::move(g));
+        }
+    }
+
     Plan finish()
     {
+        listGaps();
         if (m_plan.capacityWeeks) {
             if (m_settings.capacityWeeks)
                 m_plan.capacityNote = QStringLiteral("setting capacity_weeks");
@@ -395,6 +440,7 @@ private:
     }
 
     const WorkspaceSettings &m_settings;
+    const GapBasis &m_gaps;
     Plan m_plan;
     std::vector<Node> m_nodes;
     std::unordered_map<std::string, size_t> m_index;
@@ -414,9 +460,17 @@ QJsonObject itemJson(const PlannedItem &p, bool placed)
     o.insert(QStringLiteral("priority"), priorityToJson(p.priority));
     o.insert(QStringLiteral("effective_priority"), priorityToJson(p.effectivePriority));
     o.insert(QStringLiteral("quadrant"), quadrantName(p.quadrant));
+    o.insert(QStringLiteral("linked_metrics"), linkedMetricsJson(p.linkedMetrics));
+    o.insert(QStringLiteral("gap_factor"), p.gapFactor);
+    o.insert(QStringLiteral("gap_factor_note"), p.gapNote);
     if (placed)
         o.insert(QStringLiteral("pinned"), p.pinned);
     return o;
+}
+
+QJsonValue quarterJson(const std::optional<Quarter> &q)
+{
+    return q ? QJsonValue(formatQuarter(*q)) : QJsonValue(QJsonValue::Null);
 }
 
 } // namespace
@@ -426,6 +480,26 @@ std::optional<double> PlanQuarter::freeWeeks() const
     if (!capacityWeeks)
         return std::nullopt;
     return *capacityWeeks - usedWeeks;
+}
+
+std::vector<const PlanGap *> Plan::gapsAddressedIn(const Quarter &quarter) const
+{
+    std::vector<const PlanGap *> out;
+    for (const PlanGap &g : gaps)
+        for (const PlanGap::Item &i : g.items)
+            if (i.quarter && *i.quarter == quarter) {
+                out.push_back(&g);
+                break;
+            }
+    return out;
+}
+
+const PlanGap *Plan::findGap(MetricId metric) const
+{
+    for (const PlanGap &g : gaps)
+        if (g.metric == metric)
+            return &g;
+    return nullptr;
 }
 
 const PlannedItem *Plan::find(const std::string &id) const
@@ -453,9 +527,15 @@ QString Plan::startNote() const
     return {};
 }
 
+Plan scheduleRoadmap(const std::vector<DebtItem> &items, const WorkspaceSettings &settings, Quarter start, int quarters,
+                     const GapBasis &gaps)
+{
+    return Scheduler(items, settings, start, quarters, gaps).run();
+}
+
 Plan scheduleRoadmap(const std::vector<DebtItem> &items, const WorkspaceSettings &settings, Quarter start, int quarters)
 {
-    return Scheduler(items, settings, start, quarters).run();
+    return scheduleRoadmap(items, settings, start, quarters, GapBasis());
 }
 
 Micros defaultAsOf(const Workspace &ws)
@@ -466,7 +546,15 @@ Micros defaultAsOf(const Workspace &ws)
 
 Plan planRoadmap(Workspace &ws, const PlanRequest &request)
 {
-    const WorkspaceSettings settings = ws.settings();
+    return planRoadmap(ws, request, GapBasis::load(ws, QDateTime::currentMSecsSinceEpoch() * 1000));
+}
+
+Plan planRoadmap(Workspace &ws, const PlanRequest &request, const GapBasis &storedGaps)
+{
+    const WorkspaceSettings settings = request.overrides.isEmpty() ? ws.settings()
+                                                                   : WhatIf::apply(ws.storedSettings(), request.overrides);
+    // Targets (and team_size, through toil_ratio) change the gaps: judge the metrics again.
+    const GapBasis gaps = request.overrides.isEmpty() ? storedGaps : storedGaps.withSettings(settings);
     const std::vector<DebtItem> items = DebtStore(ws).items();
     Quarter start;
     Plan::StartSource source;
@@ -482,9 +570,11 @@ Plan planRoadmap(Workspace &ws, const PlanRequest &request)
         start = quarterOf(*asOf).next();
         source = Plan::StartSource::AfterAsOf;
     }
-    Plan plan = scheduleRoadmap(items, settings, start, request.quarters);
+    Plan plan = scheduleRoadmap(items, settings, start, request.quarters, gaps);
     plan.startSource = source;
     plan.asOf = asOf;
+    plan.scenario = request.scenario;
+    plan.overrides = request.overrides;
     return plan;
 }
 
@@ -507,11 +597,32 @@ QJsonObject toJson(const Plan &plan)
     QJsonArray path;
     for (const std::string &id : plan.criticalPath.ids)
         path.append(qs(id));
-    return {{QStringLiteral("start"), formatQuarter(plan.start)},
-            {QStringLiteral("quarters"), quarters},
-            {QStringLiteral("unscheduled"), unscheduled},
-            {QStringLiteral("critical_path"), path},
-            {QStringLiteral("critical_path_weeks"), plan.criticalPath.totalCostWeeks}};
+    QJsonArray gaps;
+    for (const PlanGap &g : plan.gaps) {
+        QJsonArray items;
+        for (const PlanGap::Item &i : g.items)
+            items.append(QJsonObject{{QStringLiteral("id"), qs(i.id)}, {QStringLiteral("quarter"), quarterJson(i.quarter)}});
+        gaps.append(QJsonObject{{QStringLiteral("metric"), MetricCatalogue::idText(g.metric)},
+                                {QStringLiteral("status"), MetricCatalogue::statusId(g.status)},
+                                {QStringLiteral("items"), items},
+                                {QStringLiteral("addressed_in"), quarterJson(g.addressedIn)}});
+    }
+    QJsonArray unaddressed;
+    for (MetricId m : plan.unaddressedGaps)
+        unaddressed.append(MetricCatalogue::idText(m));
+    QJsonObject o{{QStringLiteral("start"), formatQuarter(plan.start)},
+                  {QStringLiteral("capacity_weeks"), number(plan.capacityWeeks)},
+                  {QStringLiteral("quarters"), quarters},
+                  {QStringLiteral("unscheduled"), unscheduled},
+                  {QStringLiteral("critical_path"), path},
+                  {QStringLiteral("critical_path_weeks"), plan.criticalPath.totalCostWeeks},
+                  {QStringLiteral("gaps"), gaps},
+                  {QStringLiteral("unaddressed_gaps"), unaddressed}};
+    if (!plan.scenario.isEmpty() || !plan.overrides.isEmpty()) {
+        o.insert(QStringLiteral("scenario"), plan.scenario.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(plan.scenario));
+        o.insert(QStringLiteral("overrides"), WhatIf::toJson(plan.overrides));
+    }
+    return o;
 }
 
 QString planToText(const Plan &plan)
@@ -522,9 +633,13 @@ QString planToText(const Plan &plan)
                .arg(formatQuarter(plan.start), formatQuarter(last))
                .arg(plan.horizon)
                .arg(plan.startNote());
+    if (!plan.overrides.isEmpty())
+        out += plan.scenario.isEmpty()
+            ? QStringLiteral("What-if: %1 (nothing saved)\n").arg(WhatIf::toText(plan.overrides))
+            : QStringLiteral("Scenario \"%1\": %2\n").arg(plan.scenario, WhatIf::toText(plan.overrides));
     if (plan.capacityWeeks)
         out += QStringLiteral("Capacity %1 engineer-weeks per quarter (%2)\n")
-                   .arg(SettingsSchema::formatNumber(*plan.capacityWeeks), plan.capacityNote);
+                   .arg(weeksText(*plan.capacityWeeks), plan.capacityNote);
     else
         out += QStringLiteral("Capacity: %1\n").arg(plan.capacityNote);
     if (plan.doneItems > 0)
@@ -541,8 +656,16 @@ QString planToText(const Plan &plan)
                 figures += QStringLiteral(", pinned");
             line += QStringLiteral("      %1\n").arg(figures);
         }
+        if (!p.gapNote.isEmpty())
+            line += QStringLiteral("      gap factor %1\n").arg(p.gapNote);
         line += QStringLiteral("      %1\n").arg(p.reason);
         return line;
+    };
+    auto gapNames = [](const std::vector<const PlanGap *> &gaps) {
+        QStringList names;
+        for (const PlanGap *g : gaps)
+            names << metricPhrase(g->metric);
+        return names.join(QStringLiteral(", "));
     };
 
     for (const PlanQuarter &q : plan.quarters) {
@@ -560,12 +683,39 @@ QString planToText(const Plan &plan)
             out += QStringLiteral("  (nothing planned)\n");
         for (const PlannedItem &p : q.items)
             out += itemBlock(p, true);
+        if (const auto addressed = plan.gapsAddressedIn(q.quarter); !addressed.empty())
+            out += QStringLiteral("  addresses: %1\n").arg(gapNames(addressed));
     }
 
     out += QStringLiteral("\nUnscheduled: %1\n").arg(plan.unscheduled.empty() ? QStringLiteral("none")
                                                                                 : QString::number(plan.unscheduled.size()));
     for (const PlannedItem &p : plan.unscheduled)
         out += itemBlock(p, true);
+
+    if (plan.gapsEvaluated) {
+        out += QStringLiteral("\nGaps (metrics of the %1 days to %2): %3\n")
+                   .arg(plan.gapWindow.days)
+                   .arg(formatDate(plan.gapWindow.asOf))
+                   .arg(plan.gaps.empty() ? QStringLiteral("none, every metric meets its target") : QString::number(plan.gaps.size()));
+        for (const PlanGap &g : plan.gaps) {
+            const Unit unit = MetricCatalogue::def(g.metric).unit;
+            const QString standing = g.value ? QStringLiteral("%1 against %2").arg(formatMetricValue(*g.value, unit),
+                                                                                   formatMetricValue(g.target, unit))
+                                             : QStringLiteral("not measured");
+            QStringList work;
+            for (const PlanGap::Item &i : g.items)
+                work << QStringLiteral("%1 (%2)").arg(qs(i.id), i.quarter ? formatQuarter(*i.quarter) : QStringLiteral("unscheduled"));
+            out += QStringLiteral("  %1, %2: %3\n")
+                       .arg(metricPhrase(g.metric), standing,
+                            g.addressedIn ? QStringLiteral("addressed in %1 by %2").arg(formatQuarter(*g.addressedIn), shortList(work, 20))
+                            : work.isEmpty() ? QStringLiteral("no work planned (no open item is linked to it)")
+                                             : QStringLiteral("no work planned (%1)").arg(shortList(work, 20)));
+        }
+        QStringList unaddressed;
+        for (MetricId m : plan.unaddressedGaps)
+            unaddressed << metricPhrase(m);
+        out += QStringLiteral("Unaddressed gaps: %1\n").arg(unaddressed.isEmpty() ? QStringLiteral("none") : unaddressed.join(QStringLiteral(", ")));
+    }
 
     if (plan.criticalPath.ids.empty())
         out += QStringLiteral("\nCritical path: none (no open items)\n");

@@ -233,6 +233,45 @@ std::optional<Tier> doraTier(MetricId id, double v)
     }
 }
 
+std::optional<std::vector<MetricId>> parseIdList(QStringView text, QString *unknown)
+{
+    bool linked[kMetricCount] = {};
+    for (QStringView entry : text.split(u';')) {
+        entry = entry.trimmed();
+        if (entry.isEmpty())
+            continue;
+        const std::optional<MetricId> id = fromIdText(entry);
+        if (!id) {
+            if (unknown)
+                *unknown = entry.toString();
+            return std::nullopt;
+        }
+        linked[int(*id)] = true;
+    }
+    std::vector<MetricId> out;
+    for (int i = 0; i < kMetricCount; ++i)
+        if (linked[i])
+            out.push_back(MetricId(i));
+    return out;
+}
+
+QString idListText(const std::vector<MetricId> &ids)
+{
+    QString out = QStringLiteral(""); // never null: it is stored in a NOT NULL column
+    for (MetricId id : ids) {
+        if (!out.isEmpty())
+            out += u';';
+        out += idText(id);
+    }
+    return out;
+}
+
+QString unknownIdMessage(QStringView id)
+{
+    return QStringLiteral("'%1' is not a metric of the catalogue; valid ids: %2")
+        .arg(id, ids().join(QStringLiteral(", ")));
+}
+
 QStringList presets()
 {
     return {QStringLiteral("dora-2023")};

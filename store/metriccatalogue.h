@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace srm {
 
@@ -63,6 +64,17 @@ const MetricDef *find(QStringView id);         // by text id, exact; nullptr whe
 std::optional<MetricId> fromIdText(QStringView id);
 QString idText(MetricId id);                   // "deployment_frequency"
 QStringList ids();
+
+// A list of catalogue ids, as a debt item's linked metrics are written (docs/debt-and-roadmap.md#linked-metrics):
+// ids separated by ';', each trimmed of white space, empty entries skipped. The ids must be exact
+// catalogue ids (byte for byte, like every id). The result is in catalogue order with no repeats,
+// so that one set of metrics has one spelling. nullopt when an entry is not a catalogue id
+// (*unknown then holds the first such entry).
+std::optional<std::vector<MetricId>> parseIdList(QStringView text, QString *unknown = nullptr);
+// "change_failure_rate;time_to_restore" (empty for no ids): what parseIdList() reads back.
+QString idListText(const std::vector<MetricId> &ids);
+// "'mttr' is not a metric of the catalogue; valid ids: deployment_frequency, ..., toil_ratio"
+QString unknownIdMessage(QStringView id);
 
 constexpr Theme kThemes[] = {Theme::Change, Theme::Detection, Theme::Incident, Theme::Improvement};
 QString themeId(Theme t);             // "change"

@@ -18,6 +18,9 @@ constexpr Micros kMicrosPerMinute = 60 * kMicrosPerSecond;
 constexpr Micros kMicrosPerHour = 60 * kMicrosPerMinute;
 constexpr Micros kMicrosPerDay = 24 * kMicrosPerHour;
 
+// The catalogue's metric ids (store/metriccatalogue.h), declared here so records stay free of Qt.
+enum class MetricId : int;
+
 enum class DeployResult { Success, Failure, RolledBack, Other };
 enum class DetectionSource { Monitoring, Customer, Other };
 enum class BudgetingMethod { Occurrences, Timeslices };
@@ -112,7 +115,9 @@ struct DebtItem
     int riskImpact = 1;      // 1..5
     std::string fowler;
     std::vector<std::string> dependsOn;
-    std::string linkedMetric;
+    // The metrics the work improves (column linked_metric: catalogue ids separated by ';'), in
+    // catalogue order without repeats; they give the item its gap factor (planning/gapfactor.h).
+    std::vector<MetricId> linkedMetrics;
     std::string status = "open"; // open | done
     std::string pinnedQuarter;   // YYYYQn or ""
     std::string notes;

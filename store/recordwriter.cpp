@@ -1,6 +1,7 @@
 #include "store/recordwriter.h"
 
 #include "store/alertnormalizer.h"
+#include "store/metriccatalogue.h"
 #include "store/schema.h"
 #include "store/workspace.h"
 
@@ -700,7 +701,8 @@ RecordWriter::Outcome RecordWriter::add(const DebtItem &item)
     sqlite3_bind_int(s, 6, item.riskLikelihood);
     sqlite3_bind_int(s, 7, item.riskImpact);
     bindText(s, 8, item.fowler);
-    bindText(s, 9, item.linkedMetric);
+    const std::string linked = MetricCatalogue::idListText(item.linkedMetrics).toStdString();
+    bindText(s, 9, linked);
     bindText(s, 10, item.status);
     bindText(s, 11, item.pinnedQuarter);
     bindText(s, 12, item.notes);

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include "store/metriccatalogue.h"
+
 namespace srm::Schema {
 
 const char *const kPagesIdentityIndex = "CREATE UNIQUE INDEX IF NOT EXISTS pages_ukey ON pages(ukey)";
@@ -191,6 +193,7 @@ const char *const kV2[] = {
 //   import_profiles saved column mappings for CSV files, keyed by their header
 //   imports.source  the source a sync import came from ('' for a file)
 //   readable views for the SLO tables, and an index for the debt register's order
+//   debt_items.linked_metric now holds catalogue ids only (v4LinkedMetrics below)
 const char *const kV4[] = {
     R"(CREATE TABLE ownership (
         service   TEXT PRIMARY KEY,
@@ -243,6 +246,25 @@ QStringList toList(const char *const (&stmts)[N])
     for (const char *s : stmts)
         out << QString::fromUtf8(s);
     return out;
+}
+
+// debt_items.linked_metric becomes a validated list of catalogue ids separated by ';'
+// (docs/debt-and-roadmap.md#linked-metrics). Before, it was free text: text that is not such a
+// list moves into the item's notes, so nothing the user wrote is lost and the column holds ids
+// only. A list is recognised by wrapping each entry in its own ';' pair (";a;;b;"), removing every
+// ";<id>;" of the catalogue, and finding only separators left.
+QString v4LinkedMetrics()
+{
+    QString rest = QStringLiteral("';' || replace(replace(replace(replace(linked_metric, ' ', ''), char(9), ''), "
+                                  "char(13), ''), ';', ';;') || ';'");
+    for (const MetricDef &m : MetricCatalogue::all())
+        rest = QStringLiteral("replace(%1, ';%2;', '')").arg(rest, QLatin1StringView(m.id));
+    return QStringLiteral("UPDATE debt_items SET "
+                          "notes = notes || CASE WHEN notes = '' THEN '' ELSE char(10) END || "
+                          "'Linked metric (before it had to name catalogue metrics): ' || linked_metric, "
+                          "linked_metric = '' "
+                          "WHERE linked_metric <> '' AND replace(%1, ';', '') <> ''")
+        .arg(rest);
 }
 
 // Version 3: each record table's latest event time (see schema.h), filled from the records.
@@ -318,7 +340,7 @@ QStringList migration(int version)
     case 1: return toList(kV1);
     case 2: return toList(kV2);
     case 3: return v3();
-    case 4: return toList(kV4);
+    case 4: return toList(kV4) << v4LinkedMetrics();
     default: return {};
     }
 }

@@ -352,7 +352,7 @@ private slots:
         const QByteArray csv =
             "id,title,theme,toil_hours_per_week,cost_weeks,risk_likelihood,risk_impact,fowler,depends_on,linked_metric,"
             "status,pinned_quarter,notes\n"
-            "OPS-1,Canary analysis,change,6,2.5,4,5,careless-intentional,OPS-2;OPS-10,change_failure_rate,open,2027Q2,"
+            "OPS-1,Canary analysis,change,6,2.5,4,5,careless-intentional,OPS-2;OPS-10,change_failure_rate;time_to_restore,open,2027Q2,"
             "\"Vendor quote: 40 weeks,\nincluding \"\"migration\"\" work\"\n"
             "OPS-10,\"Runbooks, top 20\",incident,0.1,1e-05,1,1,,,,done,,\n"
             "OPS-2,Self-service migrations,,12.75,30,3,2,careful-unintentional,OPS-10,,open,,\" leading space\"\n"
@@ -377,7 +377,7 @@ private slots:
             d.riskLikelihood = q.value(5).toInt();
             d.riskImpact = q.value(6).toInt();
             d.fowler = q.value(7).toString().toStdString();
-            d.linkedMetric = q.value(8).toString().toStdString();
+            d.linkedMetrics = *MetricCatalogue::parseIdList(q.value(8).toString());
             d.status = q.value(9).toString().toStdString();
             d.pinnedQuarter = q.value(10).toString().toStdString();
             d.notes = q.value(11).toString().toStdString();

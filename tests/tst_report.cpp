@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
@@ -166,7 +167,7 @@ const QStringList kSections = {QStringLiteral("Executive summary"), QStringLiter
                                QStringLiteral("Small multiples"),
                                QStringLiteral("Top alert groups"),  QStringLiteral("Incident durations"),
                                QStringLiteral("Operational debt"),  QStringLiteral("Roadmap by quarter"),
-                               QStringLiteral("Appendix")};
+                               QStringLiteral("Options"),           QStringLiteral("Appendix")};
 
 } // namespace
 
@@ -511,6 +512,50 @@ private slots:
         QVERIFY(flat(pages.back()).contains(QStringLiteral("as of 2026-03-01")));
     }
 
+    // The Options section: the demo's baseline against its saved scenario "+1 engineer"
+    // (team_size 4 → 5: 4 × 12 × 0.5 = 24 weeks a quarter against 5 × 12 × 0.5 = 30), in one table
+    // with capacity, what moves, items delivered per quarter and gaps addressed by when; the same
+    // gaps, the same plan quarters. The page is also drawn (pdftoppm) and must not be blank.
+    void optionsPage()
+    {
+        const int options = pageWithLine(m_pages, QStringLiteral("Options"));
+        const int appendix = pageWithLine(m_pages, QStringLiteral("Appendix"));
+        QVERIFY(options > pageWithLine(m_pages, QStringLiteral("Roadmap by quarter")));
+        QCOMPARE(appendix, options + 1); // one page
+        const QString text = flat(m_pages[options]);
+        for (const char *words : {"Baseline", "+1 engineer", "team_size=5", "24 weeks a quarter", "30 weeks a quarter",
+                                  "What moves", "Delivered per quarter", "Gaps addressed by when", "2027Q1", "2027Q4",
+                                  "time to restore", "no work planned", "Gaps addressed"})
+            QVERIFY2(text.contains(QLatin1StringView(words)), words);
+        // Every gap of the baseline plan has its row.
+        const QString pdfPng = file(QStringLiteral("options"));
+        tool(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"), QStringLiteral("-f"),
+                                          QString::number(options + 1), QStringLiteral("-l"), QString::number(options + 1),
+                                          QStringLiteral("-singlefile"), m_pdf, pdfPng});
+        const QImage page(pdfPng + QStringLiteral(".png"));
+        QVERIFY(!page.isNull());
+        QVERIFY(page.width() > page.height()); // landscape, for the columns side by side
+        // Ink on the page: many dark pixels in the table's area (a blank page has none).
+        int dark = 0;
+        for (int y = page.height() / 5; y < page.height() * 4 / 5; ++y)
+            for (int x = 0; x < page.width(); ++x)
+                dark += qGray(page.pixel(x, y)) < 128;
+        QVERIFY2(dark > 500, QByteArray::number(dark).constData());
+    }
+
+    // Without scenarios the Options page says how to save one.
+    void optionsPageWithoutScenarios()
+    {
+        const QString out = file(QStringLiteral("fixture-options.pdf"));
+        QCOMPARE(runCli(QStringList{QStringLiteral("report"), m_fixture->path(), QStringLiteral("--pdf"), out} + fixtureArgs()).exitCode, 0);
+        const QStringList pages = pageTexts(out);
+        const int options = pageWithLine(pages, QStringLiteral("Options"));
+        QVERIFY(options > 0);
+        QVERIFY2(flat(pages[options]).contains(QStringLiteral("No scenario is saved in this workspace.")), qPrintable(pages[options]));
+        // team_size 2 in the fixture: the example adds one engineer.
+        QVERIFY(flat(pages[options]).contains(QStringLiteral("save \"+1 engineer\" team_size=3")));
+    }
+
     // Text is text: no ligature glyphs (U+FB00 "ff" would hide "Off-hours" from a search).
     void textIsSearchable()
     {
@@ -766,9 +811,9 @@ private slots:
         const QStringList names{QStringLiteral("alert_groups.csv"),     QStringLiteral("counted_deployments.csv"),
                                 QStringLiteral("data_sources.csv"),     QStringLiteral("debt.csv"),
                                 QStringLiteral("dora_quick_check.csv"), QStringLiteral("metrics_weekly.csv"),
-                                QStringLiteral("plan.csv"),             QStringLiteral("plan_quarters.csv"),
-                                QStringLiteral("progress.csv"),         QStringLiteral("rollup.csv"),
-                                QStringLiteral("slos.csv"),
+                                QStringLiteral("plan.csv"),             QStringLiteral("plan_gaps.csv"),
+                                QStringLiteral("plan_quarters.csv"),    QStringLiteral("progress.csv"),
+                                QStringLiteral("rollup.csv"),           QStringLiteral("slos.csv"),
                                 QStringLiteral("themes.csv")};
         QCOMPARE(QDir(dir).entryList(QDir::Files, QDir::Name), names);
 

@@ -1,5 +1,6 @@
 // Every kind of edit in the window — a target, a setting (stored before, and never stored), a
-// debt item added, edited and deleted, dependencies, a pin, an alert rule and a merge — goes
+// debt item added, edited and deleted, dependencies, linked metrics, a pin, an alert rule and a
+// merge, a scenario saved, renamed and deleted — goes
 // through the main window's QUndoStack; after the edit, its undo and its redo the workspace's
 // tables are compared with what they were (the whole rows: positions, import ids, rule ids).
 // Built twice: offscreen, and in a real X server (tst_undoredo_x11), where Undo and Redo are
@@ -46,6 +47,7 @@ QStringList tableRows(const QString &path)
         QStringLiteral("SELECT 'dep', * FROM debt_dependencies ORDER BY item_id, depends_on"),
         QStringLiteral("SELECT 'rule', * FROM alert_rules ORDER BY id"),
         QStringLiteral("SELECT 'merge', * FROM alert_merges ORDER BY from_key"),
+        QStringLiteral("SELECT 'scenario', * FROM scenarios ORDER BY name"),
     };
     for (const QString &sql : queries) {
         QSqlQuery q(ws->database());
@@ -135,7 +137,9 @@ private slots:
     {
         QTest::addColumn<int>("edit");
         const char *names[] = {"target", "setting", "unset-setting", "debt-add", "debt-edit", "debt-delete",
-                               "dependencies", "pin", "alert-rule", "merge", "remove-rule", "unmerge"};
+                               "dependencies", "pin", "alert-rule", "merge", "remove-rule", "unmerge",
+                               "linked-metrics", "linked-metrics-list", "scenario-new", "scenario-replace",
+                               "scenario-rename", "scenario-delete"};
         for (int i = 0; i < int(std::size(names)); ++i)
             QTest::newRow(names[i]) << i;
     }
@@ -235,6 +239,32 @@ private slots:
             removed << QStringLiteral("merge|%1|%2").arg(merges.first().fromKey, merges.first().intoKey);
             break;
         }
+        case 12: // in place, typed as ids in any order: stored in catalogue order
+            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Linked),
+                                         QStringLiteral("time_to_restore; lead_time_for_changes")));
+            break;
+        case 13: // ticked in the debt view's list: OPS-21 was linked to nothing
+            QVERIFY(editor->setLinkedMetrics(QStringLiteral("OPS-21"), std::vector<MetricId>{MetricId::ChangeFailureRate}));
+            break;
+        case 14:
+            QVERIFY(editor->saveScenario(QStringLiteral("Stricter restore"), {{QStringLiteral("target.time_to_restore"), QStringLiteral("0.5")}}));
+            added << QStringLiteral("scenario|Stricter restore|{\"target.time_to_restore\":\"0.5\"}|2");
+            break;
+        case 15: // the demo's "+1 engineer" saved again with another team size: replaced in place
+            QVERIFY(editor->saveScenario(QStringLiteral("+1 engineer"), {{QStringLiteral("team_size"), QStringLiteral("6")}}));
+            added << QStringLiteral("scenario|+1 engineer|{\"team_size\":\"6\"}|1");
+            removed << QStringLiteral("scenario|+1 engineer|{\"team_size\":\"5\"}|1");
+            break;
+        case 16:
+            QVERIFY(editor->saveScenario(QStringLiteral("One more engineer"), {{QStringLiteral("team_size"), QStringLiteral("5")}},
+                                         QStringLiteral("+1 engineer")));
+            added << QStringLiteral("scenario|One more engineer|{\"team_size\":\"5\"}|1");
+            removed << QStringLiteral("scenario|+1 engineer|{\"team_size\":\"5\"}|1");
+            break;
+        case 17:
+            QVERIFY(editor->deleteScenario(QStringLiteral("+1 engineer")));
+            removed << QStringLiteral("scenario|+1 engineer|{\"team_size\":\"5\"}|1");
+            break;
         }
         m_window->waitForRefresh();
         QCOMPARE(stack->count(), 1);
@@ -272,6 +302,31 @@ private slots:
             QCOMPARE(formatQuarter(*p->quarter), QStringLiteral("2027Q4"));
             break;
         }
+        case 12:
+        case 13: {
+            const QStringList changed = onlyIn(after, before);
+            QCOMPARE(changed.size(), 1);
+            const QString expected = edit == 12 ? QStringLiteral("|lead_time_for_changes;time_to_restore|")
+                                                : QStringLiteral("|change_failure_rate|");
+            QVERIFY2(changed.first().startsWith(edit == 12 ? QStringLiteral("debt|OPS-3|") : QStringLiteral("debt|OPS-21|"))
+                         && changed.first().contains(expected),
+                     qPrintable(changed.first()));
+            // The next snapshot ranks it with its gap factor: OPS-21 (toil 1, cost 3, risk 4 × 5:
+            // value 13 + 160 = 173, 120 h) linked to change failure rate, whose gap in the demo is
+            // more than its target allows (× 1 + gap ÷ 0.05).
+            if (edit == 13) {
+                const DebtAssessment *a = m_window->snapshot()->findAssessment(QStringLiteral("OPS-21"));
+                const MetricStanding &cfr = m_window->snapshot()->gaps.at(MetricId::ChangeFailureRate);
+                QCOMPARE(a->gap.factor, 1 + std::min(1.0, *cfr.gap / 0.05));
+                QCOMPARE(a->priority, 173.0 / 120.0 * 1.0 * a->gap.factor);
+            }
+            break;
+        }
+        case 14: {
+            const ScenarioPlan *sp = m_window->snapshot()->findScenario(QStringLiteral("Stricter restore"));
+            QVERIFY(sp && sp->plan);
+            break;
+        }
         default: break;
         }
         if (edit == 0) {
@@ -289,6 +344,34 @@ private slots:
         QCOMPARE(tableRows(m_path), before);
         if (edit == 0)
             QCOMPARE(m_window->snapshot()->analysis.metrics.at(MetricId::TimeToDetect).target, 5.0);
+    }
+
+    // A linked metric that is not in the catalogue is refused, naming the valid ids; a scenario
+    // with a bad override or a taken name is refused too.
+    void refusedLinksAndScenarios_data()
+    {
+        QTest::addColumn<int>("unused");
+        QTest::newRow("refused") << 0;
+    }
+
+    void refusedLinksAndScenarios()
+    {
+        const QStringList before = tableRows(m_path);
+        QVERIFY(!debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Linked), QStringLiteral("lead_time_for_changes; mttr"))
+                || !m_window->editor()->lastError().isEmpty());
+        QVERIFY2(m_window->editor()->lastError().contains(QStringLiteral("'mttr' is not a metric of the catalogue; valid ids: "
+                                                                        "deployment_frequency")),
+                 qPrintable(m_window->editor()->lastError()));
+        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("x"), {{QStringLiteral("timezone"), QStringLiteral("UTC")}}));
+        QVERIFY(m_window->editor()->lastError().contains(QStringLiteral("cannot be overridden")));
+        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("x"), {{QStringLiteral("team_size"), QStringLiteral("0")}}));
+        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("+1 engineer"), {{QStringLiteral("team_size"), QStringLiteral("7")}},
+                                                  QStringLiteral("missing")));
+        QVERIFY(!m_window->editor()->deleteScenario(QStringLiteral("missing")));
+        QCOMPARE(m_window->undoStack()->count(), 0);
+        QCOMPARE(tableRows(m_path), before);
+        for (QMessageBox *b : m_window->findChildren<QMessageBox *>())
+            b->close();
     }
 
     // A value the store refuses changes nothing and leaves nothing to undo.

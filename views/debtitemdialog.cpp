@@ -1,6 +1,7 @@
 #include "views/debtitemdialog.h"
 
 #include "planning/debt.h"
+#include "views/linkedmetricslist.h"
 #include "store/metriccatalogue.h"
 
 #include <QCoreApplication>
@@ -28,7 +29,8 @@ void selectData(QComboBox *box, const QString &value)
 }
 } // namespace
 
-DebtItemDialog::DebtItemDialog(const DebtItem &item, bool isNew, const QStringList &quarters, QWidget *parent)
+DebtItemDialog::DebtItemDialog(const DebtItem &item, bool isNew, const QStringList &quarters, const GapBasis &gaps,
+                               QWidget *parent)
     : QDialog(parent), m_original(item)
 {
     setObjectName(QStringLiteral("debtItemDialog"));
@@ -78,11 +80,10 @@ DebtItemDialog::DebtItemDialog(const DebtItem &item, bool isNew, const QStringLi
     m_dependsOn->setObjectName(QStringLiteral("dependsOn"));
     m_dependsOn->setPlaceholderText(tr("ids separated by ';', e.g. OPS-3; OPS-7"));
 
-    m_linkedMetric = new QComboBox(this);
-    m_linkedMetric->addItem(tr("(none)"), QString());
-    for (const MetricDef &def : MetricCatalogue::all())
-        m_linkedMetric->addItem(QCoreApplication::translate("srm::MetricCatalogue", def.name), QString::fromLatin1(def.id));
-    selectData(m_linkedMetric, QString::fromStdString(item.linkedMetric));
+    m_linkedMetrics = new LinkedMetricsList(gaps, this);
+    m_linkedMetrics->setLinked(item.linkedMetrics);
+    m_linkedMetrics->setToolTip(tr("Tick the metrics this work improves: a gap in one raises the item's priority"));
+    m_linkedMetrics->setMinimumHeight(m_linkedMetrics->fontMetrics().height() * 9);
 
     m_status = new QComboBox(this);
     m_status->addItem(tr("open"), QStringLiteral("open"));
@@ -108,7 +109,7 @@ DebtItemDialog::DebtItemDialog(const DebtItem &item, bool isNew, const QStringLi
     form->addRow(tr("Risk &impact (1–5):"), m_impact);
     form->addRow(tr("&Fowler quadrant:"), m_fowler);
     form->addRow(tr("&Depends on:"), m_dependsOn);
-    form->addRow(tr("Linked &metric:"), m_linkedMetric);
+    form->addRow(tr("Linked &metrics:"), m_linkedMetrics);
     form->addRow(tr("&Status:"), m_status);
     form->addRow(tr("&Pinned to:"), m_pinned);
     form->addRow(tr("&Notes:"), m_notes);
@@ -132,7 +133,7 @@ DebtItem DebtItemDialog::item() const
     d.dependsOn.clear();
     for (const QString &dep : m_dependsOn->text().split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts))
         d.dependsOn.push_back(dep.toStdString());
-    d.linkedMetric = m_linkedMetric->currentData().toString().toStdString();
+    d.linkedMetrics = m_linkedMetrics->linked();
     d.status = m_status->currentData().toString().toStdString();
     d.pinnedQuarter = m_pinned->currentData().toString().toStdString();
     d.notes = m_notes->toPlainText().toStdString();

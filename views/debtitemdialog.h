@@ -3,6 +3,7 @@
 // vocabularies and ranges.
 #pragma once
 
+#include "planning/gapfactor.h"
 #include "store/records.h"
 
 #include <QDialog>
@@ -21,8 +22,10 @@ class DebtItemDialog : public QDialog
     Q_OBJECT
 
 public:
-    // `quarters`: the choices for the pin (the plan's quarters).
-    DebtItemDialog(const DebtItem &item, bool isNew, const QStringList &quarters, QWidget *parent = nullptr);
+    // `quarters`: the choices for the pin (the plan's quarters); `gaps`: where each metric stands,
+    // shown in the list of linked metrics.
+    DebtItemDialog(const DebtItem &item, bool isNew, const QStringList &quarters, const GapBasis &gaps = {},
+                   QWidget *parent = nullptr);
 
     DebtItem item() const;
 
@@ -37,7 +40,7 @@ private:
     QSpinBox *m_impact;
     QComboBox *m_fowler;
     QLineEdit *m_dependsOn;
-    QComboBox *m_linkedMetric;
+    class LinkedMetricsList *m_linkedMetrics;
     QComboBox *m_status;
     QComboBox *m_pinned;
     QPlainTextEdit *m_notes;

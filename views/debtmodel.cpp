@@ -54,6 +54,19 @@ QString joinIds(const std::vector<std::string> &ids)
         out << QString::fromStdString(id);
     return out.join(QStringLiteral("; "));
 }
+
+QString metricNames(const std::vector<MetricId> &ids)
+{
+    QStringList out;
+    for (MetricId id : ids)
+        out << metricPhrase(id);
+    return out.join(QStringLiteral(", "));
+}
+
+QString metricIds(const std::vector<MetricId> &ids)
+{
+    return MetricCatalogue::idListText(ids).replace(u';', QStringLiteral("; "));
+}
 } // namespace
 
 QVariant DebtModel::data(const QModelIndex &index, int role) const
@@ -85,6 +98,8 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
         case Impact: return item->riskImpact;
         case Quadrant: return quadrantName(a.quadrant);
         case Priority: return formatPriority(a.priority);
+        case GapFactor: return item->linkedMetrics.empty() ? QStringLiteral("–") : formatGapFactor(a.gap.factor);
+        case Linked: return role == Qt::EditRole ? metricIds(item->linkedMetrics) : metricNames(item->linkedMetrics);
         case Payback: return a.paybackQuarters ? tr("%1 q").arg(charts::formatNumber(*a.paybackQuarters)) : QStringLiteral("–");
         case DependsOn: return joinIds(item->dependsOn);
         case Pinned: return QString::fromStdString(item->pinnedQuarter);
@@ -101,6 +116,7 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
         case Impact: return item->riskImpact;
         case Quadrant: return int(a.quadrant);
         case Priority: return a.priority;
+        case GapFactor: return a.gap.factor;
         case Payback: return a.paybackQuarters.value_or(std::numeric_limits<double>::infinity());
         case Planned: return planned && planned->quarter ? planned->quarter->index() : (1 << 30);
         default: return data(index, Qt::DisplayRole);
@@ -114,6 +130,7 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
         case Likelihood:
         case Impact:
         case Priority:
+        case GapFactor:
         case Payback: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         default: return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         }
@@ -127,9 +144,19 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
             return item->notes.empty() ? QString::fromStdString(item->title)
                                        : QStringLiteral("%1\n\n%2").arg(QString::fromStdString(item->title), QString::fromStdString(item->notes));
         case Quadrant: return quadrantCaption(a.quadrant);
-        case Priority:
-            return tr("value %1 h a quarter (toil × 13 + 8 × likelihood × impact) ÷ cost %2 h × theme weight %3")
-                .arg(charts::formatNumber(a.value), charts::formatNumber(a.costHours), SettingsSchema::formatNumber(a.weight));
+        case Priority: {
+            QString text = tr("value %1 h a quarter (toil × 13 + 8 × likelihood × impact) ÷ cost %2 h × theme weight %3 × gap factor %4")
+                               .arg(charts::formatNumber(a.value), charts::formatNumber(a.costHours),
+                                    SettingsSchema::formatNumber(a.weight), formatGapFactor(a.gap.factor).mid(2));
+            if (!a.gapNote.isEmpty())
+                text += u'\n' + a.gapNote;
+            return text;
+        }
+        case GapFactor:
+            return a.gapNote.isEmpty() ? tr("Not linked to a metric: gap factor 1. Link the metrics the work improves.")
+                                       : a.gapNote;
+        case Linked:
+            return tr("The metrics the work improves: catalogue ids separated by ';' (%1)").arg(metricIds(item->linkedMetrics));
         case Payback: return tr("Quarters until the toil saved pays for the work: cost hours ÷ (toil × 13)");
         case Planned: return planned ? planned->reason : QString();
         case DependsOn: return tr("Ids of the items this one waits for, separated by ';'");
@@ -158,6 +185,8 @@ QVariant DebtModel::headerData(int section, Qt::Orientation orientation, int rol
     case Impact: return tr("Risk I");
     case Quadrant: return tr("Quadrant");
     case Priority: return tr("Priority");
+    case GapFactor: return tr("Gap ×");
+    case Linked: return tr("Linked metrics");
     case Payback: return tr("Payback");
     case DependsOn: return tr("Depends on");
     case Pinned: return tr("Pinned");
@@ -178,6 +207,7 @@ Qt::ItemFlags DebtModel::flags(const QModelIndex &index) const
     case Likelihood:
     case Impact:
     case DependsOn:
+    case Linked:
     case Pinned:
     case Status: f |= Qt::ItemIsEditable; break;
     default: break;
@@ -198,6 +228,10 @@ bool DebtModel::setData(const QModelIndex &index, const QVariant &value, int rol
     }
     if (index.column() == Pinned) {
         emit pinEdited(id, text);
+        return true;
+    }
+    if (index.column() == Linked) {
+        emit linkedMetricsEdited(id, text);
         return true;
     }
     DebtItem item = *current;

@@ -1,8 +1,9 @@
 // The operational debt register (SPEC 7) as a table, in register order: the item's own columns
-// with SPEC 7's figures from the engine (quadrant, priority, payback, rank) and the quarter the
-// plan gives it. Title, theme, toil, cost, likelihood, impact, status, dependencies and the pin
-// are editable in place: setData() changes nothing itself but emits the edit, which the view
-// pushes as an undoable command; the next snapshot shows the result.
+// with SPEC 7's figures from the engine (quadrant, priority, gap factor, payback, rank) and the
+// quarter the plan gives it. Title, theme, toil, cost, likelihood, impact, status, dependencies,
+// linked metrics (catalogue ids separated by ';') and the pin are editable in place: setData()
+// changes nothing itself but emits the edit, which the view pushes as an undoable command (an
+// unknown metric id is refused there); the next snapshot shows the result.
 #pragma once
 
 #include "views/workspacesnapshot.h"
@@ -17,8 +18,8 @@ class DebtModel : public QAbstractTableModel
 
 public:
     enum Column {
-        Rank, Id, Title, Quadrant, Priority, Planned, Toil, Cost, Likelihood, Impact, Theme, DependsOn, Pinned,
-        Payback, Status, ColumnCount
+        Rank, Id, Title, Quadrant, Priority, GapFactor, Planned, Toil, Cost, Likelihood, Impact, Theme, DependsOn,
+        Linked, Pinned, Payback, Status, ColumnCount
     };
 
     explicit DebtModel(QObject *parent = nullptr);
@@ -37,6 +38,7 @@ signals:
     void itemEdited(const QString &id, const srm::DebtItem &item);
     void dependenciesEdited(const QString &id, const QStringList &dependsOn);
     void pinEdited(const QString &id, const QString &quarter);
+    void linkedMetricsEdited(const QString &id, const QString &text);
 
 private:
     SnapshotPtr m_snapshot;

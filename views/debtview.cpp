@@ -3,6 +3,7 @@
 #include "views/chartwidget.h"
 #include "views/debtitemdialog.h"
 #include "views/debtmodel.h"
+#include "views/linkedmetricslist.h"
 #include "views/modelroles.h"
 #include "views/charts/quadrantchart.h"
 #include "views/charts/valueformat.h"
@@ -43,13 +44,16 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
     m_dependencies = new QPushButton(tr("Depends &On…"), left);
     m_dependencies->setObjectName(QStringLiteral("dependencies"));
     m_dependencies->setToolTip(tr("Choose the items this one waits for"));
+    m_linked = new QPushButton(tr("Linked &Metrics…"), left);
+    m_linked->setObjectName(QStringLiteral("linkedMetricsButton"));
+    m_linked->setToolTip(tr("Choose the metrics this work improves: a gap in one raises its priority"));
     m_pin = new QToolButton(left);
     m_pin->setObjectName(QStringLiteral("pin"));
     m_pin->setText(tr("&Pin to Quarter"));
     m_pin->setToolTip(tr("Place the item in a quarter whatever its priority"));
     m_pin->setPopupMode(QToolButton::InstantPopup);
     m_pin->setMenu(new QMenu(m_pin));
-    for (QWidget *w : std::initializer_list<QWidget *>{add, m_edit, m_delete, m_dependencies, m_pin})
+    for (QWidget *w : std::initializer_list<QWidget *>{add, m_edit, m_delete, m_dependencies, m_linked, m_pin})
         actions->addWidget(w);
     actions->addStretch(1);
     leftLayout->addLayout(actions);
@@ -87,6 +91,7 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
     connect(m_edit, &QPushButton::clicked, this, &DebtView::editSelected);
     connect(m_delete, &QPushButton::clicked, this, &DebtView::deleteSelected);
     connect(m_dependencies, &QPushButton::clicked, this, &DebtView::editDependencies);
+    connect(m_linked, &QPushButton::clicked, this, &DebtView::editLinkedMetrics);
     connect(m_pin->menu(), &QMenu::aboutToShow, this, [this] {
         QMenu *menu = m_pin->menu();
         menu->clear();
@@ -115,6 +120,9 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
     connect(m_model, &DebtModel::pinEdited, this, [this](const QString &id, const QString &quarter) {
         this->editor()->setPinnedQuarter(id, quarter);
     });
+    connect(m_model, &DebtModel::linkedMetricsEdited, this, [this](const QString &id, const QString &text) {
+        this->editor()->setLinkedMetrics(id, text);
+    });
     updateActions();
 }
 
@@ -141,6 +149,7 @@ void DebtView::updateActions()
     m_edit->setEnabled(any);
     m_delete->setEnabled(any);
     m_dependencies->setEnabled(any);
+    m_linked->setEnabled(any);
     m_pin->setEnabled(any);
 }
 
@@ -182,12 +191,13 @@ void DebtView::showSnapshot(const SnapshotPtr &snapshot)
         const DebtAssessment *a = snapshot->findAssessment(id);
         if (!item || !a)
             return QString();
-        return tr("%1 %2\n%3 · toil %4 h/week · cost %5 weeks · risk %6 × %7\npriority %8%9")
+        return tr("%1 %2\n%3 · toil %4 h/week · cost %5 weeks · risk %6 × %7\npriority %8%9%10")
             .arg(id, QString::fromStdString(item->title), quadrantName(a->quadrant),
                  SettingsSchema::formatNumber(item->toilHoursPerWeek), SettingsSchema::formatNumber(item->costWeeks))
             .arg(item->riskLikelihood)
             .arg(item->riskImpact)
-            .arg(formatPriority(a->priority), a->rank ? tr(", rank %1").arg(*a->rank) : QString());
+            .arg(formatPriority(a->priority), a->rank ? tr(", rank %1").arg(*a->rank) : QString(),
+                 a->gapNote.isEmpty() ? QString() : u'\n' + a->gapNote);
     });
     int open = 0;
     for (const DebtItem &d : snapshot->debtItems)
@@ -227,7 +237,7 @@ void DebtView::addItem()
     DebtItem item;
     item.id = (prefix + QString::number(next)).toStdString();
     item.costWeeks = 1;
-    DebtItemDialog dialog(item, true, quarterChoices(), this);
+    DebtItemDialog dialog(item, true, quarterChoices(), snapshot()->gaps, this);
     if (dialog.exec() == QDialog::Accepted && editor()->addDebtItem(dialog.item()))
         selectItem(QString::fromStdString(dialog.item().id));
 }
@@ -238,7 +248,7 @@ void DebtView::editSelected()
     const DebtItem *item = snapshot() ? snapshot()->findDebt(id) : nullptr;
     if (!item)
         return;
-    DebtItemDialog dialog(*item, false, quarterChoices(), this);
+    DebtItemDialog dialog(*item, false, quarterChoices(), snapshot()->gaps, this);
     if (dialog.exec() == QDialog::Accepted && !(dialog.item() == *item))
         editor()->updateDebtItem(id, dialog.item());
 }
@@ -249,6 +259,37 @@ void DebtView::deleteSelected()
     if (id.isEmpty())
         return;
     editor()->removeDebtItem(id);
+}
+
+void DebtView::editLinkedMetrics()
+{
+    const QString id = selectedId();
+    const DebtItem *item = snapshot() ? snapshot()->findDebt(id) : nullptr;
+    if (!item)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("linkedMetricsDialog"));
+    dialog.setWindowTitle(tr("%1 Improves").arg(id));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *label = new QLabel(tr("Tick the metrics %1 improves. The largest gap among them raises its priority "
+                                "(gap factor: 1 + the gap relative to the target, at most 2; 1.5 for a metric not "
+                                "measured). Where each metric stands over the last %2 days:")
+                                 .arg(id)
+                                 .arg(snapshot()->gaps.window.days),
+                             &dialog);
+    label->setWordWrap(true);
+    auto *list = new LinkedMetricsList(snapshot()->gaps, &dialog);
+    list->setLinked(item->linkedMetrics);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(label);
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    dialog.resize(560, 520);
+    if (dialog.exec() != QDialog::Accepted || list->linked() == item->linkedMetrics)
+        return;
+    editor()->setLinkedMetrics(id, list->linked());
 }
 
 void DebtView::editDependencies()

@@ -1,6 +1,7 @@
 // The debt view (SPEC 10): the editable operational debt register — add, edit, delete items,
-// set their dependencies, pin them to a quarter; cells edit in place too — with SPEC 7's
-// figures from the engine, beside the toil/cost quadrant chart. Every edit is undoable.
+// set their dependencies and linked metrics, pin them to a quarter; cells edit in place too — with
+// SPEC 7's figures from the engine (the priority with its gap factor explained), beside the
+// toil/cost quadrant chart. Every edit is undoable.
 // Problems of the register (unknown dependencies, cycles) are shown above it.
 #pragma once
 
@@ -34,6 +35,7 @@ public:
     void editSelected();
     void deleteSelected();
     void editDependencies();
+    void editLinkedMetrics();
 
 protected:
     void showSnapshot(const SnapshotPtr &snapshot) override;
@@ -51,6 +53,7 @@ private:
     QPushButton *m_edit;
     QPushButton *m_delete;
     QPushButton *m_dependencies;
+    QPushButton *m_linked;
     QToolButton *m_pin;
     QString m_selected;
     bool m_sized = false;

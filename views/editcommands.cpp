@@ -155,6 +155,25 @@ void SetDependenciesCommand::revert(Workspace &ws)
     DebtStore(ws).setDependencies(m_id, *m_old);
 }
 
+SetLinkedMetricsCommand::SetLinkedMetricsCommand(WorkspaceEditor *editor, const std::string &id,
+                                                 const std::vector<MetricId> &linked)
+    : EditCommand(editor, tr("Link %1 to metrics").arg(QString::fromStdString(id))), m_id(id), m_linked(linked)
+{
+}
+
+void SetLinkedMetricsCommand::apply(Workspace &ws)
+{
+    DebtStore store(ws);
+    if (!m_old)
+        m_old = requireItem(store, m_id).linkedMetrics;
+    store.setLinkedMetrics(m_id, m_linked);
+}
+
+void SetLinkedMetricsCommand::revert(Workspace &ws)
+{
+    DebtStore(ws).setLinkedMetrics(m_id, *m_old);
+}
+
 SetPinnedQuarterCommand::SetPinnedQuarterCommand(WorkspaceEditor *editor, const std::string &id, const QString &quarter)
     : EditCommand(editor, quarter.isEmpty() ? tr("Unpin %1").arg(QString::fromStdString(id))
                                             : tr("Pin %1 to %2").arg(QString::fromStdString(id), quarter.toUpper())),
@@ -173,6 +192,63 @@ void SetPinnedQuarterCommand::apply(Workspace &ws)
 void SetPinnedQuarterCommand::revert(Workspace &ws)
 {
     DebtStore(ws).setPinnedQuarter(m_id, *m_old);
+}
+
+// --- scenarios --------------------------------------------------------------------------------
+
+SaveScenarioCommand::SaveScenarioCommand(WorkspaceEditor *editor, const QString &name, const SettingOverrides &overrides,
+                                         const QString &replacing)
+    : EditCommand(editor, !replacing.isEmpty() && replacing != name ? tr("Rename scenario %1 to %2").arg(replacing, name)
+                                                                    : tr("Save scenario %1").arg(name)),
+      m_name(name), m_overrides(overrides), m_replacing(replacing == name ? QString() : replacing)
+{
+}
+
+void SaveScenarioCommand::apply(Workspace &ws)
+{
+    ScenarioStore store(ws);
+    ScenarioStore::validateName(m_name);
+    if (m_replacing.isEmpty()) {
+        m_old = store.save(m_name, m_overrides);
+        return;
+    }
+    // A rename: the new name must be free; the scenario keeps its place in the list.
+    if (store.find(m_name))
+        throw InputError(tr("There is already a scenario named '%1'.").arg(m_name));
+    for (auto it = m_overrides.cbegin(); it != m_overrides.cend(); ++it)
+        WhatIf::validate(it.key(), it.value());
+    if (m_overrides.isEmpty())
+        throw InputError(tr("A scenario needs at least one override."));
+    m_renamed = store.remove(m_replacing);
+    store.restore(Scenario{m_name, m_overrides, m_renamed->position});
+}
+
+void SaveScenarioCommand::revert(Workspace &ws)
+{
+    ScenarioStore store(ws);
+    if (m_renamed) {
+        store.remove(m_name);
+        store.restore(*m_renamed);
+    } else if (m_old) {
+        store.restore(*m_old);
+    } else {
+        store.remove(m_name);
+    }
+}
+
+DeleteScenarioCommand::DeleteScenarioCommand(WorkspaceEditor *editor, const QString &name)
+    : EditCommand(editor, tr("Delete scenario %1").arg(name)), m_name(name)
+{
+}
+
+void DeleteScenarioCommand::apply(Workspace &ws)
+{
+    m_removed = ScenarioStore(ws).remove(m_name);
+}
+
+void DeleteScenarioCommand::revert(Workspace &ws)
+{
+    ScenarioStore(ws).restore(*m_removed);
 }
 
 // --- alert rules and merges -------------------------------------------------------------------

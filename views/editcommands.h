@@ -2,7 +2,8 @@
 // QUndoCommand that writes through the store's own API (Workspace::setSetting, DebtStore,
 // AlertRuleStore) and remembers exactly what it needs to put the workspace back as it was —
 // a setting's stored value or its absence, the RemovedDebtItem of a deletion, an item's former
-// dependencies or pin, the merge a new one replaced. A command whose first redo fails (the
+// dependencies, linked metrics or pin, the merge a new one replaced, the scenario a save replaced
+// or a deletion removed. A command whose first redo fails (the
 // store refused the value) marks itself obsolete, so QUndoStack drops it. WorkspaceEditor
 // (workspaceeditor.h) makes them; they report to it.
 #pragma once
@@ -10,6 +11,7 @@
 #include "store/alertrules.h"
 #include "store/importprofiles.h"
 #include "planning/debtstore.h"
+#include "planning/scenarios.h"
 #include "store/records.h"
 #include "store/sourcestore.h"
 
@@ -118,6 +120,55 @@ private:
     std::string m_id;
     std::vector<std::string> m_dependsOn;
     std::optional<std::vector<std::string>> m_old;
+};
+
+class SetLinkedMetricsCommand : public EditCommand
+{
+public:
+    SetLinkedMetricsCommand(WorkspaceEditor *editor, const std::string &id, const std::vector<MetricId> &linked);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    std::string m_id;
+    std::vector<MetricId> m_linked;
+    std::optional<std::vector<MetricId>> m_old;
+};
+
+// Saves a scenario (docs/debt-and-roadmap.md#scenarios): a new one, a changed one, or one renamed
+// from `replacing` (it keeps its place in the list).
+class SaveScenarioCommand : public EditCommand
+{
+public:
+    SaveScenarioCommand(WorkspaceEditor *editor, const QString &name, const SettingOverrides &overrides,
+                        const QString &replacing = {});
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    QString m_name;
+    SettingOverrides m_overrides;
+    QString m_replacing;
+    std::optional<Scenario> m_old;      // what a save under the same name replaced
+    std::optional<Scenario> m_renamed;  // the scenario renamed (removed) by this save
+};
+
+class DeleteScenarioCommand : public EditCommand
+{
+public:
+    DeleteScenarioCommand(WorkspaceEditor *editor, const QString &name);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    QString m_name;
+    std::optional<Scenario> m_removed;
 };
 
 class SetPinnedQuarterCommand : public EditCommand

@@ -125,6 +125,21 @@ double GapsModel::fromDisplayUnit(Unit unit, double value)
     return unit == Unit::Ratio ? value / 100 : value;
 }
 
+QString GapsModel::workText(const MetricResult &m) const
+{
+    if (!m_snapshot || !m_snapshot->plan)
+        return m_snapshot && !m_snapshot->planProblem.isEmpty() ? tr("no plan (the register has problems)") : QString();
+    const PlanGap *g = m_snapshot->plan->findGap(m.key());
+    if (!g)
+        return {};
+    QStringList items;
+    for (const PlanGap::Item &i : g->items)
+        items << tr("%1 (%2)").arg(QString::fromStdString(i.id), i.quarter ? formatQuarter(*i.quarter) : tr("unscheduled"));
+    if (!g->addressedIn)
+        return items.isEmpty() ? tr("no work planned") : tr("no work planned: %1").arg(shortList(items));
+    return shortList(items);
+}
+
 QVariant GapsModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_snapshot)
@@ -170,6 +185,7 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         case Trend: return QString();
         case Change: return charts::verdictText(m.verdict);
         case Status: return charts::statusText(m.status);
+        case Work: return workText(m);
         }
         return {};
     case Qt::EditRole:
@@ -187,6 +203,10 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         case Trend: return index.row();
         case Change: return int(m.verdict);
         case Status: return int(m.status);
+        case Work: {
+            const PlanGap *g = m_snapshot->plan ? m_snapshot->plan->findGap(m.key()) : nullptr;
+            return !g ? 1 << 30 : g->addressedIn ? g->addressedIn->index() : -1;
+        }
         }
         return {};
     case IdRole: return m.id();
@@ -201,6 +221,9 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
             return verdictColor(m.verdict);
         if (index.column() == Range)
             return paletteStyle().mutedText;
+        if (index.column() == Work && m_snapshot->plan)
+            if (const PlanGap *g = m_snapshot->plan->findGap(m.key()); g && !g->addressedIn)
+                return statusColor(Status::Gap);
         return {};
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(),
@@ -220,6 +243,15 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == Target)
             tip += tr("<br>Double-click to change the target (setting target.%1).").arg(m.id());
+        if (index.column() == Work && m_snapshot->plan) {
+            const Plan &plan = *m_snapshot->plan;
+            if (const PlanGap *g = plan.findGap(m.key()))
+                tip += g->addressedIn ? tr("<br>The roadmap first addresses it in %1.").arg(formatQuarter(*g->addressedIn))
+                                      : tr("<br>No scheduled item is linked to it: link debt items to it in the Debt view.");
+            tip += tr("<br>Gaps of the roadmap are judged over the %1 days to %2.")
+                       .arg(plan.gapWindow.days)
+                       .arg(formatDate(plan.gapWindow.asOf));
+        }
         if (index.column() == Gap)
             tip += tr("<br>Gap: how far the value is from the target in the direction that matters (%1 is better).")
                        .arg(m.def->better == Better::Higher ? tr("higher") : tr("lower"));
@@ -248,6 +280,7 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
         case Trend: return tr("Trend (weekly)");
         case Change: return tr("vs. before");
         case Status: return tr("Status");
+        case Work: return tr("Planned work");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -265,6 +298,7 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
                               "Byar for rates");
         case Change: return tr("Against the same number of days before the window: improved or worse only when the "
                                "two 95% ranges do not overlap");
+        case Work: return tr("The open debt items linked to the gap and the quarter the roadmap gives each");
         }
     }
     return {};

@@ -1,7 +1,9 @@
 // The roll-up of SPEC 10's gaps view as a tree: one row per theme (with its met / gaps / not
 // measured counts from the engine's ThemeSummary), under it one row per metric with current
 // value and its 95% range, target, gap, DORA 2023 cluster (historical), trend, the verdict
-// against the period before (docs/intervals-and-progress.md) and status. The target is editable: setData() does not
+// against the period before (docs/intervals-and-progress.md), status, and the plan's work on the
+// gap (the linked items with their quarters, or "no work planned"; planning/roadmap.h PlanGap).
+// The target is editable: setData() does not
 // change the model but emits targetEdited() with the value in the metric's unit; the view turns
 // it into an undoable edit and the next snapshot shows it.
 #pragma once
@@ -17,7 +19,7 @@ class GapsModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { Metric, Current, Range, Target, Gap, Tier, Trend, Change, Status, ColumnCount };
+    enum Column { Metric, Current, Range, Target, Gap, Tier, Trend, Change, Status, Work, ColumnCount };
 
     explicit GapsModel(QObject *parent = nullptr);
 
@@ -35,6 +37,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    // The Work column: "OPS-1 (2027Q2), OPS-4 (unscheduled)", "no work planned", or empty for a
+    // metric that meets its target in the default window.
+    QString workText(const MetricResult &metric) const;
 
     // A target in the unit the table shows it in (percent for ratios) and back.
     static double toDisplayUnit(Unit unit, double value);

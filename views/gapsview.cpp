@@ -176,6 +176,7 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA 2023 cluster")) + 24);
         // Word-sized sparklines: wide enough for the weeks, not so wide that the shape flattens.
         m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 34);
+        m_tree->setColumnWidth(GapsModel::Status, fm.horizontalAdvance(QStringLiteral("not measured")) + 24);
     }
     showQuickCheck(snapshot, first);
     int met = 0, gaps = 0, missing = 0;
@@ -190,14 +191,21 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         improved += m.verdict == Verdict::Improved ? 1 : 0;
         worse += m.verdict == Verdict::Worse ? 1 : 0;
     }
+    QString planned;
+    if (snapshot->plan && snapshot->plan->gapsEvaluated)
+        planned = tr(" · the roadmap addresses %1 of the %2 gaps of the last %3 days")
+                      .arg(snapshot->plan->gaps.size() - snapshot->plan->unaddressedGaps.size())
+                      .arg(snapshot->plan->gaps.size())
+                      .arg(snapshot->plan->gapWindow.days);
     setHeadline(tr("%1 met, %2 with a gap, %3 not measured · against the %4 days before: %5 improved, %6 worse (95% ranges "
-                   "apart) · double-click a target to change it (Edit › Undo takes it back)")
+                   "apart)%7 · double-click a target to change it (Edit › Undo takes it back)")
                     .arg(met)
                     .arg(gaps)
                     .arg(missing)
                     .arg(snapshot->previous.window.days)
                     .arg(improved)
-                    .arg(worse));
+                    .arg(worse)
+                    .arg(planned));
 }
 
 void GapsView::showQuickCheck(const SnapshotPtr &snapshot, bool first)

@@ -1,6 +1,8 @@
 #include "views/workspaceeditor.h"
 
 #include "views/editcommands.h"
+#include "planning/debtstore.h"
+#include "store/workspace.h"
 #include "store/metriccatalogue.h"
 #include "store/settings.h"
 
@@ -77,6 +79,34 @@ bool WorkspaceEditor::setDependencies(const QString &id, const QStringList &depe
 bool WorkspaceEditor::setPinnedQuarter(const QString &id, const QString &quarter)
 {
     return push(new SetPinnedQuarterCommand(this, id.toStdString(), quarter.trimmed()));
+}
+
+bool WorkspaceEditor::setLinkedMetrics(const QString &id, const std::vector<MetricId> &linked)
+{
+    return push(new SetLinkedMetricsCommand(this, id.toStdString(), linked));
+}
+
+bool WorkspaceEditor::setLinkedMetrics(const QString &id, const QString &text)
+{
+    std::vector<MetricId> linked;
+    try {
+        linked = DebtStore::parseLinkedMetrics(text);
+    } catch (const InputError &e) {
+        m_lastError.clear();
+        reportFailure(QStringLiteral("%1: %2").arg(id, e.message()));
+        return false;
+    }
+    return setLinkedMetrics(id, linked);
+}
+
+bool WorkspaceEditor::saveScenario(const QString &name, const SettingOverrides &overrides, const QString &replacing)
+{
+    return push(new SaveScenarioCommand(this, name, overrides, replacing));
+}
+
+bool WorkspaceEditor::deleteScenario(const QString &name)
+{
+    return push(new DeleteScenarioCommand(this, name));
 }
 
 bool WorkspaceEditor::addAlertRule(const QString &pattern, const QString &replacement)

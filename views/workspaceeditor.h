@@ -1,11 +1,12 @@
 // The one way the window edits a workspace: every change is pushed as a command
 // (editcommands.h) onto the main window's QUndoStack, so Edit › Undo and Redo cover targets,
-// settings, debt items, dependencies, pins, alert rules and merges, import profiles and live
-// sources alike. The editor holds the open workspace (none: edits are refused), reports each applied
-// do/undo/redo with changed() — the main window recomputes its snapshot on it — and a refused
-// edit with failed().
+// settings, debt items, dependencies, linked metrics, pins, scenarios, alert rules and merges,
+// import profiles and live sources alike. The editor holds the open workspace (none: edits are
+// refused), reports each applied do/undo/redo with changed() — the main window recomputes its
+// snapshot on it — and a refused edit with failed().
 #pragma once
 
+#include "planning/scenarios.h"
 #include "store/alertrules.h"
 #include "store/importprofiles.h"
 #include "store/records.h"
@@ -40,6 +41,13 @@ public:
     bool removeDebtItem(const QString &id);
     bool setDependencies(const QString &id, const QStringList &dependsOn);
     bool setPinnedQuarter(const QString &id, const QString &quarter);
+    bool setLinkedMetrics(const QString &id, const std::vector<MetricId> &linked);
+    // Linked metrics as typed ("change_failure_rate; time_to_restore"): an unknown id is refused
+    // with the list of valid ids, and nothing is pushed.
+    bool setLinkedMetrics(const QString &id, const QString &text);
+    // Saves a scenario; `replacing` names the scenario it renames (empty: save under `name`).
+    bool saveScenario(const QString &name, const SettingOverrides &overrides, const QString &replacing = {});
+    bool deleteScenario(const QString &name);
     bool addAlertRule(const QString &pattern, const QString &replacement);
     bool mergeAlertGroups(const QStringList &fromKeys, const QString &intoKey);
     bool removeAlertRule(const AlertRule &rule);

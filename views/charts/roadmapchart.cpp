@@ -26,8 +26,39 @@ struct Column
 {
     QRectF head;
     QRectF body;
+    QRectF foot;                 // the gaps under the column
+    std::vector<QString> gapLines;
     double scale = 1; // weeks a column's width stands for
 };
+
+// Greedy word wrap of `text` into lines of at most `width`; the last allowed line is elided.
+std::vector<QString> wrapLines(const QFontMetricsF &fm, const QString &text, qreal width, int maxLines)
+{
+    std::vector<QString> lines;
+    if (text.isEmpty() || width <= 0 || maxLines <= 0)
+        return lines;
+    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+    QString line;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString candidate = line.isEmpty() ? words[i] : line + u' ' + words[i];
+        if (line.isEmpty() || fm.horizontalAdvance(candidate) <= width) {
+            line = candidate;
+            continue;
+        }
+        if (int(lines.size()) == maxLines - 1) {
+            // No more room: what is left goes on this last line, elided.
+            line = candidate;
+            for (qsizetype j = i + 1; j < words.size(); ++j)
+                line += u' ' + words[j];
+            lines.push_back(fm.elidedText(line, Qt::ElideRight, width));
+            return lines;
+        }
+        lines.push_back(line);
+        line = words[i];
+    }
+    lines.push_back(fm.elidedText(line, Qt::ElideRight, width));
+    return lines;
+}
 
 struct RoadmapLayout
 {
@@ -39,7 +70,8 @@ struct RoadmapLayout
     std::unordered_map<std::string, const PlannedItem *> planned;
 };
 
-RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartStyle &style, const QPaintDevice *device)
+RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartStyle &style, const QPaintDevice *device,
+                            const RoadmapOptions &options)
 {
     const qreal u = ChartStyle::unit(device);
     const QFontMetricsF small(style.smallFont, device);
@@ -63,7 +95,16 @@ RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartSty
     for (const PlannedItem &p : plan.unscheduled)
         largest = std::max(largest, p.costWeeks);
     const qreal bodyTop = rect.top() + l.legendH + headH + 6 * u;
-    const qreal available = rect.bottom() - bodyTop;
+    // The gaps under each column take the lines the longest list needs (up to maxGapLines).
+    std::vector<std::vector<QString>> gapLines(n);
+    std::size_t footLines = 0;
+    if (options.showGaps && plan.gapsEvaluated)
+        for (std::size_t c = 0; c < n; ++c) {
+            gapLines[c] = wrapLines(small, roadmapGapText(plan, c), colW - kGutter * u, options.maxGapLines);
+            footLines = std::max(footLines, gapLines[c].size());
+        }
+    const qreal footH = footLines ? qreal(footLines) * small.height() + 10 * u : 0;
+    const qreal available = rect.bottom() - bodyTop - footH;
     // Rows of two lines (id and title, then the bar) while they fit, else one line each.
     const qreal twoLineMin = small.height() + 16 * u;
     const qreal twoLineMax = small.height() + 36 * u;
@@ -77,6 +118,8 @@ RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartSty
         Column col;
         col.head = QRectF(x, rect.top() + l.legendH, colW, headH);
         col.body = QRectF(x, bodyTop, colW, available);
+        col.foot = QRectF(x, bodyTop + available, colW, footH);
+        col.gapLines = std::move(gapLines[c]);
         col.scale = capacity;
         l.columns.push_back(col);
     }
@@ -176,7 +219,7 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
 {
     painter.save();
     Canvas c(painter, style);
-    const RoadmapLayout l = roadmapLayout(rect, plan, style, painter.device());
+    const RoadmapLayout l = roadmapLayout(rect, plan, style, painter.device(), options);
     const qreal smallH = c.lineHeight(style.smallFont);
     const qreal titleH = c.lineHeight(style.titleFont);
 
@@ -244,6 +287,17 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
                    style.smallFont, style.mutedText);
         }
         c.hline(col.head.bottom() + c.px(2), col.head.left(), col.head.right(), c.pen(style.axis));
+
+        // The gaps the column addresses (or, unscheduled, those nothing addresses).
+        if (!col.gapLines.empty()) {
+            c.hline(col.foot.top() + c.px(4), col.foot.left(), col.foot.right(), c.pen(style.grid));
+            qreal y = col.foot.top() + c.px(7);
+            for (const QString &line : col.gapLines) {
+                c.text(QRectF(col.foot.left() + c.px(kGutter), y, col.foot.width() - c.px(kGutter), smallH),
+                       Qt::AlignLeft | Qt::AlignVCenter, line, style.smallFont, isQuarter ? style.text : style.bad);
+                y += smallH;
+            }
+        }
     }
 
     std::unordered_map<std::string, const RoadmapBar *> barOf;
@@ -326,15 +380,29 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
     painter.restore();
 }
 
-std::vector<RoadmapBar> roadmapBars(const QRectF &rect, const Plan &plan, const ChartStyle &style, const QPaintDevice *device)
+std::vector<RoadmapBar> roadmapBars(const QRectF &rect, const Plan &plan, const ChartStyle &style, const QPaintDevice *device,
+                                    const RoadmapOptions &options)
 {
-    return roadmapLayout(rect, plan, style, device).bars;
+    return roadmapLayout(rect, plan, style, device, options).bars;
+}
+
+QString roadmapGapText(const Plan &plan, std::size_t column)
+{
+    QStringList names;
+    if (column < plan.quarters.size()) {
+        for (const PlanGap *g : plan.gapsAddressedIn(plan.quarters[column].quarter))
+            names << metricPhrase(g->metric);
+        return names.isEmpty() ? QString() : tr("Addresses: %1").arg(names.join(QStringLiteral(", ")));
+    }
+    for (MetricId m : plan.unaddressedGaps)
+        names << metricPhrase(m);
+    return names.isEmpty() ? QString() : tr("Unaddressed gaps: %1").arg(names.join(QStringLiteral(", ")));
 }
 
 QString roadmapItemAt(const QRectF &rect, const Plan &plan, const ChartStyle &style, const QPaintDevice *device,
-                      const QPointF &pos)
+                      const QPointF &pos, const RoadmapOptions &options)
 {
-    for (const RoadmapBar &b : roadmapBars(rect, plan, style, device))
+    for (const RoadmapBar &b : roadmapBars(rect, plan, style, device, options))
         if (b.row.contains(pos))
             return QString::fromStdString(b.id);
     return {};

@@ -341,7 +341,7 @@ QByteArray debt(const ReportData &d)
                  QStringLiteral("linked_metric"), QStringLiteral("status"), QStringLiteral("pinned_quarter"),
                  QStringLiteral("notes"), QStringLiteral("quadrant"), QStringLiteral("value"), QStringLiteral("cost_hours"),
                  QStringLiteral("weight"), QStringLiteral("priority"), QStringLiteral("payback_quarters"),
-                 QStringLiteral("rank")});
+                 QStringLiteral("rank"), QStringLiteral("gap_factor"), QStringLiteral("gap_factor_note")});
     for (std::size_t i = 0; i < d.debtItems.size() && i < d.assessments.size(); ++i) {
         const DebtItem &item = d.debtItems[i];
         const DebtAssessment &a = d.assessments[i];
@@ -354,7 +354,7 @@ QByteArray debt(const ReportData &d)
             .integer(item.riskImpact)
             .text(item.fowler)
             .text(join(item.dependsOn))
-            .text(item.linkedMetric)
+            .word(MetricCatalogue::idListText(item.linkedMetrics))
             .text(item.status)
             .text(item.pinnedQuarter)
             .text(item.notes)
@@ -368,6 +368,7 @@ QByteArray debt(const ReportData &d)
             w.integer(*a.rank);
         else
             w.word(QString());
+        w.number(a.gap.factor).text(a.gapNote);
         w.endRow();
     }
     return w.bytes();
@@ -378,7 +379,8 @@ QByteArray planItems(const ReportData &d)
     CsvWriter w({QStringLiteral("quarter"), QStringLiteral("order"), QStringLiteral("id"), QStringLiteral("title"),
                  QStringLiteral("cost_weeks"), QStringLiteral("priority"), QStringLiteral("effective_priority"),
                  QStringLiteral("priority_from"), QStringLiteral("quadrant"), QStringLiteral("pinned"),
-                 QStringLiteral("scheduled"), QStringLiteral("critical_path"), QStringLiteral("reason")});
+                 QStringLiteral("scheduled"), QStringLiteral("critical_path"), QStringLiteral("reason"),
+                 QStringLiteral("linked_metrics"), QStringLiteral("gap_factor"), QStringLiteral("gap_factor_note")});
     if (!d.plan)
         return w.bytes();
     const Plan &plan = *d.plan;
@@ -396,7 +398,10 @@ QByteArray planItems(const ReportData &d)
             .boolean(p.pinned)
             .boolean(p.quarter.has_value())
             .boolean(std::find(path.begin(), path.end(), p.id) != path.end())
-            .text(p.reason);
+            .text(p.reason)
+            .word(MetricCatalogue::idListText(p.linkedMetrics))
+            .number(p.gapFactor)
+            .text(p.gapNote);
         w.endRow();
     };
     for (const PlanQuarter &q : plan.quarters)
@@ -419,6 +424,34 @@ QByteArray planQuarters(const ReportData &d)
             .number(q.usedWeeks)
             .number(q.freeWeeks())
             .integer(std::int64_t(q.items.size()));
+        w.endRow();
+    }
+    return w.bytes();
+}
+
+// Which gap the plan addresses, and when (docs/debt-and-roadmap.md#gaps): one row per metric with a
+// gap or not measured in the default window.
+QByteArray planGaps(const ReportData &d)
+{
+    CsvWriter w({QStringLiteral("metric"), QStringLiteral("status"), QStringLiteral("value"), QStringLiteral("target"),
+                 QStringLiteral("items"), QStringLiteral("item_quarters"), QStringLiteral("addressed_in"),
+                 QStringLiteral("unaddressed")});
+    if (!d.plan)
+        return w.bytes();
+    for (const PlanGap &g : d.plan->gaps) {
+        QStringList ids, quarters;
+        for (const PlanGap::Item &i : g.items) {
+            ids << QString::fromStdString(i.id);
+            quarters << (i.quarter ? formatQuarter(*i.quarter) : QStringLiteral("unscheduled"));
+        }
+        w.word(MetricCatalogue::idText(g.metric))
+            .word(MetricCatalogue::statusId(g.status))
+            .number(g.value)
+            .number(g.target)
+            .text(ids.join(u';'))
+            .word(quarters.join(u';'))
+            .word(g.addressedIn ? formatQuarter(*g.addressedIn) : QString())
+            .boolean(!g.addressedIn);
         w.endRow();
     }
     return w.bytes();
@@ -460,6 +493,7 @@ std::vector<CsvFile> csvFiles(const ReportData &d)
         {QStringLiteral("debt.csv"), debt(d)},
         {QStringLiteral("plan.csv"), planItems(d)},
         {QStringLiteral("plan_quarters.csv"), planQuarters(d)},
+        {QStringLiteral("plan_gaps.csv"), planGaps(d)},
         {QStringLiteral("data_sources.csv"), dataSources(d)},
     };
 }

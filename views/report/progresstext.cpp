@@ -66,12 +66,8 @@ QString doneWork(const MetricProgress &m, const ReportData &d)
     for (const DebtItem &item : d.debtItems) {
         if (item.status != "done")
             continue;
-        const QStringList linked = QString::fromStdString(item.linkedMetric).split(u';', Qt::SkipEmptyParts);
-        for (const QString &id : linked)
-            if (id.trimmed() == m.id()) {
-                items << tr("%1 %2").arg(QString::fromStdString(item.id), QString::fromStdString(item.title));
-                break;
-            }
+        if (std::find(item.linkedMetrics.begin(), item.linkedMetrics.end(), m.key()) != item.linkedMetrics.end())
+            items << tr("%1 %2").arg(QString::fromStdString(item.id), QString::fromStdString(item.title));
     }
     return items.isEmpty() ? QString() : tr("done: %1").arg(items.join(QStringLiteral("; ")));
 }

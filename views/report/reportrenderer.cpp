@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace srm::report {
 
@@ -39,7 +40,7 @@ QString tr(const char *text)
 }
 
 // The sections of SPEC 10 after the cover, in order.
-enum Section { Summary, Progress, SmallMultiples, AlertGroups, Incidents, Debt, Roadmap, Appendix, SectionCount };
+enum Section { Summary, Progress, SmallMultiples, AlertGroups, Incidents, Debt, Roadmap, Options, Appendix, SectionCount };
 
 QString sectionTitle(Section s)
 {
@@ -51,6 +52,7 @@ QString sectionTitle(Section s)
     case Incidents: return tr("Incident durations");
     case Debt: return tr("Operational debt");
     case Roadmap: return tr("Roadmap by quarter");
+    case Options: return tr("Options");
     case Appendix: return tr("Appendix");
     case SectionCount: break;
     }
@@ -144,6 +146,7 @@ struct Layout
         incidents();
         debt();
         roadmap();
+        options();
         appendix();
     }
 
@@ -733,12 +736,17 @@ struct Layout
 
         heading2(flow, tr("Ranked by priority"), flow.mm(20));
         para(flow,
-             tr("Priority = value ÷ cost in hours × theme weight, where value = toil hours a week × 13 + 8 × likelihood × "
-                "impact (hours a quarter). Payback: quarters of toil the work saves back."),
+             tr("Priority = value ÷ cost in hours × theme weight × gap factor, where value = toil hours a week × 13 + 8 × "
+                "likelihood × impact (hours a quarter), and the gap factor is 1 + the largest gap of the item's linked "
+                "metrics relative to its target (at most 1; 0.5 when not measured) over the %1 days to %2. Payback: "
+                "quarters of toil the work saves back.")
+                 .arg(d.gaps.window.days)
+                 .arg(asOfDate(d.gaps.window)),
              small, muted, flow.mm(1.5));
         Table t = table({num(tr("Rank")), col(tr("ID"), Qt::AlignLeft, false), col(tr("Item (theme)")),
                          num(tr("Toil h/week")), num(tr("Cost weeks")), num(tr("Risk L×I")),
-                         col(tr("Quadrant (how it arose)")), num(tr("Priority")), num(tr("Payback quarters"))});
+                         col(tr("Quadrant (how it arose)")), col(tr("Gap factor (linked metric)"), Qt::AlignLeft, true),
+                         num(tr("Priority")), num(tr("Payback quarters"))});
         auto addRow = [&](const DebtAssessment &a) {
             const DebtItem *item = d.debtItem(a.id);
             if (!item)
@@ -748,9 +756,12 @@ struct Layout
             title.note = item->theme.empty() ? tr("no theme") : qs(item->theme);
             TableCell quadrant = cell(quadrantName(a.quadrant), color);
             quadrant.note = a.fowler ? fowlerName(*a.fowler).toLower() : QString();
+            TableCell gap = cell(item->linkedMetrics.empty() ? tr("× 1, not linked") : formatGapFactor(a.gap.factor), color);
+            // The note says why: the first words of the explanation after the factor.
+            gap.note = a.gapNote.section(QStringLiteral(": "), 1);
             t.rows.push_back({{cell(a.rank ? QString::number(*a.rank) : tr("done"), color), cell(qs(item->id), color, true),
                                title, cell(number(item->toilHoursPerWeek), color), cell(number(item->costWeeks), color),
-                               cell(tr("%1×%2").arg(item->riskLikelihood).arg(item->riskImpact), color), quadrant,
+                               cell(tr("%1×%2").arg(item->riskLikelihood).arg(item->riskImpact), color), quadrant, gap,
                                cell(formatPriority(a.priority), color),
                                cell(a.paybackQuarters ? oneDecimal(*a.paybackQuarters) : QStringLiteral("–"), color)}});
         };
@@ -820,8 +831,11 @@ struct Layout
                 TableCell id = cell(qs(p.id), QColor(), true);
                 if (p.pinned)
                     id.note = tr("pinned");
+                TableCell reason = cell(p.reason);
+                if (!p.gapNote.isEmpty())
+                    reason.note = tr("gap factor %1").arg(p.gapNote);
                 t.rows.push_back({{id, cell(qs(p.title)), cell(oneDecimal(p.costWeeks)), cell(priority),
-                                   cell(quadrantName(p.quadrant)), cell(p.reason)}});
+                                   cell(quadrantName(p.quadrant)), reason}});
             }
             return t;
         };
@@ -843,6 +857,13 @@ struct Layout
             else
                 head += tr(": %1 weeks used, no capacity set").arg(oneDecimal(q.usedWeeks));
             heading2(flow, head, flow.mm(18));
+            if (const auto addressed = plan.gapsAddressedIn(q.quarter); !addressed.empty()) {
+                QStringList names;
+                for (const PlanGap *g : addressed)
+                    names << (g->addressedIn == q.quarter ? metricPhrase(g->metric) : tr("%1 (continued)").arg(metricPhrase(g->metric)));
+                flow.paragraph({{tr("Addresses: "), true}, {names.join(QStringLiteral(", "))}}, small, ink);
+                flow.space(flow.mm(1.5));
+            }
             if (q.items.empty())
                 para(flow, tr("Nothing planned in this quarter."), small, muted, 0);
             else
@@ -853,6 +874,178 @@ struct Layout
             para(flow, tr("Every open item is scheduled within the plan."), small, muted, 0);
         else
             addTable(plan.unscheduled, tr("Why not scheduled"));
+        roadmapGaps(plan);
+    }
+
+    // Which gap the roadmap closes, and when: every metric with a gap or not measured, the work
+    // linked to it and the first quarter that addresses it; then those no scheduled work addresses.
+    void roadmapGaps(const Plan &plan)
+    {
+        if (!plan.gapsEvaluated)
+            return;
+        heading2(flow, tr("Gaps and the work that addresses them"), flow.mm(25));
+        para(flow,
+             tr("Metrics with a gap or not measured over the %1 days to %2, the open items linked to each with the "
+                "quarter the plan gives them, and the first quarter that addresses the gap.")
+                 .arg(plan.gapWindow.days)
+                 .arg(asOfDate(plan.gapWindow)),
+             small, muted, flow.mm(1.5));
+        if (plan.gaps.empty()) {
+            para(flow, tr("Every metric meets its target."), small, muted, 0);
+            return;
+        }
+        Table t = table({col(tr("Gap")), col(tr("Current against target"), Qt::AlignLeft, false), col(tr("Linked work")),
+                         col(tr("Addressed in"), Qt::AlignLeft, false)});
+        for (const PlanGap &g : plan.gaps) {
+            const Unit unit = MetricCatalogue::def(g.metric).unit;
+            QStringList work;
+            for (const PlanGap::Item &i : g.items)
+                work << tr("%1 (%2)").arg(qs(i.id), i.quarter ? formatQuarter(*i.quarter) : tr("unscheduled"));
+            TableCell name = cell(metricPhrase(g.metric));
+            name.note = MetricCatalogue::themeName(MetricCatalogue::def(g.metric).theme);
+            t.rows.push_back({{name,
+                               cell(g.value ? tr("%1 against %2").arg(formatMetricValue(*g.value, unit), formatMetricValue(g.target, unit))
+                                            : tr("not measured"),
+                                    g.value ? QColor() : style.notMeasured),
+                               cell(work.isEmpty() ? tr("none linked") : shortList(work, 20), work.isEmpty() ? muted : QColor()),
+                               cell(g.addressedIn ? formatQuarter(*g.addressedIn) : tr("no work planned"),
+                                    g.addressedIn ? QColor() : style.bad, !g.addressedIn)}});
+        }
+        flow.table(t);
+        QStringList unaddressed;
+        for (MetricId m : plan.unaddressedGaps)
+            unaddressed << metricPhrase(m);
+        flow.space(flow.mm(2));
+        flow.paragraph({{tr("Unaddressed gaps: "), true, unaddressed.isEmpty() ? style.good : style.bad},
+                        {unaddressed.isEmpty() ? tr("none; scheduled work is linked to every gap.")
+                                               : unaddressed.join(QStringLiteral(", ")) + tr(" — no scheduled item is linked to them.")}},
+                       body, ink);
+    }
+
+    // --- Options: the saved scenarios against the baseline --------------------------------------
+
+    void options()
+    {
+        startSection(flow, Options, QPageLayout::Landscape);
+        if (!d.plan) {
+            para(flow, tr("The scenarios cannot be compared until the debt register can be planned."), body, ink, 0);
+            return;
+        }
+        if (!d.scenarioProblem.isEmpty()) {
+            para(flow, d.scenarioProblem, body, style.bad, flow.mm(2));
+            return;
+        }
+        if (d.scenarios.empty()) {
+            para(flow,
+                 tr("No scenario is saved in this workspace. A scenario plans the roadmap with some settings changed — one "
+                    "more engineer, another start, a stricter target — for example: sre-roadmap scenario %1 save "
+                    "\"+1 engineer\" team_size=%2.")
+                     .arg(QFileInfo(d.workspacePath).fileName())
+                     .arg(d.settings.teamSize ? *d.settings.teamSize + 1 : 5),
+                 body, ink, 0);
+            return;
+        }
+        para(flow,
+             tr("The baseline against every saved scenario: each scenario is the same register planned with some settings "
+                "overridden. Delivered: the items a quarter holds and the weeks they take. Gaps: the first quarter that "
+                "addresses each gap. What moves: the items a scenario places differently from the baseline."),
+             small, muted, flow.mm(2));
+        const Plan &base = *d.plan;
+        // Up to three scenarios beside the baseline per table, so that the columns stay readable.
+        constexpr std::size_t kPerTable = 3;
+        for (std::size_t first = 0; first < d.scenarios.size(); first += kPerTable) {
+            const std::size_t last = std::min(d.scenarios.size(), first + kPerTable);
+            std::vector<TableColumn> columns{col(QString()), col(tr("Baseline"))};
+            for (std::size_t i = first; i < last; ++i)
+                columns.push_back(col(d.scenarios[i].scenario.name));
+            Table t = table(columns);
+            auto row = [&](const QString &label, const std::function<TableCell(const Plan *, const ScenarioPlan *)> &value,
+                           const QString &note = {}) {
+                TableRow r;
+                TableCell head = cell(label, QColor(), true);
+                head.note = note;
+                r.cells.push_back(head);
+                r.cells.push_back(value(&base, nullptr));
+                for (std::size_t i = first; i < last; ++i) {
+                    const ScenarioPlan &sp = d.scenarios[i];
+                    r.cells.push_back(sp.plan ? value(&*sp.plan, &sp) : cell(sp.problem, style.bad));
+                }
+                t.rows.push_back(std::move(r));
+            };
+            auto group = [&](const QString &title) {
+                TableRow r;
+                r.group = true;
+                r.cells.push_back(cell(title, QColor(), true));
+                for (std::size_t i = 1; i < t.columns.size(); ++i)
+                    r.cells.push_back(cell(QString()));
+                t.rows.push_back(std::move(r));
+            };
+            row(tr("Overrides"), [&](const Plan *, const ScenarioPlan *sp) {
+                return sp ? cell(WhatIf::toText(sp->scenario.overrides)) : cell(tr("the workspace's settings"), muted);
+            });
+            row(tr("Capacity"), [&](const Plan *p, const ScenarioPlan *) {
+                return cell(p->capacityWeeks ? tr("%1 weeks a quarter").arg(number(std::round(*p->capacityWeeks * 1e6) / 1e6))
+                                             : tr("none set"));
+            });
+            group(tr("What moves"));
+            row(tr("Against the baseline"), [&](const Plan *, const ScenarioPlan *sp) {
+                if (!sp)
+                    return cell(QStringLiteral("–"), muted);
+                if (sp->comparison.moves.empty())
+                    return cell(tr("nothing moves"), muted);
+                QStringList moves;
+                for (const ItemMove &m : sp->comparison.moves)
+                    moves << tr("%1 %2").arg(qs(m.id), moveText(m));
+                return cell(shortList(moves, 20, QStringLiteral("; ")));
+            });
+            group(tr("Delivered per quarter"));
+            for (const PlanQuarter &q : base.quarters) {
+                row(formatQuarter(q.quarter), [&](const Plan *p, const ScenarioPlan *) {
+                    for (const PlanQuarter &pq : p->quarters)
+                        if (pq.quarter == q.quarter)
+                            return cell(deliveredText(pq));
+                    return cell(tr("outside the plan"), muted);
+                });
+            }
+            row(tr("Unscheduled"), [&](const Plan *p, const ScenarioPlan *) {
+                QStringList ids;
+                for (const PlannedItem &item : p->unscheduled)
+                    ids << qs(item.id);
+                TableCell c = cell(ids.isEmpty() ? tr("none") : tr("%1 items").arg(ids.size()));
+                c.note = shortList(ids, 20);
+                return c;
+            });
+            group(tr("Gaps addressed by when"));
+            std::vector<MetricId> metrics;
+            auto addMetrics = [&](const Plan &p) {
+                for (const PlanGap &g : p.gaps)
+                    if (std::find(metrics.begin(), metrics.end(), g.metric) == metrics.end())
+                        metrics.push_back(g.metric);
+            };
+            addMetrics(base);
+            for (std::size_t i = first; i < last; ++i)
+                if (d.scenarios[i].plan)
+                    addMetrics(*d.scenarios[i].plan);
+            std::sort(metrics.begin(), metrics.end());
+            for (MetricId m : metrics)
+                row(metricPhrase(m), [&](const Plan *p, const ScenarioPlan *) {
+                    const PlanGap *g = p->findGap(m);
+                    if (!g)
+                        return cell(tr("met"), style.good);
+                    return g->addressedIn ? cell(formatQuarter(*g->addressedIn)) : cell(tr("no work planned"), style.bad);
+                });
+            row(tr("Gaps addressed"), [&](const Plan *p, const ScenarioPlan *) {
+                return cell(tr("%1 of %2").arg(p->gaps.size() - p->unaddressedGaps.size()).arg(p->gaps.size()));
+            });
+            // The plans get one width each, whatever their text, so they read side by side.
+            std::vector<qreal> widths = flow.columnWidths(t);
+            const qreal total = std::accumulate(widths.begin(), widths.end(), qreal(0));
+            for (std::size_t i = 1; i < widths.size(); ++i)
+                widths[i] = (total - widths[0]) / qreal(widths.size() - 1);
+            t.columnWidths = widths;
+            flow.table(t);
+            flow.space(flow.mm(4));
+        }
     }
 
     // --- Appendix ------------------------------------------------------------------------------
