@@ -393,7 +393,9 @@ SloEval evaluate(const SloData &data, Micros from, Micros to)
         e.good += good;
         e.total += total;
     });
-    if (e.total > 0)
+    // Sums that overflowed (counts near 1e308 written into the file by hand) measure nothing:
+    // no attainment, so the SLO is neither met nor missed (docs/hostile-input.md#limits).
+    if (e.total > 0 && std::isfinite(e.total) && std::isfinite(e.good) && std::isfinite(e.good / e.total))
         e.attainment = e.good / e.total;
     return e;
 }
