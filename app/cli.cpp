@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include "app/commands.h"
+#include "store/texthygiene.h"
 #include "store/workspace.h"
 
 #include <QApplication>
@@ -97,16 +98,29 @@ void provideRuntimeDir()
 
 } // namespace
 
+// Whatever user text a message holds, the terminal gets no control character but line feeds
+// and tabs: an escape sequence in an alert title is shown as "\x1b[2J", not run
+// (docs/hostile-input.md#text). Messages that quote one value put it through
+// hygiene::escapeControls() themselves, so that a line feed inside it cannot start a line
+// that looks like another message.
 void printOut(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = hygiene::escapeControls(text, true).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
     std::fflush(stdout);
 }
 
 void printErr(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = hygiene::escapeControls(text, true).toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+void printProgress(const QString &text)
+{
+    // "\r" and "erase to the end of the line" are ours; the text is escaped.
+    const QByteArray b = "\r" + hygiene::escapeControls(text).toUtf8() + (text.isEmpty() ? "\x1b[K" : "");
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
     std::fflush(stderr);
 }
@@ -134,7 +148,11 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
 
 std::unique_ptr<Workspace> openWorkspace(const QString &path, bool createIfMissing)
 {
-    return Workspace::open(path, createIfMissing ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::Existing);
+    auto ws = Workspace::open(path, createIfMissing ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::Existing);
+    // Settings someone wrote into the file that do not validate count as unset: say so.
+    for (const QString &problem : ws->settingProblems())
+        printErr(QStringLiteral("sre-roadmap: %1: warning: %2; the default is used\n").arg(path, problem));
+    return ws;
 }
 
 int run(int argc, char **argv)
