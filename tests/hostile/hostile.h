@@ -1,0 +1,51 @@
+// Helpers of the hostile-input suites (tests/hostile/): change a workspace behind the app's
+// back as someone with sqlite3 would, and small fixtures written by the tests themselves.
+#pragma once
+
+#include "tests/common/testutil.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QTest>
+
+namespace srm::test {
+
+// Runs `statements` on `path` through a plain SQLite connection (no checks of ours).
+inline bool tamper(const QString &path, const QStringList &statements)
+{
+    static int n = 0;
+    const QString name = QStringLiteral("tamper-%1").arg(++n);
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return false;
+        QSqlQuery q(db);
+        for (const QString &sql : statements)
+            if (!q.exec(sql)) {
+                qWarning("tamper: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+                ok = false;
+            }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+// A pages CSV of `n` pages, one a minute from 2026-03-01T00:00:00Z.
+inline QByteArray pagesCsv(int n, const QString &title = QStringLiteral("Disk full on db-1"))
+{
+    QByteArray out = "created_at,title,service\n";
+    for (int i = 0; i < n; ++i)
+        out += QStringLiteral("2026-03-01T%1:%2:00Z,%3,db\n")
+                   .arg(i / 60 % 24, 2, 10, QLatin1Char('0'))
+                   .arg(i % 60, 2, 10, QLatin1Char('0'))
+                   .arg(title)
+                   .toUtf8();
+    return out;
+}
+
+} // namespace srm::test
