@@ -46,10 +46,10 @@ const Command kCommands[] = {
      "import files (created when missing); strict: a bad row imports nothing from its file", cmdImport, AppKind::Core},
     {"generate", "OUTDIR --pages N --deployments N --incidents N [--seed S]",
      "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
-    {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH]", "render a view of the window to a PNG, offscreen",
+    {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH] [--force]", "render a view of the window to a PNG, offscreen",
      cmdScreenshot, AppKind::Offscreen},
-    {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter]", "the executive PDF roadmap", cmdReport, AppKind::Gui},
-    {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N]", "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
+    {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter] [--force]", "the executive PDF roadmap", cmdReport, AppKind::Gui},
+    {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N] [--force]", "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
 };
 
 const Command *findCommand(const QString &name)
@@ -71,6 +71,8 @@ QString generalHelp()
                    .arg(QLatin1StringView(c.name), QLatin1StringView(c.synopsis), QLatin1StringView(c.summary));
     out += QStringLiteral("\nWith no command, or a workspace path alone, the window opens.\n"
                           "Run 'sre-roadmap COMMAND --help' for a command's options.\n\n"
+                          "Outputs (--pdf, --html, --out) may be - for standard output; an existing file with\n"
+                          "content is replaced only with --force.\n\n"
                           "Exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 other errors.\n");
     return out;
 }

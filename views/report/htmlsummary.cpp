@@ -301,9 +301,10 @@ QByteArray htmlSummary(const ReportData &d)
     return html.toUtf8();
 }
 
-void writeHtmlSummary(const ReportData &data, const QString &path)
+void writeHtmlSummary(const ReportData &data, const QString &path, const OutputPolicy &policy)
 {
-    saveFile(path, htmlSummary(data));
+    checkOutputs({path}, policy); // before the work
+    writeOutput(path, htmlSummary(data), policy);
 }
 
 } // namespace srm::report
