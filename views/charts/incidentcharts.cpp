@@ -291,7 +291,8 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
     }
 
     const LinearScale xs{0, l.hoursMax, l.plot.left(), l.plot.right()};
-    for (double t : niceTicks(0, l.hoursMax, int(std::lround(l.hoursMax / niceCeil(l.hoursMax / 5))))) {
+    const auto tickWidth = [&](double t) { return c.textWidth(style.smallFont, formatDurationTick(t * 60)) + c.px(6); };
+    for (double t : fittedTicks(0, l.hoursMax, l.plot.width(), tickWidth, c.px(4), 6)) {
         const qreal tx = xs.map(t);
         c.vline(tx, l.plot.top(), l.plot.bottom(), c.pen(style.grid));
         const QString label = formatDurationTick(t * 60);
