@@ -177,7 +177,9 @@ GroupMap resolveGroups(const Dataset &data)
     std::vector<QRegularExpression> rules;
     std::vector<QString> replacements;
     for (const AlertRule &r : data.alertRules) {
-        QRegularExpression re(r.pattern);
+        // With its match budget (docs/hostile-input.md#rules): the store refuses rules that
+        // blow it, but one written with sqlite3 must not stall every command.
+        QRegularExpression re = AlertRuleStore::compile(r.pattern);
         if (!re.isValid())
             continue; // the store refuses these; one written with sqlite3 is ignored
         re.optimize();
@@ -195,7 +197,7 @@ GroupMap resolveGroups(const Dataset &data)
         if (!rules.empty()) {
             QString t = QString::fromUtf8(title);
             for (std::size_t i = 0; i < rules.size(); ++i)
-                t.replace(rules[i], replacements[i]);
+                AlertRuleStore::apply(rules[i], replacements[i], t); // a title that blows the budget keeps it
             title = t.toStdString();
         }
         ruled[g] = name.service + '|' + title;
