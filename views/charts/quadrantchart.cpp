@@ -2,6 +2,7 @@
 
 #include "views/charts/chartcanvas.h"
 #include "views/charts/valueformat.h"
+#include "store/texthygiene.h"
 
 #include <QCoreApplication>
 
@@ -176,7 +177,10 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
     for (const auto &[key, ids] : spots) {
         const QPointF pt(qreal(key.first), qreal(key.second));
         const qreal r = spotRadius[key];
-        const QString label = ids.join(QStringLiteral(", "));
+        QStringList shown;
+        for (const QString &id : ids)
+            shown << hygiene::isolate(id); // docs/hostile-input.md#text
+        const QString label = shown.join(QStringLiteral(", "));
         const qreal w = c.textWidth(style.smallFont, label) + c.px(2);
         const QRectF candidates[] = {
             QRectF(pt.x() + r + c.px(2), pt.y() - smallH / 2, w, smallH),

@@ -2,6 +2,7 @@
 
 #include "views/charts/chartcanvas.h"
 #include "views/charts/valueformat.h"
+#include "store/texthygiene.h"
 
 #include <QCoreApplication>
 
@@ -126,7 +127,7 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
                s.displayName.isEmpty() ? s.name : s.displayName, style.titleFont, style.text);
         c.text(at(line2, k.name, k.attainment - pad), Qt::AlignLeft | Qt::AlignVCenter,
                tr("%1 · %2-day window · %3")
-                   .arg(s.service.isEmpty() ? tr("no service") : s.service, days,
+                   .arg(s.service.isEmpty() ? tr("no service") : hygiene::isolate(s.service), days,
                         s.method == BudgetingMethod::Timeslices ? tr("timeslices") : tr("occurrences")),
                style.smallFont, style.mutedText);
 
