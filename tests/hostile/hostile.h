@@ -35,6 +35,30 @@ inline bool tamper(const QString &path, const QStringList &statements)
     return ok;
 }
 
+// Runs one statement with bound values (text with NUL or any other character).
+inline bool tamperBound(const QString &path, const QString &sql, const QVariantList &values)
+{
+    static int n = 0;
+    const QString name = QStringLiteral("tamper-bound-%1").arg(++n);
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return false;
+        QSqlQuery q(db);
+        ok = q.prepare(sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        ok = ok && q.exec();
+        if (!ok)
+            qWarning("tamper: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
 // A pages CSV of `n` pages, one a minute from 2026-03-01T00:00:00Z.
 inline QByteArray pagesCsv(int n, const QString &title = QStringLiteral("Disk full on db-1"))
 {
