@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace srm {
@@ -38,6 +39,13 @@ void checkHeader(const QString &path)
     if (fi.isDir())
         throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
                              QStringLiteral("%1: is a directory, not an SRE Roadmap workspace").arg(path));
+    // Opening a FIFO to read its header would wait for a writer: only regular files are read.
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
+                             QStringLiteral("%1: not a regular file (a FIFO, a device or a socket), not an SRE Roadmap "
+                                            "workspace")
+                                 .arg(path));
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw WorkspaceError(WorkspaceError::Kind::Io,
