@@ -252,6 +252,18 @@ private slots:
         answer(QMessageBox::Yes, &asked);
         QVERIFY(window.exportCsv(dir));
         QCOMPARE(QDir(dir).entryList(QDir::Files).size(), report::csvFileNames().size());
+
+        // File > New never removes a device, a FIFO or the open workspace.
+        const QString fifo = path(QStringLiteral("new-fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        for (const QString &target : {QStringLiteral("/dev/null"), fifo, m_ws}) {
+            QVERIFY(!window.newWorkspace(target));
+            QVERIFY(QFileInfo::exists(target));
+        }
+        struct stat st;
+        QCOMPARE(::stat("/dev/null", &st), 0);
+        QVERIFY(S_ISCHR(st.st_mode));
+        QCOMPARE(sha256Of(m_ws), before);
     }
 };
 

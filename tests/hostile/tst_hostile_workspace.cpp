@@ -19,6 +19,7 @@
 #include <QTimeZone>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace srm;
@@ -283,6 +284,65 @@ private slots:
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.errText().contains(QStringLiteral("read-only")), r.err.constData());
         QVERIFY(!QFileInfo::exists(ws + QStringLiteral("-shm")));
+    }
+
+    // A FIFO or a device given as the workspace: refused at once (reading a FIFO's header
+    // waited for a writer forever).
+    void notRegularFiles()
+    {
+        const QString fifo = m_dir.filePath(QStringLiteral("fifo.srmap"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        for (const QString &ws : {fifo, QStringLiteral("/dev/zero")}) {
+            QElapsedTimer clock;
+            clock.start();
+            const CliResult r = runCli({QStringLiteral("get"), ws}, 20000);
+            QCOMPARE(r.exitCode, 3);
+            QVERIFY2(r.errText().contains(QStringLiteral("not a regular file")), r.err.constData());
+            QVERIFY(clock.elapsed() < 15000);
+        }
+    }
+
+    // Numbers written into the file by hand (toil of 1e308 hours, budgets of −3,400%) do not
+    // stop the report or the screenshot of the debt and SLO views (the quadrant's tick loop
+    // once ran until the process died).
+    void storedHugeNumbersRender()
+    {
+        const QString ws = demoCopy(QStringLiteral("huge.srmap"));
+        QVERIFY(tamper(ws, {QStringLiteral("UPDATE debt_items SET toil_hours_per_week = 1e308 WHERE id = 'OPS-1'"),
+                            QStringLiteral("UPDATE debt_items SET cost_weeks = 6e307 WHERE id = 'OPS-2'"),
+                            QStringLiteral("UPDATE slo_measurements SET bad = total WHERE rowid % 3 = 0")}));
+        QElapsedTimer clock;
+        clock.start();
+        const QString pdf = m_dir.filePath(QStringLiteral("huge.pdf"));
+        CliResult r = runCli({QStringLiteral("report"), ws, QStringLiteral("--pdf"), pdf}, 120000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        for (const char *view : {"debt", "slos"}) {
+            const QString png = m_dir.filePath(QStringLiteral("huge-%1.png").arg(QLatin1StringView(view)));
+            r = runCli({QStringLiteral("screenshot"), ws, QStringLiteral("--view"), QString::fromLatin1(view),
+                        QStringLiteral("--out"), png},
+                       120000);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        QVERIFY(clock.elapsed() < 90000);
+    }
+
+    // 200,000 debt items in one import (it never finished: every row looked up the largest
+    // position without an index).
+    void largeRegisterImports()
+    {
+        QByteArray csv = "id,title,toil_hours_per_week,cost_weeks\n";
+        for (int i = 0; i < 200000; ++i)
+            csv += "D" + QByteArray::number(i) + ",item,1,0.5\n";
+        const QString file = m_dir.filePath(QStringLiteral("register.csv"));
+        writeFile(file, csv);
+        const QString ws = m_dir.filePath(QStringLiteral("register.srmap"));
+        QFile::remove(ws);
+        QElapsedTimer clock;
+        clock.start();
+        const CliResult r = runCli({QStringLiteral("import"), ws, file}, 120000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.outText().contains(QStringLiteral("200000 added")));
+        QVERIFY2(clock.elapsed() < 60000, qPrintable(QString::number(clock.elapsed())));
     }
 
     // A 20,000-item dependency chain: the critical path in linear memory (it kept a copy of
