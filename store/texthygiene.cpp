@@ -229,12 +229,12 @@ std::optional<std::string> identifierProblem(std::string_view s)
         if (d.length == 0)
             return "not valid UTF-8 (byte " + std::to_string(i + 1) + ")";
         if (isControl(d.c)) {
-            char code[8];
+            char code[16];
             std::snprintf(code, sizeof code, "U+%04X", unsigned(d.c));
             return std::string("holds the control character ") + code;
         }
         if (isBidiControl(d.c)) {
-            char code[8];
+            char code[16];
             std::snprintf(code, sizeof code, "U+%04X", unsigned(d.c));
             return std::string("holds the bidi control character ") + code;
         }
