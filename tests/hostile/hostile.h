@@ -4,13 +4,42 @@
 
 #include "tests/common/testutil.h"
 
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QTest>
 
+#include <sys/resource.h>
+
 namespace srm::test {
+
+// AddressSanitizer reserves terabytes of address space for its shadow memory, so a process
+// cannot run under an address-space cap there: the cap (the memory bound of a case) is checked
+// in the other builds only.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Runs the child with its address space capped at `megabytes` (not under ASan, see above).
+inline void capAddressSpace(QProcess &p, int megabytes)
+{
+    if (kSanitized)
+        return;
+    p.setChildProcessModifier([megabytes] {
+        const rlimit cap{rlim_t(megabytes) * 1024 * 1024, rlim_t(megabytes) * 1024 * 1024};
+        ::setrlimit(RLIMIT_AS, &cap);
+    });
+}
 
 // Runs `statements` on `path` through a plain SQLite connection (no checks of ours).
 inline bool tamper(const QString &path, const QStringList &statements)

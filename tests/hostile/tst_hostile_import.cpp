@@ -38,10 +38,7 @@ QString errors(const Collected &c)
 CliResult runCapped(const QStringList &args, int megabytes)
 {
     QProcess p;
-    p.setChildProcessModifier([megabytes] {
-        const rlimit cap{rlim_t(megabytes) * 1024 * 1024, rlim_t(megabytes) * 1024 * 1024};
-        ::setrlimit(RLIMIT_AS, &cap);
-    });
+    capAddressSpace(p, megabytes);
     p.start(QStringLiteral(SRM_BINARY), args);
     CliResult r;
     if (!p.waitForFinished(120000)) {
