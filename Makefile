@@ -5,7 +5,7 @@ BUILD_DIR := build/$(PRESET)
 BIN       := $(BUILD_DIR)/app/sre-roadmap
 WORKSPACE ?= demo.srmap
 
-.PHONY: all deps configure build run test bench package asan clean
+.PHONY: all deps configure build run test bench package asan fuzz clean
 
 all: build
 
@@ -27,6 +27,14 @@ test: build
 
 asan:
 	$(MAKE) test PRESET=asan
+
+# Every import parser under libFuzzer for FUZZ_SECONDS each (default 60), from the corpus in
+# tests/fixtures/fuzz/ (README "Fuzzing").
+fuzz:
+	@packaging/install-deps.sh --fuzz
+	@test -f build/fuzz/build.ninja || cmake --preset fuzz
+	cmake --build --preset fuzz
+	ctest --preset fuzz
 
 bench:
 	@packaging/install-deps.sh --bench

@@ -1,6 +1,7 @@
 #include "app/analysisoptions.h"
 
 #include "app/cli.h"
+#include "store/texthygiene.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
@@ -70,8 +71,14 @@ int intOption(const QCommandLineParser &parser, const QCommandLineOption &option
 
 void WindowOptions::validate(const QCommandLineParser &parser) const
 {
-    if (parser.isSet(asOf) && !parseAsOf(parser.value(asOf)))
-        throw UsageError(QStringLiteral("--as-of needs YYYY-MM-DD or an ISO-8601 instant, not '%1'").arg(parser.value(asOf)));
+    if (parser.isSet(asOf)) {
+        const auto t = parseAsOf(parser.value(asOf));
+        if (!t)
+            throw UsageError(QStringLiteral("--as-of needs YYYY-MM-DD or an ISO-8601 instant, not '%1'").arg(parser.value(asOf)));
+        if (*t <= kEarliestTime || *t > kLatestTime) // docs/hostile-input.md#limits
+            throw UsageError(QStringLiteral("--as-of must be after 1970-01-01 and at most 2200-01-01, not '%1'")
+                                 .arg(parser.value(asOf)));
+    }
     if (parser.isSet(windowDays))
         intOption(parser, windowDays, 1, AnalysisWindow::kMaxDays);
 }
@@ -96,6 +103,9 @@ TextTable::TextTable(QStringList header, QList<bool> rightAligned)
 
 void TextTable::addRow(QStringList cells)
 {
+    // A cell is one line of the table, whatever the workspace holds.
+    for (QString &cell : cells)
+        cell = hygiene::escapeControls(cell);
     m_rows.append(std::move(cells));
 }
 

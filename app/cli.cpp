@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include "app/commands.h"
+#include "store/texthygiene.h"
 #include "store/workspace.h"
 
 #include <QApplication>
@@ -57,10 +58,10 @@ const Command kCommands[] = {
      AppKind::Core},
     {"generate", "OUTDIR --pages N --deployments N --incidents N [--seed S]",
      "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
-    {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH]", "render a view of the window to a PNG, offscreen",
+    {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH] [--force]", "render a view of the window to a PNG, offscreen",
      cmdScreenshot, AppKind::Offscreen},
-    {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter]", "the executive PDF roadmap", cmdReport, AppKind::Gui},
-    {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N]", "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
+    {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter] [--force]", "the executive PDF roadmap", cmdReport, AppKind::Gui},
+    {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N] [--force]", "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
 };
 
 const Command *findCommand(const QString &name)
@@ -82,6 +83,8 @@ QString generalHelp()
                    .arg(QLatin1StringView(c.name), QLatin1StringView(c.synopsis), QLatin1StringView(c.summary));
     out += QStringLiteral("\nWith no command, or a workspace path alone, the window opens.\n"
                           "Run 'sre-roadmap COMMAND --help' for a command's options.\n\n"
+                          "Outputs (--pdf, --html, --out) may be - for standard output; an existing file with\n"
+                          "content is replaced only with --force.\n\n"
                           "Exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 other errors.\n");
     return out;
 }
@@ -109,16 +112,29 @@ void provideRuntimeDir()
 
 } // namespace
 
+// Whatever user text a message holds, the terminal gets no control character but line feeds
+// and tabs: an escape sequence in an alert title is shown as "\x1b[2J", not run
+// (docs/hostile-input.md#text). Messages that quote one value put it through
+// hygiene::escapeControls() themselves, so that a line feed inside it cannot start a line
+// that looks like another message.
 void printOut(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = hygiene::escapeControls(text, true).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
     std::fflush(stdout);
 }
 
 void printErr(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = hygiene::escapeControls(text, true).toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+void printProgress(const QString &text)
+{
+    // "\r" and "erase to the end of the line" are ours; the text is escaped.
+    const QByteArray b = "\r" + hygiene::escapeControls(text).toUtf8() + (text.isEmpty() ? "\x1b[K" : "");
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
     std::fflush(stderr);
 }
@@ -146,7 +162,11 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
 
 std::unique_ptr<Workspace> openWorkspace(const QString &path, bool createIfMissing)
 {
-    return Workspace::open(path, createIfMissing ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::Existing);
+    auto ws = Workspace::open(path, createIfMissing ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::Existing);
+    // Settings someone wrote into the file that do not validate count as unset: say so.
+    for (const QString &problem : ws->settingProblems())
+        printErr(QStringLiteral("sre-roadmap: %1: warning: %2; the default is used\n").arg(path, problem));
+    return ws;
 }
 
 int run(int argc, char **argv)

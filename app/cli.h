@@ -33,8 +33,11 @@ int run(int argc, char **argv);
 // --help; throws UsageError on errors; returns false when help was printed.
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args);
 std::unique_ptr<Workspace> openWorkspace(const QString &path, bool createIfMissing = false);
+// Both escape every control character but line feed and tab (docs/hostile-input.md#text).
 void printOut(const QString &text); // stdout, as UTF-8
 void printErr(const QString &text); // stderr, as UTF-8
+// Stderr: a progress line overwritten in place ("\r" + text; empty clears the line).
+void printProgress(const QString &text);
 bool stderrIsTerminal();
 
 } // namespace srm::cli

@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/mapoption.h"
 #include "importers/importrunner.h"
+#include "store/texthygiene.h"
 #include "store/workspace.h"
 
 #include <QElapsedTimer>
@@ -101,7 +102,7 @@ int cmdImport(const QStringList &args)
                 if (shown.elapsed() < 100 || total <= 0)
                     return;
                 shown.restart();
-                printErr(QStringLiteral("\r%1: %2% (%3 of %4 MB)")
+                printProgress(QStringLiteral("%1: %2% (%3 of %4 MB)")
                              .arg(file)
                              .arg(100 * done / total)
                              .arg(double(done) / 1e6, 0, 'f', 1)
@@ -110,9 +111,9 @@ int cmdImport(const QStringList &args)
         }
         const ImportResult r = runner.importFile(file, options, control);
         if (terminal)
-            printErr(QStringLiteral("\r\x1b[K"));
+            printProgress(QString());
         for (const QString &note : r.notes)
-            printErr(QStringLiteral("%1: note: %2\n").arg(file, note));
+            printErr(QStringLiteral("%1: note: %2\n").arg(file, hygiene::escapeControls(note)));
         const QStringList problems = r.messages();
         if (!problems.isEmpty())
             printErr(problems.join(u'\n') + u'\n');

@@ -1,7 +1,9 @@
 // `report WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter]`
 // (SPEC 10): the executive PDF roadmap, laid out by views/report/reportrenderer.h. The workspace
-// is opened first (exit 3 when it is not one), then OUT.pdf through QSaveFile: an unwritable
-// path exits 1 and nothing is left at OUT.pdf unless the whole report was written.
+// is opened first (exit 3 when it is not one), then OUT.pdf is checked (docs/hostile-input.md#outputs:
+// the workspace, a FIFO or a device, or a file with content without --force is exit 2), the PDF
+// is rendered in memory and written through QSaveFile (or to standard output with -): an
+// unwritable path exits 1 and nothing is left at OUT.pdf unless the whole report was written.
 #include "app/analysisoptions.h"
 #include "app/cli.h"
 #include "app/commands.h"
@@ -9,8 +11,11 @@
 #include "views/report/reportrenderer.h"
 #include "store/workspace.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
+
+#include <unistd.h>
 
 namespace srm::cli {
 
@@ -19,11 +24,12 @@ int cmdReport(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
     const WindowOptions window;
-    const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("write the executive PDF to FILE"),
+    const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("write the executive PDF to FILE (- for standard output)"),
                                  QStringLiteral("FILE"));
     const QCommandLineOption pageSize(QStringLiteral("page-size"), QStringLiteral("A4 (default) or Letter"),
                                       QStringLiteral("SIZE"), QStringLiteral("A4"));
-    parser.addOptions({pdf, window.asOf, window.windowDays, pageSize});
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("replace FILE when it exists and is not empty"));
+    parser.addOptions({pdf, window.asOf, window.windowDays, pageSize, force});
     if (!parse(parser, QStringLiteral("report"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -34,31 +40,38 @@ int cmdReport(const QStringList &args)
     const auto size = report::pageSizeFromName(parser.value(pageSize));
     if (!size)
         throw UsageError(QStringLiteral("--page-size needs A4 or Letter, not '%1'").arg(parser.value(pageSize)));
+    const QString out = parser.value(pdf);
+    if (report::isStandardOutput(out) && ::isatty(STDOUT_FILENO))
+        throw UsageError(QStringLiteral("--pdf - writes the PDF to standard output, which is a terminal here; redirect it"));
     window.validate(parser);
 
     auto ws = openWorkspace(pos[0]);
-    const QString out = parser.value(pdf);
+    report::OutputPolicy policy;
+    policy.workspace = pos[0];
+    policy.force = parser.isSet(force);
     ReadRequest options;
     options.asOf = window.asOfValue(parser);
     options.days = window.days(parser);
     try {
-        // The file is opened before the work, so an unwritable path fails at once.
-        report::PdfSummary summary;
-        report::saveFile(out, [&](QIODevice &device) {
-            const report::ReportData data =
-                report::ReportData::load(*ws, options, QDateTime::currentMSecsSinceEpoch() * 1000);
-            if (!data.planProblem.isEmpty())
-                printErr(QStringLiteral("sre-roadmap report: %1: the roadmap cannot be planned:\n%2\n")
-                             .arg(pos[0], data.planProblem));
-            summary = report::ReportRenderer(data, *size).write(device);
-        });
-        printOut(QStringLiteral("wrote %1: %2 pages (%3)\n")
-                     .arg(QDir::toNativeSeparators(out))
-                     .arg(summary.pages)
-                     .arg(report::pageSizeName(*size)));
+        // Checked before the work, so a path that may not be written fails at once.
+        report::checkOutputs({out}, policy);
+        const report::ReportData data = report::ReportData::load(*ws, options, QDateTime::currentMSecsSinceEpoch() * 1000);
+        if (!data.planProblem.isEmpty())
+            printErr(QStringLiteral("sre-roadmap report: %1: the roadmap cannot be planned:\n%2\n")
+                         .arg(pos[0], data.planProblem));
+        // Rendered in memory (a few hundred KiB), then written whole.
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const report::PdfSummary summary = report::ReportRenderer(data, *size).write(buffer);
+        report::writeOutput(out, buffer.data(), policy);
+        if (!report::isStandardOutput(out))
+            printOut(QStringLiteral("wrote %1: %2 pages (%3)\n")
+                         .arg(QDir::toNativeSeparators(out))
+                         .arg(summary.pages)
+                         .arg(report::pageSizeName(*size)));
     } catch (const report::ExportError &e) {
         printErr(QStringLiteral("sre-roadmap report: %1\n").arg(e.message()));
-        return Failure;
+        return e.kind() == report::ExportError::Kind::Refused ? BadInput : Failure;
     }
     return Ok;
 }

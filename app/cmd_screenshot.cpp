@@ -1,6 +1,8 @@
 // `screenshot WORKSPACE --view NAME --out FILE.png [--size WxH] [--palette light|dark]
-// [--as-of T] [--window-days N] [--scenario NAME]`: renders the real main window, open on the
-// workspace and on one view of SPEC 10 (the roadmap compared with a saved scenario with --scenario), and writes it as a PNG (QSaveFile). The platform is offscreen unless
+// [--as-of T] [--window-days N] [--scenario NAME] [--force]`: renders the real main window, open
+// on the workspace and on one view of SPEC 10 (the roadmap compared with a saved scenario with
+// --scenario), and writes it as a PNG (QSaveFile, or standard output with -; the output is checked
+// first as every export's: docs/hostile-input.md#outputs). The platform is offscreen unless
 // QT_QPA_PLATFORM says otherwise (cli.cpp), and the user's recent files and window geometry are
 // left alone. A bad view, size or palette exits 2 naming what is accepted.
 #include "app/analysisoptions.h"
@@ -9,6 +11,7 @@
 #include "app/mainwindow.h"
 #include "views/palettes.h"
 #include "views/roadmapview.h"
+#include "views/report/exportfile.h"
 #include "views/viewids.h"
 #include "views/viewpage.h"
 #include "store/workspace.h"
@@ -17,8 +20,9 @@
 #include <QBuffer>
 #include <QPixmap>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStyleFactory>
+
+#include <unistd.h>
 
 namespace srm::cli {
 
@@ -46,7 +50,9 @@ int cmdScreenshot(const QStringList &args)
     const QCommandLineOption view(QStringLiteral("view"),
                                   QStringLiteral("the view to render: %1").arg(viewNames().join(QStringLiteral(", "))),
                                   QStringLiteral("NAME"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("the PNG file to write"), QStringLiteral("FILE.png"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("the PNG file to write (- for standard output)"),
+                                 QStringLiteral("FILE.png"));
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("replace FILE.png when it exists and is not empty"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size in pixels (default 1600x1000)"),
                                   QStringLiteral("WxH"), QStringLiteral("1600x1000"));
     const QCommandLineOption palette(QStringLiteral("palette"), QStringLiteral("light (default) or dark"),
@@ -55,7 +61,7 @@ int cmdScreenshot(const QStringList &args)
                                       QStringLiteral("roadmap view: compare the baseline with this saved scenario"),
                                       QStringLiteral("NAME"));
     const WindowOptions window;
-    parser.addOptions({view, out, size, palette, scenario, window.asOf, window.windowDays});
+    parser.addOptions({view, out, size, palette, scenario, force, window.asOf, window.windowDays});
     if (!parse(parser, QStringLiteral("screenshot"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -72,12 +78,24 @@ int cmdScreenshot(const QStringList &args)
     const QString paletteName = parser.value(palette).toLower();
     if (paletteName != u"light" && paletteName != u"dark")
         throw UsageError(QStringLiteral("unknown palette '%1'; palettes: light, dark").arg(parser.value(palette)));
+    const QString outPath = parser.value(out);
+    if (report::isStandardOutput(outPath) && ::isatty(STDOUT_FILENO))
+        throw UsageError(QStringLiteral("--out - writes the PNG to standard output, which is a terminal here; redirect it"));
     window.validate(parser);
     if (parser.isSet(scenario) && *id != ViewId::Roadmap)
         throw UsageError(QStringLiteral("--scenario applies to the roadmap view only"));
 
     // Fails here with the store's own error (exit 3) rather than in a dialog.
     openWorkspace(pos[0]).reset();
+    report::OutputPolicy policy;
+    policy.workspace = pos[0];
+    policy.force = parser.isSet(force);
+    try {
+        report::checkOutputs({outPath}, policy); // before the work (docs/hostile-input.md#outputs)
+    } catch (const report::ExportError &e) {
+        printErr(QStringLiteral("sre-roadmap screenshot: %1\n").arg(e.message()));
+        return BadInput;
+    }
 
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(paletteName == u"dark" ? darkPalette() : lightPalette());
@@ -114,13 +132,17 @@ int cmdScreenshot(const QStringList &args)
     buffer.open(QIODevice::WriteOnly);
     if (!image.save(&buffer, "PNG"))
         throw std::runtime_error("could not encode the PNG");
-    QSaveFile file(parser.value(out));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw std::runtime_error(QStringLiteral("%1: %2").arg(parser.value(out), file.errorString()).toStdString());
-    printOut(QStringLiteral("wrote %1: %2 view, %3x%4\n")
-                 .arg(parser.value(out), viewName(*id))
-                 .arg(image.width())
-                 .arg(image.height()));
+    try {
+        report::writeOutput(outPath, bytes, policy);
+    } catch (const report::ExportError &e) {
+        printErr(QStringLiteral("sre-roadmap screenshot: %1\n").arg(e.message()));
+        return e.kind() == report::ExportError::Kind::Refused ? BadInput : Failure;
+    }
+    if (!report::isStandardOutput(outPath))
+        printOut(QStringLiteral("wrote %1: %2 view, %3x%4\n")
+                     .arg(outPath, viewName(*id))
+                     .arg(image.width())
+                     .arg(image.height()));
     return Ok;
 }
 

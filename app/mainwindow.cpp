@@ -308,8 +308,19 @@ bool MainWindow::openWorkspace(const QString &path)
 bool MainWindow::newWorkspace(const QString &path)
 {
     try {
-        if (QFileInfo::exists(path))
-            QFile::remove(path); // the save dialog asked before overwriting
+        if (QFileInfo::exists(path)) {
+            // The save dialog asked before replacing a file; never anything else (a device
+            // node, as root, would be removed): docs/hostile-input.md#outputs.
+            if (!QFileInfo(path).isFile() || QFileInfo(path).isSymLink()) {
+                showError(tr("%1 is not a regular file; a new workspace is not created there").arg(path));
+                return false;
+            }
+            if (m_workspace && QFileInfo(m_workspace->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath()) {
+                showError(tr("%1 is the open workspace; choose another file for the new one").arg(path));
+                return false;
+            }
+            QFile::remove(path);
+        }
         m_workspace = Workspace::create(path);
     } catch (const WorkspaceError &e) {
         showError(e.message());
@@ -331,6 +342,10 @@ void MainWindow::workspaceOpened()
     updateTitle();
     dataChanged();
     emit workspaceChanged();
+    // Settings written into the file that do not validate are ignored (docs/hostile-input.md#settings).
+    const QStringList problems = m_workspace->settingProblems();
+    if (!problems.isEmpty())
+        statusBar()->showMessage(tr("Ignored, the defaults apply: %1").arg(problems.join(QStringLiteral("; "))), 30000);
 }
 
 void MainWindow::closeWorkspace()

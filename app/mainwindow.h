@@ -89,7 +89,10 @@ public:
     void setRemembersFiles(bool remember) { m_remember = remember; }
     // File › Export (mainwindow_export.cpp): the executive PDF, the HTML summary and the CSV
     // tables of the open workspace for the window shown in the toolbar; false (with the error
-    // shown) when it could not be written or the user cancelled.
+    // shown) when it could not be written or the user cancelled. The PDF and HTML paths come
+    // from a file dialog that already asked about replacing a file; CSV tables that would
+    // replace files with content ask first. None writes over the workspace, a FIFO or a device
+    // (docs/hostile-input.md#outputs).
     bool exportPdf(const QString &path);
     bool exportHtml(const QString &path);
     bool exportCsv(const QString &directory);

@@ -25,6 +25,8 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QProgressDialog>
 #include <QStatusBar>
 #include <QThread>
@@ -161,8 +163,30 @@ void MainWindow::addExportActions(QMenu *file)
     update();
 }
 
+namespace {
+
+// The checks every window export makes before it starts: the user chose to replace files
+// (the file dialog asked, or the CSV question), but never the workspace, a FIFO or a device.
+bool outputsAllowed(const Workspace *ws, const QStringList &paths, const std::function<void(const QString &)> &showError)
+{
+    report::OutputPolicy policy;
+    policy.workspace = ws->path();
+    policy.force = true;
+    try {
+        report::checkOutputs(paths, policy);
+    } catch (const report::ExportError &e) {
+        showError(e.message());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 bool MainWindow::exportPdf(const QString &path)
 {
+    if (!m_workspace || !outputsAllowed(m_workspace.get(), {path}, [this](const QString &e) { showError(e); }))
+        return false;
     // Letter where the reader's locale measures in inches, A4 elsewhere.
     const report::PageSize size = QLocale().measurementSystem() == QLocale::ImperialUSSystem ? report::PageSize::Letter
                                                                                             : report::PageSize::A4;
@@ -181,6 +205,8 @@ bool MainWindow::exportPdf(const QString &path)
 
 bool MainWindow::exportHtml(const QString &path)
 {
+    if (!m_workspace || !outputsAllowed(m_workspace.get(), {path}, [this](const QString &e) { showError(e); }))
+        return false;
     const QString shown = QDir::toNativeSeparators(path);
     return runExport(tr("Writing the HTML summary %1…").arg(shown), tr("Exported %1").arg(shown),
                      [&](const report::ReportData &data, const std::function<void()> &stopIfCancelled) {
@@ -192,10 +218,38 @@ bool MainWindow::exportHtml(const QString &path)
 
 bool MainWindow::exportCsv(const QString &directory)
 {
+    if (!m_workspace)
+        return false;
+    QStringList paths;
+    for (const QString &name : report::csvFileNames())
+        paths << QDir(directory).filePath(name);
+    if (!outputsAllowed(m_workspace.get(), paths, [this](const QString &e) { showError(e); }))
+        return false;
+    const QStringList existing = report::existingOutputs(paths);
+    if (!existing.isEmpty()) {
+        QStringList names;
+        for (const QString &path : existing)
+            names << QFileInfo(path).fileName();
+        QMessageBox question(QMessageBox::Question, tr("Replace Files?"),
+                             tr("%n file(s) in %1 will be replaced by this export.", nullptr, int(existing.size()))
+                                 .arg(QDir::toNativeSeparators(directory)),
+                             QMessageBox::Yes | QMessageBox::Cancel, this);
+        question.setObjectName(QStringLiteral("replaceFilesQuestion"));
+        question.setInformativeText(names.join(QStringLiteral(", ")));
+        question.setDefaultButton(QMessageBox::Cancel);
+        question.button(QMessageBox::Yes)->setText(tr("Replace"));
+        if (question.exec() != QMessageBox::Yes) {
+            statusBar()->showMessage(tr("Export cancelled; nothing was written"), 5000);
+            return false;
+        }
+    }
     const QString shown = QDir::toNativeSeparators(directory);
+    report::OutputPolicy replace;
+    replace.workspace = m_workspace->path();
+    replace.force = true; // asked above
     return runExport(tr("Writing the CSV tables into %1…").arg(shown), tr("Exported the CSV tables into %1").arg(shown),
                      [&](const report::ReportData &data, const std::function<void()> &) {
-                         report::writeCsvFiles(data, directory);
+                         report::writeCsvFiles(data, directory, replace);
                      });
 }
 

@@ -215,7 +215,9 @@ GroupMap resolveGroups(const Dataset &data)
     std::vector<QRegularExpression> rules;
     std::vector<QString> replacements;
     for (const AlertRule &r : data.alertRules) {
-        QRegularExpression re(r.pattern);
+        // With its match budget (docs/hostile-input.md#rules): the store refuses rules that
+        // blow it, but one written with sqlite3 must not stall every command.
+        QRegularExpression re = AlertRuleStore::compile(r.pattern);
         if (!re.isValid())
             continue; // the store refuses these; one written with sqlite3 is ignored
         re.optimize();
@@ -233,7 +235,7 @@ GroupMap resolveGroups(const Dataset &data)
         if (!rules.empty()) {
             QString t = QString::fromUtf8(title);
             for (std::size_t i = 0; i < rules.size(); ++i)
-                t.replace(rules[i], replacements[i]);
+                AlertRuleStore::apply(rules[i], replacements[i], t); // a title that blows the budget keeps it
             title = t.toStdString();
         }
         ruled[g] = name.service + '|' + title;
@@ -431,7 +433,9 @@ SloEval evaluate(const SloData &data, Micros from, Micros to)
         e.good += good;
         e.total += total;
     });
-    if (e.total > 0)
+    // Sums that overflowed (counts near 1e308 written into the file by hand) measure nothing:
+    // no attainment, so the SLO is neither met nor missed (docs/hostile-input.md#limits).
+    if (e.total > 0 && std::isfinite(e.total) && std::isfinite(e.good) && std::isfinite(e.good / e.total))
         e.attainment = e.good / e.total;
     return e;
 }

@@ -342,8 +342,11 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
     // When the range covers a good part of the table, a sequential scan of the table beats
     // walking the created_at index and fetching each row (measured: 0.15 s against 0.25 s
     // for half of a million pages); the fraction assumes pages spread evenly over time.
-    const double span = double(last - first) + 1.0;
-    const double covered = double(std::max<Micros>(0, std::min(to, last + 1) - std::max(from, first)));
+    // In doubles: a time written into the file by hand may be the largest or smallest integer
+    // SQLite stores (docs/hostile-input.md#limits).
+    const double span = double(last) - double(first) + 1.0;
+    const double covered =
+        std::max(0.0, std::min(double(to), double(last) + 1.0) - double(std::max(from, first)));
     const char *sql = covered / span >= 0.2
         ? "SELECT created_at, acknowledged_at, resolved_at, auto_resolved, group_id FROM pages "
           "NOT INDEXED WHERE created_at >= ?1 AND created_at < ?2"

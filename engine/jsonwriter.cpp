@@ -1,5 +1,7 @@
 #include "engine/jsonwriter.h"
 
+#include "store/texthygiene.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -102,10 +104,32 @@ void JsonWriter::string(std::string_view s)
         m_out.append(s.data() + copied, qsizetype(upTo - copied));
         copied = upTo + 1;
     };
+    static const char hex[] = "0123456789abcdef";
     for (std::size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
             continue;
+        if (c >= 0x80) {
+            // Valid JSON whatever the workspace holds, and nothing a terminal would act on:
+            // invalid UTF-8 becomes U+FFFD, the C1 controls are escaped
+            // (docs/hostile-input.md#text).
+            char32_t cp = 0;
+            const std::size_t length = hygiene::utf8At(s, i, &cp);
+            if (length > 0 && cp > 0x9f) {
+                i += length - 1;
+                continue;
+            }
+            flush(i);
+            if (length == 0) {
+                m_out += "\\ufffd";
+            } else {
+                const char escape[] = {'\\', 'u', '0', '0', hex[cp >> 4], hex[cp & 0xf]};
+                m_out.append(escape, 6);
+                copied = i + length;
+                i += length - 1;
+            }
+            continue;
+        }
         flush(i);
         switch (c) {
         case '"': m_out += "\\\""; break;
@@ -116,7 +140,6 @@ void JsonWriter::string(std::string_view s)
         case '\r': m_out += "\\r"; break;
         case '\t': m_out += "\\t"; break;
         default: {
-            static const char hex[] = "0123456789abcdef";
             const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
             m_out.append(escape, 6);
         }

@@ -7,6 +7,7 @@
 #include "importers/inputstream.h"
 #include "importers/parser.h"
 #include "store/metriccatalogue.h"
+#include "importers/recordcheck.h"
 
 #include <QString>
 
@@ -248,10 +249,15 @@ public:
             return std::nullopt;
         }
         const auto n = parseInteger(v);
-        if (!n)
+        if (!n) {
             fail(c, "not a whole number: " + quoted(v));
-        else if (*n < 0)
+        } else if (*n < 0) {
             fail(c, "negative count: " + std::string(v));
+        } else if (const auto why = numberProblem(m_t.name(c), double(*n))) {
+            // Refused before anything computes with it: docs/hostile-input.md#limits
+            fail(c, *why);
+            return std::nullopt;
+        }
         return n;
     }
 
@@ -265,10 +271,15 @@ public:
             return std::nullopt;
         }
         const auto n = parseNumber(v);
-        if (!n)
+        if (!n) {
             fail(c, "not a number: " + quoted(v));
-        else if (*n < 0)
+        } else if (*n < 0) {
             fail(c, "negative count: " + std::string(v));
+        } else if (const auto why = numberProblem(m_t.name(c), *n)) {
+            // Refused before anything computes with it: docs/hostile-input.md#limits
+            fail(c, *why);
+            return std::nullopt;
+        }
         return n;
     }
 
@@ -295,6 +306,7 @@ template <typename Read>
 void forEachRow(CsvTable &t, const ParseOptions &o, ImportSink &sink, Read read)
 {
     while (t.next()) {
+        sink.recordAt(t.line());
         Row row(t, o);
         read(row);
         if (!row.ok())

@@ -3,6 +3,7 @@
 #include "importers/formatwriters.h"
 #include "importers/parsethread.h"
 #include "store/importprofiles.h"
+#include "store/texthygiene.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
@@ -27,11 +28,12 @@ QString fromUtf8(const std::string &s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
+// One line per problem: a value quoted in the reason cannot break it (docs/hostile-input.md#text).
 QString located(const QString &path, const ParseError &e)
 {
-    return path + (e.line > 0 ? QStringLiteral(":%1: ").arg(e.line) : QStringLiteral(": "))
-        + (e.column.empty() ? QString() : QStringLiteral("column '%1': ").arg(fromUtf8(e.column)))
-        + fromUtf8(e.reason);
+    return hygiene::escapeControls(
+        path + (e.line > 0 ? QStringLiteral(":%1: ").arg(e.line) : QStringLiteral(": "))
+        + (e.column.empty() ? QString() : QStringLiteral("column '%1': ").arg(fromUtf8(e.column))) + fromUtf8(e.reason));
 }
 
 int measurementColumns(const ImportOptions &o, Format f)

@@ -6,6 +6,7 @@
 #include "importers/inputstream.h"
 #include "importers/jsonscanner.h"
 #include "importers/parser.h"
+#include "importers/recordcheck.h"
 
 #include <simdjson.h>
 
@@ -127,10 +128,15 @@ public:
         if (s.empty())
             return std::nullopt;
         const auto n = parseInteger(s);
-        if (!n)
+        if (!n) {
             fail(std::string(key), "not a whole number: '" + s + "'");
-        else if (*n < 0)
+        } else if (*n < 0) {
             fail(std::string(key), "negative count: " + s);
+        } else if (const auto why = numberProblem(key, double(*n))) {
+            // Refused before anything computes with it: docs/hostile-input.md#limits
+            fail(std::string(key), *why);
+            return std::nullopt;
+        }
         return n;
     }
 
@@ -140,10 +146,15 @@ public:
         if (s.empty())
             return std::nullopt;
         const auto n = parseNumber(s);
-        if (!n)
+        if (!n) {
             fail(std::string(key), "not a number: '" + s + "'");
-        else if (*n < 0)
+        } else if (*n < 0) {
             fail(std::string(key), "negative count: " + s);
+        } else if (const auto why = numberProblem(key, *n)) {
+            // Refused before anything computes with it: docs/hostile-input.md#limits
+            fail(std::string(key), *why);
+            return std::nullopt;
+        }
         return n;
     }
 
@@ -187,6 +198,7 @@ std::optional<Micros> plusSeconds(Micros t, const std::optional<double> &seconds
 // A PagerDuty REST v2 incident object.
 void readRestIncident(element incident, std::int64_t line, const ParseOptions &o, ImportSink &sink)
 {
+    sink.recordAt(line);
     Fields f(incident, line, o);
     if (incident.type() != element_type::OBJECT) {
         sink.badRow({line, {}, "expected an incident object"});
@@ -242,6 +254,7 @@ void readRestIncident(element incident, std::int64_t line, const ParseOptions &o
 // A PagerDuty Analytics raw incident.
 void readAnalyticsIncident(element incident, std::int64_t line, const ParseOptions &o, ImportSink &sink)
 {
+    sink.recordAt(line);
     Fields f(incident, line, o);
     if (incident.type() != element_type::OBJECT) {
         sink.badRow({line, {}, "expected an incident object"});

@@ -48,6 +48,7 @@ public:
     void object(const YAML::Node &node)
     {
         m_line = lineOf(node);
+        m_sink.recordAt(m_line);
         m_error.reset();
         if (!node.IsMap()) {
             m_sink.badRow({m_line, {}, "expected an OpenSLO object (a YAML mapping)"});
@@ -297,6 +298,12 @@ private:
 // yaml-cpp 0.7 loops forever on a stray ',' at the top level (found by fuzzing: the input ","
 // alone): LoadAll keeps reading empty documents without consuming it. A first pass through the
 // event parser stops when a document starts where the previous one did.
+// The same pass bounds what LoadAll would build: yaml-cpp spends a few hundred bytes on each
+// node, so 15 MB of empty documents or of "[]" once took 2.7 GB. SLO definitions are a few
+// dozen nodes each (docs/hostile-input.md#limits).
+constexpr int kMaxYamlDocuments = 10000;
+constexpr int kMaxYamlNodes = 200000;
+
 class DocumentStarts : public YAML::EventHandler
 {
 public:
@@ -306,19 +313,37 @@ public:
             throw FileError({mark.line >= 0 ? mark.line + 1 : 0, {}, "invalid YAML: unexpected character"});
         m_seen = true;
         m_last = mark.pos;
+        if (++m_documents > kMaxYamlDocuments)
+            throw FileError({mark.line >= 0 ? mark.line + 1 : 0, {},
+                             "more than " + std::to_string(kMaxYamlDocuments) + " YAML documents in one file"});
     }
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
-    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t) override { node(mark); }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override { node(mark); }
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t, const std::string &) override { node(mark); }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        node(mark);
+    }
     void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        node(mark);
+    }
     void OnMapEnd() override {}
 
 private:
+    void node(const YAML::Mark &mark)
+    {
+        if (++m_nodes > kMaxYamlNodes)
+            throw FileError({mark.line >= 0 ? mark.line + 1 : 0, {},
+                             "more than " + std::to_string(kMaxYamlNodes) + " YAML nodes in one file"});
+    }
+
     bool m_seen = false;
     int m_last = -1;
+    int m_documents = 0;
+    int m_nodes = 0;
 };
 
 void checkDocumentsAdvance(const std::string &text)

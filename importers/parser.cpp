@@ -1,6 +1,7 @@
 #include "importers/parser.h"
 
 #include "importers/fieldparsers.h"
+#include "importers/recordcheck.h"
 
 namespace srm::importers {
 
@@ -29,12 +30,13 @@ std::optional<Series> seriesFromName(std::string_view name)
 
 void parse(Format format, InputStream &in, const ParseOptions &options, ImportSink &sink)
 {
+    CheckingSink checked(format, sink);
     switch (format) {
-    case Format::PagerDutyRest: return parsePagerDutyRest(in, options, sink);
-    case Format::PagerDutyAnalytics: return parsePagerDutyAnalytics(in, options, sink);
-    case Format::Prometheus: return parsePrometheus(in, options, sink);
-    case Format::OpenSlo: return parseOpenSlo(in, options, sink);
-    default: return parseCsv(format, in, options, sink);
+    case Format::PagerDutyRest: return parsePagerDutyRest(in, options, checked);
+    case Format::PagerDutyAnalytics: return parsePagerDutyAnalytics(in, options, checked);
+    case Format::Prometheus: return parsePrometheus(in, options, checked);
+    case Format::OpenSlo: return parseOpenSlo(in, options, checked);
+    default: return parseCsv(format, in, options, checked);
     }
 }
 

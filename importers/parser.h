@@ -10,6 +10,8 @@
 #include "importers/importformat.h"
 #include "store/timeutil.h"
 
+#include <QtGlobal>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -55,6 +57,9 @@ public:
     virtual void badRow(const ParseError &error) = 0;
     // Something skipped on purpose (another OpenSLO kind, a NaN sample).
     virtual void note(const std::string &text) = 0;
+    // The line where the next record starts: parsers say it before each record, so that the
+    // checks made after parsing (importers/recordcheck.h) report bad rows where they are.
+    virtual void recordAt(std::int64_t line) { Q_UNUSED(line); }
 };
 
 enum class Series { Good, Bad, Total };
@@ -102,7 +107,9 @@ struct ColumnResolution
 };
 ColumnResolution resolveColumns(Format f, const std::vector<std::string> &header, const ColumnMap &map);
 
-// Parses the whole input as `format`. Throws FileError, Cancelled (from the InputStream).
+// Parses the whole input as `format`, every record checked against the input limits and
+// cleaned (importers/recordcheck.h) before it reaches `sink`. Throws FileError, Cancelled
+// (from the InputStream).
 void parse(Format format, InputStream &in, const ParseOptions &options, ImportSink &sink);
 
 // The parsers, one per family.

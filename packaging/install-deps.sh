@@ -3,6 +3,7 @@
 # Called by `make` before configuring; safe to run again (it only installs what is missing).
 #   packaging/install-deps.sh          build + test dependencies
 #   packaging/install-deps.sh --bench  also the benchmark peers (pandas, Node.js/npm)
+#   packaging/install-deps.sh --fuzz   also clang and its libFuzzer runtime (the fuzz preset only)
 set -euo pipefail
 
 packages=(
@@ -14,6 +15,10 @@ packages=(
   xvfb xauth poppler-utils
   dpkg-dev file
 )
+if [[ "${1:-}" == "--fuzz" ]]; then
+  # libFuzzer ships with clang's compiler runtime; nothing else is built with clang.
+  packages+=(clang libclang-rt-dev)
+fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3 python3-pandas valgrind time)
   # Node.js from elsewhere (NodeSource's nodejs bundles npm and conflicts with Debian's npm

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <queue>
 #include <unordered_map>
 
@@ -268,39 +269,51 @@ CriticalPath DebtGraph::criticalPath() const
     check();
     const Impl &g = *m_impl;
     auto open = [&](Vertex v) { return g.items[v].status != "done"; };
-    // best[v]: the best chain that starts at v (v first, then what depends on it). Every chain's
-    // head is shared by the candidates compared at v, so choosing the best continuation is
-    // exactly choosing the best chain from v, ties included.
+    // best chain from v (v first, then what depends on it): its cost and the vertex after v.
+    // Linear in memory: a chain is its head and a link to the best chain of its successor,
+    // not a copy of the path (a 20,000-item chain once took 3 GB that way).
+    //
+    // Ties between chains go to the lexicographically smallest id list. Every comparison
+    // made here is between chains with different heads (the best chains of two blocked items,
+    // or the chain at v against the best so far, which starts elsewhere), so the lists differ
+    // at their first element and comparing heads decides; a chain beats stopping (the empty
+    // list, which sorts first) only by costing more.
+    constexpr Vertex kNone = std::numeric_limits<Vertex>::max();
     struct Chain
     {
         double cost = 0;
-        std::vector<Vertex> path;
+        Vertex head = kNone; // kNone: the empty chain
     };
     auto better = [](const Chain &a, const Chain &b) {
         if (std::abs(a.cost - b.cost) > kCostTolerance)
             return a.cost > b.cost;
-        return std::lexicographical_compare(a.path.begin(), a.path.end(), b.path.begin(), b.path.end());
+        if (b.head == kNone || a.head == kNone)
+            return false; // the empty list sorts first: it wins a tie, and nothing ties with it twice
+        return a.head < b.head;
     };
     const std::vector<Vertex> order = g.topological();
-    std::vector<Chain> best(boost::num_vertices(g.graph));
+    const std::size_t n = boost::num_vertices(g.graph);
+    std::vector<double> cost(n, 0);
+    std::vector<Vertex> next(n, kNone);
     Chain overall;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const Vertex v = *it;
         if (!open(v))
             continue;
-        Chain next; // stopping at v: cost 0 and the empty list, which sorts first
+        Chain follow; // stopping at v
         for (Vertex w : g.sortedBlocked(v))
-            if (open(w) && better(best[w], next))
-                next = best[w];
-        Chain &mine = best[v];
-        mine.cost = g.items[v].costWeeks + next.cost;
-        mine.path.reserve(next.path.size() + 1);
-        mine.path.push_back(v);
-        mine.path.insert(mine.path.end(), next.path.begin(), next.path.end());
-        if (overall.path.empty() || better(mine, overall))
+            if (open(w) && better(Chain{cost[w], w}, follow))
+                follow = Chain{cost[w], w};
+        cost[v] = g.items[v].costWeeks + follow.cost;
+        next[v] = follow.head;
+        const Chain mine{cost[v], v};
+        if (overall.head == kNone || better(mine, overall))
             overall = mine;
     }
-    return {g.names(overall.path), overall.cost};
+    std::vector<Vertex> path;
+    for (Vertex v = overall.head; v != kNone; v = next[v])
+        path.push_back(v);
+    return {g.names(path), overall.cost};
 }
 
 QJsonObject DebtGraph::problemsToJson() const

@@ -3,6 +3,7 @@
 #include "planning/debtstore.h"
 #include "planning/plancomparison.h"
 #include "store/metriccatalogue.h"
+#include "store/texthygiene.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
@@ -646,7 +647,8 @@ QString planToText(const Plan &plan)
         out += QStringLiteral("%1 done item%2 not scheduled\n").arg(plan.doneItems).arg(plan.doneItems == 1 ? QString() : QStringLiteral("s"));
 
     auto itemBlock = [](const PlannedItem &p, bool withCost) {
-        QString line = QStringLiteral("  %1  %2\n").arg(qs(p.id), qs(p.title));
+        // One line each, whatever the register holds (docs/hostile-input.md#text).
+        QString line = QStringLiteral("  %1  %2\n").arg(hygiene::escapeControls(qs(p.id)), hygiene::escapeControls(qs(p.title)));
         if (withCost) {
             QString figures = QStringLiteral("%1 weeks, priority %2").arg(weeks1(p.costWeeks), formatPriority(p.priority));
             if (p.priorityFrom != p.id)

@@ -36,15 +36,70 @@ QString notNull(const QString &s)
 
 } // namespace
 
+QRegularExpression AlertRuleStore::compile(const QString &pattern)
+{
+    // PCRE2 takes limits at the start of a pattern; they can only lower the application's.
+    return QRegularExpression(QStringLiteral("(*LIMIT_MATCH=%1)(*LIMIT_HEAP=20000)").arg(kMatchLimit) + pattern);
+}
+
+bool AlertRuleStore::apply(const QRegularExpression &rule, const QString &replacement, QString &title)
+{
+    // A match that ran out of budget is not a valid match (a plain miss is valid).
+    const QRegularExpressionMatch first = rule.match(title);
+    if (!first.isValid())
+        return false;
+    if (!first.hasMatch())
+        return true;
+    QString replaced = title;
+    replaced.replace(rule, replacement);
+    // A later match of the global replace may run out too: then the title stays as it was.
+    const QRegularExpressionMatchIterator all = rule.globalMatch(title);
+    if (!all.isValid())
+        return false;
+    title = replaced;
+    return true;
+}
+
 QString AlertRuleStore::patternError(const QString &pattern)
 {
     if (pattern.isEmpty())
         return QStringLiteral("the pattern is empty");
-    const QRegularExpression re(pattern);
-    if (!re.isValid())
+    if (pattern.size() > kMaxPatternLength)
+        return QStringLiteral("the pattern is %1 characters long; at most %2 are accepted").arg(pattern.size()).arg(kMaxPatternLength);
+    const QRegularExpression plain(pattern);
+    if (!plain.isValid())
         return QStringLiteral("invalid regular expression '%1': %2 at offset %3")
-            .arg(pattern, re.errorString())
-            .arg(re.patternErrorOffset());
+            .arg(pattern, plain.errorString())
+            .arg(plain.patternErrorOffset());
+    const QRegularExpression rule = compile(pattern);
+    if (!rule.isValid())
+        return QStringLiteral("invalid regular expression '%1': %2").arg(pattern, rule.errorString());
+    // Probe titles: a run of each character the pattern names (and of a few common ones),
+    // then one that ends the run unexpectedly. (a|aa)+$, (a+)+b, (.*a){20} and their kind
+    // backtrack exponentially on such runs.
+    QString chars = QStringLiteral("a0 -_.:/A");
+    for (const QChar c : pattern)
+        if (c.isPrint() && !chars.contains(c))
+            chars += c;
+    // The pattern's characters also follow the run: PCRE2 gives up at once when a literal the
+    // pattern requires (the b of (a+)+b) is nowhere in the title, so a probe must hold it.
+    QStringList probes;
+    for (const QChar c : chars) {
+        probes << QString(256, c) + QChar(u'!') + chars;
+        probes << QString(256, c) + QChar(u'\x01');
+    }
+    probes << chars.repeated(256 / int(chars.size()) + 1) + QChar(u'!');
+    for (const QString &probe : probes) {
+        QRegularExpressionMatchIterator it = rule.globalMatch(probe);
+        bool blown = false;
+        for (int n = 0; it.hasNext() && n < 300 && !blown; ++n)
+            blown = !it.next().isValid();
+        if (blown || !rule.match(probe).isValid())
+            return QStringLiteral("'%1' takes too long: on a title like '%2…' it needs more than %3 matching steps "
+                                  "(nested repetition such as (a|aa)+ or (a+)+ backtracks without end); simplify it")
+                .arg(pattern, probe.left(12))
+                .arg(kMatchLimit);
+    }
     return {};
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 
 namespace srm {
@@ -56,8 +57,22 @@ public:
     void addMerge(const QString &fromKey, const QString &intoKey);
     void removeMerge(const QString &fromKey);
 
-    // Checks a pattern; returns an empty string when valid, else the reason.
+    // A rule's budget (docs/hostile-input.md#rules): PCRE2 gives up a match after this many
+    // steps (backtracking included), and patterns are at most kMaxPatternLength long.
+    static constexpr int kMatchLimit = 100000;
+    static constexpr int kMaxPatternLength = 1000;
+
+    // Checks a pattern: it compiles, it is not too long, and it stays within the match budget
+    // on titles built to make catastrophic patterns backtrack (runs of each character the
+    // pattern names, and of common ones, ending in one that does not match). Returns an empty
+    // string when valid, else the reason. The store refuses such rules (InputError), and so
+    // does the dialog.
     static QString patternError(const QString &pattern);
+    // The rule as it runs: the pattern with the match budget in front ((*LIMIT_MATCH=...)).
+    static QRegularExpression compile(const QString &pattern);
+    // Applies a compiled rule to one title. False (and the title unchanged) when the match ran
+    // out of budget on this title: the rule is skipped for it.
+    static bool apply(const QRegularExpression &rule, const QString &replacement, QString &title);
 
 private:
     void renumber(QList<qint64> order);

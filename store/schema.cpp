@@ -334,6 +334,19 @@ QString latestEventsTriggerSql(const EventTable &t, const char *operation)
         .arg(table, older);
 }
 
+bool bulkLoadMayDrop(const QString &type, const QString &name)
+{
+    if (type == u"index")
+        return name == u"pages_ukey"; // kPagesIdentityIndex
+    if (type != u"trigger")
+        return false;
+    for (const EventTable &t : eventTables())
+        for (const char *operation : {"insert", "update", "delete"})
+            if (name == QStringLiteral("%1_latest_%2").arg(QLatin1StringView(t.table), QLatin1StringView(operation)))
+                return true;
+    return false;
+}
+
 QStringList migration(int version)
 {
     switch (version) {

@@ -37,4 +37,9 @@ QString rowLatestSql(const EventTable &t, const QString &prefix = QString());
 // the pages triggers with the indexes and sets the entry itself (RecordWriter).
 QString latestEventsTriggerSql(const EventTable &t, const char *operation); // "insert", "update", "delete"
 
+// What RecordWriter's bulk load may leave missing: the page identity index (until the first
+// upsert builds it) and the latest_events triggers (while it loads). The schema check on open
+// (store/schemacheck.h) accepts their absence and nothing else's.
+bool bulkLoadMayDrop(const QString &type, const QString &name);
+
 } // namespace srm::Schema

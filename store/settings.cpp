@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include "store/texthygiene.h"
+
 #include <cmath>
 
 namespace srm {
@@ -46,6 +48,21 @@ QList<SettingSpec> buildAll()
     return out;
 }
 
+// The largest value a number setting takes: beyond it a figure is a typo (or an attack on the
+// charts' axes), not a plan. docs/hostile-input.md#limits
+double maxNumber(QStringView key)
+{
+    if (key == u"quadrant.toil_hours")
+        return 10000; // hours per week, the same bound as an item's toil
+    if (key == u"quadrant.cost_weeks")
+        return 10000; // weeks, the same bound as an item's cost
+    if (key.startsWith(u"weight."))
+        return 1000;
+    if (key == u"capacity_weeks")
+        return 100000;
+    return 1e9; // targets
+}
+
 std::optional<double> parseNumber(const QString &v)
 {
     bool ok = false;
@@ -81,7 +98,7 @@ const SettingSpec *find(QStringView key)
 QString typeDescription(SettingType t)
 {
     switch (t) {
-    case SettingType::Text: return QStringLiteral("any text");
+    case SettingType::Text: return QStringLiteral("text of at most 200 characters without control characters");
     case SettingType::TimeZone: return QStringLiteral("an IANA time zone such as UTC or Europe/Berlin");
     case SettingType::ClockTime: return QStringLiteral("a time of day HH:MM from 00:00 to 24:00");
     case SettingType::Count: return QStringLiteral("a whole number of at least 1");
@@ -125,6 +142,9 @@ std::optional<QString> validate(QStringView key, const QString &rawValue, QStrin
     case SettingType::Text:
         if (value.size() > 200)
             return fail();
+        for (const QChar c : value)
+            if (hygiene::isControl(c.unicode()))
+                return fail();
         return value;
     case SettingType::TimeZone: {
         if (value == u"UTC")
@@ -156,6 +176,12 @@ std::optional<QString> validate(QStringView key, const QString &rawValue, QStrin
         const auto d = parseNumber(value);
         if (!d || *d < 0)
             return fail();
+        if (*d > maxNumber(spec->key)) {
+            if (error)
+                *error = QStringLiteral("invalid value '%1' for %2: expected a number from 0 to %3")
+                             .arg(rawValue, spec->key, formatNumber(maxNumber(spec->key)));
+            return std::nullopt;
+        }
         if (spec->key.startsWith(u"target.")) {
             const MetricDef *m = MetricCatalogue::find(QStringView(spec->key).mid(7));
             if (m && m->unit == Unit::Ratio && *d > 1) {
@@ -218,11 +244,27 @@ static int clockMinutes(const QString &hhmm)
     return hhmm.section(u':', 0, 0).toInt() * 60 + hhmm.section(u':', 1, 1).toInt();
 }
 
+QStringList WorkspaceSettings::problems(const QHash<QString, QString> &stored)
+{
+    QStringList out;
+    auto value = [&](const char *key) {
+        const QString k = QString::fromLatin1(key);
+        const QString v = stored.value(k);
+        return v.isEmpty() ? SettingsSchema::find(k)->defaultValue : v;
+    };
+    if (clockMinutes(value("business_hours_start")) >= clockMinutes(value("business_hours_end")))
+        out << QStringLiteral("settings business_hours_start and business_hours_end are ignored: %1 is not before %2")
+                   .arg(value("business_hours_start"), value("business_hours_end"));
+    return out;
+}
+
 WorkspaceSettings WorkspaceSettings::fromStored(const QHash<QString, QString> &stored)
 {
+    // Every value is validated again here, whoever stored it: one that is not valid for its
+    // key is the default (docs/hostile-input.md#settings).
     auto value = [&](const SettingSpec &s) {
-        const QString v = stored.value(s.key);
-        return v.isEmpty() ? s.defaultValue : v;
+        const auto v = SettingsSchema::validate(s.key, stored.value(s.key), nullptr);
+        return !v || v->isEmpty() ? s.defaultValue : *v;
     };
     WorkspaceSettings w;
     for (const SettingSpec &s : SettingsSchema::all()) {
@@ -257,6 +299,11 @@ WorkspaceSettings WorkspaceSettings::fromStored(const QHash<QString, QString> &s
             if (!v.isEmpty())
                 w.roadmapStart = parseQuarter(v);
         }
+    }
+    if (w.businessHoursStart >= w.businessHoursEnd) {
+        const WorkspaceSettings defaults;
+        w.businessHoursStart = defaults.businessHoursStart;
+        w.businessHoursEnd = defaults.businessHoursEnd;
     }
     return w;
 }

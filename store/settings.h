@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
@@ -64,8 +65,12 @@ struct WorkspaceSettings
     // SPEC 8: capacity_weeks if set, else team_size × 12 × (1 − reserved_ratio); nullopt if neither.
     std::optional<double> quarterCapacity() const;
 
-    // Builds the typed view from stored canonical values (missing keys take defaults).
+    // Builds the typed view from stored values (missing keys take defaults). Each value is
+    // validated again: one that is not valid for its key takes the default too, as do the
+    // business hours when the start is not before the end.
     static WorkspaceSettings fromStored(const QHash<QString, QString> &stored);
+    // The problems of stored values that are each valid but do not go together (business hours).
+    static QStringList problems(const QHash<QString, QString> &stored);
 };
 
 } // namespace srm

@@ -15,6 +15,18 @@
 
 namespace srm {
 
+// The instants SRE Roadmap accepts and computes with: from 1970-01-01 up to (not including)
+// 2200-01-01 UTC. Imported times outside are bad rows; an as-of outside is refused; times
+// stored outside (a workspace written by hand) are clamped where a default as-of is derived
+// from them, so no date ever prints as "-290308-12-22" or "10000-01-01".
+// docs/hostile-input.md#limits
+constexpr Micros kEarliestTime = 0;
+constexpr Micros kLatestTime = 7'258'118'400'000'000; // 2200-01-01T00:00:00Z
+constexpr bool isSaneTime(Micros t)
+{
+    return t >= kEarliestTime && t < kLatestTime;
+}
+
 // UTC offsets of one IANA zone, precomputed from QTimeZone's transitions so that converting a
 // million instants costs a binary search each instead of a QDateTime round trip.
 class ZoneOffsets

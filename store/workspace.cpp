@@ -1,17 +1,24 @@
 #include "store/workspace.h"
 
 #include "store/schema.h"
+#include "store/schemacheck.h"
+#include "store/texthygiene.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace srm {
@@ -32,6 +39,13 @@ void checkHeader(const QString &path)
     if (fi.isDir())
         throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
                              QStringLiteral("%1: is a directory, not an SRE Roadmap workspace").arg(path));
+    // Opening a FIFO to read its header would wait for a writer: only regular files are read.
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
+                             QStringLiteral("%1: not a regular file (a FIFO, a device or a socket), not an SRE Roadmap "
+                                            "workspace")
+                                 .arg(path));
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw WorkspaceError(WorkspaceError::Kind::Io,
@@ -108,6 +122,12 @@ void Workspace::fail(const QString &what, int code, const QString &detail) const
         throw WorkspaceError(K::Io, QStringLiteral("%1: the workspace is read-only (%2)").arg(m_path, what));
     case SQLITE_FULL:
         throw WorkspaceError(K::Io, QStringLiteral("%1: disk full (%2)").arg(m_path, what));
+    case SQLITE_INTERRUPT:
+        throw WorkspaceError(K::TimeLimit, QStringLiteral("%1: a query ran longer than %2 s and was stopped (%3); "
+                                                          "docs/hostile-input.md#workspaces")
+                                               .arg(m_path)
+                                               .arg(m_limitMs / 1000.0)
+                                               .arg(what));
     default:
         throw WorkspaceError(K::Io, QStringLiteral("%1: %2 failed: %3").arg(m_path, what, detail));
     }
@@ -138,26 +158,103 @@ static void configureSqlite()
     Q_UNUSED(configured);
 }
 
-std::unique_ptr<Workspace> Workspace::connect(const QString &path, bool readOnly)
+Workspace::Access Workspace::accessFor(const QString &path)
+{
+    // SQLite needs to write beside a WAL workspace (its -shm file) even to read it: in a
+    // directory that cannot take that file, the workspace is read as an immutable file.
+    const QFileInfo info(path);
+    const QByteArray file = QFile::encodeName(info.absoluteFilePath());
+    const QByteArray dir = QFile::encodeName(info.absolutePath());
+    const bool dirWritable = ::access(dir.constData(), W_OK) == 0;
+    if (dirWritable)
+        return ::access(file.constData(), W_OK) == 0 ? Access::ReadWrite : Access::ReadOnly;
+    if (QFileInfo::exists(path + QStringLiteral("-shm")))
+        return Access::ReadOnly;
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (wal.exists() && wal.size() > 0)
+        throw WorkspaceError(WorkspaceError::Kind::Io,
+                             QStringLiteral("%1: cannot be read: its directory is read-only and changes not yet "
+                                            "merged into the file wait in %2")
+                                 .arg(path, wal.fileName()));
+    return Access::Immutable;
+}
+
+std::unique_ptr<Workspace> Workspace::connect(const QString &path, Access access)
 {
     configureSqlite();
     const QString name = QStringLiteral("srm-workspace-%1").arg(++g_connections);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
         QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
-        if (readOnly)
+        if (access != Access::ReadWrite)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (access == Access::Immutable) {
+            // immutable=1: no -shm, no locks, no journal; nobody may change the file meanwhile,
+            // which a read-only directory makes likely.
+            const QByteArray encoded = QUrl::toPercentEncoding(QFileInfo(path).absoluteFilePath(), "/");
+            db.setDatabaseName(QStringLiteral("file:%1?immutable=1").arg(QString::fromLatin1(encoded)));
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+        } else {
+            db.setDatabaseName(path);
+        }
         db.setConnectOptions(options);
     }
     std::unique_ptr<Workspace> ws(new Workspace(path, name));
+    ws->m_readOnly = access != Access::ReadWrite;
     QSqlDatabase db = ws->database();
     if (!db.open())
         ws->fail(QStringLiteral("opening"), sqliteCode(db.lastError()), db.lastError().text());
     ws->m_handle = handleOf(db);
     if (!ws->m_handle)
         throw WorkspaceError(WorkspaceError::Kind::Io, QStringLiteral("%1: the Qt SQLite driver gave no handle").arg(path));
+    ws->watchStatements();
     return ws;
+}
+
+// --- the statement time limit ----------------------------------------------------------------
+// The progress handler runs every kProgressOps virtual-machine instructions (10 to 50 µs of
+// work) and adds the time since its last call, at most kMaxTickNs: a longer gap is time spent
+// outside SQLite between two steps of a statement (the caller handling rows), which is not
+// SQLite's and must not count. So the count is at most a few times SQLite's own time, and an
+// endless query is counted at its real pace. A statement's
+// count starts again when it starts running (SQLITE_TRACE_STMT; not for the trigger programs
+// it runs, reported as "-- TRIGGER name").
+
+namespace {
+constexpr int kProgressOps = 1000;
+constexpr std::int64_t kMaxTickNs = 100'000;
+
+std::int64_t nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
+
+void Workspace::watchStatements()
+{
+    sqlite3_trace_v2(m_handle, SQLITE_TRACE_STMT, &Workspace::onTrace, this);
+    sqlite3_progress_handler(m_handle, kProgressOps, &Workspace::onProgress, this);
+}
+
+int Workspace::onTrace(unsigned type, void *self, void *, void *sql)
+{
+    const char *text = static_cast<const char *>(sql);
+    if (type == SQLITE_TRACE_STMT && !(text && text[0] == '-' && text[1] == '-')) {
+        auto *ws = static_cast<Workspace *>(self);
+        ws->m_spentNs = 0;
+        ws->m_lastTickNs = nowNs();
+    }
+    return 0;
+}
+
+int Workspace::onProgress(void *self)
+{
+    auto *ws = static_cast<Workspace *>(self);
+    const std::int64_t now = nowNs();
+    ws->m_spentNs += std::clamp<std::int64_t>(now - ws->m_lastTickNs, 0, kMaxTickNs);
+    ws->m_lastTickNs = now;
+    return ws->m_spentNs > std::int64_t(ws->m_limitMs) * 1'000'000 ? 1 : 0;
 }
 
 int Workspace::schemaVersion() const
@@ -219,7 +316,7 @@ std::unique_ptr<Workspace> Workspace::create(const QString &path, int version)
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
         QFile::remove(tmp + suffix);
     {
-        auto ws = connect(tmp, false);
+        auto ws = connect(tmp);
         ws->exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
         ws->configure();
         ws->migrate(0, version);
@@ -248,7 +345,7 @@ std::unique_ptr<Workspace> Workspace::openChecked(const QString &path, bool migr
 {
     const QFileInfo fi(path);
     checkHeader(path);
-    auto ws = connect(path, false);
+    auto ws = connect(path, accessFor(path));
     const int version = ws->schemaVersion();
     if (version > kSchemaVersion)
         throw WorkspaceError(WorkspaceError::Kind::TooNew,
@@ -258,6 +355,19 @@ std::unique_ptr<Workspace> Workspace::openChecked(const QString &path, bool migr
     if (version < 1)
         throw WorkspaceError(WorkspaceError::Kind::Corrupt,
                              QStringLiteral("%1: an incomplete workspace (no schema)").arg(path));
+    // Before anything reads a table: a view or trigger that is not ours never runs.
+    SchemaCheck::Result schema;
+    try {
+        schema = SchemaCheck::compare(ws->m_handle, version);
+    } catch (const std::runtime_error &e) {
+        ws->fail(QStringLiteral("reading the schema"), sqlite3_errcode(ws->m_handle), QString::fromUtf8(e.what()));
+    }
+    if (!schema.problem.isEmpty())
+        throw WorkspaceError(WorkspaceError::Kind::UnexpectedSchema,
+                             QStringLiteral("%1: %2; the workspace was changed outside SRE Roadmap and is not "
+                                            "opened (docs/hostile-input.md#workspaces)")
+                                 .arg(path, schema.problem));
+    ws->m_untrackedTables = schema.untrackedTables;
     if (fi.size() <= kQuickCheckLimit) {
         QSqlQuery q(ws->database());
         if (!q.exec(QStringLiteral("PRAGMA quick_check(1)")) || !q.next())
@@ -265,18 +375,35 @@ std::unique_ptr<Workspace> Workspace::openChecked(const QString &path, bool migr
         const QString result = q.value(0).toString();
         if (result != u"ok")
             throw WorkspaceError(WorkspaceError::Kind::Corrupt,
-                                 QStringLiteral("%1: the workspace is corrupt (%2)").arg(path, result));
+                                 QStringLiteral("%1: the workspace is corrupt (%2)").arg(path, hygiene::escapeControls(result)));
     }
     ws->checkWritable();
     ws->configure();
-    if (version < kSchemaVersion && migrateToCurrent)
+    if (version < kSchemaVersion && migrateToCurrent) {
+        if (ws->m_readOnly)
+            throw WorkspaceError(WorkspaceError::Kind::Io,
+                                 QStringLiteral("%1: written by an older version (schema %2); upgrading it to schema "
+                                                "%3 needs write access, and the workspace is read-only")
+                                     .arg(path)
+                                     .arg(version)
+                                     .arg(kSchemaVersion));
         ws->migrate(version, kSchemaVersion);
+    }
     return ws;
 }
 
 std::unique_ptr<Workspace> Workspace::openConnection(const QString &path)
 {
-    auto ws = connect(path, false);
+    auto ws = connect(path, accessFor(path));
+    SchemaCheck::Result schema;
+    try {
+        schema = SchemaCheck::compare(ws->m_handle, ws->schemaVersion());
+    } catch (const std::runtime_error &e) {
+        ws->fail(QStringLiteral("reading the schema"), sqlite3_errcode(ws->m_handle), QString::fromUtf8(e.what()));
+    }
+    if (!schema.problem.isEmpty())
+        throw WorkspaceError(WorkspaceError::Kind::UnexpectedSchema, QStringLiteral("%1: %2").arg(path, schema.problem));
+    ws->m_untrackedTables = schema.untrackedTables;
     ws->configure();
     return ws;
 }
@@ -319,8 +446,38 @@ QHash<QString, QString> Workspace::storedSettings() const
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT key, value FROM settings")))
         fail(QStringLiteral("reading settings"), sqliteCode(q.lastError()), q.lastError().text());
-    while (q.next())
-        out.insert(q.value(0).toString(), q.value(1).toString());
+    while (q.next()) {
+        // Whoever wrote it (this app, an older one, sqlite3): only what validates counts.
+        const QString key = q.value(0).toString();
+        const auto canonical = SettingsSchema::validate(key, q.value(1).toString(), nullptr);
+        if (canonical && !canonical->isEmpty())
+            out.insert(key, *canonical);
+    }
+    if (!WorkspaceSettings::problems(out).isEmpty()) {
+        // Business hours that are not an interval: both are the defaults.
+        out.remove(QStringLiteral("business_hours_start"));
+        out.remove(QStringLiteral("business_hours_end"));
+    }
+    return out;
+}
+
+QStringList Workspace::settingProblems() const
+{
+    QStringList out;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT key, value FROM settings ORDER BY key")))
+        fail(QStringLiteral("reading settings"), sqliteCode(q.lastError()), q.lastError().text());
+    QHash<QString, QString> valid;
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        QString error;
+        const auto canonical = SettingsSchema::validate(key, q.value(1).toString(), &error);
+        if (canonical)
+            valid.insert(key, *canonical);
+        else
+            out << QStringLiteral("setting %1 is ignored: %2").arg(hygiene::escapeControls(key), hygiene::escapeControls(error));
+    }
+    out << WorkspaceSettings::problems(valid);
     return out;
 }
 
@@ -357,10 +514,14 @@ void Workspace::setSettings(const QHash<QString, QString> &values)
     QHash<QString, QString> merged = storedSettings();
     for (auto it = canonical.begin(); it != canonical.end(); ++it)
         merged.insert(it.key(), it.value());
-    const WorkspaceSettings s = WorkspaceSettings::fromStored(merged);
-    if (s.businessHoursStart >= s.businessHoursEnd)
+    if (!WorkspaceSettings::problems(merged).isEmpty()) {
+        auto shown = [&](const QString &key) {
+            const QString v = merged.value(key);
+            return v.isEmpty() ? SettingsSchema::find(key)->defaultValue : v;
+        };
         throw InputError(QStringLiteral("business_hours_start must be before business_hours_end (%1 to %2)")
-                             .arg(setting(QStringLiteral("business_hours_start")), setting(QStringLiteral("business_hours_end"))));
+                             .arg(shown(QStringLiteral("business_hours_start")), shown(QStringLiteral("business_hours_end"))));
+    }
 
     Transaction tx(*this);
     for (auto it = canonical.begin(); it != canonical.end(); ++it) {
@@ -453,7 +614,7 @@ std::optional<Micros> Workspace::latestEventTime() const
     for (const Schema::EventTable &t : Schema::eventTables()) {
         const QString table = QString::fromLatin1(t.table);
         std::optional<Micros> value;
-        if (const auto it = known.constFind(table); it != known.constEnd()) {
+        if (const auto it = known.constFind(table); it != known.constEnd() && !m_untrackedTables.contains(table)) {
             value = *it;
         } else {
             QSqlQuery q(database());
@@ -465,6 +626,10 @@ std::optional<Micros> Workspace::latestEventTime() const
         if (value && (!latest || *value > *latest))
             latest = value;
     }
+    // A time stored outside the accepted range (by hand) must not push the default as-of
+    // off the calendar: docs/hostile-input.md#limits.
+    if (latest)
+        latest = std::clamp(*latest, kEarliestTime, kLatestTime - kMicrosPerDay);
     return latest;
 }
 

@@ -9,6 +9,7 @@
 #include "store/settings.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -22,7 +23,7 @@ namespace srm {
 class WorkspaceError : public std::runtime_error
 {
 public:
-    enum class Kind { Missing, NotWorkspace, Corrupt, TooNew, Locked, Io };
+    enum class Kind { Missing, NotWorkspace, Corrupt, TooNew, Locked, Io, UnexpectedSchema, TimeLimit };
     WorkspaceError(Kind kind, const QString &message)
         : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message) {}
     Kind kind() const { return m_kind; }
@@ -65,6 +66,9 @@ class Workspace
 public:
     static constexpr int kSchemaVersion = 4;
     static constexpr quint32 kApplicationId = 0x5352504d; // "SRPM"
+    // A statement that keeps SQLite busy longer than this is stopped (WorkspaceError TimeLimit):
+    // docs/hostile-input.md#workspaces.
+    static constexpr int kStatementTimeLimitMs = 30000;
 
     enum class OpenMode { Existing, CreateIfMissing };
 
@@ -84,9 +88,18 @@ public:
     QSqlDatabase database() const;
     sqlite3 *handle() const { return m_handle; }
     int schemaVersion() const;
+    // Opened read-only: the file or its directory is not writable (a read-only mount, another
+    // user's file). Reading works; a write fails with "the workspace is read-only".
+    bool isReadOnly() const { return m_readOnly; }
+    // The time SQLite may spend on one statement before it is stopped (kStatementTimeLimitMs;
+    // tests lower it).
+    void setStatementTimeLimit(int milliseconds) { m_limitMs = milliseconds; }
 
     // Settings: canonical stored values, typed view, validated writes (InputError on bad input).
+    // Every read validates what it reads, whoever wrote it: a stored value that is not valid
+    // for its key (written with sqlite3) counts as unset and is listed by settingProblems().
     QHash<QString, QString> storedSettings() const;
+    QStringList settingProblems() const; // "team_size: stored value '-5' is not valid (...)"
     WorkspaceSettings settings() const;
     QString setting(const QString &key) const; // value or default
     void setSetting(const QString &key, const QString &value);
@@ -129,7 +142,12 @@ public:
 
 private:
     Workspace(const QString &path, const QString &connectionName);
-    static std::unique_ptr<Workspace> connect(const QString &path, bool readOnly);
+    enum class Access { ReadWrite, ReadOnly, Immutable };
+    static std::unique_ptr<Workspace> connect(const QString &path, Access access = Access::ReadWrite);
+    static Access accessFor(const QString &path);
+    void watchStatements();
+    static int onProgress(void *self);
+    static int onTrace(unsigned type, void *self, void *statement, void *sql);
     static std::unique_ptr<Workspace> openChecked(const QString &path, bool migrateToCurrent);
     void checkWritable();
     void configure();
@@ -138,6 +156,13 @@ private:
     QString m_path;
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
+    bool m_readOnly = false;
+    // Tables whose latest_events triggers are missing (SchemaCheck): scanned, not looked up.
+    QSet<QString> m_untrackedTables;
+    // Time SQLite spent on the running statement, counted in the progress handler.
+    int m_limitMs = kStatementTimeLimitMs;
+    std::int64_t m_spentNs = 0;
+    std::int64_t m_lastTickNs = 0;
 };
 
 // Exit code for an exception escaping a command (SPEC 2).

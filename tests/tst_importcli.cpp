@@ -356,7 +356,7 @@ private slots:
             "\"Vendor quote: 40 weeks,\nincluding \"\"migration\"\" work\"\n"
             "OPS-10,\"Runbooks, top 20\",incident,0.1,1e-05,1,1,,,,done,,\n"
             "OPS-2,Self-service migrations,,12.75,30,3,2,careful-unintentional,OPS-10,,open,,\" leading space\"\n"
-            "OPS-3,Game days,improvement,0,123456789.125,2,2,careful-intentional,,,open,,\n";
+            "OPS-3,Game days,improvement,0,9876.125,2,2,careful-intentional,,,open,,\n"; // costs up to 10,000 weeks
         const QString path = file(QStringLiteral("debt.csv"), csv);
         const QString ws = workspacePath(QStringLiteral("debt"));
         QCOMPARE(runCli({QStringLiteral("import"), ws, path}).exitCode, 0);

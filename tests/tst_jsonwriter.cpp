@@ -106,9 +106,11 @@ private slots:
     void strings()
     {
         QFETCH(QString, s);
-        QCOMPARE(ourText(s), qtText(QJsonValue(s)));
+        // DEL is written as \u007f (Qt writes it raw): the same string, and nothing a terminal acts on.
+        const auto ours = [](QByteArray text) { return text.replace("\\u007f", "\x7f"); };
+        QCOMPARE(ours(ourText(s)), qtText(QJsonValue(s)));
         const QByteArray utf8 = s.toUtf8();
-        QCOMPARE(ourText(std::string_view(utf8.constData(), size_t(utf8.size()))), qtText(QJsonValue(s)));
+        QCOMPARE(ours(ourText(std::string_view(utf8.constData(), size_t(utf8.size())))), qtText(QJsonValue(s)));
     }
 
     void structure()

@@ -248,7 +248,8 @@ private slots:
         QVERIFY(colours(image, QRect(150, 150, 550, 300)) > 10);
         QVERIFY(colours(image, QRect(800, 150, 550, 300)) > 10);
         const CliResult bad = runCli({QStringLiteral("screenshot"), m_path, QStringLiteral("--view"), QStringLiteral("roadmap"),
-                                      QStringLiteral("--scenario"), QStringLiteral("nope"), QStringLiteral("--out"), png});
+                                      QStringLiteral("--scenario"), QStringLiteral("nope"), QStringLiteral("--out"),
+                                      png + QStringLiteral(".new.png")}); // a new file: the written one would be refused
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.errText().contains(QStringLiteral("no scenario 'nope'")));
         QVERIFY(bad.errText().contains(QStringLiteral("scenarios: bigger")));

@@ -1,4 +1,6 @@
 #include "views/alertgroupsmodel.h"
+#include "views/tooltips.h"
+#include "store/texthygiene.h"
 
 #include "views/modelroles.h"
 #include "views/charts/valueformat.h"
@@ -46,7 +48,7 @@ QVariant AlertGroupsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Rank: return index.row() + 1;
         case Service: return g->service;
-        case Title: return g->mergedKeys.isEmpty() ? g->title : tr("%1 (+%2 merged)").arg(g->title).arg(g->mergedKeys.size());
+        case Title: return g->mergedKeys.isEmpty() ? g->title : tr("%1 (+%2 merged)").arg(hygiene::isolate(g->title)).arg(g->mergedKeys.size());
         case Pages: return charts::formatCount(g->count);
         case Share: return charts::formatPercent(g->share);
         case Cumulative: return charts::formatPercent(g->cumulativeShare);
@@ -76,10 +78,10 @@ QVariant AlertGroupsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Title: {
-            QString tip = tr("Group key: %1").arg(g->key);
+            QString tip = tr("Group key: %1").arg(hygiene::isolate(g->key));
             if (!g->mergedKeys.isEmpty())
                 tip += u'\n' + tr("Merged into it: %1").arg(g->mergedKeys.join(QStringLiteral(", ")));
-            return tip;
+            return plainToolTip(tip); // user text: docs/hostile-input.md#text
         }
         case Share: return tr("Pages of this group ÷ all %1 pages of the window").arg(charts::formatCount(m_snapshot->analysis.alerts.totalPages));
         case Cumulative: return tr("Share of all pages caused by this group and the larger ones");

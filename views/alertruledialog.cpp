@@ -75,7 +75,7 @@ void AlertRuleDialog::check()
     }
     const QString error = AlertRuleStore::patternError(pattern);
     if (!error.isEmpty()) {
-        m_feedback->setText(tr("Not a valid expression: %1").arg(error));
+        m_feedback->setText(tr("Not accepted: %1").arg(error)); // invalid, or beyond the match budget
         m_ok->setEnabled(false);
         return;
     }
@@ -85,7 +85,7 @@ void AlertRuleDialog::check()
         return;
     }
     QString after = m_example;
-    after.replace(QRegularExpression(pattern), m_replacement->text());
+    AlertRuleStore::apply(AlertRuleStore::compile(pattern), m_replacement->text(), after);
     m_feedback->setText(after == m_example ? tr("Does not change the example title: %1").arg(m_example)
                                            : tr("Example: %1\n      → %2").arg(m_example, after));
 }

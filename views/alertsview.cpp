@@ -1,4 +1,5 @@
 #include "views/alertsview.h"
+#include "views/tooltips.h"
 
 #include "views/alertgroupsmodel.h"
 #include "views/alertruledialog.h"
@@ -197,7 +198,7 @@ void AlertsView::manageRules()
         list->setAccessibleName(title);
         list->addItems(lines);
         for (int i = 0; i < list->count(); ++i)
-            list->item(i)->setToolTip(lines[i]); // group keys can be longer than the dialog is wide
+            list->item(i)->setToolTip(plainToolTip(lines[i])); // group keys can be longer than the dialog is wide
         label->setBuddy(list);
         auto *button = new QPushButton(tr("Remove"), &dialog);
         button->setObjectName(name + QStringLiteral("Remove"));

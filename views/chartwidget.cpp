@@ -1,4 +1,5 @@
 #include "views/chartwidget.h"
+#include "views/tooltips.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -182,7 +183,7 @@ bool ChartWidget::event(QEvent *event)
         if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), text, this);
+            QToolTip::showText(help->globalPos(), plainToolTip(text), this); // user text: docs/hostile-input.md#text
         return true;
     }
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)

@@ -1,4 +1,5 @@
 #include "views/datasourcespanel.h"
+#include "views/tooltips.h"
 
 #include "store/timeutil.h"
 
@@ -44,7 +45,7 @@ QVariant ImportLogModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (index.column() == Sha256Column)
             return e.sha256;
-        return e.notes.isEmpty() ? QVariant() : QVariant(e.notes);
+        return e.notes.isEmpty() ? QVariant() : QVariant(plainToolTip(e.notes));
     }
     if (role == Qt::TextAlignmentRole && index.column() >= AddedColumn && index.column() <= SkippedColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -1,4 +1,5 @@
 #include "views/debtmodel.h"
+#include "views/tooltips.h"
 
 #include "views/modelroles.h"
 #include "views/charts/valueformat.h"
@@ -141,8 +142,9 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Title:
-            return item->notes.empty() ? QString::fromStdString(item->title)
-                                       : QStringLiteral("%1\n\n%2").arg(QString::fromStdString(item->title), QString::fromStdString(item->notes));
+            return plainToolTip(item->notes.empty() ? QString::fromStdString(item->title)
+                                                    : QStringLiteral("%1\n\n%2").arg(QString::fromStdString(item->title),
+                                                                                      QString::fromStdString(item->notes)));
         case Quadrant: return quadrantCaption(a.quadrant);
         case Priority: {
             QString text = tr("value %1 h a quarter (toil × 13 + 8 × likelihood × impact) ÷ cost %2 h × theme weight %3 × gap factor %4")

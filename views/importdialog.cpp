@@ -1,4 +1,5 @@
 #include "views/importdialog.h"
+#include "views/tooltips.h"
 
 #include "views/importprofilesdialog.h"
 #include "views/importworker.h"
@@ -449,7 +450,7 @@ void ImportDialog::addFiles(const QStringList &paths)
         const int row = m_files->rowCount();
         m_files->insertRow(row);
         auto *name = new QTableWidgetItem(QFileInfo(absolute).fileName());
-        name->setToolTip(absolute);
+        name->setToolTip(plainToolTip(absolute));
         m_files->setItem(row, FileColumn, name);
         m_files->setItem(row, StatusColumn, new QTableWidgetItem);
         auto *combo = new QComboBox(m_files);

@@ -1,4 +1,5 @@
 #include "views/planitemsmodel.h"
+#include "views/tooltips.h"
 
 #include "views/modelroles.h"
 #include "views/charts/valueformat.h"
@@ -77,7 +78,7 @@ QVariant PlanItemsModel::data(const QModelIndex &index, int role) const
         default: return data(index, Qt::DisplayRole);
         }
     case IdRole: return QString::fromStdString(p->id);
-    case Qt::ToolTipRole: return p->reason;
+    case Qt::ToolTipRole: return plainToolTip(p->reason);
     case Qt::TextAlignmentRole:
         return index.column() == Cost ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     default: return {};

@@ -103,34 +103,6 @@ double LogScale::map(double v) const
     return l1 == l0 ? r0 : r0 + (lv - l0) / (l1 - l0) * (r1 - r0);
 }
 
-double niceCeil(double v)
-{
-    if (!(v > 0) || !std::isfinite(v))
-        return 1;
-    const double e = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * e >= v * (1 - 1e-12))
-            return m * e;
-    return 10 * e;
-}
-
-std::vector<double> niceTicks(double lo, double hi, int count)
-{
-    std::vector<double> out;
-    if (!(hi > lo) || count < 1)
-        return {lo};
-    const double raw = (hi - lo) / count;
-    double step = niceCeil(raw);
-    const double e = std::pow(10.0, std::floor(std::log10(raw)));
-    // niceCeil may return 2.5e; ticks at 2.5 steps read well only from 0.
-    if (std::abs(step / e - 2.5) < 1e-9 && lo != 0)
-        step = 5 * e;
-    const double first = std::ceil(lo / step - 1e-9) * step;
-    for (double t = first; t <= hi + step * 1e-9; t += step)
-        out.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
-    return out;
-}
-
 void drawSeries(const Canvas &c, const std::vector<SeriesPoint> &points, const QPen &pen)
 {
     if (points.empty())

@@ -1,10 +1,11 @@
 // Drawing helpers the chart paint routines share (not a public chart API): a Canvas that binds a
 // QPainter to a ChartStyle and the device's chart-pixel unit, text measured on the device being
-// painted, "nice" axis ticks, linear/log/square-root scales, and a series drawer that keeps
+// painted, linear/log/square-root scales, and a series drawer that keeps
 // one min/max pair per pixel column when a series has more points than the plot has pixels.
 #pragma once
 
 #include "views/charts/chartstyle.h"
+#include "views/charts/ticks.h" // niceCeil, niceTicks and the rest of the tick engine
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -83,11 +84,6 @@ struct SqrtScale
     double r0 = 0, r1 = 1;
     double map(double v) const { return r0 + std::sqrt(std::max(0.0, v) / d1) * (r1 - r0); }
 };
-
-// The smallest "nice" number (1, 2, 2.5, 5 × 10^k) >= v; v <= 0 gives 1.
-double niceCeil(double v);
-// About `count` nice ticks covering [lo, hi], from lo's tick down to 0 when lo is 0.
-std::vector<double> niceTicks(double lo, double hi, int count);
 
 // A point of a series in device coordinates; y nullopt breaks the line.
 struct SeriesPoint

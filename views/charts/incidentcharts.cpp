@@ -122,21 +122,19 @@ void paintDurationDistribution(QPainter &painter, const QRectF &rect, const QStr
     const LogScale xs{axis.loMinutes, axis.hiMinutes, plot.left(), plot.right()};
     const LinearScale ys{0, double(axis.countMax), plot.bottom(), plot.top()};
 
-    // Natural durations as ticks, labelled while they do not touch.
-    qreal lastRight = -1e9;
+    // Natural durations as ticks (grid lines), labelled where the tick engine finds room.
+    std::vector<double> ticks, positions, widths;
     for (double t : kNaturalTicks) {
         if (t < axis.loMinutes * 0.999 || t > axis.hiMinutes * 1.001)
             continue;
-        const qreal tx = xs.map(t);
-        c.vline(tx, plot.top(), plot.bottom(), c.pen(style.grid));
-        const QString label = formatDurationTick(t);
-        const qreal w = c.textWidth(style.smallFont, label) + c.px(6);
-        if (tx - w / 2 < lastRight)
-            continue;
-        c.text(QRectF(tx - w / 2, plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, label, style.smallFont,
-               style.mutedText);
-        lastRight = tx + w / 2;
+        ticks.push_back(t);
+        positions.push_back(xs.map(t));
+        widths.push_back(c.textWidth(style.smallFont, formatDurationTick(t)) + c.px(6));
+        c.vline(positions.back(), plot.top(), plot.bottom(), c.pen(style.grid));
     }
+    for (std::size_t i : spacedLabels(positions, widths, 0))
+        c.text(QRectF(positions[i] - widths[i] / 2, plot.bottom() + c.px(3), widths[i], smallH), Qt::AlignCenter,
+               formatDurationTick(ticks[i]), style.smallFont, style.mutedText);
     c.text(QRectF(plot.left() + c.px(4), plot.top(), plot.width() / 3, smallH), Qt::AlignLeft | Qt::AlignTop,
            tr("incidents per bin"), style.smallFont, style.mutedText);
     c.text(QRectF(rect.left(), plot.top() - smallH / 2, leftW - c.px(6), smallH), Qt::AlignRight | Qt::AlignVCenter,
@@ -291,7 +289,8 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
     }
 
     const LinearScale xs{0, l.hoursMax, l.plot.left(), l.plot.right()};
-    for (double t : niceTicks(0, l.hoursMax, int(std::lround(l.hoursMax / niceCeil(l.hoursMax / 5))))) {
+    const auto tickWidth = [&](double t) { return c.textWidth(style.smallFont, formatDurationTick(t * 60)) + c.px(6); };
+    for (double t : fittedTicks(0, l.hoursMax, l.plot.width(), tickWidth, c.px(4), 6)) {
         const qreal tx = xs.map(t);
         c.vline(tx, l.plot.top(), l.plot.bottom(), c.pen(style.grid));
         const QString label = formatDurationTick(t * 60);

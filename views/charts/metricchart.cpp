@@ -328,11 +328,14 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
         }
         nMax = std::max(nMax, w.n);
     }
-    // Round steps, the top at the first step above the largest value.
-    const double step = niceCeil((hi - lo) / 4);
-    hi = std::max(step, std::ceil(hi / step - 1e-9) * step);
-    lo = lo < 0 ? -std::ceil(-lo / step - 1e-9) * step : 0;
-    const std::vector<double> ticks = niceTicks(lo, hi, int(std::lround((hi - lo) / step)));
+    // Round steps, the top at the first step above the largest value (finite whatever the
+    // workspace holds: the tick engine's bounds).
+    hi = finiteOr(hi);
+    lo = finiteOr(lo);
+    const double step = niceCeil(hi / 4 - lo / 4);
+    hi = finiteOr(std::max(step, std::ceil(hi / step - 1e-9) * step));
+    lo = lo < 0 ? finiteOr(-std::ceil(-lo / step - 1e-9) * step) : 0;
+    const std::vector<double> ticks = niceTicks(lo, hi, int(std::clamp(std::round(hi / step - lo / step), 1.0, 8.0)));
     qreal labelW = std::max(c.textWidth(style.smallFont, tr("n/wk")), c.textWidth(style.smallFont, formatCount(nMax)));
     for (double t : ticks)
         labelW = std::max(labelW, c.textWidth(style.smallFont, formatTick(t, unit)));

@@ -50,7 +50,7 @@ Layout layout(const QRectF &rect, const AlertReport &report, const ChartStyle &s
     Layout l;
     const std::int64_t top = report.groups.empty() ? 0 : report.groups.front().count;
     l.countMax = niceCeil(double(std::max<std::int64_t>(top, 1)));
-    l.countTicks = niceTicks(0, l.countMax, 5);
+    l.countTicks = niceTicks(0, l.countMax, 5, 1); // whole pages
     qreal leftW = 0;
     for (double t : l.countTicks)
         leftW = std::max(leftW, small.horizontalAdvance(formatCount(std::int64_t(t))));

@@ -2,6 +2,7 @@
 
 #include "views/charts/chartcanvas.h"
 #include "views/charts/valueformat.h"
+#include "store/texthygiene.h"
 
 #include <QCoreApplication>
 
@@ -32,14 +33,16 @@ QuadrantLayout quadrantLayout(const QRectF &rect, const std::vector<DebtItem> &i
     const qreal u = ChartStyle::unit(device);
     const QFontMetricsF small(style.smallFont, device);
     QuadrantLayout l;
-    double toil = settings.quadrantToilHours * 2, cost = settings.quadrantCostWeeks * 2;
+    // Whatever the register holds (1e308 hours written into the file once sent the ticks to
+    // infinity): finite values only, and the tick engine's bounded square-root ticks.
+    double toil = finiteOr(settings.quadrantToilHours) * 2, cost = finiteOr(settings.quadrantCostWeeks) * 2;
     for (const DebtItem &i : items)
         if (i.status != "done") {
-            toil = std::max(toil, i.toilHoursPerWeek);
-            cost = std::max(cost, i.costWeeks);
+            toil = std::max(toil, finiteOr(i.toilHoursPerWeek));
+            cost = std::max(cost, finiteOr(i.costWeeks));
         }
-    l.toilMax = niceCeil(toil * 1.08);
-    l.costMax = niceCeil(cost * 1.08);
+    l.toilMax = niceCeil(finiteOr(toil * 1.08));
+    l.costMax = niceCeil(finiteOr(cost * 1.08));
     const qreal leftW = small.horizontalAdvance(QStringLiteral("100 wk")) + small.height() + 10 * u;
     const qreal bottomH = 3 * small.height() + 12 * u; // ticks, axis title, note
     l.plot = QRectF(rect.left() + leftW, rect.top() + 4 * u, rect.width() - leftW - 8 * u, rect.height() - bottomH - 4 * u);
@@ -51,18 +54,6 @@ QuadrantLayout quadrantLayout(const QRectF &rect, const std::vector<DebtItem> &i
 qreal radiusOf(const DebtItem &i)
 {
     return 3.0 + 1.3 * std::sqrt(double(std::clamp(i.riskLikelihood, 1, 5) * std::clamp(i.riskImpact, 1, 5)));
-}
-
-std::vector<double> sqrtTicks(double max)
-{
-    std::vector<double> out{0};
-    for (double d = 1; d <= max * 1.0000001; d *= 10)
-        for (double m : {1.0, 2.0, 5.0})
-            if (m * d <= max * 1.0000001)
-                out.push_back(m * d);
-    if (out.back() < max * 0.999)
-        out.push_back(max);
-    return out;
 }
 
 } // namespace
@@ -80,8 +71,8 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         painter.restore();
         return;
     }
-    const qreal xThr = l.xs.map(settings.quadrantToilHours);
-    const qreal yThr = l.ys.map(settings.quadrantCostWeeks);
+    const qreal xThr = l.xs.map(finiteOr(settings.quadrantToilHours));
+    const qreal yThr = l.ys.map(finiteOr(settings.quadrantCostWeeks));
 
     // The four cells, named in their outer corners.
     struct Cell
@@ -127,7 +118,7 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         lastX = x;
     }
     {
-        const QString label = SettingsSchema::formatNumber(settings.quadrantToilHours);
+        const QString label = SettingsSchema::formatNumber(finiteOr(settings.quadrantToilHours));
         const qreal w = c.textWidth(style.titleFont, label) + c.px(6);
         c.text(QRectF(xThr - w / 2, plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, label, style.titleFont, style.text);
     }
@@ -146,7 +137,7 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         lastY = y;
     }
     c.text(QRectF(rect.left(), yThr - smallH / 2, labelRight - rect.left(), smallH), Qt::AlignRight | Qt::AlignVCenter,
-           SettingsSchema::formatNumber(settings.quadrantCostWeeks), style.titleFont, style.text);
+           SettingsSchema::formatNumber(finiteOr(settings.quadrantCostWeeks)), style.titleFont, style.text);
     // The y axis title, turned to read upwards.
     painter.save();
     painter.translate(rect.left() + smallH / 2, plot.center().y());
@@ -171,7 +162,7 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
     std::vector<QRectF> taken;
     for (std::size_t i : order) {
         const DebtItem &item = items[i];
-        const QPointF pt(l.xs.map(item.toilHoursPerWeek), l.ys.map(item.costWeeks));
+        const QPointF pt(l.xs.map(finiteOr(item.toilHoursPerWeek)), l.ys.map(finiteOr(item.costWeeks)));
         const qreal r = radiusOf(item);
         const bool selected = QString::fromStdString(item.id) == options.selected;
         QColor fill = selected ? style.accent : style.series;
@@ -186,7 +177,10 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
     for (const auto &[key, ids] : spots) {
         const QPointF pt(qreal(key.first), qreal(key.second));
         const qreal r = spotRadius[key];
-        const QString label = ids.join(QStringLiteral(", "));
+        QStringList shown;
+        for (const QString &id : ids)
+            shown << hygiene::isolate(id); // docs/hostile-input.md#text
+        const QString label = shown.join(QStringLiteral(", "));
         const qreal w = c.textWidth(style.smallFont, label) + c.px(2);
         const QRectF candidates[] = {
             QRectF(pt.x() + r + c.px(2), pt.y() - smallH / 2, w, smallH),
@@ -225,7 +219,7 @@ QString debtQuadrantAt(const QRectF &rect, const std::vector<DebtItem> &items, c
     for (const DebtItem &item : items) {
         if (item.status == "done")
             continue;
-        const QPointF pt(l.xs.map(item.toilHoursPerWeek), l.ys.map(item.costWeeks));
+        const QPointF pt(l.xs.map(finiteOr(item.toilHoursPerWeek)), l.ys.map(finiteOr(item.costWeeks)));
         const qreal d = std::hypot(pt.x() - pos.x(), pt.y() - pos.y());
         if (d <= (radiusOf(item) + 2) * u && d < bestDistance) {
             bestDistance = d;

@@ -2,6 +2,7 @@
 
 #include "views/charts/chartcanvas.h"
 #include "views/charts/valueformat.h"
+#include "store/texthygiene.h"
 
 #include <QCoreApplication>
 
@@ -22,6 +23,8 @@ struct Columns
     qreal name, attainment, bar, burn, rate; // left edges
     qreal right;
 };
+
+constexpr double kLowestBudget = -1e6; // −100,000,000%
 
 struct SloLayout
 {
@@ -57,13 +60,15 @@ SloLayout sloLayout(const QRectF &rect, const std::vector<SloResult> &slos, cons
     double lo = 0;
     for (const SloResult &s : slos) {
         if (s.errorBudgetRemaining)
-            lo = std::min(lo, *s.errorBudgetRemaining);
+            lo = std::min(lo, finiteOr(*s.errorBudgetRemaining));
         for (const SloBudgetPoint &p : s.budget)
-            lo = std::min(lo, p.remaining);
+            lo = std::min(lo, finiteOr(p.remaining));
         l.daysMax = std::max(l.daysMax, s.windowDays());
         l.asOf = std::max(l.asOf, s.windowTo);
     }
-    // Whole halves of the budget below zero, so -280% is drawn on an axis to -300%.
+    // Whole halves of the budget below zero, so -280% is drawn on an axis to -300%; no further
+    // than kLowestBudget (a budget overspent a million times is drawn at the axis end).
+    lo = std::max(lo, kLowestBudget);
     l.budgetLo = lo < 0 ? -std::ceil(-lo * 2 - 1e-9) / 2 : 0;
     return l;
 }
@@ -122,7 +127,7 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
                s.displayName.isEmpty() ? s.name : s.displayName, style.titleFont, style.text);
         c.text(at(line2, k.name, k.attainment - pad), Qt::AlignLeft | Qt::AlignVCenter,
                tr("%1 · %2-day window · %3")
-                   .arg(s.service.isEmpty() ? tr("no service") : s.service, days,
+                   .arg(s.service.isEmpty() ? tr("no service") : hygiene::isolate(s.service), days,
                         s.method == BudgetingMethod::Timeslices ? tr("timeslices") : tr("occurrences")),
                style.smallFont, style.mutedText);
 
@@ -146,7 +151,7 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
         // Budget bar from zero.
         const qreal barH = std::min(c.px(12), l.rowH * 0.4);
         if (s.errorBudgetRemaining) {
-            const double b = *s.errorBudgetRemaining;
+            const double b = finiteOr(*s.errorBudgetRemaining);
             const qreal x0 = bx.map(0), x1 = bx.map(std::clamp(b, l.budgetLo, 1.0));
             painter.setPen(Qt::NoPen);
             painter.setBrush(style.grid);
@@ -171,7 +176,8 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
         std::vector<SeriesPoint> pts;
         pts.reserve(s.budget.size());
         for (const SloBudgetPoint &p : s.budget)
-            pts.push_back({tx.map(-double(l.asOf - p.at) / double(kMicrosPerDay)), by.map(p.remaining)});
+            pts.push_back({tx.map(-double(l.asOf - p.at) / double(kMicrosPerDay)),
+                           by.map(std::clamp(finiteOr(p.remaining), l.budgetLo, 1.0))});
         drawSeries(c, pts, c.pen(s.errorBudgetRemaining.value_or(0) < 0 ? style.bad : style.series, 1.5));
 
         // Burn rate.
@@ -190,7 +196,14 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
         c.vline(x, l.rows.top(), l.rows.bottom(), c.pen(style.grid, 1, Qt::DotLine));
         c.text(QRectF(left, axisY, w, smallH), align | Qt::AlignVCenter, label, style.smallFont, style.mutedText);
     };
-    for (double t = l.budgetLo; t <= 1 + 1e-9; t += l.budgetLo < -1.5 ? 1.0 : 0.5)
+    // The ends (the lowest budget, 100%) and nice ticks between them whose labels fit
+    // (−3,400% once drew about 70 labels over each other).
+    const auto labelWidth = [&](double t) { return c.textWidth(style.smallFont, formatPercent(t, 0)) + c.px(4); };
+    const double span = bx.r1 - bx.r0;
+    for (double t : fittedTicks(l.budgetLo, 1, span, [&](double t) {
+             // The ends are drawn inside the axis: each takes its whole width on one side.
+             return t == l.budgetLo || t == 1 ? 2 * labelWidth(t) : labelWidth(t);
+         }, c.px(6), 8, true))
         tick(bx.map(t), formatPercent(t, 0), t == l.budgetLo ? Qt::AlignLeft : t >= 1 ? Qt::AlignRight : Qt::AlignHCenter);
     tick(tx.map(-l.daysMax), tr("−%1 d").arg(SettingsSchema::formatNumber(l.daysMax)), Qt::AlignLeft);
     tick(tx.map(0), tr("as of"), Qt::AlignRight);

@@ -17,9 +17,19 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 }
 } // namespace
 
+namespace {
+// Beyond this a figure is written with an exponent: a value of 1e300 written into a workspace
+// by hand would otherwise print 301 digits over a chart (docs/hostile-input.md#charts).
+constexpr double kPlainLimit = 1e12;
+} // namespace
+
 QString formatNumber(double v)
 {
+    if (!std::isfinite(v))
+        return QStringLiteral("–");
     const double a = std::abs(v);
+    if (a >= kPlainLimit)
+        return QLocale::c().toString(v, 'g', 3);
     return QLocale::c().toString(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
 }
 
@@ -39,8 +49,10 @@ QString formatValue(std::optional<double> value, Unit unit)
 
 QString formatPercent(std::optional<double> ratio, int decimals)
 {
-    if (!ratio)
+    if (!ratio || !std::isfinite(*ratio * 100))
         return QStringLiteral("–");
+    if (std::abs(*ratio * 100) >= kPlainLimit)
+        return QLocale::c().toString(*ratio * 100, 'g', 3) + u'%';
     return QLocale::c().toString(*ratio * 100, 'f', decimals) + u'%';
 }
 

@@ -477,42 +477,64 @@ QByteArray dataSources(const ReportData &d)
     return w.bytes();
 }
 
+// The files of an export and what makes each: one table, so the names are known without data.
+struct CsvTable
+{
+    const char *name;
+    QByteArray (*make)(const ReportData &);
+};
+const CsvTable kCsvTables[] = {
+    {"rollup.csv", rollup},
+    {"themes.csv", themes},
+    {"metrics_weekly.csv", weekly},
+    {"counted_deployments.csv", countedDeployments},
+    {"dora_quick_check.csv", doraQuickCheck},
+    {"progress.csv", progress},
+    {"alert_groups.csv", alertGroups},
+    {"slos.csv", slos},
+    {"debt.csv", debt},
+    {"plan.csv", planItems},
+    {"plan_quarters.csv", planQuarters},
+    {"plan_gaps.csv", planGaps},
+    {"data_sources.csv", dataSources},
+};
+
 } // namespace
 
 std::vector<CsvFile> csvFiles(const ReportData &d)
 {
-    return {
-        {QStringLiteral("rollup.csv"), rollup(d)},
-        {QStringLiteral("themes.csv"), themes(d)},
-        {QStringLiteral("metrics_weekly.csv"), weekly(d)},
-        {QStringLiteral("counted_deployments.csv"), countedDeployments(d)},
-        {QStringLiteral("dora_quick_check.csv"), doraQuickCheck(d)},
-        {QStringLiteral("progress.csv"), progress(d)},
-        {QStringLiteral("alert_groups.csv"), alertGroups(d)},
-        {QStringLiteral("slos.csv"), slos(d)},
-        {QStringLiteral("debt.csv"), debt(d)},
-        {QStringLiteral("plan.csv"), planItems(d)},
-        {QStringLiteral("plan_quarters.csv"), planQuarters(d)},
-        {QStringLiteral("plan_gaps.csv"), planGaps(d)},
-        {QStringLiteral("data_sources.csv"), dataSources(d)},
-    };
+    std::vector<CsvFile> out;
+    for (const CsvTable &t : kCsvTables)
+        out.push_back({QString::fromLatin1(t.name), t.make(d)});
+    return out;
 }
 
-QStringList writeCsvFiles(const ReportData &data, const QString &dir)
+QStringList csvFileNames()
 {
-    // Everything is made before the first file is written: a failure to compute writes nothing.
+    QStringList out;
+    for (const CsvTable &t : kCsvTables)
+        out << QString::fromLatin1(t.name);
+    return out;
+}
+
+QStringList writeCsvFiles(const ReportData &data, const QString &dir, const OutputPolicy &policy)
+{
+    if (isStandardOutput(dir))
+        throw ExportError(tr("the CSV tables are several files: --csv needs a directory, not -"), ExportError::Kind::Refused);
+    // Everything is made and checked before the first file is written: a failure to compute,
+    // or one file that may not be replaced, writes nothing.
     const std::vector<CsvFile> files = csvFiles(data);
     const QFileInfo info(dir);
     if (info.exists() && !info.isDir())
         throw ExportError(tr("cannot write CSV files into %1: it is not a directory").arg(QDir::toNativeSeparators(dir)));
+    QStringList paths;
+    for (const CsvFile &f : files)
+        paths << QDir(dir).filePath(f.name);
+    checkOutputs(paths, policy);
     if (!info.exists() && !QDir().mkpath(dir))
         throw ExportError(tr("cannot create the directory %1").arg(QDir::toNativeSeparators(dir)));
-    QStringList paths;
-    for (const CsvFile &f : files) {
-        const QString path = QDir(dir).filePath(f.name);
-        saveFile(path, f.bytes);
-        paths << path;
-    }
+    for (std::size_t i = 0; i < files.size(); ++i)
+        saveFile(paths[qsizetype(i)], files[i].bytes);
     return paths;
 }
 

@@ -10,6 +10,7 @@
 // apostrophe so that a spreadsheet shows it as text instead of running it as a formula.
 #pragma once
 
+#include "views/report/exportfile.h"
 #include "views/report/reportdata.h"
 
 #include <QByteArray>
@@ -57,8 +58,12 @@ struct CsvFile
 // Every file, in memory (nothing is written).
 std::vector<CsvFile> csvFiles(const ReportData &data);
 
+// The names of the files csvFiles() makes, in order.
+QStringList csvFileNames();
+
 // Writes csvFiles() into `dir` (made when missing), each through QSaveFile; returns the paths.
-// Throws ExportError (a file in the way of the directory, an unwritable directory).
-QStringList writeCsvFiles(const ReportData &data, const QString &dir);
+// Every path is checked first (checkOutputs: without policy.force, files with content are not
+// replaced and the ones in the way are named); throws ExportError.
+QStringList writeCsvFiles(const ReportData &data, const QString &dir, const OutputPolicy &policy = {});
 
 } // namespace srm::report

@@ -6,6 +6,7 @@
 #include "views/report/progresstext.h"
 #include "views/report/summarytext.h"
 #include "views/charts/valueformat.h"
+#include "store/texthygiene.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -24,9 +25,41 @@ QString tr(const char *text)
     return QCoreApplication::translate("srm::report::Html", text);
 }
 
+// Text content (docs/hostile-input.md#text): control characters removed (XML forbids them and
+// mail tools choke on NUL), bidi controls isolated so that they cannot reverse the text around
+// them, markup escaped, and a break opportunity (<wbr />, which shortLines() can split into two
+// lines at its space) every kRun characters of a run without spaces, so a 15,000-byte word
+// neither makes a 15,000-byte line nor stretches the table.
 QString esc(const QString &s)
 {
-    return s.toHtmlEscaped();
+    constexpr int kRun = 60;
+    const QString clean = hygiene::isolate(hygiene::withoutControls(s));
+    QString out;
+    out.reserve(clean.size() + clean.size() / 8);
+    int run = 0;
+    for (qsizetype i = 0; i < clean.size(); ++i) {
+        const QChar c = clean[i];
+        if (c.isSpace()) {
+            run = 0;
+        } else if (++run > kRun && !c.isLowSurrogate()) {
+            out += QStringLiteral("<wbr />");
+            run = 1;
+        }
+        switch (c.unicode()) {
+        case u'&': out += QStringLiteral("&amp;"); break;
+        case u'<': out += QStringLiteral("&lt;"); break;
+        case u'>': out += QStringLiteral("&gt;"); break;
+        case u'"': out += QStringLiteral("&quot;"); break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+// An attribute value, or the content of <title> (where <wbr /> would be shown as it is).
+QString attr(const QString &s)
+{
+    return hygiene::isolate(hygiene::withoutControls(s)).toHtmlEscaped();
 }
 
 QString qs(const std::string &s)
@@ -149,7 +182,7 @@ QByteArray inlineSvg(const QByteArray &svg, int width, int height, int margin, c
             .arg(width)
             .arg(height)
             .arg(margin)
-            .arg(esc(label))
+            .arg(attr(label))
         + s.mid(close + 1);
     // QSvgGenerator writes the title unescaped; the accessible name is on the element instead.
     static const QRegularExpression meta(QStringLiteral("<title>.*?</title>|<desc>.*?</desc>"),
@@ -331,12 +364,12 @@ QByteArray htmlSummary(const ReportData &d)
     body += section(tr("Not measured yet"),
                     QStringLiteral("<p style=\"margin:0;font-size:13px;\">%1</p>").arg(esc(summary.notMeasured)));
 
-    const QString title = tr("%1 reliability summary, as of %2").arg(d.organisation, asOfDate(w));
+    const QString title = tr("%1 reliability summary, as of %2").arg(hygiene::isolate(d.organisation), asOfDate(w));
     // Assembled by concatenation: the body holds figures such as "80%" that a further arg() pass
     // would read as its own %N markers.
     const QString file = QFileInfo(d.workspacePath).fileName();
     const QString footer =
-        esc(tr("Made by SRE Roadmap %1 from %2. The full executive report:").arg(QLatin1StringView(SRM_VERSION), file))
+        esc(tr("Made by SRE Roadmap %1 from %2. The full executive report:").arg(QLatin1StringView(SRM_VERSION), hygiene::isolate(file)))
         + QStringLiteral(" <span style=\"white-space:nowrap;font-family:monospace;\">%1</span>")
               .arg(esc(QStringLiteral("sre-roadmap report %1 --pdf report.pdf").arg(file)));
     const QString head =
@@ -355,7 +388,7 @@ QByteArray htmlSummary(const ReportData &d)
             "<div style=\"font-size:13px;color:%3;\">%5</div>"
             "<h1 style=\"margin:4px 0 6px 0;font-size:26px;line-height:1.2;color:%4;\">%6</h1>"
             "<div style=\"font-size:13px;color:%7;\">%8</div>%9</td></tr>\n")
-            .arg(esc(title), kFill, kAccent, kInk, esc(tr("Daily reliability summary")), esc(d.organisation), kMuted,
+            .arg(attr(title), kFill, kAccent, kInk, esc(tr("Daily reliability summary")), esc(d.organisation), kMuted,
                  esc(tr("As of %1 · window %2").arg(asOfDate(w), windowText(w))), freshness(d));
     const QString tail =
         QStringLiteral("<tr><td style=\"padding:18px 28px 22px 28px;font-size:12px;color:%1;border-top:1px solid %2;\">%3"
@@ -365,9 +398,10 @@ QByteArray htmlSummary(const ReportData &d)
     return html.toUtf8();
 }
 
-void writeHtmlSummary(const ReportData &data, const QString &path)
+void writeHtmlSummary(const ReportData &data, const QString &path, const OutputPolicy &policy)
 {
-    saveFile(path, htmlSummary(data));
+    checkOutputs({path}, policy); // before the work
+    writeOutput(path, htmlSummary(data), policy);
 }
 
 } // namespace srm::report

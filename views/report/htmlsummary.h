@@ -6,6 +6,7 @@
 // well-formed XML (XHTML syntax in an HTML5 document), so mail tools and XML parsers both read it.
 #pragma once
 
+#include "views/report/exportfile.h"
 #include "views/report/reportdata.h"
 
 #include <QByteArray>
@@ -15,8 +16,8 @@ namespace srm::report {
 
 QByteArray htmlSummary(const ReportData &data);
 
-// Writes htmlSummary() to `path` through QSaveFile; throws ExportError.
-void writeHtmlSummary(const ReportData &data, const QString &path);
+// Writes htmlSummary() to `path` ("-": standard output) through writeOutput(); throws ExportError.
+void writeHtmlSummary(const ReportData &data, const QString &path, const OutputPolicy &policy = {});
 
 // An SVG document from renderSvg() made fit for inlining in HTML: the XML declaration, the
 // namespaces, <title> and <desc> removed; `width` × `height` shown, the export margin of

@@ -1,5 +1,7 @@
 #include "views/report/pageflow.h"
 
+#include "store/texthygiene.h"
+
 #include <QFontMetricsF>
 #include <QPagedPaintDevice>
 #include <QPainter>
@@ -11,6 +13,51 @@
 
 namespace srm::report {
 
+// --- Text as laid out ---------------------------------------------------------------------------
+
+namespace {
+
+// docs/hostile-input.md#text: a text is laid out in time linear in its length. QTextLayout
+// breaks a word wider than its column anywhere, but looks for the word's end again for every
+// line: a 1 MB word took 21 s. A zero-width space every kRun characters of a run without a
+// break opportunity gives it places to break; text beyond kMaxChars (only a workspace written
+// by hand holds such) is cut with a note of how much was left out.
+constexpr qsizetype kRun = 40;
+constexpr qsizetype kMaxChars = 20000;
+
+// A table row does not break across pages, so a cell holds at most kMaxCellChars characters;
+// the CSV export has the whole text.
+constexpr qsizetype kMaxCellChars = 1000;
+
+QString cellText(const QString &text)
+{
+    if (text.size() <= kMaxCellChars)
+        return text;
+    return text.left(kMaxCellChars) + QStringLiteral(" … (%1 more characters)").arg(text.size() - kMaxCellChars);
+}
+
+QString layoutText(const QString &text)
+{
+    const QString t = text.size() <= kMaxChars
+        ? text
+        : text.left(kMaxChars) + QStringLiteral(" … (%1 more characters)").arg(text.size() - kMaxChars);
+    QString out;
+    out.reserve(t.size() + t.size() / kRun);
+    qsizetype run = 0;
+    for (const QChar c : t) {
+        if (c.isSpace() || c == u'-' || c == QChar(0x200b)) {
+            run = 0;
+        } else if (++run > kRun && !c.isLowSurrogate() && !c.isMark()) {
+            out += QChar(0x200b);
+            run = 1;
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
 // --- WrappedText -------------------------------------------------------------------------------
 
 WrappedText::WrappedText(const std::vector<Span> &spans, const QFont &font, qreal width, const QPaintDevice *device,
@@ -19,17 +66,19 @@ WrappedText::WrappedText(const std::vector<Span> &spans, const QFont &font, qrea
     QString text;
     QList<QTextLayout::FormatRange> formats;
     for (const Span &s : spans) {
+        // Each span on its own: bidi controls in one (a title) cannot reverse the next.
+        const QString part = hygiene::isolate(layoutText(s.text));
         if (s.bold || s.color.isValid()) {
             QTextLayout::FormatRange r;
             r.start = int(text.size());
-            r.length = int(s.text.size());
+            r.length = int(part.size());
             if (s.bold)
                 r.format.setFontWeight(QFont::Bold);
             if (s.color.isValid())
                 r.format.setForeground(s.color);
             formats.append(r);
         }
-        text += s.text;
+        text += part;
     }
     // QTextLayout shows U+2028 as a line break; a newline in our text means the same.
     text.replace(u'\n', QChar::LineSeparator);
@@ -216,7 +265,8 @@ namespace {
 qreal widestWord(const QFontMetricsF &fm, const QString &text)
 {
     qreal w = 0;
-    const QStringList words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    // Words as laid out: a run of more than kRun characters breaks (layoutText()).
+    const QStringList words = layoutText(text).split(QRegularExpression(QStringLiteral("[\\s\\x{200b}]+")), Qt::SkipEmptyParts);
     for (const QString &word : words)
         w = std::max(w, fm.horizontalAdvance(word));
     return w;
@@ -225,7 +275,7 @@ qreal widestWord(const QFontMetricsF &fm, const QString &text)
 qreal widestLine(const QFontMetricsF &fm, const QString &text)
 {
     qreal w = 0;
-    const QStringList lines = text.split(u'\n');
+    const QStringList lines = (text.size() <= kMaxChars ? text : text.left(kMaxChars)).split(u'\n');
     for (const QString &line : lines)
         w = std::max(w, fm.horizontalAdvance(line));
     return w;
@@ -370,9 +420,9 @@ void PageFlow::table(const Table &table)
                         h = std::max(h, t.paintedRowHeight);
                     continue;
                 }
-                std::vector<Span> spans{{cell->text, cell->bold}};
+                std::vector<Span> spans{{cellText(cell->text), cell->bold}};
                 if (!cell->note.isEmpty())
-                    spans.push_back({u'\n' + cell->note, false, t.mutedText});
+                    spans.push_back({u'\n' + cellText(cell->note), false, t.mutedText});
                 texts.emplace_back(spans, t.font, width[c] - 2 * l->padX, m_device, t.columns[c].align, 1.05);
                 h = std::max(h, texts.back().height());
             }

@@ -1,5 +1,6 @@
 #include "views/report/reportrenderer.h"
 
+#include "store/texthygiene.h"
 #include "views/charts/chartstyle.h"
 #include "views/charts/dorachart.h"
 #include "views/report/exportfile.h"
@@ -340,7 +341,7 @@ struct Layout
     {
         heading1(f, sectionTitle(Summary));
         const AnalysisWindow &w = d.window;
-        para(f, tr("%1 · %2 · as of %3").arg(d.organisation, windowText(w), asOfDate(w)), small, muted, f.mm(3));
+        para(f, tr("%1 · %2 · as of %3").arg(hygiene::isolate(d.organisation), windowText(w), asOfDate(w)), small, muted, f.mm(3));
 
         const std::pair<QString, QString> answers[] = {
             {summary.improvingQuestion, summary.improving},
@@ -643,7 +644,7 @@ struct Layout
             const AlertGroup &g = a.groups[i];
             QString title = g.title;
             if (!g.mergedKeys.isEmpty())
-                title += tr(" (with %1 merged)").arg(g.mergedKeys.size());
+                title = hygiene::isolate(title) + tr(" (with %1 merged)").arg(g.mergedKeys.size());
             t.rows.push_back({{cell(QString::number(i + 1)), cell(g.service), cell(title), cell(formatCount(g.count)),
                                cell(formatPercent(g.share)), cell(formatPercent(g.cumulativeShare)),
                                cell(formatPercent(g.offHoursRatio)), cell(formatPercent(g.noiseRatio)),
@@ -814,7 +815,7 @@ struct Layout
             for (const std::string &id : plan.criticalPath.ids) {
                 const PlannedItem *item = plan.find(id);
                 const QString where = !item ? QString() : item->quarter ? formatQuarter(*item->quarter) : tr("unscheduled");
-                steps << tr("%1 %2 (%3)").arg(qs(id), item ? qs(item->title) : QString(), where);
+                steps << tr("%1 %2 (%3)").arg(hygiene::isolate(qs(id)), item ? hygiene::isolate(qs(item->title)) : QString(), where);
             }
             flow.paragraph({{tr("Critical path, %1: ").arg(formatWeeks(plan.criticalPath.totalCostWeeks)), true, style.critical},
                             {steps.join(QStringLiteral(" → "))}},
@@ -1203,7 +1204,7 @@ PdfSummary ReportRenderer::write(QIODevice &device) const
     if (!painter.begin(&writer))
         throw ExportError(tr("cannot start the PDF: %1").arg(device.errorString()));
     painter.setRenderHint(QPainter::Antialiasing);
-    const QString left = tr("%1 · Reliability roadmap · as of %2").arg(m_data.organisation, asOfDate(m_data.window));
+    const QString left = tr("%1 · Reliability roadmap · as of %2").arg(hygiene::isolate(m_data.organisation), asOfDate(m_data.window));
     const QFont footFont = font(7.5);
     const QColor footColor = layout.muted, ruleColor = layout.rule;
     layout.flow.render(painter, writer, [&](QPainter &p, int index, int pages, const PageGeometry &g) {
