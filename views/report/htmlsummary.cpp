@@ -179,7 +179,7 @@ QString sinceYesterday(const ReportData &d)
     QStringList improved, worse;
     int moved = 0, same = 0, unmeasured = 0;
     for (const MetricResult &m : d.analysis.metrics.metrics) {
-        const std::size_t i = std::size_t(m.def->id);
+        const std::size_t i = std::size_t(m.def->key);
         if (i >= d.yesterday.metrics.size())
             continue;
         const MetricResult &before = d.yesterday.metrics[i];
@@ -219,12 +219,12 @@ QString sinceYesterday(const ReportData &d)
     if (improved.isEmpty() && worse.isEmpty())
         rest << tr("Nothing improved or got worse for real since yesterday.");
     if (moved > 0)
-        rest << QCoreApplication::translate("srm::report::Html", "%n metric(s) moved within their 95% ranges (no clear change).",
+        rest << QCoreApplication::translate("srm::report::Html", "Metrics that moved within their 95% ranges (no clear change): %n.",
                                             nullptr, moved);
     if (same > 0)
-        rest << QCoreApplication::translate("srm::report::Html", "%n metric(s) unchanged.", nullptr, same);
+        rest << QCoreApplication::translate("srm::report::Html", "Metrics unchanged: %n.", nullptr, same);
     if (unmeasured > 0)
-        rest << QCoreApplication::translate("srm::report::Html", "%n metric(s) not measured on one of the two days.", nullptr,
+        rest << QCoreApplication::translate("srm::report::Html", "Metrics not measured on one of the two days: %n.", nullptr,
                                             unmeasured);
     html += QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:13px;color:%1;\">%2</p>").arg(kMuted, esc(rest.join(u' ')));
     return html;
