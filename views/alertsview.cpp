@@ -124,8 +124,8 @@ void AlertsView::showSnapshot(const SnapshotPtr &snapshot)
             .arg(g.ackP50Minutes ? charts::formatDuration(*g.ackP50Minutes) : QStringLiteral("–"));
     });
 
-    m_rules->setText(tr("%n user rule(s)", nullptr, int(snapshot->alertRules.size())) + QStringLiteral(" · ")
-                     + tr("%n merge(s) of groups", nullptr, int(snapshot->alertMerges.size())));
+    m_rules->setText(tr("user rules: %n", nullptr, int(snapshot->alertRules.size())) + QStringLiteral(" · ")
+                     + tr("merged groups: %n", nullptr, int(snapshot->alertMerges.size())));
     if (alerts.groups.empty())
         setHeadline(tr("no pages in this window"));
     else
