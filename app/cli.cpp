@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "app/translations.h"
+
 #include "app/commands.h"
 #include "store/texthygiene.h"
 #include "store/workspace.h"
@@ -223,6 +225,10 @@ int run(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("sre-roadmap"));
     QCoreApplication::setApplicationName(QStringLiteral("sre-roadmap"));
     QCoreApplication::setApplicationVersion(QLatin1StringView(SRM_VERSION));
+    // The window speaks the user's language where a translation exists (app/translations.h); the
+    // batch commands' output stays in English, which scripts parse.
+    if (command->app == AppKind::Widgets || command->app == AppKind::Offscreen)
+        installTranslators(*app);
 
     try {
         return command->run(args);
@@ -240,6 +246,11 @@ int run(int argc, char **argv)
         printErr(QStringLiteral("sre-roadmap: %1\n").arg(QString::fromUtf8(e.what())));
         return Failure;
     }
+}
+
+QString helpText()
+{
+    return generalHelp();
 }
 
 } // namespace srm::cli

@@ -27,6 +27,8 @@ public:
 };
 
 int run(int argc, char **argv);
+// What `sre-roadmap --help` prints: every command with its synopsis (also shown in Help › Handbook).
+QString helpText();
 
 // Helpers for commands.
 // Parses `args` (the command's own arguments, without the program and command names) with

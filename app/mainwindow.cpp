@@ -1,5 +1,7 @@
 #include "app/mainwindow.h"
 
+#include "app/handbookdialog.h"
+
 #include "views/alertsview.h"
 #include "views/analysiscontroller.h"
 #include "views/dashboardview.h"
@@ -13,6 +15,7 @@
 #include "views/roadmapview.h"
 #include "views/settingsdialog.h"
 #include "views/slosview.h"
+#include "views/tablecopy.h"
 #include "store/workspace.h"
 #include "views/workspaceeditor.h"
 
@@ -37,6 +40,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTableView>
+#include <QTreeView>
 #include <QUndoStack>
 
 // Resources live in a static library: make sure they are registered.
@@ -126,6 +131,10 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
     updateTitle();
     updateWindowStatus();
+    // Ctrl+C copies rows from every table and tree in the window (not the navigation list).
+    for (QAbstractItemView *view : findChildren<QAbstractItemView *>())
+        if (qobject_cast<QTableView *>(view) || qobject_cast<QTreeView *>(view))
+            enableRowCopy(view);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
@@ -216,13 +225,35 @@ void MainWindow::createViewMenu()
 void MainWindow::createHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About SRE Roadmap"), this, [this] {
+    QAction *handbook = help->addAction(tr("SRE Roadmap &Handbook"), this, [this] { showHandbook(); });
+    handbook->setObjectName(QStringLiteral("handbookAction"));
+    handbook->setShortcut(QKeySequence::HelpContents);
+    handbook->setToolTip(tr("The metric glossary, the import formats and the command line (F1)"));
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About SRE Roadmap"), this, [this] {
         QMessageBox::about(this, tr("About SRE Roadmap"),
                            tr("<h3>SRE Roadmap %1</h3>"
                               "<p>Measure reliability, see the gaps to target, rank operational debt and plan it "
-                              "into quarters; present it as an executive roadmap.</p>")
-                               .arg(QLatin1StringView(SRM_VERSION)));
+                              "into quarters; present it as an executive roadmap.</p>"
+                              "<p>Released under the MIT licence. Built with Qt %2.</p>"
+                              "<p>Press F1 for the handbook: what every figure means and how it is computed.</p>")
+                               .arg(QLatin1StringView(SRM_VERSION), QLatin1StringView(QT_VERSION_STR)));
     });
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+HandbookDialog *MainWindow::showHandbook(const QString &topic)
+{
+    if (!m_handbook)
+        m_handbook = new HandbookDialog(this);
+    if (!topic.isEmpty())
+        m_handbook->showTopic(topic);
+    m_handbook->show();
+    m_handbook->raise();
+    m_handbook->activateWindow();
+    return m_handbook;
 }
 
 void MainWindow::createToolBar()
@@ -594,19 +625,36 @@ ImportDialog *MainWindow::importFiles(const QStringList &paths)
     return dialog;
 }
 
+namespace {
+// A dropped workspace is opened; anything else is imported into the open one.
+bool isWorkspaceFile(const QUrl &url)
+{
+    return url.isLocalFile() && url.fileName().endsWith(u".srmap", Qt::CaseInsensitive);
+}
+} // namespace
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (m_workspace && event->mimeData()->hasUrls())
+    if (!event->mimeData()->hasUrls())
+        return;
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if ((urls.size() == 1 && isWorkspaceFile(urls.first())) || m_workspace)
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && isWorkspaceFile(urls.first())) {
+        event->acceptProposedAction();
+        openWorkspace(urls.first().toLocalFile()); // a failure is shown window-modal, without blocking
+        return;
+    }
     QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls())
-        if (url.isLocalFile())
+    for (const QUrl &url : urls)
+        if (url.isLocalFile() && !isWorkspaceFile(url))
             paths << url.toLocalFile();
-    if (!paths.isEmpty()) {
+    if (!paths.isEmpty() && m_workspace) {
         event->acceptProposedAction();
         importFiles(paths);
     }

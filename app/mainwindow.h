@@ -35,6 +35,7 @@ struct ReadModel;
 
 class AnalysisController;
 class DataSourcesPanel;
+class HandbookDialog;
 class ImportDialog;
 class SettingsDialog;
 class SourcesDialog;
@@ -84,6 +85,8 @@ public:
     // Waits for a recomputation under way and shows its result.
     void waitForRefresh();
     SettingsDialog *settingsDialog();
+    // Help › Handbook (F1), opened at `topic` (a docs/ file name, see HandbookDialog) if given.
+    HandbookDialog *showHandbook(const QString &topic = QString());
     // Whether opening a file adds it to Open Recent and closing saves the window's geometry
     // (off for the screenshot command, which must not touch the user's settings).
     void setRemembersFiles(bool remember) { m_remember = remember; }
@@ -152,6 +155,7 @@ private:
     QLabel *m_statusWindow = nullptr;
     QLabel *m_statusBusy = nullptr;
     SettingsDialog *m_settingsDialog = nullptr;
+    HandbookDialog *m_handbook = nullptr;
     std::optional<Micros> m_asOf;
     int m_days = AnalysisWindow::kDefaultDays;
     QString m_lastError;

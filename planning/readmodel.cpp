@@ -48,6 +48,7 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     m.analysis = engine.analyze(m.window);
     m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days});
     compareWithPrevious(m.analysis.metrics, m.previous);
+    m.yesterday = engine.metrics(AnalysisWindow{m.window.asOf - kMicrosPerDay, m.window.days});
     m.progress = computeProgress(engine, m.window.asOf, quarters);
     // Gap factors come from the default window: the one just computed when the user looks at it.
     const Micros defaultAsOf = request.asOf ? AnalysisWindow::defaultAsOf(ws, now) : m.window.asOf;

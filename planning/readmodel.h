@@ -57,6 +57,9 @@ struct ReadModel
 
     Analysis analysis;           // the window [as_of − days, as_of), compared with `previous`
     MetricsReport previous;      // the window of the same length just before it
+    // The same window one day earlier ([as_of − 1 d − days, as_of − 1 d)): "what changed since
+    // yesterday" in the HTML summary, judged by the interval verdict like any other comparison.
+    MetricsReport yesterday;
     ProgressReport progress;     // the last request.progressQuarters quarters up to as_of
     std::optional<Micros> latestEvent; // the latest timestamp of any record (data freshness)
     Micros readAt = 0;                 // when it was read (the `now` of load())

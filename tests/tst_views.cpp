@@ -17,6 +17,7 @@
 #include "views/charts/incidentcharts.h"
 #include "views/incidentsview.h"
 #include "app/mainwindow.h"
+#include "views/metricchartview.h"
 #include "views/metricdetaildialog.h"
 #include "views/metrictile.h"
 #include "views/modelroles.h"
@@ -193,7 +194,7 @@ private slots:
         QTRY_VERIFY(detail->isVisible());
         QCOMPARE(detail->metricId(), QStringLiteral("time_to_acknowledge"));
         QCOMPARE(detail->definitionText(), QString::fromLatin1(MetricCatalogue::def(MetricId::TimeToAcknowledge).definition));
-        QVERIFY(detail->chartWidget()->chart());
+        QVERIFY(detail->chartView()->hasMetric());
         // Keyboard: Enter on a focused tile opens its detail too.
         detail->close();
         MetricTile *other = view->tile(QStringLiteral("pages_per_week"));

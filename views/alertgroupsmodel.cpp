@@ -48,7 +48,7 @@ QVariant AlertGroupsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Rank: return index.row() + 1;
         case Service: return g->service;
-        case Title: return g->mergedKeys.isEmpty() ? g->title : tr("%1 (+%2 merged)").arg(hygiene::isolate(g->title)).arg(g->mergedKeys.size());
+        case Title: return g->mergedKeys.isEmpty() ? g->title : tr("%1 (+%n merged)", nullptr, int(g->mergedKeys.size())).arg(hygiene::isolate(g->title));
         case Pages: return charts::formatCount(g->count);
         case Share: return charts::formatPercent(g->share);
         case Cumulative: return charts::formatPercent(g->cumulativeShare);

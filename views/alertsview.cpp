@@ -5,6 +5,7 @@
 #include "views/alertruledialog.h"
 #include "views/chartwidget.h"
 #include "views/modelroles.h"
+#include "views/tablecopy.h"
 #include "views/charts/paretochart.h"
 #include "views/charts/valueformat.h"
 #include "views/workspaceeditor.h"
@@ -60,6 +61,9 @@ AlertsView::AlertsView(WorkspaceEditor *editor, QWidget *parent)
     m_proxy = new AlertGroupsProxy(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SortRole);
+    m_filter = new FilterBox(m_proxy, tr("Search alert groups (service, title)…"), lower);
+    m_filter->setObjectName(QStringLiteral("alertGroupsFilter"));
+    lowerLayout->addWidget(m_filter);
     m_table = new QTableView(lower);
     m_table->setObjectName(QStringLiteral("alertGroups"));
     m_table->setAccessibleName(tr("Alert groups"));
@@ -72,6 +76,7 @@ AlertsView::AlertsView(WorkspaceEditor *editor, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(AlertGroupsModel::Title, QHeaderView::Stretch);
     m_table->setWordWrap(false);
+    enableRowCopy(m_table);
     lowerLayout->addWidget(m_table, 1);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 4);
@@ -119,7 +124,8 @@ void AlertsView::showSnapshot(const SnapshotPtr &snapshot)
             .arg(g.ackP50Minutes ? charts::formatDuration(*g.ackP50Minutes) : QStringLiteral("–"));
     });
 
-    m_rules->setText(tr("user rules: %1 · merged groups: %2").arg(snapshot->alertRules.size()).arg(snapshot->alertMerges.size()));
+    m_rules->setText(tr("user rules: %n", nullptr, int(snapshot->alertRules.size())) + QStringLiteral(" · ")
+                     + tr("merged groups: %n", nullptr, int(snapshot->alertMerges.size())));
     if (alerts.groups.empty())
         setHeadline(tr("no pages in this window"));
     else

@@ -8,6 +8,7 @@
 #include "views/viewpage.h"
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
@@ -26,6 +27,8 @@ public:
 
     AlertGroupsModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QLineEdit *filter() const { return m_filter; }
     ChartWidget *chart() const { return m_chart; }
     // Group keys of the selected rows, in rank order.
     QStringList selectedKeys() const;
@@ -46,6 +49,7 @@ private:
     AlertGroupsModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
+    QLineEdit *m_filter;
     ChartWidget *m_chart;
     QPushButton *m_addRule;
     QPushButton *m_merge;

@@ -5,6 +5,7 @@
 #include "views/debtmodel.h"
 #include "views/linkedmetricslist.h"
 #include "views/modelroles.h"
+#include "views/tablecopy.h"
 #include "views/charts/quadrantchart.h"
 #include "views/charts/valueformat.h"
 #include "views/workspaceeditor.h"
@@ -67,6 +68,9 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SortRole);
+    m_filter = new FilterBox(m_proxy, tr("Search debt (id, title, owner, service…)"), left);
+    m_filter->setObjectName(QStringLiteral("debtFilter"));
+    leftLayout->addWidget(m_filter);
     m_table = new QTableView(left);
     m_table->setObjectName(QStringLiteral("debtTable"));
     m_table->setAccessibleName(tr("Operational debt register"));
@@ -79,6 +83,7 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    enableRowCopy(m_table);
     leftLayout->addWidget(m_table, 1);
 
     m_chart = new ChartWidget(splitter);

@@ -8,6 +8,7 @@
 #include "views/viewpage.h"
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
@@ -27,6 +28,8 @@ public:
 
     DebtModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QLineEdit *filter() const { return m_filter; }
     ChartWidget *chart() const { return m_chart; }
     QString selectedId() const;
     void selectItem(const QString &id);
@@ -48,6 +51,7 @@ private:
     DebtModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
+    QLineEdit *m_filter;
     ChartWidget *m_chart;
     QLabel *m_problems;
     QPushButton *m_edit;

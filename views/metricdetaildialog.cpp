@@ -1,6 +1,7 @@
 #include "views/metricdetaildialog.h"
 
-#include "views/chartwidget.h"
+#include "views/metricchartview.h"
+#include "views/tablecopy.h"
 #include "views/charts/chartstyle.h"
 #include "views/counteddeploymentsmodel.h"
 #include "views/charts/valueformat.h"
@@ -63,7 +64,7 @@ MetricDetailDialog::MetricDetailDialog(QWidget *parent)
     m_facts = new QLabel(this);
     m_facts->setWordWrap(true);
     m_facts->setTextFormat(Qt::RichText);
-    m_chart = new ChartWidget(this);
+    m_chart = new MetricChartView(this);
     m_chart->setObjectName(QStringLiteral("detailChart"));
     m_chart->setMinimumSize(640, 300);
 
@@ -86,6 +87,7 @@ MetricDetailDialog::MetricDetailDialog(QWidget *parent)
     m_counted->setUniformRowHeights(true);
     m_counted->setSortingEnabled(true);
     m_counted->setModel(m_countedProxy);
+    enableRowCopy(m_counted);
     m_counted->sortByColumn(CountedDeploymentsModel::Finished, Qt::AscendingOrder);
     m_counted->header()->setStretchLastSection(true);
     countedLayout->addWidget(m_countedTitle);
@@ -138,7 +140,7 @@ void MetricDetailDialog::refresh()
     const MetricResult *m = m_snapshot ? m_snapshot->analysis.metrics.find(m_id) : nullptr;
     m_countedModel->setMetric(m_snapshot, m_id);
     if (!m) {
-        m_chart->setChart(nullptr);
+        m_chart->setMetric(nullptr);
         m_countedBox->hide();
         return;
     }
@@ -177,13 +179,7 @@ void MetricDetailDialog::refresh()
                          .arg(w.days)
                          .arg(m->id())
                      + verdictSentence(*m, charts::ChartStyle::forPalette(palette(), font())));
-    const SnapshotPtr snapshot = m_snapshot;
-    const QString id = m_id;
-    m_chart->setChart(std::make_shared<charts::FunctionChart>(
-        name, [snapshot, id](QPainter &p, const QRectF &r, const charts::ChartStyle &s) {
-            if (const MetricResult *metric = snapshot->analysis.metrics.find(id))
-                charts::paintMetricDetail(p, r, *metric, s);
-        }));
+    m_chart->setMetric(m);
 }
 
 } // namespace srm

@@ -1,6 +1,6 @@
 // A metric on its own (opened from a dashboard tile): its name and status, the catalogue's
-// definition, how it is counted, and the detail chart (weekly series with p50/p90, target and
-// n per week). For change failure rate and deployment rework rate it also lists the deployments
+// definition, how it is counted, and the interactive detail chart (MetricChartView, Qt Charts:
+// weekly series, p50/p90, the 95% interval band and the target; zoom, pan, crosshair). For change failure rate and deployment rework rate it also lists the deployments
 // the figure counts, each with the rules that made it count (docs/metrics.md#which-deployments-count).
 // It follows new snapshots while open.
 #pragma once
@@ -16,7 +16,7 @@ class QTreeView;
 
 namespace srm {
 
-class ChartWidget;
+class MetricChartView;
 class CountedDeploymentsModel;
 
 class MetricDetailDialog : public QDialog
@@ -29,7 +29,7 @@ public:
     void showMetric(const QString &metricId, SnapshotPtr snapshot);
     void setSnapshot(SnapshotPtr snapshot);
     QString metricId() const { return m_id; }
-    ChartWidget *chartWidget() const { return m_chart; }
+    MetricChartView *chartView() const { return m_chart; }
     QString definitionText() const;
     // The list of counted deployments (hidden for metrics that have none) and what it says above it.
     QTreeView *countedView() const { return m_counted; }
@@ -44,7 +44,7 @@ private:
     QLabel *m_title;
     QLabel *m_definition;
     QLabel *m_facts;
-    ChartWidget *m_chart;
+    MetricChartView *m_chart;
     QSplitter *m_splitter;
     QWidget *m_countedBox;
     QLabel *m_countedTitle;

@@ -425,7 +425,9 @@ void RoadmapView::showComparison()
                                    capacityText(baseline), capacityText(plan))
                               .arg(c.scheduledBefore)
                               .arg(c.scheduledAfter);
-        summary += c.moves.empty() ? tr("no item moves") : c.moves.size() == 1 ? tr("1 item moves") : tr("%1 items move").arg(c.moves.size());
+        summary += c.moves.empty()      ? tr("no item moves")
+                   : c.moves.size() == 1 ? tr("1 item moves")
+                                         : tr("%n items move", nullptr, int(c.moves.size()));
         summary += tr("; gaps: %1 newly addressed, %2 sooner, %3 later or no longer; %4 of %5 addressed.")
                        .arg(newly)
                        .arg(sooner)

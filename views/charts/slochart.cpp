@@ -193,7 +193,11 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
     auto tick = [&](qreal x, const QString &label, int align) {
         const qreal w = c.textWidth(style.smallFont, label) + c.px(4);
         const qreal left = align == Qt::AlignLeft ? x : align == Qt::AlignRight ? x - w : x - w / 2;
-        c.vline(x, l.rows.top(), l.rows.bottom(), c.pen(style.grid, 1, Qt::DotLine));
+        // Through the rows with figures only: a "no data" row's note runs across these columns.
+        for (std::size_t i = 0; i < slos.size(); ++i)
+            if (slos[i].attainment)
+                c.vline(x, l.rows.top() + l.rowH * qreal(i), l.rows.top() + l.rowH * qreal(i + 1),
+                        c.pen(style.grid, 1, Qt::DotLine));
         c.text(QRectF(left, axisY, w, smallH), align | Qt::AlignVCenter, label, style.smallFont, style.mutedText);
     };
     // The ends (the lowest budget, 100%) and nice ticks between them whose labels fit

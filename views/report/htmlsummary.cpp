@@ -7,6 +7,7 @@
 #include "views/report/summarytext.h"
 #include "views/charts/valueformat.h"
 #include "store/texthygiene.h"
+#include "engine/intervals.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -168,6 +169,67 @@ QString freshness(const ReportData &d)
     return html + QStringLiteral("</div>");
 }
 
+// What changed since yesterday: this window against the same window one day earlier
+// (ReadModel::yesterday). A metric is called improved or worse only by the interval verdict
+// (docs/intervals-and-progress.md#since-yesterday); windows a day apart share all but one day, so
+// most moves are "no clear change", and the text says how many moved without naming them.
+QString sinceYesterday(const ReportData &d)
+{
+    const AnalysisWindow y{d.window.asOf - kMicrosPerDay, d.window.days};
+    QStringList improved, worse;
+    int moved = 0, same = 0, unmeasured = 0;
+    for (const MetricResult &m : d.analysis.metrics.metrics) {
+        const std::size_t i = std::size_t(m.def->key);
+        if (i >= d.yesterday.metrics.size())
+            continue;
+        const MetricResult &before = d.yesterday.metrics[i];
+        if (!m.value || !before.value) {
+            ++unmeasured;
+            continue;
+        }
+        const Verdict v = intervals::verdict(m.def->better, m.value, m.ci, before.value, before.ci);
+        const QString line = tr("%1 %2 (yesterday %3)")
+                                 .arg(metricName(m), formatValue(m.value, m.def->unit), formatValue(before.value, m.def->unit));
+        if (v == Verdict::Improved)
+            improved << line;
+        else if (v == Verdict::Worse)
+            worse << line;
+        else if (formatValue(m.value, m.def->unit) != formatValue(before.value, m.def->unit))
+            ++moved;
+        else
+            ++same;
+    }
+    QString html = QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>")
+                       .arg(esc(tr("The %1-day window as of %2 against the same window as of %3.")
+                                    .arg(d.window.days)
+                                    .arg(asOfDate(d.window), asOfDate(y))));
+    auto list = [&](const QString &title, const QStringList &lines, const QString &color) {
+        QString items;
+        for (const QString &l : lines)
+            items += QStringLiteral("<li>%1</li>").arg(esc(l));
+        html += QStringLiteral("<p style=\"margin:6px 0 2px 0;font-size:13px;font-weight:bold;color:%1;\">%2</p>"
+                               "<ul style=\"margin:0;padding-left:20px;font-size:13px;\">%3</ul>")
+                    .arg(color, esc(title), items);
+    };
+    if (!improved.isEmpty())
+        list(tr("Improved for real since yesterday"), improved, kGood);
+    if (!worse.isEmpty())
+        list(tr("Worse for real since yesterday"), worse, kBad);
+    QStringList rest;
+    if (improved.isEmpty() && worse.isEmpty())
+        rest << tr("Nothing improved or got worse for real since yesterday.");
+    if (moved > 0)
+        rest << QCoreApplication::translate("srm::report::Html", "Metrics that moved within their 95% ranges (no clear change): %n.",
+                                            nullptr, moved);
+    if (same > 0)
+        rest << QCoreApplication::translate("srm::report::Html", "Metrics unchanged: %n.", nullptr, same);
+    if (unmeasured > 0)
+        rest << QCoreApplication::translate("srm::report::Html", "Metrics not measured on one of the two days: %n.", nullptr,
+                                            unmeasured);
+    html += QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:13px;color:%1;\">%2</p>").arg(kMuted, esc(rest.join(u' ')));
+    return html;
+}
+
 } // namespace
 
 QByteArray inlineSvg(const QByteArray &svg, int width, int height, int margin, const QString &label)
@@ -211,6 +273,9 @@ QByteArray htmlSummary(const ReportData &d)
         answers += QStringLiteral("<p style=\"margin:0 0 10px 0;\"><strong style=\"color:%1;\">%2</strong> %3</p>")
                        .arg(kAccent, esc(q), esc(a));
     body += QStringLiteral("<tr><td style=\"padding:16px 28px 4px 28px;font-size:14px;\">%1</td></tr>\n").arg(answers);
+
+    // Since yesterday, right after the answers: what a daily reader looks for first.
+    body += section(tr("What changed since yesterday"), sinceYesterday(d));
 
     // Themes.
     QString themes;
@@ -305,16 +370,21 @@ QByteArray htmlSummary(const ReportData &d)
 
     // SLOs.
     if (!d.analysis.metrics.slos.empty()) {
-        QString slos = QStringLiteral("<tr>%1%2%3%4%5</tr>")
+        QString slos = QStringLiteral("<tr>%1%2%3%4%5%6</tr>")
                            .arg(th(tr("SLO")), th(tr("Objective"), true), th(tr("Attainment"), true),
-                                th(tr("Budget left"), true), th(tr("Status")));
+                                th(tr("Budget left"), true), th(tr("Burn rate, 24 h"), true), th(tr("Status")));
         for (const SloResult &s : d.analysis.metrics.slos) {
             const QString status = !s.met ? tr("no data") : *s.met ? tr("met") : tr("missed");
             const QString color = !s.met ? kMuted : *s.met ? kGood : kBad;
-            slos += QStringLiteral("<tr>%1%2%3%4%5</tr>\n")
+            // The 24 h burn rate: how many times faster than "exactly the budget over the SLO's
+            // window" the last day spent it (docs/decisions.md#analysis-engine); above 1 the budget
+            // runs out before the window ends.
+            const QString burn = s.burnRate24h ? tr("%1×").arg(formatNumber(*s.burnRate24h)) : QStringLiteral("–");
+            const QString burnStyle = s.burnRate24h && *s.burnRate24h > 1 ? QStringLiteral("color:%1;").arg(kBad) : QString();
+            slos += QStringLiteral("<tr>%1%2%3%4%5%6</tr>\n")
                         .arg(td(esc(s.name)), td(esc(formatPercent(s.objective, 2)), true),
                              td(esc(formatPercent(s.attainment, 3)), true),
-                             td(esc(formatPercent(s.errorBudgetRemaining, 1)), true),
+                             td(esc(formatPercent(s.errorBudgetRemaining, 1)), true), td(esc(burn), true, burnStyle),
                              td(QStringLiteral("<strong>%1</strong>").arg(esc(status)), false,
                                 QStringLiteral("color:%1;").arg(color)));
         }

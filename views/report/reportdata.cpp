@@ -22,6 +22,26 @@ std::vector<const MetricResult *> largestGaps(const MetricsReport &report, std::
     return out;
 }
 
+std::optional<GapSeverity> gapSeverity(const MetricResult &m)
+{
+    if (m.status != Status::Gap || !m.gap)
+        return std::nullopt;
+    if (m.target == 0)
+        return *m.gap > 0 ? GapSeverity::Large : GapSeverity::Small;
+    const double relative = *m.gap / std::abs(m.target);
+    return relative < 0.10 ? GapSeverity::Small : relative < 0.50 ? GapSeverity::Moderate : GapSeverity::Large;
+}
+
+QString gapSeverityText(GapSeverity severity)
+{
+    switch (severity) {
+    case GapSeverity::Small: return QCoreApplication::translate("srm::report", "small gap");
+    case GapSeverity::Moderate: return QCoreApplication::translate("srm::report", "moderate gap");
+    case GapSeverity::Large: return QCoreApplication::translate("srm::report", "large gap");
+    }
+    return {};
+}
+
 QString asOfDate(const AnalysisWindow &window)
 {
     return formatDate(window.asOf);

@@ -23,6 +23,14 @@ using ReportData = ReadModel;
 // figures shown are the engine's value, target and gap).
 std::vector<const MetricResult *> largestGaps(const MetricsReport &report, std::optional<Theme> theme = std::nullopt);
 
+// How far a metric with a gap is from its target, as the PDF grades it (colour and word): the
+// gap relative to the target, as largestGaps() ranks; a zero target grades by the gap itself.
+// Below 10%: small; below 50%: moderate; from 50% (or a zero target): large. nullopt when the
+// metric has no gap (met or not measured). docs/decisions.md#report-and-exports.
+enum class GapSeverity { Small, Moderate, Large };
+std::optional<GapSeverity> gapSeverity(const MetricResult &metric);
+QString gapSeverityText(GapSeverity severity); // "small gap", "moderate gap", "large gap"
+
 // "2026-10-01" for the as-of instant (UTC), as the footer shows it.
 QString asOfDate(const AnalysisWindow &window);
 // "2026-07-03 to 2026-09-30 (90 days)": the window's first and last day.

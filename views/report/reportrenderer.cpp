@@ -7,6 +7,7 @@
 #include "views/charts/incidentcharts.h"
 #include "views/charts/metricchart.h"
 #include "views/report/pageflow.h"
+#include "views/report/pdfoutline.h"
 #include "views/charts/paretochart.h"
 #include "views/charts/progresschart.h"
 #include "views/report/progresstext.h"
@@ -16,6 +17,7 @@
 #include "views/report/summarytext.h"
 #include "views/charts/valueformat.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -211,6 +213,26 @@ struct Layout
     QColor statusColor(Status s) const
     {
         return s == Status::Met ? style.good : s == Status::Gap ? style.bad : style.notMeasured;
+    }
+
+    // A gap's status graded by its size (reportdata.h): amber, orange, red, each with its word,
+    // so a 3% miss does not shout like a tenfold one and the grade survives greyscale printing.
+    TableCell statusCell(const MetricResult &m) const
+    {
+        const std::optional<GapSeverity> severity = gapSeverity(m);
+        if (!severity)
+            return cell(statusText(m.status), statusColor(m.status), true);
+        return cell(gapSeverityText(*severity), severityColor(*severity), true);
+    }
+
+    QColor severityColor(GapSeverity s) const
+    {
+        switch (s) {
+        case GapSeverity::Small: return QColor(0xb0, 0x7d, 0x00);    // amber, dark enough for text on white
+        case GapSeverity::Moderate: return QColor(0xd3, 0x54, 0x00); // orange
+        case GapSeverity::Large: return style.bad;                   // red
+        }
+        return style.bad;
     }
 
     void startSection(PageFlow &f, Section s, QPageLayout::Orientation orientation = QPageLayout::Portrait)
@@ -416,7 +438,7 @@ struct Layout
                              TableCell(),
                              cell(verdictText(m.verdict),
                                   m.verdict == Verdict::Improved ? style.good : m.verdict == Verdict::Worse ? style.bad : muted),
-                             cell(statusText(m.status), statusColor(m.status), true)};
+                             statusCell(m)};
                 const MetricResult *metric = &m;
                 const SmallMultiplesScale sc = scale;
                 const ChartStyle st = style;
@@ -429,7 +451,8 @@ struct Layout
         para(f,
              tr("Weekly trend: %1, one point a week on the window's time axis; metrics of one unit share one scale from "
                 "zero; dashed line: target. \"vs. before\": the value against the %2 days before, improved or worse only "
-                "when the 95% ranges of the two periods do not overlap.")
+                "when the 95% ranges of the two periods do not overlap. Status: a gap is small under 10% of the target, "
+                "moderate under 50%, large from 50%.")
                  .arg(windowText(w))
                  .arg(d.previous.window.days),
              small, muted, f.mm(3));
@@ -870,11 +893,24 @@ struct Layout
             else
                 addTable(q.items, tr("Why here"));
         }
-        heading2(flow, tr("Unscheduled"), flow.mm(18));
-        if (plan.unscheduled.empty())
-            para(flow, tr("Every open item is scheduled within the plan."), small, muted, 0);
-        else
-            addTable(plan.unscheduled, tr("Why not scheduled"));
+        // The unscheduled list belongs with the quarters: laid out on a scratch page first, it is
+        // kept whole (a new page only when it does not fit below the last quarter); a list longer
+        // than a page keeps at least its heading with its first rows.
+        auto unscheduled = [&](PageFlow &f) {
+            heading2(f, tr("Unscheduled"), f.mm(18));
+            if (plan.unscheduled.empty()) {
+                para(f, tr("Every open item is scheduled within the plan."), small, muted, 0);
+            } else {
+                Table t = itemTable(plan.unscheduled, tr("Why not scheduled"));
+                t.columnWidths = widths;
+                f.table(t);
+            }
+        };
+        PageFlow scratch(device, landscape);
+        unscheduled(scratch);
+        if (scratch.pageCount() == 1)
+            flow.keep(scratch.y() - scratch.content().top() + flow.mm(6));
+        unscheduled(flow);
         roadmapGaps(plan);
     }
 
@@ -1179,6 +1215,21 @@ QStringList ReportRenderer::sectionTitles()
 }
 
 PdfSummary ReportRenderer::write(QIODevice &device) const
+{
+    // Rendered into memory first: the outline is added to the finished file (pdfoutline.h).
+    QBuffer rendered;
+    rendered.open(QIODevice::WriteOnly);
+    const PdfSummary summary = render(rendered);
+    std::vector<OutlineEntry> outline{{tr("Cover"), 0}};
+    for (std::size_t i = 0; i < summary.sectionPages.size() && i < std::size_t(summary.sections.size()); ++i)
+        outline.push_back({summary.sections[qsizetype(i)], summary.sectionPages[i] - 1});
+    const QByteArray pdf = withOutline(rendered.data(), outline);
+    if (device.write(pdf) != pdf.size())
+        throw ExportError(tr("cannot write the PDF: %1").arg(device.errorString()));
+    return summary;
+}
+
+PdfSummary ReportRenderer::render(QIODevice &device) const
 {
     QPdfWriter writer(&device);
     writer.setResolution(kDpi);

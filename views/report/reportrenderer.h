@@ -6,7 +6,8 @@
 // (capacity, the critical path, the unscheduled items with reasons); and an appendix of metric
 // definitions, data sources and settings. Charts are the window's paint routines
 // (views/charts) in ChartStyle::print(), drawn as vectors onto a QPdfWriter page; fonts are
-// embedded; every page has a footer with the as-of date and "page N of M". Used by
+// embedded; every page has a footer with the as-of date and "page N of M"; the outline
+// (bookmarks) has the cover and one entry per section (pdfoutline.h). Used by
 // `sre-roadmap report` and by File › Export PDF… in the window.
 #pragma once
 
@@ -47,6 +48,9 @@ public:
     static QStringList sectionTitles();
 
 private:
+    // Lays out and paints the pages with QPdfWriter into `device` (no outline yet).
+    PdfSummary render(QIODevice &device) const;
+
     const ReportData &m_data;
     PageSize m_pageSize;
 };
