@@ -70,8 +70,8 @@ void IncidentsView::showSnapshot(const SnapshotPtr &snapshot)
                 return incidentStory(t);
         return QString();
     });
-    setHeadline(tr("%1 incidents started in the window · median time to detect %2, to acknowledge %3, to restore %4 "
-                   "(all from the incident's start)")
+    setHeadline(tr("%1 incidents started in the window · median from the incident's start to detection %2, to first "
+                   "acknowledgement %3, to resolution %4")
                     .arg(r.incidents.size())
                     .arg(p50Of(r.timeToDetect), p50Of(r.timeToAcknowledge), p50Of(r.timeToRestore)));
 }

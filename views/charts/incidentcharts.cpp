@@ -191,9 +191,9 @@ void paintIncidentDurations(QPainter &painter, const QRectF &rect, const Inciden
     const qreal gap = c.px(10);
     const qreal h = (rect.height() - 2 * gap) / 3;
     const std::pair<QString, const DurationStats *> panels[] = {
-        {tr("Time to detect"), &report.timeToDetect},
-        {tr("Time to acknowledge"), &report.timeToAcknowledge},
-        {tr("Time to restore"), &report.timeToRestore},
+        {tr("Incident start → detection"), &report.timeToDetect},
+        {tr("Incident start → first acknowledgement"), &report.timeToAcknowledge},
+        {tr("Incident start → resolution"), &report.timeToRestore},
     };
     qreal y = rect.top();
     for (const auto &[title, stats] : panels) {

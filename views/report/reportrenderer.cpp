@@ -411,7 +411,7 @@ struct Layout
                 row.cells = {cell(metricName(m)),
                              cell(formatValue(m.value, m.def->unit)),
                              cell(formatValue(m.target, m.def->unit)),
-                             cell(formatValue(m.gap, m.def->unit)),
+                             cell(formatGap(m.gap, m.def->unit)),
                              cell(tierText(m.tier)),
                              TableCell(),
                              cell(verdictText(m.verdict),
@@ -673,12 +673,12 @@ struct Layout
                       "the median, p90 the time 90% of incidents stayed within, n the incidents that reached the milestone.")
                        .arg(formatCount(std::int64_t(r.incidents.size()))),
              small, muted, flow.mm(2));
-        Table t = table({col(tr("From the start to")), num(tr("p50")), num(tr("p90")), num(tr("n"))});
+        Table t = table({col(tr("From the incident's start to")), num(tr("p50")), num(tr("p90")), num(tr("n"))});
         const std::pair<QString, const DurationStats *> rows[] = {
-            {tr("detection (time to detect)"), &r.timeToDetect},
-            {tr("first acknowledgement (time to acknowledge)"), &r.timeToAcknowledge},
-            {tr("mitigation (time to mitigate)"), &r.timeToMitigate},
-            {tr("resolution (time to restore)"), &r.timeToRestore},
+            {tr("detection"), &r.timeToDetect},
+            {tr("first acknowledgement"), &r.timeToAcknowledge},
+            {tr("mitigation"), &r.timeToMitigate},
+            {tr("resolution"), &r.timeToRestore},
         };
         for (const auto &[label, s] : rows)
             t.rows.push_back({{cell(label), cell(formatValue(s->p50, s->unit)), cell(formatValue(s->p90, s->unit)),
