@@ -41,7 +41,7 @@ constexpr std::array<MetricDef, kMetricCount> kMetrics = {{
      "SLOs meeting their objective over their own window, divided by SLOs with data.", "as_of", 1.0,
      false, false},
     {MetricId::TimeToAcknowledge, "time_to_acknowledge", Theme::Incident, Unit::Minutes, Better::Lower, "Time to acknowledge a page",
-     "Median time from a page's creation to its first acknowledgement, over acknowledged pages (page created → acknowledged).", "created_at",
+     "Median time from a page's creation to its first acknowledgement, over acknowledged pages (not from the incident's start).", "created_at",
      5.0, true, false},
     {MetricId::TimeToRestore, "time_to_restore", Theme::Incident, Unit::Hours, Better::Lower, "Time to restore",
      "Median time from an incident's start to its resolution, over resolved incidents.",
