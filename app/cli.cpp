@@ -246,7 +246,7 @@ int run(int argc, char **argv)
     const Command *command = findCommand(name);
 
     std::unique_ptr<QCoreApplication> app;
-    if (command->app == AppKind::Offscreen || command->app == AppKind::Gui)
+    if (command->app == AppKind::Offscreen || command->app == AppKind::Gui || command->app == AppKind::Widgets)
         provideRuntimeDir();
     if (command->app == AppKind::Offscreen && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
