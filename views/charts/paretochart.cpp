@@ -95,6 +95,19 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
         painter.restore();
         return;
     }
+    // No page: no axes of zeros, but what the chart will show and what it needs.
+    if (total == 0) {
+        painter.setPen(c.pen(style.notMeasured, 1, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(plot);
+        painter.setFont(style.font);
+        painter.setPen(style.notMeasured);
+        painter.drawText(plot.adjusted(c.px(12), 0, -c.px(12), 0), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Alert groups ranked by pages, with the share of all pages they cause, appear here once "
+                            "the window holds pages: import PagerDuty incidents or a pages CSV (File › Import…)."));
+        painter.restore();
+        return;
+    }
 
     // Axes: pages on the left, cumulative share on the right, ranks below.
     const LinearScale ys{0, l.countMax, plot.bottom(), plot.top()};
