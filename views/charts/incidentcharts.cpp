@@ -4,6 +4,7 @@
 #include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -327,11 +328,17 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
     }
 
     const LinearScale xs{0, l.hoursMax, l.plot.left(), l.plot.right()};
-    const auto tickWidth = [&](double t) { return c.textWidth(style.smallFont, formatDurationTick(t * 60)) + c.px(6); };
+    // Ticks are nice numbers of hours; one that is not a whole number of days reads in hours
+    // ("30 h", not "1.25 d").
+    const auto tickLabel = [](double hours) {
+        return hours >= 24 && std::fmod(hours, 24) != 0 ? tr("%1 h").arg(QLocale::c().toString(hours, 'g', 4))
+                                                        : formatDurationTick(hours * 60);
+    };
+    const auto tickWidth = [&](double t) { return c.textWidth(style.smallFont, tickLabel(t)) + c.px(6); };
     for (double t : fittedTicks(0, l.hoursMax, l.plot.width(), tickWidth, c.px(4), 6)) {
         const qreal tx = xs.map(t);
         c.vline(tx, l.plot.top(), l.plot.bottom(), c.pen(style.grid));
-        const QString label = formatDurationTick(t * 60);
+        const QString label = tickLabel(t);
         const qreal w = c.textWidth(style.smallFont, label) + c.px(6);
         c.text(QRectF(tx - w / 2, l.plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, t == 0 ? QStringLiteral("0") : label,
                style.smallFont, style.mutedText);
