@@ -13,10 +13,14 @@
 #include "views/workspaceeditor.h"
 
 #include <QAbstractButton>
+#include <QAction>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace srm;
@@ -233,6 +237,46 @@ private slots:
         QVERIFY(window.settingsDialog()->isVisible());
         QVERIFY(banner->findChild<QAbstractButton *>(QStringLiteral("noDataImport")));
         QVERIFY(banner->findChild<QAbstractButton *>(QStringLiteral("noDataDemo")));
+    }
+
+    void undoIsAnIconWithTheCommandAsTooltip()
+    {
+        MainWindow window;
+        window.setRemembersFiles(false);
+        QVERIFY(window.newWorkspace(m_dir.filePath(QStringLiteral("undo.srmap"))));
+        QVERIFY(window.refreshNow());
+        auto *undo = window.findChild<QAction *>(QStringLiteral("undo"));
+        QVERIFY(undo);
+        QVERIFY(!undo->icon().isNull());
+        QVERIFY(window.editor()->setSetting(QStringLiteral("team_size"), QStringLiteral("6")));
+        // The tooltip follows the command ("Undo Set team_size to 6"), the button shows no text.
+        QVERIFY2(undo->toolTip().startsWith(QStringLiteral("Undo")) && undo->toolTip().size() > 5, qPrintable(undo->toolTip()));
+        auto *bar = window.findChild<QToolBar *>(QStringLiteral("windowToolBar"));
+        QVERIFY(bar);
+        QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    }
+
+    void exportSaysWhereWithOpenAndShowInFolder()
+    {
+        const QString demo = m_dir.filePath(QStringLiteral("export.srmap"));
+        QCOMPARE(runCli({QStringLiteral("demo"), demo}).exitCode, 0);
+        MainWindow window;
+        window.setRemembersFiles(false);
+        QVERIFY(window.openWorkspace(demo));
+        QVERIFY(window.refreshNow());
+        auto *notice = window.findChild<QWidget *>(QStringLiteral("exportNotice"));
+        QVERIFY(notice);
+        QVERIFY(notice->isHidden());
+        const QString html = m_dir.filePath(QStringLiteral("summary.html"));
+        QVERIFY(window.exportHtml(html));
+        QVERIFY(QFileInfo(html).size() > 0);
+        QVERIFY(!notice->isHidden());
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("exportLabel"))->text().contains(QStringLiteral("summary.html")));
+        QVERIFY(!window.findChild<QToolButton *>(QStringLiteral("exportOpen"))->isHidden());
+        QVERIFY(window.findChild<QToolButton *>(QStringLiteral("exportShowFolder")));
+        // CSV tables: a directory, so Show in Folder only.
+        QVERIFY(window.exportCsv(m_dir.path()));
+        QVERIFY(window.findChild<QToolButton *>(QStringLiteral("exportOpen"))->isHidden());
     }
 
     void guiOffersToCreateANewWorkspace()
