@@ -403,11 +403,18 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
         return;
     }
     const LinearScale ys{lo, hi, plot.bottom(), plot.top()};
+    // Every tick a grid line; labels where the tick engine finds them room (a short dialog).
+    std::vector<double> positions, extents;
     for (double t : ticks) {
-        const qreal ty = ys.map(t);
-        c.hline(ty, plot.left(), plot.right(), c.pen(t == 0 ? style.axis : style.grid));
+        positions.push_back(-ys.map(t)); // upwards: increasing
+        extents.push_back(smallH);
+    }
+    for (double t : ticks)
+        c.hline(ys.map(t), plot.left(), plot.right(), c.pen(t == 0 ? style.axis : style.grid));
+    for (std::size_t i : spacedLabels(positions, extents, c.px(2))) {
+        const qreal ty = ys.map(ticks[i]);
         c.text(QRectF(rect.left(), ty - smallH / 2, labelW - c.px(6), smallH), Qt::AlignRight | Qt::AlignVCenter,
-               formatTick(t, unit), style.smallFont, style.mutedText);
+               formatTick(ticks[i], unit), style.smallFont, style.mutedText);
     }
 
     const std::size_t weeks = m.weekly.size();
