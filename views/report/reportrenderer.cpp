@@ -793,8 +793,16 @@ struct Layout
         const Plan &plan = *d.plan;
         QString intro = tr("%1 to %2 (%3). ").arg(formatQuarter(plan.quarters.front().quarter),
                                                   formatQuarter(plan.quarters.back().quarter), plan.startNote());
-        intro += plan.capacityWeeks ? tr("Capacity %1 engineer-weeks a quarter (%2).").arg(number(*plan.capacityWeeks), plan.capacityNote)
-                                    : tr("Capacity: %1.").arg(plan.capacityNote);
+        // In the words of the settings form, not its keys (the command line's plan keeps the keys).
+        QString source;
+        if (d.settings.capacityWeeks)
+            source = tr("the capacity for debt work set in the settings");
+        else if (d.settings.teamSize)
+            source = tr("team size %1 × 12 weeks × (1 − %2% reserved for operations)")
+                         .arg(*d.settings.teamSize)
+                         .arg(SettingsSchema::formatNumber(d.settings.reservedRatio * 100));
+        intro += plan.capacityWeeks ? tr("Capacity %1 engineer-weeks a quarter (%2).").arg(number(*plan.capacityWeeks), source)
+                                    : tr("No capacity: set the team size or a capacity for debt work.");
         if (plan.doneItems > 0)
             intro += u' ' + tr("Done items are not scheduled (%1).").arg(plan.doneItems);
         para(flow, intro, small, muted, flow.mm(2));
