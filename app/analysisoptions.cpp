@@ -38,6 +38,13 @@ QString formatValue(const std::optional<double> &v, Unit unit)
     return formatNumber(*v);
 }
 
+QString formatGap(const std::optional<double> &v, Unit unit)
+{
+    if (v && unit == Unit::Ratio)
+        return QString::number(*v * 100, 'f', 1) + QStringLiteral(" pts");
+    return formatValue(v, unit);
+}
+
 QString formatRange(const std::optional<Interval> &ci, Unit unit)
 {
     if (!ci)

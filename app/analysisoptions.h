@@ -38,6 +38,8 @@ void printJsonText(const QByteArray &compact);
 // Figures as the text tables show them: "3.41/day", "19.9 h", "6.2%", "-" for none.
 QString formatNumber(double v);
 QString formatValue(const std::optional<double> &v, Unit unit);
+// A gap to target: a ratio's gap in percentage points ("1.2 pts"), others as formatValue.
+QString formatGap(const std::optional<double> &v, Unit unit);
 // A 95% interval: "5.0% – 7.8%", "-" for none.
 QString formatRange(const std::optional<Interval> &ci, Unit unit);
 // "improved", "worse", "no clear change", "not enough data".

@@ -112,6 +112,40 @@ void provideRuntimeDir()
     qputenv("XDG_RUNTIME_DIR", dir);
 }
 
+// The window needs a display. Without one, Qt's platform plugin prints a page about plugins and
+// aborts (SIGABRT, exit 134); a user gets one line and exit 1 instead. No DISPLAY nor
+// WAYLAND_DISPLAY is caught before Qt starts; a display that is named but does not answer is
+// caught by the message handler while QApplication starts (Qt reports it with qFatal).
+bool displayAvailable()
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        return true; // the user chose a platform (offscreen, vnc, ...): Qt decides
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+const char kNoDisplay[] = "sre-roadmap: cannot open the window: no display (set DISPLAY, or use the command line: "
+                          "sre-roadmap --help)\n";
+
+void noDisplayHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtFatalMsg) {
+        std::fputs(kNoDisplay, stderr);
+        std::fflush(stderr);
+        std::_Exit(Failure);
+    }
+    // Qt's warnings while the platform starts (the xcb connection, plugin lists) are what the
+    // one line replaces; others still reach stderr.
+    if (!message.startsWith(QLatin1StringView("qt.qpa")) && !message.contains(QLatin1StringView("platform plugin"))
+        && !message.contains(QLatin1StringView("display")))
+        std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
+}
+
+bool wantsHelp(const QStringList &args)
+{
+    return args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))
+        || args.contains(QStringLiteral("-help"));
+}
+
 } // namespace
 
 // Whatever user text a message holds, the terminal gets no control character but line feeds
@@ -156,7 +190,14 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
     if (!parser.parse(QStringList{QStringLiteral("sre-roadmap ") + command} + args))
         throw UsageError(parser.errorText());
     if (parser.isSet(help)) {
-        printOut(parser.helpText());
+        // Qt writes the program as it was started (the build or install path); the help names
+        // the command as a user types it: "Usage: sre-roadmap import [options] ...".
+        QString text = parser.helpText();
+        const QStringList arguments = QCoreApplication::arguments();
+        const QString started = QStringLiteral("Usage: ") + (arguments.isEmpty() ? QString() : arguments.constFirst());
+        if (!arguments.isEmpty() && text.startsWith(started))
+            text = QStringLiteral("Usage: sre-roadmap ") + command + text.mid(started.size());
+        printOut(text);
         return false;
     }
     return true;
@@ -207,11 +248,22 @@ int run(int argc, char **argv)
     const Command *command = findCommand(name);
 
     std::unique_ptr<QCoreApplication> app;
-    if (command->app == AppKind::Offscreen || command->app == AppKind::Gui)
+    if (command->app == AppKind::Offscreen || command->app == AppKind::Gui || command->app == AppKind::Widgets)
         provideRuntimeDir();
     if (command->app == AppKind::Offscreen && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (command->app == AppKind::Widgets || command->app == AppKind::Offscreen) {
+    // Help needs no display: `gui --help` over ssh prints its options.
+    if (command->app == AppKind::Widgets && wantsHelp(args) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (command->app == AppKind::Widgets && !displayAvailable()) {
+        std::fputs(kNoDisplay, stderr);
+        return Failure;
+    }
+    if (command->app == AppKind::Widgets) {
+        const QtMessageHandler previous = qInstallMessageHandler(noDisplayHandler);
+        app = std::make_unique<QApplication>(argc, argv);
+        qInstallMessageHandler(previous);
+    } else if (command->app == AppKind::Offscreen) {
         app = std::make_unique<QApplication>(argc, argv);
     } else if (command->app == AppKind::Gui) {
         // Rendering without a window (PDF, SVG) needs fonts, not a screen: the offscreen platform,

@@ -10,7 +10,7 @@ namespace srm::cli {
 int cmdGui(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("a workspace to open"), QStringLiteral("[WORKSPACE]"));
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("a workspace to open (when there is none, the window offers to create it)"), QStringLiteral("[WORKSPACE]"));
     if (!parse(parser, QStringLiteral("gui"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -21,7 +21,7 @@ int cmdGui(const QStringList &args)
     MainWindow window;
     window.show();
     if (!pos.isEmpty())
-        window.openWorkspace(pos[0]);
+        window.openOrOfferToCreate(pos[0]);
     return QApplication::exec();
 }
 

@@ -94,7 +94,7 @@ QString render(const MetricsReport &report)
                 continue;
             table.addRow({QString::fromLatin1(m.def->name), formatValue(m.value, m.def->unit),
                           formatRange(m.ci, m.def->unit), m.def->hasP90 ? formatValue(m.p90, m.def->unit) : QString(),
-                          QString::number(m.n), formatValue(m.target, m.def->unit), formatValue(m.gap, m.def->unit),
+                          QString::number(m.n), formatValue(m.target, m.def->unit), formatGap(m.gap, m.def->unit),
                           m.tier ? MetricCatalogue::tierId(*m.tier) : QString(), statusText(m.status),
                           verdictWords(m.verdict)});
         }

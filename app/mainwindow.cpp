@@ -1,4 +1,6 @@
 #include "app/mainwindow.h"
+#include "app/appicons.h"
+#include "demo/demo.h"
 
 #include "app/handbookdialog.h"
 
@@ -19,12 +21,16 @@
 #include "store/workspace.h"
 #include "views/workspaceeditor.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateEdit>
+#include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -32,17 +38,21 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSpinBox>
 #include <QHBoxLayout>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QUrl>
 
 // Resources live in a static library: make sure they are registered.
 static void initResources()
@@ -104,6 +114,34 @@ MainWindow::MainWindow(QWidget *parent)
                new IncidentsView(m_editor, m_pages), new SlosView(m_editor, m_pages),   new DebtView(m_editor, m_pages),
                new RoadmapView(m_editor, m_pages),   new ProgressView(m_editor, m_pages)};
     for (ViewPage *page : m_views) {
+        // The empty states' buttons (views/viewpage.cpp) are the window's actions.
+        const auto wire = [this, page](const char *name, const std::function<void()> &run) {
+            if (auto *b = page->findChild<QAbstractButton *>(QLatin1StringView(name)))
+                connect(b, &QAbstractButton::clicked, this, run);
+        };
+        wire("emptyNew", [this] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("New Workspace"), QString(), kFilter);
+            if (!path.isEmpty())
+                newWorkspace(path.endsWith(u".srmap") ? path : path + QStringLiteral(".srmap"));
+        });
+        wire("emptyOpen", [this] {
+            const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), QString(), kFilter);
+            if (!path.isEmpty())
+                openWorkspace(path);
+        });
+        wire("emptyDemo", [this] { openDemo(); });
+        wire("noDataImport", [this] {
+            if (QAction *a = findChild<QAction *>(QStringLiteral("importAction")))
+                a->trigger();
+        });
+        wire("noDataDemo", [this] { openDemo(); });
+        wire("noDataTeamSize", [this] { showSettings(true); });
+        wire("roadmapTeamSize", [this] { showSettings(true); });
+        wire("dilutionFit", [this, page] {
+            if (auto *banner = page->findChild<QWidget *>(QStringLiteral("dilutionBanner")))
+                if (const int days = banner->property("days").toInt(); days > 0)
+                    setAnalysisWindow(m_asOf, days);
+        });
         auto *item = new QListWidgetItem(viewTitle(page->viewId()), m_navigation);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(viewTitle(page->viewId())).arg(int(page->viewId()) + 1));
         m_pages->addWidget(page);
@@ -158,12 +196,14 @@ void MainWindow::createFileMenu()
             newWorkspace(path.endsWith(u".srmap") ? path : path + QStringLiteral(".srmap"));
     });
     newAction->setShortcut(QKeySequence::New);
+    newAction->setIcon(appIcon("document-new"));
     QAction *openAction = file->addAction(tr("&Open…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), QString(), kFilter);
         if (!path.isEmpty())
             openWorkspace(path);
     });
     openAction->setShortcut(QKeySequence::Open);
+    openAction->setIcon(appIcon("document-open"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
@@ -173,9 +213,11 @@ void MainWindow::createFileMenu()
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
     closeAction->setShortcut(QKeySequence::Close);
+    closeAction->setIcon(appIcon("document-close"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setIcon(appIcon("application-exit"));
     quit->setMenuRole(QAction::QuitRole);
 }
 
@@ -185,18 +227,21 @@ void MainWindow::createEditMenu()
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
+    // In the tool bar Undo and Redo are icons; the command ("Undo Set team size to 8") is their
+    // tooltip, which follows the action's text, so a long command cannot push the as-of and
+    // window controls off the bar.
+    m_undoAction->setIcon(appIcon("edit-undo"));
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("redo"));
     m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setIcon(appIcon("edit-redo"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
-    QAction *settings = edit->addAction(tr("Workspace &Settings…"), this, [this] {
-        SettingsDialog *dialog = settingsDialog();
-        dialog->show();
-        dialog->raise();
-    });
+    QAction *settings = edit->addAction(tr("Workspace &Settings…"), this, [this] { showSettings(); });
     settings->setShortcut(QKeySequence::Preferences);
+    settings->setIcon(appIcon("preferences-system"));
+    settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setMenuRole(QAction::PreferencesRole);
 }
 
@@ -225,12 +270,13 @@ void MainWindow::createViewMenu()
 void MainWindow::createHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *handbook = help->addAction(tr("SRE Roadmap &Handbook"), this, [this] { showHandbook(); });
+    QAction *handbook = help->addAction(appIcon("help-contents"), tr("SRE Roadmap &Handbook"), this,
+                                        [this] { showHandbook(); });
     handbook->setObjectName(QStringLiteral("handbookAction"));
     handbook->setShortcut(QKeySequence::HelpContents);
     handbook->setToolTip(tr("The metric glossary, the import formats and the command line (F1)"));
     help->addSeparator();
-    QAction *about = help->addAction(tr("&About SRE Roadmap"), this, [this] {
+    QAction *about = help->addAction(appIcon("help-about"), tr("&About SRE Roadmap"), this, [this] {
         QMessageBox::about(this, tr("About SRE Roadmap"),
                            tr("<h3>SRE Roadmap %1</h3>"
                               "<p>Measure reliability, see the gaps to target, rank operational debt and plan it "
@@ -261,6 +307,7 @@ void MainWindow::createToolBar()
     QToolBar *bar = addToolBar(tr("Analysis window"));
     bar->setObjectName(QStringLiteral("windowToolBar"));
     bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
     bar->addAction(m_undoAction);
     bar->addAction(m_redoAction);
     bar->addSeparator();
@@ -315,6 +362,32 @@ void MainWindow::createStatusBar()
     m_statusWindow->setObjectName(QStringLiteral("statusWindow"));
     m_statusBusy = new QLabel(this);
     m_statusBusy->setObjectName(QStringLiteral("statusBusy"));
+    m_exportNotice = new QWidget(this);
+    m_exportNotice->setObjectName(QStringLiteral("exportNotice"));
+    auto *noticeLayout = new QHBoxLayout(m_exportNotice);
+    noticeLayout->setContentsMargins(0, 0, 0, 0);
+    m_exportLabel = new QLabel(m_exportNotice);
+    m_exportLabel->setObjectName(QStringLiteral("exportLabel"));
+    m_exportLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    noticeLayout->addWidget(m_exportLabel, 1);
+    const auto noticeButton = [this, noticeLayout](const char *name, const QString &text, const QString &tip) {
+        auto *b = new QToolButton(m_exportNotice);
+        b->setObjectName(QLatin1StringView(name));
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        noticeLayout->addWidget(b);
+        return b;
+    };
+    connect(noticeButton("exportOpen", tr("Open"), tr("Open the exported file with its application")),
+            &QToolButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_exportOpenPath)); });
+    connect(noticeButton("exportShowFolder", tr("Show in Folder"), tr("Open the folder the export was written to")),
+            &QToolButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_exportFolder)); });
+    connect(noticeButton("exportDismiss", QStringLiteral("×"), tr("Hide this message")), &QToolButton::clicked,
+            m_exportNotice, &QWidget::hide);
+    m_exportNotice->hide();
+    connect(this, &MainWindow::workspaceChanged, m_exportNotice, &QWidget::hide);
+    statusBar()->addWidget(m_exportNotice, 1);
     statusBar()->addPermanentWidget(m_statusWorkspace, 1);
     statusBar()->addPermanentWidget(m_statusBusy);
     statusBar()->addPermanentWidget(m_statusWindow);
@@ -360,6 +433,77 @@ bool MainWindow::newWorkspace(const QString &path)
     addRecentFile(QFileInfo(path).absoluteFilePath());
     workspaceOpened();
     return true;
+}
+
+bool MainWindow::openOrOfferToCreate(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists() || info.isSymLink())
+        return openWorkspace(path);
+    QMessageBox question(QMessageBox::Question, tr("Create Workspace?"),
+                         tr("There is no workspace at %1 yet.").arg(QDir::toNativeSeparators(info.absoluteFilePath())),
+                         QMessageBox::Yes | QMessageBox::Cancel, this);
+    question.setObjectName(QStringLiteral("createWorkspaceQuestion"));
+    question.setInformativeText(tr("Create an empty workspace there? You can then import data, open the demo, or set "
+                                   "the team size."));
+    question.button(QMessageBox::Yes)->setText(tr("Create"));
+    question.setDefaultButton(QMessageBox::Yes);
+    if (question.exec() != QMessageBox::Yes)
+        return false;
+    return newWorkspace(path);
+}
+
+bool MainWindow::openDemo()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty() || !QDir().mkpath(dir)) {
+        showError(tr("There is no writable data directory for the demo workspace."));
+        return false;
+    }
+    const QString path = QDir(dir).filePath(QStringLiteral("demo.srmap"));
+    if (m_workspace && QFileInfo(m_workspace->path()).absoluteFilePath() == QFileInfo(path).absoluteFilePath())
+        return true;
+    // An earlier demo is opened as it is (the user may have edited it); a new one is written off
+    // the GUI thread (a second or two) while the window stays responsive.
+    if (!QFileInfo::exists(path)) {
+        QString error;
+        QThread *worker = QThread::create([&] {
+            try {
+                writeDemoWorkspace(path);
+            } catch (const WorkspaceError &e) {
+                error = e.message();
+            }
+        });
+        QProgressDialog progress(tr("Writing the demo workspace…"), QString(), 0, 0, this);
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(300);
+        QEventLoop loop;
+        connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+        worker->start();
+        loop.exec();
+        worker->wait();
+        delete worker;
+        if (!error.isEmpty()) {
+            showError(error);
+            return false;
+        }
+    }
+    return openWorkspace(path);
+}
+
+void MainWindow::showSettings(bool teamSize)
+{
+    if (!m_workspace) {
+        showError(tr("Open or create a workspace to change its settings."));
+        return;
+    }
+    SettingsDialog *dialog = settingsDialog();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    if (teamSize)
+        if (QWidget *field = dialog->findChild<QWidget *>(QStringLiteral("setting_team_size")))
+            field->setFocus();
 }
 
 void MainWindow::workspaceOpened()
@@ -592,6 +736,7 @@ void MainWindow::createImportActions(QMenu *file)
     });
     import->setObjectName(QStringLiteral("importAction"));
     import->setShortcut(tr("Ctrl+I"));
+    import->setIcon(appIcon("document-import"));
     QAction *profiles = file->addAction(tr("Import &Profiles…"), this, [this] {
         if (!m_workspace) {
             showError(tr("Open or create a workspace to see its import profiles."));

@@ -54,6 +54,14 @@ public:
     // Opens `path`; on failure shows the store's message and returns false.
     bool openWorkspace(const QString &path);
     bool newWorkspace(const QString &path);
+    // `gui NEW.srmap`: opens `path`, or, when nothing is there, asks whether to create an empty
+    // workspace there (a first run starts from the file name the user typed).
+    bool openOrOfferToCreate(const QString &path);
+    // Writes the demo workspace (demo/demo.h) into the user's data directory on a worker thread
+    // and opens it: the empty states' "Open the Demo".
+    bool openDemo();
+    // Edit › Workspace Settings…, its team size field focused when `teamSize`.
+    void showSettings(bool teamSize = false);
     void closeWorkspace();
     Workspace *workspace() const { return m_workspace.get(); }
 
@@ -130,8 +138,10 @@ private:
     void addExportActions(QMenu *file); // mainwindow_export.cpp
     void addSourceActions(QMenu *file); // mainwindow_sources.cpp
     // Loads the report data and runs `write` on a worker thread (mainwindow_export.cpp).
-    bool runExport(const QString &label, const QString &done,
+    // On success the status bar says `done` and offers to open `openPath` and to show `folder`.
+    bool runExport(const QString &label, const QString &done, const QString &openPath, const QString &folder,
                    const std::function<void(const ReadModel &, const std::function<void()> &)> &write);
+    void showExportNotice(const QString &text, const QString &openPath, const QString &folder);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateTitle();
@@ -154,6 +164,11 @@ private:
     QLabel *m_statusWorkspace = nullptr;
     QLabel *m_statusWindow = nullptr;
     QLabel *m_statusBusy = nullptr;
+    // What the last export wrote, with Open and Show in Folder (hidden until an export succeeds).
+    QWidget *m_exportNotice = nullptr;
+    QLabel *m_exportLabel = nullptr;
+    QString m_exportOpenPath;
+    QString m_exportFolder;
     SettingsDialog *m_settingsDialog = nullptr;
     HandbookDialog *m_handbook = nullptr;
     std::optional<Micros> m_asOf;

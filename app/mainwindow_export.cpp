@@ -7,6 +7,7 @@
 // through QSaveFile, so a failed or cancelled export leaves nothing behind; an error is shown in
 // the window's error dialog.
 #include "app/mainwindow.h"
+#include "app/appicons.h"
 #include "views/analysiscontroller.h"
 
 #include "views/report/csvexport.h"
@@ -23,6 +24,7 @@
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -30,6 +32,7 @@
 #include <QProgressDialog>
 #include <QStatusBar>
 #include <QThread>
+#include <QToolButton>
 
 #include <atomic>
 
@@ -49,7 +52,7 @@ QString suggestedName(const Workspace *ws, const QString &suffix)
 
 } // namespace
 
-bool MainWindow::runExport(const QString &label, const QString &done,
+bool MainWindow::runExport(const QString &label, const QString &done, const QString &openPath, const QString &folder,
                            const std::function<void(const report::ReportData &, const std::function<void()> &)> &write)
 {
     if (!m_workspace)
@@ -119,7 +122,7 @@ bool MainWindow::runExport(const QString &label, const QString &done,
         showError(error);
         return false;
     }
-    statusBar()->showMessage(done, 5000);
+    showExportNotice(done, openPath, folder);
     return true;
 }
 
@@ -155,6 +158,8 @@ void MainWindow::addExportActions(QMenu *file)
     });
     csv->setObjectName(QStringLiteral("exportCsvAction"));
     const QList<QAction *> actions{pdf, html, csv};
+    for (QAction *a : actions)
+        a->setIcon(appIcon("document-export"));
     auto update = [this, actions] {
         for (QAction *a : actions)
             a->setEnabled(m_workspace != nullptr);
@@ -191,7 +196,8 @@ bool MainWindow::exportPdf(const QString &path)
     const report::PageSize size = QLocale().measurementSystem() == QLocale::ImperialUSSystem ? report::PageSize::Letter
                                                                                             : report::PageSize::A4;
     const QString shown = QDir::toNativeSeparators(path);
-    return runExport(tr("Writing the PDF report %1…").arg(shown), tr("Exported %1").arg(shown),
+    return runExport(tr("Writing the PDF report %1…").arg(shown), tr("Exported %1").arg(shown), path,
+                     QFileInfo(path).absolutePath(),
                      [&](const report::ReportData &data, const std::function<void()> &stopIfCancelled) {
                          // Rendered in memory first (a few hundred KiB), so that Cancel can still
                          // leave the file untouched.
@@ -208,7 +214,8 @@ bool MainWindow::exportHtml(const QString &path)
     if (!m_workspace || !outputsAllowed(m_workspace.get(), {path}, [this](const QString &e) { showError(e); }))
         return false;
     const QString shown = QDir::toNativeSeparators(path);
-    return runExport(tr("Writing the HTML summary %1…").arg(shown), tr("Exported %1").arg(shown),
+    return runExport(tr("Writing the HTML summary %1…").arg(shown), tr("Exported %1").arg(shown), path,
+                     QFileInfo(path).absolutePath(),
                      [&](const report::ReportData &data, const std::function<void()> &stopIfCancelled) {
                          const QByteArray html = report::htmlSummary(data);
                          stopIfCancelled();
@@ -248,9 +255,24 @@ bool MainWindow::exportCsv(const QString &directory)
     replace.workspace = m_workspace->path();
     replace.force = true; // asked above
     return runExport(tr("Writing the CSV tables into %1…").arg(shown), tr("Exported the CSV tables into %1").arg(shown),
+                     QString(), directory,
                      [&](const report::ReportData &data, const std::function<void()> &) {
                          report::writeCsvFiles(data, directory, replace);
                      });
+}
+
+// The status bar keeps the confirmation until the next export or workspace change, with the two
+// things a user does next: open the file (the PDF viewer, the browser) and show it in its folder.
+// A CSV export has no single file to open; its Show in Folder opens the directory.
+void MainWindow::showExportNotice(const QString &text, const QString &openPath, const QString &folder)
+{
+    m_exportOpenPath = openPath;
+    m_exportFolder = folder;
+    m_exportLabel->setText(text);
+    m_exportLabel->setToolTip(text);
+    m_exportNotice->findChild<QToolButton *>(QStringLiteral("exportOpen"))->setVisible(!openPath.isEmpty());
+    m_exportNotice->show();
+    statusBar()->clearMessage();
 }
 
 } // namespace srm

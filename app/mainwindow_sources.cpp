@@ -4,6 +4,7 @@
 // thread with progress and Cancel. A sync that imported something reloads the data-sources
 // panel and the views.
 #include "app/mainwindow.h"
+#include "app/appicons.h"
 
 #include "store/workspace.h"
 #include "views/datasourcespanel.h"
@@ -27,7 +28,7 @@ void MainWindow::addSourceActions(QMenu *file)
     m_sourcesAction->setObjectName(QStringLiteral("sourcesAction"));
     m_sourcesAction->setToolTip(tr("Live data sources: PagerDuty, Prometheus, GitHub, GitLab"));
 
-    m_syncAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Sync"), this);
+    m_syncAction = new QAction(appIcon("view-refresh"), tr("Sync"), this);
     m_syncAction->setObjectName(QStringLiteral("syncAction"));
     m_syncAction->setToolTip(tr("Pull what is new from every live source of the workspace (File › Sources…)"));
     connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncAllSources);

@@ -4,10 +4,14 @@
 #include "views/metrictile.h"
 #include "views/charts/valueformat.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTimeZone>
+
+#include <algorithm>
 
 namespace srm {
 
@@ -17,6 +21,12 @@ constexpr qreal kMinTileWidth = 17;
 constexpr qreal kMinTileHeight = 9.5;
 constexpr qreal kMaxTileHeight = 15;
 constexpr int kGap = 10;
+// "20 Nov 2026": the headline names whole dates (the tiles' axes add the year only when needed).
+QString withYear(Micros t)
+{
+    return charts::formatShortDate(t) + QStringLiteral(" ")
+        + QString::number(QDateTime::fromMSecsSinceEpoch(t / 1000, QTimeZone::utc()).date().year());
+}
 } // namespace
 
 DashboardView::DashboardView(WorkspaceEditor *editor, QWidget *parent)
@@ -80,8 +90,7 @@ void DashboardView::showSnapshot(const SnapshotPtr &snapshot)
                     .arg(met)
                     .arg(gaps)
                     .arg(notMeasured)
-                    .arg(style.good.name(), style.bad.name(), charts::formatShortDate(w.from()),
-                         charts::formatShortDate(w.to() - 1)));
+                    .arg(style.good.name(), style.bad.name(), withYear(w.from()), withYear(w.to() - 1)));
     for (MetricTile *t : m_tiles)
         t->setSnapshot(snapshot);
     if (m_detail)
@@ -122,6 +131,15 @@ void DashboardView::relayout()
     const qreal em = fontMetrics().height();
     const int width = viewport.width();
     m_columns = std::max(1, int((width + kGap) / (kMinTileWidth * em + kGap)));
+    // No more columns than the largest theme has tiles: at 1920 px the tiles widen to use the
+    // whole width instead of leaving an empty column at the right.
+    qsizetype largestTheme = 1;
+    for (Theme theme : MetricCatalogue::kThemes)
+        largestTheme = std::max(largestTheme, qsizetype(std::count_if(m_tiles.cbegin(), m_tiles.cend(), [theme](MetricTile *t) {
+                                    const MetricDef *def = MetricCatalogue::find(t->metricId());
+                                    return def && def->theme == theme;
+                                })));
+    m_columns = std::min(m_columns, int(largestTheme));
     const int tileW = std::max(1, (width - kGap * (m_columns - 1)) / m_columns);
 
     // Rows per theme; each theme starts a row.

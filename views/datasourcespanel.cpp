@@ -93,7 +93,13 @@ DataSourcesPanel::DataSourcesPanel(QWidget *parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The file's name and when it came first, the name taking the room; the hash (for telling two
+    // files of one name apart) last and narrow.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->moveSection(header->visualIndex(ImportLogModel::ImportedColumn), 1);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ImportLogModel::FileColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
     m_table->verticalHeader()->hide();
     m_table->setAccessibleName(tr("Imported files"));
     m_remove = new QPushButton(tr("&Remove Records of This Import…"), this);

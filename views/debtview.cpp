@@ -21,6 +21,8 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+
+#include <algorithm>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -76,7 +78,8 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
     m_table->setAccessibleName(tr("Operational debt register"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    // By rank, as the roadmap takes them (done items, which have none, last).
+    m_table->sortByColumn(DebtModel::Rank, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -88,8 +91,8 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
 
     m_chart = new ChartWidget(splitter);
     m_chart->setObjectName(QStringLiteral("quadrantChart"));
-    splitter->setStretchFactor(0, 11);
-    splitter->setStretchFactor(1, 9);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     setContent(splitter);
 
     connect(add, &QPushButton::clicked, this, &DebtView::addItem);
@@ -175,7 +178,10 @@ void DebtView::showSnapshot(const SnapshotPtr &snapshot)
         selectItem(keep);
     if (!m_sized) {
         m_table->resizeColumnsToContents();
-        m_table->setColumnWidth(DebtModel::Title, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Automated canary analysis for")));
+        // Titles are what a lead reads first: about 45 characters, or their full length when shorter.
+        const int titleW = std::min(m_table->columnWidth(DebtModel::Title), m_table->fontMetrics().averageCharWidth() * 45);
+        m_table->setColumnWidth(DebtModel::Title,
+                                std::max(titleW, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Automated canary analysis for"))));
         m_sized = true;
     }
     m_problems->setVisible(!snapshot->debtProblems.isEmpty());

@@ -180,7 +180,7 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         case Current: return m.value ? charts::formatValue(m.value, unit) : tr("not measured");
         case Range: return m.ci ? charts::formatRange(m.ci, unit) : QString();
         case Target: return charts::formatValue(m.target, unit);
-        case Gap: return m.gap ? charts::formatValue(m.gap, unit) : QString();
+        case Gap: return m.gap ? charts::formatGap(m.gap, unit) : QString();
         case Tier: return charts::tierText(m.tier);
         case Trend: return QString();
         case Change: return charts::verdictText(m.verdict);

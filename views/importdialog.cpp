@@ -574,8 +574,13 @@ void ImportDialog::showFile(int row)
             m_preview->setItem(r, c, item);
         }
     m_preview->resizeColumnsToContents();
-    for (int c = 0; c < m_preview->columnCount(); ++c) // long titles stay readable in their tooltip
-        m_preview->setColumnWidth(c, std::min(m_preview->columnWidth(c), 320));
+    // Long values stay readable in their tooltip; a column is never narrower than its header
+    // (short values under a long column name clipped the name).
+    const QFontMetrics headerMetrics(m_preview->horizontalHeader()->font());
+    for (int c = 0; c < m_preview->columnCount(); ++c) {
+        const int headerW = headerMetrics.horizontalAdvance(headers.value(c)) + 3 * headerMetrics.averageCharWidth();
+        m_preview->setColumnWidth(c, std::max(std::min(m_preview->columnWidth(c), 320), headerW));
+    }
 
     QStringList problems;
     if (e.result) {

@@ -4,7 +4,12 @@
 #include "views/charts/incidentcharts.h"
 #include "views/charts/valueformat.h"
 
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QVBoxLayout>
 
 namespace srm {
 
@@ -14,8 +19,32 @@ IncidentsView::IncidentsView(WorkspaceEditor *editor, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_durations = new ChartWidget(splitter);
     m_durations->setObjectName(QStringLiteral("durationsChart"));
-    m_phases = new ChartWidget(splitter);
+    // The phases: the longest incidents (a cap the user sets), narrowed by a filter.
+    auto *phasesPane = new QWidget(splitter);
+    auto *phasesLayout = new QVBoxLayout(phasesPane);
+    phasesLayout->setContentsMargins(0, 0, 0, 0);
+    auto *controls = new QHBoxLayout;
+    m_filter = new QLineEdit(phasesPane);
+    m_filter->setObjectName(QStringLiteral("phaseFilter"));
+    m_filter->setPlaceholderText(tr("Filter incidents by id, service, title or severity"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter incidents"));
+    controls->addWidget(m_filter, 1);
+    auto *capLabel = new QLabel(tr("&Rows"), phasesPane);
+    m_rowCap = new QSpinBox(phasesPane);
+    m_rowCap->setObjectName(QStringLiteral("phaseRowCap"));
+    m_rowCap->setRange(1, 500);
+    m_rowCap->setValue(charts::PhaseOptions().maxRows);
+    m_rowCap->setToolTip(tr("At most this many incidents, the longest first (fewer when fewer fit)"));
+    capLabel->setBuddy(m_rowCap);
+    controls->addWidget(capLabel);
+    controls->addWidget(m_rowCap);
+    phasesLayout->addLayout(controls);
+    m_phases = new ChartWidget(phasesPane);
     m_phases->setObjectName(QStringLiteral("phasesChart"));
+    phasesLayout->addWidget(m_phases, 1);
+    connect(m_filter, &QLineEdit::textChanged, m_phases, qOverload<>(&QWidget::update));
+    connect(m_rowCap, &QSpinBox::valueChanged, m_phases, qOverload<>(&QWidget::update));
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     setContent(splitter);
@@ -47,6 +76,14 @@ QString incidentStory(const IncidentTimeline &t)
 }
 } // namespace
 
+charts::PhaseOptions IncidentsView::phaseOptions() const
+{
+    charts::PhaseOptions options;
+    options.filter = m_filter->text().trimmed();
+    options.maxRows = m_rowCap->value();
+    return options;
+}
+
 void IncidentsView::showSnapshot(const SnapshotPtr &snapshot)
 {
     const IncidentReport &r = snapshot->analysis.incidents;
@@ -57,12 +94,12 @@ void IncidentsView::showSnapshot(const SnapshotPtr &snapshot)
     m_phases->setChart(std::make_shared<charts::FunctionChart>(
         tr("Incident phases"),
         [this, snapshot](QPainter &p, const QRectF &rect, const charts::ChartStyle &s) {
-            charts::PhaseOptions options;
+            charts::PhaseOptions options = phaseOptions();
             options.selectedIncident = m_selected;
             charts::paintIncidentPhases(p, rect, snapshot->analysis.incidents, s, options);
         },
-        [snapshot](const QRectF &rect, const charts::ChartStyle &s, const QPaintDevice *d, const QPointF &pos) {
-            return charts::incidentPhasesAt(rect, snapshot->analysis.incidents, s, d, pos);
+        [this, snapshot](const QRectF &rect, const charts::ChartStyle &s, const QPaintDevice *d, const QPointF &pos) {
+            return charts::incidentPhasesAt(rect, snapshot->analysis.incidents, s, d, pos, phaseOptions());
         }));
     m_phases->setToolTipProvider([snapshot](const QString &id) {
         for (const IncidentTimeline &t : snapshot->analysis.incidents.incidents)
@@ -70,8 +107,8 @@ void IncidentsView::showSnapshot(const SnapshotPtr &snapshot)
                 return incidentStory(t);
         return QString();
     });
-    setHeadline(tr("%1 incidents started in the window · median time to detect %2, to acknowledge %3, to restore %4 "
-                   "(all from the incident's start)")
+    setHeadline(tr("%1 incidents started in the window · median from the incident's start to detection %2, to first "
+                   "acknowledgement %3, to resolution %4")
                     .arg(r.incidents.size())
                     .arg(p50Of(r.timeToDetect), p50Of(r.timeToAcknowledge), p50Of(r.timeToRestore)));
 }

@@ -3,7 +3,11 @@
 // mitigate → resolve phases; hovering an incident's row tells its story.
 #pragma once
 
+#include "views/charts/incidentcharts.h"
 #include "views/viewpage.h"
+
+class QLineEdit;
+class QSpinBox;
 
 namespace srm {
 
@@ -18,14 +22,21 @@ public:
 
     ChartWidget *durationsChart() const { return m_durations; }
     ChartWidget *phasesChart() const { return m_phases; }
+    // The phases chart's filter (id, service, title or severity) and row cap.
+    QLineEdit *phaseFilter() const { return m_filter; }
+    QSpinBox *phaseRowCap() const { return m_rowCap; }
 
 protected:
     void showSnapshot(const SnapshotPtr &snapshot) override;
     void clearSnapshot() override;
 
 private:
+    charts::PhaseOptions phaseOptions() const;
+
     ChartWidget *m_durations;
     ChartWidget *m_phases;
+    QLineEdit *m_filter;
+    QSpinBox *m_rowCap;
     QString m_selected;
 };
 

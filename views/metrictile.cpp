@@ -44,7 +44,7 @@ void MetricTile::setSnapshot(SnapshotPtr snapshot)
     row(tr("n"), charts::formatCount(m.n));
     row(tr("target"), charts::formatValue(m.target, unit));
     if (m.gap)
-        row(tr("gap"), charts::formatValue(m.gap, unit));
+        row(tr("gap"), charts::formatGap(m.gap, unit));
     if (dora::isDoraMetric(m.key())) {
         const dora::MetricScore &score = m_snapshot->analysis.metrics.dora.at(m.key());
         row(tr("DORA Quick Check"), tr("%1 (industry %2)")

@@ -1,4 +1,5 @@
 #include "views/roadmapview.h"
+#include "views/settingsdialog.h"
 
 #include "views/chartwidget.h"
 #include "views/modelroles.h"
@@ -88,6 +89,13 @@ RoadmapView::RoadmapView(WorkspaceEditor *editor, QWidget *parent)
     bar->addWidget(m_editScenario);
     bar->addWidget(m_deleteScenario);
     bar->addStretch(1);
+    // The capacity comes from the team size: one click to the setting (the main window connects
+    // this button to Edit › Workspace Settings with the team size field focused).
+    auto *teamSize = new QPushButton(tr("Set &Team Size…"), page);
+    teamSize->setObjectName(QStringLiteral("roadmapTeamSize"));
+    teamSize->setToolTip(tr("The quarter's capacity is team size × 12 weeks × (1 − the share reserved for operations), "
+                            "unless a capacity for debt work is set"));
+    bar->addWidget(teamSize);
     pageLayout->addLayout(bar);
 
     m_error = new QLabel(page);
@@ -329,10 +337,21 @@ void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
     }
     m_unaddressed->setText(unaddressed);
 
-    const QString capacity = plan.capacityWeeks ? capacityText(plan) : tr("no capacity set (team_size or capacity_weeks)");
+    // The capacity's source in the words of the settings form, not the raw keys.
+    const WorkspaceSettings &ws = snapshot->settings;
+    QString source;
+    if (ws.capacityWeeks)
+        source = tr("%1 set in the settings").arg(settingLabel(QStringLiteral("capacity_weeks")).toLower());
+    else if (ws.teamSize)
+        source = tr("team size %1 × 12 weeks × (1 − %2% reserved for operations)")
+                     .arg(*ws.teamSize)
+                     .arg(SettingsSchema::formatNumber(ws.reservedRatio * 100));
+    else
+        source = tr("set the team size or a capacity for debt work");
+    const QString capacity = plan.capacityWeeks ? capacityText(plan) : tr("no capacity set");
     setHeadline(tr("%1 to %2 · %3 (%4) · %5 items planned, %6 unscheduled · %7 of %8 gaps addressed · click an item for its reason")
                     .arg(formatQuarter(plan.quarters.front().quarter), formatQuarter(plan.quarters.back().quarter), capacity,
-                         plan.capacityNote.toHtmlEscaped())
+                         source.toHtmlEscaped())
                     .arg(scheduledCount(plan))
                     .arg(plan.unscheduled.size())
                     .arg(plan.gaps.size() - plan.unaddressedGaps.size())

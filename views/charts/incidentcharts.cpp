@@ -4,6 +4,7 @@
 #include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -191,9 +192,9 @@ void paintIncidentDurations(QPainter &painter, const QRectF &rect, const Inciden
     const qreal gap = c.px(10);
     const qreal h = (rect.height() - 2 * gap) / 3;
     const std::pair<QString, const DurationStats *> panels[] = {
-        {tr("Time to detect"), &report.timeToDetect},
-        {tr("Time to acknowledge"), &report.timeToAcknowledge},
-        {tr("Time to restore"), &report.timeToRestore},
+        {tr("Incident start → detection"), &report.timeToDetect},
+        {tr("Incident start → first acknowledgement"), &report.timeToAcknowledge},
+        {tr("Incident start → resolution"), &report.timeToRestore},
     };
     qreal y = rect.top();
     for (const auto &[title, stats] : panels) {
@@ -210,12 +211,21 @@ struct PhaseLayout
     QRectF plot;
     qreal labelW = 0;
     qreal rowH = 0;
-    std::vector<std::size_t> rows; // indexes into report.incidents, latest first
+    std::vector<std::size_t> rows; // indexes into report.incidents, longest first
+    std::size_t matching = 0;      // incidents that match the filter
     double hoursMax = 1;
 };
 
+Micros incidentLength(const IncidentTimeline &t)
+{
+    Micros end = t.startedAt;
+    for (const IncidentTimeline::Span &s : t.phases())
+        end = std::max(end, s.end);
+    return end - t.startedAt;
+}
+
 PhaseLayout phaseLayout(const QRectF &rect, const IncidentReport &report, const ChartStyle &style,
-                        const QPaintDevice *device)
+                        const QPaintDevice *device, const PhaseOptions &options)
 {
     const qreal u = ChartStyle::unit(device);
     const QFontMetricsF small(style.smallFont, device);
@@ -223,11 +233,12 @@ PhaseLayout phaseLayout(const QRectF &rect, const IncidentReport &report, const 
     l.legendH = small.height() + 8 * u;
     const qreal axisH = 2 * small.height() + 8 * u;
     const qreal available = rect.height() - l.legendH - axisH;
-    const std::size_t total = report.incidents.size();
-    const std::size_t fit = available > 0 ? std::size_t(available / (3 * u)) : 0;
-    const std::size_t shown = std::min(total, fit);
-    for (std::size_t i = 0; i < shown; ++i)
-        l.rows.push_back(total - 1 - i);
+    // Every row keeps room for its label: as many as fit at 1.1 lines, at most maxRows.
+    const std::size_t fit = available > 0 ? std::size_t(available / (small.height() * 1.1)) : 0;
+    PhaseOptions capped = options;
+    capped.maxRows = int(std::min<std::size_t>(std::size_t(std::max(options.maxRows, 0)), fit));
+    l.rows = phaseRows(report, capped, &l.matching);
+    const std::size_t shown = l.rows.size();
     l.rowH = shown ? std::min(available / qreal(shown), small.height() * 2.2) : 0;
     qreal widest = 0;
     if (l.rowH >= small.height() * 0.85)
@@ -250,12 +261,36 @@ PhaseLayout phaseLayout(const QRectF &rect, const IncidentReport &report, const 
 
 } // namespace
 
+std::vector<std::size_t> phaseRows(const IncidentReport &report, const PhaseOptions &options, std::size_t *matching)
+{
+    const auto matches = [&](const IncidentTimeline &t) {
+        const QString &f = options.filter;
+        return f.isEmpty() || t.incidentId.contains(f, Qt::CaseInsensitive) || t.service.contains(f, Qt::CaseInsensitive)
+            || t.title.contains(f, Qt::CaseInsensitive) || t.severity.contains(f, Qt::CaseInsensitive);
+    };
+    std::vector<std::pair<Micros, std::size_t>> candidates;
+    for (std::size_t i = 0; i < report.incidents.size(); ++i)
+        if (matches(report.incidents[i]))
+            candidates.emplace_back(incidentLength(report.incidents[i]), i);
+    if (matching)
+        *matching = candidates.size();
+    // Longest first; of equal lengths the later incident (higher index: incidents are by start).
+    std::sort(candidates.begin(), candidates.end(),
+              [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
+    const std::size_t keep = std::min(candidates.size(), std::size_t(std::max(options.maxRows, 0)));
+    std::vector<std::size_t> rows;
+    rows.reserve(keep);
+    for (std::size_t i = 0; i < keep; ++i)
+        rows.push_back(candidates[i].second);
+    return rows;
+}
+
 void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentReport &report, const ChartStyle &style,
                          const PhaseOptions &options)
 {
     painter.save();
     Canvas c(painter, style);
-    const PhaseLayout l = phaseLayout(rect, report, style, painter.device());
+    const PhaseLayout l = phaseLayout(rect, report, style, painter.device(), options);
     const qreal smallH = c.lineHeight(style.smallFont);
 
     // Legend: the four phases in order, then how many incidents are shown.
@@ -276,24 +311,34 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
         x += arrowW + c.px(2);
     }
     const std::size_t total = report.incidents.size();
-    const QString note = l.rows.size() < total ? tr("latest %1 of %2 incidents").arg(l.rows.size()).arg(total)
-                                               : tr("%1 incidents, latest at the top").arg(total);
+    const QString of = options.filter.isEmpty() ? tr("%1 incidents").arg(total)
+                                                : tr("%1 matching incidents").arg(l.matching);
+    const QString note = l.rows.size() < l.matching
+        ? tr("longest %1 of %2; %3 not shown").arg(l.rows.size()).arg(of).arg(l.matching - l.rows.size())
+        : tr("%1, longest at the top").arg(of);
     c.text(QRectF(x + c.px(10), rect.top(), rect.right() - x - c.px(10), smallH), Qt::AlignRight | Qt::AlignVCenter, note,
            style.smallFont, style.mutedText);
 
     if (l.rows.empty()) {
-        c.text(rect.adjusted(0, l.legendH, 0, 0), Qt::AlignCenter, tr("No incidents in this window"), style.font,
+        c.text(rect.adjusted(0, l.legendH, 0, 0), Qt::AlignCenter,
+               total == 0 ? tr("No incidents in this window") : tr("No incident matches the filter"), style.font,
                style.notMeasured);
         painter.restore();
         return;
     }
 
     const LinearScale xs{0, l.hoursMax, l.plot.left(), l.plot.right()};
-    const auto tickWidth = [&](double t) { return c.textWidth(style.smallFont, formatDurationTick(t * 60)) + c.px(6); };
+    // Ticks are nice numbers of hours; one that is not a whole number of days reads in hours
+    // ("30 h", not "1.25 d").
+    const auto tickLabel = [](double hours) {
+        return hours >= 24 && std::fmod(hours, 24) != 0 ? tr("%1 h").arg(QLocale::c().toString(hours, 'g', 4))
+                                                        : formatDurationTick(hours * 60);
+    };
+    const auto tickWidth = [&](double t) { return c.textWidth(style.smallFont, tickLabel(t)) + c.px(6); };
     for (double t : fittedTicks(0, l.hoursMax, l.plot.width(), tickWidth, c.px(4), 6)) {
         const qreal tx = xs.map(t);
         c.vline(tx, l.plot.top(), l.plot.bottom(), c.pen(style.grid));
-        const QString label = formatDurationTick(t * 60);
+        const QString label = tickLabel(t);
         const qreal w = c.textWidth(style.smallFont, label) + c.px(6);
         c.text(QRectF(tx - w / 2, l.plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, t == 0 ? QStringLiteral("0") : label,
                style.smallFont, style.mutedText);
@@ -333,9 +378,9 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
 }
 
 QString incidentPhasesAt(const QRectF &rect, const IncidentReport &report, const ChartStyle &style,
-                         const QPaintDevice *device, const QPointF &pos)
+                         const QPaintDevice *device, const QPointF &pos, const PhaseOptions &options)
 {
-    const PhaseLayout l = phaseLayout(rect, report, style, device);
+    const PhaseLayout l = phaseLayout(rect, report, style, device, options);
     if (l.rowH <= 0 || pos.y() < l.plot.top() || pos.y() >= l.plot.bottom() || pos.x() < rect.left() || pos.x() > rect.right())
         return {};
     const std::size_t r = std::size_t((pos.y() - l.plot.top()) / l.rowH);

@@ -39,15 +39,26 @@ void paintIncidentDurations(QPainter &painter, const QRectF &rect, const Inciden
 struct PhaseOptions
 {
     QString selectedIncident;
+    // Only incidents whose id, service, title or severity contains this (any case).
+    QString filter;
+    // At most this many rows, the longest incidents first (200 unlabelled rows read as noise);
+    // fewer when fewer labelled rows fit.
+    int maxRows = 25;
 };
 
-// One row per incident (latest at the top; as many as fit, the rest counted in a note), its
-// phases as coloured segments from its start, with a legend and a labelled axis in hours.
+// The incidents the phases chart shows: of those matching the filter (`matching` of them), the
+// longest (by their last known milestone; equal ones latest first), at most maxRows. Indexes
+// into report.incidents.
+std::vector<std::size_t> phaseRows(const IncidentReport &report, const PhaseOptions &options, std::size_t *matching = nullptr);
+
+// One row per incident (the longest at the top; the rest counted in a note: "the longest 25 of
+// 200 incidents; 175 not shown"), its phases as coloured segments from its start, with a legend
+// and a labelled axis in hours.
 void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentReport &report, const ChartStyle &style,
                          const PhaseOptions &options = {});
 
 // The incident whose row is under `pos`, or an empty string.
 QString incidentPhasesAt(const QRectF &rect, const IncidentReport &report, const ChartStyle &style,
-                         const QPaintDevice *device, const QPointF &pos);
+                         const QPaintDevice *device, const QPointF &pos, const PhaseOptions &options = {});
 
 } // namespace srm::charts

@@ -4,6 +4,8 @@
 #include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -24,6 +26,43 @@ QColor statusColor(const ChartStyle &s, Status status)
     case Status::NotMeasured: return s.notMeasured;
     }
     return s.text;
+}
+
+// What a metric that is not measured needs, so that the tile tells the user what to import or set
+// rather than only "no data" (docs/metrics.md#not-measured).
+QString notMeasuredHint(const MetricDef *def)
+{
+    if (!def)
+        return tr("not measured: no data in this window");
+    switch (def->key) {
+    case MetricId::DeploymentFrequency:
+    case MetricId::ChangeFailureRate:
+    case MetricId::DeploymentReworkRate:
+        return tr("not measured: import production deployments");
+    case MetricId::LeadTimeForChanges:
+        return tr("not measured: import deployments with their changes' commit times");
+    case MetricId::FailedDeploymentRecoveryTime:
+        return tr("not measured: no failed production deployment in this window");
+    case MetricId::TimeToDetect:
+        return tr("not measured: import incidents with detected_at");
+    case MetricId::CustomerDetectedRatio:
+        return tr("not measured: import incidents with detection_source");
+    case MetricId::SloCompliance:
+        return tr("not measured: import SLO data (OpenSLO, Prometheus)");
+    case MetricId::TimeToRestore:
+        return tr("not measured: import incidents with resolved_at");
+    case MetricId::TimeToAcknowledge:
+    case MetricId::PagesPerWeek:
+    case MetricId::OffHoursPageRatio:
+    case MetricId::AlertNoiseRatio:
+    case MetricId::RepeatPageRatio:
+        return tr("not measured: import pages (PagerDuty or pages CSV)");
+    case MetricId::PostmortemCompletionRatio:
+        return tr("not measured: import severity 1–2 incidents");
+    case MetricId::ToilRatio:
+        return tr("not measured: set the team size (Edit › Workspace Settings) and add debt with toil hours");
+    }
+    return tr("not measured: no data in this window");
 }
 
 // Points of the weekly series in device coordinates.
@@ -170,7 +209,15 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
            loLabel, style.smallFont, style.mutedText);
     if (options.showDates) {
         const QRectF dates(plot.left(), plot.bottom() + c.px(2), plot.width(), smallH);
-        const QString first = formatShortDate(scale.from), last = formatShortDate(scale.to - 1);
+        // With the year when the window crosses one ("20 Nov 2026", "17 Feb 2027").
+        const bool crossesYear = QDateTime::fromMSecsSinceEpoch(scale.from / 1000, QTimeZone::utc()).date().year()
+            != QDateTime::fromMSecsSinceEpoch((scale.to - 1) / 1000, QTimeZone::utc()).date().year();
+        const QString first = crossesYear ? formatShortDate(scale.from) + QStringLiteral(" ") +
+                QString::number(QDateTime::fromMSecsSinceEpoch(scale.from / 1000, QTimeZone::utc()).date().year())
+                                          : formatShortDate(scale.from);
+        const QString last = crossesYear ? formatShortDate(scale.to - 1) + QStringLiteral(" ") +
+                QString::number(QDateTime::fromMSecsSinceEpoch((scale.to - 1) / 1000, QTimeZone::utc()).date().year())
+                                         : formatShortDate(scale.to - 1);
         c.text(dates, Qt::AlignLeft | Qt::AlignTop, first, style.smallFont, style.mutedText);
         c.text(dates, Qt::AlignRight | Qt::AlignTop, last, style.smallFont, style.mutedText);
         // The verdict against the period before, between the dates when it fits.
@@ -190,7 +237,10 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
     if (!measured) {
         painter.setPen(c.pen(style.notMeasured, 1, Qt::DashLine));
         painter.drawRect(plot);
-        c.text(plot, Qt::AlignCenter, tr("not measured: no data in this window"), style.smallFont, style.notMeasured);
+        // Wrapped (not elided): what to import or set is the point of the text.
+        painter.setFont(style.smallFont);
+        painter.setPen(style.notMeasured);
+        painter.drawText(plot.adjusted(c.px(4), 0, -c.px(4), 0), Qt::AlignCenter | Qt::TextWordWrap, notMeasuredHint(m.def));
         painter.restore();
         return;
     }
@@ -353,11 +403,18 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
         return;
     }
     const LinearScale ys{lo, hi, plot.bottom(), plot.top()};
+    // Every tick a grid line; labels where the tick engine finds them room (a short dialog).
+    std::vector<double> positions, extents;
     for (double t : ticks) {
-        const qreal ty = ys.map(t);
-        c.hline(ty, plot.left(), plot.right(), c.pen(t == 0 ? style.axis : style.grid));
+        positions.push_back(-ys.map(t)); // upwards: increasing
+        extents.push_back(smallH);
+    }
+    for (double t : ticks)
+        c.hline(ys.map(t), plot.left(), plot.right(), c.pen(t == 0 ? style.axis : style.grid));
+    for (std::size_t i : spacedLabels(positions, extents, c.px(2))) {
+        const qreal ty = ys.map(ticks[i]);
         c.text(QRectF(rect.left(), ty - smallH / 2, labelW - c.px(6), smallH), Qt::AlignRight | Qt::AlignVCenter,
-               formatTick(t, unit), style.smallFont, style.mutedText);
+               formatTick(ticks[i], unit), style.smallFont, style.mutedText);
     }
 
     const std::size_t weeks = m.weekly.size();
@@ -384,8 +441,11 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
     if (m.p90)
         reference(*m.p90, style.mutedText, Qt::DotLine, tr("p90"));
 
-    if (!m.value)
-        c.text(plot, Qt::AlignCenter, tr("not measured: no data in this window"), style.font, style.notMeasured);
+    if (!m.value) {
+        painter.setFont(style.font);
+        painter.setPen(style.notMeasured);
+        painter.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, notMeasuredHint(m.def));
+    }
 
     std::vector<SeriesPoint> pts;
     for (std::size_t i = 0; i < weeks; ++i)
@@ -401,11 +461,18 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
                    formatValue(m.weekly[i].value, unit), style.smallFont, style.text);
     }
 
-    // Week labels: every k-th so that they do not touch.
-    const qreal weekLabelW = c.textWidth(style.smallFont, QStringLiteral("W00")) + c.px(8);
+    // Week labels: every k-th so that they do not touch. When the weeks cross a year, the first
+    // label and the first of each new year carry their year ("2027-W01"), so no week is ambiguous.
+    const bool crossesYear = weeks > 0 && m.weekly.front().week.left(4) != m.weekly.back().week.left(4);
+    const qreal weekLabelW =
+        c.textWidth(style.smallFont, crossesYear ? QStringLiteral("0000-W00") : QStringLiteral("W00")) + c.px(8);
     const std::size_t every = std::max<std::size_t>(1, std::size_t(std::ceil(weekLabelW / std::max<qreal>(1, slot))));
+    QString shownYear;
     for (std::size_t i = 0; i < weeks; i += every) {
-        const QString name = m.weekly[i].week.mid(m.weekly[i].week.indexOf(u'W'));
+        const QString &week = m.weekly[i].week;
+        const bool withYear = crossesYear && week.left(4) != shownYear;
+        shownYear = week.left(4);
+        const QString name = withYear ? week : week.mid(week.indexOf(u'W'));
         c.text(QRectF(centre(i) - slot * every / 2, plot.bottom() + c.px(3), slot * every, smallH), Qt::AlignCenter,
                name, style.smallFont, style.mutedText);
     }

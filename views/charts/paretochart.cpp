@@ -95,6 +95,19 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
         painter.restore();
         return;
     }
+    // No page: no axes of zeros, but what the chart will show and what it needs.
+    if (total == 0) {
+        painter.setPen(c.pen(style.notMeasured, 1, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(plot);
+        painter.setFont(style.font);
+        painter.setPen(style.notMeasured);
+        painter.drawText(plot.adjusted(c.px(12), 0, -c.px(12), 0), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Alert groups ranked by pages, with the share of all pages they cause, appear here once "
+                            "the window holds pages: import PagerDuty incidents or a pages CSV (File › Import…)."));
+        painter.restore();
+        return;
+    }
 
     // Axes: pages on the left, cumulative share on the right, ranks below.
     const LinearScale ys{0, l.countMax, plot.bottom(), plot.top()};
@@ -145,25 +158,19 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
     flushBars();
     c.hline(plot.bottom(), plot.left(), plot.right(), c.pen(style.axis));
 
-    // Rank ticks: 1, then round steps that do not touch.
+    // Rank ticks from the tick engine: the first and the last rank drawn, nice ranks between
+    // whose labels do not touch.
     if (n > 0) {
         const qreal tickW = c.textWidth(style.smallFont, QString::number(n)) + c.px(10);
-        int step = 100000;
-        for (int s : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 50000})
-            if (qreal(s) * l.slot >= tickW) {
-                step = s;
-                break;
-            }
         auto tick = [&](std::size_t rank) {
             const qreal x = l.barLeft(rank - 1) + l.slot / 2;
             c.vline(x, plot.bottom(), plot.bottom() + c.px(3), c.pen(style.axis));
             c.text(QRectF(x - tickW / 2, plot.bottom() + c.px(3), tickW, smallH), Qt::AlignCenter, QString::number(rank),
                    style.smallFont, style.mutedText);
         };
-        tick(1);
-        for (std::size_t r = std::size_t(step); r <= n; r += std::size_t(step))
-            if (qreal(r - 1) * l.slot >= tickW)
-                tick(r);
+        const auto width = [&](double r) { return c.textWidth(style.smallFont, QString::number(qint64(r))) + c.px(10); };
+        for (double r : fittedTicks(1, double(n), qreal(n - 1) * l.slot, width, 0, 12, true, 1))
+            tick(std::size_t(std::llround(r)));
         c.text(QRectF(plot.left(), plot.bottom() + smallH + c.px(5), plot.width(), smallH), Qt::AlignCenter,
                n < total ? tr("alert groups, ranked by pages (the first %1 of %2)").arg(formatCount(std::int64_t(n)), formatCount(std::int64_t(total)))
                          : tr("alert groups, ranked by pages"),

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numbers>
 
 namespace srm::charts {
 
@@ -173,7 +174,10 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         spotRadius[key] = std::max(spotRadius[key], c.px(r));
         taken.push_back(QRectF(pt.x() - c.px(r), pt.y() - c.px(r), 2 * c.px(r), 2 * c.px(r)));
     }
-    // Labels: right of the point, else left, above or below; left out when all four collide.
+    // Labels: right of the point, else left, above or below; when all four collide, further out
+    // in eight directions with a leader line back to the point; an id that finds no room at all
+    // is named in the note below the chart, so that no bubble goes unnamed (print included).
+    QStringList unplaced;
     for (const auto &[key, ids] : spots) {
         const QPointF pt(qreal(key.first), qreal(key.second));
         const qreal r = spotRadius[key];
@@ -188,22 +192,47 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
             QRectF(pt.x() - w / 2, pt.y() - r - smallH, w, smallH),
             QRectF(pt.x() - w / 2, pt.y() + r, w, smallH),
         };
+        const auto fits = [&](const QRectF &cand) {
+            return plot.contains(cand)
+                && std::none_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(cand); });
+        };
+        const bool selected = ids.contains(options.selected);
+        bool placed = false;
         for (const QRectF &cand : candidates) {
-            if (!plot.contains(cand))
+            if (!fits(cand))
                 continue;
-            const bool clash = std::any_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(cand); });
-            if (clash)
-                continue;
-            const bool selected = ids.contains(options.selected);
             c.text(cand, Qt::AlignLeft | Qt::AlignVCenter, label, selected ? style.titleFont : style.smallFont, style.text);
             taken.push_back(cand);
+            placed = true;
             break;
         }
+        for (int ring = 1; ring <= 4 && !placed; ++ring) {
+            const qreal reach = r + c.px(6) + qreal(ring) * smallH * 1.2;
+            for (int dir = 0; dir < 8 && !placed; ++dir) {
+                const qreal angle = qreal(dir) * std::numbers::pi / 4 + std::numbers::pi / 8;
+                const QPointF anchor(pt.x() + std::cos(angle) * reach, pt.y() - std::sin(angle) * reach);
+                const bool right = std::cos(angle) >= 0;
+                const QRectF cand(right ? anchor.x() : anchor.x() - w, anchor.y() - smallH / 2, w, smallH);
+                if (!fits(cand))
+                    continue;
+                const QPointF from(pt.x() + std::cos(angle) * r, pt.y() - std::sin(angle) * r);
+                painter.setPen(c.pen(style.mutedText, 0.75));
+                painter.drawLine(from, anchor);
+                c.text(cand, Qt::AlignLeft | Qt::AlignVCenter, label, selected ? style.titleFont : style.smallFont,
+                       style.text);
+                taken.push_back(cand);
+                placed = true;
+            }
+        }
+        if (!placed)
+            unplaced << label;
     }
     // How to read the sizes, and what is not shown.
     QString note = tr("point size: risk (likelihood × impact)");
     if (done > 0)
         note += done == 1 ? tr("; 1 done item not shown") : tr("; %1 done items not shown").arg(done);
+    if (!unplaced.isEmpty())
+        note = tr("no room to label: %1 · ").arg(unplaced.join(QStringLiteral("; "))) + note;
     c.text(QRectF(plot.left(), plot.bottom() + 2 * smallH + c.px(8), plot.width(), smallH), Qt::AlignRight | Qt::AlignVCenter,
            note, style.smallFont, style.mutedText);
     painter.restore();

@@ -47,6 +47,16 @@ QString formatValue(std::optional<double> value, Unit unit)
     return formatNumber(*value);
 }
 
+QString formatGap(std::optional<double> gap, Unit unit)
+{
+    if (!gap || unit != Unit::Ratio)
+        return formatValue(gap, unit);
+    const QString percent = formatPercent(gap);
+    if (percent == QStringLiteral("–"))
+        return percent;
+    return tr("%1 pts").arg(percent.chopped(1));
+}
+
 QString formatPercent(std::optional<double> ratio, int decimals)
 {
     if (!ratio || !std::isfinite(*ratio * 100))

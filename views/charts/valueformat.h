@@ -17,6 +17,9 @@ namespace srm::charts {
 
 // "3.41/day", "137/week", "19.9 h", "14.1 min", "6.2%"; "–" for no value.
 QString formatValue(std::optional<double> value, Unit unit);
+// A gap to target: like formatValue, but a ratio's gap is a difference of two percentages and
+// reads in percentage points ("1.2 pts", not "1.2%", which would be a share of the target).
+QString formatGap(std::optional<double> gap, Unit unit);
 // The value with a unit word fit for a sentence: "3.41 per day", "19.9 hours", "6.2%".
 QString formatNumber(double value); // 3 significant figures, at most 2 decimals: "3.41", "19.9", "137"
 QString formatPercent(std::optional<double> ratio, int decimals = 1); // "6.2%"

@@ -433,7 +433,7 @@ struct Layout
                 row.cells = {cell(metricName(m)),
                              cell(formatValue(m.value, m.def->unit)),
                              cell(formatValue(m.target, m.def->unit)),
-                             cell(formatValue(m.gap, m.def->unit)),
+                             cell(formatGap(m.gap, m.def->unit)),
                              cell(tierText(m.tier)),
                              TableCell(),
                              cell(verdictText(m.verdict),
@@ -696,12 +696,12 @@ struct Layout
                       "the median, p90 the time 90% of incidents stayed within, n the incidents that reached the milestone.")
                        .arg(formatCount(std::int64_t(r.incidents.size()))),
              small, muted, flow.mm(2));
-        Table t = table({col(tr("From the start to")), num(tr("p50")), num(tr("p90")), num(tr("n"))});
+        Table t = table({col(tr("From the incident's start to")), num(tr("p50")), num(tr("p90")), num(tr("n"))});
         const std::pair<QString, const DurationStats *> rows[] = {
-            {tr("detection (time to detect)"), &r.timeToDetect},
-            {tr("first acknowledgement (time to acknowledge)"), &r.timeToAcknowledge},
-            {tr("mitigation (time to mitigate)"), &r.timeToMitigate},
-            {tr("resolution (time to restore)"), &r.timeToRestore},
+            {tr("detection"), &r.timeToDetect},
+            {tr("first acknowledgement"), &r.timeToAcknowledge},
+            {tr("mitigation"), &r.timeToMitigate},
+            {tr("resolution"), &r.timeToRestore},
         };
         for (const auto &[label, s] : rows)
             t.rows.push_back({{cell(label), cell(formatValue(s->p50, s->unit)), cell(formatValue(s->p90, s->unit)),
@@ -816,8 +816,16 @@ struct Layout
         const Plan &plan = *d.plan;
         QString intro = tr("%1 to %2 (%3). ").arg(formatQuarter(plan.quarters.front().quarter),
                                                   formatQuarter(plan.quarters.back().quarter), plan.startNote());
-        intro += plan.capacityWeeks ? tr("Capacity %1 engineer-weeks a quarter (%2).").arg(number(*plan.capacityWeeks), plan.capacityNote)
-                                    : tr("Capacity: %1.").arg(plan.capacityNote);
+        // In the words of the settings form, not its keys (the command line's plan keeps the keys).
+        QString source;
+        if (d.settings.capacityWeeks)
+            source = tr("the capacity for debt work set in the settings");
+        else if (d.settings.teamSize)
+            source = tr("team size %1 × 12 weeks × (1 − %2% reserved for operations)")
+                         .arg(*d.settings.teamSize)
+                         .arg(SettingsSchema::formatNumber(d.settings.reservedRatio * 100));
+        intro += plan.capacityWeeks ? tr("Capacity %1 engineer-weeks a quarter (%2).").arg(number(*plan.capacityWeeks), source)
+                                    : tr("No capacity: set the team size or a capacity for debt work.");
         if (plan.doneItems > 0)
             intro += u' ' + tr("Done items are not scheduled (%1).").arg(plan.doneItems);
         para(flow, intro, small, muted, flow.mm(2));
