@@ -1,6 +1,7 @@
 #include "views/metricdetaildialog.h"
 
 #include "views/chartwidget.h"
+#include "views/charts/breakdownchart.h"
 #include "views/charts/chartstyle.h"
 #include "views/counteddeploymentsmodel.h"
 #include "views/charts/valueformat.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -66,6 +68,15 @@ MetricDetailDialog::MetricDetailDialog(QWidget *parent)
     m_chart = new ChartWidget(this);
     m_chart->setObjectName(QStringLiteral("detailChart"));
     m_chart->setMinimumSize(640, 300);
+    m_byTeam = new ChartWidget(this);
+    m_byTeam->setObjectName(QStringLiteral("breakdownByTeam"));
+    m_byService = new ChartWidget(this);
+    m_byService->setObjectName(QStringLiteral("breakdownByService"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->addTab(m_chart, tr("Over time"));
+    m_tabs->addTab(m_byTeam, tr("By team"));
+    m_tabs->addTab(m_byService, tr("By service"));
 
     // The deployments behind the two instability metrics.
     m_countedBox = new QWidget(this);
@@ -93,7 +104,7 @@ MetricDetailDialog::MetricDetailDialog(QWidget *parent)
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_chart);
+    m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_countedBox);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -139,6 +150,8 @@ void MetricDetailDialog::refresh()
     m_countedModel->setMetric(m_snapshot, m_id);
     if (!m) {
         m_chart->setChart(nullptr);
+        m_byTeam->setChart(nullptr);
+        m_byService->setChart(nullptr);
         m_countedBox->hide();
         return;
     }
@@ -184,6 +197,17 @@ void MetricDetailDialog::refresh()
             if (const MetricResult *metric = snapshot->analysis.metrics.find(id))
                 charts::paintMetricDetail(p, r, *metric, s);
         }));
+    const MetricId key = m->key();
+    for (const BreakdownBy by : {BreakdownBy::Team, BreakdownBy::Service}) {
+        const Breakdown &b = by == BreakdownBy::Team ? snapshot->byTeam : snapshot->byService;
+        breakdownChart(by)->setChart(std::make_shared<charts::FunctionChart>(
+            tr("%1 by %2").arg(name, breakdownName(by)), [snapshot, by, key](QPainter &p, const QRectF &r, const charts::ChartStyle &s) {
+                const Breakdown &of = by == BreakdownBy::Team ? snapshot->byTeam : snapshot->byService;
+                charts::paintBreakdownMultiples(p, r, of, key, s, of.entries.size() > 6 ? 4 : 3);
+            }));
+        m_tabs->setTabText(by == BreakdownBy::Team ? 1 : 2,
+                           tr("By %1 (%2)").arg(breakdownName(by), rollupWords(b.rollupOf(key), by)));
+    }
 }
 
 } // namespace srm

@@ -2,7 +2,8 @@
 // definition, how it is counted, and the detail chart (weekly series with p50/p90, target and
 // n per week). For change failure rate and deployment rework rate it also lists the deployments
 // the figure counts, each with the rules that made it count (docs/metrics.md#which-deployments-count).
-// It follows new snapshots while open.
+// Tabs show it over time and broken down by team and by service (small multiples on one
+// common scale, sorted by gap; docs/scope.md#breakdown). It follows new snapshots while open.
 #pragma once
 
 #include "views/workspacesnapshot.h"
@@ -12,6 +13,7 @@
 class QLabel;
 class QSortFilterProxyModel;
 class QSplitter;
+class QTabWidget;
 class QTreeView;
 
 namespace srm {
@@ -30,6 +32,9 @@ public:
     void setSnapshot(SnapshotPtr snapshot);
     QString metricId() const { return m_id; }
     ChartWidget *chartWidget() const { return m_chart; }
+    // The breakdown tabs' charts, and the tab widget (0: over time, 1: by team, 2: by service).
+    ChartWidget *breakdownChart(BreakdownBy by) const { return by == BreakdownBy::Team ? m_byTeam : m_byService; }
+    QTabWidget *tabs() const { return m_tabs; }
     QString definitionText() const;
     // The list of counted deployments (hidden for metrics that have none) and what it says above it.
     QTreeView *countedView() const { return m_counted; }
@@ -45,6 +50,9 @@ private:
     QLabel *m_definition;
     QLabel *m_facts;
     ChartWidget *m_chart;
+    ChartWidget *m_byTeam;
+    ChartWidget *m_byService;
+    QTabWidget *m_tabs;
     QSplitter *m_splitter;
     QWidget *m_countedBox;
     QLabel *m_countedTitle;
