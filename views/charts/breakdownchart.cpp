@@ -129,8 +129,18 @@ void paintBreakdownBars(QPainter &painter, const QRectF &rect, const Breakdown &
            c.elide(nameFont, metricName(id), inner.width()), nameFont, style.text);
     y += titleH;
     const qreal smallH = c.lineHeight(style.smallFont);
-    c.text(QRectF(inner.left(), y, inner.width(), smallH), Qt::AlignLeft | Qt::AlignVCenter,
-           c.elide(style.smallFont, rollupWords(b.rollupOf(id), b.by), inner.width()), style.smallFont, style.mutedText);
+    const QString rollup = rollupWords(b.rollupOf(id), b.by);
+    const qreal rollupW = std::min(c.textWidth(style.smallFont, rollup) + c.px(1), inner.width());
+    c.text(QRectF(inner.left(), y, rollupW, smallH), Qt::AlignLeft | Qt::AlignVCenter,
+           c.elide(style.smallFont, rollup, rollupW), style.smallFont, style.mutedText);
+    if (!b.entries.empty()) {
+        // The target (every entry has the same one) in its line's colour, after the roll-up.
+        const QString targetText = tr("target %1").arg(formatValue(b.entries.front().metrics.at(id).target, def.unit));
+        const qreal left = inner.left() + rollupW + c.px(10);
+        if (left + c.textWidth(style.smallFont, targetText) <= inner.right())
+            c.text(QRectF(left, y, inner.right() - left, smallH), Qt::AlignRight | Qt::AlignVCenter, targetText,
+                   style.smallFont, style.target);
+    }
     y += smallH + c.px(4);
 
     if (b.entries.empty()) {
@@ -166,7 +176,7 @@ void paintBreakdownBars(QPainter &painter, const QRectF &rect, const Breakdown &
     const bool more = shown < order.size();
     if (more && shown > 1)
         --shown; // room for "+ k more"
-    const qreal rowH = std::min(rowsH / std::max<std::size_t>(1, shown + (more ? 1 : 0)), smallH * 1.6);
+    const qreal rowH = std::min(rowsH / std::max<std::size_t>(1, shown + (more ? 1 : 0)), smallH * 2.0);
 
     // Columns: names, bars, value and status.
     qreal nameW = 0, valueW = 0;
@@ -203,16 +213,12 @@ void paintBreakdownBars(QPainter &painter, const QRectF &rect, const Breakdown &
     const double target = b.entries.front().metrics.at(id).target;
     c.vline(x.map(target), y, barsBottom, c.pen(style.target, 1.5, Qt::DashLine));
     c.vline(x.map(0), y, barsBottom, c.pen(style.axis, 1));
-    const qreal axisY = inner.bottom() - smallH;
+    const qreal axisY = std::min(inner.bottom() - smallH, barsBottom + (more ? rowH : 0) + c.px(2));
     c.text(QRectF(barL - c.px(40), axisY, c.px(80), smallH), Qt::AlignHCenter | Qt::AlignVCenter, formatTick(lo, def.unit),
            style.smallFont, style.mutedText);
+    c.hline(barsBottom, barL, barR, c.pen(style.grid, 1));
     c.text(QRectF(barR - c.px(60), axisY, c.px(60), smallH), Qt::AlignRight | Qt::AlignVCenter, formatTick(hi, def.unit),
            style.smallFont, style.mutedText);
-    const QString targetText = tr("target %1").arg(formatValue(target, def.unit));
-    const qreal tw = c.textWidth(style.smallFont, targetText);
-    const qreal tx = std::clamp<qreal>(x.map(target) - tw / 2, barL + c.px(30), barR - c.px(60) - tw);
-    c.text(QRectF(tx, axisY, tw + c.px(2), smallH), Qt::AlignLeft | Qt::AlignVCenter, targetText, style.smallFont,
-           style.target);
     painter.restore();
 }
 
