@@ -484,13 +484,21 @@ void loadOwners(Workspace &ws, Dataset &d)
 // Copies a Dataset's facts into `parts` by the part each fact's (service, team) belongs to
 // (`partOf` returns -1 for none): deployments, changes through their deployment, incidents,
 // pages through their alert group (renumbered densely per part), SLOs. Everything else is copied
-// by the caller.
+// by the caller. With `only`, deployments and incidents outside that window and pages outside it
+// and its repeat lookback are left out (a breakdown computes that window alone; what classifies
+// each fact was resolved when loading).
 template<typename PartOf>
-void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf &partOf)
+void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf &partOf,
+                const std::optional<AnalysisWindow> &only = std::nullopt)
 {
+    const Micros from = only ? only->from() : std::numeric_limits<Micros>::min();
+    const Micros to = only ? only->to() : std::numeric_limits<Micros>::max();
+    const Micros pagesFrom = only ? from - Dataset::kRepeatLookback : from;
     std::vector<std::pair<int, std::int32_t>> deployAt(src.deployments.size(), {-1, -1});
     for (std::size_t i = 0; i < src.deployments.size(); ++i) {
         const DeploymentFact &f = src.deployments[i];
+        if (f.finishedAt < from || f.finishedAt >= to)
+            continue;
         const int part = partOf(f.service, f.team);
         if (part < 0)
             continue;
@@ -504,15 +512,20 @@ void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf 
         if (part >= 0)
             parts[std::size_t(part)]->changes.push_back({c.committedAt, c.deployedAt, index});
     }
-    for (const Incident &i : src.incidents)
+    for (const Incident &i : src.incidents) {
+        if (i.startedAt < from || i.startedAt >= to)
+            continue;
         if (const int part = partOf(i.service, src.ownerOf(i.service)); part >= 0)
             parts[std::size_t(part)]->incidents.push_back(i);
+    }
     // A page's service is its alert group's (the built-in key is service + title).
     std::vector<int> groupPart(src.groups.size());
     for (std::size_t g = 0; g < src.groups.size(); ++g)
         groupPart[g] = partOf(src.groups[g].service, src.ownerOf(src.groups[g].service));
     std::vector<std::vector<std::int32_t>> dense(parts.size());
     for (const PageFact &p : src.pages) {
+        if (p.createdAt < pagesFrom || p.createdAt >= to)
+            continue;
         const int part = groupPart[std::size_t(p.group)];
         if (part < 0)
             continue;
@@ -670,10 +683,13 @@ std::vector<std::pair<std::string, Dataset>> Dataset::partition(BreakdownBy by, 
     std::vector<Dataset *> parts;
     for (auto &entry : out)
         parts.push_back(&entry.second);
-    distribute(*this, parts, [&](std::string_view service, std::string_view team) {
-        const auto it = names.find(byService ? service : team);
-        return it == names.end() ? -1 : it->second;
-    });
+    distribute(
+        *this, parts,
+        [&](std::string_view service, std::string_view team) {
+            const auto it = names.find(byService ? service : team);
+            return it == names.end() ? -1 : it->second;
+        },
+        in);
     return out;
 }
 

@@ -175,6 +175,8 @@ struct Dataset
     // One Dataset per service (team) with any record in `window` (a production deployment
     // finished, an incident started, a page created, an SLO measurement taken), by name in byte
     // order ("" for records without one), each restricted to that name; one pass over the facts.
+    // Each part holds only what computing `window` needs (its deployments, incidents, pages and
+    // their repeat lookback, every SLO), not the rest of the span.
     std::vector<std::pair<std::string, Dataset>> partition(BreakdownBy by, const AnalysisWindow &window) const;
 
     // Reads what `parts` asks for. Throws WorkspaceError when the store fails.
