@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -100,6 +101,38 @@ int WindowOptions::days(const QCommandLineParser &parser) const
 {
     return parser.isSet(windowDays) ? intOption(parser, windowDays, 1, AnalysisWindow::kMaxDays)
                                     : AnalysisWindow::kDefaultDays;
+}
+
+void ScopeOptions::validate(const QCommandLineParser &parser) const
+{
+    for (const QCommandLineOption *o : {&service, &team})
+        for (const QString &v : parser.values(*o))
+            if (v.trimmed().isEmpty())
+                throw UsageError(QStringLiteral("--%1 needs a name, not an empty value").arg(o->names().constFirst()));
+}
+
+Scope ScopeOptions::value(const QCommandLineParser &parser, Workspace &ws) const
+{
+    validate(parser);
+    const Scope scope = Scope::of(parser.values(service), parser.values(team));
+    if (scope.isEmpty())
+        return scope;
+    const ScopeNames known = ScopeNames::read(ws);
+    const auto check = [](const char *option, const std::vector<std::string> &asked, const std::vector<std::string> &names) {
+        for (const std::string &name : asked)
+            if (!std::binary_search(names.begin(), names.end(), name)) {
+                QStringList list;
+                for (const std::string &n : names)
+                    if (!n.empty())
+                        list.append(QString::fromStdString(n));
+                throw UsageError(QStringLiteral("--%1 '%2': no record or owner in the workspace names it (known: %3)")
+                                     .arg(QLatin1StringView(option), QString::fromStdString(name),
+                                          list.isEmpty() ? QStringLiteral("none") : list.join(QStringLiteral(", "))));
+            }
+    };
+    check("service", scope.services, known.services);
+    check("team", scope.teams, known.teams);
+    return scope;
 }
 
 TextTable::TextTable(QStringList header, QList<bool> rightAligned)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/dataset.h"
+#include "engine/scope.h"
 #include "engine/intervals.h"
 #include "store/metriccatalogue.h"
 
@@ -30,6 +31,25 @@ struct WindowOptions
     // --as-of, or nullopt for SPEC 2's default (found while loading, see Dataset::load).
     std::optional<Micros> asOfValue(const QCommandLineParser &parser) const;
     int days(const QCommandLineParser &parser) const;
+};
+
+// SCOPE of SPEC 2: --service S and --team T, each repeatable (docs/scope.md#command-line).
+struct ScopeOptions
+{
+    QCommandLineOption service{QStringLiteral("service"),
+                               QStringLiteral("count only the records of service S (repeatable: any of them)"),
+                               QStringLiteral("S")};
+    QCommandLineOption team{QStringLiteral("team"),
+                            QStringLiteral("count only the records of team T (repeatable: any of them; with "
+                                           "--service: both must hold)"),
+                            QStringLiteral("T")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({service, team}); }
+    // Checks the values before anything is opened: an empty name is a UsageError.
+    void validate(const QCommandLineParser &parser) const;
+    // The scope; a name that no record and no owner of `ws` carries is a UsageError (a typo
+    // would otherwise print an empty report).
+    Scope value(const QCommandLineParser &parser, Workspace &ws) const;
 };
 
 // Prints a compact JSON document (JsonWriter's text) and a newline on stdout.

@@ -68,18 +68,22 @@ int cmdAlerts(const QStringList &args)
                                  QStringLiteral("N"));
     options.addTo(parser);
     parser.addOption(top);
+    const ScopeOptions scope;
+    scope.addTo(parser);
     if (!parse(parser, QStringLiteral("alerts"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1)
         throw UsageError(QStringLiteral("expected WORKSPACE"));
     options.validate(parser);
+    scope.validate(parser);
     std::optional<qsizetype> limit;
     if (parser.isSet(top))
         limit = intOption(parser, top, 0, std::numeric_limits<int>::max());
     auto ws = openWorkspace(pos[0]);
+    const Scope chosen = scope.value(parser, *ws);
     const Dataset data = Dataset::load(*ws, options.asOfValue(parser), options.days(parser), Dataset::Pages,
-                                       QDateTime::currentMSecsSinceEpoch() * 1000);
+                                       QDateTime::currentMSecsSinceEpoch() * 1000, chosen);
     const AlertReport report = computeAlerts(data);
     if (parser.isSet(options.json))
         printJsonText(toJsonText(report, limit));

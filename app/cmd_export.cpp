@@ -32,6 +32,8 @@ int cmdExport(const QStringList &args)
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("replace output files that exist and are not empty"));
     parser.addOptions({csv, html, force, window.asOf, window.windowDays});
+    const ScopeOptions scope;
+    scope.addTo(parser);
     if (!parse(parser, QStringLiteral("export"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -44,8 +46,10 @@ int cmdExport(const QStringList &args)
     if (parser.isSet(html) && parser.value(html).isEmpty())
         throw UsageError(QStringLiteral("--html needs a file name"));
     window.validate(parser);
+    scope.validate(parser);
 
     auto ws = openWorkspace(pos[0]);
+    const Scope chosen = scope.value(parser, *ws);
     report::OutputPolicy policy;
     policy.workspace = pos[0];
     policy.force = parser.isSet(force);
@@ -68,6 +72,7 @@ int cmdExport(const QStringList &args)
         ReadRequest options;
         options.asOf = window.asOfValue(parser);
         options.days = window.days(parser);
+        options.scope = chosen;
         const report::ReportData data = report::ReportData::load(*ws, options, QDateTime::currentMSecsSinceEpoch() * 1000);
         if (!data.planProblem.isEmpty())
             printErr(QStringLiteral("sre-roadmap export: %1: the roadmap cannot be planned:\n%2\n").arg(pos[0], data.planProblem));

@@ -1,10 +1,12 @@
-// `metrics WORKSPACE [--as-of T] [--window-days N] [--json]` (docs/metrics.md): the metric
+// `metrics WORKSPACE [--as-of T] [--window-days N] [SCOPE] [--by service|team] [--json]`
+// (docs/metrics.md, docs/scope.md): the metric
 // catalogue with targets, gaps, the historical DORA 2023 clusters, the DORA Quick Check and the
 // SLOs, each figure with its 95% interval and its verdict against the period of the same length
 // before the window (docs/intervals-and-progress.md), from the analysis engine; the JSON
 // document, or the roll-up grouped by theme as aligned text.
 #include "engine/analysis.h"
 #include "engine/analysisjson.h"
+#include "engine/breakdown.h"
 #include "app/analysisoptions.h"
 #include "app/cli.h"
 #include "app/commands.h"
@@ -71,13 +73,49 @@ QString renderQuickCheck(const MetricsReport &report)
     return out;
 }
 
-QString render(const MetricsReport &report)
+// docs/scope.md#breakdown: one row per metric, one column per service (team) with its value
+// and status, then the roll-up counts; never an average across the columns.
+QString renderBreakdown(const Breakdown &b)
+{
+    const QString noun = breakdownName(b.by);
+    QString out = QStringLiteral("\nBy %1: %2 %1%3 with records in the window\n")
+                      .arg(noun)
+                      .arg(b.entries.size())
+                      .arg(b.entries.size() == 1 ? QString() : QStringLiteral("s"));
+    if (b.entries.empty())
+        return out;
+    QStringList header{QStringLiteral("metric")};
+    QList<bool> right{false};
+    for (const BreakdownEntry &e : b.entries) {
+        header << (e.name.isEmpty() ? QStringLiteral("(no %1)").arg(noun) : e.name);
+        right << true;
+    }
+    header << QStringLiteral("roll-up");
+    right << false;
+    TextTable table(header, right);
+    for (const MetricDef &def : MetricCatalogue::all()) {
+        QStringList row{QString::fromLatin1(def.name)};
+        for (const BreakdownEntry &e : b.entries) {
+            const MetricResult &m = e.metrics.at(def.key);
+            row << (m.status == Status::NotMeasured ? QStringLiteral("not measured")
+                                                     : formatValue(m.value, def.unit) + u' ' + statusText(m.status));
+        }
+        row << rollupWords(b.rollupOf(def.key), b.by);
+        table.addRow(row);
+    }
+    out += table.render();
+    return out;
+}
+
+QString render(const MetricsReport &report, const Breakdown *breakdown)
 {
     const AnalysisWindow &w = report.window;
     QString out = QStringLiteral("Metrics from %1 to %2 (%3 days; as of %4)\n")
                       .arg(formatIso(w.from()), formatIso(w.to()))
                       .arg(w.days)
                       .arg(formatIso(w.asOf));
+    if (!report.scope.isEmpty())
+        out += QStringLiteral("Scope: %1 (the debt register and toil ratio are not scoped)\n").arg(report.scope.describe());
     for (const ThemeSummary &theme : report.themes) {
         out += QStringLiteral("\n%1: %2 met, %3 with a gap, %4 not measured (weight %5)\n")
                    .arg(MetricCatalogue::themeName(theme.theme))
@@ -106,6 +144,8 @@ QString render(const MetricsReport &report)
     out += QStringLiteral("\n* DORA 2023 clusters (historical): DORA has published no tiers since 2025; its current "
                           "measure is the Quick Check below.\n");
     out += renderQuickCheck(report);
+    if (breakdown)
+        out += renderBreakdown(*breakdown);
     out += QStringLiteral("\nSLOs\n");
     if (report.slos.empty()) {
         out += QStringLiteral("  none defined\n");
@@ -137,23 +177,45 @@ int cmdMetrics(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
     const WindowOptions options;
     options.addTo(parser);
+    const ScopeOptions scope;
+    scope.addTo(parser);
+    const QCommandLineOption by(QStringLiteral("by"),
+                                QStringLiteral("break every metric down by service or team, with a roll-up of statuses"),
+                                QStringLiteral("service|team"));
+    parser.addOption(by);
     if (!parse(parser, QStringLiteral("metrics"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1)
         throw UsageError(QStringLiteral("expected WORKSPACE"));
     options.validate(parser);
+    scope.validate(parser);
+    std::optional<BreakdownBy> breakdownBy;
+    if (parser.isSet(by)) {
+        const QString v = parser.value(by).trimmed().toLower();
+        if (v == u"service")
+            breakdownBy = BreakdownBy::Service;
+        else if (v == u"team")
+            breakdownBy = BreakdownBy::Team;
+        else
+            throw UsageError(QStringLiteral("--by needs service or team, not '%1'").arg(parser.value(by)));
+    }
     auto ws = openWorkspace(pos[0]);
+    const Scope chosen = scope.value(parser, *ws);
     const int days = options.days(parser);
     // One read for the window and the period before it (docs/intervals-and-progress.md#previous-period).
     const Dataset data = Dataset::loadSpan(
         *ws, options.asOfValue(parser), [days](Micros asOf) { return asOf - 2 * Micros(days) * kMicrosPerDay; },
-        Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000);
-    const MetricsReport report = computeComparedMetrics(data, AnalysisWindow{data.window.asOf, days});
+        Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000, chosen);
+    const AnalysisWindow window{data.window.asOf, days};
+    const MetricsReport report = computeComparedMetrics(data, window);
+    std::optional<Breakdown> breakdown;
+    if (breakdownBy)
+        breakdown = computeBreakdown(data, window, *breakdownBy);
     if (parser.isSet(options.json))
-        printJsonText(toJsonText(report));
+        printJsonText(breakdown ? toJsonText(report, *breakdown) : toJsonText(report));
     else
-        printOut(render(report));
+        printOut(render(report, breakdown ? &*breakdown : nullptr));
     return Ok;
 }
 

@@ -132,6 +132,8 @@ int cmdProgress(const QStringList &args)
         QStringLiteral("calendar quarters to show, the last one holding as-of (default %1)").arg(ProgressRequest::kDefaultQuarters),
         QStringLiteral("N"));
     parser.addOptions({options.asOf, quarters, options.json});
+    const ScopeOptions scope;
+    scope.addTo(parser);
     if (!parse(parser, QStringLiteral("progress"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -146,7 +148,9 @@ int cmdProgress(const QStringList &args)
     }
     if (parser.isSet(quarters))
         request.quarters = intOption(parser, quarters, 1, ProgressRequest::kMaxQuarters);
+    scope.validate(parser);
     auto ws = openWorkspace(pos[0]);
+    request.scope = scope.value(parser, *ws);
     const ProgressReport report = loadProgress(*ws, request, QDateTime::currentMSecsSinceEpoch() * 1000);
     if (parser.isSet(options.json))
         printJsonText(toJsonText(report));

@@ -30,6 +30,8 @@ int cmdReport(const QStringList &args)
                                       QStringLiteral("SIZE"), QStringLiteral("A4"));
     const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("replace FILE when it exists and is not empty"));
     parser.addOptions({pdf, window.asOf, window.windowDays, pageSize, force});
+    const ScopeOptions scope;
+    scope.addTo(parser);
     if (!parse(parser, QStringLiteral("report"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -44,6 +46,7 @@ int cmdReport(const QStringList &args)
     if (report::isStandardOutput(out) && ::isatty(STDOUT_FILENO))
         throw UsageError(QStringLiteral("--pdf - writes the PDF to standard output, which is a terminal here; redirect it"));
     window.validate(parser);
+    scope.validate(parser);
 
     auto ws = openWorkspace(pos[0]);
     report::OutputPolicy policy;
@@ -52,6 +55,7 @@ int cmdReport(const QStringList &args)
     ReadRequest options;
     options.asOf = window.asOfValue(parser);
     options.days = window.days(parser);
+    options.scope = scope.value(parser, *ws);
     try {
         // Checked before the work, so a path that may not be written fails at once.
         report::checkOutputs({out}, policy);

@@ -62,6 +62,12 @@ int cmdScreenshot(const QStringList &args)
                                       QStringLiteral("NAME"));
     const WindowOptions window;
     parser.addOptions({view, out, size, palette, scenario, force, window.asOf, window.windowDays});
+    const ScopeOptions scope;
+    scope.addTo(parser);
+    const QCommandLineOption by(QStringLiteral("by"),
+                                QStringLiteral("dashboard view: small multiples of each metric by service or team"),
+                                QStringLiteral("service|team"));
+    parser.addOption(by);
     if (!parse(parser, QStringLiteral("screenshot"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
@@ -82,11 +88,25 @@ int cmdScreenshot(const QStringList &args)
     if (report::isStandardOutput(outPath) && ::isatty(STDOUT_FILENO))
         throw UsageError(QStringLiteral("--out - writes the PNG to standard output, which is a terminal here; redirect it"));
     window.validate(parser);
+    scope.validate(parser);
+    std::optional<BreakdownBy> breakdownBy;
+    if (parser.isSet(by)) {
+        const QString v = parser.value(by).trimmed().toLower();
+        if (v != u"service" && v != u"team")
+            throw UsageError(QStringLiteral("--by needs service or team, not '%1'").arg(parser.value(by)));
+        if (*id != ViewId::Dashboard)
+            throw UsageError(QStringLiteral("--by applies to the dashboard view only"));
+        breakdownBy = v == u"service" ? BreakdownBy::Service : BreakdownBy::Team;
+    }
     if (parser.isSet(scenario) && *id != ViewId::Roadmap)
         throw UsageError(QStringLiteral("--scenario applies to the roadmap view only"));
 
     // Fails here with the store's own error (exit 3) rather than in a dialog.
-    openWorkspace(pos[0]).reset();
+    Scope chosen;
+    {
+        auto ws = openWorkspace(pos[0]);
+        chosen = scope.value(parser, *ws);
+    }
     report::OutputPolicy policy;
     policy.workspace = pos[0];
     policy.force = parser.isSet(force);
@@ -105,6 +125,9 @@ int cmdScreenshot(const QStringList &args)
     if (!w.openWorkspace(pos[0]))
         throw WorkspaceError(WorkspaceError::Kind::Io, w.lastError());
     w.setAnalysisWindow(window.asOfValue(parser), window.days(parser));
+    w.setScope(chosen);
+    if (breakdownBy)
+        w.setDashboardBreakdown(breakdownBy);
     if (!w.refreshNow())
         throw WorkspaceError(WorkspaceError::Kind::Io, w.lastError());
     if (parser.isSet(scenario)) {

@@ -15,6 +15,8 @@
 #include "views/incidentsview.h"
 #include "views/progressview.h"
 #include "views/roadmapview.h"
+#include "views/scopepicker.h"
+#include "views/servicesteamsdialog.h"
 #include "views/settingsdialog.h"
 #include "views/slosview.h"
 #include "views/tablecopy.h"
@@ -243,6 +245,34 @@ void MainWindow::createEditMenu()
     settings->setIcon(appIcon("preferences-system"));
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setMenuRole(QAction::PreferencesRole);
+    QAction *owners = edit->addAction(tr("Services && &Teams…"), this, [this] {
+        ServicesTeamsDialog *dialog = servicesTeamsDialog();
+        dialog->show();
+        dialog->raise();
+    });
+    owners->setObjectName(QStringLiteral("servicesTeams"));
+}
+
+ServicesTeamsDialog *MainWindow::servicesTeamsDialog()
+{
+    if (!m_servicesTeamsDialog) {
+        m_servicesTeamsDialog = new ServicesTeamsDialog(m_editor, this);
+        m_servicesTeamsDialog->setSnapshot(snapshot());
+    }
+    return m_servicesTeamsDialog;
+}
+
+void MainWindow::setScope(const Scope &scope)
+{
+    m_scope = scope;
+    m_scopePicker->setScope(scope);
+    updateTitle();
+    dataChanged();
+}
+
+void MainWindow::setDashboardBreakdown(std::optional<BreakdownBy> by)
+{
+    static_cast<DashboardView *>(viewPage(ViewId::Dashboard))->setBreakdown(by);
 }
 
 void MainWindow::createViewMenu()
@@ -342,6 +372,15 @@ void MainWindow::createToolBar()
     daysLabel->setBuddy(m_daysEdit);
     bar->addWidget(daysLabel);
     bar->addWidget(m_daysEdit);
+    bar->addSeparator();
+    m_scopePicker = new ScopePicker(bar);
+    m_scopePicker->setEnabled(false);
+    bar->addWidget(m_scopePicker);
+    connect(m_scopePicker, &ScopePicker::scopeChanged, this, [this](const Scope &s) {
+        m_scope = s;
+        updateTitle();
+        dataChanged();
+    });
 
     // Typing a date or a length recomputes once the typing settles.
     m_windowTimer = new QTimer(this);
@@ -388,7 +427,11 @@ void MainWindow::createStatusBar()
     m_exportNotice->hide();
     connect(this, &MainWindow::workspaceChanged, m_exportNotice, &QWidget::hide);
     statusBar()->addWidget(m_exportNotice, 1);
+    m_statusScope = new QLabel(this);
+    m_statusScope->setObjectName(QStringLiteral("statusScope"));
+    m_statusScope->setToolTip(tr("The services and teams every figure counts (the debt register is not scoped)"));
     statusBar()->addPermanentWidget(m_statusWorkspace, 1);
+    statusBar()->addPermanentWidget(m_statusScope);
     statusBar()->addPermanentWidget(m_statusBusy);
     statusBar()->addPermanentWidget(m_statusWindow);
     connect(m_controller, &AnalysisController::busyChanged, this,
@@ -512,8 +555,11 @@ void MainWindow::workspaceOpened()
     m_controller->clear();
     m_asOf.reset();
     m_days = m_daysEdit->value();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_asOfEdit, m_daysEdit})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_asOfEdit, m_daysEdit, static_cast<QWidget *>(m_scopePicker)})
         w->setEnabled(true);
+    // Another workspace names other services and teams.
+    m_scope = {};
+    m_scopePicker->setScope({});
     updateTitle();
     dataChanged();
     emit workspaceChanged();
@@ -535,7 +581,9 @@ void MainWindow::closeWorkspace()
         page->setSnapshot(nullptr);
     if (m_settingsDialog)
         m_settingsDialog->setSnapshot(nullptr);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_asOfEdit, m_daysEdit})
+    if (m_servicesTeamsDialog)
+        m_servicesTeamsDialog->setSnapshot(nullptr);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_asOfEdit, m_daysEdit, static_cast<QWidget *>(m_scopePicker)})
         w->setEnabled(false);
     updateTitle();
     updateWindowStatus();
@@ -550,6 +598,7 @@ void MainWindow::dataChanged()
     request.path = m_workspace->path();
     request.asOf = m_asOf;
     request.days = m_days;
+    request.scope = m_scope;
     m_controller->setRequest(request);
     m_controller->recompute();
 }
@@ -562,6 +611,7 @@ bool MainWindow::refreshNow()
     request.path = m_workspace->path();
     request.asOf = m_asOf;
     request.days = m_days;
+    request.scope = m_scope;
     m_controller->setRequest(request);
     return m_controller->computeNow() != nullptr;
 }
@@ -611,6 +661,9 @@ void MainWindow::showSnapshot(const SnapshotPtr &snapshot)
         page->setSnapshot(snapshot);
     if (m_settingsDialog)
         m_settingsDialog->setSnapshot(snapshot);
+    if (m_servicesTeamsDialog)
+        m_servicesTeamsDialog->setSnapshot(snapshot);
+    m_scopePicker->setNames(snapshot->scopeNames, snapshot->owners);
     updateWindowStatus();
 }
 
@@ -676,12 +729,16 @@ void MainWindow::updateTitle()
 {
     if (m_workspace) {
         setWindowFilePath(m_workspace->path());
-        setWindowTitle(QStringLiteral("%1 — SRE Roadmap").arg(QFileInfo(m_workspace->path()).fileName()));
+        const QString file = QFileInfo(m_workspace->path()).fileName();
+        setWindowTitle(m_scope.isEmpty() ? QStringLiteral("%1 — SRE Roadmap").arg(file)
+                                         : QStringLiteral("%1 — %2 — SRE Roadmap").arg(file, m_scope.describe()));
         m_statusWorkspace->setText(QDir::toNativeSeparators(m_workspace->path()));
+        m_statusScope->setText(tr("Scope: %1").arg(m_scope.describe()));
     } else {
         setWindowFilePath(QString());
         setWindowTitle(tr("SRE Roadmap"));
         m_statusWorkspace->setText(tr("No workspace open"));
+        m_statusScope->clear();
     }
 }
 

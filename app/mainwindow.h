@@ -1,7 +1,8 @@
 // The main window: the eight views of SPEC 10 (a navigation list beside a stack of ViewPages),
 // the File menu (New, Open, Open Recent, Import, Sources, Export, Close, Quit), Edit (Undo, Redo,
 // Workspace Settings), View (Ctrl+1..8), a toolbar with Sync and the analysis window (as-of
-// date, window length), and a status bar with the workspace and the window. It owns the open
+// date, window length) and the scope picker (services and teams, docs/scope.md#window), and a
+// status bar with the workspace, the scope and the window. It owns the open
 // Workspace, the one QUndoStack of all edits (through WorkspaceEditor) and the
 // AnalysisController that computes what the views show off the GUI thread. Any change of data,
 // settings or window goes through dataChanged(), which recomputes; the views redraw when the new
@@ -37,6 +38,8 @@ class AnalysisController;
 class DataSourcesPanel;
 class HandbookDialog;
 class ImportDialog;
+class ScopePicker;
+class ServicesTeamsDialog;
 class SettingsDialog;
 class SourcesDialog;
 class ViewPage;
@@ -81,6 +84,14 @@ public:
     void setAnalysisWindow(std::optional<Micros> asOf, int days);
     std::optional<Micros> analysisAsOf() const { return m_asOf; }
     int analysisDays() const { return m_days; }
+    // The scope every view, export and report counts (docs/scope.md); empty: everything.
+    void setScope(const Scope &scope);
+    const Scope &scope() const { return m_scope; }
+    ScopePicker *scopePicker() const { return m_scopePicker; }
+    // The dashboard's breakdown mode (nullopt: the scope as a whole).
+    void setDashboardBreakdown(std::optional<BreakdownBy> by);
+    // Edit › Services & Teams…
+    ServicesTeamsDialog *servicesTeamsDialog();
 
     // What the views show, and the parts that compute and edit it.
     SnapshotPtr snapshot() const;
@@ -171,6 +182,10 @@ private:
     QString m_exportFolder;
     SettingsDialog *m_settingsDialog = nullptr;
     HandbookDialog *m_handbook = nullptr;
+    ServicesTeamsDialog *m_servicesTeamsDialog = nullptr;
+    ScopePicker *m_scopePicker = nullptr;
+    QLabel *m_statusScope = nullptr;
+    Scope m_scope;
     std::optional<Micros> m_asOf;
     int m_days = AnalysisWindow::kDefaultDays;
     QString m_lastError;

@@ -61,11 +61,13 @@ bool MainWindow::runExport(const QString &label, const QString &done, const QStr
     ReadRequest options;
     options.asOf = m_asOf;
     options.days = m_days;
+    options.scope = m_scope;
     const Micros now = QDateTime::currentMSecsSinceEpoch() * 1000;
     // The export shows what the window shows: the current snapshot when it is up to date for the
     // toolbar's window (nothing being recomputed), else the same read on the worker.
     SnapshotPtr current = snapshot();
-    if (current && (m_controller->isBusy() || current->request.asOf != m_asOf || current->request.days != m_days))
+    if (current && (m_controller->isBusy() || current->request.asOf != m_asOf || current->request.days != m_days
+                    || current->request.scope != m_scope))
         current.reset();
     std::atomic<bool> cancelRequested = false;
     bool cancelled = false;

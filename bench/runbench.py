@@ -10,6 +10,7 @@ median:
   Pareto    `alerts --json` on the workspace (all files imported) against DuckDB and pandas
             computing the same Pareto straight from the CSV; the three answers are compared;
   metrics   `metrics --json` (every metric with its weekly series, compared with the period before);
+            scoped to one service and to one team, and `--by service` (docs/scope.md);
   progress  `progress --json` (every metric over the last six calendar quarters, with pace);
   window    srm_guibench: first complete dashboard, full dashboard repaint, view switches;
   report    `report --pdf` of the workspace, and of the demo workspace once.
@@ -40,6 +41,8 @@ GOAL_IMPORT_MB = 300
 GOAL_PARETO_RATIO = 0.5
 GOAL_METRICS_S = 1.0
 GOAL_PROGRESS_S = 1.0
+GOAL_SCOPED_METRICS_S = 1.0   # issue 18: metrics --service/--team
+GOAL_BY_SERVICE_S = 2.0       # issue 18: metrics --by service
 GOAL_DASHBOARD_MS = 1000
 GOAL_REPAINT_MS = 16
 GOAL_SWITCH_MS = 100
@@ -185,8 +188,14 @@ class Bench:
         for name in pareto:
             r[name] = []
         r["metrics"], r["progress"] = [], []
-        commands = list(pareto.items()) + [("metrics", [self.bin, "metrics", shop, "--json"]),
-                                           ("progress", [self.bin, "progress", shop, "--json"])]
+        r["metrics_service"], r["metrics_team"], r["metrics_by_service"] = [], [], []
+        # The generator's busiest service and its team (demo/generator.cpp).
+        commands = list(pareto.items()) + [
+            ("metrics", [self.bin, "metrics", shop, "--json"]),
+            ("metrics_service", [self.bin, "metrics", shop, "--service", "frontend", "--json"]),
+            ("metrics_team", [self.bin, "metrics", shop, "--team", "storefront", "--json"]),
+            ("metrics_by_service", [self.bin, "metrics", shop, "--by", "service", "--json"]),
+            ("progress", [self.bin, "progress", shop, "--json"])]
         for i in range(runs):
             for name, command in commands[i % len(commands):] + commands[:i % len(commands)]:
                 target = os.path.join(root, f"{name}.json")
@@ -358,6 +367,13 @@ def build_table(bench):
     metrics = [med(r, "metrics") for r in res]
     add("`metrics --json` with weekly series", metrics, lambda v, r: fmt_s(v), f"< {GOAL_METRICS_S:.0f} s",
         metrics[-1] < GOAL_METRICS_S)
+    scoped = [max(med(r, "metrics_service"), med(r, "metrics_team")) for r in res]
+    add("`metrics --json` scoped (`--service frontend`, `--team storefront`; the slower)", scoped,
+        lambda v, r: f"{fmt_s(med(r, 'metrics_service'))} service · {fmt_s(med(r, 'metrics_team'))} team",
+        f"< {GOAL_SCOPED_METRICS_S:.0f} s", scoped[-1] < GOAL_SCOPED_METRICS_S)
+    by_service = [med(r, "metrics_by_service") for r in res]
+    add("`metrics --by service --json`: breakdown and roll-up", by_service, lambda v, r: fmt_s(v),
+        f"< {GOAL_BY_SERVICE_S:.0f} s", by_service[-1] < GOAL_BY_SERVICE_S)
     progress = [med(r, "progress") for r in res]
     add("`progress --json`: six quarters, intervals, verdicts, pace", progress, lambda v, r: fmt_s(v),
         f"< {GOAL_PROGRESS_S:.0f} s", progress[-1] < GOAL_PROGRESS_S)

@@ -994,12 +994,16 @@ MetricsReport Engine::metrics(const AnalysisWindow &window) const
 {
     if (!m_prepared->repeat)
         m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
-    return windowMetrics(m_data, *m_prepared->repeat, window);
+    MetricsReport report = windowMetrics(m_data, *m_prepared->repeat, window);
+    report.scope = m_data.scope;
+    return report;
 }
 
 AlertReport Engine::alerts(const AnalysisWindow &window) const
 {
-    return computeAlertsWith(m_data, groupsOf(m_data, m_prepared->groups), window);
+    AlertReport report = computeAlertsWith(m_data, groupsOf(m_data, m_prepared->groups), window);
+    report.scope = m_data.scope;
+    return report;
 }
 
 IncidentReport Engine::incidents(const AnalysisWindow &window) const

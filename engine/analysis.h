@@ -191,6 +191,7 @@ struct MetricsReport
     std::vector<SloResult> slos;       // by name
     std::vector<ThemeSummary> themes;  // catalogue order
     dora::QuickCheck dora;             // the DORA Quick Check of the five delivery metrics
+    Scope scope;                       // the services and teams counted (docs/scope.md)
 
     const MetricResult &at(MetricId id) const;
     const MetricResult *find(QStringView id) const; // by text id; nullptr when unknown
@@ -219,6 +220,7 @@ struct AlertReport
     std::int64_t totalPages = 0;
     std::vector<AlertGroup> groups; // count descending, then key ascending (UTF-8 byte order)
     std::optional<int> groupsFor80Percent; // smallest k with cumulative share ≥ 0.8
+    Scope scope;                           // the services and teams counted (docs/scope.md)
     std::int64_t groupsTotal() const { return std::int64_t(groups.size()); }
 };
 

@@ -185,10 +185,74 @@ void write(JsonWriter &w, const dora::QuickCheck &q)
     w.endObject();
 }
 
-void write(JsonWriter &w, const MetricsReport &r)
+} // namespace
+
+// docs/scope.md#json: {"services": [...], "teams": [...]}, only for a scoped document.
+void writeScope(JsonWriter &w, const Scope &scope)
+{
+    if (scope.isEmpty())
+        return;
+    w.key("scope");
+    w.beginObject();
+    w.key("services");
+    w.beginArray();
+    for (const std::string &s : scope.services)
+        w.value(std::string_view(s));
+    w.endArray();
+    w.key("teams");
+    w.beginArray();
+    for (const std::string &t : scope.teams)
+        w.value(std::string_view(t));
+    w.endArray();
+    w.endObject();
+}
+
+namespace {
+
+void writeBreakdown(JsonWriter &w, const Breakdown &b)
+{
+    w.key("breakdown");
+    w.beginArray();
+    for (const BreakdownEntry &e : b.entries) {
+        w.beginObject();
+        w.key("metrics");
+        w.beginArray();
+        for (const MetricResult &m : e.metrics.metrics) {
+            w.beginObject();
+            w.member("id", m.id());
+            w.member("n", std::int64_t(m.n));
+            w.member("status", MetricCatalogue::statusId(m.status));
+            w.member("value", m.value);
+            w.endObject();
+        }
+        w.endArray();
+        w.member(b.by == BreakdownBy::Service ? "service" : "team", e.name);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+void writeRollup(JsonWriter &w, const Breakdown &b)
+{
+    w.key("rollup");
+    w.beginArray();
+    for (const MetricRollup &r : b.rollup) {
+        w.beginObject();
+        w.member("gap", r.gap);
+        w.member("id", MetricCatalogue::idText(r.metric));
+        w.member("met", r.met);
+        w.member("not_measured", r.notMeasured);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+void write(JsonWriter &w, const MetricsReport &r, const Breakdown *breakdown = nullptr)
 {
     w.beginObject();
     w.member("as_of", formatIso(r.window.asOf));
+    if (breakdown)
+        writeBreakdown(w, *breakdown);
     w.key("dora");
     write(w, r.dora);
     w.key("metrics");
@@ -196,6 +260,9 @@ void write(JsonWriter &w, const MetricsReport &r)
     for (const MetricResult &m : r.metrics)
         write(w, m);
     w.endArray();
+    if (breakdown)
+        writeRollup(w, *breakdown);
+    writeScope(w, r.scope);
     w.key("slos");
     w.beginArray();
     for (const SloResult &s : r.slos)
@@ -223,6 +290,7 @@ void write(JsonWriter &w, const AlertReport &r, std::optional<qsizetype> top)
     w.endArray();
     w.member("groups_for_80_percent", r.groupsFor80Percent);
     w.member("groups_total", r.groupsTotal());
+    writeScope(w, r.scope);
     w.member("total_pages", std::int64_t(r.totalPages));
     w.key("window");
     write(w, r.window);
@@ -290,6 +358,13 @@ QByteArray toJsonText(const MetricsReport &report)
 {
     JsonWriter w;
     write(w, report);
+    return w.take();
+}
+
+QByteArray toJsonText(const MetricsReport &report, const Breakdown &breakdown)
+{
+    JsonWriter w;
+    write(w, report, &breakdown);
     return w.take();
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "engine/analysis.h"
+#include "engine/breakdown.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -18,6 +19,8 @@ class JsonWriter;
 
 // An interval as JSON: [lo, hi], or null.
 void writeInterval(JsonWriter &w, const std::optional<Interval> &ci);
+// "scope": {"services", "teams"} when `scope` is not empty (docs/scope.md#json); nothing else.
+void writeScope(JsonWriter &w, const Scope &scope);
 
 QJsonObject toJson(const AnalysisWindow &window); // {"from", "to", "days"}
 QJsonObject toJson(const MetricResult &metric);
@@ -36,5 +39,7 @@ QJsonObject toJson(const AlertReport &report, std::optional<qsizetype> top = std
 // the objects above), without building the objects.
 QByteArray toJsonText(const MetricsReport &report);
 QByteArray toJsonText(const AlertReport &report, std::optional<qsizetype> top = std::nullopt);
+// `metrics --by`: the document above with "breakdown" and "rollup" (docs/scope.md#breakdown).
+QByteArray toJsonText(const MetricsReport &report, const Breakdown &breakdown);
 
 } // namespace srm

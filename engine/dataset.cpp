@@ -126,8 +126,8 @@ void loadDelivery(Workspace &ws, Dataset &d)
     };
     std::vector<StreamEntry> stream;
     {
-        Statement s(ws, "SELECT deployment_id, service, finished_at, is_production, result, fixes_deployment_id "
-                        "FROM deployments");
+        Statement s(ws, "SELECT deployment_id, service, finished_at, is_production, result, fixes_deployment_id, "
+                        "team FROM deployments");
         while (s.next()) {
             const Micros finished = s.i64(2);
             const std::string_view fixed = s.textView(5);
@@ -150,6 +150,8 @@ void loadDelivery(Workspace &ws, Dataset &d)
             DeploymentFact f;
             f.deploymentId = s.text(0);
             f.service = s.text(1);
+            // docs/scope.md#teams: the deployment's own team wins over its service's owner.
+            f.team = s.textView(6).empty() ? std::string(d.ownerOf(f.service)) : s.text(6);
             f.finishedAt = finished;
             f.result = result;
             if (result == DeployResult::Success && !fixed.empty()) {
@@ -296,7 +298,7 @@ void loadDelivery(Workspace &ws, Dataset &d)
     while (s.next()) {
         const auto it = byId.find(s.textView(0));
         if (it != byId.end())
-            d.changes.push_back({s.i64(1), d.deployments[it->second].finishedAt});
+            d.changes.push_back({s.i64(1), d.deployments[it->second].finishedAt, std::int32_t(it->second)});
     }
 }
 
@@ -472,6 +474,79 @@ private:
     bool m_owned = false;
 };
 
+void loadOwners(Workspace &ws, Dataset &d)
+{
+    Statement s(ws, "SELECT service, team FROM ownership");
+    while (s.next())
+        d.owners.emplace(s.text(0), s.text(1));
+}
+
+// Copies a Dataset's facts into `parts` by the part each fact's (service, team) belongs to
+// (`partOf` returns -1 for none): deployments, changes through their deployment, incidents,
+// pages through their alert group (renumbered densely per part), SLOs. Everything else is copied
+// by the caller. With `only`, deployments and incidents outside that window and pages outside it
+// and its repeat lookback are left out (a breakdown computes that window alone; what classifies
+// each fact was resolved when loading).
+template<typename PartOf>
+void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf &partOf,
+                const std::optional<AnalysisWindow> &only = std::nullopt)
+{
+    const Micros from = only ? only->from() : std::numeric_limits<Micros>::min();
+    const Micros to = only ? only->to() : std::numeric_limits<Micros>::max();
+    const Micros pagesFrom = only ? from - Dataset::kRepeatLookback : from;
+    std::vector<std::pair<int, std::int32_t>> deployAt(src.deployments.size(), {-1, -1});
+    for (std::size_t i = 0; i < src.deployments.size(); ++i) {
+        const DeploymentFact &f = src.deployments[i];
+        if (f.finishedAt < from || f.finishedAt >= to)
+            continue;
+        const int part = partOf(f.service, f.team);
+        if (part < 0)
+            continue;
+        deployAt[i] = {part, std::int32_t(parts[std::size_t(part)]->deployments.size())};
+        parts[std::size_t(part)]->deployments.push_back(f);
+    }
+    for (const ChangeFact &c : src.changes) {
+        if (c.deployment < 0)
+            continue;
+        const auto [part, index] = deployAt[std::size_t(c.deployment)];
+        if (part >= 0)
+            parts[std::size_t(part)]->changes.push_back({c.committedAt, c.deployedAt, index});
+    }
+    for (const Incident &i : src.incidents) {
+        if (i.startedAt < from || i.startedAt >= to)
+            continue;
+        if (const int part = partOf(i.service, src.ownerOf(i.service)); part >= 0)
+            parts[std::size_t(part)]->incidents.push_back(i);
+    }
+    // A page's service is its alert group's (the built-in key is service + title).
+    std::vector<int> groupPart(src.groups.size());
+    for (std::size_t g = 0; g < src.groups.size(); ++g)
+        groupPart[g] = partOf(src.groups[g].service, src.ownerOf(src.groups[g].service));
+    std::vector<std::vector<std::int32_t>> dense(parts.size());
+    for (const PageFact &p : src.pages) {
+        if (p.createdAt < pagesFrom || p.createdAt >= to)
+            continue;
+        const int part = groupPart[std::size_t(p.group)];
+        if (part < 0)
+            continue;
+        Dataset &to = *parts[std::size_t(part)];
+        std::vector<std::int32_t> &map = dense[std::size_t(part)];
+        if (map.empty())
+            map.assign(src.groups.size(), -1);
+        std::int32_t &slot = map[std::size_t(p.group)];
+        if (slot < 0) {
+            slot = std::int32_t(to.groups.size());
+            to.groups.push_back(src.groups[std::size_t(p.group)]);
+        }
+        PageFact copy = p;
+        copy.group = slot;
+        to.pages.push_back(copy);
+    }
+    for (const SloData &slo : src.slos)
+        if (const int part = partOf(slo.slo.service, src.ownerOf(slo.slo.service)); part >= 0)
+            parts[std::size_t(part)]->slos.push_back(slo);
+}
+
 void loadDebt(Workspace &ws, Dataset &d)
 {
     Statement s(ws, "SELECT count(*), total(toil_hours_per_week) FROM debt_items WHERE status = 'open'");
@@ -509,19 +584,128 @@ std::vector<WeekSlot> weekSlots(const AnalysisWindow &window)
     return out;
 }
 
-Dataset Dataset::load(Workspace &ws, const AnalysisWindow &window, int parts)
+ScopeNames ScopeNames::read(Workspace &ws)
 {
-    return load(ws, std::optional<Micros>(window.asOf), window.days, parts, 0);
+    ScopeNames out;
+    const auto list = [&ws](const char *sql) {
+        std::vector<std::string> v;
+        Statement s(ws, sql);
+        while (s.next())
+            v.push_back(s.text(0));
+        return v;
+    };
+    out.services = list("SELECT service FROM deployments WHERE service <> '' UNION SELECT service FROM incidents "
+                        "WHERE service <> '' UNION SELECT service FROM alert_groups WHERE service <> '' UNION "
+                        "SELECT service FROM slos WHERE service <> '' UNION SELECT service FROM ownership "
+                        "WHERE service <> ''");
+    out.teams = list("SELECT team FROM ownership WHERE team <> '' UNION SELECT team FROM deployments WHERE team <> ''");
+    std::sort(out.services.begin(), out.services.end());
+    std::sort(out.teams.begin(), out.teams.end());
+    return out;
 }
 
-Dataset Dataset::load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now)
+std::string_view Dataset::ownerOf(std::string_view service) const
+{
+    const auto it = owners.find(service);
+    return it == owners.end() ? std::string_view() : std::string_view(it->second);
+}
+
+namespace {
+
+// Everything but the facts.
+Dataset withoutFacts(const Dataset &d)
+{
+    Dataset out;
+    out.window = d.window;
+    out.parts = d.parts;
+    out.settings = d.settings;
+    out.alertRules = d.alertRules;
+    out.alertMerges = d.alertMerges;
+    out.sloFrom = d.sloFrom;
+    out.openDebtItems = d.openDebtItems;
+    out.openToilHoursPerWeek = d.openToilHoursPerWeek;
+    out.owners = d.owners;
+    out.scope = d.scope;
+    return out;
+}
+
+} // namespace
+
+Dataset Dataset::restricted(const Scope &by) const
+{
+    Dataset out = withoutFacts(*this);
+    out.scope = by;
+    std::vector<Dataset *> parts{&out};
+    distribute(*this, parts, [&by](std::string_view service, std::string_view team) {
+        return by.matches(service, team) ? 0 : -1;
+    });
+    return out;
+}
+
+std::vector<std::pair<std::string, Dataset>> Dataset::partition(BreakdownBy by, const AnalysisWindow &in) const
+{
+    // The names with a record in the window, in byte order.
+    std::map<std::string, int, std::less<>> names;
+    const bool byService = by == BreakdownBy::Service;
+    const auto note = [&](std::string_view service, std::string_view team) {
+        const std::string_view name = byService ? service : team;
+        if (names.find(name) == names.end())
+            names.emplace(std::string(name), 0);
+    };
+    for (const DeploymentFact &f : deployments)
+        if (in.contains(f.finishedAt))
+            note(f.service, f.team);
+    for (const Incident &i : incidents)
+        if (in.contains(i.startedAt))
+            note(i.service, ownerOf(i.service));
+    std::vector<char> groupSeen(groups.size(), 0);
+    for (const PageFact &p : pages)
+        if (in.contains(p.createdAt))
+            groupSeen[std::size_t(p.group)] = 1;
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        if (groupSeen[g])
+            note(groups[g].service, ownerOf(groups[g].service));
+    for (const SloData &slo : slos)
+        if (std::any_of(slo.measurements.begin(), slo.measurements.end(),
+                        [&in](const SloMeasurement &m) { return in.contains(m.timestamp); }))
+            note(slo.slo.service, ownerOf(slo.slo.service));
+
+    std::vector<std::pair<std::string, Dataset>> out;
+    out.reserve(names.size());
+    for (auto &[name, index] : names) {
+        index = int(out.size());
+        Dataset part = withoutFacts(*this);
+        Scope one = scope;
+        (byService ? one.services : one.teams) = {name};
+        part.scope = one;
+        out.emplace_back(name, std::move(part));
+    }
+    std::vector<Dataset *> parts;
+    for (auto &entry : out)
+        parts.push_back(&entry.second);
+    distribute(
+        *this, parts,
+        [&](std::string_view service, std::string_view team) {
+            const auto it = names.find(byService ? service : team);
+            return it == names.end() ? -1 : it->second;
+        },
+        in);
+    return out;
+}
+
+Dataset Dataset::load(Workspace &ws, const AnalysisWindow &window, int parts, const Scope &scope)
+{
+    return load(ws, std::optional<Micros>(window.asOf), window.days, parts, 0, scope);
+}
+
+Dataset Dataset::load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now, const Scope &scope)
 {
     return loadSpan(
-        ws, asOf, [days](Micros at) { return at - Micros(days) * kMicrosPerDay; }, parts, now);
+        ws, asOf, [days](Micros at) { return at - Micros(days) * kMicrosPerDay; }, parts, now, scope);
 }
 
 Dataset Dataset::loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
-                          int parts, Micros now)
+                          int parts, Micros now, const Scope &scope)
 {
     ReadSnapshot snapshot(ws);
     Dataset d;
@@ -530,6 +714,7 @@ Dataset Dataset::loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::
     d.window.days = int((d.window.asOf - start + kMicrosPerDay - 1) / kMicrosPerDay);
     d.parts = parts;
     d.settings = ws.settings();
+    loadOwners(ws, d);
     if (parts & (Pages | PageHistory)) {
         loadPages(ws, d, parts & PageHistory);
         AlertRuleStore store(ws);
@@ -545,6 +730,8 @@ Dataset Dataset::loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::
         loadSlos(ws, d);
     if (parts & Debt)
         loadDebt(ws, d);
+    if (!scope.isEmpty())
+        return d.restricted(scope);
     return d;
 }
 

@@ -6,6 +6,7 @@
 // so the computation never goes back to the store.
 #pragma once
 
+#include "engine/scope.h"
 #include "store/alertrules.h"
 #include "store/records.h"
 #include "store/settings.h"
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +60,7 @@ struct DeploymentFact
 {
     std::string deploymentId;
     std::string service;
+    std::string team;                  // its own team, else its service's owner (docs/scope.md#teams)
     Micros finishedAt = 0;
     DeployResult result = DeployResult::Success; // Success or RolledBack
     int causedIncidents = 0;           // incidents with caused_by_deployment_id = this
@@ -88,6 +91,7 @@ struct ChangeFact
 {
     Micros committedAt = 0;
     Micros deployedAt = 0; // the deployment's finished_at
+    std::int32_t deployment = -1; // index into Dataset::deployments (what a scope follows)
 };
 
 // A page; `group` indexes Dataset::groups (the built-in alert group of the page).
@@ -110,6 +114,16 @@ struct SloData
 {
     Slo slo;
     std::vector<SloMeasurement> measurements; // by timestamp, within Dataset::sloFrom..window.to()
+};
+
+// Every service and team the workspace names (docs/scope.md): services of deployments,
+// incidents, pages, SLOs and the ownership table; teams of the ownership table and the
+// deployments' own team column. Both sorted in byte order, without "".
+struct ScopeNames
+{
+    std::vector<std::string> services;
+    std::vector<std::string> teams;
+    static ScopeNames read(Workspace &ws);
 };
 
 struct Dataset
@@ -145,21 +159,41 @@ struct Dataset
     std::int64_t openDebtItems = 0;
     double openToilHoursPerWeek = 0;
 
+    // The ownership table: service -> team (docs/scope.md#teams), always loaded.
+    std::map<std::string, std::string, std::less<>> owners;
+    Scope scope; // what the facts above were restricted to (empty: everything)
+
     static constexpr Micros kRepeatLookback = 7 * kMicrosPerDay;
 
+    // A service's owner, "" when it has none.
+    std::string_view ownerOf(std::string_view service) const;
+
+    // The facts that `scope` selects (deployments and, through them, changes; incidents; pages;
+    // SLOs with their measurements), everything else copied. Restricting a restricted Dataset
+    // keeps what both scopes select; `scope` records the last one.
+    Dataset restricted(const Scope &scope) const;
+    // One Dataset per service (team) with any record in `window` (a production deployment
+    // finished, an incident started, a page created, an SLO measurement taken), by name in byte
+    // order ("" for records without one), each restricted to that name; one pass over the facts.
+    // Each part holds only what computing `window` needs (its deployments, incidents, pages and
+    // their repeat lookback, every SLO), not the rest of the span.
+    std::vector<std::pair<std::string, Dataset>> partition(BreakdownBy by, const AnalysisWindow &window) const;
+
     // Reads what `parts` asks for. Throws WorkspaceError when the store fails.
-    static Dataset load(Workspace &ws, const AnalysisWindow &window, int parts = AllParts);
+    // A non-empty `scope` restricts the facts once they are loaded (restricted()).
+    static Dataset load(Workspace &ws, const AnalysisWindow &window, int parts = AllParts, const Scope &scope = {});
     // The same for the window of `days` ending at `asOf`, or, without one, at SPEC 2's default
     // as-of (AnalysisWindow::defaultAsOf; `now` when the workspace holds no event), read in the
     // same transaction as the records.
-    static Dataset load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now);
+    static Dataset load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now,
+                        const Scope &scope = {});
     // The same for a span that holds several windows ending at or before as_of (the window and
     // the period before it, the quarters of progress): from `from(asOf)` (as_of resolved as
     // above) to as_of, widened to whole days. The Dataset's window is that span; the Engine
     // (analysis.h) computes each window inside it. A scope that restricts what is counted
     // applies here like in load().
     static Dataset loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
-                            int parts, Micros now);
+                            int parts, Micros now, const Scope &scope = {});
 };
 
 } // namespace srm

@@ -113,6 +113,7 @@ ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters)
     quarters = std::clamp(quarters, 1, ProgressRequest::kMaxQuarters);
     ProgressReport report;
     report.asOf = asOf;
+    report.scope = engine.data().scope;
     const Quarter last = quarterOf(asOf - 1);
     // Index −1 is the quarter before the oldest: computed the same way, for the oldest's verdict.
     std::vector<std::vector<MetricResult>> figures;
@@ -176,7 +177,8 @@ ProgressReport loadProgress(Workspace &ws, const ProgressRequest &request, Micro
     // in the Dataset load, as it does for the window.
     const int quarters = std::clamp(request.quarters, 1, ProgressRequest::kMaxQuarters);
     const Dataset data = Dataset::loadSpan(
-        ws, request.asOf, [quarters](Micros asOf) { return progressFrom(asOf, quarters); }, Dataset::AllParts, now);
+        ws, request.asOf, [quarters](Micros asOf) { return progressFrom(asOf, quarters); }, Dataset::AllParts, now,
+        request.scope);
     const Engine engine(data);
     return computeProgress(engine, data.window.asOf, quarters);
 }

@@ -92,6 +92,7 @@ struct ProgressReport
     std::vector<MetricProgress> metrics;   // catalogue order (metrics[int(id)])
     std::vector<SloProgress> slos;         // by name
     std::vector<MetricId> successes;       // catalogue order
+    Scope scope;                           // the services and teams counted (docs/scope.md)
 
     int count() const { return int(quarters.size()); }
     // Index of the latest complete quarter (the last, or the one before a partial last).
@@ -105,6 +106,7 @@ struct ProgressRequest
 {
     std::optional<Micros> asOf; // nullopt: the default as-of (the UTC midnight after the latest event)
     int quarters = 6;
+    Scope scope; // the services and teams counted (docs/scope.md)
     static constexpr int kDefaultQuarters = 6;
     static constexpr int kMaxQuarters = 40;
     // The projected quarter is looked for this many quarters after the last.

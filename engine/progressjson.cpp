@@ -63,6 +63,7 @@ QByteArray toJsonText(const ProgressReport &report)
     for (const ProgressQuarter &q : report.quarters)
         w.value(formatQuarter(q.quarter));
     w.endArray();
+    writeScope(w, report.scope);
     w.key("slos");
     w.beginArray();
     for (const SloProgress &s : report.slos) {

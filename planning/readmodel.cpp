@@ -25,8 +25,11 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
         [days, quarters](Micros asOf) {
             return std::min(asOf - 2 * Micros(days) * kMicrosPerDay, progressFrom(asOf, quarters));
         },
-        Dataset::AllParts, now);
+        Dataset::AllParts, now, request.scope);
     m.window = AnalysisWindow{data.window.asOf, days};
+    m.scope = request.scope;
+    m.scopeNames = ScopeNames::read(ws);
+    m.owners = data.owners;
     m.latestEvent = ws.latestEventTime();
     m.readAt = now;
     m.settings = data.settings;
@@ -50,9 +53,13 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     compareWithPrevious(m.analysis.metrics, m.previous);
     m.yesterday = engine.metrics(AnalysisWindow{m.window.asOf - kMicrosPerDay, m.window.days});
     m.progress = computeProgress(engine, m.window.asOf, quarters);
+    m.byTeam = computeBreakdown(data, m.window, BreakdownBy::Team);
+    m.byService = computeBreakdown(data, m.window, BreakdownBy::Service);
     // Gap factors come from the default window: the one just computed when the user looks at it.
     const Micros defaultAsOf = request.asOf ? AnalysisWindow::defaultAsOf(ws, now) : m.window.asOf;
-    m.gapsFromWindow = m.window.days == AnalysisWindow::kDefaultDays && m.window.asOf == defaultAsOf;
+    // A scoped window is not the basis either: the debt register (and so its gaps) is not scoped.
+    m.gapsFromWindow = m.window.days == AnalysisWindow::kDefaultDays && m.window.asOf == defaultAsOf
+        && request.scope.isEmpty();
     m.gaps = m.gapsFromWindow ? GapBasis::fromReport(m.analysis.metrics, data.openDebtItems, data.openToilHoursPerWeek)
                               : GapBasis::load(ws, now);
     m.assessments = assessDebt(m.debtItems, m.settings, m.gaps);

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "engine/analysis.h"
+#include "engine/breakdown.h"
 #include "engine/progress.h"
 #include "planning/debt.h"
 #include "planning/plancomparison.h"
@@ -34,6 +35,7 @@ struct ReadRequest
     int days = AnalysisWindow::kDefaultDays;
     int quarters = 4;            // the plan's horizon
     int progressQuarters = ProgressRequest::kDefaultQuarters;
+    Scope scope;                 // the services and teams counted (docs/scope.md); the debt register is not scoped
 };
 
 // A saved scenario planned beside the baseline.
@@ -61,6 +63,13 @@ struct ReadModel
     // yesterday" in the HTML summary, judged by the interval verdict like any other comparison.
     MetricsReport yesterday;
     ProgressReport progress;     // the last request.progressQuarters quarters up to as_of
+    Scope scope;                 // request.scope (every figure above counts only it)
+    ScopeNames scopeNames;       // every service and team the workspace names (the scope picker)
+    std::map<std::string, std::string, std::less<>> owners; // the ownership table, service -> team
+    // The window's metrics by team and by service within the scope, with their roll-ups
+    // (docs/scope.md#breakdown): the breakdown views, the gaps view's roll-up, the PDF's "By team".
+    Breakdown byTeam;
+    Breakdown byService;
     std::optional<Micros> latestEvent; // the latest timestamp of any record (data freshness)
     Micros readAt = 0;                 // when it was read (the `now` of load())
 

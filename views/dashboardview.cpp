@@ -5,7 +5,9 @@
 #include "views/charts/valueformat.h"
 
 #include <QDateTime>
+#include <QComboBox>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -52,7 +54,41 @@ DashboardView::DashboardView(WorkspaceEditor *editor, QWidget *parent)
         connect(tile, &MetricTile::activated, this, &DashboardView::showDetail);
         m_tiles << tile;
     }
-    setContent(m_scroll);
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("dashboardMode"));
+    m_mode->setAccessibleName(tr("Show the metrics"));
+    m_mode->addItem(tr("For the whole scope"));
+    m_mode->addItem(tr("By team"));
+    m_mode->addItem(tr("By service"));
+    m_mode->setToolTip(tr("By team or by service: each tile shows the metric's value for each team (service) on one "
+                          "scale, the largest gap first, and counts how many met the target"));
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
+        setBreakdown(i == 1 ? std::optional(BreakdownBy::Team) : i == 2 ? std::optional(BreakdownBy::Service) : std::nullopt);
+    });
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    auto *label = new QLabel(tr("&Show:"), content);
+    label->setBuddy(m_mode);
+    bar->addWidget(label);
+    bar->addWidget(m_mode);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+    layout->addWidget(m_scroll, 1);
+    setContent(content);
+}
+
+void DashboardView::setBreakdown(std::optional<BreakdownBy> by)
+{
+    m_breakdown = by;
+    {
+        const QSignalBlocker block(m_mode);
+        m_mode->setCurrentIndex(!by ? 0 : *by == BreakdownBy::Team ? 1 : 2);
+    }
+    for (MetricTile *t : m_tiles)
+        t->setBreakdown(by);
+    relayout();
 }
 
 MetricTile *DashboardView::tile(const QString &metricId) const
@@ -153,7 +189,13 @@ void DashboardView::relayout()
     const int headingH = m_headings.first()->sizeHint().height() + 6;
     const int fixed = headingH * int(m_headings.size()) + kGap * std::max(0, rows - 1) + kGap;
     const int fill = rows > 0 ? (viewport.height() - fixed) / rows : 0;
-    const int tileH = int(std::clamp(qreal(fill), kMinTileHeight * em, kMaxTileHeight * em));
+    // A breakdown tile lists one row per team (service): it needs the room.
+    qreal minH = kMinTileHeight;
+    if (m_breakdown && snapshot()) {
+        const Breakdown &b = *m_breakdown == BreakdownBy::Team ? snapshot()->byTeam : snapshot()->byService;
+        minH = std::max(minH, 4.5 + 1.25 * qreal(std::min<std::size_t>(b.entries.size(), 12)));
+    }
+    const int tileH = int(std::clamp(qreal(fill), minH * em, std::max(minH, kMaxTileHeight) * em));
 
     int y = 0;
     for (qsizetype t = 0; t < byTheme.size(); ++t) {

@@ -452,4 +452,35 @@ void RemoveSourceCommand::revert(Workspace &ws)
     SourceStore(ws).add(*m_removed);
 }
 
+// --- ownership --------------------------------------------------------------------------------
+
+SetOwnerCommand::SetOwnerCommand(WorkspaceEditor *editor, const QString &service, const QString &team)
+    : EditCommand(editor, team.isEmpty() ? tr("Remove the owner of %1").arg(service)
+                                         : tr("Set the owner of %1 to %2").arg(service, team)),
+      m_service(service), m_team(team)
+{
+}
+
+void SetOwnerCommand::apply(Workspace &ws)
+{
+    OwnershipStore store(ws);
+    if (!m_captured) {
+        m_old = store.find(m_service);
+        m_captured = true;
+    }
+    if (m_team.isEmpty())
+        store.remove(m_service);
+    else
+        store.set(m_service, OwnerRow{m_team, std::nullopt});
+}
+
+void SetOwnerCommand::revert(Workspace &ws)
+{
+    OwnershipStore store(ws);
+    if (m_old)
+        store.set(m_service, *m_old);
+    else
+        store.remove(m_service);
+}
+
 } // namespace srm

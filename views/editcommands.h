@@ -13,6 +13,7 @@
 #include "planning/debtstore.h"
 #include "planning/scenarios.h"
 #include "store/records.h"
+#include "store/ownershipstore.h"
 #include "store/sourcestore.h"
 
 #include <QCoreApplication>
@@ -316,6 +317,24 @@ protected:
 private:
     QString m_name;
     std::optional<SourceDefinition> m_removed; // with its progress: undo puts it back as it was
+};
+
+// The owner of a service (the Services & Teams dialog): a team, or none (an empty team removes
+// the row). Undo puts back the row as it was, with the import that wrote it.
+class SetOwnerCommand : public EditCommand
+{
+public:
+    SetOwnerCommand(WorkspaceEditor *editor, const QString &service, const QString &team);
+
+protected:
+    void apply(Workspace &ws) override;
+    void revert(Workspace &ws) override;
+
+private:
+    QString m_service;
+    QString m_team;
+    std::optional<OwnerRow> m_old;
+    bool m_captured = false;
 };
 
 } // namespace srm

@@ -185,6 +185,7 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         case Trend: return QString();
         case Change: return charts::verdictText(m.verdict);
         case Status: return charts::statusText(m.status);
+        case Teams: return rollupWords(m_snapshot->byTeam.rollupOf(m.key()), BreakdownBy::Team);
         case Work: return workText(m);
         }
         return {};
@@ -203,6 +204,11 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         case Trend: return index.row();
         case Change: return int(m.verdict);
         case Status: return int(m.status);
+        case Teams: {
+            // The most teams with a gap first.
+            const MetricRollup &r = m_snapshot->byTeam.rollupOf(m.key());
+            return r.gap * 1000 + r.notMeasured;
+        }
         case Work: {
             const PlanGap *g = m_snapshot->plan ? m_snapshot->plan->findGap(m.key()) : nullptr;
             return !g ? 1 << 30 : g->addressedIn ? g->addressedIn->index() : -1;
@@ -226,6 +232,18 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
                 return statusColor(Status::Gap);
         return {};
     case Qt::ToolTipRole: {
+        if (index.column() == Teams) {
+            // Each team's own figure and status, the largest gap first.
+            const Breakdown &b = m_snapshot->byTeam;
+            QString tip = tr("<b>%1 by team</b>").arg(name.toHtmlEscaped());
+            for (const std::size_t i : b.byGap(m.key())) {
+                const MetricResult &t = b.entries[i].metrics.at(m.key());
+                tip += QStringLiteral("<br>%1: %2 — %3")
+                           .arg((b.entries[i].name.isEmpty() ? tr("(no team)") : b.entries[i].name).toHtmlEscaped(),
+                                t.value ? charts::formatValue(t.value, unit) : tr("no data"), charts::statusText(t.status));
+            }
+            return tip;
+        }
         QString tip = QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(),
                                                             QCoreApplication::translate("srm::MetricCatalogue", m.def->definition).toHtmlEscaped());
         tip += tr("<br>Counted by: %1. n = %2.").arg(QString::fromLatin1(m.def->anchor)).arg(m.n);
@@ -280,6 +298,7 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
         case Trend: return tr("Trend (weekly)");
         case Change: return tr("vs. before");
         case Status: return tr("Status");
+        case Teams: return tr("By team");
         case Work: return tr("Planned work");
         }
     }
@@ -298,6 +317,8 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
                               "Byar for rates");
         case Change: return tr("Against the same number of days before the window: improved or worse only when the "
                                "two 95% ranges do not overlap");
+        case Teams: return tr("How many teams meet the target, have a gap or are not measured, each counted on its own "
+                              "records; statuses are counted, figures are never averaged across teams");
         case Work: return tr("The open debt items linked to the gap and the quarter the roadmap gives each");
         }
     }

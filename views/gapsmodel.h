@@ -2,7 +2,8 @@
 // measured counts from the engine's ThemeSummary), under it one row per metric with current
 // value and its 95% range, target, gap, DORA 2023 cluster (historical), trend, the verdict
 // against the period before (docs/intervals-and-progress.md), status, and the plan's work on the
-// gap (the linked items with their quarters, or "no work planned"; planning/roadmap.h PlanGap).
+// gap (the linked items with their quarters, or "no work planned"; planning/roadmap.h PlanGap),
+// and the roll-up by team ("3 teams met · 2 with a gap · 1 not measured"; docs/scope.md#roll-up).
 // The target is editable: setData() does not
 // change the model but emits targetEdited() with the value in the metric's unit; the view turns
 // it into an undoable edit and the next snapshot shows it.
@@ -19,7 +20,7 @@ class GapsModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { Metric, Current, Range, Target, Gap, Tier, Trend, Change, Status, Work, ColumnCount };
+    enum Column { Metric, Current, Range, Target, Gap, Tier, Trend, Change, Status, Teams, Work, ColumnCount };
 
     explicit GapsModel(QObject *parent = nullptr);
 

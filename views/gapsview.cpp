@@ -175,9 +175,14 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         m_tree->setColumnWidth(GapsModel::Change, fm.horizontalAdvance(QStringLiteral("not enough data")) + 24);
         m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA 2023 cluster")) + 24);
         // Word-sized sparklines: wide enough for the weeks, not so wide that the shape flattens.
-        m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 34);
+        m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 26);
         m_tree->setColumnWidth(GapsModel::Status, fm.horizontalAdvance(QStringLiteral("not measured")) + 24);
     }
+    // The roll-up by team, whole (its longest text changes with the data).
+    int teamsW = m_tree->fontMetrics().horizontalAdvance(m_model->headerData(GapsModel::Teams, Qt::Horizontal).toString());
+    for (const MetricRollup &r : snapshot->byTeam.rollup)
+        teamsW = std::max(teamsW, m_tree->fontMetrics().horizontalAdvance(rollupWords(r, BreakdownBy::Team)));
+    m_tree->setColumnWidth(GapsModel::Teams, teamsW + 24);
     showQuickCheck(snapshot, first);
     int met = 0, gaps = 0, missing = 0;
     for (const ThemeSummary &t : snapshot->analysis.metrics.themes) {

@@ -2,6 +2,8 @@
 
 #include "views/metricchartview.h"
 #include "views/tablecopy.h"
+#include "views/chartwidget.h"
+#include "views/charts/breakdownchart.h"
 #include "views/charts/chartstyle.h"
 #include "views/counteddeploymentsmodel.h"
 #include "views/charts/valueformat.h"
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -67,6 +70,15 @@ MetricDetailDialog::MetricDetailDialog(QWidget *parent)
     m_chart = new MetricChartView(this);
     m_chart->setObjectName(QStringLiteral("detailChart"));
     m_chart->setMinimumSize(640, 300);
+    m_byTeam = new ChartWidget(this);
+    m_byTeam->setObjectName(QStringLiteral("breakdownByTeam"));
+    m_byService = new ChartWidget(this);
+    m_byService->setObjectName(QStringLiteral("breakdownByService"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->addTab(m_chart, tr("Over time"));
+    m_tabs->addTab(m_byTeam, tr("By team"));
+    m_tabs->addTab(m_byService, tr("By service"));
 
     // The deployments behind the two instability metrics.
     m_countedBox = new QWidget(this);
@@ -95,7 +107,7 @@ MetricDetailDialog::MetricDetailDialog(QWidget *parent)
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_chart);
+    m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_countedBox);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -141,6 +153,8 @@ void MetricDetailDialog::refresh()
     m_countedModel->setMetric(m_snapshot, m_id);
     if (!m) {
         m_chart->setMetric(nullptr);
+        m_byTeam->setChart(nullptr);
+        m_byService->setChart(nullptr);
         m_countedBox->hide();
         return;
     }
@@ -180,6 +194,19 @@ void MetricDetailDialog::refresh()
                          .arg(m->id())
                      + verdictSentence(*m, charts::ChartStyle::forPalette(palette(), font())));
     m_chart->setMetric(m);
+    const SnapshotPtr snapshot = m_snapshot;
+    const MetricId key = m->key();
+    for (const BreakdownBy by : {BreakdownBy::Team, BreakdownBy::Service}) {
+        const Breakdown &b = by == BreakdownBy::Team ? snapshot->byTeam : snapshot->byService;
+        breakdownChart(by)->setChart(std::make_shared<charts::FunctionChart>(
+            tr("%1 by %2").arg(name, breakdownName(by)),
+            [snapshot, by, key](QPainter &p, const QRectF &r, const charts::ChartStyle &s) {
+                const Breakdown &of = by == BreakdownBy::Team ? snapshot->byTeam : snapshot->byService;
+                charts::paintBreakdownMultiples(p, r, of, key, s, of.entries.size() > 6 ? 4 : 3);
+            }));
+        m_tabs->setTabText(by == BreakdownBy::Team ? 1 : 2,
+                           tr("By %1 (%2)").arg(breakdownName(by), rollupWords(b.rollupOf(key), by)));
+    }
 }
 
 } // namespace srm

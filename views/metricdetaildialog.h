@@ -1,8 +1,10 @@
 // A metric on its own (opened from a dashboard tile): its name and status, the catalogue's
 // definition, how it is counted, and the interactive detail chart (MetricChartView, Qt Charts:
-// weekly series, p50/p90, the 95% interval band and the target; zoom, pan, crosshair). For change failure rate and deployment rework rate it also lists the deployments
+// weekly series, p50/p90, the 95% interval band and the target; zoom, pan, crosshair). For change
+// failure rate and deployment rework rate it also lists the deployments
 // the figure counts, each with the rules that made it count (docs/metrics.md#which-deployments-count).
-// It follows new snapshots while open.
+// Tabs show it over time and broken down by team and by service (small multiples on one
+// common scale, sorted by gap; docs/scope.md#breakdown). It follows new snapshots while open.
 #pragma once
 
 #include "views/workspacesnapshot.h"
@@ -12,10 +14,12 @@
 class QLabel;
 class QSortFilterProxyModel;
 class QSplitter;
+class QTabWidget;
 class QTreeView;
 
 namespace srm {
 
+class ChartWidget;
 class MetricChartView;
 class CountedDeploymentsModel;
 
@@ -30,6 +34,12 @@ public:
     void setSnapshot(SnapshotPtr snapshot);
     QString metricId() const { return m_id; }
     MetricChartView *chartView() const { return m_chart; }
+    // The breakdown tabs' charts, and the tab widget (0: over time, 1: by team, 2: by service).
+    ChartWidget *breakdownChart(BreakdownBy by) const
+    {
+        return by == BreakdownBy::Team ? m_byTeam : m_byService;
+    }
+    QTabWidget *tabs() const { return m_tabs; }
     QString definitionText() const;
     // The list of counted deployments (hidden for metrics that have none) and what it says above it.
     QTreeView *countedView() const { return m_counted; }
@@ -45,6 +55,9 @@ private:
     QLabel *m_definition;
     QLabel *m_facts;
     MetricChartView *m_chart;
+    ChartWidget *m_byTeam;
+    ChartWidget *m_byService;
+    QTabWidget *m_tabs;
     QSplitter *m_splitter;
     QWidget *m_countedBox;
     QLabel *m_countedTitle;

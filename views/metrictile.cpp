@@ -1,5 +1,6 @@
 #include "views/metrictile.h"
 
+#include "views/charts/breakdownchart.h"
 #include "views/charts/valueformat.h"
 
 #include <QCoreApplication>
@@ -63,8 +64,23 @@ void MetricTile::setSnapshot(SnapshotPtr snapshot)
                        "ranges of the two periods do not overlap. Click for details.")
                         .arg(unit == Unit::Ratio ? tr("ratio") : MetricCatalogue::unitLabel(unit)));
     setToolTip(tip);
-    setAccessibleName(tr("%1: %2, %3").arg(name, valueText(), statusText()));
+    setBreakdown(m_breakdown); // the accessible name
     setAccessibleDescription(QCoreApplication::translate("srm::MetricCatalogue", m.def->definition));
+    update();
+}
+
+void MetricTile::setBreakdown(std::optional<BreakdownBy> by)
+{
+    m_breakdown = by;
+    if (m_metric && m_snapshot) {
+        const QString name = QCoreApplication::translate("srm::MetricCatalogue", m_metric->def->name);
+        if (by) {
+            const Breakdown &b = *by == BreakdownBy::Team ? m_snapshot->byTeam : m_snapshot->byService;
+            setAccessibleName(tr("%1 by %2: %3").arg(name, breakdownName(*by), rollupWords(b.rollupOf(m_metric->key()), *by)));
+        } else {
+            setAccessibleName(tr("%1: %2, %3").arg(name, valueText(), statusText()));
+        }
+    }
     update();
 }
 
@@ -89,6 +105,14 @@ void MetricTile::paintEvent(QPaintEvent *)
         options.doraScore = m_snapshot->analysis.metrics.dora.at(m_metric->key()).score;
     if (!m_style)
         m_style = charts::ChartStyle::forPalette(palette(), font());
+    if (m_breakdown) {
+        charts::BreakdownBarsOptions bars;
+        bars.highlighted = options.highlighted;
+        charts::paintBreakdownBars(p, QRectF(rect()),
+                                   *m_breakdown == BreakdownBy::Team ? m_snapshot->byTeam : m_snapshot->byService,
+                                   m_metric->key(), *m_style, bars);
+        return;
+    }
     charts::paintMetricTile(p, QRectF(rect()), *m_metric, m_snapshot->scale, *m_style, options);
 }
 

@@ -160,4 +160,9 @@ bool WorkspaceEditor::removeSource(const QString &name)
     return push(new RemoveSourceCommand(this, name));
 }
 
+bool WorkspaceEditor::setOwner(const QString &service, const QString &team)
+{
+    return push(new SetOwnerCommand(this, service, team.trimmed()));
+}
+
 } // namespace srm

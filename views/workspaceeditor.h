@@ -60,6 +60,10 @@ public:
     bool updateSource(const SourceDefinition &source);
     bool removeSource(const QString &name);
 
+    // Ownership (docs/scope.md#teams): `team` owns `service` from now on; an empty team removes
+    // the service's owner.
+    bool setOwner(const QString &service, const QString &team);
+
     QString lastError() const { return m_lastError; }
 
     // Called by the commands.

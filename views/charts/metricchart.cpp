@@ -157,7 +157,8 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
     const QString status = metricTileStatusText(m);
     const qreal statusW = c.textWidth(style.titleFont, status);
     // A name too long for a narrow tile is set smaller before it is elided.
-    const QString name = QCoreApplication::translate("srm::MetricCatalogue", m.def->name);
+    const QString name = !options.title.isEmpty() ? options.title
+                                                  : QCoreApplication::translate("srm::MetricCatalogue", m.def->name);
     const qreal nameW = inner.width() - statusW - c.px(8);
     QFont nameFont = style.titleFont;
     if (c.textWidth(nameFont, name) > nameW) {

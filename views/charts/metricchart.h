@@ -39,6 +39,8 @@ struct MetricTileOptions
     // The five DORA delivery metrics: their Quick Check score (MetricsReport::dora), shown where
     // the DORA 2023 cluster used to be (the clusters are historical; docs/decisions.md).
     std::optional<double> doraScore;
+    // Shown instead of the metric's name (a breakdown's tile names its service or team).
+    QString title;
 };
 
 // One tile: name and status, the current value with its target and DORA score, the weekly series

@@ -129,7 +129,10 @@ QByteArray rollup(const ReportData &d)
                  QStringLiteral("p90"), QStringLiteral("n"), QStringLiteral("unit"), QStringLiteral("target"),
                  QStringLiteral("better"), QStringLiteral("gap"), QStringLiteral("dora_2023_cluster_historical"), QStringLiteral("status"),
                  QStringLiteral("ci_low"), QStringLiteral("ci_high"), QStringLiteral("previous_value"),
-                 QStringLiteral("previous_ci_low"), QStringLiteral("previous_ci_high"), QStringLiteral("verdict")});
+                 QStringLiteral("previous_ci_low"), QStringLiteral("previous_ci_high"), QStringLiteral("verdict"),
+                 QStringLiteral("scope")});
+    // docs/scope.md#window: which services and teams the figures count, on every row.
+    const QString scope = d.scope.describe();
     auto lo = [](const std::optional<Interval> &ci) { return ci ? std::optional<double>(ci->lo) : std::nullopt; };
     auto hi = [](const std::optional<Interval> &ci) { return ci ? std::optional<double>(ci->hi) : std::nullopt; };
     for (const MetricResult &m : d.analysis.metrics.metrics) {
@@ -151,7 +154,8 @@ QByteArray rollup(const ReportData &d)
             .number(before ? before->value : std::nullopt)
             .number(before ? lo(before->ci) : std::nullopt)
             .number(before ? hi(before->ci) : std::nullopt)
-            .word(QLatin1StringView(intervals::verdictId(m.verdict)));
+            .word(QLatin1StringView(intervals::verdictId(m.verdict)))
+            .text(scope);
         w.endRow();
     }
     return w.bytes();

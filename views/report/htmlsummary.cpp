@@ -459,7 +459,7 @@ QByteArray htmlSummary(const ReportData &d)
             "<h1 style=\"margin:4px 0 6px 0;font-size:26px;line-height:1.2;color:%4;\">%6</h1>"
             "<div style=\"font-size:13px;color:%7;\">%8</div>%9</td></tr>\n")
             .arg(attr(title), kFill, kAccent, kInk, esc(tr("Daily reliability summary")), esc(d.organisation), kMuted,
-                 esc(tr("As of %1 · window %2").arg(asOfDate(w), windowText(w))), freshness(d));
+                 esc(tr("As of %1 · window %2 · %3").arg(asOfDate(w), windowText(w), d.scope.describe())), freshness(d));
     const QString tail =
         QStringLiteral("<tr><td style=\"padding:18px 28px 22px 28px;font-size:12px;color:%1;border-top:1px solid %2;\">%3"
                        "</td></tr>\n</table>\n</td></tr></table>\n</body>\n</html>\n")

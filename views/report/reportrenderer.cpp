@@ -1,6 +1,7 @@
 #include "views/report/reportrenderer.h"
 
 #include "store/texthygiene.h"
+#include "views/charts/breakdownchart.h"
 #include "views/charts/chartstyle.h"
 #include "views/charts/dorachart.h"
 #include "views/report/exportfile.h"
@@ -278,6 +279,11 @@ struct Layout
         const QString window = windowText(w);
         const QString previous = windowText(d.previous.window);
         const QString file = QFileInfo(d.workspacePath).fileName();
+        // docs/scope.md#report: what the figures count; the debt register is never scoped.
+        const QString scopeLine = d.scope.isEmpty()
+            ? tr("Scope: all services (%1 teams)").arg(d.byTeam.entries.size())
+            : tr("Scope: %1 (the debt register and roadmap cover every service)").arg(d.scope.describe());
+        const QColor scopeC = d.scope.isEmpty() ? muted : ink;
 
         // Key figures, straight from the engine.
         int met = 0;
@@ -318,6 +324,7 @@ struct Layout
             text(tr("As of %1").arg(asOf), line, inkC, 2 * mm);
             text(tr("Window: %1").arg(window), lineSmall, mutedC, 1.2 * mm);
             text(tr("Compared with: %1").arg(previous), lineSmall, mutedC, 1.2 * mm);
+            text(scopeLine, lineSmall, scopeC, 1.2 * mm);
 
             // The key figures in a row of four.
             const qreal top = r.top() + r.height() * 0.62;
@@ -338,6 +345,58 @@ struct Layout
                                    labelFont, r.width(), dev);
             foot.draw(p, QPointF(r.left(), r.bottom() - foot.height()), mutedC);
         });
+    }
+
+    // --- By team (unscoped reports) --------------------------------------------------------------
+
+    // docs/scope.md#report: each metric's status for each team, in colour and in words, with the
+    // team's own figure under it and the roll-up counts; never an average across teams. Teams
+    // are columns, eight to a table (a wider workspace gets more tables).
+    void byTeam()
+    {
+        if (!d.scope.isEmpty())
+            return;
+        const Breakdown &b = d.byTeam;
+        const std::size_t perTable = 8;
+        flow.setGeometry(b.entries.size() > 4 ? landscape : portrait);
+        flow.newPage();
+        heading1(flow, tr("By team"));
+        para(flow,
+             tr("Where the gaps live: each metric for each team over %1, counted on the team's own records (a "
+                "service's incidents, pages and SLOs count for its owner; a deployment for the team it names, else "
+                "its service's owner). Each cell is the team's status against the target, with the team's own figure "
+                "under it; the last column counts the statuses. Figures are never averaged across teams.")
+                 .arg(windowText(d.window)),
+             small, muted, flow.mm(3));
+        if (b.entries.empty()) {
+            para(flow, tr("No team has records in the window: import an ownership list (service, team) or deployments "
+                          "with a team."),
+                 body, ink, 0);
+            return;
+        }
+        for (std::size_t from = 0; from < b.entries.size(); from += perTable) {
+            const std::size_t to = std::min(b.entries.size(), from + perTable);
+            std::vector<TableColumn> columns{col(tr("Metric"))};
+            for (std::size_t e = from; e < to; ++e)
+                columns.push_back(col(breakdownEntryName(b, e), Qt::AlignLeft, false));
+            columns.push_back(col(tr("Teams")));
+            Table t = table(std::move(columns));
+            for (const MetricDef &def : MetricCatalogue::all()) {
+                TableRow row;
+                row.cells.push_back(cell(QCoreApplication::translate("srm::MetricCatalogue", def.name)));
+                for (std::size_t e = from; e < to; ++e) {
+                    const MetricResult &m = b.entries[e].metrics.at(def.key);
+                    TableCell c = cell(statusText(m.status), statusColor(m.status), m.status == Status::Gap);
+                    if (m.value)
+                        c.note = formatValue(m.value, def.unit);
+                    row.cells.push_back(c);
+                }
+                row.cells.push_back(cell(rollupWords(b.rollupOf(def.key), BreakdownBy::Team)));
+                t.rows.push_back(std::move(row));
+            }
+            flow.table(t);
+            flow.space(flow.mm(4));
+        }
     }
 
     // --- Executive summary (one page) ----------------------------------------------------------
@@ -613,6 +672,7 @@ struct Layout
         heading2(flow, tr("Service level objectives"), flow.mm(40));
         if (slos->empty()) {
             para(flow, tr("No SLO is defined in this workspace."), body, ink, 0);
+            byTeam();
             return;
         }
         para(flow,
@@ -635,6 +695,7 @@ struct Layout
                                cell(status, color, true)}});
         }
         flow.table(t);
+        byTeam();
     }
 
     // --- Alert groups --------------------------------------------------------------------------
@@ -1263,7 +1324,9 @@ PdfSummary ReportRenderer::render(QIODevice &device) const
     if (!painter.begin(&writer))
         throw ExportError(tr("cannot start the PDF: %1").arg(device.errorString()));
     painter.setRenderHint(QPainter::Antialiasing);
-    const QString left = tr("%1 · Reliability roadmap · as of %2").arg(hygiene::isolate(m_data.organisation), asOfDate(m_data.window));
+    const QString left = tr("%1 · Reliability roadmap · %2 · as of %3")
+                             .arg(hygiene::isolate(m_data.organisation), hygiene::isolate(m_data.scope.describe()),
+                                  asOfDate(m_data.window));
     const QFont footFont = font(7.5);
     const QColor footColor = layout.muted, ruleColor = layout.rule;
     layout.flow.render(painter, writer, [&](QPainter &p, int index, int pages, const PageGeometry &g) {
