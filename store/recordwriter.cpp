@@ -245,7 +245,9 @@ RecordWriter::Outcome RecordWriter::add(const Incident &i)
 
 std::int64_t RecordWriter::pageKey(const Page &p)
 {
-    std::string key;
+    // One buffer per thread, reused: no allocation per page (3% of an import's time before).
+    thread_local std::string key;
+    key.clear();
     if (!p.sourceId.empty()) {
         key.reserve(p.sourceId.size() + 3);
         key += "id\x1f";
@@ -299,7 +301,18 @@ std::int64_t RecordWriter::groupId(const std::string &service, const std::string
 void RecordWriter::identify(const Page &p, PageIdentity &out)
 {
     out.key = pageKey(p);
+    // Titles repeat (the same alert firing again): the normalisations of the first titles a
+    // thread meets are kept, up to kCachedTitles of them (a few MB). A lookup costs a tenth of
+    // a normalisation (callgrind: 1,300 to 2,400 instructions a title).
+    constexpr std::size_t kCachedTitles = 1 << 16;
+    thread_local std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache;
+    if (const auto it = cache.find(std::string_view(p.title)); it != cache.end()) {
+        out.normalizedTitle = it->second;
+        return;
+    }
     out.normalizedTitle = AlertNormalizer::normalize(p.title);
+    if (cache.size() < kCachedTitles)
+        cache.emplace(p.title, out.normalizedTitle);
 }
 
 // Binds source_id .. group_id (12 values) from parameter `first` on.
