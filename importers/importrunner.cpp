@@ -392,8 +392,9 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
         RecordWriter writer(m_ws, entry.id);
         writer.setBulkPages(true);
         WriterSink sink(writer, r, !options.skipBadRows, measurementColumns(options, *r.format));
+        // The parser's line 1 is the header, its line 2 the file's first after the bytes skipped.
         if (resume)
-            sink.setLineOffset(linesBefore - 1); // the parser's line 1 is the header, its line 2 the next after the bytes skipped
+            sink.setLineOffset(linesBefore - 1);
         try {
             ParseThread(*r.format, in, po).run(sink);
         } catch (const FileError &e) {

@@ -124,7 +124,8 @@ private slots:
         r = runCli({QStringLiteral("import"), ws, pages});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.outText().contains(QStringLiteral("0 added, 1 updated, 3 unchanged, 0 skipped")), r.out.constData());
-        QCOMPARE(stored(QStringLiteral("SELECT title FROM pages WHERE source_id = 'P2'")), QStringLiteral("Disk full on db-9"));
+        QCOMPARE(stored(QStringLiteral("SELECT title FROM pages WHERE source_id = 'P2'")),
+                 QStringLiteral("Disk full on db-9"));
         // An import with an update leaves no resume point: the next reads the whole file again.
         QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM import_files")), QStringLiteral("3"));
 
