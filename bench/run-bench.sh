@@ -11,9 +11,10 @@
 #       pandas (median of N runs, default 5; of --large-runs, default 3, above 1M pages), prints
 #       one table and writes it to BENCHMARKS.md and README.md's Benchmarks section (not with
 #       --no-write: a developer's run of one size, e.g. --sizes 1000000 --no-write). The full
-#       run (100k, 1M, 10M) takes about 15 minutes on 2 cores once the data is cached. DuckDB (npm's @duckdb/node-api) is installed into
-#       bench/.scratch/duckdb when missing; a peer that cannot be installed or run is reported as
-#       skipped, with the reason.
+#       run (100k, 1M, 10M) takes an estimated 20 minutes on 2 cores once the data is cached,
+#       about 10 with --large-runs 1 (our 10M import alone takes two minutes). DuckDB (npm's
+#       @duckdb/node-api) is installed into bench/.scratch/duckdb when missing; a peer that
+#       cannot be installed or run is reported as skipped, with the reason.
 #   bench/run-bench.sh --smoke OUTDIR [--build-dir DIR]
 #       the same script on 10,000 pages, one run, no DuckDB or pandas, everything under OUTDIR
 #       (no network, no npm, BENCHMARKS.md untouched): a ctest test, so that the script keeps working.
