@@ -36,10 +36,11 @@ fuzz:
 	cmake --build --preset fuzz
 	ctest --preset fuzz
 
+# make bench BENCH_ARGS="--sizes 1000000 --no-write" (bench/run-bench.sh's options)
 bench:
 	@packaging/install-deps.sh --bench
 	$(MAKE) build PRESET=release
-	bench/run-bench.sh
+	bench/run-bench.sh $(BENCH_ARGS)
 
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB

@@ -2,13 +2,19 @@
 # The benchmarks of SRE Roadmap against what users would otherwise use (`make bench`, which
 # installs the peers with packaging/install-deps.sh --bench and builds the release first).
 #
-#   bench/run-bench.sh [--runs N] [--sizes 10000,100000,1000000] [--build-dir DIR]
-#       generates the data at each size with `sre-roadmap generate`, measures import, alerts
-#       Pareto, metrics, the window and the PDF report side by side with sqlite3, DuckDB and
-#       pandas (median of N runs, default 5), prints one table and writes it to BENCHMARKS.md and
-#       README.md's Benchmarks section. DuckDB (npm's @duckdb/node-api) is installed into
-#       bench/.scratch/duckdb when missing; a peer that cannot be installed or run is reported as
-#       skipped, with the reason.
+#   bench/run-bench.sh [--runs N] [--large-runs N] [--sizes 100000,1000000,10000000] [--data DIR]
+#                      [--no-write] [--build-dir DIR]
+#       generates the data at each size with `sre-roadmap generate` (once: kept in DIR, default
+#       bench/.scratch/data; 10M pages are 1.5 GB of CSV), measures import (up to 1M pages also
+#       with one core busy, re-imported unchanged and with 1% more pages), alerts Pareto,
+#       metrics, progress, the window and the PDF report side by side with sqlite3, DuckDB and
+#       pandas (median of N runs, default 5; of --large-runs, default 3, above 1M pages), prints
+#       one table and writes it to BENCHMARKS.md and README.md's Benchmarks section (not with
+#       --no-write: a developer's run of one size, e.g. --sizes 1000000 --no-write). The full
+#       run (100k, 1M, 10M) takes an estimated 20 minutes on 2 cores once the data is cached,
+#       about 10 with --large-runs 1 (our 10M import alone takes two minutes). DuckDB (npm's
+#       @duckdb/node-api) is installed into bench/.scratch/duckdb when missing; a peer that
+#       cannot be installed or run is reported as skipped, with the reason.
 #   bench/run-bench.sh --smoke OUTDIR [--build-dir DIR]
 #       the same script on 10,000 pages, one run, no DuckDB or pandas, everything under OUTDIR
 #       (no network, no npm, BENCHMARKS.md untouched): a ctest test, so that the script keeps working.
@@ -21,13 +27,23 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 build_dir=$repo/build/release
 runs=5
-sizes=10000,100000,1000000
+large_runs=3
+sizes=100000,1000000,10000000
+data=$here/.scratch/data
+write=1
 smoke=
-usage() { echo "usage: bench/run-bench.sh [--runs N] [--sizes N,N...] [--build-dir DIR] | --smoke OUTDIR [--build-dir DIR]" >&2; exit 2; }
+usage() {
+  echo "usage: bench/run-bench.sh [--runs N] [--large-runs N] [--sizes N,N...] [--data DIR] [--no-write] [--build-dir DIR]" >&2
+  echo "       bench/run-bench.sh --smoke OUTDIR [--build-dir DIR]" >&2
+  exit 2
+}
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) [[ $# -ge 2 ]] || usage; runs=$2; shift 2 ;;
+    --large-runs) [[ $# -ge 2 ]] || usage; large_runs=$2; shift 2 ;;
     --sizes) [[ $# -ge 2 ]] || usage; sizes=$2; shift 2 ;;
+    --data) [[ $# -ge 2 ]] || usage; data=$2; shift 2 ;;
+    --no-write) write=; shift ;;
     --build-dir) [[ $# -ge 2 ]] || usage; build_dir=$2; shift 2 ;;
     --smoke) [[ $# -ge 2 ]] || usage; smoke=$2; shift 2 ;;
     *) usage ;;
@@ -60,6 +76,8 @@ else
   fi
 fi
 
-exec "$python" "$here/runbench.py" --runs "$runs" --sizes "$sizes" --build-dir "$build_dir" \
-  --work "$here/.scratch/run" --python "$python" "${duck_args[@]}" \
-  --markdown "$repo/BENCHMARKS.md" --readme "$repo/README.md"
+write_args=()
+[[ -n $write ]] && write_args=(--markdown "$repo/BENCHMARKS.md" --readme "$repo/README.md")
+exec "$python" "$here/runbench.py" --runs "$runs" --large-runs "$large_runs" --sizes "$sizes" \
+  --build-dir "$build_dir" --work "$here/.scratch/run" --data "$data" --python "$python" "${duck_args[@]}" \
+  "${write_args[@]}"

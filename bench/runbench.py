@@ -2,11 +2,14 @@
 """The benchmark driver behind bench/run-bench.sh (`make bench`); standard library only.
 
 For each size (pages; deployments with their changes a tenth of that, incidents a hundredth, as
-1,000,000 : 100,000 : 10,000) it writes the data with `sre-roadmap generate`, then measures side
+1,000,000 : 100,000 : 10,000) it writes the data with `sre-roadmap generate` (once: kept in the
+data cache, --data), then measures side
 by side, in rounds that alternate the order of the programs, every figure RUNS times and keeps the
 median:
   import    the pages CSV into a new workspace, against sqlite3's `.mode csv` / `.import` of the
-            same file into a bare table (wall time, CPU time, peak memory);
+            same file into a bare table (wall time, CPU time, peak memory, workspace size); up to
+            1M pages also with one core kept busy by a spinning process, the same file again
+            into the workspace just made, and the file with 1% more pages appended;
   Pareto    `alerts --json` on the workspace (all files imported) against DuckDB and pandas
             computing the same Pareto straight from the CSV; the three answers are compared;
   metrics   `metrics --json` (every metric with its weekly series, compared with the period before);
@@ -20,6 +23,7 @@ prints). It prints one Markdown table and, unless told otherwise, writes it with
 description to BENCHMARKS.md and into README.md's Benchmarks section.
 """
 import argparse
+import csv as csv_module
 import datetime
 import json
 import math
@@ -35,20 +39,52 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# Goals of issues 3, 4, 6, 7 and 16, checked on the largest size.
+# Goals of issues 3, 4, 6, 7, 16 and 21, checked on the largest size (the import variants on the
+# largest size that has them, 1M pages at most).
 GOAL_IMPORT_RATIO = 1.0
+VARIANT_MAX_PAGES = 1000000  # sizes that also get the busy-core, re-import and delta imports
 GOAL_IMPORT_MB = 300
 GOAL_PARETO_RATIO = 0.5
 GOAL_METRICS_S = 1.0
-GOAL_PROGRESS_S = 1.0
-GOAL_SCOPED_METRICS_S = 1.0   # issue 18: metrics --service/--team
-GOAL_BY_SERVICE_S = 2.0       # issue 18: metrics --by service
+GOAL_SCOPED_METRICS_S = 1.0   # docs/scope.md: metrics --service/--team
+GOAL_BY_SERVICE_S = 2.0       # docs/scope.md: metrics --by service
+GOAL_PROGRESS_S = 2.0
+GOAL_REIMPORT_RATIO = 0.5   # re-import of the same file ÷ its first import
+GOAL_DELTA_RATIO = 0.05     # 1% more pages appended ÷ the full import
+GOAL_WORKSPACE_RATIO = 1.0  # the workspace on disk ÷ the pages CSV
 GOAL_DASHBOARD_MS = 1000
 GOAL_REPAINT_MS = 16
 GOAL_SWITCH_MS = 100
 GOAL_REPORT_S = 5.0
 GOAL_DEMO_REPORT_S = 2.0
 GOAL_PDF_MB = 5
+
+
+# What limits a figure whose goal is missed, from profiling (callgrind instruction counts of the
+# import of 200,000 pages; see docs/decisions.md, "Benchmarks"). Shown in the table's last
+# column when the figure misses its goal.
+LIMITS = {
+    "Import ratio, wall time (ours ÷ sqlite3)":
+        "the CPU time below; the parser thread hides part of it only while a second core is free",
+    "Import ratio, CPU time (user + system, ours ÷ sqlite3)":
+        "what sqlite3 does not do: typed and checked values, alert groups, page identities (our code: 37% "
+        "of the CPU, perf), SQLite's inserts and the two indexes built after the load (30%; 15% of the "
+        "instructions are the index builds), copies and allocation (14%), SHA-256 of the file (3%). "
+        "Callgrind counts fewer instructions than sqlite3's (0.86× without SHA-256): the excess is memory "
+        "stalls (random probes of the key and group maps, 29× sqlite3's page faults) and the hand-over "
+        "between threads. Above 2M pages in one load (kMaxBulkPages, the key map's memory bound) the "
+        "writer builds its indexes and upserts row by row: ×30 the 1M CPU time at 10M",
+    "… with one core busy (a spinning process): wall time ratio":
+        "the CPU time above, on one core: parsing no longer overlaps writing",
+    "… with one core busy: CPU time ratio": "as on a quiet machine (the CPU time above)",
+    "The file with 1% more pages appended ÷ the full import":
+        "reading the whole file through SHA-256 (the import log keeps its hash) and the table's million page "
+        "keys into memory (no identity index after a bulk load): both grow with the file, not the delta",
+    "Workspace on disk ÷ the pages CSV (after the import)":
+        "the page identity index, built when a load passes 2M pages and leaves bulk mode (about 8% at "
+        "10M); SQLite's row format keeps every row's service, title and urgency text (no dictionary "
+        "coding in schema 4)",
+}
 
 
 def log(message):
@@ -70,6 +106,21 @@ def run(command, out_path, env=None):
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
 
 
+class BusyCore:
+    """One core kept busy by a spinning process for the length of a `with` block (the "busy
+    machine" variant: another program, a build or a browser, competing for the CPU)."""
+
+    def __enter__(self):
+        self.process = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        time.sleep(0.2)  # let it start spinning
+        return self
+
+    def __exit__(self, *exc):
+        self.process.kill()
+        self.process.wait()
+        return False
+
+
 def median(values):
     return statistics.median(values) if values else None
 
@@ -78,6 +129,10 @@ def remove_workspace(path):
     for suffix in ("", "-wal", "-shm", "-journal"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
+
+
+def disk_bytes(path):
+    return sum(os.path.getsize(path + suffix) for suffix in ("", "-wal") if os.path.exists(path + suffix))
 
 
 def count_rows(path, table):
@@ -95,6 +150,8 @@ class Bench:
                 sys.exit(f"run-bench: {program} is missing; build first (make bench builds the release)")
         self.work = os.path.abspath(args.work)
         os.makedirs(self.work, exist_ok=True)
+        self.data_root = os.path.abspath(args.data or os.path.join(self.work, "data"))
+        os.makedirs(self.data_root, exist_ok=True)
         runtime = os.path.join(self.work, "xdg-runtime")
         os.makedirs(runtime, mode=0o700, exist_ok=True)
         # Offscreen, and no note about XDG_RUNTIME_DIR from Qt on every run.
@@ -128,25 +185,76 @@ class Bench:
 
     # --- one size ----------------------------------------------------------------------------
 
-    def measure(self, pages):
-        runs = self.args.runs
+    def rounds(self, pages):
+        return self.args.runs if pages <= VARIANT_MAX_PAGES else min(self.args.runs, self.args.large_runs)
+
+    def data(self, pages):
+        """The generated files for `pages`, written once and kept in the data cache (10M pages
+        are 1.5 GB of CSV and take a minute to write): regenerated only when missing or when
+        the generator's arguments differ."""
         deployments, incidents = pages // 10, pages // 100
+        data = os.path.join(self.data_root, f"pages-{pages}")
+        stamp = os.path.join(data, "generated.json")
+        arguments = ["--pages", str(pages), "--deployments", str(deployments), "--incidents", str(incidents)]
+        if os.path.exists(stamp):
+            with open(stamp, encoding="utf-8") as f:
+                if json.load(f) == arguments:
+                    log(f"{pages:,} pages: data from the cache, {data}")
+                    return data
+        shutil.rmtree(data, ignore_errors=True)
+        log(f"{pages:,} pages: generating ({deployments:,} deployments with changes, {incidents:,} incidents) "
+            f"into {data}")
+        subprocess.run([self.bin, "generate", data] + arguments, check=True, stdout=subprocess.DEVNULL, env=self.env)
+        with open(stamp, "w", encoding="utf-8") as f:
+            json.dump(arguments, f)
+        return data
+
+    def delta_csv(self, csv, pages, root):
+        """The pages CSV with 1% more pages appended (new pages of another seed, ids prefixed so
+        that they are new): what a daily export adds to yesterday's file."""
+        extra = max(1, pages // 100)
+        src = os.path.join(root, "delta-src")
+        shutil.rmtree(src, ignore_errors=True)
+        subprocess.run([self.bin, "generate", src, "--pages", str(extra), "--deployments", "0", "--incidents", "0",
+                        "--seed", "20261206"], check=True, stdout=subprocess.DEVNULL, env=self.env)
+        target = os.path.join(root, "pages-plus-1pct.csv")
+        with open(os.path.join(src, "pages.csv"), encoding="utf-8", newline="") as f:
+            rows = list(csv_module.reader(f))
+        header, body = rows[0], rows[1:]
+        id_column = header.index("id") if "id" in header else None
+        shutil.copyfile(csv, target)
+        with open(target, "a", encoding="utf-8", newline="") as f:
+            writer = csv_module.writer(f, lineterminator="\n")
+            for row in body:
+                if id_column is not None and row[id_column]:
+                    row[id_column] = "DELTA-" + row[id_column]
+                writer.writerow(row)
+        shutil.rmtree(src, ignore_errors=True)
+        return target, len(body)
+
+    def measure(self, pages):
+        runs = self.rounds(pages)
         root = os.path.join(self.work, f"pages-{pages}")
-        data = os.path.join(root, "data")
         shutil.rmtree(root, ignore_errors=True)
         os.makedirs(root)
-        log(f"{pages:,} pages: generating ({deployments:,} deployments with changes, {incidents:,} incidents)")
-        subprocess.run([self.bin, "generate", data, "--pages", str(pages), "--deployments", str(deployments),
-                        "--incidents", str(incidents)], check=True, stdout=subprocess.DEVNULL, env=self.env)
+        data = self.data(pages)
         csv = os.path.join(data, "pages.csv")
         csv_bytes = os.path.getsize(csv)
         out = os.path.join(root, "out")
         ws = os.path.join(root, "import.srmap")
+        again = os.path.join(root, "again.srmap")
         bare = os.path.join(root, "bare.db")
-        r = {"pages": pages, "csv_bytes": csv_bytes, "import": [], "sqlite3": []}
+        variants = pages <= VARIANT_MAX_PAGES
+        r = {"pages": pages, "csv_bytes": csv_bytes, "runs": runs, "import": [], "sqlite3": [], "ws_bytes": [],
+             "variants": variants}
+        if variants:
+            delta, r["delta_pages"] = self.delta_csv(csv, pages, root)
+            r.update({"reimport": [], "delta": [], "busy_import": [], "busy_sqlite3": []})
 
-        # Import: a new workspace each round, against sqlite3 into a new bare table.
-        log(f"{pages:,} pages: import, {runs} rounds")
+        # Import: a new workspace each round, against sqlite3 into a new bare table; on a quiet
+        # machine and, up to VARIANT_MAX_PAGES, with one core kept busy; then the same file
+        # again and the file with 1% more pages, into a copy of the workspace just made.
+        log(f"{pages:,} pages: import{', busy core, re-import, 1% delta' if variants else ''}, {runs} rounds")
         for i in range(runs):
             steps = [("import", ws, [self.bin, "import", ws, csv, "--format", "pages"])]
             if self.peers["sqlite3"] is None:
@@ -154,10 +262,27 @@ class Bench:
             for name, target, command in steps if i % 2 == 0 else reversed(steps):
                 remove_workspace(target)
                 r[name].append(run(command, out, self.env))
+            r["ws_bytes"].append(disk_bytes(ws))
+            if not variants:
+                continue
+            remove_workspace(again)
+            shutil.copyfile(ws, again)
+            r["reimport"].append(run([self.bin, "import", again, csv, "--format", "pages"], out, self.env))
+            r["delta"].append(run([self.bin, "import", again, delta, "--format", "pages"], out, self.env))
+            with BusyCore():
+                for name, target, command in steps if i % 2 == 1 else reversed(steps):
+                    remove_workspace(target)
+                    r["busy_" + name].append(run(command, out, self.env))
         if count_rows(ws, "pages") != pages:
             raise RuntimeError(f"the workspace holds {count_rows(ws, 'pages')} pages, expected {pages}")
         if self.peers["sqlite3"] is None and count_rows(bare, "pages") != pages:
             raise RuntimeError(f"sqlite3 imported {count_rows(bare, 'pages')} rows, expected {pages}")
+        if variants:
+            if count_rows(again, "pages") != pages + r["delta_pages"]:
+                raise RuntimeError(f"after the 1% delta the workspace holds {count_rows(again, 'pages')} pages, "
+                                   f"expected {pages + r['delta_pages']}")
+            remove_workspace(again)
+        remove_workspace(bare)
 
         # The whole shop: the rest of the files into the last imported workspace, settings as
         # the demo has them (the business hours' zone matters to the Pareto's off-hours ratio).
@@ -312,12 +437,21 @@ def build_table(bench):
                                         goal, "" if ok is None else verdict(ok)])
 
     def med(r, name, field="wall"):
-        return median([m[field] for m in r.get(name, [])])
+        return median([m[field] for m in r.get(name, [])])  # None when not measured
 
     def skipped(name):
         return f"skipped ({peers[name]})"
 
-    # Import.
+    # Import. Its goals hold at every size from 1M pages on (at the largest when all are smaller).
+    goal_at = [i for i, p in enumerate(sizes) if p >= 1000000] or [len(sizes) - 1]
+
+    def holds(values, test):
+        return all(values[i] is not None and test(values[i]) for i in goal_at)
+
+    def last(values):
+        known = [v for v in values if v is not None]
+        return known[-1] if known else None
+
     imp = [med(r, "import") for r in res]
     add("Import of the pages CSV: `sre-roadmap import`, new workspace", imp,
         lambda v, r: f"{fmt_s(v)} · {per_page(v, r['pages'])}")
@@ -326,19 +460,45 @@ def build_table(bench):
         add("… `sqlite3` `.mode csv` / `.import` into a bare table", sql,
             lambda v, r: f"{fmt_s(v)} · {per_page(v, r['pages'])}")
         ratio = [a / b for a, b in zip(imp, sql)]
-        add("Import ratio (ours ÷ sqlite3)", ratio, lambda v, r: f"{v:.2f}", f"≤ {GOAL_IMPORT_RATIO:.1f}",
-            ratio[-1] <= GOAL_IMPORT_RATIO, grow=False)
-        add("… CPU time, ours / sqlite3 (user + system)", [med(r, "import", "cpu") for r in res],
-            lambda v, r: f"{fmt_s(v)} / {fmt_s(med(r, 'sqlite3', 'cpu'))}", grow=False)
+        add("Import ratio, wall time (ours ÷ sqlite3)", ratio, lambda v, r: f"{v:.2f}", f"≤ {GOAL_IMPORT_RATIO:.1f}",
+            holds(ratio, lambda v: v <= GOAL_IMPORT_RATIO), grow=False)
+        cpu = [med(r, "import", "cpu") / med(r, "sqlite3", "cpu") for r in res]
+        add("Import ratio, CPU time (user + system, ours ÷ sqlite3)", cpu,
+            lambda v, r: f"{v:.2f} ({fmt_s(med(r, 'import', 'cpu'))} / {fmt_s(med(r, 'sqlite3', 'cpu'))})",
+            f"≤ {GOAL_IMPORT_RATIO:.1f}", holds(cpu, lambda v: v <= GOAL_IMPORT_RATIO), grow=False)
+        busy = [med(r, "busy_import") / med(r, "busy_sqlite3") if r["variants"] else None for r in res]
+        if last(busy) is not None:
+            add("… with one core busy (a spinning process): wall time ratio", busy,
+                lambda v, r: f"{v:.2f} ({fmt_s(med(r, 'busy_import'))} / {fmt_s(med(r, 'busy_sqlite3'))})",
+                f"≤ {GOAL_IMPORT_RATIO:.1f}", last(busy) <= GOAL_IMPORT_RATIO, grow=False)
+            busy_cpu = [med(r, "busy_import", "cpu") / med(r, "busy_sqlite3", "cpu") if r["variants"] else None
+                        for r in res]
+            add("… with one core busy: CPU time ratio", busy_cpu,
+                lambda v, r: f"{v:.2f} ({fmt_s(med(r, 'busy_import', 'cpu'))} / "
+                             f"{fmt_s(med(r, 'busy_sqlite3', 'cpu'))})",
+                f"≤ {GOAL_IMPORT_RATIO:.1f}", last(busy_cpu) <= GOAL_IMPORT_RATIO, grow=False)
     else:
         rows.append(["… `sqlite3` `.import`"] + [skipped("sqlite3")] * len(sizes) + ["", "", ""])
     add("… rows/s, MB/s (ours)", imp,
         lambda v, r: f"{r['pages'] / v / 1e3:,.0f} k rows/s, {r['csv_bytes'] / v / 1e6:.0f} MB/s "
                      f"({r['csv_bytes'] / 1e6:.1f} MB)", grow=False)
-    mem = [med(r, "import", "rss_mb") for r in res]
-    add("… peak memory, ours / sqlite3", mem,
+    mem = [max(filter(None, [med(r, "import", "rss_mb"), med(r, "busy_import", "rss_mb")])) for r in res]
+    add("… peak memory, ours / sqlite3 (quiet or busy, the larger)", mem,
         lambda v, r: f"{v:.0f} MB" + (f" / {med(r, 'sqlite3', 'rss_mb'):.0f} MB" if peers["sqlite3"] is None else ""),
-        f"< {GOAL_IMPORT_MB} MB", mem[-1] < GOAL_IMPORT_MB)
+        f"< {GOAL_IMPORT_MB} MB", holds(mem, lambda v: v < GOAL_IMPORT_MB))
+    reimport = [med(r, "reimport") / med(r, "import") if r["variants"] else None for r in res]
+    if last(reimport) is not None:
+        add("Re-import of the same file (nothing changes) ÷ its first import", reimport,
+            lambda v, r: f"{v:.2f} ({fmt_s(med(r, 'reimport'))})", f"≤ {GOAL_REIMPORT_RATIO}",
+            last(reimport) <= GOAL_REIMPORT_RATIO, grow=False)
+        delta = [med(r, "delta") / med(r, "import") if r["variants"] else None for r in res]
+        add("The file with 1% more pages appended ÷ the full import", delta,
+            lambda v, r: f"{v:.3f} ({fmt_s(med(r, 'delta'))}, {r['delta_pages']:,} new pages)",
+            f"≤ {GOAL_DELTA_RATIO}", last(delta) <= GOAL_DELTA_RATIO, grow=False)
+    size = [median(r["ws_bytes"]) / r["csv_bytes"] for r in res]
+    add("Workspace on disk ÷ the pages CSV (after the import)", size,
+        lambda v, r: f"{v:.2f} ({median(r['ws_bytes']) / 1e6:.1f} MB / {r['csv_bytes'] / 1e6:.1f} MB)",
+        f"≤ {GOAL_WORKSPACE_RATIO:.1f}", holds(size, lambda v: v <= GOAL_WORKSPACE_RATIO), grow=False)
 
     # Pareto.
     alerts = [med(r, "alerts") for r in res]
@@ -407,10 +567,13 @@ def build_table(bench):
                     + [f"{fmt_s(value)} ({d['pdf_bytes'] / 1024:.0f} KiB)" if s == largest else "" for s in sizes]
                     + ["", f"< {GOAL_DEMO_REPORT_S:.0f} s", verdict(value < GOAL_DEMO_REPORT_S)])
 
-    header = ["Figure"] + [f"{s:,} pages" for s in sizes] + ["Growth per ×10 pages", f"Goal ({largest:,} pages)", ""]
+    header = ["Figure"] + [f"{s:,} pages" for s in sizes] + ["Growth per ×10 pages", f"Goal ({largest:,} pages)", "",
+                                                              "What limits it (where a goal is missed)"]
+    for row in rows:
+        row.append(LIMITS.get(row[0], "not profiled yet") if row[-1] == verdict(False) else "")
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
-    missed = [row[0] for row in rows if row[-1] == verdict(False)]
+    missed = [row[0] for row in rows if row[-2] == verdict(False)]
     return "\n".join(lines), missed
 
 
@@ -479,12 +642,18 @@ def machine(bench):
 def write_outputs(bench, table, missed):
     a = bench.args
     runs = a.runs
-    intro = (f"Each figure is the **median of {runs} run{'s' if runs != 1 else ''}**, measured side by side in "
+    large = [size for size in bench.results if size > VARIANT_MAX_PAGES]
+    runs_text = f"{runs} run{'s' if runs != 1 else ''}" + (
+        f" ({bench.rounds(max(large))} above {VARIANT_MAX_PAGES:,} pages)" if large else "")
+    intro = (f"Each figure is the **median of {runs_text}**, measured side by side in "
              f"rounds that alternate the programs; times are whole-process wall times (start-up included), "
              f"peak memory is the process's maximum resident set size. Data: `sre-roadmap generate` at each size "
              f"(deployments with changes a tenth of the pages, incidents a hundredth; 1M pages : 100,000 "
              f"deployments : 10,000 incidents), the pages CSV imported into a new workspace, the other files "
-             f"after it. µs/page is per page of the CSV, for the Pareto per page in the 90-day window. Growth "
+             f"after it. Up to {VARIANT_MAX_PAGES:,} pages the import is also measured with one core kept busy by a "
+             f"spinning process (ours and sqlite3 alike), the same file imported again into the workspace just "
+             f"made, and the file with 1% more pages appended. CPU time is user + system. "
+             f"µs/page is per page of the CSV, for the Pareto per page in the 90-day window. Growth "
              f"is the factor from one size to the next; the verdict is on the last step (linear: ×8 to ×16 "
              f"for ×10 pages).")
     body = "\n".join(machine(bench)) + "\n\n" + intro + "\n\n" + table + "\n"
@@ -516,8 +685,10 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--build-dir", required=True)
     p.add_argument("--work", required=True, help="scratch directory for data and workspaces")
-    p.add_argument("--sizes", default="10000,100000,1000000")
+    p.add_argument("--sizes", default="100000,1000000,10000000")
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--large-runs", type=int, default=3, help=f"rounds at sizes above {VARIANT_MAX_PAGES:,} pages")
+    p.add_argument("--data", help="cache of generated data, kept between runs (default: WORK/data)")
     p.add_argument("--smoke", action="store_true", help="a quick run: fewer repaints")
     p.add_argument("--no-peers", action="store_true", help="leave out DuckDB and pandas")
     p.add_argument("--duckdb-dir", help="folder with node_modules/@duckdb/node-api")
@@ -527,8 +698,8 @@ def main():
     p.add_argument("--readme", help="update this README's Benchmarks section")
     args = p.parse_args()
     args.build_dir = os.path.abspath(args.build_dir)
-    if args.runs < 1:
-        sys.exit("run-bench: --runs needs at least 1")
+    if args.runs < 1 or args.large_runs < 1:
+        sys.exit("run-bench: --runs and --large-runs need at least 1")
     if not args.duckdb_dir and not args.duckdb_skip:
         args.duckdb_skip = "not installed"
     bench = Bench(args)

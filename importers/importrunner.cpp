@@ -2,6 +2,7 @@
 
 #include "importers/formatwriters.h"
 #include "importers/parsethread.h"
+#include "importers/resumepoint.h"
 #include "store/importprofiles.h"
 #include "store/texthygiene.h"
 #include "store/workspace.h"
@@ -14,7 +15,9 @@
 #include <openssl/evp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -58,17 +61,60 @@ public:
     Sha256(const Sha256 &) = delete;
     Sha256 &operator=(const Sha256 &) = delete;
     void add(const char *data, std::size_t n) { EVP_DigestUpdate(m_ctx, data, n); }
-    QString hex()
+    void reset() { EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr); }
+    QString hex() { return finish(m_ctx); }
+    // The hash of the bytes so far, hashing going on.
+    QString peekHex()
     {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int size = 0;
-        EVP_DigestFinal_ex(m_ctx, digest, &size);
-        return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(size)).toHex());
+        EVP_MD_CTX *copy = EVP_MD_CTX_new();
+        EVP_MD_CTX_copy_ex(copy, m_ctx);
+        const QString out = finish(copy);
+        EVP_MD_CTX_free(copy);
+        return out;
     }
 
 private:
+    static QString finish(EVP_MD_CTX *ctx)
+    {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        EVP_DigestFinal_ex(ctx, digest, &size);
+        return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(size)).toHex());
+    }
+
     EVP_MD_CTX *m_ctx;
 };
+
+// Reads the first `point.bytes` bytes of `file` into `hash`: the number of lines they hold
+// when they are the bytes of the resume point's import and end a line (docs/formats.md#re-importing).
+// A CR in them (a line end CsvReader counts that is not a LF) gives up, so that the lines after
+// are numbered as a full read would number them.
+std::optional<std::int64_t> matchPrefix(QFile &file, const ResumePoint &point, Sha256 &hash,
+                                        const StreamControl &control)
+{
+    std::vector<char> buffer(std::size_t(1) << 20);
+    std::int64_t left = point.bytes;
+    std::int64_t lines = 0;
+    char last = 0;
+    while (left > 0) {
+        if (control.cancelled && control.cancelled())
+            throw Cancelled();
+        const qint64 n = file.read(buffer.data(), std::min<qint64>(left, qint64(buffer.size())));
+        if (n <= 0)
+            return std::nullopt;
+        if (std::memchr(buffer.data(), '\r', std::size_t(n)))
+            return std::nullopt;
+        hash.add(buffer.data(), std::size_t(n));
+        lines += std::count(buffer.data(), buffer.data() + n, '\n');
+        last = buffer[std::size_t(n) - 1];
+        left -= n;
+        if (control.progress)
+            control.progress(point.bytes - left, file.size());
+    }
+    if (last != '\n' || hash.peekHex() != point.sha256)
+        return std::nullopt;
+    return lines;
+}
 
 // Records into the RecordWriter; bad rows and notes into the result. In strict mode nothing
 // more is written after the first bad row (the transaction will be rolled back), but parsing
@@ -95,11 +141,20 @@ public:
     void debtItem(const DebtItem &item) override { if (m_write) m_writer.add(item); }
     void ownership(const Ownership &o) override { if (m_write) m_writer.add(o); }
 
+    // Lines of the file before what the parser reads (an import that resumes mid-file).
+    void setLineOffset(std::int64_t lines) { m_lineOffset = lines; }
+    ParseError located(ParseError error) const
+    {
+        if (error.line > 0)
+            error.line += m_lineOffset;
+        return error;
+    }
+
     void badRow(const ParseError &error) override
     {
         ++m_result.badRows;
         if (m_result.errors.size() < ImportResult::kMaxListedErrors)
-            m_result.errors.push_back(error);
+            m_result.errors.push_back(located(error));
         if (m_strict)
             m_write = false;
     }
@@ -111,6 +166,7 @@ private:
     bool m_strict;
     int m_columns;
     bool m_write = true;
+    std::int64_t m_lineOffset = 0;
 };
 
 // Foreign keys are not checked while an import writes: RecordWriter only writes references it
@@ -290,6 +346,31 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
     po.columnMap = reading.columnMap;
 
     Sha256 hash;
+    // A file that begins with the bytes of the latest import, read the same way, has those rows
+    // in the workspace already: only the rest is parsed (docs/formats.md#re-importing).
+    const QString readingKey = mayResume(*r.format) && !file.isSequential()
+        ? importers::readingKey(*r.format, po, QString::fromUtf8(m_ws.settings().timezone))
+        : QString();
+    std::optional<ResumePoint> resume;
+    std::int64_t linesBefore = 0;
+    const qsizetype headerEnd = reading.head.indexOf('\n');
+    if (!readingKey.isEmpty() && headerEnd > 0) {
+        try {
+            if (auto point = findResumePoint(m_ws, readingKey); point && file.size() >= point->bytes) {
+                if (auto lines = matchPrefix(file, *point, hash, control)) {
+                    resume = point;
+                    linesBefore = *lines;
+                }
+            }
+        } catch (const Cancelled &) {
+            r.status = ImportResult::Status::Cancelled;
+            return r;
+        }
+        if (!resume) {
+            file.seek(0);
+            hash.reset();
+        }
+    }
     StreamControl c = control;
     c.observer = [&hash, &control](const char *data, std::size_t n) {
         hash.add(data, n);
@@ -297,6 +378,8 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
             control.observer(data, n);
     };
     InputStream in(file, c);
+    if (resume)
+        in.setLead(reading.head.left(headerEnd + 1).toStdString());
 
     ForeignKeysOff foreignKeysOff(m_ws); // a no-op inside a caller's transaction: the caller sets it
     FileTransaction tx(m_ws);
@@ -309,16 +392,21 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
         RecordWriter writer(m_ws, entry.id);
         writer.setBulkPages(true);
         WriterSink sink(writer, r, !options.skipBadRows, measurementColumns(options, *r.format));
+        // The parser's line 1 is the header, its line 2 the file's first after the bytes skipped.
+        if (resume)
+            sink.setLineOffset(linesBefore - 1);
         try {
             ParseThread(*r.format, in, po).run(sink);
         } catch (const FileError &e) {
-            r.fileError = e.error;
+            r.fileError = sink.located(e.error);
             return r;
         } catch (const Cancelled &) {
             r.status = ImportResult::Status::Cancelled;
             return r;
         }
         r.counts = writer.counts();
+        if (resume)
+            r.counts.unchanged += resume->records;
         r.sha256 = hash.hex();
         if (r.badRows > 0 && !options.skipBadRows)
             return r;
@@ -332,6 +420,8 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
     entry.skipped = r.badRows;
     entry.notes = r.notes.join(u'\n');
     m_ws.updateImportLog(entry);
+    if (!readingKey.isEmpty() && r.badRows == 0 && r.counts.updated == 0)
+        saveResumePoint(m_ws, entry.id, file.size(), readingKey, resume ? resume->pagesAfter + r.counts.added : -1);
     tx.commit();
     r.status = ImportResult::Status::Imported;
     r.importId = entry.id;

@@ -4,6 +4,8 @@
 
 #include <QIODevice>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace srm::importers {
@@ -21,6 +23,12 @@ std::size_t InputStream::read(char *buffer, std::size_t max)
         throw Cancelled();
     if (m_atEnd || max == 0)
         return 0;
+    if (m_leadDone < m_lead.size()) {
+        const std::size_t n = std::min(max, m_lead.size() - m_leadDone);
+        std::memcpy(buffer, m_lead.data() + m_leadDone, n);
+        m_leadDone += n;
+        return n;
+    }
     const qint64 n = m_device.read(buffer, qint64(max));
     if (n < 0)
         throw FileError({0, {}, "cannot read: " + m_device.errorString().toStdString()});

@@ -29,6 +29,10 @@ public:
     // FileError when the device fails.
     std::size_t read(char *buffer, std::size_t max);
 
+    // Bytes read before the device's (a CSV header when an import resumes mid-file): not seen by
+    // the observer and not counted in the progress.
+    void setLead(std::string lead) { m_lead = std::move(lead); }
+
     std::int64_t total() const { return m_total; } // -1 when unknown
     std::int64_t done() const { return m_done; }
     bool atEnd() const { return m_atEnd; }
@@ -43,6 +47,8 @@ private:
     std::int64_t m_total = -1;
     std::int64_t m_done = 0;
     bool m_atEnd = false;
+    std::string m_lead;
+    std::size_t m_leadDone = 0;
 };
 
 } // namespace srm::importers

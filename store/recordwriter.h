@@ -73,7 +73,10 @@ public:
     // this is three to four times faster than keeping the indexes up to date row by row. Opt-in,
     // because the caller must call finish() before committing (a rollback restores the indexes
     // by itself). Beyond kMaxBulkPages pages the writer builds every index and continues with
-    // ordinary upserts, to bound memory.
+    // ordinary upserts, to bound memory. Into a table that a bulk load left without its identity
+    // index and that holds at most kMaxBulkPages / 2 pages, pages are appended the same way (the
+    // map filled with the table's keys first, every other index kept up to date), without
+    // building the identity index.
     // The same opt-in covers the latest_events triggers (schema.h) of every record table the
     // writer finds empty when it first writes to it: they are dropped, the writer keeps the
     // latest time it writes, and finish() stores it and creates the triggers again (a trigger
@@ -119,6 +122,7 @@ private:
     void exec(const char *sql, const char *what);
     std::int64_t groupId(const std::string &service, const std::string &normalizedTitle);
     void startPages();
+    bool startAppend();
     void endBulk(bool upsertsFollow);
     void flushBulk();
     void bindPage(sqlite3_stmt *s, int first, const Page &p, std::int64_t group);

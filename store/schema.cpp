@@ -193,6 +193,7 @@ const char *const kV2[] = {
 //   import_profiles saved column mappings for CSV files, keyed by their header
 //   imports.source  the source a sync import came from ('' for a file)
 //   readable views for the SLO tables, and an index for the debt register's order
+//   import_files    where a file import ended (importers/resumepoint.h)
 //   debt_items.linked_metric now holds catalogue ids only (v4LinkedMetrics below)
 const char *const kV4[] = {
     R"(CREATE TABLE ownership (
@@ -237,6 +238,14 @@ const char *const kV4[] = {
         SELECT slo, strftime('%Y-%m-%dT%H:%M:%fZ', ts / 1e6, 'unixepoch') AS timestamp,
                good, bad, total
         FROM slo_measurements)",
+    // Where a file import ended (importers/resumepoint.h): its length, how it was read and the
+    // pages after it, so that the same file again, or with rows appended, reads only what is new.
+    R"(CREATE TABLE import_files (
+        import_id   INTEGER PRIMARY KEY REFERENCES imports(id) ON DELETE CASCADE,
+        bytes       INTEGER NOT NULL,
+        reading     TEXT NOT NULL,
+        pages_after INTEGER NOT NULL
+    ))",
 };
 
 template <std::size_t N>

@@ -74,6 +74,71 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 3);
     }
 
+    // docs/formats.md#re-importing: the same file again, or with lines appended, parses only
+    // what follows the bytes of the latest import; the counts are a full import's.
+    void resumesGrownFiles()
+    {
+        const QString ws = workspacePath(QStringLiteral("grown"));
+        const QString pages = file(QStringLiteral("daily.csv"), kPages);
+        QCOMPARE(runCli({QStringLiteral("import"), ws, pages}).exitCode, 0);
+        const QString rows = QStringLiteral("SELECT group_concat(id || ':' || source_id || ':' || title || ':' || "
+                                            "import_id, '|') FROM (SELECT * FROM pages ORDER BY id)");
+        auto stored = [&](const QString &sql) {
+            auto w = Workspace::open(ws);
+            QSqlQuery q(w->database());
+            return q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("?");
+        };
+        const QString before = stored(rows);
+        QCOMPARE(stored(QStringLiteral("SELECT bytes || ',' || pages_after FROM import_files")),
+                 QStringLiteral("%1,3").arg(kPages.size()));
+
+        // The same file: nothing parsed, three unchanged, the pages as they were.
+        CliResult r = runCli({QStringLiteral("import"), ws, pages});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().contains(QStringLiteral("0 added, 0 updated, 3 unchanged, 0 skipped")), r.out.constData());
+        QCOMPARE(stored(rows), before);
+
+        // Two lines more, the second bad: its line is the file's sixth (header, P1-P4, then it),
+        // and nothing is imported.
+        const QByteArray grown = kPages + "P4,2026-03-02T10:00:00Z,Disk full on db-3,db,,,\n";
+        writeFile(pages, grown + "P5,never,CPU high,web,,,\n");
+        r = runCli({QStringLiteral("import"), ws, pages});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(pages + QStringLiteral(":6: column 'created_at': not a timestamp: 'never'")),
+                 r.err.constData());
+        QCOMPARE(stored(rows), before);
+
+        // The good line only: one added, three unchanged; 4 pages after it.
+        writeFile(pages, grown);
+        r = runCli({QStringLiteral("import"), ws, pages});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().contains(QStringLiteral("1 added, 0 updated, 3 unchanged, 0 skipped")), r.out.constData());
+        QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM pages")), QStringLiteral("4"));
+        QCOMPARE(stored(QStringLiteral("SELECT group_concat(bytes || ',' || pages_after, ';') FROM import_files")),
+                 QStringLiteral("%1,3;%1,3;%2,4").arg(kPages.size()).arg(grown.size()));
+
+        // A changed byte in what was imported: the whole file is read, P2 updated.
+        QByteArray changed = grown;
+        changed.replace("Disk full on db-2", "Disk full on db-9");
+        writeFile(pages, changed);
+        r = runCli({QStringLiteral("import"), ws, pages});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().contains(QStringLiteral("0 added, 1 updated, 3 unchanged, 0 skipped")), r.out.constData());
+        QCOMPARE(stored(QStringLiteral("SELECT title FROM pages WHERE source_id = 'P2'")),
+                 QStringLiteral("Disk full on db-9"));
+        // An import with an update leaves no resume point: the next reads the whole file again.
+        QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM import_files")), QStringLiteral("3"));
+
+        // A later import of another file: the grown file is read whole (its pages unchanged).
+        writeFile(pages, changed + "P6,2026-03-03T10:00:00Z,CPU high,web,,,\n");
+        QCOMPARE(runCli({QStringLiteral("import"), ws, pages}).exitCode, 0);
+        const QString other = file(QStringLiteral("other.csv"), "id,created_at,title\nQ1,2026-03-04T10:00:00Z,Other\n");
+        QCOMPARE(runCli({QStringLiteral("import"), ws, other}).exitCode, 0);
+        r = runCli({QStringLiteral("import"), ws, pages});
+        QVERIFY2(r.outText().contains(QStringLiteral("0 added, 0 updated, 5 unchanged, 0 skipped")), r.out.constData());
+        QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM pages")), QStringLiteral("6"));
+    }
+
     void strictByDefault()
     {
         const QString ws = workspacePath(QStringLiteral("strict"));
