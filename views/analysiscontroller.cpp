@@ -1,5 +1,7 @@
 #include "views/analysiscontroller.h"
 
+#include "views/backgroundjob.h"
+
 #include "store/workspace.h"
 
 #include <QCoreApplication>
@@ -10,14 +12,9 @@ AnalysisController::AnalysisController(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<srm::SnapshotPtr>("srm::SnapshotPtr");
-    m_pool.setMaxThreadCount(1);
-    m_pool.setObjectName(QStringLiteral("analysis"));
 }
 
-AnalysisController::~AnalysisController()
-{
-    m_pool.waitForDone();
-}
+AnalysisController::~AnalysisController() = default; // the job's destructor waits for it
 
 void AnalysisController::recompute()
 {
@@ -38,19 +35,18 @@ void AnalysisController::start()
     emit busyChanged(true);
     const SnapshotRequest request = m_request;
     const quint64 generation = m_generation;
-    m_pool.start([this, request, generation] {
-        SnapshotPtr snapshot;
-        QString error;
-        try {
-            snapshot = WorkspaceSnapshot::compute(request);
-        } catch (const WorkspaceError &e) {
-            error = e.message();
-        } catch (const std::exception &e) {
-            error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(
-            this, [this, generation, snapshot, error] { finished(generation, snapshot, error); }, Qt::QueuedConnection);
+    // Written on the job's thread, read here after the job's finished().
+    auto result = std::make_shared<SnapshotPtr>();
+    m_job = std::make_unique<BackgroundJob>(
+        [request, result](JobControl &) { *result = WorkspaceSnapshot::compute(request); });
+    connect(m_job.get(), &BackgroundJob::finished, this, [this, generation, result] {
+        // Deleted later: this runs inside the job's own signal, and finished() may start another.
+        BackgroundJob *done = m_job.release();
+        done->setParent(this);
+        done->deleteLater();
+        finished(generation, *result, done->error());
     });
+    m_job->start();
 }
 
 void AnalysisController::finished(quint64 generation, SnapshotPtr snapshot, const QString &error)
@@ -97,7 +93,8 @@ void AnalysisController::waitForIdle()
 {
     // Deliver (or drop) what the worker posted; a pending request starts another run.
     while (m_running) {
-        m_pool.waitForDone();
+        if (m_job)
+            m_job->wait();
         QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     }
 }
