@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <mutex>
+
 namespace srm {
 
 AnalysisController::AnalysisController(QObject *parent)
@@ -35,16 +37,30 @@ void AnalysisController::start()
     emit busyChanged(true);
     const SnapshotRequest request = m_request;
     const quint64 generation = m_generation;
-    // Written on the job's thread, read here after the job's finished().
-    auto result = std::make_shared<SnapshotPtr>();
-    m_job = std::make_unique<BackgroundJob>(
-        [request, result](JobControl &) { *result = WorkspaceSnapshot::compute(request); });
+    // Written on the job's thread, read here after the job's finished() (under a mutex, which
+    // ThreadSanitizer sees; see BackgroundJob).
+    struct Result
+    {
+        std::mutex mutex;
+        SnapshotPtr snapshot;
+    };
+    auto result = std::make_shared<Result>();
+    m_job = std::make_unique<BackgroundJob>([request, result](JobControl &) {
+        SnapshotPtr snapshot = WorkspaceSnapshot::compute(request);
+        const std::lock_guard lock(result->mutex);
+        result->snapshot = std::move(snapshot);
+    });
     connect(m_job.get(), &BackgroundJob::finished, this, [this, generation, result] {
         // Deleted later: this runs inside the job's own signal, and finished() may start another.
         BackgroundJob *done = m_job.release();
         done->setParent(this);
         done->deleteLater();
-        finished(generation, *result, done->error());
+        SnapshotPtr snapshot;
+        {
+            const std::lock_guard lock(result->mutex);
+            snapshot = std::move(result->snapshot);
+        }
+        finished(generation, snapshot, done->error());
     });
     m_job->start();
 }

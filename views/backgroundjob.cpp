@@ -4,7 +4,6 @@
 
 #include <QEventLoop>
 #include <QProgressDialog>
-#include <QThread>
 
 #include <algorithm>
 #include <exception>
@@ -20,47 +19,67 @@ BackgroundJob::BackgroundJob(Work work, QObject *parent)
 
 BackgroundJob::~BackgroundJob()
 {
-    if (m_thread) {
+    if (m_thread.joinable()) {
         cancel();
-        m_thread->wait();
-        delete m_thread;
+        m_thread.join();
     }
 }
 
 void BackgroundJob::start()
 {
-    Q_ASSERT(!m_thread);
+    Q_ASSERT(!m_thread.joinable());
     m_running = true;
-    // m_error and m_stopped are written by the job's thread before it ends and read on the GUI
-    // thread after QThread::finished, which QThread orders after the run.
-    m_thread = QThread::create([this] {
+    // A std::thread, not a QThread: joining it is an ordering ThreadSanitizer sees (QThread::wait
+    // goes through Qt's futexes), so `make tsan` checks the handover of results for real.
+    m_thread = std::thread([this] {
         // An exception after Cancel is how work stops early (importers::Cancelled, or whatever
         // a half-done step throws): a cancellation, not an error.
+        QString error;
         try {
             m_work(m_control);
         } catch (const Error &e) {
-            m_error = e.message();
+            error = e.message();
         } catch (const std::exception &e) {
-            m_error = QString::fromUtf8(e.what());
+            error = QString::fromUtf8(e.what());
         } catch (...) {
-            m_error = QStringLiteral("an unexpected error stopped the work");
+            error = QStringLiteral("an unexpected error stopped the work");
         }
-        if (!m_error.isEmpty() && m_control.cancelled()) {
-            m_error.clear();
-            m_stopped = true;
+        {
+            const std::lock_guard lock(m_resultMutex);
+            if (!error.isEmpty() && m_control.cancelled())
+                m_stopped = true;
+            else
+                m_error = error;
         }
+        // Dropped by Qt if the job is deleted first (its destructor joins).
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_thread.joinable())
+                    m_thread.join(); // the thread is returning: a moment
+                m_running = false;
+                emit finished();
+            },
+            Qt::QueuedConnection);
     });
-    connect(m_thread, &QThread::finished, this, [this] {
-        m_running = false;
-        emit finished();
-    });
-    m_thread->start();
+}
+
+bool BackgroundJob::wasCancelled() const
+{
+    const std::lock_guard lock(m_resultMutex);
+    return m_stopped;
+}
+
+QString BackgroundJob::error() const
+{
+    const std::lock_guard lock(m_resultMutex);
+    return m_error;
 }
 
 void BackgroundJob::wait()
 {
-    if (m_thread)
-        m_thread->wait();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 bool BackgroundJob::runModal(QWidget *parent, const QString &title, const QString &label, bool cancellable)
@@ -89,7 +108,7 @@ bool BackgroundJob::runModal(QWidget *parent, const QString &title, const QStrin
     dialog.setValue(0);
     loop.exec();
     dialog.hide();
-    return m_error.isEmpty() && !m_stopped;
+    return error().isEmpty() && !wasCancelled();
 }
 
 } // namespace srm

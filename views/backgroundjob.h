@@ -1,5 +1,6 @@
 // BackgroundJob: the one way the window runs long work off the GUI thread (imports, Remove
-// Import, live-source syncs, exports). The work is a function run on a QThread of its own; it
+// Import, live-source syncs, exports, the analysis). The work is a function run on a thread of
+// its own; it
 // reports progress and polls cancellation through the JobControl it is given (both thread-safe;
 // progress reaches the GUI thread as the progress() signal), and whatever it throws is caught
 // there and reported as error() text (or as wasCancelled() when Cancel was pressed), so that no
@@ -14,8 +15,9 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
+#include <thread>
 
-class QThread;
 class QWidget;
 
 namespace srm {
@@ -54,9 +56,9 @@ public:
     void cancel() { m_control.m_cancel.store(true); }
     bool cancelRequested() const { return m_control.cancelled(); }
     // The work stopped early because of Cancel: it threw after cancel() (e.g. Cancelled).
-    bool wasCancelled() const { return m_stopped; }
+    bool wasCancelled() const;
     // What else escaped the work (an exception's message), empty when it returned normally.
-    QString error() const { return m_error; }
+    QString error() const;
 
     // Starts the job and waits for it in a local event loop (the window keeps painting), behind
     // a window-modal progress dialog titled `title` with `label` over `parent`, with Cancel when
@@ -70,8 +72,11 @@ signals:
 private:
     Work m_work;
     JobControl m_control;
-    QThread *m_thread = nullptr;
+    std::thread m_thread;
     bool m_running = false;
+    // Written on the job's thread, read on the GUI thread: under a std::mutex rather than relying
+    // on QThread's own ordering, which ThreadSanitizer cannot see in Debian's uninstrumented Qt.
+    mutable std::mutex m_resultMutex;
     QString m_error;
     bool m_stopped = false;
 };
