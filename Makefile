@@ -5,7 +5,7 @@ BUILD_DIR := build/$(PRESET)
 BIN       := $(BUILD_DIR)/app/sre-roadmap
 WORKSPACE ?= demo.srmap
 
-.PHONY: all deps configure build run test bench package asan fuzz clean
+.PHONY: all deps configure build run test bench package asan tsan format-check fuzz clean
 
 all: build
 
@@ -27,6 +27,19 @@ test: build
 
 asan:
 	$(MAKE) test PRESET=asan
+
+# The GUI and import suites (ctest label "tsan") under ThreadSanitizer: the threads are the
+# window's background jobs and the importer's parse thread.
+tsan:
+	@packaging/install-deps.sh
+	@test -f build/tsan/build.ninja || cmake --preset tsan
+	cmake --build --preset tsan
+	ctest --preset tsan
+
+# clang-format on the C++ files changed against BASE (default main); `.ci/format-check --all`
+# checks the whole tree.
+format-check:
+	@.ci/format-check
 
 # Every import parser under libFuzzer for FUZZ_SECONDS each (default 60), from the corpus in
 # tests/fixtures/fuzz/ (README "Fuzzing").

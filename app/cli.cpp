@@ -286,14 +286,11 @@ int run(int argc, char **argv)
         return command->run(args);
     } catch (const UsageError &e) {
         printErr(QStringLiteral("sre-roadmap %1: %2\nRun 'sre-roadmap %1 --help' for usage.\n")
-                     .arg(QLatin1StringView(command->name), e.message));
-        return BadInput;
-    } catch (const InputError &e) {
+                     .arg(QLatin1StringView(command->name), e.message()));
+        return exitCodeFor(e);
+    } catch (const Error &e) {
         printErr(e.message() + u'\n');
-        return BadInput;
-    } catch (const WorkspaceError &e) {
-        printErr(e.message() + u'\n');
-        return WorkspaceProblem;
+        return exitCodeFor(e);
     } catch (const std::exception &e) {
         printErr(QStringLiteral("sre-roadmap: %1\n").arg(QString::fromUtf8(e.what())));
         return Failure;

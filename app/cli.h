@@ -4,6 +4,8 @@
 // Each sub-command lives in its own cmd_*.cpp and is listed in the table in cli.cpp.
 #pragma once
 
+#include "app/exitcodes.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -16,14 +18,11 @@ class Workspace;
 
 namespace srm::cli {
 
-enum ExitCode { Ok = 0, Failure = 1, BadInput = 2, WorkspaceProblem = 3 };
-
 // Thrown for usage errors (missing arguments, bad option values): exit 2 with the message.
-class UsageError : public std::runtime_error
+class UsageError : public Error
 {
 public:
-    explicit UsageError(const QString &m) : std::runtime_error(m.toStdString()), message(m) {}
-    QString message;
+    explicit UsageError(const QString &m) : Error(m) {}
 };
 
 int run(int argc, char **argv);

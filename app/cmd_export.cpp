@@ -90,7 +90,7 @@ int cmdExport(const QStringList &args)
         }
     } catch (const report::ExportError &e) {
         printErr(QStringLiteral("sre-roadmap export: %1\n").arg(e.message()));
-        return e.kind() == report::ExportError::Kind::Refused ? BadInput : Failure;
+        return exitCodeFor(e);
     }
     return Ok;
 }

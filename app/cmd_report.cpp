@@ -75,7 +75,7 @@ int cmdReport(const QStringList &args)
                          .arg(report::pageSizeName(*size)));
     } catch (const report::ExportError &e) {
         printErr(QStringLiteral("sre-roadmap report: %1\n").arg(e.message()));
-        return e.kind() == report::ExportError::Kind::Refused ? BadInput : Failure;
+        return exitCodeFor(e);
     }
     return Ok;
 }

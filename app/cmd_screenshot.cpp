@@ -159,7 +159,7 @@ int cmdScreenshot(const QStringList &args)
         report::writeOutput(outPath, bytes, policy);
     } catch (const report::ExportError &e) {
         printErr(QStringLiteral("sre-roadmap screenshot: %1\n").arg(e.message()));
-        return e.kind() == report::ExportError::Kind::Refused ? BadInput : Failure;
+        return exitCodeFor(e);
     }
     if (!report::isStandardOutput(outPath))
         printOut(QStringLiteral("wrote %1: %2 view, %3x%4\n")

@@ -590,6 +590,13 @@ void MainWindow::closeWorkspace()
     emit workspaceChanged();
 }
 
+void MainWindow::recordsReplaced()
+{
+    m_undoStack->clear();
+    m_dataSources->refresh();
+    dataChanged();
+}
+
 void MainWindow::dataChanged()
 {
     if (!m_workspace)
@@ -778,7 +785,7 @@ void MainWindow::createImportActions(QMenu *file)
     m_dataSourcesDock->setWidget(m_dataSources);
     addDockWidget(Qt::BottomDockWidgetArea, m_dataSourcesDock);
     m_dataSourcesDock->hide();
-    connect(m_dataSources, &DataSourcesPanel::dataChanged, this, &MainWindow::dataChanged);
+    connect(m_dataSources, &DataSourcesPanel::dataChanged, this, &MainWindow::recordsReplaced);
     connect(this, &MainWindow::workspaceChanged, this, [this] { m_dataSources->setWorkspace(m_workspace.get()); });
 
     QAction *import = file->addAction(tr("&Import…"), this, [this] {
@@ -819,10 +826,7 @@ ImportDialog *MainWindow::importFiles(const QStringList &paths)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setEditor(m_editor);
     dialog->addFiles(paths);
-    connect(dialog, &ImportDialog::dataChanged, this, [this] {
-        m_dataSources->refresh();
-        dataChanged();
-    });
+    connect(dialog, &ImportDialog::dataChanged, this, &MainWindow::recordsReplaced);
     dialog->open();
     return dialog;
 }

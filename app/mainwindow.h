@@ -144,6 +144,9 @@ private:
     void createToolBar();
     void createStatusBar();
     void workspaceOpened();
+    // An import, a sync or a removed import changed records outside the undo stack: the stack
+    // is cleared, so that no Undo writes back a value captured before (docs/decisions.md#undo).
+    void recordsReplaced();
     void showSnapshot(const SnapshotPtr &snapshot);
     void windowControlsChanged();
     void addExportActions(QMenu *file); // mainwindow_export.cpp

@@ -8,6 +8,8 @@
 // the window's error dialog.
 #include "app/mainwindow.h"
 #include "app/appicons.h"
+
+#include "views/backgroundjob.h"
 #include "views/analysiscontroller.h"
 
 #include "views/report/csvexport.h"
@@ -21,7 +23,6 @@
 #include <QBuffer>
 #include <QDateTime>
 #include <QDir>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -29,12 +30,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QProgressDialog>
 #include <QStatusBar>
-#include <QThread>
 #include <QToolButton>
-
-#include <atomic>
 
 namespace srm {
 
@@ -69,52 +66,23 @@ bool MainWindow::runExport(const QString &label, const QString &done, const QStr
     if (current && (m_controller->isBusy() || current->request.asOf != m_asOf || current->request.days != m_days
                     || current->request.scope != m_scope))
         current.reset();
-    std::atomic<bool> cancelRequested = false;
-    bool cancelled = false;
-    QString error;
-    const std::function<void()> stopIfCancelled = [&cancelRequested] {
-        if (cancelRequested)
-            throw Cancelled();
-    };
-    QThread *worker = QThread::create([&] {
-        try {
-            if (current) {
-                write(*current, stopIfCancelled);
-            } else {
-                const std::unique_ptr<Workspace> ws = Workspace::openConnection(path);
-                const report::ReportData data = report::ReportData::load(*ws, options, now);
-                stopIfCancelled();
-                write(data, stopIfCancelled);
-            }
-        } catch (const Cancelled &) {
-            cancelled = true;
-        } catch (const report::ExportError &e) {
-            error = e.message();
-        } catch (const WorkspaceError &e) {
-            error = e.message();
-        } catch (const InputError &e) {
-            error = e.message();
+    BackgroundJob job([&](JobControl &control) {
+        const std::function<void()> stopIfCancelled = [&control] {
+            if (control.cancelled())
+                throw Cancelled();
+        };
+        if (current) {
+            write(*current, stopIfCancelled);
+        } else {
+            const std::unique_ptr<Workspace> ws = Workspace::openConnection(path);
+            const report::ReportData data = report::ReportData::load(*ws, options, now);
+            stopIfCancelled();
+            write(data, stopIfCancelled);
         }
     });
-
-    QProgressDialog progress(label, tr("Cancel"), 0, 0, this);
-    progress.setWindowTitle(tr("Export"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400); // a quick export shows no dialog
-    progress.setAutoReset(false);
-    progress.setAutoClose(false);
-    connect(&progress, &QProgressDialog::canceled, this, [&] {
-        cancelRequested = true;
-        progress.setLabelText(tr("Cancelling…"));
-    });
-    QEventLoop loop;
-    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    progress.setValue(0);
-    loop.exec();
-    worker->wait();
-    delete worker;
-    progress.hide();
+    job.runModal(this, tr("Export"), label, true);
+    const bool cancelled = job.wasCancelled();
+    const QString error = job.error();
 
     if (cancelled) {
         statusBar()->showMessage(tr("Export cancelled; nothing was written"), 5000);

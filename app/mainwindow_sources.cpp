@@ -58,10 +58,7 @@ SourcesDialog *MainWindow::sourcesDialog()
     }
     if (!m_sourcesDialog) {
         m_sourcesDialog = new SourcesDialog(m_editor, this);
-        connect(m_sourcesDialog, &SourcesDialog::dataImported, this, [this] {
-            m_dataSources->refresh();
-            dataChanged();
-        });
+        connect(m_sourcesDialog, &SourcesDialog::dataImported, this, &MainWindow::recordsReplaced);
     }
     return m_sourcesDialog;
 }

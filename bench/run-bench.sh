@@ -51,7 +51,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 python=${PYTHON:-/usr/bin/python3}
-[[ -x $python ]] || python=$(command -v python3) || { echo "run-bench: python3 is needed" >&2; exit 1; }
+[[ -x $python ]] || python=$(command -v python3) || { echo "run-bench: python3 is needed (packaging/install-deps.sh installs it)" >&2; exit 1; }
 
 if [[ -n $smoke ]]; then
   exec "$python" "$here/runbench.py" --smoke --no-peers --runs 1 --sizes 10000 \

@@ -1,5 +1,6 @@
 #include "engine/dataset.h"
 
+#include "store/sqlite.h"
 #include "store/workspace.h"
 
 #include <sqlite3.h>
@@ -12,68 +13,7 @@ namespace srm {
 
 namespace {
 
-// One prepared statement on the workspace's raw handle.
-class Statement
-{
-public:
-    Statement(Workspace &ws, const char *sql)
-        : m_ws(ws)
-    {
-        const int rc = sqlite3_prepare_v2(ws.handle(), sql, -1, &m_stmt, nullptr);
-        if (rc != SQLITE_OK)
-            ws.fail(QStringLiteral("preparing a query"), rc, QString::fromUtf8(sqlite3_errmsg(ws.handle())));
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
-    void bind(int i, const std::string &v) { sqlite3_bind_text(m_stmt, i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
-
-    bool next()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            m_ws.fail(QStringLiteral("reading the workspace"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-        return false;
-    }
-    void reset() { sqlite3_reset(m_stmt); }
-
-    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
-    std::int64_t i64(int c) const { return sqlite3_column_int64(m_stmt, c); }
-    Micros timeOr(int c, Micros none) const { return isNull(c) ? none : sqlite3_column_int64(m_stmt, c); }
-    std::optional<Micros> optTime(int c) const
-    {
-        return isNull(c) ? std::nullopt : std::optional<Micros>(sqlite3_column_int64(m_stmt, c));
-    }
-    double real(int c) const { return sqlite3_column_double(m_stmt, c); }
-    std::optional<double> optReal(int c) const
-    {
-        return isNull(c) ? std::nullopt : std::optional<double>(sqlite3_column_double(m_stmt, c));
-    }
-    std::string text(int c) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return p ? std::string(p, size_t(sqlite3_column_bytes(m_stmt, c))) : std::string();
-    }
-    // Valid until the next step.
-    std::string_view textView(int c) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return p ? std::string_view(p, size_t(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
-    }
-    bool textIs(int c, const char *v) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return p && std::strcmp(p, v) == 0;
-    }
-
-private:
-    Workspace &m_ws;
-    sqlite3_stmt *m_stmt = nullptr;
-};
+using sqlite::Statement;
 
 // Lets unordered maps keyed by std::string be searched with a std::string_view.
 struct StringHash

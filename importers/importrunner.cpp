@@ -4,6 +4,7 @@
 #include "importers/parsethread.h"
 #include "importers/resumepoint.h"
 #include "store/importprofiles.h"
+#include "store/sqlite.h"
 #include "store/texthygiene.h"
 #include "store/workspace.h"
 
@@ -13,7 +14,6 @@
 #include <QFileInfo>
 
 #include <openssl/evp.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -169,27 +169,10 @@ private:
     std::int64_t m_lineOffset = 0;
 };
 
-// Foreign keys are not checked while an import writes: RecordWriter only writes references it
-// made itself (a page's alert group, the import's own log entry, an item's dependencies), and
-// the checks cost a tenth of the time of writing a page. Restored when the import ends.
-class ForeignKeysOff
-{
-public:
-    explicit ForeignKeysOff(Workspace &ws) : m_ws(ws) { m_ws.exec(QStringLiteral("PRAGMA foreign_keys = OFF")); }
-    ~ForeignKeysOff()
-    {
-        try {
-            m_ws.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        } catch (const WorkspaceError &) {
-            // The connection is failing anyway; the error that got us here is reported.
-        }
-    }
-    ForeignKeysOff(const ForeignKeysOff &) = delete;
-    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
-
-private:
-    Workspace &m_ws;
-};
+// Foreign keys are not checked while an import writes (sqlite::ForeignKeysOff): RecordWriter
+// only writes references it made itself (a page's alert group, the import's own log entry, an
+// item's dependencies), and the checks cost a tenth of the time of writing a page. Restored when
+// the import ends.
 
 // One file's transaction: BEGIN IMMEDIATE ... COMMIT, or, when the caller already holds a
 // transaction (the window imports several files as one batch that Cancel rolls back whole), a
@@ -198,43 +181,23 @@ class FileTransaction
 {
 public:
     explicit FileTransaction(Workspace &ws)
-        : m_ws(ws), m_nested(sqlite3_get_autocommit(ws.handle()) == 0)
     {
-        if (m_nested)
-            run("SAVEPOINT import_file", "starting a savepoint");
+        if (sqlite::inTransaction(ws))
+            m_savepoint.emplace(ws, "import_file");
         else
             m_tx.emplace(ws);
     }
-    ~FileTransaction()
-    {
-        if (!m_done && m_nested) {
-            sqlite3_exec(m_ws.handle(), "ROLLBACK TO import_file", nullptr, nullptr, nullptr);
-            sqlite3_exec(m_ws.handle(), "RELEASE import_file", nullptr, nullptr, nullptr);
-        }
-    }
-    FileTransaction(const FileTransaction &) = delete;
-    FileTransaction &operator=(const FileTransaction &) = delete;
 
     void commit()
     {
-        if (m_nested)
-            run("RELEASE import_file", "releasing a savepoint");
+        if (m_savepoint)
+            m_savepoint->release();
         else
             m_tx->commit();
-        m_done = true;
     }
 
 private:
-    void run(const char *sql, const char *what)
-    {
-        const int rc = sqlite3_exec(m_ws.handle(), sql, nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK)
-            m_ws.fail(QString::fromLatin1(what), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-    }
-
-    Workspace &m_ws;
-    bool m_nested;
-    bool m_done = false;
+    std::optional<sqlite::Savepoint> m_savepoint;
     std::optional<Workspace::Transaction> m_tx;
 };
 
@@ -381,7 +344,7 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
     if (resume)
         in.setLead(reading.head.left(headerEnd + 1).toStdString());
 
-    ForeignKeysOff foreignKeysOff(m_ws); // a no-op inside a caller's transaction: the caller sets it
+    sqlite::ForeignKeysOff foreignKeysOff(m_ws); // a no-op inside a caller's transaction: the caller sets it
     FileTransaction tx(m_ws);
     ImportLogEntry entry;
     entry.fileName = QFileInfo(path).fileName();
@@ -452,7 +415,7 @@ ImportResult ImportRunner::importParts(const QString &label, const QString &sour
     po.zone = ZoneOffsets(m_ws.settings().timezone);
     Sha256 hash;
 
-    ForeignKeysOff foreignKeysOff(m_ws); // a no-op inside a caller's transaction: the caller sets it
+    sqlite::ForeignKeysOff foreignKeysOff(m_ws); // a no-op inside a caller's transaction: the caller sets it
     FileTransaction tx(m_ws);
     ImportLogEntry entry;
     entry.fileName = label;
@@ -653,8 +616,7 @@ NewWorkspace::NewWorkspace(const QString &path)
     m_ws = Workspace::create(m_temporary);
     // Nobody else can see this file: a crash only loses the temporary file, so the journal can
     // live in memory and nothing needs syncing until publish().
-    m_ws->exec(QStringLiteral("PRAGMA journal_mode = MEMORY"));
-    m_ws->exec(QStringLiteral("PRAGMA synchronous = OFF"));
+    sqlite::setDurability(*m_ws, sqlite::Durability::Scratch);
 }
 
 NewWorkspace::~NewWorkspace()
@@ -667,8 +629,7 @@ NewWorkspace::~NewWorkspace()
 
 void NewWorkspace::publish()
 {
-    m_ws->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    m_ws->exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    sqlite::setDurability(*m_ws, sqlite::Durability::Shared);
     m_ws.reset();
     if (!syncPath(m_temporary, false))
         throw WorkspaceError(WorkspaceError::Kind::Io, QStringLiteral("%1: cannot write the workspace").arg(m_path));

@@ -6,6 +6,7 @@
 // ends the parse with a FileError. Writing to a workspace is the ImportRunner's job.
 #pragma once
 
+#include "store/error.h"
 #include "store/records.h"
 #include "importers/importformat.h"
 #include "store/timeutil.h"
@@ -35,18 +36,18 @@ struct ParseError
 };
 
 // The whole file cannot be imported.
-class FileError : public std::runtime_error
+class FileError : public Error
 {
 public:
-    explicit FileError(ParseError e) : std::runtime_error(e.reason), error(std::move(e)) {}
+    explicit FileError(ParseError e) : Error(QString::fromStdString(e.reason)), error(std::move(e)) {}
     ParseError error;
 };
 
 // Thrown out of a parse when the caller asked to stop.
-class Cancelled : public std::runtime_error
+class Cancelled : public Error
 {
 public:
-    Cancelled() : std::runtime_error("cancelled") {}
+    Cancelled() : Error(QStringLiteral("cancelled")) {}
 };
 
 // Where a parser's output goes: records (RecordSink), bad rows and notes.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what SRE Roadmap needs to build, test and package, from Debian/Ubuntu packages.
 # Called by `make` before configuring; safe to run again (it only installs what is missing).
-#   packaging/install-deps.sh          build + test dependencies
+#   packaging/install-deps.sh          build + test dependencies (python3 runs the bench_smoke
+#                                      test; sqlite3 the workspace dumps; clang-format the format check)
 #   packaging/install-deps.sh --bench  also the benchmark peers (pandas, Node.js/npm)
 #   packaging/install-deps.sh --fuzz   also clang and its libFuzzer runtime (the fuzz preset only)
 set -euo pipefail
@@ -14,6 +15,7 @@ packages=(
   qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools libpodofo-dev
   fonts-dejavu-core fontconfig
   xvfb xauth poppler-utils
+  python3 clang-format
   dpkg-dev file
 )
 if [[ "${1:-}" == "--fuzz" ]]; then
@@ -21,7 +23,7 @@ if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-dev)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3 python3-pandas valgrind time)
+  packages+=(python3-pandas valgrind time)
   # Node.js from elsewhere (NodeSource's nodejs bundles npm and conflicts with Debian's npm
   # package): ask for the Debian packages only when the commands are missing.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -9,6 +9,8 @@
 // query string, no user:password@ of a URL. Failures are thrown as SyncError.
 #pragma once
 
+#include "store/error.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -24,7 +26,7 @@ class QNetworkAccessManager;
 namespace srm::sources {
 
 // Why a sync failed; it decides the exit code (docs/sources.md#exit-codes).
-class SyncError : public std::runtime_error
+class SyncError : public Error
 {
 public:
     enum class Kind {
@@ -35,14 +37,13 @@ public:
         Cancelled,  // the user pressed Cancel (the window): nothing is reported as an error
     };
     SyncError(Kind kind, const QString &message)
-        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message) {}
+        : Error(message), m_kind(kind) {}
     Kind kind() const { return m_kind; }
-    QString message() const { return m_message; }
+    // The sync's exit code, also stored with a sync's outcome (SyncOutcome::exitCode).
     int exitCode() const { return m_kind == Kind::Network || m_kind == Kind::Cancelled ? 1 : 2; }
 
 private:
     Kind m_kind;
-    QString m_message;
 };
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;

@@ -2,6 +2,7 @@
 
 #include "sources/fetcher.h"
 #include "sources/sourcekinds.h"
+#include "store/sqlite.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
@@ -41,27 +42,6 @@ FetchResult fetch(const FetchContext &c)
         return fetchGitLab(c);
     throw SyncError(SyncError::Kind::Setup, QStringLiteral("unknown source kind '%1'").arg(kind));
 }
-
-// Foreign keys stay off while the import's transaction runs (ImportRunner explains why); the
-// pragma only takes effect outside a transaction.
-class ForeignKeysOff
-{
-public:
-    explicit ForeignKeysOff(Workspace &ws) : m_ws(ws) { m_ws.exec(QStringLiteral("PRAGMA foreign_keys = OFF")); }
-    ~ForeignKeysOff()
-    {
-        try {
-            m_ws.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        } catch (const WorkspaceError &) {
-            // The connection is failing anyway; the error that got us here is reported.
-        }
-    }
-    ForeignKeysOff(const ForeignKeysOff &) = delete;
-    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
-
-private:
-    Workspace &m_ws;
-};
 
 } // namespace
 
@@ -138,7 +118,9 @@ SyncOutcome SyncRunner::run(const SourceDefinition &source, const QString &token
         if (m_status)
             m_status(parts.empty() ? QStringLiteral("%1: nothing new").arg(kindTitle(source.kind))
                                    : QStringLiteral("%1: importing %2 fetched parts").arg(kindTitle(source.kind)).arg(parts.size()));
-        ForeignKeysOff foreignKeysOff(m_ws);
+        // Foreign keys stay off while the import's transaction runs (ImportRunner explains why);
+        // the pragma only takes effect outside a transaction.
+        sqlite::ForeignKeysOff foreignKeysOff(m_ws);
         Workspace::Transaction tx(m_ws);
         if (!parts.empty()) {
             importers::StreamControl control;

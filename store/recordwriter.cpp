@@ -5,8 +5,6 @@
 #include "store/schema.h"
 #include "store/workspace.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -49,30 +47,6 @@ std::uint64_t murmur64(const void *key, std::size_t len, std::uint64_t seed = 0x
     return h;
 }
 
-void bindText(sqlite3_stmt *s, int i, const std::string &v)
-{
-    sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_STATIC);
-}
-
-template <typename T>
-void bindOpt(sqlite3_stmt *s, int i, const std::optional<T> &v)
-{
-    if (!v)
-        sqlite3_bind_null(s, i);
-    else if constexpr (std::is_floating_point_v<T>)
-        sqlite3_bind_double(s, i, *v);
-    else
-        sqlite3_bind_int64(s, i, std::int64_t(*v));
-}
-
-void bindImport(sqlite3_stmt *s, int i, std::int64_t importId)
-{
-    if (importId > 0)
-        sqlite3_bind_int64(s, i, importId);
-    else
-        sqlite3_bind_null(s, i);
-}
-
 // INSERT ... ON CONFLICT(key) DO UPDATE SET every column WHERE any column differs, so that an
 // identical record is left alone (and keeps the import it came from).
 std::string upsertSql(const char *table, std::initializer_list<const char *> keys,
@@ -103,33 +77,16 @@ std::string upsertSql(const char *table, std::initializer_list<const char *> key
 
 } // namespace
 
+using sqlite::bindImport;
+using sqlite::bindOpt;
+using sqlite::bindText;
+
 RecordWriter::RecordWriter(Workspace &ws, std::int64_t importId)
-    : m_ws(ws), m_importId(importId)
+    : m_ws(ws), m_importId(importId), m_statements(ws), m_bulk(m_statements, importId), m_latest(m_statements)
 {
 }
 
-RecordWriter::~RecordWriter()
-{
-    for (auto &[sql, stmt] : m_statements)
-        sqlite3_finalize(stmt);
-}
-
-sqlite3_stmt *RecordWriter::statement(const std::string &sql)
-{
-    auto it = m_statements.find(sql);
-    if (it != m_statements.end()) {
-        sqlite3_reset(it->second);
-        sqlite3_clear_bindings(it->second);
-        return it->second;
-    }
-    sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(m_ws.handle(), sql.c_str(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                      nullptr);
-    if (rc != SQLITE_OK)
-        m_ws.fail(QStringLiteral("preparing an upsert"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-    m_statements.emplace(sql, stmt);
-    return stmt;
-}
+RecordWriter::~RecordWriter() = default;
 
 RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
 {
@@ -156,23 +113,13 @@ RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
     return o;
 }
 
-void RecordWriter::exec(const char *sql, const char *what)
-{
-    char *err = nullptr;
-    const int rc = sqlite3_exec(m_ws.handle(), sql, nullptr, nullptr, &err);
-    const QString detail = QString::fromUtf8(err ? err : "");
-    sqlite3_free(err);
-    if (rc != SQLITE_OK)
-        m_ws.fail(QString::fromLatin1(what), rc, detail);
-}
-
 RecordWriter::Outcome RecordWriter::add(const Deployment &d)
 {
     static const std::string sql = upsertSql(
         "deployments", {"deployment_id"},
         {"service", "environment", "is_production", "started_at", "finished_at", "result", "commit_sha",
          "fixes_deployment_id", "team"});
-    prepareTracking(Deployments);
+    m_latest.prepare(LatestEventsUpkeep::Deployments);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, d.deploymentId);
     bindText(s, 2, d.service);
@@ -190,7 +137,8 @@ RecordWriter::Outcome RecordWriter::add(const Deployment &d)
     bindText(s, 10, d.team);
     bindImport(s, 11, m_importId);
     const Outcome o = step(s, "a deployment");
-    track(Deployments, std::max(d.finishedAt, d.startedAt.value_or(d.finishedAt)), o);
+    m_latest.track(LatestEventsUpkeep::Deployments, std::max(d.finishedAt, d.startedAt.value_or(d.finishedAt)),
+                   o);
     return o;
 }
 
@@ -198,7 +146,7 @@ RecordWriter::Outcome RecordWriter::add(const Change &c)
 {
     static const std::string sql =
         upsertSql("changes", {"deployment_id", "commit_sha"}, {"committed_at", "authored_at", "pr_merged_at"});
-    prepareTracking(Changes);
+    m_latest.prepare(LatestEventsUpkeep::Changes);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, c.deploymentId);
     bindText(s, 2, c.commitSha);
@@ -207,7 +155,9 @@ RecordWriter::Outcome RecordWriter::add(const Change &c)
     bindOpt(s, 5, c.prMergedAt);
     bindImport(s, 6, m_importId);
     const Outcome o = step(s, "a change");
-    track(Changes, std::max({c.committedAt, c.authoredAt.value_or(c.committedAt), c.prMergedAt.value_or(c.committedAt)}), o);
+    m_latest.track(LatestEventsUpkeep::Changes,
+                   std::max({c.committedAt, c.authoredAt.value_or(c.committedAt), c.prMergedAt.value_or(c.committedAt)}),
+                   o);
     return o;
 }
 
@@ -217,7 +167,7 @@ RecordWriter::Outcome RecordWriter::add(const Incident &i)
         "incidents", {"incident_id"},
         {"service", "title", "severity", "started_at", "detected_at", "acknowledged_at", "mitigated_at",
          "resolved_at", "detection_source", "caused_by_deployment_id", "postmortem_url"});
-    prepareTracking(Incidents);
+    m_latest.prepare(LatestEventsUpkeep::Incidents);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, i.incidentId);
     bindText(s, 2, i.service);
@@ -236,10 +186,10 @@ RecordWriter::Outcome RecordWriter::add(const Incident &i)
     bindText(s, 12, i.postmortemUrl);
     bindImport(s, 13, m_importId);
     const Outcome o = step(s, "an incident");
-    track(Incidents,
-          std::max({i.startedAt, i.detectedAt.value_or(i.startedAt), i.acknowledgedAt.value_or(i.startedAt),
-                    i.mitigatedAt.value_or(i.startedAt), i.resolvedAt.value_or(i.startedAt)}),
-          o);
+    m_latest.track(LatestEventsUpkeep::Incidents,
+                   std::max({i.startedAt, i.detectedAt.value_or(i.startedAt), i.acknowledgedAt.value_or(i.startedAt),
+                             i.mitigatedAt.value_or(i.startedAt), i.resolvedAt.value_or(i.startedAt)}),
+                   o);
     return o;
 }
 
@@ -315,158 +265,19 @@ void RecordWriter::identify(const Page &p, PageIdentity &out)
         cache.emplace(p.title, out.normalizedTitle);
 }
 
-// Binds source_id .. group_id (12 values) from parameter `first` on.
-void RecordWriter::bindPage(sqlite3_stmt *s, int first, const Page &p, std::int64_t group)
-{
-    bindText(s, first, p.sourceId);
-    bindOpt(s, first + 1, p.incidentNumber);
-    bindText(s, first + 2, p.service);
-    bindText(s, first + 3, p.title);
-    bindText(s, first + 4, p.urgency);
-    sqlite3_bind_int64(s, first + 5, p.createdAt);
-    bindOpt(s, first + 6, p.acknowledgedAt);
-    bindOpt(s, first + 7, p.resolvedAt);
-    bindOpt(s, first + 8, p.autoResolved);
-    bindOpt(s, first + 9, p.escalationCount);
-    bindText(s, first + 10, p.incidentKey);
-    sqlite3_bind_int64(s, first + 11, group);
-}
-
 void RecordWriter::startPages()
 {
     m_pageMode = PageMode::Upsert;
-    auto isEmpty = [this](const char *sql) {
-        sqlite3_stmt *q = statement(sql);
-        const bool empty = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
-        sqlite3_reset(q);
-        return empty;
-    };
-    if (!m_bulkAllowed) {
-        exec(Schema::kPagesIdentityIndex, "building the page identity index");
+    if (!m_bulkAllowed || !(m_bulk.begin() || m_bulk.append())) {
+        sqlite::exec(m_ws, Schema::kPagesIdentityIndex, "building the page identity index");
         return;
     }
-    if (!isEmpty("SELECT EXISTS (SELECT 1 FROM pages)")) {
-        if (!startAppend())
-            exec(Schema::kPagesIdentityIndex, "building the page identity index");
-        return;
-    }
-    // Alert groups are only kept for pages, so they are normally empty too; their unique index
-    // is rebuilt the same way (the in-memory map keeps them unique meanwhile).
-    const bool groupsEmpty = isEmpty("SELECT EXISTS (SELECT 1 FROM alert_groups)");
-    sqlite3_stmt *indexes = statement(
-        groupsEmpty ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('pages', "
-                      "'alert_groups') AND sql IS NOT NULL"
-                    : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pages' AND sql IS "
-                      "NOT NULL");
-    std::vector<std::string> names;
-    while (sqlite3_step(indexes) == SQLITE_ROW) {
-        const std::string name = reinterpret_cast<const char *>(sqlite3_column_text(indexes, 0));
-        names.push_back(name);
-        if (name != "pages_ukey") // left to the first upsert (Schema::kPagesIdentityIndex)
-            m_droppedIndexes.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(indexes, 1)));
-    }
-    sqlite3_reset(indexes);
-    for (const std::string &name : names) {
-        std::string drop = "DROP INDEX \"";
-        for (char c : name)
-            drop += c == '"' ? std::string("\"\"") : std::string(1, c);
-        drop += '"';
-        exec(drop.c_str(), "dropping an index for a bulk load");
-    }
-    m_lastPageId = 0; // the table is empty
     m_pageMode = PageMode::Bulk;
-}
-
-bool RecordWriter::startAppend()
-{
-    // After a bulk load the identity index is missing. Sorting a million keys to build it costs
-    // a second of CPU, twenty times the cost of a 1% delta (docs/formats.md#re-importing); reading
-    // the keys into the bulk map costs a fifth of that and keeps the table as bulk loads leave it.
-    // Bounded like a bulk load (16 to 32 bytes a page in memory).
-    auto scalar = [this](const char *sql) {
-        sqlite3_stmt *q = statement(sql);
-        const std::int64_t v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-        sqlite3_reset(q);
-        return v;
-    };
-    if (scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'pages_ukey'") != 0)
-        return false;
-    const std::int64_t rows = scalar("SELECT count(*) FROM pages");
-    if (rows < 0 || rows > kMaxBulkPages / 2)
-        return false;
-    sqlite3_stmt *q = statement("SELECT id, ukey FROM pages");
-    std::int64_t last = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        const std::int64_t id = sqlite3_column_int64(q, 0);
-        m_bulkKeys.findOrInsert(sqlite3_column_int64(q, 1), id);
-        last = std::max(last, id);
-    }
-    sqlite3_reset(q);
-    if (rc != SQLITE_DONE)
-        m_ws.fail(QStringLiteral("reading the page identities"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-    m_lastPageId = last;
-    m_pageMode = PageMode::Bulk;
-    return true;
-}
-
-void RecordWriter::flushBulk()
-{
-    static const std::string columns =
-        "INSERT INTO pages (id, ukey, source_id, incident_number, service, title, urgency, created_at, "
-        "acknowledged_at, resolved_at, auto_resolved, escalation_count, incident_key, group_id, import_id) VALUES ";
-    static const std::string multi = [] {
-        std::string sql = columns;
-        for (int r = 0; r < kBulkRows; ++r) {
-            sql += r == 0 ? "(" : ", (";
-            for (int c = 0; c < 15; ++c)
-                sql += c == 0 ? "?" : ", ?";
-            sql += ')';
-        }
-        return sql;
-    }();
-    static const std::string single = columns + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    if (m_pendingCount == 0)
-        return;
-    const std::int64_t firstId = m_lastPageId - std::int64_t(m_pendingCount) + 1;
-    auto bindRow = [&](sqlite3_stmt *s, int first, std::size_t i) {
-        const PendingPage &p = m_pending[i];
-        sqlite3_bind_int64(s, first, firstId + std::int64_t(i));
-        sqlite3_bind_int64(s, first + 1, p.key);
-        bindPage(s, first + 2, p.page, p.group);
-        bindImport(s, first + 14, m_importId);
-    };
-    sqlite3_stmt *s;
-    if (m_pendingCount == std::size_t(kBulkRows)) {
-        s = m_pageMultiInsert ? m_pageMultiInsert : (m_pageMultiInsert = statement(multi));
-        for (std::size_t i = 0; i < m_pendingCount; ++i)
-            bindRow(s, int(i) * 15 + 1, i);
-        if (sqlite3_step(s) != SQLITE_DONE)
-            m_ws.fail(QStringLiteral("writing pages"), sqlite3_errcode(m_ws.handle()),
-                      QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-        sqlite3_reset(s);
-    } else {
-        s = statement(single);
-        for (std::size_t i = 0; i < m_pendingCount; ++i) {
-            bindRow(s, 1, i);
-            if (sqlite3_step(s) != SQLITE_DONE)
-                m_ws.fail(QStringLiteral("writing pages"), sqlite3_errcode(m_ws.handle()),
-                          QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-            sqlite3_reset(s);
-        }
-    }
-    m_pendingCount = 0;
 }
 
 void RecordWriter::endBulk(bool upsertsFollow)
 {
-    flushBulk();
-    for (const std::string &sql : m_droppedIndexes)
-        exec(sql.c_str(), "building an index after a bulk load");
-    if (upsertsFollow)
-        exec(Schema::kPagesIdentityIndex, "building the page identity index");
-    m_droppedIndexes.clear();
-    m_bulkKeys.clear();
+    m_bulk.end(upsertsFollow);
     m_pageMode = PageMode::Upsert;
 }
 
@@ -474,7 +285,7 @@ void RecordWriter::finish()
 {
     if (m_pageMode == PageMode::Bulk)
         endBulk(false);
-    endTracking();
+    m_latest.finish();
     // The next write of a page (by another writer) checks the table again.
     m_pageMode = PageMode::Unknown;
 }
@@ -500,158 +311,35 @@ RecordWriter::Outcome RecordWriter::add(const Page &p, const PageIdentity &ident
         "escalation_count IS NOT ?11 OR incident_key IS NOT ?12 OR group_id IS NOT ?13)";
     if (m_pageMode == PageMode::Unknown)
         startPages();
-    prepareTracking(Pages);
+    m_latest.prepare(LatestEventsUpkeep::Pages);
     const Micros latest = std::max({p.createdAt, p.acknowledgedAt.value_or(p.createdAt), p.resolvedAt.value_or(p.createdAt)});
     const std::int64_t group = groupId(p.service, identity.normalizedTitle);
     if (m_pageMode == PageMode::Bulk) {
-        const std::int64_t existing = m_bulkKeys.findOrInsert(identity.key, m_lastPageId + 1);
+        const std::int64_t existing = m_bulk.add(p, identity.key, group);
         if (existing == 0) {
-            ++m_lastPageId;
-            if (m_pending.size() < std::size_t(kBulkRows))
-                m_pending.resize(std::size_t(kBulkRows));
-            PendingPage &pending = m_pending[m_pendingCount++];
-            pending.page = p;
-            pending.key = identity.key;
-            pending.group = group;
-            if (m_pendingCount == std::size_t(kBulkRows))
-                flushBulk();
             ++m_counts.added;
-            track(Pages, latest, Outcome::Added);
-            if (std::int64_t(m_bulkKeys.size()) >= kMaxBulkPages)
+            m_latest.track(LatestEventsUpkeep::Pages, latest, Outcome::Added);
+            if (m_bulk.full())
                 endBulk(true);
             return Outcome::Added;
         }
         // The same page twice in one load: the later one wins, as an upsert would have it.
-        flushBulk();
+        m_bulk.flush();
         sqlite3_stmt *s = statement(update);
         sqlite3_bind_int64(s, 1, existing);
-        bindPage(s, 2, p, group);
+        BulkPageLoader::bindPage(s, 2, p, group);
         bindImport(s, 14, m_importId);
         const Outcome o = step(s, "a page");
-        track(Pages, latest, o);
+        m_latest.track(LatestEventsUpkeep::Pages, latest, o);
         return o;
     }
     sqlite3_stmt *s = m_pageUpsert ? m_pageUpsert : (m_pageUpsert = statement(upsert));
     sqlite3_bind_int64(s, 1, identity.key);
-    bindPage(s, 2, p, group);
+    BulkPageLoader::bindPage(s, 2, p, group);
     bindImport(s, 14, m_importId);
     const Outcome o = step(s, "a page");
-    track(Pages, latest, o);
+    m_latest.track(LatestEventsUpkeep::Pages, latest, o);
     return o;
-}
-
-// --- latest_events while loading empty tables --------------------------------------------------
-
-void RecordWriter::startTracking(EventTable table)
-{
-    LatestTracking &t = m_latest[table];
-    t.checked = true;
-    if (!m_bulkAllowed || m_ws.schemaVersion() < 3)
-        return;
-    const std::string name = Schema::eventTables()[size_t(table)].table;
-    sqlite3_stmt *q = statement("SELECT EXISTS (SELECT 1 FROM " + name + ")");
-    const bool empty = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
-    sqlite3_reset(q);
-    if (!empty)
-        return;
-    // Only this writer's triggers: were they gone (another writer in this transaction dropped
-    // them), that writer's finish() would find rows it did not count and read the table.
-    sqlite3_stmt *triggers = statement("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 "
-                                       "AND name IN (?1 || '_latest_insert', ?1 || '_latest_update', ?1 || '_latest_delete')");
-    bindText(triggers, 1, name);
-    std::vector<std::string> names;
-    while (sqlite3_step(triggers) == SQLITE_ROW) {
-        names.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(triggers, 0)));
-        t.triggers.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(triggers, 1)));
-    }
-    sqlite3_reset(triggers);
-    if (names.size() != 3) {
-        t.triggers.clear();
-        return;
-    }
-    for (const std::string &trigger : names)
-        exec(("DROP TRIGGER \"" + trigger + '"').c_str(), "dropping a trigger for a bulk load");
-    t.active = true;
-}
-
-void RecordWriter::track(EventTable table, Micros latest, Outcome outcome)
-{
-    LatestTracking &t = m_latest[table];
-    if (!t.active)
-        return;
-    if (outcome == Outcome::Added) {
-        t.latest = t.added == 0 ? latest : std::max(t.latest, latest);
-        ++t.added;
-    } else if (outcome == Outcome::Updated) {
-        t.updated = true;
-    }
-}
-
-void RecordWriter::endTracking()
-{
-    for (int i = 0; i < EventTableCount; ++i) {
-        LatestTracking &t = m_latest[i];
-        if (t.active) {
-            // The table was empty: its latest event is the latest added, when it holds exactly
-            // the rows added and none was written twice; otherwise the entry is left unknown
-            // and refreshLatestEvents() reads the table.
-            const std::string name = Schema::eventTables()[size_t(i)].table;
-            sqlite3_stmt *count = statement("SELECT count(*) FROM " + name);
-            const std::int64_t rows = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
-            sqlite3_reset(count);
-            const bool known = !t.updated && rows == t.added;
-            sqlite3_stmt *s = statement(known ? "INSERT OR REPLACE INTO latest_events (tbl, latest) VALUES (?1, ?2)"
-                                              : "DELETE FROM latest_events WHERE tbl = ?1");
-            bindText(s, 1, name);
-            if (known && t.added > 0)
-                sqlite3_bind_int64(s, 2, t.latest);
-            const int rc = sqlite3_step(s);
-            sqlite3_reset(s);
-            if (rc != SQLITE_DONE)
-                m_ws.fail(QStringLiteral("storing the latest event time"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-            for (const std::string &sql : t.triggers)
-                exec(sql.c_str(), "restoring a trigger after a bulk load");
-        }
-        t = LatestTracking();
-    }
-    m_ws.refreshLatestEvents();
-}
-
-// --- KeyMap ----------------------------------------------------------------------------------
-
-std::int64_t RecordWriter::KeyMap::findOrInsert(std::int64_t key, std::int64_t id)
-{
-    if ((m_size + 1) * 2 > m_slots.size())
-        grow();
-    const std::size_t mask = m_slots.size() - 1;
-    // Keys are already well-mixed hashes.
-    for (std::size_t i = std::size_t(std::uint64_t(key)) & mask;; i = (i + 1) & mask) {
-        auto &slot = m_slots[i];
-        if (slot.second == 0) {
-            slot = {key, id};
-            ++m_size;
-            return 0;
-        }
-        if (slot.first == key)
-            return slot.second;
-    }
-}
-
-void RecordWriter::KeyMap::grow()
-{
-    std::vector<std::pair<std::int64_t, std::int64_t>> old;
-    old.swap(m_slots);
-    m_slots.assign(old.empty() ? 1024 : old.size() * 2, {0, 0});
-    m_size = 0;
-    for (const auto &[key, id] : old)
-        if (id != 0)
-            findOrInsert(key, id);
-}
-
-void RecordWriter::KeyMap::clear()
-{
-    std::vector<std::pair<std::int64_t, std::int64_t>>().swap(m_slots);
-    m_size = 0;
 }
 
 RecordWriter::Outcome RecordWriter::add(const Slo &slo)
@@ -689,7 +377,7 @@ RecordWriter::Outcome RecordWriter::add(const SloMeasurement &m, int columns)
         sets += std::string(names[bit]) + " = excluded." + names[bit];
         differs += std::string(names[bit]) + " IS NOT excluded." + names[bit];
     }
-    prepareTracking(Measurements);
+    m_latest.prepare(LatestEventsUpkeep::Measurements);
     const std::string sql = "INSERT INTO slo_measurements (" + cols + ", import_id) VALUES (" + params + ", ?"
         + std::to_string(n + 1) + ") ON CONFLICT(slo, ts) DO UPDATE SET " + sets
         + ", import_id = excluded.import_id WHERE " + differs;
@@ -702,7 +390,7 @@ RecordWriter::Outcome RecordWriter::add(const SloMeasurement &m, int columns)
     if (columns & Total) bindOpt(s, i++, m.total);
     bindImport(s, i, m_importId);
     const Outcome o = step(s, "an SLO measurement");
-    track(Measurements, m.timestamp, o);
+    m_latest.track(LatestEventsUpkeep::Measurements, m.timestamp, o);
     return o;
 }
 

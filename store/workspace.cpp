@@ -2,6 +2,7 @@
 
 #include "store/schema.h"
 #include "store/schemacheck.h"
+#include "store/sqlite.h"
 #include "store/texthygiene.h"
 
 #include <QDir>
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -72,6 +74,19 @@ sqlite3 *handleOf(const QSqlDatabase &db)
     return nullptr;
 }
 
+// The raw handle is used with the functions of the libsqlite3 this program links: the driver
+// must run the same library. Checked once per process, through the driver itself.
+void checkDriverLibrary(const QSqlDatabase &db)
+{
+    static std::once_flag once;
+    std::call_once(once, [&db] {
+        QSqlQuery q(db);
+        const QString version = q.exec(QStringLiteral("SELECT sqlite_version()")) && q.next() ? q.value(0).toString()
+                                                                                              : QString();
+        sqlite::checkSqliteLibrary(version);
+    });
+}
+
 int sqliteCode(const QSqlError &e)
 {
     bool ok = false;
@@ -80,11 +95,6 @@ int sqliteCode(const QSqlError &e)
 }
 
 } // namespace
-
-int exitCodeFor(const WorkspaceError &)
-{
-    return 3;
-}
 
 Workspace::Workspace(const QString &path, const QString &connectionName)
     : m_path(path), m_connectionName(connectionName)
@@ -207,6 +217,7 @@ std::unique_ptr<Workspace> Workspace::connect(const QString &path, Access access
     ws->m_handle = handleOf(db);
     if (!ws->m_handle)
         throw WorkspaceError(WorkspaceError::Kind::Io, QStringLiteral("%1: the Qt SQLite driver gave no handle").arg(path));
+    checkDriverLibrary(db);
     ws->watchStatements();
     return ws;
 }

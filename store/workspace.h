@@ -6,6 +6,7 @@
 // through RecordWriter; the engine reads with its own queries.
 #pragma once
 
+#include "store/error.h"
 #include "store/settings.h"
 
 #include <QDateTime>
@@ -20,30 +21,24 @@ struct sqlite3;
 
 namespace srm {
 
-class WorkspaceError : public std::runtime_error
+class WorkspaceError : public Error
 {
 public:
     enum class Kind { Missing, NotWorkspace, Corrupt, TooNew, Locked, Io, UnexpectedSchema, TimeLimit };
     WorkspaceError(Kind kind, const QString &message)
-        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message) {}
+        : Error(message), m_kind(kind) {}
     Kind kind() const { return m_kind; }
-    QString message() const { return m_message; }
 
 private:
     Kind m_kind;
-    QString m_message;
 };
 
 // A bad value from the user (unknown setting, wrong type): exit code 2.
-class InputError : public std::runtime_error
+class InputError : public Error
 {
 public:
     explicit InputError(const QString &message)
-        : std::runtime_error(message.toStdString()), m_message(message) {}
-    QString message() const { return m_message; }
-
-private:
-    QString m_message;
+        : Error(message) {}
 };
 
 struct ImportLogEntry
@@ -164,8 +159,5 @@ private:
     std::int64_t m_spentNs = 0;
     std::int64_t m_lastTickNs = 0;
 };
-
-// Exit code for an exception escaping a command (SPEC 2).
-int exitCodeFor(const WorkspaceError &e);
 
 } // namespace srm

@@ -158,9 +158,15 @@ private slots:
         QProcess p;
         p.start(QStringLiteral(SRM_BINARY), {QStringLiteral("import"), ws, m_big});
         QVERIFY(p.waitForStarted());
-        QThread::msleep(300);
+        // Killed once the import is writing: its temporary workspace (NewWorkspace,
+        // PATH.importing-PID) exists and has grown past its empty schema (under 200 kB).
+        const QString temporary = QStringLiteral("%1.importing-%2").arg(ws).arg(p.processId());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(temporary).size() > 1000 * 1000 || p.state() == QProcess::NotRunning,
+                                 120000);
+        QCOMPARE(p.state(), QProcess::Running); // still importing: the kill lands mid-import
         ::kill(pid_t(p.processId()), SIGKILL);
         p.waitForFinished();
+        QVERIFY(QFileInfo::exists(temporary)); // the leftover the next run must clean up
         QVERIFY(!QFileInfo::exists(ws));
         const QString small = m_dir.filePath(QStringLiteral("creating-small.csv"));
         writeFile(small, kPages);

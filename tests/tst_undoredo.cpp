@@ -6,6 +6,8 @@
 // Built twice: offscreen, and in a real X server (tst_undoredo_x11), where Undo and Redo are
 // also pressed as keyboard shortcuts.
 #include "views/alertsview.h"
+#include "views/datasourcespanel.h"
+#include "views/importdialog.h"
 #include "views/debtmodel.h"
 #include "views/debtview.h"
 #include "views/gapsmodel.h"
@@ -23,6 +25,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
@@ -397,6 +400,69 @@ private slots:
         QVERIFY(box->text().contains(QStringLiteral("The change was not made")));
         for (QMessageBox *b : m_window->findChildren<QMessageBox *>())
             b->close();
+    }
+
+    // An import, and a removed import, clear the undo stack (docs/decisions.md#undo): an Undo
+    // afterwards cannot write back a value captured before the import. The pin of OPS-3 is
+    // edited to 2027Q2 (undoable), then a debt file pins it to 2027Q4; Undo must leave 2027Q4
+    // (or, once that import is removed, leave OPS-3 removed).
+    void undoAfterImport_data()
+    {
+        QTest::addColumn<bool>("removeAfterwards");
+        QTest::newRow("import") << false;
+        QTest::newRow("removed import") << true;
+    }
+
+    void undoAfterImport()
+    {
+        QFETCH(bool, removeAfterwards);
+        auto pinOf = [this] {
+            auto ws = Workspace::open(m_path);
+            QSqlQuery q(ws->database());
+            q.exec(QStringLiteral("SELECT pinned_quarter FROM debt_items WHERE id = 'OPS-3'"));
+            return q.next() ? q.value(0).toString() : QStringLiteral("(no OPS-3)");
+        };
+        QVERIFY(m_window->editor()->setPinnedQuarter(QStringLiteral("OPS-3"), QStringLiteral("2027Q2")));
+        m_window->waitForRefresh();
+        QCOMPARE(pinOf(), QStringLiteral("2027Q2"));
+        QVERIFY(m_window->undoStack()->canUndo());
+
+        const QString csv = m_dir.filePath(QStringLiteral("pin-%1.csv").arg(QLatin1StringView(QTest::currentDataTag())));
+        writeFile(csv, "id,title,toil_hours_per_week,cost_weeks,pinned_quarter\n"
+                       "OPS-3,Smaller pull requests (imported),2,8,2027Q4\n");
+        ImportDialog *dialog = m_window->importFiles({csv});
+        QVERIFY(dialog);
+        QSignalSpy finished(dialog, &ImportDialog::importFinished);
+        dialog->startImport();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().at(0).toBool()); // committed
+        m_window->waitForRefresh();
+        dialog->close();
+        QCOMPARE(pinOf(), QStringLiteral("2027Q4"));
+        QCOMPARE(m_window->undoStack()->count(), 0);
+        QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("undo"))->isEnabled());
+
+        QString expected = QStringLiteral("2027Q4");
+        if (removeAfterwards) {
+            DataSourcesPanel *panel = m_window->dataSourcesPanel();
+            const int last = panel->model()->rowCount() - 1;
+            QCOMPARE(panel->model()->index(last, ImportLogModel::FileColumn).data().toString(),
+                     QFileInfo(csv).fileName());
+            // Something undoable again, then the removal (which runs off the GUI thread).
+            QVERIFY(m_window->editor()->setSetting(QStringLiteral("team_size"), QStringLiteral("9")));
+            QVERIFY(m_window->undoStack()->canUndo());
+            QVERIFY(panel->removeImport(panel->model()->index(last, 0).data(ImportLogModel::IdRole).toLongLong(), false));
+            m_window->waitForRefresh();
+            QCOMPARE(m_window->undoStack()->count(), 0);
+            expected = QStringLiteral("(no OPS-3)"); // the import wrote OPS-3 last: removed with it
+            QCOMPARE(pinOf(), expected);
+        }
+        const QStringList before = tableRows(m_path);
+        m_window->undoStack()->undo(); // nothing to undo: a no-op
+        undo();
+        m_window->waitForRefresh();
+        QCOMPARE(pinOf(), expected);
+        QCOMPARE(tableRows(m_path), before);
     }
 
     // Ctrl+Z and Ctrl+Shift+Z (the platform's Undo and Redo keys) work on the window.

@@ -1,8 +1,12 @@
 #include "views/analysiscontroller.h"
 
+#include "views/backgroundjob.h"
+
 #include "store/workspace.h"
 
 #include <QCoreApplication>
+
+#include <mutex>
 
 namespace srm {
 
@@ -10,14 +14,9 @@ AnalysisController::AnalysisController(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<srm::SnapshotPtr>("srm::SnapshotPtr");
-    m_pool.setMaxThreadCount(1);
-    m_pool.setObjectName(QStringLiteral("analysis"));
 }
 
-AnalysisController::~AnalysisController()
-{
-    m_pool.waitForDone();
-}
+AnalysisController::~AnalysisController() = default; // the job's destructor waits for it
 
 void AnalysisController::recompute()
 {
@@ -38,19 +37,32 @@ void AnalysisController::start()
     emit busyChanged(true);
     const SnapshotRequest request = m_request;
     const quint64 generation = m_generation;
-    m_pool.start([this, request, generation] {
+    // Written on the job's thread, read here after the job's finished() (under a mutex, which
+    // ThreadSanitizer sees; see BackgroundJob).
+    struct Result
+    {
+        std::mutex mutex;
         SnapshotPtr snapshot;
-        QString error;
-        try {
-            snapshot = WorkspaceSnapshot::compute(request);
-        } catch (const WorkspaceError &e) {
-            error = e.message();
-        } catch (const std::exception &e) {
-            error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(
-            this, [this, generation, snapshot, error] { finished(generation, snapshot, error); }, Qt::QueuedConnection);
+    };
+    auto result = std::make_shared<Result>();
+    m_job = std::make_unique<BackgroundJob>([request, result](JobControl &) {
+        SnapshotPtr snapshot = WorkspaceSnapshot::compute(request);
+        const std::lock_guard lock(result->mutex);
+        result->snapshot = std::move(snapshot);
     });
+    connect(m_job.get(), &BackgroundJob::finished, this, [this, generation, result] {
+        // Deleted later: this runs inside the job's own signal, and finished() may start another.
+        BackgroundJob *done = m_job.release();
+        done->setParent(this);
+        done->deleteLater();
+        SnapshotPtr snapshot;
+        {
+            const std::lock_guard lock(result->mutex);
+            snapshot = std::move(result->snapshot);
+        }
+        finished(generation, snapshot, done->error());
+    });
+    m_job->start();
 }
 
 void AnalysisController::finished(quint64 generation, SnapshotPtr snapshot, const QString &error)
@@ -97,7 +109,8 @@ void AnalysisController::waitForIdle()
 {
     // Deliver (or drop) what the worker posted; a pending request starts another run.
     while (m_running) {
-        m_pool.waitForDone();
+        if (m_job)
+            m_job->wait();
         QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     }
 }

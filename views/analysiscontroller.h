@@ -1,5 +1,5 @@
 // Computes WorkspaceSnapshots off the GUI thread. recompute() hands the current request to a
-// worker thread (one at a time; a request made while one runs is computed right after it, and
+// BackgroundJob (one at a time; a request made while one runs is computed right after it, and
 // only its result is delivered), which opens its own connection to the workspace; the result
 // arrives on the GUI thread as snapshotReady(). computeNow() does the same synchronously, for
 // the screenshot command and tests.
@@ -8,9 +8,12 @@
 #include "views/workspacesnapshot.h"
 
 #include <QObject>
-#include <QThreadPool>
+
+#include <memory>
 
 namespace srm {
+
+class BackgroundJob;
 
 class AnalysisController : public QObject
 {
@@ -44,7 +47,7 @@ private:
     void start();
     void finished(quint64 generation, SnapshotPtr snapshot, const QString &error);
 
-    QThreadPool m_pool;
+    std::unique_ptr<BackgroundJob> m_job; // the computation running, if any
     SnapshotRequest m_request;
     SnapshotPtr m_snapshot;
     quint64 m_generation = 0; // of the latest request

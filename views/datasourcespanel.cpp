@@ -1,4 +1,6 @@
 #include "views/datasourcespanel.h"
+
+#include "views/backgroundjob.h"
 #include "views/tooltips.h"
 
 #include "store/timeutil.h"
@@ -154,10 +156,10 @@ bool DataSourcesPanel::removeImport(qint64 id, bool confirm)
         if (answer != QMessageBox::Yes)
             return false;
     }
-    try {
-        m_ws->removeImport(id);
-    } catch (const WorkspaceError &e) {
-        QMessageBox::critical(this, tr("Remove Import"), e.message());
+    // Off the GUI thread, on a connection of its own: deleting a million pages takes seconds.
+    BackgroundJob job([path = m_ws->path(), id](JobControl &) { Workspace::openConnection(path)->removeImport(id); });
+    if (!job.runModal(this, tr("Remove Import"), tr("Removing the records of this import…"), false)) {
+        QMessageBox::critical(this, tr("Remove Import"), job.error());
         return false;
     }
     refresh();

@@ -1,4 +1,6 @@
 #include "views/importdialog.h"
+
+#include "views/backgroundjob.h"
 #include "views/tooltips.h"
 
 #include "views/importprofilesdialog.h"
@@ -25,7 +27,6 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -277,11 +278,8 @@ void ImportDialog::setEditor(WorkspaceEditor *editor)
 
 ImportDialog::~ImportDialog()
 {
-    if (m_thread) {
-        m_worker->cancel();
-        m_thread->quit();
-        m_thread->wait();
-    }
+    if (m_job)
+        m_job->cancel(); // its destructor waits for the batch to roll back
 }
 
 int ImportDialog::fileCount() const
@@ -752,23 +750,21 @@ void ImportDialog::startImport()
     m_progress->setValue(0);
     m_summary->setText(tr("Importing…"));
 
-    m_thread = new QThread(this);
-    m_worker = new ImportWorker(m_workspacePath, std::move(jobs));
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &ImportWorker::run);
-    connect(m_worker, &ImportWorker::progress, this, &ImportDialog::onProgress);
-    connect(m_worker, &ImportWorker::fileDone, this, &ImportDialog::onFileDone);
-    connect(m_worker, &ImportWorker::finished, this, &ImportDialog::onFinished);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->start();
+    // The worker stays on this thread; its signals, emitted on the job's, arrive queued.
+    m_worker = std::make_unique<ImportWorker>(m_workspacePath, std::move(jobs));
+    connect(m_worker.get(), &ImportWorker::progress, this, &ImportDialog::onProgress);
+    connect(m_worker.get(), &ImportWorker::fileDone, this, &ImportDialog::onFileDone);
+    connect(m_worker.get(), &ImportWorker::finished, this, &ImportDialog::onFinished);
+    m_job = std::make_unique<BackgroundJob>([worker = m_worker.get()](JobControl &control) { worker->run(control); });
+    m_job->start();
     updateButtons();
 }
 
 void ImportDialog::cancelImport()
 {
-    if (!m_worker)
+    if (!m_job)
         return;
-    m_worker->cancel();
+    m_job->cancel();
     m_cancel->setEnabled(false);
     m_summary->setText(tr("Cancelling…"));
 }
@@ -792,11 +788,8 @@ void ImportDialog::onFileDone(int file, const importers::ImportResult &result)
 
 void ImportDialog::onFinished(bool committed, bool cancelled, const QString &workspaceError)
 {
-    m_thread->quit();
-    m_thread->wait();
-    m_thread->deleteLater();
-    m_thread = nullptr;
-    m_worker = nullptr;
+    m_job.reset(); // waits for the job's thread, which ends right after this signal
+    m_worker.reset();
     int imported = 0;
     for (int r = 0; r < int(m_entries.size()); ++r) {
         Entry &e = m_entries[std::size_t(r)];

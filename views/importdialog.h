@@ -32,10 +32,10 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
-class QThread;
 
 namespace srm {
 
+class BackgroundJob;
 class ImportWorker;
 class WorkspaceEditor;
 
@@ -62,7 +62,7 @@ public:
     void setFileFormat(int row, const QString &formatId);
     QString fileStatus(int row) const;
     void selectFile(int row);
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job != nullptr; }
 
     // The column mapping of a file (FIELD -> the file's COLUMN), as the mapping step edits it,
     // and the profile it was read with ("" for none).
@@ -154,8 +154,8 @@ private:
     QPushButton *m_cancel = nullptr;
     QPushButton *m_close = nullptr;
 
-    QThread *m_thread = nullptr;
-    ImportWorker *m_worker = nullptr;
+    std::unique_ptr<ImportWorker> m_worker;
+    std::unique_ptr<BackgroundJob> m_job;
     int m_running = 0; // files in the running batch
 };
 

@@ -1,5 +1,6 @@
 #include "views/importworker.h"
 
+#include "store/sqlite.h"
 #include "store/workspace.h"
 
 namespace srm {
@@ -10,7 +11,7 @@ ImportWorker::ImportWorker(const QString &workspacePath, std::vector<ImportJob> 
     qRegisterMetaType<srm::importers::ImportResult>();
 }
 
-void ImportWorker::run()
+void ImportWorker::run(const JobControl &jobControl)
 {
     bool cancelled = false;
     bool committed = false;
@@ -18,19 +19,19 @@ void ImportWorker::run()
     try {
         auto ws = Workspace::openConnection(m_path);
         // Set before the batch transaction: the pragma does nothing inside one (see ImportRunner).
-        ws->exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+        sqlite::ForeignKeysOff foreignKeysOff(*ws);
         {
             Workspace::Transaction batch(*ws);
             importers::ImportRunner runner(*ws);
             bool any = false;
             for (std::size_t i = 0; i < m_jobs.size() && !cancelled; ++i) {
                 importers::StreamControl control;
-                control.cancelled = [this] { return m_cancel.load(); };
+                control.cancelled = [&jobControl] { return jobControl.cancelled(); };
                 control.progress = [this, i](std::int64_t done, std::int64_t total) {
                     emit progress(int(i), done, total);
                 };
                 const importers::ImportResult r = runner.importFile(m_jobs[i].path, m_jobs[i].options, control);
-                cancelled = r.status == importers::ImportResult::Status::Cancelled || m_cancel.load();
+                cancelled = r.status == importers::ImportResult::Status::Cancelled || jobControl.cancelled();
                 any = any || r.ok();
                 emit fileDone(int(i), r);
             }
@@ -39,7 +40,6 @@ void ImportWorker::run()
                 committed = true;
             }
         }
-        ws->exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     } catch (const WorkspaceError &e) {
         error = e.message();
     }

@@ -1,15 +1,16 @@
 // Runs the import dialog's files off the GUI thread: on its own connection to the workspace
 // (Workspace::openConnection, a connection belongs to its thread), all files in ONE batch
 // transaction, each file a savepoint in it (ImportRunner), so that Cancel rolls the whole batch
-// back and leaves the workspace exactly as it was. Progress and results go back as signals.
+// back and leaves the workspace exactly as it was. Progress and results go back as signals
+// (queued to the dialog, which lives on the GUI thread). Run by a BackgroundJob.
 #pragma once
 
 #include "importers/importrunner.h"
+#include "views/backgroundjob.h"
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -28,11 +29,9 @@ class ImportWorker : public QObject
 public:
     ImportWorker(const QString &workspacePath, std::vector<ImportJob> jobs);
 
-    // Thread-safe: asks the running batch to stop (and roll back).
-    void cancel() { m_cancel = true; }
-
-public slots:
-    void run();
+    // Runs the batch on the calling thread (a BackgroundJob's); stops and rolls back once
+    // `control` is cancelled.
+    void run(const JobControl &control);
 
 signals:
     void progress(int file, qint64 done, qint64 total);
@@ -43,7 +42,6 @@ signals:
 private:
     QString m_path;
     std::vector<ImportJob> m_jobs;
-    std::atomic<bool> m_cancel{false};
 };
 
 } // namespace srm

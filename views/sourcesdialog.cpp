@@ -1,5 +1,7 @@
 #include "views/sourcesdialog.h"
 
+#include "views/backgroundjob.h"
+
 #include "sources/httpclient.h"
 #include "sources/sourcekinds.h"
 #include "sources/syncrunner.h"
@@ -21,7 +23,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace srm {
@@ -259,12 +260,8 @@ SourcesDialog::SourcesDialog(WorkspaceEditor *editor, QWidget *parent)
 
 SourcesDialog::~SourcesDialog()
 {
-    if (m_thread) {
-        m_worker->cancel();
-        m_thread->quit();
-        m_thread->wait();
-        delete m_worker;
-    }
+    if (m_job)
+        m_job->cancel(); // its destructor waits for the sync to stop
 }
 
 QString SourcesDialog::statusText() const
@@ -498,44 +495,39 @@ bool SourcesDialog::startSync(const QList<SourceDefinition> &list)
         emit syncFinished();
         return false;
     }
-    m_thread = new QThread(this);
-    m_worker = new SyncWorker(ws->path(), std::move(jobs));
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &SyncWorker::run);
-    connect(m_worker, &SyncWorker::progress, this, [this](const QString &name, const QString &text) {
+    // The worker stays on this thread; its signals, emitted on the job's, arrive queued.
+    m_worker = std::make_unique<SyncWorker>(ws->path(), std::move(jobs));
+    connect(m_worker.get(), &SyncWorker::progress, this, [this](const QString &name, const QString &text) {
         m_model->setActivity(name, tr("syncing…"));
         m_status->setText(tr("%1: %2").arg(name, text));
     });
-    connect(m_worker, &SyncWorker::sourceFinished, this, [this](const QString &name, bool ok, const QString &summary) {
+    connect(m_worker.get(), &SyncWorker::sourceFinished, this, [this](const QString &name, bool ok, const QString &summary) {
         m_model->setActivity(name, ok ? firstLine(summary) : tr("failed"));
         m_results << (ok ? tr("%1: %2").arg(name, summary) : tr("%1 failed: %2").arg(name, firstLine(summary)));
         m_imported = m_imported || ok;
     });
-    connect(m_worker, &SyncWorker::finished, this, &SourcesDialog::syncDone);
+    connect(m_worker.get(), &SyncWorker::finished, this, &SourcesDialog::syncDone);
+    m_job = std::make_unique<BackgroundJob>([worker = m_worker.get()](JobControl &control) { worker->run(control); });
     m_progress->show();
     m_status->setText(tr("Syncing…"));
     updateButtons();
-    m_thread->start();
+    m_job->start();
     return true;
 }
 
 void SourcesDialog::cancelSync()
 {
-    if (!m_worker)
+    if (!m_job)
         return;
-    m_worker->cancel();
+    m_job->cancel();
     m_cancel->setEnabled(false);
     m_status->setText(tr("Cancelling…"));
 }
 
 void SourcesDialog::syncDone(bool cancelled, const QString &workspaceError)
 {
-    m_thread->quit();
-    m_thread->wait();
-    delete m_worker;
-    m_worker = nullptr;
-    delete m_thread;
-    m_thread = nullptr;
+    m_job.reset(); // waits for the job's thread, which ends right after this signal
+    m_worker.reset();
     m_progress->hide();
     if (cancelled)
         m_results << tr("Cancelled: nothing was imported from the source being synced.");

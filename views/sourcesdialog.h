@@ -11,14 +11,16 @@
 #include <QAbstractTableModel>
 #include <QDialog>
 
+#include <memory>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
-class QThread;
 
 namespace srm {
 
+class BackgroundJob;
 class SyncWorker;
 class WorkspaceEditor;
 
@@ -57,7 +59,7 @@ public:
     ~SourcesDialog() override;
 
     SourcesModel *model() const { return m_model; }
-    bool isSyncing() const { return m_thread != nullptr; }
+    bool isSyncing() const { return m_job != nullptr; }
     QString statusText() const;
 
 public slots:
@@ -101,8 +103,8 @@ private:
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
-    QThread *m_thread = nullptr;
-    SyncWorker *m_worker = nullptr;
+    std::unique_ptr<SyncWorker> m_worker;
+    std::unique_ptr<BackgroundJob> m_job;
     QStringList m_results;
     bool m_imported = false;
     bool m_closeWhenDone = false; // Close was pressed during a sync

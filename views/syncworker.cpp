@@ -10,19 +10,19 @@ SyncWorker::SyncWorker(const QString &workspacePath, std::vector<SyncJob> jobs)
 {
 }
 
-void SyncWorker::run()
+void SyncWorker::run(const JobControl &control)
 {
     QString error;
     bool cancelled = false;
     try {
         auto ws = Workspace::openConnection(m_path);
         for (const SyncJob &job : m_jobs) {
-            if (m_cancel) {
+            if (control.cancelled()) {
                 cancelled = true;
                 break;
             }
             sources::SyncRunner runner(*ws);
-            runner.setCancelled([this] { return m_cancel.load(); });
+            runner.setCancelled([&control] { return control.cancelled(); });
             const QString name = job.source.name;
             runner.setStatusCallback([this, name](const QString &text) { emit progress(name, text); });
             const sources::SyncOutcome o = runner.run(job.source, job.token);

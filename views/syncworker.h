@@ -1,4 +1,4 @@
-// Runs the window's syncs off the GUI thread (docs/sources.md): on a QThread of its own, with
+// Runs the window's syncs off the GUI thread (docs/sources.md): on a BackgroundJob's thread, with
 // its own connection to the workspace (a connection belongs to its thread) and its own
 // QNetworkAccessManager (made by the SyncRunner there), one source after the other, each one
 // import, all-or-nothing. Tokens are found by the caller on the GUI thread (the keychain
@@ -7,11 +7,11 @@
 #pragma once
 
 #include "store/sourcestore.h"
+#include "views/backgroundjob.h"
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <vector>
 
 namespace srm {
@@ -29,11 +29,9 @@ class SyncWorker : public QObject
 public:
     SyncWorker(const QString &workspacePath, std::vector<SyncJob> jobs);
 
-    // Thread-safe.
-    void cancel() { m_cancel = true; }
-
-public slots:
-    void run();
+    // Runs the syncs on the calling thread (a BackgroundJob's); stops once `control` is
+    // cancelled.
+    void run(const JobControl &control);
 
 signals:
     void progress(const QString &source, const QString &text);
@@ -45,7 +43,6 @@ signals:
 private:
     QString m_path;
     std::vector<SyncJob> m_jobs;
-    std::atomic<bool> m_cancel{false};
 };
 
 } // namespace srm

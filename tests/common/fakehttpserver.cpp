@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QSemaphore>
+
+#include <future>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -119,13 +121,13 @@ FakeHttpServer::FakeHttpServer(Handler handler)
     m_worker = new Worker(this);
     m_worker->moveToThread(m_thread.get());
     QObject::connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    // Listening starts on the server's thread as it starts (started() is emitted there), and the
+    // port comes back through a std::promise: both orderings are visible to ThreadSanitizer,
+    // which a queued call and a QSemaphore (futexes inside Qt) are not (make tsan).
+    std::promise<quint16> port;
+    QObject::connect(m_thread.get(), &QThread::started, m_worker, [this, &port] { port.set_value(m_worker->listen()); });
     m_thread->start();
-    QSemaphore ready;
-    QMetaObject::invokeMethod(m_worker, [this, &ready] {
-        m_port = m_worker->listen();
-        ready.release();
-    });
-    ready.acquire();
+    m_port = port.get_future().get();
 }
 
 FakeHttpServer::~FakeHttpServer()
@@ -141,25 +143,25 @@ QString FakeHttpServer::url() const
 
 void FakeHttpServer::setHandler(Handler handler)
 {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     m_handler = std::move(handler);
 }
 
 QList<FakeRequest> FakeHttpServer::requests() const
 {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     return m_requests;
 }
 
 void FakeHttpServer::clearRequests()
 {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     m_requests.clear();
 }
 
 FakeResponse FakeHttpServer::handle(const FakeRequest &request)
 {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     m_requests << request;
     return m_handler ? m_handler(request) : FakeResponse::json("{}", 404);
 }

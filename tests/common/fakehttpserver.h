@@ -8,14 +8,15 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
-#include <QMutex>
 #include <QPair>
 #include <QString>
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 class QThread;
 
@@ -68,8 +69,8 @@ private:
     class Worker;
     std::unique_ptr<QThread> m_thread;
     Worker *m_worker = nullptr;
-    quint16 m_port = 0;
-    mutable QMutex m_mutex;
+    std::atomic<quint16> m_port{0};
+    mutable std::mutex m_mutex; // not QMutex: ThreadSanitizer sees std::mutex (make tsan)
     Handler m_handler;
     QList<FakeRequest> m_requests;
 };

@@ -62,10 +62,31 @@ QByteArray sha256Of(const QString &path)
 
 QByteArray sqliteDump(const QString &path)
 {
+    // A dump that could not be taken fails the calling test, and what it returns differs from
+    // every other dump, so that "before == after" cannot hold by two empty outputs.
+    static int failures = 0;
+    const auto fail = [&path](const QString &why) {
+        QTest::qFail(qPrintable(QStringLiteral("sqlite3 %1 .dump: %2").arg(path, why)), __FILE__, __LINE__);
+        return QByteArray("sqliteDump failed #") + QByteArray::number(++failures);
+    };
     QProcess p;
-    p.start(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")});
-    p.waitForFinished(60000);
-    return p.readAllStandardOutput();
+    p.start(QStringLiteral("sqlite3"), {QStringLiteral("-bail"), path, QStringLiteral(".dump")});
+    if (!p.waitForStarted(10000))
+        return fail(QStringLiteral("cannot run sqlite3 (%1); it is a test dependency: packaging/install-deps.sh")
+                        .arg(p.errorString()));
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return fail(QStringLiteral("did not finish within 60 s"));
+    }
+    const QByteArray out = p.readAllStandardOutput();
+    const QByteArray err = p.readAllStandardError();
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0 || !err.isEmpty())
+        return fail(QStringLiteral("exit code %1: %2").arg(p.exitCode()).arg(QString::fromLocal8Bit(err.trimmed())));
+    // Even an empty database dumps "BEGIN TRANSACTION; COMMIT;".
+    if (!out.contains("COMMIT;"))
+        return fail(QStringLiteral("no complete dump in its output"));
+    return out;
 }
 
 SamplesLocation samplesLocation()

@@ -26,6 +26,8 @@ CliResult runCliWithout(const QStringList &unset, const QStringList &args, int t
 
 QByteArray sha256Of(const QString &path);
 // `sqlite3 PATH .dump`: the whole content of a workspace as SQL text, to compare before/after.
+// When sqlite3 is missing or fails, the calling test fails (QTest::qFail) and the value returned
+// equals no other dump.
 QByteArray sqliteDump(const QString &path);
 // The public sample payloads (/work/shared/samples in the project's checkout): the directory
 // the environment variable SRM_SAMPLES_DIR names, else the one compiled in (CMake cache variable

@@ -9,6 +9,8 @@
 // 2), Failed for writing (exit 1; a full disk is reported as "disk full").
 #pragma once
 
+#include "store/error.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -20,19 +22,17 @@ class QIODevice;
 
 namespace srm::report {
 
-class ExportError : public std::runtime_error
+class ExportError : public Error
 {
 public:
     enum class Kind { Failed, Refused };
     explicit ExportError(const QString &message, Kind kind = Kind::Failed)
-        : std::runtime_error(message.toStdString()), m_message(message), m_kind(kind)
+        : Error(message), m_kind(kind)
     {
     }
-    QString message() const { return m_message; }
     Kind kind() const { return m_kind; }
 
 private:
-    QString m_message;
     Kind m_kind;
 };
 

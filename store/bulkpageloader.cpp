@@ -1,0 +1,215 @@
+#include "store/bulkpageloader.h"
+
+#include "store/schema.h"
+#include "store/sqlite.h"
+#include "store/workspace.h"
+
+#include <algorithm>
+
+namespace srm {
+
+using sqlite::bindImport;
+using sqlite::bindOpt;
+using sqlite::bindText;
+
+void BulkPageLoader::bindPage(sqlite3_stmt *s, int first, const Page &p, std::int64_t group)
+{
+    bindText(s, first, p.sourceId);
+    bindOpt(s, first + 1, p.incidentNumber);
+    bindText(s, first + 2, p.service);
+    bindText(s, first + 3, p.title);
+    bindText(s, first + 4, p.urgency);
+    sqlite3_bind_int64(s, first + 5, p.createdAt);
+    bindOpt(s, first + 6, p.acknowledgedAt);
+    bindOpt(s, first + 7, p.resolvedAt);
+    bindOpt(s, first + 8, p.autoResolved);
+    bindOpt(s, first + 9, p.escalationCount);
+    bindText(s, first + 10, p.incidentKey);
+    sqlite3_bind_int64(s, first + 11, group);
+}
+
+bool BulkPageLoader::begin()
+{
+    auto isEmpty = [this](const char *sql) {
+        sqlite3_stmt *q = m_statements.get(sql);
+        const bool empty = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
+        sqlite3_reset(q);
+        return empty;
+    };
+    if (!isEmpty("SELECT EXISTS (SELECT 1 FROM pages)"))
+        return false;
+    // Alert groups are only kept for pages, so they are normally empty too; their unique index
+    // is rebuilt the same way (the in-memory map keeps them unique meanwhile).
+    const bool groupsEmpty = isEmpty("SELECT EXISTS (SELECT 1 FROM alert_groups)");
+    sqlite3_stmt *indexes = m_statements.get(
+        groupsEmpty ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('pages', "
+                      "'alert_groups') AND sql IS NOT NULL"
+                    : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pages' AND sql IS "
+                      "NOT NULL");
+    std::vector<std::string> names;
+    while (sqlite3_step(indexes) == SQLITE_ROW) {
+        const std::string name = reinterpret_cast<const char *>(sqlite3_column_text(indexes, 0));
+        names.push_back(name);
+        if (name != "pages_ukey") // left to the first upsert (Schema::kPagesIdentityIndex)
+            m_droppedIndexes.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(indexes, 1)));
+    }
+    sqlite3_reset(indexes);
+    for (const std::string &name : names) {
+        std::string drop = "DROP INDEX \"";
+        for (char c : name)
+            drop += c == '"' ? std::string("\"\"") : std::string(1, c);
+        drop += '"';
+        sqlite::exec(m_statements.workspace(), drop.c_str(), "dropping an index for a bulk load");
+    }
+    m_lastPageId = 0; // the table is empty
+    return true;
+}
+
+bool BulkPageLoader::append()
+{
+    // After a bulk load the identity index is missing. Sorting a million keys to build it costs
+    // a second of CPU, twenty times the cost of a 1% delta; reading the keys into the map costs a
+    // fifth of that and keeps the table as bulk loads leave it. Bounded like a bulk load.
+    auto scalar = [this](const char *sql) {
+        sqlite3_stmt *q = m_statements.get(sql);
+        const std::int64_t v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+        sqlite3_reset(q);
+        return v;
+    };
+    if (scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'pages_ukey'") != 0)
+        return false;
+    const std::int64_t rows = scalar("SELECT count(*) FROM pages");
+    if (rows < 0 || rows > kMaxPages / 2)
+        return false;
+    sqlite3_stmt *q = m_statements.get("SELECT id, ukey FROM pages");
+    std::int64_t last = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const std::int64_t id = sqlite3_column_int64(q, 0);
+        m_keys.findOrInsert(sqlite3_column_int64(q, 1), id);
+        last = std::max(last, id);
+    }
+    sqlite3_reset(q);
+    Workspace &ws = m_statements.workspace();
+    if (rc != SQLITE_DONE)
+        ws.fail(QStringLiteral("reading the page identities"), rc, QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+    m_lastPageId = last;
+    return true;
+}
+
+std::int64_t BulkPageLoader::add(const Page &p, std::int64_t key, std::int64_t group)
+{
+    const std::int64_t existing = m_keys.findOrInsert(key, m_lastPageId + 1);
+    if (existing != 0)
+        return existing;
+    ++m_lastPageId;
+    if (m_pending.size() < std::size_t(kRows))
+        m_pending.resize(std::size_t(kRows));
+    PendingPage &pending = m_pending[m_pendingCount++];
+    pending.page = p;
+    pending.key = key;
+    pending.group = group;
+    if (m_pendingCount == std::size_t(kRows))
+        flush();
+    return 0;
+}
+
+void BulkPageLoader::flush()
+{
+    static const std::string columns =
+        "INSERT INTO pages (id, ukey, source_id, incident_number, service, title, urgency, created_at, "
+        "acknowledged_at, resolved_at, auto_resolved, escalation_count, incident_key, group_id, import_id) VALUES ";
+    static const std::string multi = [] {
+        std::string sql = columns;
+        for (int r = 0; r < kRows; ++r) {
+            sql += r == 0 ? "(" : ", (";
+            for (int c = 0; c < 15; ++c)
+                sql += c == 0 ? "?" : ", ?";
+            sql += ')';
+        }
+        return sql;
+    }();
+    static const std::string single = columns + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    if (m_pendingCount == 0)
+        return;
+    Workspace &ws = m_statements.workspace();
+    const std::int64_t firstId = m_lastPageId - std::int64_t(m_pendingCount) + 1;
+    auto bindRow = [&](sqlite3_stmt *s, int first, std::size_t i) {
+        const PendingPage &p = m_pending[i];
+        sqlite3_bind_int64(s, first, firstId + std::int64_t(i));
+        sqlite3_bind_int64(s, first + 1, p.key);
+        bindPage(s, first + 2, p.page, p.group);
+        bindImport(s, first + 14, m_importId);
+    };
+    sqlite3_stmt *s;
+    if (m_pendingCount == std::size_t(kRows)) {
+        s = m_multiInsert ? m_multiInsert : (m_multiInsert = m_statements.get(multi));
+        for (std::size_t i = 0; i < m_pendingCount; ++i)
+            bindRow(s, int(i) * 15 + 1, i);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            ws.fail(QStringLiteral("writing pages"), sqlite3_errcode(ws.handle()),
+                    QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+        sqlite3_reset(s);
+    } else {
+        s = m_statements.get(single);
+        for (std::size_t i = 0; i < m_pendingCount; ++i) {
+            bindRow(s, 1, i);
+            if (sqlite3_step(s) != SQLITE_DONE)
+                ws.fail(QStringLiteral("writing pages"), sqlite3_errcode(ws.handle()),
+                        QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+            sqlite3_reset(s);
+        }
+    }
+    m_pendingCount = 0;
+}
+
+void BulkPageLoader::end(bool upsertsFollow)
+{
+    flush();
+    Workspace &ws = m_statements.workspace();
+    for (const std::string &sql : m_droppedIndexes)
+        sqlite::exec(ws, sql.c_str(), "building an index after a bulk load");
+    if (upsertsFollow)
+        sqlite::exec(ws, Schema::kPagesIdentityIndex, "building the page identity index");
+    m_droppedIndexes.clear();
+    m_keys.clear();
+}
+
+// --- KeyMap ----------------------------------------------------------------------------------
+
+std::int64_t BulkPageLoader::KeyMap::findOrInsert(std::int64_t key, std::int64_t id)
+{
+    if ((m_size + 1) * 2 > m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    // Keys are already well-mixed hashes.
+    for (std::size_t i = std::size_t(std::uint64_t(key)) & mask;; i = (i + 1) & mask) {
+        auto &slot = m_slots[i];
+        if (slot.second == 0) {
+            slot = {key, id};
+            ++m_size;
+            return 0;
+        }
+        if (slot.first == key)
+            return slot.second;
+    }
+}
+
+void BulkPageLoader::KeyMap::grow()
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>> old;
+    old.swap(m_slots);
+    m_slots.assign(old.empty() ? 1024 : old.size() * 2, {0, 0});
+    m_size = 0;
+    for (const auto &[key, id] : old)
+        if (id != 0)
+            findOrInsert(key, id);
+}
+
+void BulkPageLoader::KeyMap::clear()
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>>().swap(m_slots);
+    m_size = 0;
+}
+
+} // namespace srm

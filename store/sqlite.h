@@ -1,0 +1,167 @@
+// The store's SQLite mechanics, in one place: a prepared statement that finalises itself
+// (Statement), the prepared statements a writer keeps for the length of an import
+// (StatementCache), a savepoint (Savepoint), the foreign-key switch of a bulk write
+// (ForeignKeysOff), the durability PRAGMAs of a file nobody else sees yet (Durability) and the
+// start-up check that Qt's SQLite driver runs on the library we link (checkSqliteLibrary).
+// Everything works on the raw handle of one Workspace (Workspace::handle) and reports a failure
+// as the WorkspaceError matching the SQLite code (Workspace::fail). Layers above store/ use
+// these types instead of calling sqlite3_* for transactions or PRAGMAs.
+#pragma once
+
+#include "store/records.h"
+
+#include <QString>
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+
+namespace srm {
+
+class Workspace;
+
+namespace sqlite {
+
+// Binders shared by the writers: text is bound without a copy (the caller keeps it alive until
+// the step), an empty optional as NULL, import id 0 as NULL.
+inline void bindText(sqlite3_stmt *s, int i, const std::string &v)
+{
+    sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_STATIC);
+}
+
+template <typename T>
+void bindOpt(sqlite3_stmt *s, int i, const std::optional<T> &v)
+{
+    if (!v)
+        sqlite3_bind_null(s, i);
+    else if constexpr (std::is_floating_point_v<T>)
+        sqlite3_bind_double(s, i, *v);
+    else
+        sqlite3_bind_int64(s, i, std::int64_t(*v));
+}
+
+inline void bindImport(sqlite3_stmt *s, int i, std::int64_t importId)
+{
+    if (importId > 0)
+        sqlite3_bind_int64(s, i, importId);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+// Runs one or more statements without bound values; throws WorkspaceError("what") on failure.
+void exec(Workspace &ws, const char *sql, const char *what);
+// Whether the connection is inside a transaction (BEGIN or a savepoint).
+bool inTransaction(const Workspace &ws);
+
+// One prepared statement, finalised on destruction.
+class Statement
+{
+public:
+    Statement(Workspace &ws, const char *sql);
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void bind(int i, const std::string &v) { sqlite3_bind_text(m_stmt, i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
+
+    // Steps to the next row: false when done; throws WorkspaceError on failure.
+    bool next();
+    void reset() { sqlite3_reset(m_stmt); }
+
+    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+    std::int64_t i64(int c) const { return sqlite3_column_int64(m_stmt, c); }
+    Micros timeOr(int c, Micros none) const { return isNull(c) ? none : sqlite3_column_int64(m_stmt, c); }
+    std::optional<Micros> optTime(int c) const
+    {
+        return isNull(c) ? std::nullopt : std::optional<Micros>(sqlite3_column_int64(m_stmt, c));
+    }
+    double real(int c) const { return sqlite3_column_double(m_stmt, c); }
+    std::optional<double> optReal(int c) const
+    {
+        return isNull(c) ? std::nullopt : std::optional<double>(sqlite3_column_double(m_stmt, c));
+    }
+    std::string text(int c) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
+        return p ? std::string(p, size_t(sqlite3_column_bytes(m_stmt, c))) : std::string();
+    }
+    // Valid until the next step.
+    std::string_view textView(int c) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
+        return p ? std::string_view(p, size_t(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
+    }
+    bool textIs(int c, const char *v) const;
+
+private:
+    Workspace &m_ws;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+// Statements prepared once per SQL text (SQLITE_PREPARE_PERSISTENT) and kept until the cache
+// goes: the million-row path of the writers. get() hands a statement back reset, without
+// bindings.
+class StatementCache
+{
+public:
+    explicit StatementCache(Workspace &ws) : m_ws(ws) {}
+    ~StatementCache();
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
+
+    sqlite3_stmt *get(const std::string &sql);
+    Workspace &workspace() const { return m_ws; }
+
+private:
+    Workspace &m_ws;
+    std::unordered_map<std::string, sqlite3_stmt *> m_statements;
+};
+
+// A savepoint: rolled back to and released on destruction unless release() was called.
+class Savepoint
+{
+public:
+    Savepoint(Workspace &ws, const char *name);
+    ~Savepoint();
+    Savepoint(const Savepoint &) = delete;
+    Savepoint &operator=(const Savepoint &) = delete;
+    void release();
+
+private:
+    Workspace &m_ws;
+    std::string m_name;
+    bool m_done = false;
+};
+
+// Foreign keys unchecked for the scope. SQLite ignores the switch inside a transaction, so a
+// caller that holds one sets it before beginning.
+class ForeignKeysOff
+{
+public:
+    explicit ForeignKeysOff(Workspace &ws);
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    Workspace &m_ws;
+};
+
+// Journal and sync settings. Scratch: for a file nobody else can see (a crash loses only that
+// file): journal in memory, no syncing. Shared: what a published workspace uses (WAL, NORMAL).
+enum class Durability { Scratch, Shared };
+void setDurability(Workspace &ws, Durability d);
+
+// Throws WorkspaceError(Io) when the SQLite library Qt's driver runs is not the one this
+// program links (then the raw handle would be used by a different library: Workspace::handle).
+// `driverVersion` is what the driver's connection reports (SELECT sqlite_version()).
+void checkSqliteLibrary(const QString &driverVersion);
+
+} // namespace sqlite
+} // namespace srm
