@@ -1,53 +1,18 @@
 #include "importers/resumepoint.h"
 
+#include "store/sqlite.h"
 #include "store/workspace.h"
-
-#include <sqlite3.h>
 
 namespace srm::importers {
 
 namespace {
 
-// A prepared statement on the workspace's handle, finalized when it goes out of scope.
-class Statement
-{
-public:
-    Statement(Workspace &ws, const char *sql)
-        : m_ws(ws)
-    {
-        const int rc = sqlite3_prepare_v2(ws.handle(), sql, -1, &m_stmt, nullptr);
-        if (rc != SQLITE_OK)
-            ws.fail(QStringLiteral("reading where the last import ended"), rc,
-                    QString::fromUtf8(sqlite3_errmsg(ws.handle())));
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    sqlite3_stmt *get() const { return m_stmt; }
-    bool row()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            m_ws.fail(QStringLiteral("reading where the last import ended"), rc,
-                      QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-        return rc == SQLITE_ROW;
-    }
-
-private:
-    Workspace &m_ws;
-    sqlite3_stmt *m_stmt = nullptr;
-};
-
-void bindText(sqlite3_stmt *s, int i, const QByteArray &text)
-{
-    sqlite3_bind_text(s, i, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-}
+using sqlite::Statement;
 
 std::int64_t countPages(Workspace &ws)
 {
     Statement count(ws, "SELECT count(*) FROM pages");
-    return count.row() ? sqlite3_column_int64(count.get(), 0) : -1;
+    return count.next() ? count.i64(0) : -1;
 }
 
 } // namespace
@@ -76,15 +41,15 @@ std::optional<ResumePoint> findResumePoint(Workspace &ws, const QString &reading
     Statement q(ws, "SELECT i.id, f.bytes, i.added + i.unchanged, f.pages_after, i.sha256 FROM imports i "
                     "JOIN import_files f ON f.import_id = i.id WHERE i.id = (SELECT max(id) FROM imports) "
                     "AND i.updated = 0 AND i.skipped = 0 AND i.source = '' AND f.reading = ?1");
-    bindText(q.get(), 1, readingKey.toUtf8());
-    if (!q.row())
+    q.bind(1, readingKey.toStdString());
+    if (!q.next())
         return std::nullopt;
     ResumePoint p;
-    p.importId = sqlite3_column_int64(q.get(), 0);
-    p.bytes = sqlite3_column_int64(q.get(), 1);
-    p.records = sqlite3_column_int64(q.get(), 2);
-    p.pagesAfter = sqlite3_column_int64(q.get(), 3);
-    p.sha256 = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(q.get(), 4)));
+    p.importId = q.i64(0);
+    p.bytes = q.i64(1);
+    p.records = q.i64(2);
+    p.pagesAfter = q.i64(3);
+    p.sha256 = QString::fromStdString(q.text(4));
     // Removing an import (its pages with it) since then shows in the count.
     if (p.bytes <= 0 || countPages(ws) != p.pagesAfter)
         return std::nullopt;
@@ -98,12 +63,13 @@ void saveResumePoint(Workspace &ws, std::int64_t importId, std::int64_t bytes, c
         return;
     if (pagesAfter < 0)
         pagesAfter = countPages(ws);
-    Statement s(ws, "INSERT OR REPLACE INTO import_files (import_id, bytes, reading, pages_after) VALUES (?1, ?2, ?3, ?4)");
-    sqlite3_bind_int64(s.get(), 1, importId);
-    sqlite3_bind_int64(s.get(), 2, bytes);
-    bindText(s.get(), 3, readingKey.toUtf8());
-    sqlite3_bind_int64(s.get(), 4, pagesAfter);
-    s.row();
+    Statement s(ws, "INSERT OR REPLACE INTO import_files (import_id, bytes, reading, pages_after) "
+                    "VALUES (?1, ?2, ?3, ?4)");
+    s.bind(1, importId);
+    s.bind(2, bytes);
+    s.bind(3, readingKey.toStdString());
+    s.bind(4, pagesAfter);
+    s.next();
 }
 
 } // namespace srm::importers
