@@ -343,7 +343,7 @@ class Bench:
         for i in range(runs):
             gui_json = os.path.join(root, "guibench.json")
             steps = [("gui", [self.guibench, shop, "--repeat", repeat], gui_json),
-                     ("report", [self.bin, "report", shop, "--pdf", pdf], out)]
+                     ("report", [self.bin, "report", shop, "--pdf", pdf, "--force"], out)]
             for name, command, target in steps if i % 2 == 0 else reversed(steps):
                 measured = run(command, target, self.env)
                 if name == "gui":
@@ -362,7 +362,7 @@ class Bench:
         pdf = os.path.join(root, "demo.pdf")
         subprocess.run([self.bin, "demo", ws], check=True, stdout=subprocess.DEVNULL, env=self.env)
         log(f"demo workspace: report, {self.args.runs} rounds")
-        runs = [run([self.bin, "report", ws, "--pdf", pdf], os.path.join(root, "out"), self.env)
+        runs = [run([self.bin, "report", ws, "--pdf", pdf, "--force"], os.path.join(root, "out"), self.env)
                 for _ in range(self.args.runs)]
         self.demo = {"report": runs, "pdf_bytes": os.path.getsize(pdf), "pages": count_rows(ws, "pages")}
 
