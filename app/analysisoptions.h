@@ -1,5 +1,6 @@
-// What `metrics` and `alerts` share: the window options of SPEC 2 (--as-of, --window-days;
-// bad values are usage errors, exit 2) and aligned plain-text tables for their human output.
+// What `metrics` and `alerts` share: the window options of docs/command-line.md#the-window-options
+// (--as-of, --window-days; bad values are usage errors, exit 2) and aligned plain-text tables for
+// their human output.
 #pragma once
 
 #include "engine/dataset.h"
@@ -28,12 +29,12 @@ struct WindowOptions
     void addTo(QCommandLineParser &parser) const { parser.addOptions({asOf, windowDays, json}); }
     // Checks the option values (UsageError) before anything is opened.
     void validate(const QCommandLineParser &parser) const;
-    // --as-of, or nullopt for SPEC 2's default (found while loading, see Dataset::load).
+    // --as-of, or nullopt for docs/command-line.md's default (found while loading, see Dataset::load).
     std::optional<Micros> asOfValue(const QCommandLineParser &parser) const;
     int days(const QCommandLineParser &parser) const;
 };
 
-// SCOPE of SPEC 2: --service S and --team T, each repeatable (docs/scope.md#command-line).
+// SCOPE of docs/command-line.md: --service S and --team T, each repeatable (docs/scope.md#command-line).
 struct ScopeOptions
 {
     QCommandLineOption service{QStringLiteral("service"),

@@ -1,4 +1,4 @@
-// The command line (SPEC 2): picks the sub-command, creates the right application object
+// The command line (docs/command-line.md): picks the sub-command, creates the right application object
 // (QCoreApplication for batch commands, QApplication for the window and for rendering) and maps
 // errors to exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 anything else.
 // Each sub-command lives in its own cmd_*.cpp and is listed in the table in cli.cpp.

@@ -1,6 +1,7 @@
-// `alerts WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]` (SPEC 6): the alert
+// `alerts WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]` (docs/slos-and-alerts.md): the alert
 // groups of the window by page count (Pareto), after the built-in normalisation and the user's
-// rules and merges, from the analysis engine; the JSON document of SPEC 6, or a text table.
+// rules and merges, from the analysis engine; the JSON document of
+// docs/slos-and-alerts.md#alert-groups, or a text table.
 #include "engine/analysis.h"
 #include "engine/analysisjson.h"
 #include "app/analysisoptions.h"

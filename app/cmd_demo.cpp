@@ -1,4 +1,4 @@
-// `demo WORKSPACE`: writes the demo workspace of SPEC 11.
+// `demo WORKSPACE`: writes the demo workspace of docs/demo.md.
 #include "app/cli.h"
 #include "app/commands.h"
 #include "demo/demo.h"

@@ -1,4 +1,4 @@
-// `generate OUTDIR --pages N --deployments N --incidents N [--seed S]` (SPEC 2): the demo
+// `generate OUTDIR --pages N --deployments N --incidents N [--seed S]` (docs/command-line.md): the demo
 // generator's records written as files in our import formats, for benchmarks: the last half
 // year of the demo's span (GeneratorOptions::benchmark()), so that benchmark figures compare
 // from run to run. Importing the directory into a new workspace gives the records that

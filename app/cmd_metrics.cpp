@@ -203,7 +203,7 @@ int cmdMetrics(const QStringList &args)
     auto ws = openWorkspace(pos[0]);
     const Scope chosen = scope.value(parser, *ws);
     const int days = options.days(parser);
-    // One read for the window and the period before it (docs/intervals-and-progress.md#previous-period).
+    // One read for the window and the period before it (docs/intervals-and-progress.md#the-previous-period).
     const Dataset data = Dataset::loadSpan(
         *ws, options.asOfValue(parser), [days](Micros asOf) { return asOf - 2 * Micros(days) * kMicrosPerDay; },
         Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000, chosen);

@@ -1,6 +1,6 @@
 // `plan WORKSPACE [--start YYYYQn] [--quarters N] [--as-of T] [--scenario NAME] [--set KEY=VALUE]...
 // [--json]` (docs/debt-and-roadmap.md): the roadmap schedule of the workspace's operational debt,
-// as SPEC 8's JSON document or as readable text, optionally under a what-if (a saved scenario,
+// as docs/debt-and-roadmap.md's JSON document or as readable text, optionally under a what-if (a saved scenario,
 // then --set overrides on top; nothing is saved). And `scenario WORKSPACE save NAME KEY=VALUE... |
 // list [--json] | delete NAME`: the named what-if plans.
 #include "app/analysisoptions.h"
@@ -52,7 +52,7 @@ int cmdPlan(const QStringList &args)
                                  QStringLiteral("override a setting for this plan only (repeatable; after --scenario's): ")
                                      + WhatIf::allowedKeys(),
                                  QStringLiteral("KEY=VALUE"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print SPEC 8's JSON document"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print the plan as one JSON document (docs/debt-and-roadmap.md)"));
     parser.addOptions({start, quarters, asOf, scenario, set, json});
     if (!parse(parser, QStringLiteral("plan"), args))
         return Ok;

@@ -1,4 +1,4 @@
-// `progress WORKSPACE [--as-of T] [--quarters N] [--json]` (SPEC 14): every metric quarter by
+// `progress WORKSPACE [--as-of T] [--quarters N] [--json]` (docs/intervals-and-progress.md): every metric quarter by
 // quarter with its interval and verdict, the Theil–Sen pace and the quarter each gap is
 // projected to close in, the SLOs quarter-aligned and the successes
 // (docs/intervals-and-progress.md). The JSON document of progressjson.h, or aligned text tables

@@ -1,9 +1,10 @@
 // `report WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter]`
-// (SPEC 10): the executive PDF roadmap, laid out by views/report/reportrenderer.h. The workspace
-// is opened first (exit 3 when it is not one), then OUT.pdf is checked (docs/hostile-input.md#outputs:
-// the workspace, a FIFO or a device, or a file with content without --force is exit 2), the PDF
-// is rendered in memory and written through QSaveFile (or to standard output with -): an
-// unwritable path exits 1 and nothing is left at OUT.pdf unless the whole report was written.
+// (docs/views-and-report.md#the-executive-pdf): the executive PDF roadmap, laid out by
+// views/report/reportrenderer.h. The workspace is opened first (exit 3 when it is not one), then
+// OUT.pdf is checked (docs/hostile-input.md#outputs: the workspace, a FIFO or a device, or a file
+// with content without --force is exit 2), the PDF is rendered in memory and written through
+// QSaveFile (or to standard output with -): an unwritable path exits 1 and nothing is left at
+// OUT.pdf unless the whole report was written.
 #include "app/analysisoptions.h"
 #include "app/cli.h"
 #include "app/commands.h"

@@ -1,10 +1,11 @@
 // `screenshot WORKSPACE --view NAME --out FILE.png [--size WxH] [--palette light|dark]
 // [--as-of T] [--window-days N] [--scenario NAME] [--force]`: renders the real main window, open
-// on the workspace and on one view of SPEC 10 (the roadmap compared with a saved scenario with
-// --scenario), and writes it as a PNG (QSaveFile, or standard output with -; the output is checked
-// first as every export's: docs/hostile-input.md#outputs). The platform is offscreen unless
-// QT_QPA_PLATFORM says otherwise (cli.cpp), and the user's recent files and window geometry are
-// left alone. A bad view, size or palette exits 2 naming what is accepted.
+// on the workspace and on one view of docs/views-and-report.md#the-eight-views (the roadmap
+// compared with a saved scenario with --scenario), and writes it as a PNG (QSaveFile, or standard
+// output with -; the output is checked first as every export's: docs/hostile-input.md#outputs). The
+// platform is offscreen unless QT_QPA_PLATFORM says otherwise (cli.cpp), and the user's recent
+// files and window geometry are left alone. A bad view, size or palette exits 2 naming what is
+// accepted.
 #include "app/analysisoptions.h"
 #include "app/cli.h"
 #include "app/commands.h"

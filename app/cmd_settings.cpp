@@ -1,4 +1,4 @@
-// `set WORKSPACE KEY VALUE` and `get WORKSPACE [KEY]` (SPEC 9).
+// `set WORKSPACE KEY VALUE` and `get WORKSPACE [KEY]` (docs/settings.md).
 #include "app/cli.h"
 #include "app/commands.h"
 #include "store/workspace.h"

@@ -1,4 +1,4 @@
-// sre-roadmap: one executable for the window and the command line (SPEC 2).
+// sre-roadmap: one executable for the window and the command line (docs/command-line.md).
 #include "app/cli.h"
 
 int main(int argc, char **argv)

@@ -1,13 +1,13 @@
-// The main window: the eight views of SPEC 10 (a navigation list beside a stack of ViewPages),
-// the File menu (New, Open, Open Recent, Import, Sources, Export, Close, Quit), Edit (Undo, Redo,
-// Workspace Settings), View (Ctrl+1..8), a toolbar with Sync and the analysis window (as-of
-// date, window length) and the scope picker (services and teams, docs/scope.md#window), and a
-// status bar with the workspace, the scope and the window. It owns the open
-// Workspace, the one QUndoStack of all edits (through WorkspaceEditor) and the
+// The main window: the eight views of docs/views-and-report.md#the-eight-views (a navigation list
+// beside a stack of ViewPages), the File menu (New, Open, Open Recent, Import, Sources, Export,
+// Close, Quit), Edit (Undo, Redo, Workspace Settings), View (Ctrl+1..8), a toolbar with Sync and
+// the analysis window (as-of date, window length) and the scope picker (services and teams,
+// docs/scope.md#window), and a status bar with the workspace, the scope and the window. It owns the
+// open Workspace, the one QUndoStack of all edits (through WorkspaceEditor) and the
 // AnalysisController that computes what the views show off the GUI thread. Any change of data,
 // settings or window goes through dataChanged(), which recomputes; the views redraw when the new
-// snapshot arrives. A workspace that fails to open is reported in a dialog and the window stays
-// as it was.
+// snapshot arrives. A workspace that fails to open is reported in a dialog and the window stays as
+// it was.
 #pragma once
 
 #include "views/viewids.h"
@@ -80,7 +80,7 @@ public:
     ImportDialog *importFiles(const QStringList &paths);
     DataSourcesPanel *dataSourcesPanel() const { return m_dataSources; }
 
-    // The analysis window: `asOf` nullopt follows the workspace's default (SPEC 2).
+    // The analysis window: `asOf` nullopt follows the workspace's default (docs/command-line.md).
     void setAnalysisWindow(std::optional<Micros> asOf, int days);
     std::optional<Micros> analysisAsOf() const { return m_asOf; }
     int analysisDays() const { return m_days; }
@@ -145,7 +145,7 @@ private:
     void createStatusBar();
     void workspaceOpened();
     // An import, a sync or a removed import changed records outside the undo stack: the stack
-    // is cleared, so that no Undo writes back a value captured before (docs/decisions.md#undo).
+    // is cleared, so that no Undo writes back a value captured before (docs/decisions.md (Undo)).
     void recordsReplaced();
     void showSnapshot(const SnapshotPtr &snapshot);
     void windowControlsChanged();

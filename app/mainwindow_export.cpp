@@ -1,6 +1,6 @@
 // File › Export of the main window, kept apart from mainwindow.cpp: the executive PDF
 // (views/report/reportrenderer.h), the one-page HTML summary and the CSV tables of the open
-// workspace, for the window the toolbar shows (its as-of, or SPEC 2's default, and its length).
+// workspace, for the window the toolbar shows (its as-of, or docs/command-line.md's default, and its length).
 // An export reads the workspace on a worker thread through its own connection (a QSqlDatabase
 // connection belongs to the thread that opened it) while a progress dialog keeps the window
 // responsive; Cancel is honoured up to the moment files are written. Everything is written

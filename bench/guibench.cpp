@@ -1,5 +1,5 @@
 // srm_guibench WORKSPACE [--repeat N]: opens the real main window offscreen on WORKSPACE and
-// prints, as one JSON document, the times SPEC's window goals are about (issue 6):
+// prints, as one JSON document, the times the docs' window goals are about (issue 6):
 //   first_dashboard_ms  from constructing the window to the first complete dashboard on screen
 //                       (open the workspace, compute off the GUI thread, lay out, paint);
 //   repaint_ms          a full repaint of the dashboard page, every tile (median and worst of N);

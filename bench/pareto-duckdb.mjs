@@ -1,7 +1,8 @@
-// The alert Pareto of `sre-roadmap alerts --json` (SPEC 6) computed by DuckDB straight from a
-// pages CSV in the import format, as a user with DuckDB would write it: the built-in title
-// normalisation as regexp_replace calls, the window filter, then one GROUP BY. bench/run-bench.sh
-// runs it (node + @duckdb/node-api from bench/.scratch) side by side with `alerts` and pandas.
+// The alert Pareto of `sre-roadmap alerts --json` (docs/slos-and-alerts.md#alert-groups) computed
+// by DuckDB straight from a pages CSV in the import format, as a user with DuckDB would write it:
+// the built-in title normalisation as regexp_replace calls, the window filter, then one GROUP BY.
+// bench/run-bench.sh runs it (node + @duckdb/node-api from bench/.scratch) side by side with
+// `alerts` and pandas.
 //   node pareto-duckdb.mjs PAGES.csv FROM TO TIMEZONE BH_START BH_END
 //   FROM, TO: the window as ISO-8601 UTC instants ("2026-07-03T00:00:00Z");
 //   TIMEZONE: IANA zone of the business hours; BH_START, BH_END: "HH:MM".
@@ -12,14 +13,14 @@ const [csv, from, to, tz, bhStart, bhEnd] = process.argv.slice(2);
 const minutes = (hhmm) => { const [h, m] = hhmm.split(':').map(Number); return h * 60 + m; };
 const quote = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
-// RE2 has no look-ahead, so SPEC 6's hex rule \b(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}\b is spelled
+// RE2 has no look-ahead, so docs/slos-and-alerts.md's hex rule \b(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}\b is spelled
 // out by where the first digit of the run is: k letters a-f, a digit, then at least 7 - k more.
 const H = '[0-9a-fA-F]', L = '[a-fA-F]';
 const hexAlternatives = [];
 for (let k = 0; k < 7; k++) hexAlternatives.push(`${k ? `${L}{${k}}` : ''}[0-9]${H}{${7 - k},}`);
 hexAlternatives.push(`${L}{7,}[0-9]${H}*`);
 const hexRun = `\\b(?:${hexAlternatives.join('|')})\\b`;
-// SPEC 6 white space (ASCII): space, tab, LF, VT, FF, CR.
+// docs/slos-and-alerts.md white space (ASCII): space, tab, LF, VT, FF, CR.
 const space = '[ \\t\\n\\x0B\\f\\r]';
 
 const sql = `

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The alert Pareto of `sre-roadmap alerts --json` (SPEC 6) with pandas, straight from a pages CSV
+"""The alert Pareto of `sre-roadmap alerts --json` (docs/slos-and-alerts.md) with pandas, straight from a pages CSV
 in the import format: the script an SRE lead would otherwise write (Debian's python3-pandas).
 bench/run-bench.sh runs it side by side with `alerts` and DuckDB.
 
@@ -22,7 +22,7 @@ def minutes(hhmm):
     return int(h) * 60 + int(m)
 
 
-# SPEC 6's built-in rules, in order; re.ASCII makes \d and \b ASCII, as the specification's
+# docs/slos-and-alerts.md's built-in rules, in order; re.ASCII makes \d and \b ASCII, as the specification's
 # regexes are read (docs/decisions.md, "Alert groups").
 RULES = [
     (r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "<uuid>"),

@@ -1,4 +1,4 @@
-// The demo workspace (SPEC 11): an online shop of eleven services over two quarters, made by
+// The demo workspace (docs/demo.md): an online shop of eleven services over six quarters (2025Q2 to 2026Q3), made by
 // the seeded generator and written through the same RecordWriter as the importers, with
 // settings, an import log, a user alert rule and a merge. Deterministic: the same bytes
 // (sqlite3 .dump) on every run.

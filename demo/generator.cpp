@@ -233,7 +233,7 @@ struct ActiveIncident
     Micros to;
 };
 
-// The demo's journey over its six quarters (docs/decisions.md#demo): dated turns in how the shop
+// The demo's journey over its six quarters (docs/demo.md): dated turns in how the shop
 // runs, each with the work the debt register records behind it. Before a turn the generator
 // behaves as before it; the figures that follow are whatever the seeded draws give.
 constexpr Micros utcDay(int y, unsigned m, unsigned d)

@@ -1,4 +1,4 @@
-// Synthetic operations data for the demo workspace (SPEC 11) and for the benchmarks'
+// Synthetic operations data for the demo workspace (docs/demo.md) and for the benchmarks'
 // `generate` command: one seeded generator that streams records, day by day, into a
 // RecordSink. The shape follows a real online shop of eleven services: production deploys in
 // weekday bursts, incidents that cluster after bad deploys and some fixed by a follow-up
@@ -16,7 +16,7 @@
 
 namespace srm {
 
-// The demo's six quarters, 2025Q2 to 2026Q3, with a journey (docs/decisions.md#demo); the
+// The demo's six quarters, 2025Q2 to 2026Q3, with a journey (docs/demo.md); the
 // benchmarks' data (`generate`) is the last two quarters of it at the sizes asked for.
 struct GeneratorOptions
 {

@@ -379,7 +379,7 @@ struct SloEval
 };
 
 // good and total of one measurement: total as given, else good + bad; good = total − bad when
-// bad is given, else good as given. SPEC 6 puts bad first, so a row that also carries a good
+// bad is given, else good as given. docs/slos-and-alerts.md puts bad first, so a row that also carries a good
 // count that does not add up to its total is judged by its bad count. nullopt when either
 // cannot be known.
 std::optional<std::pair<double, double>> goodTotal(const SloMeasurement &m)

@@ -1,14 +1,14 @@
-// The analysis engine (SPEC 4-6): from a Dataset (dataset.h) of one window it computes every
-// metric of the catalogue with its p90 companion, count n and weekly series; targets, gaps,
-// status and DORA tiers; the DORA Quick Check (dora.h); which deployments count as failed or
-// rework; the theme roll-ups; SLO attainment, error budgets and burn rates; the
-// alert groups (built-in keys, then the user's rules and merges) with their Pareto figures;
-// and the incidents' durations and phases. It is the single source of these figures: the
-// command line, the views and the PDF read them from these structs (or their JSON, see
-// analysisjson.h) and never derive one themselves. Every figure carries its 95% interval, and
-// a window compared with the period before it carries a verdict (intervals.h,
-// docs/intervals-and-progress.md). Pure computation, no store access, so a worker thread can
-// run it on a Dataset it loaded through its own connection:
+// The analysis engine (docs/metrics.md and docs/slos-and-alerts.md): from a Dataset (dataset.h) of
+// one window it computes every metric of the catalogue with its p90 companion, count n and weekly
+// series; targets, gaps, status and DORA tiers; the DORA Quick Check (dora.h); which deployments
+// count as failed or rework; the theme roll-ups; SLO attainment, error budgets and burn rates; the
+// alert groups (built-in keys, then the user's rules and merges) with their Pareto figures; and the
+// incidents' durations and phases. It is the single source of these figures: the command line, the
+// views and the PDF read them from these structs (or their JSON, see analysisjson.h) and never
+// derive one themselves. Every figure carries its 95% interval, and a window compared with the
+// period before it carries a verdict (intervals.h, docs/intervals-and-progress.md). Pure
+// computation, no store access, so a worker thread can run it on a Dataset it loaded through its
+// own connection:
 //     auto ws = Workspace::openConnection(path);
 //     const Analysis a = analyze(Dataset::load(*ws, asOf, days, Dataset::AllParts, now));
 // An Engine computes several windows from one Dataset that spans them all (the window and the
@@ -280,7 +280,7 @@ struct Analysis
     IncidentReport incidents;
 };
 
-// The severity level of SPEC 4's postmortem rule: the first run of digits in the text
+// The severity level of docs/metrics.md's postmortem rule: the first run of digits in the text
 // ("SEV1" -> 1, "sev-2" -> 2, "P1" -> 1, "1" -> 1); nullopt without digits.
 std::optional<int> severityLevel(std::string_view severity);
 

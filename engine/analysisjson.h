@@ -1,8 +1,9 @@
-// JSON of the analysis engine's results: the documents of SPEC 4 (`metrics --json`) and SPEC 6
-// (`alerts --json`) field for field (times ISO-8601 UTC with Z, absent figures as null), and the
-// same shapes for the parts other consumers embed (HTML export, tests). Pure formatting: every
-// figure comes from analysis.h. The documents are written as text by JsonWriter (the command
-// line prints that text); the QJsonObject forms are that text read back, so both agree.
+// JSON of the analysis engine's results: the documents of docs/metrics.md (`metrics --json`) and
+// docs/slos-and-alerts.md (`alerts --json`) field for field (times ISO-8601 UTC with Z, absent
+// figures as null), and the same shapes for the parts other consumers embed (HTML export, tests).
+// Pure formatting: every figure comes from analysis.h. The documents are written as text by
+// JsonWriter (the command line prints that text); the QJsonObject forms are that text read back, so
+// both agree.
 #pragma once
 
 #include "engine/analysis.h"

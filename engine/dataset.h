@@ -1,7 +1,7 @@
 // The analysis engine's input: one snapshot of everything a window needs, read once from a
 // workspace through its raw SQLite handle (prepared statements, no per-row QVariant), so that
 // the engine (analysis.h) computes in plain C++ and the GUI can load and compute in a worker
-// thread on its own Workspace::openConnection(). Loading joins what the definitions of SPEC 4
+// thread on its own Workspace::openConnection(). Loading joins what the definitions of docs/metrics.md
 // need across tables (a deployment's fixes and the incidents it caused, the changes it shipped)
 // so the computation never goes back to the store.
 #pragma once
@@ -25,7 +25,7 @@ namespace srm {
 
 class Workspace;
 
-// The analysis window [asOf − days, asOf) of SPEC 2.
+// The analysis window [asOf − days, asOf) of docs/command-line.md.
 struct AnalysisWindow
 {
     Micros asOf = 0;
@@ -37,7 +37,7 @@ struct AnalysisWindow
 
     static constexpr int kDefaultDays = 90;
     static constexpr int kMaxDays = 36600;
-    // SPEC 2's default as-of: UTC midnight at the start of the day after the latest event of any
+    // docs/command-line.md's default as-of: UTC midnight at the start of the day after the latest event of any
     // kind in the workspace; the UTC midnight after `now` when the workspace holds no event.
     static Micros defaultAsOf(const Workspace &ws, Micros now);
 };
@@ -55,7 +55,7 @@ std::vector<WeekSlot> weekSlots(const AnalysisWindow &window);
 constexpr Micros kNoTime = std::numeric_limits<Micros>::min();
 
 // A production deployment (production environment, result success or rolled_back) that
-// finished in the window, with what SPEC 4 derives from other records.
+// finished in the window, with what docs/metrics.md derives from other records.
 struct DeploymentFact
 {
     std::string deploymentId;
@@ -82,7 +82,8 @@ struct DeploymentFact
     bool isRework() const { return result == DeployResult::Success && (reworkFix || reworkAfterFailure || reworkDuringIncident); }
 
     bool failed() const { return result == DeployResult::RolledBack || causedIncidents > 0 || fixes > 0; }
-    // SPEC 4 recovery: earliest of the first fix and the resolution of all caused incidents.
+    // docs/metrics.md#failed-deployments recovery: earliest of the first fix and the resolution of
+    // all caused incidents.
     std::optional<Micros> recoveredAt() const;
 };
 
@@ -182,7 +183,7 @@ struct Dataset
     // Reads what `parts` asks for. Throws WorkspaceError when the store fails.
     // A non-empty `scope` restricts the facts once they are loaded (restricted()).
     static Dataset load(Workspace &ws, const AnalysisWindow &window, int parts = AllParts, const Scope &scope = {});
-    // The same for the window of `days` ending at `asOf`, or, without one, at SPEC 2's default
+    // The same for the window of `days` ending at `asOf`, or, without one, at docs/command-line.md's default
     // as-of (AnalysisWindow::defaultAsOf; `now` when the workspace holds no event), read in the
     // same transaction as the records.
     static Dataset load(Workspace &ws, std::optional<Micros> asOf, int days, int parts, Micros now,

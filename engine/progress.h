@@ -1,4 +1,4 @@
-// Progress: are we there yet? (docs/intervals-and-progress.md#progress). Every metric of the
+// Progress: are we there yet? (docs/intervals-and-progress.md#progress-quarters). Every metric of the
 // catalogue in each of the last N calendar quarters (UTC), ending with the quarter that holds the
 // instant just before as_of (partial when as_of is not a quarter start), each with its n, its 95%
 // interval and its verdict against the whole quarter before it; each SLO's attainment and error

@@ -1,4 +1,4 @@
-// The CSV formats of SPEC 3 (deployments, changes, incidents, pages, the PagerDuty web export,
+// The CSV formats of docs/formats.md (deployments, changes, incidents, pages, the PagerDuty web export,
 // SLO measurements, operational debt): the header names the columns (case-insensitive, any
 // order, unknown ones ignored); each record becomes one srm record or one bad row, reported at
 // the line where the record starts with the first column that is wrong.
@@ -226,7 +226,7 @@ public:
 
     Micros requiredTime(int c) { return time(c).value_or(0); }
 
-    // `t` must not be before `start` (SPEC 3: a time earlier than the record's own start).
+    // `t` must not be before `start` (docs/formats.md: a time earlier than the record's own start).
     void notBefore(int c, const std::optional<Micros> &t, int startColumn, Micros start)
     {
         notBeforeNamed(m_t.name(c), t, m_t.name(startColumn), start);
@@ -467,7 +467,7 @@ void parsePagerDutyCsv(InputStream &in, const ParseOptions &o, ImportSink &sink)
     Page p;
     forEachRow(t, o, sink, [&](Row &r) {
         p.createdAt = r.requiredTime(PdCreated);
-        // SPEC 3: title, else summary, else description.
+        // docs/formats.md: title, else summary, else description.
         p.title.clear();
         for (int c : {PdTitle, PdSummary, PdDescription}) {
             const std::string_view v = r.value(c);

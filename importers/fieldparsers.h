@@ -1,4 +1,4 @@
-// Conversions of one imported value (SPEC 3), shared by every format: the value vocabularies
+// Conversions of one imported value (docs/formats.md#vocabularies), shared by every format: the value vocabularies
 // with their synonyms (case-insensitive), booleans, counts, decimal numbers and durations.
 // Each returns nullopt for text it does not accept; the caller names the column in the error.
 #pragma once

@@ -1,4 +1,4 @@
-// Writers for our own import formats (SPEC 3), the inverse of the parsers: each record kind's
+// Writers for our own import formats (docs/formats.md), the inverse of the parsers: each record kind's
 // canonical CSV columns and fields (RFC 4180 quoting, ISO-8601 UTC times, numbers in their
 // shortest round-trip form, depends_on joined with ';'), OpenSLO v1 YAML for SLO definitions,
 // and GeneratedFiles, a RecordSink that streams records into the seven files `generate` writes

@@ -1,4 +1,4 @@
-// The import formats of SPEC 3 and their detection from content: JSON by its shape (an
+// The import formats of docs/formats.md and their detection from content: JSON by its shape (an
 // `incidents` array, a `data` array, a `data.resultType` matrix), YAML by its OpenSLO
 // `apiVersion`, CSV by its header names. `--format` names a format by its id instead.
 #pragma once
@@ -46,7 +46,7 @@ constexpr int kSniffBytes = 1 << 20;
 
 struct ParseError;
 
-// The format of a file whose first bytes are `head`, or nullopt when it is none of SPEC 3's
+// The format of a file whose first bytes are `head`, or nullopt when it is none of docs/formats.md's
 // (then *why says what it looked like, with a line when it found a syntax error).
 std::optional<Format> detectFormat(const QByteArray &head, ParseError *why = nullptr);
 

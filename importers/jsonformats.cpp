@@ -1,4 +1,4 @@
-// The JSON formats of SPEC 3: PagerDuty REST v2 `GET /incidents` (one page, an array of pages,
+// The JSON formats of docs/formats.md: PagerDuty REST v2 `GET /incidents` (one page, an array of pages,
 // or a bare array of incident objects), PagerDuty Analytics raw incidents, and Prometheus
 // `query_range` matrices. JsonScanner splits the file into its elements (each incident, each
 // sample) and checks the grammar of the rest; simdjson parses one element at a time.

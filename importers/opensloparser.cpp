@@ -1,4 +1,4 @@
-// OpenSLO SLO definitions (SPEC 3): `apiVersion: openslo/v1` or `openslo/v1alpha`, `kind: SLO`,
+// OpenSLO SLO definitions (docs/formats.md): `apiVersion: openslo/v1` or `openslo/v1alpha`, `kind: SLO`,
 // in multi-document YAML files or YAML lists of objects. Other kinds and versions are skipped
 // with a note. Shapes other tools write are read too (docs/formats.md#openslo): the operators'
 // `openslo.com/v1`, numbers quoted as strings, durations as words (Day, Week, Month, Quarter).

@@ -1,4 +1,4 @@
-// The import parsers (SPEC 3): one per format, each a pure function from bytes to records.
+// The import parsers (docs/formats.md): one per format, each a pure function from bytes to records.
 // A parser reads an InputStream (chunk by chunk, so memory stays bounded whatever the file
 // size), turns every record into an srm record and hands it to an ImportSink together with the
 // located errors of bad rows and notes about what it skipped on purpose. A file it cannot read

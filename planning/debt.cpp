@@ -123,7 +123,7 @@ DebtAssessment assessDebtItem(const DebtItem &item, const WorkspaceSettings &set
     a.open = item.status != "done";
     a.quadrant = toilCostQuadrant(item.toilHoursPerWeek, item.costWeeks, settings);
     a.fowler = fowlerFromId(QString::fromStdString(item.fowler));
-    // The operations in SPEC 7's order, so that results agree to the last bit with any other
+    // The operations in docs/debt-and-roadmap.md's order, so that results agree to the last bit with any other
     // IEEE-754 implementation of the same formulas (ties in the ranking depend on it).
     const double toilPerQuarter = item.toilHoursPerWeek * 13;
     a.value = toilPerQuarter + 8.0 * item.riskLikelihood * item.riskImpact;

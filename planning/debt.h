@@ -1,9 +1,10 @@
-// The figures SPEC 7 derives for each operational debt item: the toil/cost quadrant (thresholds
-// from settings), Fowler's quadrant, value, cost in hours, priority with the theme weight and the
-// gap factor of its linked metrics (gapfactor.h), payback in quarters, and the rank. Pure
-// functions of a DebtItem, the WorkspaceSettings and the default window's metrics (GapBasis); the
-// debt view, the scheduler (roadmap.h) and the PDF all read these, so the numbers agree everywhere.
-// docs/debt-and-roadmap.md explains each figure with a worked example.
+// The figures docs/debt-and-roadmap.md#two-quadrants derives for each operational debt item: the
+// toil/cost quadrant (thresholds from settings), Fowler's quadrant, value, cost in hours, priority
+// with the theme weight and the gap factor of its linked metrics (gapfactor.h), payback in
+// quarters, and the rank. Pure functions of a DebtItem, the WorkspaceSettings and the default
+// window's metrics (GapBasis); the debt view, the scheduler (roadmap.h) and the PDF all read these,
+// so the numbers agree everywhere. docs/debt-and-roadmap.md explains each figure with a worked
+// example.
 #pragma once
 
 #include "planning/gapfactor.h"
@@ -20,7 +21,7 @@
 
 namespace srm {
 
-// SPEC 7's table: rows high/low cost, columns small/large toil pile.
+// docs/debt-and-roadmap.md's table: rows high/low cost, columns small/large toil pile.
 enum class ToilCostQuadrant {
     Defer,            // high cost, small toil pile
     AlligatorVSwamp,  // high cost, large toil pile
@@ -30,7 +31,7 @@ enum class ToilCostQuadrant {
 
 // "Defer", "Alligator v. swamp", "No brainer", "Low-hanging fruit" (the names in JSON).
 QString quadrantName(ToilCostQuadrant q);
-// SPEC 7's captions for display: "Defer (perhaps forever?)", "Alligator v. swamp (may need
+// docs/debt-and-roadmap.md's captions for display: "Defer (perhaps forever?)", "Alligator v. swamp (may need
 // intervention)", "No brainer (but also no pressure)", "Low-hanging fruit (also quite rare)".
 QString quadrantCaption(ToilCostQuadrant q);
 std::optional<ToilCostQuadrant> quadrantFromName(QStringView name);
@@ -45,7 +46,7 @@ enum class FowlerQuadrant { CarelessIntentional, CarefulIntentional, CarelessUni
 std::optional<FowlerQuadrant> fowlerFromId(QStringView id); // "careless-intentional"... (case-insensitive)
 QString fowlerId(FowlerQuadrant f);
 QString fowlerName(FowlerQuadrant f);    // "Careless and intentional"
-QString fowlerExample(FowlerQuadrant f); // SPEC 7's example, e.g. "what's a runbook?"
+QString fowlerExample(FowlerQuadrant f); // docs/debt-and-roadmap.md's example, e.g. "what's a runbook?"
 bool isCareful(FowlerQuadrant f);
 bool isIntentional(FowlerQuadrant f);
 
@@ -77,7 +78,8 @@ DebtAssessment assessDebtItem(const DebtItem &item, const WorkspaceSettings &set
 std::vector<DebtAssessment> assessDebt(const std::vector<DebtItem> &items, const WorkspaceSettings &settings,
                                        const GapBasis &gaps = {});
 
-// The ranking order of SPEC 7 (priority descending, then id in byte order).
+// The ranking order of docs/debt-and-roadmap.md#value-cost-priority-and-payback (priority
+// descending, then id in byte order).
 bool rankedBefore(double priorityA, const std::string &idA, double priorityB, const std::string &idB);
 
 // A priority for JSON: a number, or null for a zero-cost item's infinity.

@@ -1,9 +1,10 @@
-// The dependency graph of the operational debt register (SPEC 8 step 1), built with Boost.Graph:
-// one vertex per item, an edge from each dependency (the blocker) to the item that depends on it.
-// It finds the register's problems (a dependency on an unknown id, cycles, duplicate ids), gives a
-// topological order, what each item blocks and what blocks it, and the critical path. The
-// scheduler, the debt and roadmap views and the PDF read it; it never throws from the
-// constructor, so a view can show the problems; check() turns them into an InputError (exit 2).
+// The dependency graph of the operational debt register
+// (docs/debt-and-roadmap.md#scheduling step 1), built with Boost.Graph: one vertex per item, an
+// edge from each dependency (the blocker) to the item that depends on it. It finds the register's
+// problems (a dependency on an unknown id, cycles, duplicate ids), gives a topological order, what
+// each item blocks and what blocks it, and the critical path. The scheduler, the debt and roadmap
+// views and the PDF read it; it never throws from the constructor, so a view can show the problems;
+// check() turns them into an InputError (exit 2).
 #pragma once
 
 #include "store/records.h"
@@ -70,7 +71,7 @@ public:
     std::vector<std::string> allBlockers(const std::string &id) const;
     std::vector<std::string> allBlocked(const std::string &id) const;
 
-    // SPEC 8: the chain of dependencies among items that are not done with the largest total
+    // docs/debt-and-roadmap.md: the chain of dependencies among items that are not done with the largest total
     // cost_weeks; ties (within 1e-9 weeks) go to the lexicographically smallest id list. Blocker
     // first. Empty when no item is open. Needs a valid graph (throws InputError otherwise).
     CriticalPath criticalPath() const;

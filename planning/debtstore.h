@@ -1,4 +1,4 @@
-// The operational debt register in a workspace (SPEC 7): tables debt_items and debt_dependencies.
+// The operational debt register in a workspace (docs/debt-and-roadmap.md): tables debt_items and debt_dependencies.
 // DebtStore loads the register in its order (column position) and edits it; every write is one
 // transaction and validates first (InputError names the field), so a failed edit changes nothing.
 // Imports write through RecordWriter; the debt view's undo commands call this API: an edit, its

@@ -64,7 +64,7 @@ GapBasis GapBasis::withSettings(const WorkspaceSettings &settings) const
     const MetricsReport toil = computeMetrics(debt);
     b.metrics[std::size_t(MetricId::ToilRatio)].value = toil.at(MetricId::ToilRatio).value;
 
-    // Then every metric judged against its target, as the engine does (SPEC 5's gap and status).
+    // Then every metric judged against its target, as the engine does (docs/metrics.md's gap and status).
     for (MetricStanding &s : b.metrics) {
         const MetricDef &def = MetricCatalogue::def(s.metric);
         s.target = settings.target(s.metric);

@@ -31,7 +31,7 @@ struct MetricStanding
     MetricId metric = MetricId::DeploymentFrequency;
     std::optional<double> value;   // nullopt: not measured
     double target = 0;
-    std::optional<double> gap;     // SPEC 5's gap; nullopt when not measured
+    std::optional<double> gap;     // docs/metrics.md's gap; nullopt when not measured
     Status status = Status::NotMeasured;
 };
 

@@ -131,8 +131,9 @@ public:
     }
 
 private:
-    // SPEC 8 step 2, over open items only (a done item is not scheduled, so it has no urgency to
-    // pass on): dependants before their blockers, so one pass suffices.
+    // docs/debt-and-roadmap.md#scheduling step 2, over open items only (a done item is not
+    // scheduled, so it has no urgency to pass on): dependants before their blockers, so one pass
+    // suffices.
     void propagatePriorities()
     {
         for (auto it = m_topological.rbegin(); it != m_topological.rend(); ++it) {
@@ -145,7 +146,7 @@ private:
         }
     }
 
-    // SPEC 8 step 4's choice: highest effective priority, ties by id (node order).
+    // docs/debt-and-roadmap.md#scheduling step 4's choice: highest effective priority, ties by id (node order).
     bool before(size_t a, size_t b) const
     {
         if (m_nodes[a].effective != m_nodes[b].effective)
@@ -212,8 +213,9 @@ private:
         return p;
     }
 
-    // SPEC 8 step 3. A pin is a commitment: it takes its quarter even when that overbooks it (the
-    // reason says by how much); a pin outside the plan's quarters leaves the item unscheduled.
+    // docs/debt-and-roadmap.md#scheduling step 3. A pin is a commitment: it takes its quarter even
+    // when that overbooks it (the reason says by how much); a pin outside the plan's quarters
+    // leaves the item unscheduled.
     void placePins()
     {
         std::vector<size_t> pins;
@@ -249,7 +251,7 @@ private:
                               .arg(qs(m_nodes[v].item->pinnedQuarter), formatQuarter(m_plan.start), formatQuarter(last)));
     }
 
-    // SPEC 8 step 4.
+    // docs/debt-and-roadmap.md#scheduling step 4.
     void scheduleReady()
     {
         auto order = [this](size_t a, size_t b) { return before(a, b); };
@@ -320,9 +322,10 @@ private:
         return false;
     }
 
-    // SPEC 8 step 4: an item that cannot be placed is unscheduled, "and so is everything that
-    // depends on it". Its dependants follow it in the list, in dependency order, so that each one's
-    // unscheduled blockers are listed before it. Placed pins are not taken back.
+    // docs/debt-and-roadmap.md#scheduling step 4: an item that cannot be placed is unscheduled,
+    // "and so is everything that depends on it". Its dependants follow it in the list, in
+    // dependency order, so that each one's unscheduled blockers are listed before it. Placed pins
+    // are not taken back.
     void giveUp(size_t v, const QString &reason)
     {
         unschedule(v, reason);

@@ -1,13 +1,13 @@
-// The roadmap scheduler of SPEC 8: places the open operational debt items into quarters within
-// the team's capacity, respecting dependencies and pins, and says why for every placement and
-// every item left out. Input: the register (DebtStore), the settings, a start quarter and a
-// horizon; output: a Plan, which the plan command prints (JSON or text), and the roadmap view and
-// the PDF draw. Deterministic: the same register and settings always give the same plan.
-// Priorities carry the gap factor of the items' linked metrics (gapfactor.h), and the plan says
-// which gap each quarter addresses and which gaps no scheduled work addresses. A what-if plan is
-// the same computation on overridden settings (PlanRequest::overrides, scenarios.h).
-// The rules, with examples: docs/debt-and-roadmap.md.
-// Decisions where SPEC 8 is silent are in docs/decisions.md ("Debt and roadmap").
+// The roadmap scheduler of docs/debt-and-roadmap.md#scheduling: places the open operational debt
+// items into quarters within the team's capacity, respecting dependencies and pins, and says why
+// for every placement and every item left out. Input: the register (DebtStore), the settings, a
+// start quarter and a horizon; output: a Plan, which the plan command prints (JSON or text), and
+// the roadmap view and the PDF draw. Deterministic: the same register and settings always give the
+// same plan. Priorities carry the gap factor of the items' linked metrics (gapfactor.h), and the
+// plan says which gap each quarter addresses and which gaps no scheduled work addresses. A what-if
+// plan is the same computation on overridden settings (PlanRequest::overrides, scenarios.h). The
+// rules, with examples: docs/debt-and-roadmap.md. Decisions where docs/debt-and-roadmap.md is
+// silent are in docs/decisions.md ("Debt and roadmap").
 #pragma once
 
 #include "planning/debt.h"
@@ -34,8 +34,8 @@ struct PlannedItem
     std::string id;
     std::string title;
     double costWeeks = 0;
-    double priority = 0;             // SPEC 7 (+infinity for a zero-cost item)
-    double effectivePriority = 0;    // SPEC 8 step 2: max of its own and its dependants'
+    double priority = 0;             // docs/debt-and-roadmap.md (+infinity for a zero-cost item)
+    double effectivePriority = 0;    // docs/debt-and-roadmap.md#scheduling step 2: max of its own and its dependants'
     std::string priorityFrom;        // the item whose own priority that is (itself when not inherited)
     std::vector<MetricId> linkedMetrics;
     double gapFactor = 1;            // part of priority (gapfactor.h)
@@ -86,7 +86,7 @@ struct Plan
     std::vector<PlanQuarter> quarters;     // start, start + 1, ... (horizon of them)
     std::vector<PlannedItem> unscheduled;  // as the scheduler gave up on them, each followed by its dependants
     CriticalPath criticalPath;
-    int doneItems = 0;                     // not scheduled (SPEC 8)
+    int doneItems = 0;                     // not scheduled (docs/debt-and-roadmap.md#scheduling)
     // Every metric with a gap or not measured, in catalogue order (empty when the metrics were not
     // evaluated: gapsEvaluated false); and those no scheduled item addresses, in catalogue order.
     std::vector<PlanGap> gaps;
@@ -133,14 +133,14 @@ struct PlanRequest
 Micros defaultAsOf(const Workspace &ws);
 
 // The plan of a workspace: its register and settings (with the request's overrides), the start
-// resolved as SPEC 8 says (--start, else roadmap_start, else the quarter after the one containing
+// resolved as docs/debt-and-roadmap.md says (--start, else roadmap_start, else the quarter after the one containing
 // as-of), and the gap factors of the default window's metrics (computed here, once).
 Plan planRoadmap(Workspace &ws, const PlanRequest &request);
 // The same with the default window's metrics already at hand (`gaps`, judged under the stored
 // settings: the read model's); overrides re-judge them (GapBasis::withSettings).
 Plan planRoadmap(Workspace &ws, const PlanRequest &request, const GapBasis &gaps);
 
-// SPEC 8's document: {"start", "quarters": [{"quarter", "capacity_weeks", "used_weeks", "items":
+// docs/debt-and-roadmap.md's document: {"start", "quarters": [{"quarter", "capacity_weeks", "used_weeks", "items":
 // [{"id", "title", "cost_weeks", "priority", "quadrant", "reason", "linked_metrics", "gap_factor",
 // ...}]}], "unscheduled": [{"id", "reason", ...}], "critical_path": [...], "gaps": [{"metric",
 // "status", "items": [{"id", "quarter"}], "addressed_in"}], "unaddressed_gaps": [metric ids]},

@@ -25,7 +25,7 @@ class QNetworkAccessManager;
 
 namespace srm::sources {
 
-// Why a sync failed; it decides the exit code (docs/sources.md#exit-codes).
+// Why a sync failed; it decides the exit code (docs/sources.md#exit-codes-and-messages).
 class SyncError : public Error
 {
 public:

@@ -37,7 +37,7 @@ std::optional<Micros> parseSince(const QString &text, Micros now);
 // A duration: seconds, or a number followed by s, m, h or d. nullopt when not positive.
 std::optional<std::int64_t> parseDurationSeconds(const QString &text);
 
-// The first sync's start when the source names none (docs/sources.md#first-sync).
+// The first sync's start when the source names none (docs/sources.md#what-a-sync-does).
 Micros defaultSince(const QString &kind, Micros now);
 
 // One line about what a source fetches, for `source list` and the window.

@@ -160,7 +160,7 @@ bool hasEightHexInARow(std::string_view s)
 
 std::string normalize(std::string_view title)
 {
-    // The passes run in the SPEC's order, each on the previous one's result (a replacement
+    // The passes run in the docs' order, each on the previous one's result (a replacement
     // token is a word boundary for the passes after it; replacing never makes a hex run longer).
     std::string a, b;
     std::string_view text = title;

@@ -1,7 +1,8 @@
-// Alert-group keys (SPEC 6): a page's group is service + "|" + its title normalised by the
-// built-in rules, in order: UUIDs -> <uuid>, IPv4 -> <ip>, hex runs -> <hex>, numbers -> <n>,
-// then white space collapsed and trimmed. Computed once per page at import (RecordWriter);
-// the engine applies the user's rules and merges on top, on the few distinct group keys.
+// Alert-group keys (docs/slos-and-alerts.md#alert-groups): a page's group is service + "|" + its
+// title normalised by the built-in rules, in order: UUIDs -> <uuid>, IPv4 -> <ip>, hex runs ->
+// <hex>, numbers -> <n>, then white space collapsed and trimmed. Computed once per page at import
+// (RecordWriter); the engine applies the user's rules and merges on top, on the few distinct group
+// keys.
 #pragma once
 
 #include <string>
@@ -9,7 +10,7 @@
 
 namespace srm::AlertNormalizer {
 
-// The built-in normalisation. Same result as applying, one after the other, the SPEC's regexes
+// The built-in normalisation. Same result as applying, one after the other, the docs' regexes
 //   [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}
 //   \b\d{1,3}(\.\d{1,3}){3}\b
 //   \b(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}\b

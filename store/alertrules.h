@@ -1,10 +1,10 @@
-// The user's alert-group rules and merges (SPEC 6), stored in the workspace tables alert_rules
-// and alert_merges. A rule is a regular expression (QRegularExpression, Perl syntax) and its
-// replacement (\1 names a capture), applied in position order to a group's title after the
-// built-in normalisation; a merge folds the group with key from_key into the group into_key
-// (keys after the rules). The engine applies them to the distinct groups of a window
-// (analysis.h); this store is what the command line and the GUI's undo commands write through,
-// each write in its own transaction.
+// The user's alert-group rules and merges (docs/slos-and-alerts.md#alert-groups), stored in the
+// workspace tables alert_rules and alert_merges. A rule is a regular expression
+// (QRegularExpression, Perl syntax) and its replacement (\1 names a capture), applied in position
+// order to a group's title after the built-in normalisation; a merge folds the group with key
+// from_key into the group into_key (keys after the rules). The engine applies them to the distinct
+// groups of a window (analysis.h); this store is what the command line and the GUI's undo commands
+// write through, each write in its own transaction.
 #pragma once
 
 #include <QList>

@@ -1,4 +1,4 @@
-// The fixed metric catalogue of SPEC 4 and the target/tier rules of SPEC 5: ids, themes,
+// The fixed metric catalogue of docs/metrics.md and the target/tier rules of docs/metrics.md: ids, themes,
 // units, direction, human names, definitions (shown in tooltips and the PDF appendix),
 // default targets and the dora-2023 tier thresholds. Pure data; the engine computes values.
 #pragma once
@@ -49,7 +49,7 @@ struct MetricDef
     Unit unit;
     Better better;
     const char *name;        // "Deployment frequency"
-    const char *definition;  // one sentence, SPEC 4 wording
+    const char *definition;  // one sentence, docs/metrics.md wording
     const char *anchor;      // the time that places an event in the window
     double defaultTarget;
     bool hasP90;             // p50 metrics carry a p90 companion
@@ -92,7 +92,8 @@ QString statusId(Status s);           // "met", "gap", "not_measured"
 std::optional<Tier> doraTier(MetricId metric, double value);
 QStringList presets();                // {"dora-2023"}
 
-// SPEC 5 gap: lower-is-better max(0, value − target), higher-is-better max(0, target − value).
+// docs/metrics.md#targets-gaps-and-status gap: lower-is-better max(0, value − target),
+// higher-is-better max(0, target − value).
 double gap(Better better, double value, double target);
 
 } // namespace MetricCatalogue

@@ -69,8 +69,8 @@ const char *const kV1[] = {
         import_id               INTEGER REFERENCES imports(id) ON DELETE CASCADE
     ))",
     "CREATE INDEX incidents_started_at ON incidents(started_at)",
-    // Alert groups by the built-in normalisation (SPEC 6), computed once at import; user rules and
-    // merges are applied by the engine on these few distinct keys.
+    // Alert groups by the built-in normalisation (docs/slos-and-alerts.md#alert-groups), computed
+    // once at import; user rules and merges are applied by the engine on these few distinct keys.
     R"(CREATE TABLE alert_groups (
         id      INTEGER PRIMARY KEY,
         service TEXT NOT NULL,

@@ -16,7 +16,7 @@ QStringList migration(int version);
 // first upsert of a page.
 extern const char *const kPagesIdentityIndex;
 
-// The record tables and their timestamps, all of which count for SPEC 2's default as-of (the
+// The record tables and their timestamps, all of which count for docs/command-line.md's default as-of (the
 // latest event of any kind). `anchor` is NOT NULL; the others may be NULL.
 struct EventTable
 {

@@ -1,4 +1,4 @@
-// Workspace settings (SPEC 9): the catalogue of keys with their types, defaults and validation,
+// Workspace settings (docs/settings.md): the catalogue of keys with their types, defaults and validation,
 // and WorkspaceSettings, the typed view the engine, scheduler and views read. Values are stored
 // as canonical text in the workspace's settings table; a key that was never set has its default.
 #pragma once
@@ -62,7 +62,8 @@ struct WorkspaceSettings
     double target(QStringView metricId) const;
     double target(MetricId metric) const;
     double weight(QStringView themeId) const; // 1 for an unknown or empty theme
-    // SPEC 8: capacity_weeks if set, else team_size × 12 × (1 − reserved_ratio); nullopt if neither.
+    // docs/debt-and-roadmap.md#scheduling: capacity_weeks if set, else team_size × 12 × (1 −
+    // reserved_ratio); nullopt if neither.
     std::optional<double> quarterCapacity() const;
 
     // Builds the typed view from stored values (missing keys take defaults). Each value is

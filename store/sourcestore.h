@@ -24,7 +24,7 @@ struct SourceDefinition
     QString name;        // unique; also the key of its token in the keychain
     QString kind;        // pagerduty | prometheus | github | gitlab
     QString url;         // the API's base URL
-    QJsonObject options; // kind-specific (docs/sources.md#options)
+    QJsonObject options; // kind-specific (docs/sources.md#defining-sources)
     QString tokenEnv;    // environment variable whose value, when set, is the token
     Micros createdAt = 0;
     // Progress, written by syncs only.

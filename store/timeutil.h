@@ -1,5 +1,5 @@
 // Time in SRE Roadmap: every instant is µs since the epoch, UTC (srm::Micros). This module
-// parses the timestamp forms of SPEC 3, formats ISO-8601 UTC, converts between UTC and a
+// parses the timestamp forms of docs/formats.md#timestamps, formats ISO-8601 UTC, converts between UTC and a
 // workspace's IANA time zone (ZoneOffsets, correct across daylight-saving changes), and
 // names ISO weeks and quarters. Importers, the engine and the views all use it.
 #pragma once
@@ -55,7 +55,7 @@ private:
     std::vector<Transition> m_transitions;
 };
 
-// Parses one timestamp of SPEC 3: ISO 8601 (Z, ±hh:mm, ±hhmm or ±hh; 'T' or a space; fractional
+// Parses one timestamp of docs/formats.md#timestamps: ISO 8601 (Z, ±hh:mm, ±hhmm or ±hh; 'T' or a space; fractional
 // seconds; a date alone is local midnight), naive times in `zone`, or an epoch number read as
 // seconds, ms, µs or ns by magnitude. Returns nullopt when the text is none of these.
 std::optional<Micros> parseTimestamp(std::string_view text, const ZoneOffsets &zone);

@@ -1,9 +1,9 @@
-// The workspace store (SPEC 1, 2, 9): one SQLite file (.srmap) opened through QtSql.
-// Workspace owns one connection (a QSqlDatabase belongs to the thread that opened it; a worker
-// thread opens its own with openConnection()). It checks a file before touching it (not a
-// workspace, corrupt, newer schema, locked: WorkspaceError, exit code 3, file unchanged),
-// migrates older schemas forward, and holds the settings and the import log. Record upserts go
-// through RecordWriter; the engine reads with its own queries.
+// The workspace store (docs/README.md, docs/command-line.md and docs/settings.md): one SQLite file
+// (.srmap) opened through QtSql. Workspace owns one connection (a QSqlDatabase belongs to the
+// thread that opened it; a worker thread opens its own with openConnection()). It checks a file
+// before touching it (not a workspace, corrupt, newer schema, locked: WorkspaceError, exit code 3,
+// file unchanged), migrates older schemas forward, and holds the settings and the import log.
+// Record upserts go through RecordWriter; the engine reads with its own queries.
 #pragma once
 
 #include "store/error.h"

@@ -1,6 +1,7 @@
-// Alert groups (SPEC 6): the built-in normalisation as the engine sees it, the user's rules (in
-// order, after the built-ins) and merges, the per-group Pareto figures and their order, business
-// hours in a zone with daylight-saving changes, and the rule/merge store the GUI writes through.
+// Alert groups (docs/slos-and-alerts.md#alert-groups): the built-in normalisation as the engine
+// sees it, the user's rules (in order, after the built-ins) and merges, the per-group Pareto
+// figures and their order, business hours in a zone with daylight-saving changes, and the
+// rule/merge store the GUI writes through.
 #include "tests/enginefixture.h"
 
 #include "store/alertrules.h"

@@ -1,5 +1,5 @@
-// Alert-group normalisation (SPEC 6): each rule, their order, and a differential test against
-// the SPEC's regular expressions on random titles.
+// Alert-group normalisation (docs/slos-and-alerts.md#alert-groups): each rule, their order, and a
+// differential test against the docs' regular expressions on random titles.
 #include "store/alertnormalizer.h"
 #include "demo/random.h"
 
@@ -73,7 +73,7 @@ private slots:
         QFETCH(QString, title);
         QFETCH(QString, expected);
         QCOMPARE(normalized(title), expected);
-        QCOMPARE(byRegex(title), expected); // the expectations follow the SPEC's regexes
+        QCOMPARE(byRegex(title), expected); // the expectations follow the docs' regexes
     }
 
     void matchesRegexesOnRandomTitles()

@@ -1,6 +1,6 @@
 // `sre-roadmap metrics` and `sre-roadmap alerts` through the real binary: the JSON documents of
-// SPEC 4 and SPEC 6 field for field, the default as-of, the text tables, and exit code 2 for bad
-// options (3 for workspace problems).
+// docs/metrics.md and docs/slos-and-alerts.md field for field, the default as-of, the text tables,
+// and exit code 2 for bad options (3 for workspace problems).
 #include "tests/enginefixture.h"
 
 #include "tests/common/testutil.h"
@@ -91,7 +91,7 @@ private slots:
     }
 
     // The previous period of a window is exactly what `metrics --as-of FROM --window-days DAYS`
-    // gives, its SLOs ending at FROM (docs/intervals-and-progress.md#previous-period).
+    // gives, its SLOs ending at FROM (docs/intervals-and-progress.md#the-previous-period).
     void previousIsTheWindowBefore()
     {
         const auto run = [&](const char *asOf, const char *days) {

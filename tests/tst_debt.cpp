@@ -1,6 +1,7 @@
-// Operational debt (SPEC 7): the figures of each item (quadrants, priority, payback, rank), the
-// dependency graph (cycles, unknown ids, order, critical path) and the register store in a real
-// workspace (every edit, its undo and redo). Expected values are worked out by hand in comments.
+// Operational debt (docs/debt-and-roadmap.md#two-quadrants): the figures of each item (quadrants,
+// priority, payback, rank), the dependency graph (cycles, unknown ids, order, critical path) and
+// the register store in a real workspace (every edit, its undo and redo). Expected values are
+// worked out by hand in comments.
 #include "planning/debt.h"
 #include "planning/debtgraph.h"
 #include "planning/debtstore.h"
@@ -80,7 +81,7 @@ private:
     }
 
 private slots:
-    // --- SPEC 7 figures ---------------------------------------------------------------------
+    // --- docs/debt-and-roadmap.md figures ---------------------------------------------------------------------
 
     void quadrant_data()
     {

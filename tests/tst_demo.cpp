@@ -1,4 +1,4 @@
-// The demo workspace (SPEC 11): deterministic to the byte, every record kind present, and the
+// The demo workspace (docs/demo.md): deterministic to the byte, every record kind present, and the
 // shape of a real shop's operations.
 #include "demo/generator.h"
 #include "tests/common/testutil.h"
@@ -127,7 +127,7 @@ private slots:
         QVERIFY(scalar(*ws, QStringLiteral("SELECT max(resolved_at) FROM incidents")) < 1790812800LL * 1000000);
     }
 
-    // The journey of the six quarters (docs/decisions.md#demo), as `progress --json` tells it.
+    // The journey of the six quarters (docs/demo.md), as `progress --json` tells it.
     void journey()
     {
         const CliResult r = runCli({QStringLiteral("progress"), m_path, QStringLiteral("--json")});

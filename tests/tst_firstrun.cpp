@@ -1,4 +1,4 @@
-// A newcomer's first hour (issue 20): the command line without a display (exit 1, one line),
+// A newcomer's first hour: the command line without a display (exit 1, one line),
 // help that names the command, --version; gaps of ratios in points; the tick engine's labels
 // apart at an error budget of −3,400%; the incident phases chart's cap and filter; the
 // settings form's validation and undo; the empty states' actions and `gui NEW.srmap`.

@@ -138,7 +138,7 @@ private slots:
         QCOMPARE(a.pages[0].title, std::string("Deorbit, engines not cut off as planned"));
 
         // Created 10:00:00 with seconds_to_resolve 2029: the payload's resolved_at (the day
-        // before) is not used, SPEC 3 says created + seconds.
+        // before) is not used, docs/formats.md says created + seconds.
         const Collected s = parseBytes(Format::PagerDutyAnalytics,
                                        sample(QStringLiteral("pagerduty/api-schema_POST_analytics_raw_incidents.json")));
         QVERIFY(!s.fileError && s.errors.empty());

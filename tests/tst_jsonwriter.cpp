@@ -152,7 +152,7 @@ private slots:
         QCOMPARE(w.text(), QJsonDocument(expected).toJson(QJsonDocument::Compact));
     }
 
-    // SPEC 6's document for a report of two groups, one with no acknowledgement, built here key by
+    // docs/slos-and-alerts.md's document for a report of two groups, one with no acknowledgement, built here key by
     // key as QJsonObject.
     void alertReport()
     {

@@ -1,4 +1,4 @@
-// The latest event time behind SPEC 2's default as-of, kept in latest_events (schema 3): exact
+// The latest event time behind docs/command-line.md's default as-of, kept in latest_events (schema 3): exact
 // after every kind of write — inserts, updates that move the latest row earlier, deletes,
 // removing an import, hand-written SQL, bulk loads (with their triggers dropped and restored,
 // and a page written twice), the migration of a version 2 workspace — always compared with the
@@ -228,7 +228,7 @@ private slots:
         QCOMPARE(triggers(*ws), 15);
     }
 
-    // SPEC 2 through the engine: a page created before the window but resolved after every
+    // docs/command-line.md through the engine: a page created before the window but resolved after every
     // other event moves the as-of to the day after its resolution.
     void defaultAsOf()
     {

@@ -1,4 +1,4 @@
-// The metric catalogue (SPEC 4) and its targets, gaps, tiers and themes (SPEC 5), computed by
+// The metric catalogue (docs/metrics.md) and its targets, gaps, tiers and themes (docs/metrics.md), computed by
 // the analysis engine from small fixtures written into a real workspace. Every expected number
 // is worked out by hand in the comments next to it.
 #include "tests/enginefixture.h"

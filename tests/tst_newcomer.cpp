@@ -1,4 +1,4 @@
-// Desktop conventions a newcomer expects (issue 20, items 11–17), in the real main window on the
+// Desktop conventions a newcomer expects (docs/decisions.md, Desktop conventions), in the real main window on the
 // demo workspace, offscreen: search boxes over the alert-group and debt tables (proxies under
 // QAbstractItemModelTester), Ctrl+C copying selected rows as tab-separated text, the handbook
 // (F1) showing docs/*.md from the resource compiled from the same files, the translator of a

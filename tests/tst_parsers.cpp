@@ -1,4 +1,4 @@
-// Every rule of SPEC 3 per parser, on small fixtures written here with the expected values
+// Every rule of docs/formats.md per parser, on small fixtures written here with the expected values
 // worked out by hand: each timestamp form, each synonym, each kind of bad row with its line,
 // the PagerDuty title / acknowledgement / resolution rules, Prometheus sums, OpenSLO versions
 // and kinds, and format detection.

@@ -1,4 +1,4 @@
-// Progress quarter by quarter (docs/intervals-and-progress.md#progress) on a fixture that spans
+// Progress quarter by quarter (docs/intervals-and-progress.md#progress-quarters) on a fixture that spans
 // three complete quarters and a partial one, worked out by hand: the quarters and their lengths,
 // rates over a partial quarter, the verdict of each quarter against the one before, the Theil–
 // Sen pace and the projected quarter (up to 8 quarters ahead), quarter-aligned SLOs, toil in the

@@ -202,7 +202,7 @@ private slots:
                                              "2026-03-02T10:05:00.000Z|d4e5f6"),
                               QStringLiteral("run-103|checkout|staging|success|2026-03-03T08:00:00.000Z|"
                                              "2026-03-03T08:03:00.000Z|a7b8c9")}));
-        // "Production" counts as production (SPEC vocabulary, any case): 2 of the 3.
+        // "Production" counts as production (the vocabulary of docs/formats.md, any case): 2 of the 3.
         QCOMPARE(rows(ws, QStringLiteral("SELECT count(*) FROM deployments WHERE is_production = 1")),
                  QStringList({QStringLiteral("2")}));
         // Idempotent like any import.

@@ -817,7 +817,7 @@ private slots:
                                 QStringLiteral("themes.csv")};
         QCOMPARE(QDir(dir).entryList(QDir::Files, QDir::Name), names);
 
-        // The debt register: user text guarded, numbers as numbers, SPEC 7 figures by hand.
+        // The debt register: user text guarded, numbers as numbers, docs/debt-and-roadmap.md figures by hand.
         const QList<QStringList> debt = parseCsv(readAll(dir + QStringLiteral("/debt.csv")));
         QCOMPARE(debt.size(), 3);
         const QStringList &head = debt[0];

@@ -1,7 +1,7 @@
-// The roadmap scheduler of SPEC 8 and `sre-roadmap plan`: capacity, start, horizon, done items,
-// pins, inherited priority, items that cannot fit and their dependants, the critical path, a
-// reason for everything, the JSON document and the exit codes. Registers are small and written
-// in each test; the expected quarters are worked out by hand in the comments.
+// The roadmap scheduler of docs/debt-and-roadmap.md#scheduling and `sre-roadmap plan`: capacity,
+// start, horizon, done items, pins, inherited priority, items that cannot fit and their dependants,
+// the critical path, a reason for everything, the JSON document and the exit codes. Registers are
+// small and written in each test; the expected quarters are worked out by hand in the comments.
 #include "planning/debtstore.h"
 #include "store/recordwriter.h"
 #include "planning/roadmap.h"

@@ -1,5 +1,5 @@
 // `sre-roadmap screenshot`: the real binary renders each view of the demo workspace to a PNG of
-// the requested size with real content; bad views, sizes and workspaces exit with SPEC 2's codes
+// the requested size with real content; bad views, sizes and workspaces exit with docs/command-line.md's codes
 // and say what is accepted.
 #include "tests/common/testutil.h"
 #include "views/viewids.h"

@@ -1,4 +1,4 @@
-// Settings (SPEC 9): every key's validation and default, and set/get through the command line.
+// Settings (docs/settings.md): every key's validation and default, and set/get through the command line.
 #include "store/settings.h"
 #include "tests/common/testutil.h"
 #include "store/workspace.h"

@@ -1,4 +1,4 @@
-// SLOs (SPEC 6): attainment for Occurrences and Timeslices over each SLO's own window ending at
+// SLOs (docs/slos-and-alerts.md#slos): attainment for Occurrences and Timeslices over each SLO's own window ending at
 // as_of, error budget remaining, 24-hour burn rate, met, the budget burn-down series, and
 // slo_compliance over the SLOs with data. Expected numbers worked out by hand below.
 #include "tests/enginefixture.h"
@@ -228,7 +228,7 @@ private slots:
 
     void badCountWinsOverGoodCount()
     {
-        // SPEC 6: good = total − bad when bad is given, also when the row gives good as well
+        // docs/slos-and-alerts.md: good = total − bad when bad is given, also when the row gives good as well
         // and the two do not add up to total.
         EngineFixture f;
         f.write(slo("both", 0.92, 7 * kDay));

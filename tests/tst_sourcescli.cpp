@@ -1,7 +1,7 @@
 // `sre-roadmap source` and `sync` through the real binary against a fake PagerDuty on 127.0.0.1:
 // defining, listing and removing sources; a keychain that is not there (this suite points the
 // session bus nowhere, so the user's real keychain is never touched) giving a clear message
-// and exit 2 instead of a hang; the exit codes of SPEC 2 (2 refused token, 1 network, 3 not a
+// and exit 2 instead of a hang; the exit codes of docs/command-line.md#exit-codes (2 refused token, 1 network, 3 not a
 // workspace); and the check the issue is accepted by: more than 2,000 incidents over several
 // windows, a 429 on the way, two syncs giving exactly the incidents served, once, and the token
 // nowhere in the workspace file or the output.

@@ -1,4 +1,4 @@
-// Timestamps of SPEC 3, time zones across DST, ISO weeks, quarters and durations.
+// Timestamps of docs/formats.md, time zones across DST, ISO weeks, quarters and durations.
 #include "store/timeutil.h"
 
 #include <QTest>

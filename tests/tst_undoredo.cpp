@@ -402,7 +402,7 @@ private slots:
             b->close();
     }
 
-    // An import, and a removed import, clear the undo stack (docs/decisions.md#undo): an Undo
+    // An import, and a removed import, clear the undo stack (docs/decisions.md (Undo)): an Undo
     // afterwards cannot write back a value captured before the import. The pin of OPS-3 is
     // edited to 2027Q2 (undoable), then a debt file pins it to 2027Q4; Undo must leave 2027Q4
     // (or, once that import is removed, leave OPS-3 removed).

@@ -367,7 +367,7 @@ private slots:
         auto *incidents = page<IncidentsView>(ViewId::Incidents);
         QVERIFY(incidents->durationsChart()->chart());
         QVERIFY(incidents->phasesChart()->chart());
-        // The phase chart names the longest incident in its first row (docs/decisions.md#incident-phases).
+        // The phase chart names the longest incident in its first row (docs/decisions.md (Incident phases)).
         const IncidentReport &r = snapshot()->analysis.incidents;
         QVERIFY(!r.incidents.empty());
         const QRectF rect = incidents->phasesChart()->chartRect();

@@ -1,6 +1,6 @@
-// The alert groups of the window (SPEC 6) as a table in the engine's order (pages descending,
-// then key): rank, service, title, pages, share, cumulative share, off-hours ratio, noise ratio
-// and median time to acknowledge. Row i is AlertReport::groups[i].
+// The alert groups of the window (docs/slos-and-alerts.md#alert-groups) as a table in the engine's
+// order (pages descending, then key): rank, service, title, pages, share, cumulative share,
+// off-hours ratio, noise ratio and median time to acknowledge. Row i is AlertReport::groups[i].
 #pragma once
 
 #include "views/workspacesnapshot.h"

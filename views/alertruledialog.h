@@ -1,6 +1,7 @@
-// Asks for a user normalisation rule of alert titles (SPEC 6): a regular expression and its
-// replacement, checked as it is typed (AlertRuleStore::patternError) and tried on an example
-// title (the selected group's) so the user sees what the rule does before adding it.
+// Asks for a user normalisation rule of alert titles (docs/slos-and-alerts.md#alert-groups): a
+// regular expression and its replacement, checked as it is typed (AlertRuleStore::patternError) and
+// tried on an example title (the selected group's) so the user sees what the rule does before
+// adding it.
 #pragma once
 
 #include <QDialog>

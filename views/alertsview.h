@@ -1,8 +1,8 @@
-// The alerts view (SPEC 10): the Pareto chart of alert groups over the group table (rank,
-// pages, share, cumulative share, off-hours, noise, median time to acknowledge). Selecting a
-// bar selects its row and the other way round. From here the user adds a normalisation rule
-// and merges selected groups, and lists the rules and merges made so far to remove them — all
-// undoable edits.
+// The alerts view (docs/views-and-report.md#the-eight-views): the Pareto chart of alert groups over
+// the group table (rank, pages, share, cumulative share, off-hours, noise, median time to
+// acknowledge). Selecting a bar selects its row and the other way round. From here the user adds a
+// normalisation rule and merges selected groups, and lists the rules and merges made so far to
+// remove them — all undoable edits.
 #pragma once
 
 #include "views/viewpage.h"

@@ -1,8 +1,9 @@
-// The dashboard (SPEC 10): one small-multiple tile per catalogue metric, grouped by theme under
-// a heading with the theme's met / gaps / not measured counts, in a grid whose number of
-// columns follows the window's width; the tiles fill the height when they can and scroll when
-// they cannot. Clicking (or pressing Enter on) a tile opens the metric's detail. A mode above the
-// grid shows every tile broken down by team or by service instead (docs/scope.md#breakdown).
+// The dashboard (docs/views-and-report.md#the-eight-views): one small-multiple tile per catalogue
+// metric, grouped by theme under a heading with the theme's met / gaps / not measured counts, in a
+// grid whose number of columns follows the window's width; the tiles fill the height when they can
+// and scroll when they cannot. Clicking (or pressing Enter on) a tile opens the metric's detail. A
+// mode above the grid shows every tile broken down by team or by service instead
+// (docs/scope.md#breakdown).
 #pragma once
 
 #include "views/viewpage.h"

@@ -1,4 +1,4 @@
-// Adds or edits one operational debt item (SPEC 7): every column of the debt CSV as a form.
+// Adds or edits one operational debt item (docs/debt-and-roadmap.md): every column of the debt CSV as a form.
 // The store validates what is saved (DebtStore::validate); the dialog only offers the valid
 // vocabularies and ranges.
 #pragma once

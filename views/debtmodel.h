@@ -1,5 +1,5 @@
-// The operational debt register (SPEC 7) as a table, in register order: the item's own columns
-// with SPEC 7's figures from the engine (quadrant, priority, gap factor, payback, rank) and the
+// The operational debt register (docs/debt-and-roadmap.md) as a table, in register order: the item's own columns
+// with docs/debt-and-roadmap.md's figures from the engine (quadrant, priority, gap factor, payback, rank) and the
 // quarter the plan gives it. Title, theme, toil, cost, likelihood, impact, status, dependencies,
 // linked metrics (catalogue ids separated by ';') and the pin are editable in place: setData()
 // changes nothing itself but emits the edit, which the view pushes as an undoable command (an

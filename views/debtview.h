@@ -1,7 +1,7 @@
-// The debt view (SPEC 10): the editable operational debt register — add, edit, delete items,
-// set their dependencies and linked metrics, pin them to a quarter; cells edit in place too — with
-// SPEC 7's figures from the engine (the priority with its gap factor explained), beside the
-// toil/cost quadrant chart. Every edit is undoable.
+// The debt view (docs/views-and-report.md#the-eight-views): the editable operational debt register
+// — add, edit, delete items, set their dependencies and linked metrics, pin them to a quarter;
+// cells edit in place too — with docs/debt-and-roadmap.md's figures from the engine (the priority
+// with its gap factor explained), beside the toil/cost quadrant chart. Every edit is undoable.
 // Problems of the register (unknown dependencies, cycles) are shown above it.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The undoable edits of the window (SPEC 10: "every edit can be undone and redone"): each is a
+// The undoable edits of the window (docs/views-and-report.md: "every edit can be undone and redone"): each is a
 // QUndoCommand that writes through the store's own API (Workspace::setSetting, DebtStore,
 // AlertRuleStore) and remembers exactly what it needs to put the workspace back as it was —
 // a setting's stored value or its absence, the RemovedDebtItem of a deletion, an item's former

@@ -1,4 +1,4 @@
-// The roll-up of SPEC 10's gaps view as a tree: one row per theme (with its met / gaps / not
+// The roll-up of docs/views-and-report.md's gaps view as a tree: one row per theme (with its met / gaps / not
 // measured counts from the engine's ThemeSummary), under it one row per metric with current
 // value and its 95% range, target, gap, DORA 2023 cluster (historical), trend, the verdict
 // against the period before (docs/intervals-and-progress.md), status, and the plan's work on the

@@ -1,8 +1,9 @@
-// The gaps view (SPEC 10): the roll-up table by theme — metric, current value, target, gap,
-// the historical DORA 2023 cluster, weekly trend sparkline (on the dashboard's shared scales)
-// and status — sortable within each theme, with the target editable in place (an undoable edit
-// of target.<metric>); under it the DORA Quick Check panel (views/charts/dorachart.h), the
-// current way to hold the five delivery metrics against the industry.
+// The gaps view (docs/views-and-report.md#the-eight-views): the roll-up table by theme — metric,
+// current value, target, gap, the historical DORA 2023 cluster, weekly trend sparkline (on the
+// dashboard's shared scales) and status — sortable within each theme, with the target editable in
+// place (an undoable edit of target.<metric>); under it the DORA Quick Check panel
+// (views/charts/dorachart.h), the current way to hold the five delivery metrics against the
+// industry.
 #pragma once
 
 #include "views/viewpage.h"

@@ -1,6 +1,6 @@
-// The incidents view (SPEC 10): time to detect, to acknowledge and to restore as distributions
-// on one log time axis with p50, p90 and n, beside each incident's detect → acknowledge →
-// mitigate → resolve phases; hovering an incident's row tells its story.
+// The incidents view (docs/views-and-report.md#the-eight-views): time to detect, to acknowledge and
+// to restore as distributions on one log time axis with p50, p90 and n, beside each incident's
+// detect → acknowledge → mitigate → resolve phases; hovering an incident's row tells its story.
 #pragma once
 
 #include "views/charts/incidentcharts.h"

@@ -1,4 +1,4 @@
-// The items of the roadmap plan (SPEC 8) as a table with the scheduler's reason for each:
+// The items of the roadmap plan (docs/debt-and-roadmap.md#scheduling) as a table with the scheduler's reason for each:
 // either the unscheduled items (the roadmap view's list) or every placed and unscheduled item.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The tables of the Progress view (SPEC 14): ProgressModel lists every metric with its latest
+// The tables of the Progress view (docs/intervals-and-progress.md): ProgressModel lists every metric with its latest
 // complete quarter (value and 95% range), the verdict against the quarter before, the Theil–Sen
 // pace and where it leads ("met", "on pace for 2027Q2", "not at this pace"), successes in bold
 // on a green tint; SloProgressModel lists each SLO's attainment over each quarter itself, met or

@@ -1,8 +1,9 @@
-// The Progress view (SPEC 10, 14): are we there yet? Small multiples of every metric by quarter
-// (charts/progresschart.h: intervals, verdicts, the partial quarter, the pace to the target)
-// beside a table of each metric's latest quarter, its verdict, its pace and the quarter it
-// reaches the target in (successes highlighted), over the SLOs quarter by quarter. Clicking a
-// panel selects its row and the other way round; the tooltip of a panel lists its quarters.
+// The Progress view (docs/views-and-report.md and docs/intervals-and-progress.md): are we there
+// yet? Small multiples of every metric by quarter (charts/progresschart.h: intervals, verdicts, the
+// partial quarter, the pace to the target) beside a table of each metric's latest quarter, its
+// verdict, its pace and the quarter it reaches the target in (successes highlighted), over the SLOs
+// quarter by quarter. Clicking a panel selects its row and the other way round; the tooltip of a
+// panel lists its quarters.
 #pragma once
 
 #include "views/viewpage.h"

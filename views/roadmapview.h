@@ -1,7 +1,8 @@
-// The roadmap view (SPEC 10): the plan as quarters with items as bars, dependency arrows,
-// capacity used and free per quarter, the critical path, and under each quarter the gaps it
-// addresses; below it, the unscheduled items with the scheduler's reasons, the gaps no scheduled
-// work addresses, and the reason (with the gap factor) of the item selected in the chart.
+// The roadmap view (docs/views-and-report.md#the-eight-views): the plan as quarters with items as
+// bars, dependency arrows, capacity used and free per quarter, the critical path, and under each
+// quarter the gaps it addresses; below it, the unscheduled items with the scheduler's reasons, the
+// gaps no scheduled work addresses, and the reason (with the gap factor) of the item selected in
+// the chart.
 //
 // What-if (docs/debt-and-roadmap.md#scenarios): a picker over the workspace's saved scenarios.
 // With one chosen, the baseline and the scenario are drawn side by side, and below them what

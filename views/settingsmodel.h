@@ -1,4 +1,4 @@
-// The workspace settings of SPEC 9 as a table: every key with its current value (stored, or
+// The workspace settings of docs/settings.md as a table: every key with its current value (stored, or
 // the default in italics), the default and what it means. The value is editable: setData()
 // emits settingEdited() and the view pushes it as an undoable edit.
 #pragma once

@@ -1,4 +1,4 @@
-// The SLOs of the workspace (SPEC 6) as a table: name, service, budgeting method, window,
+// The SLOs of the workspace (docs/slos-and-alerts.md#slos) as a table: name, service, budgeting method, window,
 // objective, attainment, error budget remaining, 24 h burn rate, measurements and status;
 // an SLO without data in its window says "no data".
 #pragma once

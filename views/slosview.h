@@ -1,4 +1,4 @@
-// The SLOs view (SPEC 10): per SLO, attainment against its objective, the error budget
+// The SLOs view (docs/views-and-report.md#the-eight-views): per SLO, attainment against its objective, the error budget
 // remaining and its burn-down over the SLO's window, and the 24 h burn rate, over a table of
 // the same figures; SLOs without data in their window are marked as such.
 #pragma once

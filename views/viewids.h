@@ -1,5 +1,6 @@
-// The eight views of SPEC 10, by id: their command-line names (screenshot --view NAME) and
-// their titles in the navigation list. Ctrl+1 … Ctrl+8 show them in this order.
+// The eight views of docs/views-and-report.md#the-eight-views, by id: their command-line names
+// (screenshot --view NAME) and their titles in the navigation list. Ctrl+1 … Ctrl+8 show them in
+// this order.
 #pragma once
 
 #include <QCoreApplication>

@@ -178,7 +178,7 @@ QString dayText(srm::Micros t)
 namespace srm {
 
 // An empty workspace says what to do first; a window that starts weeks before the first data
-// says that rates are divided over those empty weeks (docs/decisions.md#window-dilution).
+// says that rates are divided over those empty weeks (docs/decisions.md (Window dilution)).
 void updateBanners(QWidget *page, const WorkspaceSnapshot &snapshot)
 {
     auto *noData = page->findChild<QFrame *>(QStringLiteral("noDataBanner"));

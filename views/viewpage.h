@@ -1,4 +1,4 @@
-// The base of the eight views of SPEC 10: a page of the main window that shows one
+// The base of the eight views of docs/views-and-report.md#the-eight-views: a page of the main window that shows one
 // WorkspaceSnapshot. A page shows a headline (what it shows, in one line) over its content, or
 // an empty state while no workspace is open. A new snapshot is applied at once when the page is
 // visible and when it is next shown otherwise, so recomputing does not redraw hidden pages.

@@ -1,8 +1,8 @@
-// Incident charts (SPEC 10 incidents view): duration distributions on a log time axis with
-// p50, p90 and n marked — time to detect, to acknowledge and to restore on one shared axis and
-// one shared count scale — and each incident's phases, detect → acknowledge → mitigate →
-// resolve, as segments on a common "time since the incident started" axis. Figures come from
-// the engine's IncidentReport (DurationStats, IncidentTimeline::phases()).
+// Incident charts (docs/views-and-report.md#the-eight-views incidents view): duration distributions
+// on a log time axis with p50, p90 and n marked — time to detect, to acknowledge and to restore on
+// one shared axis and one shared count scale — and each incident's phases, detect → acknowledge →
+// mitigate → resolve, as segments on a common "time since the incident started" axis. Figures come
+// from the engine's IncidentReport (DurationStats, IncidentTimeline::phases()).
 #pragma once
 
 #include "engine/analysis.h"

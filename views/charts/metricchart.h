@@ -1,8 +1,8 @@
-// Charts of the metric catalogue (SPEC 10 dashboard): the small-multiple tile, the sparkline,
-// the whole grid of small multiples grouped by theme (for the PDF), and a metric's detail chart.
-// Small multiples share one time axis (the window) and, per unit, one value scale from zero
-// (SmallMultiplesScale): no panel is scaled on its own, no axis is truncated. Everything drawn
-// comes from the engine's MetricResult; these routines only place it.
+// Charts of the metric catalogue (docs/views-and-report.md#the-eight-views dashboard): the
+// small-multiple tile, the sparkline, the whole grid of small multiples grouped by theme (for the
+// PDF), and a metric's detail chart. Small multiples share one time axis (the window) and, per
+// unit, one value scale from zero (SmallMultiplesScale): no panel is scaled on its own, no axis is
+// truncated. Everything drawn comes from the engine's MetricResult; these routines only place it.
 #pragma once
 
 #include "engine/analysis.h"

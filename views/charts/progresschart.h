@@ -1,4 +1,4 @@
-// The progress chart (SPEC 14, the Progress view and the PDF's Progress page): small multiples
+// The progress chart (docs/intervals-and-progress.md, the Progress view and the PDF's Progress page): small multiples
 // of every metric by calendar quarter (engine/progress.h). The panels share one quarter axis
 // (the N quarters, extended to the furthest quarter a pace reaches its target in) and, per unit,
 // one value scale from zero; each shows the target as a dashed reference line, each quarter's

@@ -1,9 +1,9 @@
-// The toil/cost quadrant of operational debt (SPEC 7): toil hours per week across, cost in
-// weeks up, split at the settings' thresholds (quadrant.toil_hours, quadrant.cost_weeks) into
-// the four named cells "Defer", "Alligator v. swamp", "No brainer" and "Low-hanging fruit".
-// Each open item is a point sized by its risk (likelihood × impact) and labelled with its id.
-// Both axes are square-root scales from zero with labelled ticks, so a 40-week item fits
-// while the many one- to four-week items stay apart.
+// The toil/cost quadrant of operational debt (docs/debt-and-roadmap.md#two-quadrants): toil hours
+// per week across, cost in weeks up, split at the settings' thresholds (quadrant.toil_hours,
+// quadrant.cost_weeks) into the four named cells "Defer", "Alligator v. swamp", "No brainer" and
+// "Low-hanging fruit". Each open item is a point sized by its risk (likelihood × impact) and
+// labelled with its id. Both axes are square-root scales from zero with labelled ticks, so a
+// 40-week item fits while the many one- to four-week items stay apart.
 #pragma once
 
 #include "views/charts/chartstyle.h"

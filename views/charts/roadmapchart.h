@@ -1,12 +1,12 @@
-// The roadmap chart (SPEC 8, 10): one column per quarter of the plan and one for the
-// unscheduled items. A column's head shows its capacity used and free; each item is a row with
-// its id and title over a bar whose width is its cost in the quarter's capacity, placed after
-// the items before it, so the bars of a quarter fill its capacity like a staircase. Arrows run
-// from each blocker to the items that depend on it; the critical path is drawn in its own
-// colour; pins are marked. Under each quarter, the gaps its items address (metrics with a gap or
-// not measured that an item of the quarter is linked to); under the unscheduled column, the gaps
-// no scheduled work addresses. Everything comes from the scheduler's Plan (roadmap.h); the
-// register is only read for the dependencies.
+// The roadmap chart (docs/debt-and-roadmap.md and docs/views-and-report.md): one column per quarter
+// of the plan and one for the unscheduled items. A column's head shows its capacity used and free;
+// each item is a row with its id and title over a bar whose width is its cost in the quarter's
+// capacity, placed after the items before it, so the bars of a quarter fill its capacity like a
+// staircase. Arrows run from each blocker to the items that depend on it; the critical path is
+// drawn in its own colour; pins are marked. Under each quarter, the gaps its items address (metrics
+// with a gap or not measured that an item of the quarter is linked to); under the unscheduled
+// column, the gaps no scheduled work addresses. Everything comes from the scheduler's Plan
+// (roadmap.h); the register is only read for the dependencies.
 #pragma once
 
 #include "views/charts/chartstyle.h"

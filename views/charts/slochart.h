@@ -1,8 +1,8 @@
-// The SLO chart (SPEC 6, 10 slos view): one row per SLO with its attainment against the
-// objective, the error budget remaining as a bar and its burn-down over the window (the
-// engine's SloResult::budget series), and the 24-hour burn rate. Budget bars and burn-down
-// lines of all SLOs share one scale (from the most overspent budget, or zero, to 100%) and one
-// time axis (days before as-of); an SLO without measurements in its window says so.
+// The SLO chart (docs/slos-and-alerts.md and docs/views-and-report.md slos view): one row per SLO
+// with its attainment against the objective, the error budget remaining as a bar and its burn-down
+// over the window (the engine's SloResult::budget series), and the 24-hour burn rate. Budget bars
+// and burn-down lines of all SLOs share one scale (from the most overspent budget, or zero, to
+// 100%) and one time axis (days before as-of); an SLO without measurements in its window says so.
 #pragma once
 
 #include "engine/analysis.h"

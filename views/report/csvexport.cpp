@@ -219,7 +219,7 @@ QByteArray countedDeployments(const ReportData &d)
     return w.bytes();
 }
 
-// Every metric in each quarter of progress (docs/intervals-and-progress.md#progress), with the
+// Every metric in each quarter of progress (docs/intervals-and-progress.md#progress-quarters), with the
 // pace and the projected quarter repeated on each of its rows.
 QByteArray progress(const ReportData &d)
 {
@@ -338,7 +338,7 @@ QByteArray slos(const ReportData &d)
 
 QByteArray debt(const ReportData &d)
 {
-    // The register in the columns of the debt import format (SPEC 3), then its assessment.
+    // The register in the columns of the debt import format (docs/formats.md), then its assessment.
     CsvWriter w({QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("theme"),
                  QStringLiteral("toil_hours_per_week"), QStringLiteral("cost_weeks"), QStringLiteral("risk_likelihood"),
                  QStringLiteral("risk_impact"), QStringLiteral("fowler"), QStringLiteral("depends_on"),

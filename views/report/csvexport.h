@@ -2,7 +2,7 @@
 // roll-up by metric (with intervals and verdicts) and by theme, the weekly series, the quarters of
 // progress, the deployments the change failure rate and the rework rate count (with their rules),
 // the DORA Quick Check, the alert groups, the SLOs, the debt
-// register with its SPEC 7 assessment, the plan and its quarters, and the import log. RFC 4180:
+// register with its docs/debt-and-roadmap.md assessment, the plan and its quarters, and the import log. RFC 4180:
 // comma separated, CRLF line ends, a field quoted when it holds a comma, a quote, CR or LF, with
 // its quotes doubled; UTF-8 without a byte order mark. Numbers are written as numbers (the
 // shortest text that reads back the same, "-0.3" included), never guarded; user text (ids,

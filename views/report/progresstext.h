@@ -1,4 +1,4 @@
-// Progress in words, for a VP (SPEC 14; the PDF's Progress page and the HTML summary): what
+// Progress in words, for a VP (docs/intervals-and-progress.md; the PDF's Progress page and the HTML summary): what
 // improved for real, what got worse for real (the engine's quarterly verdicts: the 95% ranges of
 // a quarter and the one before do not overlap), what only wobbled, the successes of the latest
 // complete quarter, and when each gap closes at this pace. Every figure is the engine's

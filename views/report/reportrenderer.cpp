@@ -43,7 +43,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("srm::report::Pdf", text);
 }
 
-// The sections of SPEC 10 after the cover, in order.
+// The sections of docs/views-and-report.md after the cover, in order.
 enum Section { Summary, Progress, SmallMultiples, AlertGroups, Incidents, Debt, Roadmap, Options, Appendix, SectionCount };
 
 QString sectionTitle(Section s)

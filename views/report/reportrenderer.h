@@ -1,14 +1,14 @@
-// The executive PDF roadmap (SPEC 10): from a ReportData (reportdata.h) it lays out, in this
-// order, the cover; a one-page executive summary (the three questions, each theme's status and
-// largest gaps, the roll-up table with sparklines, what is not measured); the small multiples
-// (and the SLOs); the top alert groups with the Pareto chart; incident durations and phases;
-// operational debt (the toil/cost quadrant and the ranked register); the roadmap by quarter
-// (capacity, the critical path, the unscheduled items with reasons); and an appendix of metric
-// definitions, data sources and settings. Charts are the window's paint routines
+// The executive PDF roadmap (docs/views-and-report.md#the-executive-pdf): from a ReportData
+// (reportdata.h) it lays out, in this order, the cover; a one-page executive summary (the three
+// questions, each theme's status and largest gaps, the roll-up table with sparklines, what is not
+// measured); the small multiples (and the SLOs); the top alert groups with the Pareto chart;
+// incident durations and phases; operational debt (the toil/cost quadrant and the ranked register);
+// the roadmap by quarter (capacity, the critical path, the unscheduled items with reasons); and an
+// appendix of metric definitions, data sources and settings. Charts are the window's paint routines
 // (views/charts) in ChartStyle::print(), drawn as vectors onto a QPdfWriter page; fonts are
-// embedded; every page has a footer with the as-of date and "page N of M"; the outline
-// (bookmarks) has the cover and one entry per section (pdfoutline.h). Used by
-// `sre-roadmap report` and by File › Export PDF… in the window.
+// embedded; every page has a footer with the as-of date and "page N of M"; the outline (bookmarks)
+// has the cover and one entry per section (pdfoutline.h). Used by `sre-roadmap report` and by File
+// › Export PDF… in the window.
 #pragma once
 
 #include "views/report/reportdata.h"
@@ -44,7 +44,7 @@ public:
     // Writes the PDF to `path` through QSaveFile (nothing is left there on failure); throws ExportError.
     PdfSummary writeFile(const QString &path) const;
 
-    // The titles of SPEC 10's sections as the PDF prints them, in order (the cover has none).
+    // The titles of docs/views-and-report.md's sections as the PDF prints them, in order (the cover has none).
     static QStringList sectionTitles();
 
 private:

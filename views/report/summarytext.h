@@ -1,4 +1,4 @@
-// The executive summary in words (SPEC 10): the answers to "is reliability improving?" (counted
+// The executive summary in words (docs/views-and-report.md): the answers to "is reliability improving?" (counted
 // from the engine's verdicts, docs/intervals-and-progress.md: a change only when the 95% ranges
 // of the two periods do not overlap), "what
 // did failures cost?" and "what are we doing about it?", each theme's status and largest gaps,
