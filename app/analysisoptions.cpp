@@ -82,7 +82,8 @@ void WindowOptions::validate(const QCommandLineParser &parser) const
     if (parser.isSet(asOf)) {
         const auto t = parseAsOf(parser.value(asOf));
         if (!t)
-            throw UsageError(QStringLiteral("--as-of needs YYYY-MM-DD or an ISO-8601 instant, not '%1'").arg(parser.value(asOf)));
+            throw UsageError(
+                QStringLiteral("--as-of needs YYYY-MM-DD or an ISO-8601 instant, not '%1'").arg(parser.value(asOf)));
         if (*t <= kEarliestTime || *t > kLatestTime) // docs/hostile-input.md#limits
             throw UsageError(QStringLiteral("--as-of must be after 1970-01-01 and at most 2200-01-01, not '%1'")
                                  .arg(parser.value(asOf)));
@@ -118,7 +119,8 @@ Scope ScopeOptions::value(const QCommandLineParser &parser, Workspace &ws) const
     if (scope.isEmpty())
         return scope;
     const ScopeNames known = ScopeNames::read(ws);
-    const auto check = [](const char *option, const std::vector<std::string> &asked, const std::vector<std::string> &names) {
+    const auto check = [](const char *option, const std::vector<std::string> &asked,
+                          const std::vector<std::string> &names) {
         for (const std::string &name : asked)
             if (!std::binary_search(names.begin(), names.end(), name)) {
                 QStringList list;
@@ -135,8 +137,7 @@ Scope ScopeOptions::value(const QCommandLineParser &parser, Workspace &ws) const
     return scope;
 }
 
-TextTable::TextTable(QStringList header, QList<bool> rightAligned)
-    : m_right(std::move(rightAligned))
+TextTable::TextTable(QStringList header, QList<bool> rightAligned) : m_right(std::move(rightAligned))
 {
     m_rows.append(std::move(header));
 }

@@ -4,13 +4,13 @@
 #pragma once
 
 #include "engine/dataset.h"
-#include "engine/scope.h"
 #include "engine/intervals.h"
+#include "engine/scope.h"
 #include "store/metriccatalogue.h"
 
+#include <QByteArray>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
-#include <QByteArray>
 #include <QList>
 #include <QStringList>
 

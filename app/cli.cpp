@@ -45,10 +45,14 @@ const Command kCommands[] = {
      "schedule operational debt into quarters, optionally under a what-if", cmdPlan, AppKind::Core},
     {"scenario", "WORKSPACE save NAME KEY=VALUE... | list | delete NAME", "named what-if plans (setting overrides)",
      cmdScenario, AppKind::Core},
-    {"metrics", "WORKSPACE [--as-of T] [--window-days N] [--json]", "the metric catalogue with targets, gaps, intervals and verdicts", cmdMetrics, AppKind::Core},
-    {"progress", "WORKSPACE [--as-of T] [--quarters N] [--json]", "every metric quarter by quarter, with verdicts and pace", cmdProgress, AppKind::Core},
-    {"alerts", "WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]", "alert groups by frequency", cmdAlerts, AppKind::Core},
-    {"import", "WORKSPACE FILE... [--format F] [--map FIELD=COLUMN]... [--skip-bad-rows] [--slo NAME --series good|bad|total]",
+    {"metrics", "WORKSPACE [--as-of T] [--window-days N] [--json]",
+     "the metric catalogue with targets, gaps, intervals and verdicts", cmdMetrics, AppKind::Core},
+    {"progress", "WORKSPACE [--as-of T] [--quarters N] [--json]",
+     "every metric quarter by quarter, with verdicts and pace", cmdProgress, AppKind::Core},
+    {"alerts", "WORKSPACE [--as-of T] [--window-days N] [--top N] [--json]", "alert groups by frequency", cmdAlerts,
+     AppKind::Core},
+    {"import",
+     "WORKSPACE FILE... [--format F] [--map FIELD=COLUMN]... [--skip-bad-rows] [--slo NAME --series good|bad|total]",
      "import files (created when missing); strict: a bad row imports nothing from its file", cmdImport, AppKind::Core},
     {"profile", "list WORKSPACE | save WORKSPACE NAME FILE --format F [--map FIELD=COLUMN]... | remove WORKSPACE NAME",
      "saved column mappings for CSV files that no format recognises", cmdProfile, AppKind::Core},
@@ -60,10 +64,12 @@ const Command kCommands[] = {
      AppKind::Core},
     {"generate", "OUTDIR --pages N --deployments N --incidents N [--seed S]",
      "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
-    {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH] [--force]", "render a view of the window to a PNG, offscreen",
-     cmdScreenshot, AppKind::Offscreen},
-    {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter] [--force]", "the executive PDF roadmap", cmdReport, AppKind::Gui},
-    {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N] [--force]", "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
+    {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH] [--force]",
+     "render a view of the window to a PNG, offscreen", cmdScreenshot, AppKind::Offscreen},
+    {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter] [--force]",
+     "the executive PDF roadmap", cmdReport, AppKind::Gui},
+    {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N] [--force]",
+     "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
 };
 
 const Command *findCommand(const QString &name)
@@ -90,7 +96,6 @@ QString generalHelp()
                           "Exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 other errors.\n");
     return out;
 }
-
 
 // Cron and ssh sessions have no XDG_RUNTIME_DIR; Qt then falls back to /tmp/runtime-USER and says
 // so on stderr, and cron mails every line a job prints there (the daily e-mail of `export
@@ -205,7 +210,8 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
 
 std::unique_ptr<Workspace> openWorkspace(const QString &path, bool createIfMissing)
 {
-    auto ws = Workspace::open(path, createIfMissing ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::Existing);
+    auto ws = Workspace::open(path,
+                              createIfMissing ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::Existing);
     // Settings someone wrote into the file that do not validate count as unset: say so.
     for (const QString &problem : ws->settingProblems())
         printErr(QStringLiteral("sre-roadmap: %1: warning: %2; the default is used\n").arg(path, problem));

@@ -22,7 +22,7 @@ namespace srm::cli {
 class UsageError : public Error
 {
 public:
-    explicit UsageError(const QString &m) : Error(m) {}
+    explicit UsageError(const QString &m) : Error(m) { }
 };
 
 int run(int argc, char **argv);

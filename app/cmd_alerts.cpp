@@ -2,11 +2,11 @@
 // groups of the window by page count (Pareto), after the built-in normalisation and the user's
 // rules and merges, from the analysis engine; the JSON document of
 // docs/slos-and-alerts.md#alert-groups, or a text table.
-#include "engine/analysis.h"
-#include "engine/analysisjson.h"
 #include "app/analysisoptions.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "engine/analysis.h"
+#include "engine/analysisjson.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
@@ -36,22 +36,23 @@ QString render(const AlertReport &report, qsizetype top)
     out += QStringLiteral("\n\n");
     if (report.groups.empty())
         return out;
-    TextTable table({QStringLiteral("#"), QStringLiteral("pages"), QStringLiteral("share"), QStringLiteral("cumulative"),
-                     QStringLiteral("off-hours"), QStringLiteral("noise"), QStringLiteral("ack p50"),
-                     QStringLiteral("group")},
+    TextTable table({QStringLiteral("#"), QStringLiteral("pages"), QStringLiteral("share"),
+                     QStringLiteral("cumulative"), QStringLiteral("off-hours"), QStringLiteral("noise"),
+                     QStringLiteral("ack p50"), QStringLiteral("group")},
                     {true, true, true, true, true, true, true, false});
     const qsizetype listed = std::min<qsizetype>(top, qsizetype(report.groups.size()));
     for (qsizetype i = 0; i < listed; ++i) {
         const AlertGroup &g = report.groups[size_t(i)];
-        table.addRow({QString::number(i + 1), QString::number(g.count), ratio(g.share), ratio(g.cumulativeShare),
-                      ratio(g.offHoursRatio), ratio(g.noiseRatio),
-                      g.ackP50Minutes ? QString::number(*g.ackP50Minutes, 'f', 1) + QStringLiteral(" min")
-                                      : QStringLiteral("-"),
-                      g.key});
+        table.addRow(
+            {QString::number(i + 1), QString::number(g.count), ratio(g.share), ratio(g.cumulativeShare),
+             ratio(g.offHoursRatio), ratio(g.noiseRatio),
+             g.ackP50Minutes ? QString::number(*g.ackP50Minutes, 'f', 1) + QStringLiteral(" min") : QStringLiteral("-"),
+             g.key});
     }
     out += table.render();
     if (listed < qsizetype(report.groups.size()))
-        out += QStringLiteral("  ... %1 more groups (--top N lists more)\n").arg(qsizetype(report.groups.size()) - listed);
+        out += QStringLiteral("  ... %1 more groups (--top N lists more)\n")
+                   .arg(qsizetype(report.groups.size()) - listed);
     return out;
 }
 

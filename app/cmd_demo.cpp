@@ -1,8 +1,8 @@
 // `demo WORKSPACE`: writes the demo workspace of docs/demo.md.
 #include "app/cli.h"
 #include "app/commands.h"
-#include "demo/demo.h"
 #include "app/generatoroptions.h"
+#include "demo/demo.h"
 #include "store/workspace.h"
 
 #include <QSqlQuery>
@@ -26,11 +26,13 @@ int cmdDemo(const QStringList &args)
 
     auto ws = openWorkspace(pos[0]);
     QStringList counts;
-    for (const char *table : {"deployments", "changes", "incidents", "pages", "slos", "slo_measurements", "debt_items"}) {
+    for (const char *table :
+         {"deployments", "changes", "incidents", "pages", "slos", "slo_measurements", "debt_items"}) {
         QSqlQuery q(ws->database());
         q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table)));
         q.next();
-        counts << QStringLiteral("%1 %2").arg(q.value(0).toLongLong()).arg(QString::fromLatin1(table).replace(u'_', u' '));
+        counts
+            << QStringLiteral("%1 %2").arg(q.value(0).toLongLong()).arg(QString::fromLatin1(table).replace(u'_', u' '));
     }
     printOut(QStringLiteral("wrote %1: %2\n").arg(pos[0], counts.join(QStringLiteral(", "))));
     return Ok;

@@ -8,10 +8,10 @@
 #include "app/analysisoptions.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "store/workspace.h"
 #include "views/report/csvexport.h"
 #include "views/report/exportfile.h"
 #include "views/report/htmlsummary.h"
-#include "store/workspace.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -62,8 +62,9 @@ int cmdExport(const QStringList &args)
             outputs << htmlPath;
         if (parser.isSet(csv)) {
             if (report::isStandardOutput(parser.value(csv)))
-                throw report::ExportError(QStringLiteral("the CSV tables are several files: --csv needs a directory, not -"),
-                                          report::ExportError::Kind::Refused);
+                throw report::ExportError(
+                    QStringLiteral("the CSV tables are several files: --csv needs a directory, not -"),
+                    report::ExportError::Kind::Refused);
             for (const QString &name : report::csvFileNames())
                 outputs << QDir(parser.value(csv)).filePath(name);
         }
@@ -73,9 +74,11 @@ int cmdExport(const QStringList &args)
         options.asOf = window.asOfValue(parser);
         options.days = window.days(parser);
         options.scope = chosen;
-        const report::ReportData data = report::ReportData::load(*ws, options, QDateTime::currentMSecsSinceEpoch() * 1000);
+        const report::ReportData data = report::ReportData::load(*ws, options,
+                                                                 QDateTime::currentMSecsSinceEpoch() * 1000);
         if (!data.planProblem.isEmpty())
-            printErr(QStringLiteral("sre-roadmap export: %1: the roadmap cannot be planned:\n%2\n").arg(pos[0], data.planProblem));
+            printErr(QStringLiteral("sre-roadmap export: %1: the roadmap cannot be planned:\n%2\n")
+                         .arg(pos[0], data.planProblem));
         if (parser.isSet(csv)) {
             const QStringList files = report::writeCsvFiles(data, parser.value(csv), policy);
             if (!toStdout)

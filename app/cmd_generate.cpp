@@ -6,15 +6,16 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/generatoroptions.h"
-#include "importers/formatwriters.h"
 #include "demo/generator.h"
+#include "importers/formatwriters.h"
 
 namespace srm::cli {
 
 int cmdGenerate(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("OUTDIR"), QStringLiteral("where to write the files (created when missing)"));
+    parser.addPositionalArgument(QStringLiteral("OUTDIR"),
+                                 QStringLiteral("where to write the files (created when missing)"));
     const GeneratorOptionSet generatorOptions(GeneratorOptions::benchmark());
     generatorOptions.addTo(parser);
     if (!parse(parser, QStringLiteral("generate"), args))

@@ -10,7 +10,10 @@ namespace srm::cli {
 int cmdGui(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("a workspace to open (when there is none, the window offers to create it)"), QStringLiteral("[WORKSPACE]"));
+    parser.addPositionalArgument(
+        QStringLiteral("WORKSPACE"),
+        QStringLiteral("a workspace to open (when there is none, the window offers to create it)"),
+        QStringLiteral("[WORKSPACE]"));
     if (!parse(parser, QStringLiteral("gui"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();

@@ -37,10 +37,10 @@ int cmdImport(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace (created when missing)"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("files to import"), QStringLiteral("FILE..."));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("the format of the files instead of detecting it: %1")
-                                        .arg(importers::knownFormatIds()),
-                                    QStringLiteral("F"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("the format of the files instead of detecting it: %1").arg(importers::knownFormatIds()),
+        QStringLiteral("F"));
     const QCommandLineOption skip(QStringLiteral("skip-bad-rows"),
                                   QStringLiteral("import the good rows of a file with bad ones (default: a bad row "
                                                  "imports nothing from its file)"));
@@ -103,10 +103,10 @@ int cmdImport(const QStringList &args)
                     return;
                 shown.restart();
                 printProgress(QStringLiteral("%1: %2% (%3 of %4 MB)")
-                             .arg(file)
-                             .arg(100 * done / total)
-                             .arg(double(done) / 1e6, 0, 'f', 1)
-                             .arg(double(total) / 1e6, 0, 'f', 1));
+                                  .arg(file)
+                                  .arg(100 * done / total)
+                                  .arg(double(done) / 1e6, 0, 'f', 1)
+                                  .arg(double(total) / 1e6, 0, 'f', 1));
             };
         }
         const ImportResult r = runner.importFile(file, options, control);

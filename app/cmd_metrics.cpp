@@ -4,16 +4,15 @@
 // SLOs, each figure with its 95% interval and its verdict against the period of the same length
 // before the window (docs/intervals-and-progress.md), from the analysis engine; the JSON
 // document, or the roll-up grouped by theme as aligned text.
-#include "engine/analysis.h"
-#include "engine/analysisjson.h"
-#include "engine/breakdown.h"
 #include "app/analysisoptions.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "engine/analysis.h"
+#include "engine/analysisjson.h"
+#include "engine/breakdown.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
-
 
 namespace srm::cli {
 
@@ -47,8 +46,8 @@ QString renderQuickCheck(const MetricsReport &report)
     const dora::QuickCheck &q = report.dora;
     QString out = QStringLiteral("\nDORA Quick Check (benchmark %1: all industries, mean ± sd)\n")
                       .arg(QLatin1StringView(dora::kBenchmarkId));
-    TextTable table({QStringLiteral("group"), QStringLiteral("metric"), QStringLiteral("level"), QStringLiteral("value"),
-                     QStringLiteral("score"), QStringLiteral("industry")},
+    TextTable table({QStringLiteral("group"), QStringLiteral("metric"), QStringLiteral("level"),
+                     QStringLiteral("value"), QStringLiteral("score"), QStringLiteral("industry")},
                     {false, false, false, true, true, true});
     std::optional<dora::Group> last;
     for (const dora::MetricScore &m : q.metrics) {
@@ -60,7 +59,8 @@ QString renderQuickCheck(const MetricsReport &report)
         last = group;
         QString level;
         if (m.level)
-            level = QStringLiteral("%1 (%2)").arg(QLatin1StringView(dora::levelWords(m.metric, *m.level))).arg(*m.level);
+            level
+                = QStringLiteral("%1 (%2)").arg(QLatin1StringView(dora::levelWords(m.metric, *m.level))).arg(*m.level);
         else if (!m.value)
             level = QStringLiteral("not measured");
         table.addRow({groupName, QString::fromLatin1(def.name), level, formatValue(m.value, def.unit), score(m.score),
@@ -98,7 +98,7 @@ QString renderBreakdown(const Breakdown &b)
         for (const BreakdownEntry &e : b.entries) {
             const MetricResult &m = e.metrics.at(def.key);
             row << (m.status == Status::NotMeasured ? QStringLiteral("not measured")
-                                                     : formatValue(m.value, def.unit) + u' ' + statusText(m.status));
+                                                    : formatValue(m.value, def.unit) + u' ' + statusText(m.status));
         }
         row << rollupWords(b.rollupOf(def.key), b.by);
         table.addRow(row);
@@ -115,7 +115,8 @@ QString render(const MetricsReport &report, const Breakdown *breakdown)
                       .arg(w.days)
                       .arg(formatIso(w.asOf));
     if (!report.scope.isEmpty())
-        out += QStringLiteral("Scope: %1 (the debt register and toil ratio are not scoped)\n").arg(report.scope.describe());
+        out += QStringLiteral("Scope: %1 (the debt register and toil ratio are not scoped)\n")
+                   .arg(report.scope.describe());
     for (const ThemeSummary &theme : report.themes) {
         out += QStringLiteral("\n%1: %2 met, %3 with a gap, %4 not measured (weight %5)\n")
                    .arg(MetricCatalogue::themeName(theme.theme))
@@ -139,7 +140,8 @@ QString render(const MetricsReport &report, const Breakdown *breakdown)
         out += table.render();
     }
     if (report.previousWindow)
-        out += QStringLiteral("\nvs. before: against %1 to %2; a change counts only when the two 95% ranges do not overlap.\n")
+        out += QStringLiteral(
+                   "\nvs. before: against %1 to %2; a change counts only when the two 95% ranges do not overlap.\n")
                    .arg(formatIso(report.previousWindow->from()), formatIso(report.previousWindow->to()));
     out += QStringLiteral("\n* DORA 2023 clusters (historical): DORA has published no tiers since 2025; its current "
                           "measure is the Quick Check below.\n");
@@ -163,7 +165,9 @@ QString render(const MetricsReport &report, const Breakdown *breakdown)
         slos.addRow({s.name, s.service, pct(s.objective), SettingsSchema::formatNumber(s.windowDays()) + u'd',
                      pct(s.attainment), pct(s.errorBudgetRemaining),
                      s.burnRate24h ? formatNumber(*s.burnRate24h) : QStringLiteral("-"),
-                     !s.met ? QStringLiteral("no data") : *s.met ? QStringLiteral("met") : QStringLiteral("missed")});
+                     !s.met       ? QStringLiteral("no data")
+                         : *s.met ? QStringLiteral("met")
+                                  : QStringLiteral("missed")});
     }
     out += slos.render();
     return out;
@@ -179,9 +183,9 @@ int cmdMetrics(const QStringList &args)
     options.addTo(parser);
     const ScopeOptions scope;
     scope.addTo(parser);
-    const QCommandLineOption by(QStringLiteral("by"),
-                                QStringLiteral("break every metric down by service or team, with a roll-up of statuses"),
-                                QStringLiteral("service|team"));
+    const QCommandLineOption by(
+        QStringLiteral("by"), QStringLiteral("break every metric down by service or team, with a roll-up of statuses"),
+        QStringLiteral("service|team"));
     parser.addOption(by);
     if (!parse(parser, QStringLiteral("metrics"), args))
         return Ok;

@@ -38,21 +38,25 @@ int cmdPlan(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
-    const QCommandLineOption start(QStringLiteral("start"),
-                                   QStringLiteral("first quarter (default: setting roadmap_start, else the quarter after as-of)"),
-                                   QStringLiteral("YYYYQn"));
+    const QCommandLineOption start(
+        QStringLiteral("start"),
+        QStringLiteral("first quarter (default: setting roadmap_start, else the quarter after as-of)"),
+        QStringLiteral("YYYYQn"));
     const QCommandLineOption quarters(QStringLiteral("quarters"), QStringLiteral("quarters to plan (default 4)"),
                                       QStringLiteral("N"));
-    const QCommandLineOption asOf(QStringLiteral("as-of"),
-                                  QStringLiteral("YYYY-MM-DD or an ISO-8601 instant (default: the day after the latest event)"),
-                                  QStringLiteral("T"));
-    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("plan under a saved scenario's overrides"),
-                                      QStringLiteral("NAME"));
-    const QCommandLineOption set(QStringLiteral("set"),
-                                 QStringLiteral("override a setting for this plan only (repeatable; after --scenario's): ")
-                                     + WhatIf::allowedKeys(),
-                                 QStringLiteral("KEY=VALUE"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print the plan as one JSON document (docs/debt-and-roadmap.md)"));
+    const QCommandLineOption asOf(
+        QStringLiteral("as-of"),
+        QStringLiteral("YYYY-MM-DD or an ISO-8601 instant (default: the day after the latest event)"),
+        QStringLiteral("T"));
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"), QStringLiteral("plan under a saved scenario's overrides"), QStringLiteral("NAME"));
+    const QCommandLineOption set(
+        QStringLiteral("set"),
+        QStringLiteral("override a setting for this plan only (repeatable; after --scenario's): ")
+            + WhatIf::allowedKeys(),
+        QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("print the plan as one JSON document (docs/debt-and-roadmap.md)"));
     parser.addOptions({start, quarters, asOf, scenario, set, json});
     if (!parse(parser, QStringLiteral("plan"), args))
         return Ok;
@@ -77,7 +81,8 @@ int cmdPlan(const QStringList &args)
     if (parser.isSet(asOf)) {
         request.asOf = parseAsOf(parser.value(asOf));
         if (!request.asOf)
-            throw UsageError(QStringLiteral("--as-of needs YYYY-MM-DD or an ISO-8601 instant, not '%1'").arg(parser.value(asOf)));
+            throw UsageError(
+                QStringLiteral("--as-of needs YYYY-MM-DD or an ISO-8601 instant, not '%1'").arg(parser.value(asOf)));
     }
     const SettingOverrides sets = parseOverrides(parser.values(set), QStringLiteral("--set"));
 
@@ -114,20 +119,23 @@ int cmdScenario(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
-    parser.addPositionalArgument(QStringLiteral("ACTION"),
-                                 QStringLiteral("save NAME KEY=VALUE... (replaces a scenario of that name) | list | delete NAME"));
+    parser.addPositionalArgument(
+        QStringLiteral("ACTION"),
+        QStringLiteral("save NAME KEY=VALUE... (replaces a scenario of that name) | list | delete NAME"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("list: print one JSON document"));
     parser.addOption(json);
     if (!parse(parser, QStringLiteral("scenario"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() < 2)
-        throw UsageError(QStringLiteral("expected WORKSPACE save NAME KEY=VALUE..., WORKSPACE list or WORKSPACE delete NAME"));
+        throw UsageError(
+            QStringLiteral("expected WORKSPACE save NAME KEY=VALUE..., WORKSPACE list or WORKSPACE delete NAME"));
     const QString action = pos[1];
     if (action == u"save") {
         if (pos.size() < 4)
-            throw UsageError(QStringLiteral("expected WORKSPACE save NAME KEY=VALUE... (at least one override; allowed keys: %1)")
-                                 .arg(WhatIf::allowedKeys()));
+            throw UsageError(
+                QStringLiteral("expected WORKSPACE save NAME KEY=VALUE... (at least one override; allowed keys: %1)")
+                    .arg(WhatIf::allowedKeys()));
         try {
             ScenarioStore::validateName(pos[2]);
         } catch (const InputError &e) {
@@ -136,8 +144,9 @@ int cmdScenario(const QStringList &args)
         const SettingOverrides overrides = parseOverrides(pos.mid(3), QStringLiteral("override"));
         auto ws = openWorkspace(pos[0]);
         const std::optional<Scenario> old = ScenarioStore(*ws).save(pos[2], overrides);
-        printOut(QStringLiteral("%1 scenario \"%2\": %3\n")
-                     .arg(old ? QStringLiteral("Replaced") : QStringLiteral("Saved"), pos[2], WhatIf::toText(overrides)));
+        printOut(
+            QStringLiteral("%1 scenario \"%2\": %3\n")
+                .arg(old ? QStringLiteral("Replaced") : QStringLiteral("Saved"), pos[2], WhatIf::toText(overrides)));
         return Ok;
     }
     if (action == u"list") {
@@ -148,8 +157,10 @@ int cmdScenario(const QStringList &args)
         if (parser.isSet(json)) {
             QJsonArray out;
             for (const Scenario &s : list)
-                out.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("overrides"), WhatIf::toJson(s.overrides)}});
-            printJsonText(QJsonDocument(QJsonObject{{QStringLiteral("scenarios"), out}}).toJson(QJsonDocument::Compact));
+                out.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                       {QStringLiteral("overrides"), WhatIf::toJson(s.overrides)}});
+            printJsonText(
+                QJsonDocument(QJsonObject{{QStringLiteral("scenarios"), out}}).toJson(QJsonDocument::Compact));
             return Ok;
         }
         QString out;

@@ -56,8 +56,8 @@ int save(const QStringList &args)
                                  QStringLiteral("the profile's name (replaces one of that name)"));
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("a CSV file with the header the profile is for"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("the CSV format the file is: %1")
-                                                                  .arg(importers::knownFormatIds()),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("the CSV format the file is: %1").arg(importers::knownFormatIds()),
                                     QStringLiteral("F"));
     const QCommandLineOption map = mapOption();
     parser.addOptions({format, map});
@@ -129,11 +129,12 @@ int cmdProfile(const QStringList &args)
     if (action == u"remove")
         return remove(args.mid(1));
     if (action == u"--help" || action == u"-h") {
-        printOut(QStringLiteral("Usage: sre-roadmap profile list WORKSPACE\n"
-                                "       sre-roadmap profile save WORKSPACE NAME FILE --format F [--map FIELD=COLUMN]...\n"
-                                "       sre-roadmap profile remove WORKSPACE NAME\n\n"
-                                "Saved column mappings: 'import' reads a CSV that no format recognises with the\n"
-                                "newest profile saved for its header (the window's import dialog saves them too).\n"));
+        printOut(
+            QStringLiteral("Usage: sre-roadmap profile list WORKSPACE\n"
+                           "       sre-roadmap profile save WORKSPACE NAME FILE --format F [--map FIELD=COLUMN]...\n"
+                           "       sre-roadmap profile remove WORKSPACE NAME\n\n"
+                           "Saved column mappings: 'import' reads a CSV that no format recognises with the\n"
+                           "newest profile saved for its header (the window's import dialog saves them too).\n"));
         return Ok;
     }
     throw UsageError(QStringLiteral("expected list, save or remove, not '%1'").arg(action));

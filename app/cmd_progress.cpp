@@ -62,8 +62,9 @@ QString render(const ProgressReport &report)
     if (last.partial)
         out += QStringLiteral("; %1 is partial: %2 to %3")
                    .arg(formatQuarter(last.quarter), formatDate(last.period.from), formatIso(last.period.to));
-    out += QStringLiteral("\nEach value against the quarter before: + improved, ! worse (the 95% ranges do not overlap), "
-                          "? not enough data to tell; no mark: no clear change.\n");
+    out += QStringLiteral(
+        "\nEach value against the quarter before: + improved, ! worse (the 95% ranges do not overlap), "
+        "? not enough data to tell; no mark: no clear change.\n");
 
     QStringList header{QStringLiteral("metric")};
     QList<bool> right{false};
@@ -102,8 +103,8 @@ QString render(const ProgressReport &report)
         for (const SloProgress &s : report.slos) {
             QStringList row{s.name, QString::number(s.objective * 100, 'f', 3) + u'%'};
             for (const SloQuarter &q : s.quarters)
-                row << (q.attainment ? QString::number(*q.attainment * 100, 'f', 3) + (*q.met ? QStringLiteral("% met")
-                                                                                               : QStringLiteral("% missed"))
+                row << (q.attainment ? QString::number(*q.attainment * 100, 'f', 3)
+                                + (*q.met ? QStringLiteral("% met") : QStringLiteral("% missed"))
                                      : QStringLiteral("-"));
             slos.addRow(row);
         }
@@ -129,7 +130,8 @@ int cmdProgress(const QStringList &args)
     const WindowOptions options;
     const QCommandLineOption quarters(
         QStringLiteral("quarters"),
-        QStringLiteral("calendar quarters to show, the last one holding as-of (default %1)").arg(ProgressRequest::kDefaultQuarters),
+        QStringLiteral("calendar quarters to show, the last one holding as-of (default %1)")
+            .arg(ProgressRequest::kDefaultQuarters),
         QStringLiteral("N"));
     parser.addOptions({options.asOf, quarters, options.json});
     const ScopeOptions scope;

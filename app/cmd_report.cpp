@@ -8,9 +8,9 @@
 #include "app/analysisoptions.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "store/workspace.h"
 #include "views/report/exportfile.h"
 #include "views/report/reportrenderer.h"
-#include "store/workspace.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -25,11 +25,13 @@ int cmdReport(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
     const WindowOptions window;
-    const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("write the executive PDF to FILE (- for standard output)"),
+    const QCommandLineOption pdf(QStringLiteral("pdf"),
+                                 QStringLiteral("write the executive PDF to FILE (- for standard output)"),
                                  QStringLiteral("FILE"));
     const QCommandLineOption pageSize(QStringLiteral("page-size"), QStringLiteral("A4 (default) or Letter"),
                                       QStringLiteral("SIZE"), QStringLiteral("A4"));
-    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("replace FILE when it exists and is not empty"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("replace FILE when it exists and is not empty"));
     parser.addOptions({pdf, window.asOf, window.windowDays, pageSize, force});
     const ScopeOptions scope;
     scope.addTo(parser);
@@ -45,7 +47,8 @@ int cmdReport(const QStringList &args)
         throw UsageError(QStringLiteral("--page-size needs A4 or Letter, not '%1'").arg(parser.value(pageSize)));
     const QString out = parser.value(pdf);
     if (report::isStandardOutput(out) && ::isatty(STDOUT_FILENO))
-        throw UsageError(QStringLiteral("--pdf - writes the PDF to standard output, which is a terminal here; redirect it"));
+        throw UsageError(
+            QStringLiteral("--pdf - writes the PDF to standard output, which is a terminal here; redirect it"));
     window.validate(parser);
     scope.validate(parser);
 
@@ -60,7 +63,8 @@ int cmdReport(const QStringList &args)
     try {
         // Checked before the work, so a path that may not be written fails at once.
         report::checkOutputs({out}, policy);
-        const report::ReportData data = report::ReportData::load(*ws, options, QDateTime::currentMSecsSinceEpoch() * 1000);
+        const report::ReportData data = report::ReportData::load(*ws, options,
+                                                                 QDateTime::currentMSecsSinceEpoch() * 1000);
         if (!data.planProblem.isEmpty())
             printErr(QStringLiteral("sre-roadmap report: %1: the roadmap cannot be planned:\n%2\n")
                          .arg(pos[0], data.planProblem));

@@ -10,12 +10,12 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/mainwindow.h"
+#include "store/workspace.h"
 #include "views/palettes.h"
-#include "views/roadmapview.h"
 #include "views/report/exportfile.h"
+#include "views/roadmapview.h"
 #include "views/viewids.h"
 #include "views/viewpage.h"
-#include "store/workspace.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -37,9 +37,10 @@ QSize parseSize(const QString &text)
     const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
     const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
     if (w < 200 || h < 150 || w > kMaxSide || h > kMaxSide)
-        throw UsageError(QStringLiteral("--size needs WIDTHxHEIGHT in pixels, from 200x150 to %1x%1 (e.g. 1600x1000), not '%2'")
-                             .arg(kMaxSide)
-                             .arg(text));
+        throw UsageError(
+            QStringLiteral("--size needs WIDTHxHEIGHT in pixels, from 200x150 to %1x%1 (e.g. 1600x1000), not '%2'")
+                .arg(kMaxSide)
+                .arg(text));
     return {w, h};
 }
 } // namespace
@@ -53,7 +54,8 @@ int cmdScreenshot(const QStringList &args)
                                   QStringLiteral("NAME"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("the PNG file to write (- for standard output)"),
                                  QStringLiteral("FILE.png"));
-    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("replace FILE.png when it exists and is not empty"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("replace FILE.png when it exists and is not empty"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size in pixels (default 1600x1000)"),
                                   QStringLiteral("WxH"), QStringLiteral("1600x1000"));
     const QCommandLineOption palette(QStringLiteral("palette"), QStringLiteral("light (default) or dark"),
@@ -78,7 +80,8 @@ int cmdScreenshot(const QStringList &args)
         throw UsageError(QStringLiteral("--view is required; views: %1").arg(viewNames().join(QStringLiteral(", "))));
     const std::optional<ViewId> id = viewFromName(parser.value(view));
     if (!id)
-        throw UsageError(QStringLiteral("unknown view '%1'; views: %2").arg(parser.value(view), viewNames().join(QStringLiteral(", "))));
+        throw UsageError(QStringLiteral("unknown view '%1'; views: %2")
+                             .arg(parser.value(view), viewNames().join(QStringLiteral(", "))));
     if (!parser.isSet(out) || parser.value(out).isEmpty())
         throw UsageError(QStringLiteral("--out FILE.png is required"));
     const QSize windowSize = parseSize(parser.value(size));
@@ -87,7 +90,8 @@ int cmdScreenshot(const QStringList &args)
         throw UsageError(QStringLiteral("unknown palette '%1'; palettes: light, dark").arg(parser.value(palette)));
     const QString outPath = parser.value(out);
     if (report::isStandardOutput(outPath) && ::isatty(STDOUT_FILENO))
-        throw UsageError(QStringLiteral("--out - writes the PNG to standard output, which is a terminal here; redirect it"));
+        throw UsageError(
+            QStringLiteral("--out - writes the PNG to standard output, which is a terminal here; redirect it"));
     window.validate(parser);
     scope.validate(parser);
     std::optional<BreakdownBy> breakdownBy;
@@ -139,7 +143,8 @@ int cmdScreenshot(const QStringList &args)
                 for (const ScenarioPlan &sp : s->scenarios)
                     names << sp.scenario.name;
             throw UsageError(QStringLiteral("no scenario '%1' in %2; scenarios: %3")
-                                 .arg(parser.value(scenario), pos[0], names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+                                 .arg(parser.value(scenario), pos[0],
+                                      names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
         }
         static_cast<RoadmapView *>(w.viewPage(*id))->compareWith(parser.value(scenario));
     }

@@ -8,7 +8,8 @@ namespace srm::cli {
 int cmdSet(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap); created if missing"));
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"),
+                                 QStringLiteral("the workspace file (.srmap); created if missing"));
     parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("a setting: ") + SettingsSchema::acceptedKeys());
     parser.addPositionalArgument(QStringLiteral("VALUE"), QStringLiteral("the new value; empty resets the default"));
     if (!parse(parser, QStringLiteral("set"), args))
@@ -28,14 +29,16 @@ int cmdGet(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace file (.srmap)"));
-    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("one setting (default: all, as key=value)"), QStringLiteral("[KEY]"));
+    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("one setting (default: all, as key=value)"),
+                                 QStringLiteral("[KEY]"));
     if (!parse(parser, QStringLiteral("get"), args))
         return Ok;
     const QStringList pos = parser.positionalArguments();
     if (pos.isEmpty() || pos.size() > 2)
         throw UsageError(QStringLiteral("expected WORKSPACE [KEY]"));
     if (pos.size() == 2 && !SettingsSchema::find(pos[1]))
-        throw InputError(QStringLiteral("unknown setting '%1'; accepted keys: %2").arg(pos[1], SettingsSchema::acceptedKeys()));
+        throw InputError(
+            QStringLiteral("unknown setting '%1'; accepted keys: %2").arg(pos[1], SettingsSchema::acceptedKeys()));
     auto ws = openWorkspace(pos[0]);
     if (pos.size() == 2) {
         printOut(ws->setting(pos[1]) + u'\n');

@@ -64,7 +64,9 @@ QList<PrometheusSlo> takeSloOptions(QStringList &args)
         }
         if (slos.isEmpty())
             throw UsageError(QStringLiteral("--%1 must follow the --slo NAME it belongs to").arg(name));
-        QString &target = name == u"good-query" ? slos.last().good : name == u"bad-query" ? slos.last().bad : slos.last().total;
+        QString &target = name == u"good-query" ? slos.last().good
+            : name == u"bad-query"              ? slos.last().bad
+                                                : slos.last().total;
         if (!target.isEmpty())
             throw UsageError(QStringLiteral("SLO '%1' has --%2 twice").arg(slos.last().name, name));
         target = value.trimmed();
@@ -105,13 +107,15 @@ int sourceAdd(const QStringList &given)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace (created when missing)"));
     parser.addPositionalArgument(QStringLiteral("KIND"), QStringLiteral("pagerduty, prometheus, github or gitlab"));
-    parser.addPositionalArgument(QStringLiteral("NAME"),
-                                 QStringLiteral("the source's name (letters, digits, '.', '_', '-'); also the key of its "
-                                                "token in the keychain"));
-    const QCommandLineOption url(QStringLiteral("url"),
-                                 QStringLiteral("the API's base URL (PagerDuty: https://api.pagerduty.com, GitHub: "
-                                                "https://api.github.com, GitLab: https://gitlab.com; Prometheus: required)"),
-                                 QStringLiteral("URL"));
+    parser.addPositionalArgument(
+        QStringLiteral("NAME"),
+        QStringLiteral("the source's name (letters, digits, '.', '_', '-'); also the key of its "
+                       "token in the keychain"));
+    const QCommandLineOption url(
+        QStringLiteral("url"),
+        QStringLiteral("the API's base URL (PagerDuty: https://api.pagerduty.com, GitHub: "
+                       "https://api.github.com, GitLab: https://gitlab.com; Prometheus: required)"),
+        QStringLiteral("URL"));
     const QCommandLineOption region(QStringLiteral("region"),
                                     QStringLiteral("PagerDuty: us (default) or eu (https://api.eu.pagerduty.com)"),
                                     QStringLiteral("REGION"));
@@ -122,36 +126,40 @@ int sourceAdd(const QStringList &given)
     const QCommandLineOption tokenStdin(QStringLiteral("token-stdin"),
                                         QStringLiteral("read the token from standard input and store it in the desktop "
                                                        "keychain (service sre-roadmap, key NAME)"));
-    const QCommandLineOption since(QStringLiteral("since"),
-                                   QStringLiteral("where the first sync starts: YYYY-MM-DD, an ISO-8601 instant or N days "
-                                                  "like 90d (default: 365 days ago; Prometheus: 28 days ago)"),
-                                   QStringLiteral("WHEN"));
+    const QCommandLineOption since(
+        QStringLiteral("since"),
+        QStringLiteral("where the first sync starts: YYYY-MM-DD, an ISO-8601 instant or N days "
+                       "like 90d (default: 365 days ago; Prometheus: 28 days ago)"),
+        QStringLiteral("WHEN"));
     const QCommandLineOption step(QStringLiteral("step"),
                                   QStringLiteral("Prometheus: the query resolution (default 1h); each point counts one "
                                                  "step"),
                                   QStringLiteral("DURATION"));
-    const QCommandLineOption repo(QStringLiteral("repo"), QStringLiteral("GitHub: the repository"), QStringLiteral("OWNER/NAME"));
+    const QCommandLineOption repo(QStringLiteral("repo"), QStringLiteral("GitHub: the repository"),
+                                  QStringLiteral("OWNER/NAME"));
     const QCommandLineOption project(QStringLiteral("project"), QStringLiteral("GitLab: the project's id or path"),
                                      QStringLiteral("ID"));
     const QCommandLineOption environment(QStringLiteral("environment"),
                                          QStringLiteral("GitHub, GitLab: the production environment's name (default "
                                                         "production)"),
                                          QStringLiteral("NAME"));
-    const QCommandLineOption service(QStringLiteral("service"),
-                                     QStringLiteral("GitHub, GitLab: the service its deployments belong to (default: the "
-                                                    "repository's or project's name)"),
-                                     QStringLiteral("NAME"));
+    const QCommandLineOption service(
+        QStringLiteral("service"),
+        QStringLiteral("GitHub, GitLab: the service its deployments belong to (default: the "
+                       "repository's or project's name)"),
+        QStringLiteral("NAME"));
     // Listed for --help only; takeSloOptions() consumed them.
     const QCommandLineOption slo(QStringLiteral("slo"),
                                  QStringLiteral("Prometheus: an SLO (repeatable); the queries after it are its own"),
                                  QStringLiteral("NAME"));
-    const QCommandLineOption good(QStringLiteral("good-query"), QStringLiteral("Prometheus: the SLO's good events per step"),
-                                  QStringLiteral("Q"));
-    const QCommandLineOption bad(QStringLiteral("bad-query"), QStringLiteral("Prometheus: the SLO's bad events per step"),
-                                 QStringLiteral("Q"));
-    const QCommandLineOption total(QStringLiteral("total-query"), QStringLiteral("Prometheus: the SLO's events per step"),
-                                   QStringLiteral("Q"));
-    parser.addOptions({url, region, tokenEnv, tokenStdin, since, step, repo, project, environment, service, slo, good, bad, total});
+    const QCommandLineOption good(QStringLiteral("good-query"),
+                                  QStringLiteral("Prometheus: the SLO's good events per step"), QStringLiteral("Q"));
+    const QCommandLineOption bad(QStringLiteral("bad-query"),
+                                 QStringLiteral("Prometheus: the SLO's bad events per step"), QStringLiteral("Q"));
+    const QCommandLineOption total(QStringLiteral("total-query"),
+                                   QStringLiteral("Prometheus: the SLO's events per step"), QStringLiteral("Q"));
+    parser.addOptions(
+        {url, region, tokenEnv, tokenStdin, since, step, repo, project, environment, service, slo, good, bad, total});
     if (!parse(parser, QStringLiteral("source"), QStringList{QStringLiteral("add")} + args))
         return Ok;
     QStringList pos = parser.positionalArguments();
@@ -163,10 +171,12 @@ int sourceAdd(const QStringList &given)
     s.kind = pos[1].toLower();
     s.name = pos[2];
     if (!SourceStore::kinds().contains(s.kind))
-        throw UsageError(QStringLiteral("unknown source kind '%1'; known kinds: %2").arg(pos[1], SourceStore::kinds().join(u", ")));
+        throw UsageError(
+            QStringLiteral("unknown source kind '%1'; known kinds: %2").arg(pos[1], SourceStore::kinds().join(u", ")));
     const auto only = [&](const QCommandLineOption &option, QStringList kinds) {
         if (parser.isSet(option) && !kinds.contains(s.kind))
-            throw UsageError(QStringLiteral("--%1 is for %2 sources").arg(option.names().first(), kinds.join(QStringLiteral(" and "))));
+            throw UsageError(QStringLiteral("--%1 is for %2 sources")
+                                 .arg(option.names().first(), kinds.join(QStringLiteral(" and "))));
     };
     only(region, {QStringLiteral("pagerduty")});
     only(step, {QStringLiteral("prometheus")});
@@ -261,8 +271,9 @@ int sourceRemove(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("the workspace"));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the source to remove (its imported records stay; "
-                                                                         "remove them from the window's Data Sources)"));
+    parser.addPositionalArgument(QStringLiteral("NAME"),
+                                 QStringLiteral("the source to remove (its imported records stay; "
+                                                "remove them from the window's Data Sources)"));
     if (!parse(parser, QStringLiteral("source"), QStringList{QStringLiteral("remove")} + args))
         return Ok;
     QStringList pos = parser.positionalArguments();
@@ -278,7 +289,8 @@ int sourceRemove(const QStringList &args)
     if (s->options.value(QLatin1StringView("keychain")).toBool()) {
         const sources::KeychainResult r = sources::deleteKeychain(s->name);
         if (!r.ok)
-            printErr(QStringLiteral("%1: note: its token could not be removed from the keychain (%2)\n").arg(s->name, r.error));
+            printErr(QStringLiteral("%1: note: its token could not be removed from the keychain (%2)\n")
+                         .arg(s->name, r.error));
     }
     printOut(QStringLiteral("%1: removed\n").arg(s->name));
     return Ok;
@@ -303,8 +315,9 @@ int cmdSource(const QStringList &args)
                                 "Run 'sre-roadmap source add --help' for the options.\n"));
         return Ok;
     }
-    throw UsageError(verb.isEmpty() ? QStringLiteral("expected add, list or remove")
-                                    : QStringLiteral("unknown source command '%1'; expected add, list or remove").arg(verb));
+    throw UsageError(verb.isEmpty()
+                         ? QStringLiteral("expected add, list or remove")
+                         : QStringLiteral("unknown source command '%1'; expected add, list or remove").arg(verb));
 }
 
 } // namespace srm::cli

@@ -22,7 +22,8 @@ using sources::SyncOutcome;
 
 QString summary(const SourceDefinition &s, const SyncOutcome &o)
 {
-    const QString requests = QStringLiteral("%1 request%2").arg(o.requests).arg(o.requests == 1 ? QString() : QStringLiteral("s"));
+    const QString requests
+        = QStringLiteral("%1 request%2").arg(o.requests).arg(o.requests == 1 ? QString() : QStringLiteral("s"));
     if (o.status == SyncOutcome::Status::NothingNew)
         return QStringLiteral("%1: %2, nothing new (%3)\n").arg(s.name, s.kind, requests);
     const auto &c = o.import.counts;
@@ -64,7 +65,8 @@ int cmdSync(const QStringList &args)
         chosen = all;
     } else {
         for (const QString &name : pos.mid(1)) {
-            const auto it = std::find_if(all.begin(), all.end(), [&](const SourceDefinition &s) { return s.name == name; });
+            const auto it = std::find_if(all.begin(), all.end(),
+                                         [&](const SourceDefinition &s) { return s.name == name; });
             if (it == all.end()) {
                 QStringList names;
                 for (const SourceDefinition &s : all)
@@ -98,9 +100,8 @@ int cmdSync(const QStringList &args)
         if (outcome.message.isEmpty()) {
             sources::SyncRunner runner(*ws);
             if (terminal)
-                runner.setStatusCallback([&s](const QString &text) {
-                    printErr(QStringLiteral("\r\x1b[K%1: %2").arg(s.name, text));
-                });
+                runner.setStatusCallback(
+                    [&s](const QString &text) { printErr(QStringLiteral("\r\x1b[K%1: %2").arg(s.name, text)); });
             outcome = runner.run(s, token, options);
             if (terminal)
                 printErr(QStringLiteral("\r\x1b[K"));

@@ -19,7 +19,7 @@ int exitCodeFor(const Error &e)
         return x->kind() == report::ExportError::Kind::Refused ? BadInput : Failure;
     if (const auto *s = dynamic_cast<const sources::SyncError *>(&e))
         return s->exitCode(); // the kind's own, stored with a sync's outcome too
-    return Failure; // importers::Cancelled, and any other failure
+    return Failure;           // importers::Cancelled, and any other failure
 }
 
 } // namespace srm::cli

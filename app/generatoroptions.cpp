@@ -20,14 +20,15 @@ std::int64_t count(const QCommandLineParser &parser, const QCommandLineOption &o
 } // namespace
 
 GeneratorOptionSet::GeneratorOptionSet(const GeneratorOptions &defaults)
-    : m_defaults(defaults)
-    , m_pages(QStringLiteral("pages"), QStringLiteral("pages to generate (default %1)").arg(defaults.pages),
-              QStringLiteral("N"))
-    , m_deployments(QStringLiteral("deployments"),
-                    QStringLiteral("deployments to generate (default %1)").arg(defaults.deployments), QStringLiteral("N"))
-    , m_incidents(QStringLiteral("incidents"), QStringLiteral("incidents to generate (default %1)").arg(defaults.incidents),
-                  QStringLiteral("N"))
-    , m_seed(QStringLiteral("seed"), QStringLiteral("random seed (default %1)").arg(defaults.seed), QStringLiteral("S"))
+    : m_defaults(defaults),
+      m_pages(QStringLiteral("pages"), QStringLiteral("pages to generate (default %1)").arg(defaults.pages),
+              QStringLiteral("N")),
+      m_deployments(QStringLiteral("deployments"),
+                    QStringLiteral("deployments to generate (default %1)").arg(defaults.deployments),
+                    QStringLiteral("N")),
+      m_incidents(QStringLiteral("incidents"),
+                  QStringLiteral("incidents to generate (default %1)").arg(defaults.incidents), QStringLiteral("N")),
+      m_seed(QStringLiteral("seed"), QStringLiteral("random seed (default %1)").arg(defaults.seed), QStringLiteral("S"))
 {
 }
 

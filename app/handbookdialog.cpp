@@ -25,8 +25,10 @@ struct Topic
 // what goes in, then the edges.
 const Topic kTopics[] = {
     {QStringLiteral("metrics.md"), QT_TRANSLATE_NOOP("srm::HandbookDialog", "Metric glossary")},
-    {QStringLiteral("intervals-and-progress.md"), QT_TRANSLATE_NOOP("srm::HandbookDialog", "Intervals, verdicts and progress")},
-    {QStringLiteral("debt-and-roadmap.md"), QT_TRANSLATE_NOOP("srm::HandbookDialog", "Operational debt and the roadmap")},
+    {QStringLiteral("intervals-and-progress.md"),
+     QT_TRANSLATE_NOOP("srm::HandbookDialog", "Intervals, verdicts and progress")},
+    {QStringLiteral("debt-and-roadmap.md"),
+     QT_TRANSLATE_NOOP("srm::HandbookDialog", "Operational debt and the roadmap")},
     {QStringLiteral("formats.md"), QT_TRANSLATE_NOOP("srm::HandbookDialog", "Import formats")},
     {QStringLiteral("sources.md"), QT_TRANSLATE_NOOP("srm::HandbookDialog", "Live sources")},
     {kCommandLine, QT_TRANSLATE_NOOP("srm::HandbookDialog", "Command line")},
@@ -40,8 +42,7 @@ QUrl docUrl(const QString &file)
 }
 } // namespace
 
-HandbookDialog::HandbookDialog(QWidget *parent)
-    : QDialog(parent)
+HandbookDialog::HandbookDialog(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("handbook"));
     setWindowTitle(tr("SRE Roadmap Handbook"));

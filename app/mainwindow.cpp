@@ -4,6 +4,7 @@
 
 #include "app/handbookdialog.h"
 
+#include "store/workspace.h"
 #include "views/alertsview.h"
 #include "views/analysiscontroller.h"
 #include "views/dashboardview.h"
@@ -20,7 +21,6 @@
 #include "views/settingsdialog.h"
 #include "views/slosview.h"
 #include "views/tablecopy.h"
-#include "store/workspace.h"
 #include "views/workspaceeditor.h"
 
 #include <QAbstractButton>
@@ -35,6 +35,7 @@
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -43,15 +44,14 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSpinBox>
-#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QUrl>
@@ -85,8 +85,7 @@ Micros utcMidnight(const QDate &date)
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     initResources();
     setObjectName(QStringLiteral("MainWindow"));
@@ -112,8 +111,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setSpacing(2);
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_views = {new DashboardView(m_editor, m_pages), new GapsView(m_editor, m_pages),   new AlertsView(m_editor, m_pages),
-               new IncidentsView(m_editor, m_pages), new SlosView(m_editor, m_pages),   new DebtView(m_editor, m_pages),
+    m_views = {new DashboardView(m_editor, m_pages), new GapsView(m_editor, m_pages),
+               new AlertsView(m_editor, m_pages),    new IncidentsView(m_editor, m_pages),
+               new SlosView(m_editor, m_pages),      new DebtView(m_editor, m_pages),
                new RoadmapView(m_editor, m_pages),   new ProgressView(m_editor, m_pages)};
     for (ViewPage *page : m_views) {
         // The empty states' buttons (views/viewpage.cpp) are the window's actions.
@@ -462,7 +462,8 @@ bool MainWindow::newWorkspace(const QString &path)
                 showError(tr("%1 is not a regular file; a new workspace is not created there").arg(path));
                 return false;
             }
-            if (m_workspace && QFileInfo(m_workspace->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath()) {
+            if (m_workspace
+                && QFileInfo(m_workspace->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath()) {
                 showError(tr("%1 is the open workspace; choose another file for the new one").arg(path));
                 return false;
             }

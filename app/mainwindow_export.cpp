@@ -6,18 +6,18 @@
 // responsive; Cancel is honoured up to the moment files are written. Everything is written
 // through QSaveFile, so a failed or cancelled export leaves nothing behind; an error is shown in
 // the window's error dialog.
-#include "app/mainwindow.h"
 #include "app/appicons.h"
+#include "app/mainwindow.h"
 
-#include "views/backgroundjob.h"
 #include "views/analysiscontroller.h"
+#include "views/backgroundjob.h"
 
+#include "store/workspace.h"
 #include "views/report/csvexport.h"
 #include "views/report/exportfile.h"
 #include "views/report/htmlsummary.h"
 #include "views/report/reportdata.h"
 #include "views/report/reportrenderer.h"
-#include "store/workspace.h"
 
 #include <QAction>
 #include <QBuffer>
@@ -63,8 +63,9 @@ bool MainWindow::runExport(const QString &label, const QString &done, const QStr
     // The export shows what the window shows: the current snapshot when it is up to date for the
     // toolbar's window (nothing being recomputed), else the same read on the worker.
     SnapshotPtr current = snapshot();
-    if (current && (m_controller->isBusy() || current->request.asOf != m_asOf || current->request.days != m_days
-                    || current->request.scope != m_scope))
+    if (current
+        && (m_controller->isBusy() || current->request.asOf != m_asOf || current->request.days != m_days
+            || current->request.scope != m_scope))
         current.reset();
     BackgroundJob job([&](JobControl &control) {
         const std::function<void()> stopIfCancelled = [&control] {
@@ -102,8 +103,9 @@ void MainWindow::addExportActions(QMenu *file)
     QAction *pdf = file->addAction(tr("Export &PDF…"), this, [this] {
         if (!m_workspace)
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF"), suggestedName(m_workspace.get(), QStringLiteral("-report.pdf")),
-                                                          tr("PDF documents (*.pdf)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export PDF"), suggestedName(m_workspace.get(), QStringLiteral("-report.pdf")),
+            tr("PDF documents (*.pdf)"));
         if (!path.isEmpty())
             exportPdf(path);
     });
@@ -111,9 +113,9 @@ void MainWindow::addExportActions(QMenu *file)
     QAction *html = file->addAction(tr("Export &HTML Summary…"), this, [this] {
         if (!m_workspace)
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export HTML Summary"),
-                                                          suggestedName(m_workspace.get(), QStringLiteral("-summary.html")),
-                                                          tr("HTML documents (*.html)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export HTML Summary"), suggestedName(m_workspace.get(), QStringLiteral("-summary.html")),
+            tr("HTML documents (*.html)"));
         if (!path.isEmpty())
             exportHtml(path);
     });
@@ -142,7 +144,8 @@ namespace {
 
 // The checks every window export makes before it starts: the user chose to replace files
 // (the file dialog asked, or the CSV question), but never the workspace, a FIFO or a device.
-bool outputsAllowed(const Workspace *ws, const QStringList &paths, const std::function<void(const QString &)> &showError)
+bool outputsAllowed(const Workspace *ws, const QStringList &paths,
+                    const std::function<void(const QString &)> &showError)
 {
     report::OutputPolicy policy;
     policy.workspace = ws->path();
@@ -164,7 +167,7 @@ bool MainWindow::exportPdf(const QString &path)
         return false;
     // Letter where the reader's locale measures in inches, A4 elsewhere.
     const report::PageSize size = QLocale().measurementSystem() == QLocale::ImperialUSSystem ? report::PageSize::Letter
-                                                                                            : report::PageSize::A4;
+                                                                                             : report::PageSize::A4;
     const QString shown = QDir::toNativeSeparators(path);
     return runExport(tr("Writing the PDF report %1…").arg(shown), tr("Exported %1").arg(shown), path,
                      QFileInfo(path).absolutePath(),
@@ -225,8 +228,7 @@ bool MainWindow::exportCsv(const QString &directory)
     replace.workspace = m_workspace->path();
     replace.force = true; // asked above
     return runExport(tr("Writing the CSV tables into %1…").arg(shown), tr("Exported the CSV tables into %1").arg(shown),
-                     QString(), directory,
-                     [&](const report::ReportData &data, const std::function<void()> &) {
+                     QString(), directory, [&](const report::ReportData &data, const std::function<void()> &) {
                          report::writeCsvFiles(data, directory, replace);
                      });
 }

@@ -3,8 +3,8 @@
 // edits the workspace's sources through the window's undo stack and syncs them on a worker
 // thread with progress and Cancel. A sync that imported something reloads the data-sources
 // panel and the views.
-#include "app/mainwindow.h"
 #include "app/appicons.h"
+#include "app/mainwindow.h"
 
 #include "store/workspace.h"
 #include "views/datasourcespanel.h"

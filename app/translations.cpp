@@ -11,7 +11,8 @@ bool installTranslators(QCoreApplication &app, const QLocale &locale)
     // Qt's own texts (standard buttons, About Qt): from the system's qt6-translations-l10n when
     // installed; missing is fine.
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;

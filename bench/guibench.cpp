@@ -6,8 +6,8 @@
 //   switch_ms           switching to each view and painting it, the first time (the view fills
 //                       its models then) and again later (median of N).
 // Goals: first dashboard < 1000 ms, repaint < 16 ms, switch < 100 ms on the 1M-page workspace.
-#include "views/analysiscontroller.h"
 #include "app/mainwindow.h"
+#include "views/analysiscontroller.h"
 #include "views/viewids.h"
 #include "views/viewpage.h"
 #include "views/workspacesnapshot.h"
@@ -134,15 +134,18 @@ int main(int argc, char **argv)
         {QStringLiteral("open_ms"), round2(openMs)},
         {QStringLiteral("load_ms"), round2(snapshot->loadMs)},
         {QStringLiteral("compute_ms"), round2(snapshot->computeMs)},
-        {QStringLiteral("repaint_ms"), QJsonObject{{QStringLiteral("median"), round2(median(repaints))},
-                                                   {QStringLiteral("max"), round2(*std::max_element(repaints.begin(), repaints.end()))},
-                                                   {QStringLiteral("runs"), repeat}}},
-        {QStringLiteral("switch_ms"), QJsonObject{{QStringLiteral("first"), firstSwitch},
-                                                  {QStringLiteral("again_median"), laterSwitch},
-                                                  {QStringLiteral("max"), round2(worst)}}},
-        {QStringLiteral("goals_ms"), QJsonObject{{QStringLiteral("first_dashboard"), 1000},
-                                                 {QStringLiteral("repaint"), 16},
-                                                 {QStringLiteral("switch"), 100}}},
+        {QStringLiteral("repaint_ms"),
+         QJsonObject{{QStringLiteral("median"), round2(median(repaints))},
+                     {QStringLiteral("max"), round2(*std::max_element(repaints.begin(), repaints.end()))},
+                     {QStringLiteral("runs"), repeat}}},
+        {QStringLiteral("switch_ms"),
+         QJsonObject{{QStringLiteral("first"), firstSwitch},
+                     {QStringLiteral("again_median"), laterSwitch},
+                     {QStringLiteral("max"), round2(worst)}}},
+        {QStringLiteral("goals_ms"),
+         QJsonObject{{QStringLiteral("first_dashboard"), 1000},
+                     {QStringLiteral("repaint"), 16},
+                     {QStringLiteral("switch"), 100}}},
     };
     std::fputs(QJsonDocument(doc).toJson(QJsonDocument::Indented).constData(), stdout);
     return 0;

@@ -19,8 +19,7 @@ class DemoSink : public RecordSink
 {
 public:
     DemoSink(Workspace &ws, const qint64 ids[5])
-        : m_delivery(ws, ids[0]), m_incidents(ws, ids[1]), m_pages(ws, ids[2]), m_slos(ws, ids[3]),
-          m_debt(ws, ids[4])
+        : m_delivery(ws, ids[0]), m_incidents(ws, ids[1]), m_pages(ws, ids[2]), m_slos(ws, ids[3]), m_debt(ws, ids[4])
     {
         // A new workspace: pages go in as a bulk load, and every table as a bulk load of its
         // latest event time (RecordWriter::setBulkPages).
@@ -53,7 +52,8 @@ private:
 
 void removeWithSidecars(const QString &path)
 {
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
         QFile::remove(path + suffix);
 }
 

@@ -50,13 +50,13 @@ int serviceIndex(const char *name)
 // {sku}, {carrier}, {svc}).
 struct AlertTemplate
 {
-    int service;       // index into kServices
+    int service; // index into kServices
     std::string pattern;
     double weight;     // relative frequency
     double nightShare; // share fired outside 09-17 local
     double noise;      // share that resolves by itself
     double ackMedianMinutes;
-    int batchHour;     // local hour of a nightly job, or -1
+    int batchHour; // local hour of a nightly job, or -1
 };
 
 std::vector<AlertTemplate> buildTemplates()
@@ -111,9 +111,14 @@ const char *const kCarriers[] = {"api.parcelnet.example", "eu.shipfast.example",
                                  "rates.cargoway.example"};
 
 const char *const kIncidentTitles[] = {
-    "Elevated 5xx responses", "Latency regression after release", "Partial outage in one zone",
-    "Dependency timeouts", "Memory leak causing restarts", "Data inconsistency reported by customers",
-    "Degraded performance during peak traffic", "Configuration error in release",
+    "Elevated 5xx responses",
+    "Latency regression after release",
+    "Partial outage in one zone",
+    "Dependency timeouts",
+    "Memory leak causing restarts",
+    "Data inconsistency reported by customers",
+    "Degraded performance during peak traffic",
+    "Configuration error in release",
 };
 
 std::string hexString(Random &r, int n)
@@ -270,7 +275,8 @@ public:
         m_templateCumulative = Random::cumulate(w);
         // After the dedupe the redis-cart memory alerts page a fifth as often.
         for (std::size_t i = 0; i < m_templates.size(); ++i)
-            if (m_templates[i].pattern.rfind("redis-cart memory", 0) == 0 || m_templates[i].pattern.rfind("redis-cart evicted", 0) == 0)
+            if (m_templates[i].pattern.rfind("redis-cart memory", 0) == 0
+                || m_templates[i].pattern.rfind("redis-cart evicted", 0) == 0)
                 w[i] *= 0.2;
         m_templateCumulativeDeduped = Random::cumulate(w);
         std::vector<double> dw, iw;
@@ -354,10 +360,7 @@ private:
         return std::clamp(t, m_o.start, m_o.end - kMicrosPerMinute);
     }
 
-    std::optional<Micros> before(Micros t) const
-    {
-        return t < m_o.end ? std::optional<Micros>(t) : std::nullopt;
-    }
+    std::optional<Micros> before(Micros t) const { return t < m_o.end ? std::optional<Micros>(t) : std::nullopt; }
 
     void day(Micros day, std::int64_t nDeploys, std::int64_t nIncidents, std::int64_t nPages)
     {
@@ -384,10 +387,10 @@ private:
             d.startedAt = d.finishedAt - Micros(m_rng.logNormal(12, 0.5) * double(kMicrosPerMinute));
             const double r = m_rng.uniform();
             if (prod)
-                d.result = r < 0.04          ? DeployResult::Failure
-                    : r < 0.04 + rollback    ? DeployResult::RolledBack
-                    : r < 0.045 + rollback   ? DeployResult::Other
-                                             : DeployResult::Success;
+                d.result = r < 0.04        ? DeployResult::Failure
+                    : r < 0.04 + rollback  ? DeployResult::RolledBack
+                    : r < 0.045 + rollback ? DeployResult::Other
+                                           : DeployResult::Success;
             else
                 d.result = r < 0.08 ? DeployResult::Failure : DeployResult::Success;
             d.commitSha = hexString(m_rng, 40);
@@ -417,7 +420,8 @@ private:
         fix.service = bad.service;
         fix.team = bad.team;
         fix.environment = "production";
-        const double hours = bad.finishedAt >= kOneClickRollback ? m_rng.logNormal(0.3, 0.4) : m_rng.logNormal(2.5, 0.6);
+        const double hours = bad.finishedAt >= kOneClickRollback ? m_rng.logNormal(0.3, 0.4)
+                                                                 : m_rng.logNormal(2.5, 0.6);
         fix.finishedAt = bad.finishedAt + Micros(hours * double(kMicrosPerHour));
         fix.startedAt = fix.finishedAt - Micros(m_rng.logNormal(8, 0.4) * double(kMicrosPerMinute));
         fix.fixesDeploymentId = bad.deploymentId;
@@ -515,7 +519,8 @@ private:
             fix.team = cause->team;
             fix.environment = "production";
             fix.finishedAt = inc.startedAt
-                + Micros((quickRollback ? m_rng.logNormal(0.45, 0.4) : m_rng.logNormal(2.5, 0.7)) * double(kMicrosPerHour));
+                + Micros((quickRollback ? m_rng.logNormal(0.45, 0.4) : m_rng.logNormal(2.5, 0.7))
+                         * double(kMicrosPerHour));
             fix.startedAt = fix.finishedAt - Micros(m_rng.logNormal(10, 0.4) * double(kMicrosPerMinute));
             fix.fixesDeploymentId = cause->deploymentId;
             fix.commitSha = hexString(m_rng, 40);
@@ -604,7 +609,8 @@ private:
                 p.acknowledgedAt = before(created + Micros(ackMinutes * double(kMicrosPerMinute)));
                 p.escalationCount = ackMinutes > 15 ? (ackMinutes > 30 ? 2 : 1) : 0;
                 if (p.acknowledgedAt)
-                    p.resolvedAt = before(*p.acknowledgedAt + Micros(m_rng.logNormal(30, 1.0) * double(kMicrosPerMinute)));
+                    p.resolvedAt = before(*p.acknowledgedAt
+                                          + Micros(m_rng.logNormal(30, 1.0) * double(kMicrosPerMinute)));
             } else {
                 p.resolvedAt = before(created + Micros(m_rng.logNormal(40, 0.8) * double(kMicrosPerMinute)));
                 p.escalationCount = 2;
@@ -658,8 +664,9 @@ private:
             {slo("catalog-latency", "productcatalogservice", "Product lookups answer within 200 ms",
                  BudgetingMethod::Occurrences, 0.995, 7, std::nullopt),
              serviceIndex("productcatalogservice"), 25000, 0.002, 0.02, 0.0, false, true},
-            {slo("shipping-quote-latency", "shippingservice", "Shipping quotes answer within 500 ms (not yet instrumented)",
-                 BudgetingMethod::Occurrences, 0.99, 28, std::nullopt),
+            {slo("shipping-quote-latency", "shippingservice",
+                 "Shipping quotes answer within 500 ms (not yet instrumented)", BudgetingMethod::Occurrences, 0.99, 28,
+                 std::nullopt),
              serviceIndex("shippingservice"), 0, 0, 0, 0, false, false},
         };
     }
@@ -752,13 +759,14 @@ std::vector<DebtItem> demoDebtItems()
     return {
         item("OPS-1", "Automated canary analysis for checkoutservice deploys", "change", 6, 6, 4, 4,
              "careful-intentional", {}, "change_failure_rate;deployment_rework_rate", "open", "",
-             "Compare error rate and p99 of the canary against the baseline for 15 minutes. Urgent since checkoutservice "
+             "Compare error rate and p99 of the canary against the baseline for 15 minutes. Urgent since "
+             "checkoutservice "
              "went to daily releases in July 2026 without it."),
         item("OPS-2", "One-click rollback in the deploy pipeline", "change", 5, 3, 4, 4, "careless-intentional", {},
              "failed_deployment_recovery_time", "done", "",
              "Done in January 2026; before, a rollback was a hand-edited \"revert\" PR."),
-        item("OPS-3", "Smaller pull requests and trunk-based development", "change", 2, 8, 2, 3,
-             "careful-intentional", {}, "lead_time_for_changes"),
+        item("OPS-3", "Smaller pull requests and trunk-based development", "change", 2, 8, 2, 3, "careful-intentional",
+             {}, "lead_time_for_changes"),
         item("OPS-4", "Merge queue to stop flaky-test reruns", "change", 8, 5, 3, 2, "careless-unintentional", {},
              "lead_time_for_changes", "open", "", "About 8 h a week of re-running CI, measured in September."),
         item("OPS-5", "Burn-rate alerts on the payment SLO", "detection", 3, 3, 5, 5, "careless-unintentional",
@@ -768,17 +776,18 @@ std::vector<DebtItem> demoDebtItems()
         item("OPS-7", "Synthetic checkout journeys from three regions", "detection", 1, 2, 4, 4,
              "careless-unintentional", {"OPS-6"}, "customer_detected_ratio"),
         item("OPS-8", "Deduplicate redis-cart memory alerts", "incident", 7, 1, 2, 2, "careless-intentional", {},
-             "alert_noise_ratio;pages_per_week", "done", "", "Done in November 2025; thresholds have been tuned every sprint since."),
+             "alert_noise_ratio;pages_per_week", "done", "",
+             "Done in November 2025; thresholds have been tuned every sprint since."),
         item("OPS-9", "Runbooks for the top 20 alert groups", "incident", 6, 4, 3, 3, "careless-unintentional",
              {"OPS-8"}, "time_to_acknowledge", "open", "", "Start with checkoutservice, paymentservice, frontend"),
         item("OPS-10", "Follow-the-sun on-call with the Singapore team", "incident", 12, 16, 3, 4,
              "careful-intentional", {"OPS-9"}, "off_hours_page_ratio"),
         item("OPS-11", "cert-manager instead of manual TLS certificate rotation", "incident", 4, 2, 4, 5,
              "careless-intentional", {}, "toil_ratio"),
-        item("OPS-12", "Auto-remediate full disks on redis nodes", "incident", 5, 3, 3, 2, "careless-intentional",
-             {}, "alert_noise_ratio"),
-        item("OPS-13", "Postmortem template and review rota", "improvement", 1, 1, 3, 3, "careless-unintentional",
-             {}, "postmortem_completion_ratio", "done", "", "Done in September 2025."),
+        item("OPS-12", "Auto-remediate full disks on redis nodes", "incident", 5, 3, 3, 2, "careless-intentional", {},
+             "alert_noise_ratio"),
+        item("OPS-13", "Postmortem template and review rota", "improvement", 1, 1, 3, 3, "careless-unintentional", {},
+             "postmortem_completion_ratio", "done", "", "Done in September 2025."),
         item("OPS-14", "Track postmortem actions in the planning tool", "improvement", 2, 2, 3, 3,
              "careful-unintentional", {"OPS-13"}, "postmortem_completion_ratio"),
         item("OPS-15", "Failover game days for paymentservice", "improvement", 0, 6, 3, 5, "careful-intentional",
@@ -792,10 +801,10 @@ std::vector<DebtItem> demoDebtItems()
              "lead_time_for_changes"),
         item("OPS-19", "Error budget policy agreed with product", "improvement", 0.5, 1, 3, 4, "careful-intentional",
              {"OPS-5"}, "slo_compliance", "open", "2027Q2"),
-        item("OPS-20", "Alert ownership in the service catalogue", "detection", 3, 2, 2, 3,
-             "careless-unintentional", {"OPS-9"}, "repeat_page_ratio"),
-        item("OPS-21", "Load tests before the holiday peak", "change", 1, 3, 4, 5, "careful-intentional", {},
-             "", "open", "2027Q3"),
+        item("OPS-20", "Alert ownership in the service catalogue", "detection", 3, 2, 2, 3, "careless-unintentional",
+             {"OPS-9"}, "repeat_page_ratio"),
+        item("OPS-21", "Load tests before the holiday peak", "change", 1, 3, 4, 5, "careful-intentional", {}, "",
+             "open", "2027Q3"),
     };
 }
 

@@ -55,10 +55,7 @@ std::optional<Interval> medianIntervalInPlace(std::span<double> v)
 class Weeks
 {
 public:
-    explicit Weeks(const AnalysisWindow &w)
-        : m_slots(weekSlots(w)), m_first(isoWeekStart(w.from()))
-    {
-    }
+    explicit Weeks(const AnalysisWindow &w) : m_slots(weekSlots(w)), m_first(isoWeekStart(w.from())) { }
     std::size_t size() const { return m_slots.size(); }
     const WeekSlot &slot(std::size_t i) const { return m_slots[i]; }
     // t must be in the window.
@@ -82,7 +79,7 @@ private:
 class ValueSeries
 {
 public:
-    explicit ValueSeries(const Weeks *weeks) : m_weeks(weeks), m_perWeek(weeks ? weeks->size() : 0) {}
+    explicit ValueSeries(const Weeks *weeks) : m_weeks(weeks), m_perWeek(weeks ? weeks->size() : 0) { }
     void add(Micros anchor, double value)
     {
         m_all.push_back(value);
@@ -327,8 +324,8 @@ AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map, const An
         std::vector<std::size_t> fill(offset.begin(), offset.end() - 1);
         for (const PageFact &p : data.pages)
             if (period.contains(p.createdAt) && p.acknowledgedAt != kNoTime)
-                ackMinutes[fill[std::size_t(map.finalOf[std::size_t(p.group)])]++] =
-                    minutesBetween(p.createdAt, p.acknowledgedAt);
+                ackMinutes[fill[std::size_t(map.finalOf[std::size_t(p.group)])]++] = minutesBetween(p.createdAt,
+                                                                                                    p.acknowledgedAt);
     }
 
     std::vector<std::size_t> order;
@@ -358,7 +355,8 @@ AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map, const An
         a.acknowledged = acked[g];
         a.offHoursRatio = double(offHours[g]) / double(count[g]);
         a.noiseRatio = double(noisy[g]) / double(count[g]);
-        a.ackP50Minutes = percentileInPlace(std::span<double>(ackMinutes.data() + offset[g], std::size_t(acked[g])), 0.5);
+        a.ackP50Minutes = percentileInPlace(std::span<double>(ackMinutes.data() + offset[g], std::size_t(acked[g])),
+                                            0.5);
         a.mergedKeys = map.mergedKeys[g];
         report.groups.push_back(std::move(a));
         // Exact in integers: cumulative ÷ total ≥ 0.8.
@@ -955,10 +953,7 @@ struct Engine::Prepared
     std::optional<std::vector<std::uint8_t>> repeat;
 };
 
-Engine::Engine(const Dataset &data)
-    : m_data(data), m_prepared(std::make_unique<Prepared>())
-{
-}
+Engine::Engine(const Dataset &data) : m_data(data), m_prepared(std::make_unique<Prepared>()) { }
 
 Engine::~Engine() = default;
 

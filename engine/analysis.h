@@ -39,8 +39,8 @@ std::optional<double> percentile(std::vector<double> values, double q);
 
 struct WeeklyPoint
 {
-    QString week;          // "2026-W27"
-    Micros start = 0;      // clipped to the window
+    QString week;     // "2026-W27"
+    Micros start = 0; // clipped to the window
     Micros end = 0;
     std::optional<double> value;
     std::int64_t n = 0;
@@ -77,13 +77,13 @@ struct CountedDeployment
     Micros finishedAt = 0;
     DeployResult result = DeployResult::Success;
     unsigned rules = 0;
-    QStringList causedIncidents; // CausedIncident: by id
-    QStringList fixedBy;         // FixedLater: by finished_at, then id
-    QString fixes;               // Fix: the deployment it fixes
-    QString previousDeployment;  // AfterFailure: the previous deployment of the stream
+    QStringList causedIncidents;                         // CausedIncident: by id
+    QStringList fixedBy;                                 // FixedLater: by finished_at, then id
+    QString fixes;                                       // Fix: the deployment it fixes
+    QString previousDeployment;                          // AfterFailure: the previous deployment of the stream
     DeployResult previousResult = DeployResult::Failure; //   and its result (failure or rolled_back)
-    QString openIncident;        // DuringIncident: the latest-started incident open then
-    int openIncidents = 0;       //   and how many were open
+    QString openIncident;                                // DuringIncident: the latest-started incident open then
+    int openIncidents = 0;                               //   and how many were open
 
     bool has(Rule rule) const { return (rules & rule) != 0; }
 };
@@ -114,9 +114,9 @@ struct MetricResult
 {
     const MetricDef *def = nullptr;
     std::optional<double> value;
-    std::optional<double> p90;   // p50 metrics only
+    std::optional<double> p90; // p50 metrics only
     std::int64_t n = 0;
-    std::int64_t numerator = 0;  // ratio metrics: the exact s of s ÷ n (the Wilson interval's)
+    std::int64_t numerator = 0; // ratio metrics: the exact s of s ÷ n (the Wilson interval's)
     // The 95% interval of the value (docs/intervals-and-progress.md#intervals): order statistics
     // for medians, Wilson for ratios, Byar for rates. Null when not measured, for toil_ratio and
     // for a median of fewer than 8 values.
@@ -126,9 +126,9 @@ struct MetricResult
     std::optional<PreviousFigure> previous;
     Verdict verdict = Verdict::InsufficientData;
     double target = 0;
-    std::optional<double> gap;   // null when not measured
+    std::optional<double> gap; // null when not measured
     Status status = Status::NotMeasured;
-    std::optional<Tier> tier;    // DORA metrics, when measured
+    std::optional<Tier> tier; // DORA metrics, when measured
     std::vector<WeeklyPoint> weekly;
     std::optional<ReworkRuleCounts> reworkRules; // deployment_rework_rate only
     // change_failure_rate and deployment_rework_rate: the deployments of the numerator, by
@@ -187,11 +187,11 @@ struct MetricsReport
 {
     AnalysisWindow window;
     std::optional<AnalysisWindow> previousWindow; // set by compareWithPrevious()
-    std::vector<MetricResult> metrics; // catalogue order (metrics[int(id)]), every metric
-    std::vector<SloResult> slos;       // by name
-    std::vector<ThemeSummary> themes;  // catalogue order
-    dora::QuickCheck dora;             // the DORA Quick Check of the five delivery metrics
-    Scope scope;                       // the services and teams counted (docs/scope.md)
+    std::vector<MetricResult> metrics;            // catalogue order (metrics[int(id)]), every metric
+    std::vector<SloResult> slos;                  // by name
+    std::vector<ThemeSummary> themes;             // catalogue order
+    dora::QuickCheck dora;                        // the DORA Quick Check of the five delivery metrics
+    Scope scope;                                  // the services and teams counted (docs/scope.md)
 
     const MetricResult &at(MetricId id) const;
     const MetricResult *find(QStringView id) const; // by text id; nullptr when unknown
@@ -208,7 +208,7 @@ struct AlertGroup
     double offHoursRatio = 0;
     double noiseRatio = 0;
     std::optional<double> ackP50Minutes;
-    std::int64_t acknowledged = 0;  // pages the median was taken over
+    std::int64_t acknowledged = 0; // pages the median was taken over
     std::int64_t offHours = 0;
     std::int64_t noisy = 0;
     QStringList mergedKeys; // other keys (after the rules) merged into this group by hand
@@ -218,7 +218,7 @@ struct AlertReport
 {
     AnalysisWindow window;
     std::int64_t totalPages = 0;
-    std::vector<AlertGroup> groups; // count descending, then key ascending (UTF-8 byte order)
+    std::vector<AlertGroup> groups;        // count descending, then key ascending (UTF-8 byte order)
     std::optional<int> groupsFor80Percent; // smallest k with cumulative share ≥ 0.8
     Scope scope;                           // the services and teams counted (docs/scope.md)
     std::int64_t groupsTotal() const { return std::int64_t(groups.size()); }

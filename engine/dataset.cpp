@@ -66,8 +66,9 @@ void loadDelivery(Workspace &ws, Dataset &d)
     };
     std::vector<StreamEntry> stream;
     {
-        Statement s(ws, "SELECT deployment_id, service, finished_at, is_production, result, fixes_deployment_id, "
-                        "team FROM deployments");
+        Statement s(ws,
+                    "SELECT deployment_id, service, finished_at, is_production, result, fixes_deployment_id, "
+                    "team FROM deployments");
         while (s.next()) {
             const Micros finished = s.i64(2);
             const std::string_view fixed = s.textView(5);
@@ -160,8 +161,9 @@ void loadDelivery(Workspace &ws, Dataset &d)
             std::string incidentId;
         };
         std::unordered_map<std::string, std::vector<Open>, StringHash, std::equal_to<>> byService;
-        Statement s(ws, "SELECT service, started_at, resolved_at, incident_id FROM incidents "
-                        "WHERE service <> '' AND started_at < ?1");
+        Statement s(ws,
+                    "SELECT service, started_at, resolved_at, incident_id FROM incidents "
+                    "WHERE service <> '' AND started_at < ?1");
         s.bind(1, d.window.to());
         while (s.next()) {
             auto it = byService.find(s.textView(0));
@@ -209,8 +211,9 @@ void loadDelivery(Workspace &ws, Dataset &d)
     }
     // Any incident caused by d marks it failed too.
     {
-        Statement s(ws, "SELECT caused_by_deployment_id, incident_id, resolved_at FROM incidents "
-                        "WHERE caused_by_deployment_id <> ''");
+        Statement s(ws,
+                    "SELECT caused_by_deployment_id, incident_id, resolved_at FROM incidents "
+                    "WHERE caused_by_deployment_id <> ''");
         std::vector<std::size_t> unresolved; // deployments with an unresolved incident (once or more)
         while (s.next()) {
             const auto it = byId.find(s.textView(0));
@@ -244,9 +247,10 @@ void loadDelivery(Workspace &ws, Dataset &d)
 
 void loadIncidents(Workspace &ws, Dataset &d)
 {
-    Statement s(ws, "SELECT incident_id, service, title, severity, started_at, detected_at, acknowledged_at, "
-                    "mitigated_at, resolved_at, detection_source, caused_by_deployment_id, postmortem_url "
-                    "FROM incidents WHERE started_at >= ?1 AND started_at < ?2 ORDER BY started_at, incident_id");
+    Statement s(ws,
+                "SELECT incident_id, service, title, severity, started_at, detected_at, acknowledged_at, "
+                "mitigated_at, resolved_at, detection_source, caused_by_deployment_id, postmortem_url "
+                "FROM incidents WHERE started_at >= ?1 AND started_at < ?2 ORDER BY started_at, incident_id");
     s.bind(1, d.window.from());
     s.bind(2, d.window.to());
     while (s.next()) {
@@ -287,8 +291,7 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
     // In doubles: a time written into the file by hand may be the largest or smallest integer
     // SQLite stores (docs/hostile-input.md#limits).
     const double span = double(last) - double(first) + 1.0;
-    const double covered =
-        std::max(0.0, std::min(double(to), double(last) + 1.0) - double(std::max(from, first)));
+    const double covered = std::max(0.0, std::min(double(to), double(last) + 1.0) - double(std::max(from, first)));
     const char *sql = covered / span >= 0.2
         ? "SELECT created_at, acknowledged_at, resolved_at, auto_resolved, group_id FROM pages "
           "NOT INDEXED WHERE created_at >= ?1 AND created_at < ?2"
@@ -335,8 +338,9 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
 
 void loadSlos(Workspace &ws, Dataset &d)
 {
-    Statement s(ws, "SELECT name, measurement_slo, display_name, service, description, budgeting_method, objective, "
-                    "window_seconds, time_slice_target, time_slice_window_seconds FROM slos ORDER BY name");
+    Statement s(ws,
+                "SELECT name, measurement_slo, display_name, service, description, budgeting_method, objective, "
+                "window_seconds, time_slice_target, time_slice_window_seconds FROM slos ORDER BY name");
     while (s.next()) {
         SloData data;
         Slo &slo = data.slo;
@@ -358,8 +362,9 @@ void loadSlos(Workspace &ws, Dataset &d)
     // the SLO's window, or the 24 hours of the burn rate.
     const Micros earliestEnd = std::min(d.window.from(), d.window.to() - kMicrosPerDay);
     d.sloFrom = earliestEnd;
-    Statement m(ws, "SELECT ts, good, bad, total FROM slo_measurements WHERE slo = ?1 AND ts >= ?2 AND ts < ?3 "
-                    "ORDER BY ts");
+    Statement m(ws,
+                "SELECT ts, good, bad, total FROM slo_measurements WHERE slo = ?1 AND ts >= ?2 AND ts < ?3 "
+                "ORDER BY ts");
     for (SloData &data : d.slos) {
         const Micros from = earliestEnd - std::max<std::int64_t>(0, data.slo.windowSeconds) * kMicrosPerSecond;
         d.sloFrom = std::min(d.sloFrom, from);
@@ -387,8 +392,7 @@ void loadSlos(Workspace &ws, Dataset &d)
 class ReadSnapshot
 {
 public:
-    explicit ReadSnapshot(Workspace &ws)
-        : m_db(ws.handle())
+    explicit ReadSnapshot(Workspace &ws) : m_db(ws.handle())
     {
         if (sqlite3_get_autocommit(m_db)) {
             // A speed-up only: a file system that cannot map keeps reading as before.
@@ -427,7 +431,7 @@ void loadOwners(Workspace &ws, Dataset &d)
 // by the caller. With `only`, deployments and incidents outside that window and pages outside it
 // and its repeat lookback are left out (a breakdown computes that window alone; what classifies
 // each fact was resolved when loading).
-template<typename PartOf>
+template <typename PartOf>
 void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf &partOf,
                 const std::optional<AnalysisWindow> &only = std::nullopt)
 {
@@ -576,9 +580,8 @@ Dataset Dataset::restricted(const Scope &by) const
     Dataset out = withoutFacts(*this);
     out.scope = by;
     std::vector<Dataset *> parts{&out};
-    distribute(*this, parts, [&by](std::string_view service, std::string_view team) {
-        return by.matches(service, team) ? 0 : -1;
-    });
+    distribute(*this, parts,
+               [&by](std::string_view service, std::string_view team) { return by.matches(service, team) ? 0 : -1; });
     return out;
 }
 

@@ -60,15 +60,15 @@ struct DeploymentFact
 {
     std::string deploymentId;
     std::string service;
-    std::string team;                  // its own team, else its service's owner (docs/scope.md#teams)
+    std::string team; // its own team, else its service's owner (docs/scope.md#teams)
     Micros finishedAt = 0;
     DeployResult result = DeployResult::Success; // Success or RolledBack
-    int causedIncidents = 0;           // incidents with caused_by_deployment_id = this
-    int fixes = 0;                     // deployments with fixes_deployment_id = this
-    Micros firstFixAt = kNoTime;       // earliest finished_at of those fixes
-    Micros incidentsResolvedAt = kNoTime; // latest resolved_at of its incidents, if all resolved
-    std::vector<std::string> causedIncidentIds; // those incidents, by id
-    std::vector<std::string> fixedByIds;        // those fixes, by finished_at then id
+    int causedIncidents = 0;                     // incidents with caused_by_deployment_id = this
+    int fixes = 0;                               // deployments with fixes_deployment_id = this
+    Micros firstFixAt = kNoTime;                 // earliest finished_at of those fixes
+    Micros incidentsResolvedAt = kNoTime;        // latest resolved_at of its incidents, if all resolved
+    std::vector<std::string> causedIncidentIds;  // those incidents, by id
+    std::vector<std::string> fixedByIds;         // those fixes, by finished_at then id
     // The rework rules (deployment_rework_rate, docs/metrics.md#rework), judged for deployments
     // with result success, with the record that made each hold:
     bool reworkFix = false;            // (a) it has a fixes_deployment_id
@@ -77,9 +77,12 @@ struct DeploymentFact
     std::string fixesDeploymentId;     // (a) the deployment it fixes
     std::string previousDeploymentId;  // (b) the stream's previous deployment
     DeployResult previousResult = DeployResult::Failure; // (b) and its result
-    std::string openIncidentId;        // (c) the latest-started incident open then (equal starts: the larger id)
-    int openIncidents = 0;             // (c) how many were open
-    bool isRework() const { return result == DeployResult::Success && (reworkFix || reworkAfterFailure || reworkDuringIncident); }
+    std::string openIncidentId; // (c) the latest-started incident open then (equal starts: the larger id)
+    int openIncidents = 0;      // (c) how many were open
+    bool isRework() const
+    {
+        return result == DeployResult::Success && (reworkFix || reworkAfterFailure || reworkDuringIncident);
+    }
 
     bool failed() const { return result == DeployResult::RolledBack || causedIncidents > 0 || fixes > 0; }
     // docs/metrics.md#failed-deployments recovery: earliest of the first fix and the resolution of
@@ -91,7 +94,7 @@ struct DeploymentFact
 struct ChangeFact
 {
     Micros committedAt = 0;
-    Micros deployedAt = 0; // the deployment's finished_at
+    Micros deployedAt = 0;        // the deployment's finished_at
     std::int32_t deployment = -1; // index into Dataset::deployments (what a scope follows)
 };
 
@@ -130,7 +133,7 @@ struct ScopeNames
 struct Dataset
 {
     enum Part {
-        Delivery = 1,    // deployments and changes
+        Delivery = 1, // deployments and changes
         Incidents = 2,
         Pages = 4,       // pages created in the window
         PageHistory = 8, // and in the 7 days before it (repeat pages)
@@ -154,8 +157,8 @@ struct Dataset
     QList<AlertRule> alertRules;   // by position
     QList<AlertMerge> alertMerges;
 
-    std::vector<SloData> slos;     // by name
-    Micros sloFrom = 0;            // measurements are loaded from here (longest SLO window back)
+    std::vector<SloData> slos; // by name
+    Micros sloFrom = 0;        // measurements are loaded from here (longest SLO window back)
 
     std::int64_t openDebtItems = 0;
     double openToilHoursPerWeek = 0;

@@ -71,7 +71,7 @@ bool isDoraMetric(MetricId metric)
 Group group(MetricId metric)
 {
     return metric == MetricId::ChangeFailureRate || metric == MetricId::DeploymentReworkRate ? Group::Instability
-                                                                                               : Group::Throughput;
+                                                                                             : Group::Throughput;
 }
 
 std::optional<int> level(MetricId metric, double value)
@@ -87,13 +87,12 @@ std::optional<int> level(MetricId metric, double value)
 const char *levelWords(MetricId metric, int level)
 {
     static const char *const durations[] = {
-        "six months or more", "one month to six months", "one week to one month",
+        "six months or more",  "one month to six months", "one week to one month",
         "one day to one week", "one hour to one day",     "less than one hour",
     };
     static const char *const frequencies[] = {
-        "less than once every six months", "once per month to once every six months",
-        "once per week to once per month", "once per day to once per week",
-        "once per hour to once per day",   "once per hour or more often",
+        "less than once every six months", "once per month to once every six months", "once per week to once per month",
+        "once per day to once per week",   "once per hour to once per day",           "once per hour or more often",
     };
     if (level < 1 || level > 6)
         return nullptr;

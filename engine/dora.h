@@ -60,10 +60,10 @@ struct MetricScore
 
 struct QuickCheck
 {
-    std::array<MetricScore, 5> metrics; // kMetrics order
-    std::optional<double> throughput;   // mean of the present throughput scores
-    std::optional<double> stability;    // mean of the present instability scores
-    std::optional<double> overall;      // mean of all present scores
+    std::array<MetricScore, 5> metrics;           // kMetrics order
+    std::optional<double> throughput;             // mean of the present throughput scores
+    std::optional<double> stability;              // mean of the present instability scores
+    std::optional<double> overall;                // mean of all present scores
     const MetricScore &at(MetricId metric) const; // metric must be one of kMetrics
 };
 

@@ -80,7 +80,8 @@ QString Scope::describe() const
         return QStringLiteral("all services");
     QStringList parts;
     if (!services.empty())
-        parts.append((services.size() == 1 ? QStringLiteral("service ") : QStringLiteral("services ")) + names(services));
+        parts.append((services.size() == 1 ? QStringLiteral("service ") : QStringLiteral("services "))
+                     + names(services));
     if (!teams.empty())
         parts.append((teams.size() == 1 ? QStringLiteral("team ") : QStringLiteral("teams ")) + names(teams));
     return parts.join(QStringLiteral(" · "));

@@ -6,8 +6,8 @@
 #include "importers/fieldparsers.h"
 #include "importers/inputstream.h"
 #include "importers/parser.h"
-#include "store/metriccatalogue.h"
 #include "importers/recordcheck.h"
+#include "store/metriccatalogue.h"
 
 #include <QString>
 
@@ -62,8 +62,9 @@ std::optional<ParseError> checkMap(std::span<const Column> columns, const Column
     for (const auto &[field, column] : map) {
         const int c = fieldIndex(columns, field);
         if (c < 0)
-            return ParseError{0, field, "unknown field '" + field + "' of the " + formatName
-                                            + " format (its fields: " + namesOf(columns) + ")"};
+            return ParseError{0, field,
+                              "unknown field '" + field + "' of the " + formatName
+                                  + " format (its fields: " + namesOf(columns) + ")"};
         if (mapped[std::size_t(c)])
             return ParseError{0, field, "field '" + std::string(columns[std::size_t(c)].name) + "' is mapped twice"};
         mapped[std::size_t(c)] = true;
@@ -115,8 +116,9 @@ ColumnResolution resolve(std::span<const Column> columns, const std::vector<std:
     const std::string unmapped = map.empty() ? std::string() : std::string(" (and no column is mapped to it)");
     for (std::size_t c = 0; c < columns.size(); ++c)
         if (columns[c].required && r.index[c] < 0) {
-            r.error = ParseError{1, columns[c].name, std::string("missing required column '") + columns[c].name
-                                                         + "' in the header" + unmapped};
+            r.error = ParseError{1, columns[c].name,
+                                 std::string("missing required column '") + columns[c].name + "' in the header"
+                                     + unmapped};
             return r;
         }
     // A group of which one is required (title/summary/description, good/bad).
@@ -131,8 +133,9 @@ ColumnResolution resolve(std::span<const Column> columns, const std::vector<std:
         std::string others;
         for (std::size_t i = 1; i < group.size(); ++i)
             others += (i == 1 ? "" : " or ") + ("'" + group[i] + "'");
-        r.error = ParseError{1, group[0], "missing required column '" + group[0] + "' (or " + others + ") in the header"
-                                              + (map.empty() ? std::string() : std::string(" (and none is mapped)"))};
+        r.error = ParseError{1, group[0],
+                             "missing required column '" + group[0] + "' (or " + others + ") in the header"
+                                 + (map.empty() ? std::string() : std::string(" (and none is mapped)"))};
     }
     return r;
 }
@@ -184,10 +187,7 @@ private:
 class Row
 {
 public:
-    Row(const CsvTable &t, const ParseOptions &o)
-        : m_t(t), m_o(o)
-    {
-    }
+    Row(const CsvTable &t, const ParseOptions &o) : m_t(t), m_o(o) { }
 
     bool ok() const { return !m_error; }
     const ParseError &error() const { return *m_error; }
@@ -318,8 +318,8 @@ void forEachRow(CsvTable &t, const ParseOptions &o, ImportSink &sink, Read read)
 
 enum { DepId, DepFinished, DepService, DepEnvironment, DepStarted, DepResult, DepCommit, DepFixes, DepTeam };
 constexpr Column kDeploymentColumns[] = {
-    {"deployment_id", true}, {"finished_at", true}, {"service", false},
-    {"environment", false},  {"started_at", false}, {"result", false},
+    {"deployment_id", true}, {"finished_at", true},          {"service", false},
+    {"environment", false},  {"started_at", false},          {"result", false},
     {"commit_sha", false},   {"fixes_deployment_id", false}, {"team", false},
 };
 
@@ -335,7 +335,8 @@ void parseDeployments(InputStream &in, const ParseOptions &o, ImportSink &sink)
         if (d.environment.empty())
             d.environment = "production";
         d.startedAt = r.time(DepStarted);
-        d.result = r.word<DeployResult>(DepResult, parseDeployResult, kDeployResultWords).value_or(DeployResult::Success);
+        d.result
+            = r.word<DeployResult>(DepResult, parseDeployResult, kDeployResultWords).value_or(DeployResult::Success);
         r.text(DepCommit, d.commitSha);
         r.text(DepFixes, d.fixesDeploymentId);
         r.text(DepTeam, d.team);
@@ -350,7 +351,8 @@ void parseDeployments(InputStream &in, const ParseOptions &o, ImportSink &sink)
 
 enum { ChCommit, ChDeployment, ChCommitted, ChAuthored, ChMerged };
 constexpr Column kChangeColumns[] = {
-    {"commit_sha", true}, {"deployment_id", true}, {"committed_at", true}, {"authored_at", false}, {"pr_merged_at", false},
+    {"commit_sha", true},   {"deployment_id", true}, {"committed_at", true},
+    {"authored_at", false}, {"pr_merged_at", false},
 };
 
 void parseChanges(InputStream &in, const ParseOptions &o, ImportSink &sink)
@@ -371,13 +373,31 @@ void parseChanges(InputStream &in, const ParseOptions &o, ImportSink &sink)
 // --- incidents -----------------------------------------------------------------------------
 
 enum {
-    IncId, IncStarted, IncService, IncTitle, IncSeverity, IncDetected, IncAcknowledged, IncMitigated, IncResolved,
-    IncSource, IncCause, IncPostmortem
+    IncId,
+    IncStarted,
+    IncService,
+    IncTitle,
+    IncSeverity,
+    IncDetected,
+    IncAcknowledged,
+    IncMitigated,
+    IncResolved,
+    IncSource,
+    IncCause,
+    IncPostmortem
 };
 constexpr Column kIncidentColumns[] = {
-    {"incident_id", true},     {"started_at", true},      {"service", false},          {"title", false},
-    {"severity", false},       {"detected_at", false},    {"acknowledged_at", false},  {"mitigated_at", false},
-    {"resolved_at", false},    {"detection_source", false}, {"caused_by_deployment_id", false},
+    {"incident_id", true},
+    {"started_at", true},
+    {"service", false},
+    {"title", false},
+    {"severity", false},
+    {"detected_at", false},
+    {"acknowledged_at", false},
+    {"mitigated_at", false},
+    {"resolved_at", false},
+    {"detection_source", false},
+    {"caused_by_deployment_id", false},
     {"postmortem_url", false},
 };
 
@@ -410,12 +430,23 @@ void parseIncidents(InputStream &in, const ParseOptions &o, ImportSink &sink)
 // --- pages ---------------------------------------------------------------------------------
 
 enum {
-    PgCreated, PgTitle, PgId, PgNumber, PgService, PgUrgency, PgAcknowledged, PgResolved, PgAuto, PgEscalations, PgKey
+    PgCreated,
+    PgTitle,
+    PgId,
+    PgNumber,
+    PgService,
+    PgUrgency,
+    PgAcknowledged,
+    PgResolved,
+    PgAuto,
+    PgEscalations,
+    PgKey
 };
 constexpr Column kPageColumns[] = {
-    {"created_at", true},       {"title", true},        {"id", false},            {"incident_number", false},
-    {"service", false},         {"urgency", false},     {"acknowledged_at", false}, {"resolved_at", false},
-    {"auto_resolved", false},   {"escalation_count", false}, {"incident_key", false},
+    {"created_at", true},        {"title", true},         {"id", false},
+    {"incident_number", false},  {"service", false},      {"urgency", false},
+    {"acknowledged_at", false},  {"resolved_at", false},  {"auto_resolved", false},
+    {"escalation_count", false}, {"incident_key", false},
 };
 
 void parsePages(InputStream &in, const ParseOptions &o, ImportSink &sink)
@@ -444,13 +475,25 @@ void parsePages(InputStream &in, const ParseOptions &o, ImportSink &sink)
 // --- PagerDuty incidents CSV (web export) ----------------------------------------------------
 
 enum {
-    PdCreated, PdTitle, PdSummary, PdDescription, PdId, PdNumber, PdService, PdUrgency, PdAckSeconds,
-    PdResolveSeconds, PdResolvedOn, PdAuto, PdEscalations
+    PdCreated,
+    PdTitle,
+    PdSummary,
+    PdDescription,
+    PdId,
+    PdNumber,
+    PdService,
+    PdUrgency,
+    PdAckSeconds,
+    PdResolveSeconds,
+    PdResolvedOn,
+    PdAuto,
+    PdEscalations
 };
 constexpr Column kPagerDutyCsvColumns[] = {
-    {"created_on", true},       {"title", false, true},     {"summary", false, true},    {"description", false, true},
-    {"id", false},              {"incident_number", false}, {"service_name", false},     {"urgency", false},
-    {"seconds_to_first_ack", false}, {"seconds_to_resolve", false}, {"resolved_on", false}, {"auto_resolved", false},
+    {"created_on", true},          {"title", false, true}, {"summary", false, true},
+    {"description", false, true},  {"id", false},          {"incident_number", false},
+    {"service_name", false},       {"urgency", false},     {"seconds_to_first_ack", false},
+    {"seconds_to_resolve", false}, {"resolved_on", false}, {"auto_resolved", false},
     {"escalation_count", false},
 };
 
@@ -525,13 +568,33 @@ void parseMeasurements(InputStream &in, const ParseOptions &o, ImportSink &sink)
 // --- operational debt ----------------------------------------------------------------------
 
 enum {
-    DbId, DbTitle, DbToil, DbCost, DbTheme, DbLikelihood, DbImpact, DbFowler, DbDepends, DbMetric, DbStatus, DbPinned,
+    DbId,
+    DbTitle,
+    DbToil,
+    DbCost,
+    DbTheme,
+    DbLikelihood,
+    DbImpact,
+    DbFowler,
+    DbDepends,
+    DbMetric,
+    DbStatus,
+    DbPinned,
     DbNotes
 };
 constexpr Column kDebtColumns[] = {
-    {"id", true},             {"title", true},         {"toil_hours_per_week", true}, {"cost_weeks", true},
-    {"theme", false},         {"risk_likelihood", false}, {"risk_impact", false},     {"fowler", false},
-    {"depends_on", false},    {"linked_metric", false}, {"status", false},          {"pinned_quarter", false},
+    {"id", true},
+    {"title", true},
+    {"toil_hours_per_week", true},
+    {"cost_weeks", true},
+    {"theme", false},
+    {"risk_likelihood", false},
+    {"risk_impact", false},
+    {"fowler", false},
+    {"depends_on", false},
+    {"linked_metric", false},
+    {"status", false},
+    {"pinned_quarter", false},
     {"notes", false},
 };
 
@@ -566,7 +629,8 @@ void parseDebt(InputStream &in, const ParseOptions &o, ImportSink &sink)
         }
         if (const std::string_view linked = r.value(DbMetric); !linked.empty()) {
             QString unknown;
-            const auto ids = MetricCatalogue::parseIdList(QString::fromUtf8(linked.data(), qsizetype(linked.size())), &unknown);
+            const auto ids = MetricCatalogue::parseIdList(QString::fromUtf8(linked.data(), qsizetype(linked.size())),
+                                                          &unknown);
             if (ids)
                 d.linkedMetrics = *ids;
             else
@@ -613,8 +677,9 @@ void parseOwnership(InputStream &in, const ParseOptions &o, ImportSink &sink)
             return;
         const auto [it, inserted] = seen.try_emplace(owner.service, Seen{owner.team, t.line()});
         if (!inserted && it->second.team != owner.team) {
-            r.fail(OwTeam, "service " + quoted(owner.service) + " is already owned by " + quoted(it->second.team)
-                               + " (line " + std::to_string(it->second.line) + "); a service has one team");
+            r.fail(OwTeam,
+                   "service " + quoted(owner.service) + " is already owned by " + quoted(it->second.team) + " (line "
+                       + std::to_string(it->second.line) + "); a service has one team");
             return;
         }
         sink.ownership(owner);
@@ -696,8 +761,9 @@ void parseCsv(Format format, InputStream &in, const ParseOptions &options, Impor
 
 // The columns by which the other CSV formats are recognised.
 constexpr const char *kIdentifyingColumns[] = {
-    "deployment_id", "finished_at", "commit_sha", "committed_at", "incident_id", "started_at", "created_at", "title",
-    "created_on", "description", "summary", "slo", "timestamp", "total", "toil_hours_per_week", "cost_weeks",
+    "deployment_id", "finished_at", "commit_sha",          "committed_at", "incident_id", "started_at",
+    "created_at",    "title",       "created_on",          "description",  "summary",     "slo",
+    "timestamp",     "total",       "toil_hours_per_week", "cost_weeks",
 };
 
 std::optional<Format> detectCsvFormat(const std::vector<std::string> &header)

@@ -24,7 +24,8 @@ inline const char *findAny(const char *p, const char *end, char a, char b, char 
     const __m128i vc = _mm_set1_epi8(c);
     while (end - p >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc));
+        const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                       _mm_cmpeq_epi8(v, vc));
         const int mask = _mm_movemask_epi8(m);
         if (mask != 0)
             return p + __builtin_ctz(unsigned(mask));
@@ -38,8 +39,7 @@ inline const char *findAny(const char *p, const char *end, char a, char b, char 
 
 } // namespace
 
-CsvReader::CsvReader(InputStream &in)
-    : m_in(in)
+CsvReader::CsvReader(InputStream &in) : m_in(in)
 {
     m_buf.resize(kChunk);
     m_fields.reserve(32);

@@ -7,14 +7,14 @@
 
 namespace srm::importers {
 
-const char *const kDeployResultWords =
-    "success (succeeded, successful, ok), failure (failed, error), rolled_back (rollback, rolledback, reverted), "
-    "other";
-const char *const kDetectionSourceWords =
-    "monitoring (alert, automated), customer (support, user, customer_report), other (employee, manual)";
+const char *const kDeployResultWords
+    = "success (succeeded, successful, ok), failure (failed, error), rolled_back (rollback, rolledback, reverted), "
+      "other";
+const char *const kDetectionSourceWords
+    = "monitoring (alert, automated), customer (support, user, customer_report), other (employee, manual)";
 const char *const kBoolWords = "true/false, yes/no, 1/0";
-const char *const kFowlerWords =
-    "careless-intentional, careful-intentional, careless-unintentional, careful-unintentional";
+const char *const kFowlerWords
+    = "careless-intentional, careful-intentional, careless-unintentional, careful-unintentional";
 const char *const kThemeWords = "change, detection, incident, improvement";
 
 namespace {
@@ -105,8 +105,8 @@ std::optional<bool> parseBool(std::string_view s)
 std::optional<std::string> parseFowler(std::string_view s)
 {
     s = trim(s);
-    for (const char *w : {"careless-intentional", "careful-intentional", "careless-unintentional",
-                          "careful-unintentional"})
+    for (const char *w :
+         {"careless-intentional", "careful-intentional", "careless-unintentional", "careful-unintentional"})
         if (equalsIgnoreCase(s, w))
             return std::string(w);
     return std::nullopt;

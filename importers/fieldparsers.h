@@ -19,10 +19,10 @@ std::string toLower(std::string_view s);
 
 std::optional<DeployResult> parseDeployResult(std::string_view s);
 std::optional<DetectionSource> parseDetectionSource(std::string_view s);
-std::optional<bool> parseBool(std::string_view s);             // true/false, yes/no, 1/0
-std::optional<std::string> parseFowler(std::string_view s);    // canonical spelling
+std::optional<bool> parseBool(std::string_view s);          // true/false, yes/no, 1/0
+std::optional<std::string> parseFowler(std::string_view s); // canonical spelling
 std::optional<std::string> parseTheme(std::string_view s);
-std::optional<std::string> parseStatus(std::string_view s);    // open | done
+std::optional<std::string> parseStatus(std::string_view s); // open | done
 std::optional<BudgetingMethod> parseBudgetingMethod(std::string_view s);
 
 // A decimal number (no NaN or infinity). "1e3", "-2.5", "+4" are numbers.

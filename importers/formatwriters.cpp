@@ -85,23 +85,32 @@ std::string csvLine(const std::vector<std::string> &fields)
 
 const std::vector<std::string> &csvColumns(RecordKind kind)
 {
-    static const std::vector<std::string> deployments = {"deployment_id", "service", "environment", "started_at",
-                                                         "finished_at", "result", "commit_sha",
-                                                         "fixes_deployment_id", "team"};
+    static const std::vector<std::string> deployments = {
+        "deployment_id", "service",    "environment",         "started_at", "finished_at",
+        "result",        "commit_sha", "fixes_deployment_id", "team"};
     static const std::vector<std::string> changes = {"commit_sha", "deployment_id", "committed_at", "authored_at",
                                                      "pr_merged_at"};
-    static const std::vector<std::string> incidents = {
-        "incident_id",  "service",         "title",        "severity",    "started_at",       "detected_at",
-        "acknowledged_at", "mitigated_at", "resolved_at",  "detection_source", "caused_by_deployment_id",
-        "postmortem_url"};
-    static const std::vector<std::string> pages = {"id", "incident_number", "service", "title", "urgency",
-                                                   "created_at", "acknowledged_at", "resolved_at", "auto_resolved",
-                                                   "escalation_count", "incident_key"};
+    static const std::vector<std::string> incidents = {"incident_id",
+                                                       "service",
+                                                       "title",
+                                                       "severity",
+                                                       "started_at",
+                                                       "detected_at",
+                                                       "acknowledged_at",
+                                                       "mitigated_at",
+                                                       "resolved_at",
+                                                       "detection_source",
+                                                       "caused_by_deployment_id",
+                                                       "postmortem_url"};
+    static const std::vector<std::string> pages = {
+        "id",          "incident_number", "service",          "title",       "urgency", "created_at", "acknowledged_at",
+        "resolved_at", "auto_resolved",   "escalation_count", "incident_key"};
     static const std::vector<std::string> measurements = {"slo", "timestamp", "good", "bad", "total"};
     static const std::vector<std::string> ownership = {"service", "team"};
-    static const std::vector<std::string> debt = {
-        "id",     "title",      "theme",         "toil_hours_per_week", "cost_weeks",     "risk_likelihood",
-        "risk_impact", "fowler", "depends_on",  "linked_metric",       "status",         "pinned_quarter", "notes"};
+    static const std::vector<std::string> debt = {"id",         "title",           "theme",       "toil_hours_per_week",
+                                                  "cost_weeks", "risk_likelihood", "risk_impact", "fowler",
+                                                  "depends_on", "linked_metric",   "status",      "pinned_quarter",
+                                                  "notes"};
     switch (kind) {
     case RecordKind::Deployment: return deployments;
     case RecordKind::Change: return changes;
@@ -116,8 +125,9 @@ const std::vector<std::string> &csvColumns(RecordKind kind)
 
 std::vector<std::string> csvFields(const Deployment &d)
 {
-    return {d.deploymentId, d.service, d.environment, time(d.startedAt), time(d.finishedAt), toString(d.result),
-            d.commitSha, d.fixesDeploymentId, d.team};
+    return {d.deploymentId,    d.service,           d.environment,
+            time(d.startedAt), time(d.finishedAt),  toString(d.result),
+            d.commitSha,       d.fixesDeploymentId, d.team};
 }
 
 std::vector<std::string> csvFields(const Change &c)
@@ -143,10 +153,17 @@ std::vector<std::string> csvFields(const Incident &i)
 
 std::vector<std::string> csvFields(const Page &p)
 {
-    return {p.sourceId,           integer(p.incidentNumber), p.service,
-            p.title,              p.urgency,                 time(p.createdAt),
-            time(p.acknowledgedAt), time(p.resolvedAt),      boolean(p.autoResolved),
-            integer(p.escalationCount), p.incidentKey};
+    return {p.sourceId,
+            integer(p.incidentNumber),
+            p.service,
+            p.title,
+            p.urgency,
+            time(p.createdAt),
+            time(p.acknowledgedAt),
+            time(p.resolvedAt),
+            boolean(p.autoResolved),
+            integer(p.escalationCount),
+            p.incidentKey};
 }
 
 std::vector<std::string> csvFields(const SloMeasurement &m)
@@ -241,8 +258,8 @@ struct GeneratedFiles::Output
 
 namespace {
 enum { OutDeployments, OutChanges, OutIncidents, OutPages, OutSlos, OutMeasurements, OutDebt, OutCount };
-const char *const kFileNames[OutCount] = {"deployments.csv", "changes.csv", "incidents.csv", "pages.csv",
-                                          "slos.yaml", "slo_measurements.csv", "debt.csv"};
+const char *const kFileNames[OutCount] = {"deployments.csv", "changes.csv",          "incidents.csv", "pages.csv",
+                                          "slos.yaml",       "slo_measurements.csv", "debt.csv"};
 constexpr std::size_t kFlushBytes = 1u << 20;
 } // namespace
 
@@ -251,7 +268,7 @@ GeneratedFiles::GeneratedFiles(const QString &directory)
     if (!QDir().mkpath(directory))
         throw std::runtime_error(QStringLiteral("%1: cannot create the directory").arg(directory).toStdString());
     const RecordKind kinds[OutCount] = {RecordKind::Deployment, RecordKind::Change, RecordKind::Incident,
-                                        RecordKind::Page, RecordKind::Debt, RecordKind::SloMeasurement,
+                                        RecordKind::Page,       RecordKind::Debt,   RecordKind::SloMeasurement,
                                         RecordKind::Debt};
     for (int i = 0; i < OutCount; ++i) {
         auto out = std::make_unique<Output>();

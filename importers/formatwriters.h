@@ -6,7 +6,6 @@
 #pragma once
 
 #include "store/records.h"
-#include "store/records.h"
 
 #include <QString>
 #include <QStringList>
@@ -61,7 +60,7 @@ public:
     void measurement(const SloMeasurement &m) override;
     void debtItem(const DebtItem &item) override;
     // The generator makes no ownership records (generate writes the seven files above).
-    void ownership(const Ownership &) override {}
+    void ownership(const Ownership &) override { }
 
     // Flushes and renames every file into place; throws std::runtime_error on failure.
     void commit();

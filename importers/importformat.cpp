@@ -99,7 +99,7 @@ public:
             m_done = true;
         return false;
     }
-    void captured(const JsonPath &, std::string_view, std::int64_t) override {}
+    void captured(const JsonPath &, std::string_view, std::int64_t) override { }
     bool done() const override { return m_done; }
 
     bool elementHas(const char *key) const
@@ -160,8 +160,10 @@ std::optional<Format> detectJson(const QByteArray &head, ParseError *why)
             return Format::PagerDutyRest;
         // A bare Prometheus result array is read only when named (it says nothing of the series).
         if (shape.elementHas("metric") && (shape.elementHas("values") || shape.elementHas("value")) && why && !error)
-            *why = ParseError{0, {}, "a bare Prometheus result array: import it with --format prometheus "
-                                     "--slo NAME --series good|bad|total"};
+            *why = ParseError{0,
+                              {},
+                              "a bare Prometheus result array: import it with --format prometheus "
+                              "--slo NAME --series good|bad|total"};
     }
     return std::nullopt;
 }
@@ -236,8 +238,10 @@ std::optional<Format> detectFormat(const QByteArray &head, ParseError *why)
         header.push_back(toLower(n));
     const auto f = detectCsvFormat(header);
     if (!f && why)
-        *why = ParseError{0, {}, names->size() > 1 ? "a CSV header without the columns of any known format"
-                                                   : "not JSON, OpenSLO YAML or CSV"};
+        *why = ParseError{0,
+                          {},
+                          names->size() > 1 ? "a CSV header without the columns of any known format"
+                                            : "not JSON, OpenSLO YAML or CSV"};
     return f;
 }
 

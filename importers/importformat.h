@@ -39,7 +39,7 @@ const std::vector<FormatInfo> &allFormats();
 const char *formatId(Format f);
 QString formatTitle(Format f);
 std::optional<Format> formatFromId(std::string_view id); // case-insensitive
-QString knownFormatIds(); // "deployments, changes, ..."
+QString knownFormatIds();                                // "deployments, changes, ..."
 
 // How many leading bytes detectFormat() wants to see (less is fine for a smaller file).
 constexpr int kSniffBytes = 1 << 20;

@@ -17,8 +17,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -36,7 +36,8 @@ QString located(const QString &path, const ParseError &e)
 {
     return hygiene::escapeControls(
         path + (e.line > 0 ? QStringLiteral(":%1: ").arg(e.line) : QStringLiteral(": "))
-        + (e.column.empty() ? QString() : QStringLiteral("column '%1': ").arg(fromUtf8(e.column))) + fromUtf8(e.reason));
+        + (e.column.empty() ? QString() : QStringLiteral("column '%1': ").arg(fromUtf8(e.column)))
+        + fromUtf8(e.reason));
 }
 
 int measurementColumns(const ImportOptions &o, Format f)
@@ -127,19 +128,51 @@ public:
     {
     }
 
-    void deployment(const Deployment &d) override { if (m_write) m_writer.add(d); }
-    void change(const Change &c) override { if (m_write) m_writer.add(c); }
-    void incident(const Incident &i) override { if (m_write) m_writer.add(i); }
-    void page(const Page &p) override { if (m_write) m_writer.add(p); }
+    void deployment(const Deployment &d) override
+    {
+        if (m_write)
+            m_writer.add(d);
+    }
+    void change(const Change &c) override
+    {
+        if (m_write)
+            m_writer.add(c);
+    }
+    void incident(const Incident &i) override
+    {
+        if (m_write)
+            m_writer.add(i);
+    }
+    void page(const Page &p) override
+    {
+        if (m_write)
+            m_writer.add(p);
+    }
     void identifiedPage(const Page &p, const RecordWriter::PageIdentity &identity) override
     {
         if (m_write)
             m_writer.add(p, identity);
     }
-    void slo(const Slo &s) override { if (m_write) m_writer.add(s); }
-    void measurement(const SloMeasurement &m) override { if (m_write) m_writer.add(m, m_columns); }
-    void debtItem(const DebtItem &item) override { if (m_write) m_writer.add(item); }
-    void ownership(const Ownership &o) override { if (m_write) m_writer.add(o); }
+    void slo(const Slo &s) override
+    {
+        if (m_write)
+            m_writer.add(s);
+    }
+    void measurement(const SloMeasurement &m) override
+    {
+        if (m_write)
+            m_writer.add(m, m_columns);
+    }
+    void debtItem(const DebtItem &item) override
+    {
+        if (m_write)
+            m_writer.add(item);
+    }
+    void ownership(const Ownership &o) override
+    {
+        if (m_write)
+            m_writer.add(o);
+    }
 
     // Lines of the file before what the parser reads (an import that resumes mid-file).
     void setLineOffset(std::int64_t lines) { m_lineOffset = lines; }
@@ -280,10 +313,7 @@ QStringList ImportResult::messages() const
     return out;
 }
 
-ImportRunner::ImportRunner(Workspace &ws)
-    : m_ws(ws)
-{
-}
+ImportRunner::ImportRunner(Workspace &ws) : m_ws(ws) { }
 
 ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &options, const StreamControl &control)
 {
@@ -391,8 +421,9 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
     return r;
 }
 
-ImportResult ImportRunner::importParts(const QString &label, const QString &source, const std::vector<ImportPart> &parts,
-                                       bool skipBadRows, const StreamControl &control)
+ImportResult ImportRunner::importParts(const QString &label, const QString &source,
+                                       const std::vector<ImportPart> &parts, bool skipBadRows,
+                                       const StreamControl &control)
 {
     ImportResult r;
     r.path = label;
@@ -495,10 +526,7 @@ class StopPreview
 class PreviewSink : public ImportSink
 {
 public:
-    PreviewSink(FilePreview &p, int maxRows)
-        : m_p(p), m_maxRows(maxRows)
-    {
-    }
+    PreviewSink(FilePreview &p, int maxRows) : m_p(p), m_maxRows(maxRows) { }
 
     void deployment(const Deployment &d) override { row(RecordKind::Deployment, csvFields(d)); }
     void change(const Change &c) override { row(RecordKind::Change, csvFields(c)); }
@@ -582,7 +610,8 @@ namespace {
 
 void removeWithSidecars(const QString &path)
 {
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
         QFile::remove(path + suffix);
 }
 
@@ -598,8 +627,7 @@ bool syncPath(const QString &path, bool directory)
 
 } // namespace
 
-NewWorkspace::NewWorkspace(const QString &path)
-    : m_path(path)
+NewWorkspace::NewWorkspace(const QString &path) : m_path(path)
 {
     const QFileInfo info(path);
     // Leftovers of imports that were killed: PATH.importing-PID of processes that are gone.

@@ -50,8 +50,8 @@ struct ImportResult
     std::optional<Format> format;
     QString sha256;
     RecordWriter::Counts counts;
-    std::int64_t badRows = 0;           // skipped (lenient) or the reason for failing (strict)
-    std::vector<ParseError> errors;     // the first kMaxListedErrors bad rows
+    std::int64_t badRows = 0;            // skipped (lenient) or the reason for failing (strict)
+    std::vector<ParseError> errors;      // the first kMaxListedErrors bad rows
     std::optional<ParseError> fileError; // why the whole file failed (unknown format, broken JSON...)
     QStringList notes;
     qint64 importId = 0; // the import-log entry (when imported)
@@ -102,7 +102,7 @@ private:
 struct FilePreview
 {
     std::optional<Format> format;
-    QString problem; // why there is no format, or the file error met in the sample
+    QString problem;                 // why there is no format, or the file error met in the sample
     std::vector<std::string> header; // a CSV file's own header (names as written), for mapping
     std::vector<std::string> columns;
     std::vector<std::vector<std::string>> rows;
@@ -112,8 +112,7 @@ struct FilePreview
 
 // The first records as they will be stored (parsed: service, title, times in UTC...). Saved
 // profiles are not looked up here (the window's dialog offers them itself).
-FilePreview previewFile(const QString &path, const ImportOptions &options, const ZoneOffsets &zone,
-                        int maxRows = 20);
+FilePreview previewFile(const QString &path, const ImportOptions &options, const ZoneOffsets &zone, int maxRows = 20);
 
 // A workspace that an import creates. It is built under a temporary name beside `path`
 // (PATH.importing-PID) with the settings only a private file allows (the rollback journal in

@@ -10,8 +10,7 @@
 
 namespace srm::importers {
 
-InputStream::InputStream(QIODevice &device, StreamControl control)
-    : m_device(device), m_control(std::move(control))
+InputStream::InputStream(QIODevice &device, StreamControl control) : m_device(device), m_control(std::move(control))
 {
     if (!m_device.isSequential())
         m_total = m_device.size() - m_device.pos();
@@ -50,8 +49,8 @@ std::string InputStream::readAll(std::size_t limit)
     char chunk[1 << 16];
     while (std::size_t n = read(chunk, sizeof chunk)) {
         if (out.size() + n > limit)
-            throw FileError({0, {}, "file too large for this format (more than " + std::to_string(limit >> 20)
-                                        + " MB)"});
+            throw FileError(
+                {0, {}, "file too large for this format (more than " + std::to_string(limit >> 20) + " MB)"});
         out.append(chunk, n);
     }
     return out;

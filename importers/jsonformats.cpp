@@ -67,10 +67,7 @@ std::string_view firstNumberToken(std::string_view arrayText)
 class Fields
 {
 public:
-    Fields(element object, std::int64_t line, const ParseOptions &o)
-        : m_object(object), m_line(line), m_o(o)
-    {
-    }
+    Fields(element object, std::int64_t line, const ParseOptions &o) : m_object(object), m_line(line), m_o(o) { }
 
     bool ok() const { return !m_error; }
     const ParseError &error() const { return *m_error; }
@@ -218,8 +215,8 @@ void readRestIncident(element incident, std::int64_t line, const ParseOptions &o
     if (p.title.empty())
         f.fail("title", "required value is missing (title, summary or description)");
     p.incidentNumber = f.count("incident_number");
-    p.service = f.text("service.summary", f.field(incident, "service") ? f.field(*f.field(incident, "service"), "summary")
-                                                                        : std::nullopt);
+    p.service = f.text("service.summary",
+                       f.field(incident, "service") ? f.field(*f.field(incident, "service"), "summary") : std::nullopt);
     p.urgency = f.text("urgency");
     const std::string status = f.text("status");
     if (const auto acks = f.field(incident, "acknowledgements")) {
@@ -391,10 +388,7 @@ namespace {
 class PrometheusHandler : public JsonScanner::Handler
 {
 public:
-    PrometheusHandler(const ParseOptions &o, ImportSink &sink)
-        : m_o(o), m_sink(sink)
-    {
-    }
+    PrometheusHandler(const ParseOptions &o, ImportSink &sink) : m_o(o), m_sink(sink) { }
 
     bool begin(const JsonPath &path, char first) override
     {
@@ -451,18 +445,22 @@ public:
     void finish()
     {
         if (!m_status.empty())
-            throw FileError({0, {}, "prometheus error " + (m_errorType.empty() ? "(no errorType)" : m_errorType) + ": "
-                                        + (m_error.empty() ? "status '" + m_status + "'" : m_error)});
+            throw FileError({0,
+                             {},
+                             "prometheus error " + (m_errorType.empty() ? "(no errorType)" : m_errorType) + ": "
+                                 + (m_error.empty() ? "status '" + m_status + "'" : m_error)});
         if (m_top == '[') {
             if (m_instant)
-                throw FileError({1, "value", "an instant query's result ('value'); only a range query's 'values' "
-                                             "can be imported"});
+                throw FileError({1, "value",
+                                 "an instant query's result ('value'); only a range query's 'values' "
+                                 "can be imported"});
         } else {
             if (m_resultType.empty())
                 throw FileError({1, "data.resultType", "not a Prometheus query_range response (no data.resultType)"});
             if (m_resultType != "matrix")
-                throw FileError({1, "data.resultType", "data.resultType is '" + m_resultType
-                                                           + "'; only a range query's 'matrix' can be imported"});
+                throw FileError(
+                    {1, "data.resultType",
+                     "data.resultType is '" + m_resultType + "'; only a range query's 'matrix' can be imported"});
         }
         requireSeries();
         for (const std::string &note : m_notes)

@@ -40,10 +40,7 @@ std::string toString(const JsonPath &path)
     return out;
 }
 
-JsonScanner::JsonScanner(InputStream &in, int pathDepth)
-    : m_in(in), m_pathDepth(pathDepth)
-{
-}
+JsonScanner::JsonScanner(InputStream &in, int pathDepth) : m_in(in), m_pathDepth(pathDepth) { }
 
 void JsonScanner::fail(const std::string &what) const
 {
@@ -90,15 +87,9 @@ void JsonScanner::beginValue(char c, std::size_t pos)
         m_number = NumberPart::Zero;
         m_state = State::Number;
         return;
-    case 't':
-        m_literal = "true";
-        break;
-    case 'f':
-        m_literal = "false";
-        break;
-    case 'n':
-        m_literal = "null";
-        break;
+    case 't': m_literal = "true"; break;
+    case 'f': m_literal = "false"; break;
+    case 'n': m_literal = "null"; break;
     default:
         if (c >= '1' && c <= '9') {
             m_number = NumberPart::Int;
@@ -151,7 +142,8 @@ void JsonScanner::run(Handler &handler, bool prefixOnly)
         m_chunk = b;
         m_captureFrom = 0;
         std::size_t i = 0;
-        if (!started && m_line == 1 && n >= 3 && std::memcmp(b, "\xEF\xBB\xBF", 3) == 0 && m_in.done() == std::int64_t(n))
+        if (!started && m_line == 1 && n >= 3 && std::memcmp(b, "\xEF\xBB\xBF", 3) == 0
+            && m_in.done() == std::int64_t(n))
             i = 3; // a UTF-8 byte-order mark (PowerShell writes one)
         while (i < n && !m_stop) {
             const char c = b[i];
@@ -343,10 +335,8 @@ void JsonScanner::run(Handler &handler, bool prefixOnly)
                         fail(m_stack.back() == '{' ? "expected ',' or '}'" : "expected ',' or ']'");
                     }
                     break;
-                case State::End:
-                    fail("more data after the end of the JSON value");
-                default:
-                    break;
+                case State::End: fail("more data after the end of the JSON value");
+                default: break;
                 }
                 break;
             }

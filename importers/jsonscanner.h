@@ -54,13 +54,13 @@ public:
 
 private:
     enum class State : std::uint8_t {
-        Value,         // a value must come
-        ValueOrClose,  // after '[': a value or ']'
-        KeyOrClose,    // after '{': a key or '}'
-        Key,           // after ',' in an object
+        Value,        // a value must come
+        ValueOrClose, // after '[': a value or ']'
+        KeyOrClose,   // after '{': a key or '}'
+        Key,          // after ',' in an object
         Colon,
-        AfterValue,    // ',' or the container's close (or the end at the top)
-        End,           // after the top-level value: only white space
+        AfterValue, // ',' or the container's close (or the end at the top)
+        End,        // after the top-level value: only white space
         String,
         StringEscape,
         StringUnicode,

@@ -40,10 +40,7 @@ std::int64_t lineOf(const YAML::Node &node)
 class SloReader
 {
 public:
-    SloReader(const ParseOptions &o, ImportSink &sink)
-        : m_o(o), m_sink(sink)
-    {
-    }
+    SloReader(const ParseOptions &o, ImportSink &sink) : m_o(o), m_sink(sink) { }
 
     void object(const YAML::Node &node)
     {
@@ -271,15 +268,16 @@ private:
         const std::string u = toLower(scalar(unit, column + ".unit"));
         const auto n = parseInteger(scalar(count, column + ".count"));
         static const std::pair<const char *, std::int64_t> units[] = {
-            {"second", 1}, {"minute", 60}, {"hour", 3600}, {"day", 86400}, {"week", 7 * 86400},
-            {"month", 30 * 86400}, {"quarter", 90 * 86400}, {"year", 365 * 86400},
+            {"second", 1},       {"minute", 60},        {"hour", 3600},          {"day", 86400},
+            {"week", 7 * 86400}, {"month", 30 * 86400}, {"quarter", 90 * 86400}, {"year", 365 * 86400},
         };
         std::int64_t unitSeconds = 0;
         for (const auto &[word, seconds] : units)
             if (u == word || u == std::string(word) + "s")
                 unitSeconds = seconds;
         if (unitSeconds == 0) {
-            fail(*unit, column + ".unit", "unknown unit '" + u + "' (Second, Minute, Hour, Day, Week, Month, Quarter, Year)");
+            fail(*unit, column + ".unit",
+                 "unknown unit '" + u + "' (Second, Minute, Hour, Day, Week, Month, Quarter, Year)");
             return;
         }
         if (!n || *n <= 0 || *n > 100000) {
@@ -314,29 +312,35 @@ public:
         m_seen = true;
         m_last = mark.pos;
         if (++m_documents > kMaxYamlDocuments)
-            throw FileError({mark.line >= 0 ? mark.line + 1 : 0, {},
+            throw FileError({mark.line >= 0 ? mark.line + 1 : 0,
+                             {},
                              "more than " + std::to_string(kMaxYamlDocuments) + " YAML documents in one file"});
     }
-    void OnDocumentEnd() override {}
+    void OnDocumentEnd() override { }
     void OnNull(const YAML::Mark &mark, YAML::anchor_t) override { node(mark); }
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t) override { node(mark); }
-    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t, const std::string &) override { node(mark); }
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t, const std::string &) override
     {
         node(mark);
     }
-    void OnSequenceEnd() override {}
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {
+        node(mark);
+    }
+    void OnSequenceEnd() override { }
     void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
     {
         node(mark);
     }
-    void OnMapEnd() override {}
+    void OnMapEnd() override { }
 
 private:
     void node(const YAML::Mark &mark)
     {
         if (++m_nodes > kMaxYamlNodes)
-            throw FileError({mark.line >= 0 ? mark.line + 1 : 0, {},
+            throw FileError({mark.line >= 0 ? mark.line + 1 : 0,
+                             {},
                              "more than " + std::to_string(kMaxYamlNodes) + " YAML nodes in one file"});
     }
 

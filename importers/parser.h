@@ -6,9 +6,9 @@
 // ends the parse with a FileError. Writing to a workspace is the ImportRunner's job.
 #pragma once
 
+#include "importers/importformat.h"
 #include "store/error.h"
 #include "store/records.h"
-#include "importers/importformat.h"
 #include "store/timeutil.h"
 
 #include <QtGlobal>
@@ -39,7 +39,7 @@ struct ParseError
 class FileError : public Error
 {
 public:
-    explicit FileError(ParseError e) : Error(QString::fromStdString(e.reason)), error(std::move(e)) {}
+    explicit FileError(ParseError e) : Error(QString::fromStdString(e.reason)), error(std::move(e)) { }
     ParseError error;
 };
 
@@ -47,7 +47,7 @@ public:
 class Cancelled : public Error
 {
 public:
-    Cancelled() : Error(QStringLiteral("cancelled")) {}
+    Cancelled() : Error(QStringLiteral("cancelled")) { }
 };
 
 // Where a parser's output goes: records (RecordSink), bad rows and notes.
@@ -101,8 +101,8 @@ std::optional<ParseError> checkColumnMap(Format f, const ColumnMap &map);
 // Where each field of `f` is read from in a file with `header` (names as written) under `map`.
 struct ColumnResolution
 {
-    std::vector<int> index;         // per field of formatFields(f): its header position, or -1
-    std::vector<std::string> names; // per field: the header's spelling when mapped, else the field name
+    std::vector<int> index;          // per field of formatFields(f): its header position, or -1
+    std::vector<std::string> names;  // per field: the header's spelling when mapped, else the field name
     std::optional<ParseError> error; // checkColumnMap's, a mapped COLUMN missing from the header, a
                                      // required field still missing (line 1: the header)
 };

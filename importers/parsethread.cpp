@@ -63,10 +63,7 @@ struct ParseThread::State : public ImportSink
     std::thread thread;
     Batch *current = nullptr; // the parser's
 
-    State(Format f, InputStream &i, const ParseOptions &o)
-        : format(f), in(i), options(o)
-    {
-    }
+    State(Format f, InputStream &i, const ParseOptions &o) : format(f), in(i), options(o) { }
 
     Batch *freshBatch() // with the mutex held
     {
@@ -110,9 +107,21 @@ struct ParseThread::State : public ImportSink
     }
 
     // ImportSink, on the parser thread.
-    void deployment(const Deployment &d) override { slot<Deployment>() = d; added(); }
-    void change(const Change &c) override { slot<Change>() = c; added(); }
-    void incident(const Incident &i) override { slot<Incident>() = i; added(); }
+    void deployment(const Deployment &d) override
+    {
+        slot<Deployment>() = d;
+        added();
+    }
+    void change(const Change &c) override
+    {
+        slot<Change>() = c;
+        added();
+    }
+    void incident(const Incident &i) override
+    {
+        slot<Incident>() = i;
+        added();
+    }
     void page(const Page &p) override
     {
         PageItem &item = slot<PageItem>();
@@ -120,12 +129,36 @@ struct ParseThread::State : public ImportSink
         RecordWriter::identify(p, item.identity);
         added();
     }
-    void slo(const Slo &s) override { slot<Slo>() = s; added(); }
-    void measurement(const SloMeasurement &m) override { slot<SloMeasurement>() = m; added(); }
-    void debtItem(const DebtItem &item) override { slot<DebtItem>() = item; added(); }
-    void ownership(const Ownership &o) override { slot<Ownership>() = o; added(); }
-    void badRow(const ParseError &e) override { slot<BadRowItem>().error = e; added(); }
-    void note(const std::string &text) override { slot<NoteItem>().text = text; added(); }
+    void slo(const Slo &s) override
+    {
+        slot<Slo>() = s;
+        added();
+    }
+    void measurement(const SloMeasurement &m) override
+    {
+        slot<SloMeasurement>() = m;
+        added();
+    }
+    void debtItem(const DebtItem &item) override
+    {
+        slot<DebtItem>() = item;
+        added();
+    }
+    void ownership(const Ownership &o) override
+    {
+        slot<Ownership>() = o;
+        added();
+    }
+    void badRow(const ParseError &e) override
+    {
+        slot<BadRowItem>().error = e;
+        added();
+    }
+    void note(const std::string &text) override
+    {
+        slot<NoteItem>().text = text;
+        added();
+    }
 
     void parserMain()
     {

@@ -92,7 +92,10 @@ void visitPage(R &p, Format format, F f)
     const bool pdCsv = format == Format::PagerDutyCsv;
     const bool analytics = format == Format::PagerDutyAnalytics;
     f(p.sourceId, Text::Id, "id");
-    f(p.service, Text::Label, pdCsv || analytics ? "service_name" : format == Format::PagerDutyRest ? "service.summary" : "service");
+    f(p.service, Text::Label,
+      pdCsv || analytics                    ? "service_name"
+          : format == Format::PagerDutyRest ? "service.summary"
+                                            : "service");
     f(p.title, Text::Title, analytics ? "description" : "title");
     f(p.urgency, Text::Label, "urgency");
     f(p.incidentKey, Text::Id, "incident_key");
@@ -102,7 +105,7 @@ void visitPage(R &p, Format format, F f)
 class Problem
 {
 public:
-    explicit Problem(std::int64_t line) : m_line(line) {}
+    explicit Problem(std::int64_t line) : m_line(line) { }
 
     void fail(const char *column, std::string reason)
     {
@@ -115,8 +118,9 @@ public:
         if (m_error)
             return;
         if (v.size() > maxBytes(kind))
-            return fail(column, "the value is " + std::to_string(v.size()) + " bytes long; at most "
-                                    + std::to_string(maxBytes(kind)) + " are accepted");
+            return fail(column,
+                        "the value is " + std::to_string(v.size()) + " bytes long; at most "
+                            + std::to_string(maxBytes(kind)) + " are accepted");
         if (kind == Text::Id)
             if (const auto why = hygiene::identifierProblem(v))
                 fail(column, "not a usable identifier: '" + shown(v) + "' " + *why);
@@ -125,8 +129,10 @@ public:
     void time(const char *column, Micros t)
     {
         if (!isSaneTime(t))
-            fail(column, "time " + formatIsoUtf8(t) + " is outside the accepted range (from 1970-01-01 until "
-                                                      "2200-01-01 UTC)");
+            fail(column,
+                 "time " + formatIsoUtf8(t)
+                     + " is outside the accepted range (from 1970-01-01 until "
+                       "2200-01-01 UTC)");
     }
     void time(const char *column, const std::optional<Micros> &t)
     {
@@ -187,8 +193,8 @@ std::optional<std::string> numberProblem(std::string_view column, double value)
     auto range = [&](double max, const char *what) -> std::optional<std::string> {
         if (std::isfinite(value) && value <= max)
             return std::nullopt;
-        return std::string(column) + " " + number(value) + " is beyond the largest accepted value, " + number(max)
-            + " " + what;
+        return std::string(column) + " " + number(value) + " is beyond the largest accepted value, " + number(max) + " "
+            + what;
     };
     if (column.starts_with("seconds_to"))
         return range(kMaxDurationSeconds, "(ten years)");
@@ -254,7 +260,9 @@ void CheckingSink::page(const Page &page)
     const bool pdCsv = m_format == Format::PagerDutyCsv;
     const bool analytics = m_format == Format::PagerDutyAnalytics;
     p.time(pdCsv ? "created_on" : "created_at", page.createdAt);
-    p.time(pdCsv || analytics ? "seconds_to_first_ack" : m_format == Format::PagerDutyRest ? "acknowledgements[].at" : "acknowledged_at",
+    p.time(pdCsv || analytics                      ? "seconds_to_first_ack"
+               : m_format == Format::PagerDutyRest ? "acknowledgements[].at"
+                                                   : "acknowledged_at",
            page.acknowledgedAt);
     p.time(pdCsv ? "resolved_on" : "resolved_at", page.resolvedAt);
     if (page.incidentNumber && *page.incidentNumber > kMaxIncidentNumber)
@@ -279,8 +287,9 @@ void CheckingSink::slo(const Slo &s)
     if (s.timeSliceTarget && !(*s.timeSliceTarget > 0 && *s.timeSliceTarget <= 1))
         p.fail("objectives[].timeSliceTarget", "not above 0 and at most 1");
     if (s.windowSeconds <= 0 || s.windowSeconds > kMaxSloWindowSeconds)
-        p.fail("spec.timeWindow", "a window of " + std::to_string(s.windowSeconds)
-                                      + " seconds; windows from 1 second to 3 years are accepted");
+        p.fail("spec.timeWindow",
+               "a window of " + std::to_string(s.windowSeconds)
+                   + " seconds; windows from 1 second to 3 years are accepted");
     if (s.timeSliceWindowSeconds && (*s.timeSliceWindowSeconds <= 0 || *s.timeSliceWindowSeconds > s.windowSeconds))
         p.fail("objectives[].timeSliceWindow", "a time slice must be at least 1 second and at most the SLO's window");
     if (dirty(s, m_format, kVisit)) {

@@ -21,16 +21,16 @@
 namespace srm::importers {
 
 namespace limits {
-constexpr std::size_t kMaxIdBytes = 256;       // ids, keys, names records refer to
-constexpr std::size_t kMaxLabelBytes = 256;    // service, team, environment, urgency, severity
-constexpr std::size_t kMaxTitleBytes = 4096;   // titles and display names
-constexpr std::size_t kMaxLongTextBytes = 65536; // notes, descriptions, URLs
-constexpr double kMaxDurationSeconds = 10 * 365.25 * 86400; // ten years
-constexpr double kMaxHoursPerWeek = 10000;      // an item's toil (250 people full time)
-constexpr double kMaxCostWeeks = 10000;         // an item's cost in engineer-weeks
-constexpr double kMaxEventCount = 1e15;         // one SLO measurement's good, bad or total
-constexpr std::int64_t kMaxCount = 1000000000;  // escalations and other small counts
-constexpr std::int64_t kMaxIncidentNumber = 9007199254740991; // 2^53 - 1: exact in JSON
+constexpr std::size_t kMaxIdBytes = 256;                       // ids, keys, names records refer to
+constexpr std::size_t kMaxLabelBytes = 256;                    // service, team, environment, urgency, severity
+constexpr std::size_t kMaxTitleBytes = 4096;                   // titles and display names
+constexpr std::size_t kMaxLongTextBytes = 65536;               // notes, descriptions, URLs
+constexpr double kMaxDurationSeconds = 10 * 365.25 * 86400;    // ten years
+constexpr double kMaxHoursPerWeek = 10000;                     // an item's toil (250 people full time)
+constexpr double kMaxCostWeeks = 10000;                        // an item's cost in engineer-weeks
+constexpr double kMaxEventCount = 1e15;                        // one SLO measurement's good, bad or total
+constexpr std::int64_t kMaxCount = 1000000000;                 // escalations and other small counts
+constexpr std::int64_t kMaxIncidentNumber = 9007199254740991;  // 2^53 - 1: exact in JSON
 constexpr std::int64_t kMaxSloWindowSeconds = 3 * 366 * 86400; // three years
 } // namespace limits
 
@@ -43,7 +43,7 @@ std::optional<std::string> numberProblem(std::string_view column, double value);
 class CheckingSink : public ImportSink
 {
 public:
-    CheckingSink(Format format, ImportSink &inner) : m_format(format), m_inner(inner) {}
+    CheckingSink(Format format, ImportSink &inner) : m_format(format), m_inner(inner) { }
 
     void recordAt(std::int64_t line) override
     {

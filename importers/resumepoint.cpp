@@ -26,8 +26,8 @@ QString readingKey(Format f, const ParseOptions &options, const QString &timezon
 {
     // Unit separators keep the parts apart; the version, because a later release may read the
     // same bytes differently.
-    QString key = QStringLiteral("%1\x1f%2\x1f%3").arg(QLatin1StringView(formatId(f)), timezone,
-                                                         QLatin1StringView(SRM_VERSION));
+    QString key = QStringLiteral("%1\x1f%2\x1f%3")
+                      .arg(QLatin1StringView(formatId(f)), timezone, QLatin1StringView(SRM_VERSION));
     for (const auto &[field, column] : options.columnMap)
         key += QStringLiteral("\x1f%1=%2").arg(QString::fromStdString(field), QString::fromStdString(column));
     return key;
@@ -38,9 +38,10 @@ std::optional<ResumePoint> findResumePoint(Workspace &ws, const QString &reading
     if (ws.schemaVersion() < 4)
         return std::nullopt;
     // The latest import only: a later one may have changed rows of this file.
-    Statement q(ws, "SELECT i.id, f.bytes, i.added + i.unchanged, f.pages_after, i.sha256 FROM imports i "
-                    "JOIN import_files f ON f.import_id = i.id WHERE i.id = (SELECT max(id) FROM imports) "
-                    "AND i.updated = 0 AND i.skipped = 0 AND i.source = '' AND f.reading = ?1");
+    Statement q(ws,
+                "SELECT i.id, f.bytes, i.added + i.unchanged, f.pages_after, i.sha256 FROM imports i "
+                "JOIN import_files f ON f.import_id = i.id WHERE i.id = (SELECT max(id) FROM imports) "
+                "AND i.updated = 0 AND i.skipped = 0 AND i.source = '' AND f.reading = ?1");
     q.bind(1, readingKey.toStdString());
     if (!q.next())
         return std::nullopt;
@@ -63,8 +64,9 @@ void saveResumePoint(Workspace &ws, std::int64_t importId, std::int64_t bytes, c
         return;
     if (pagesAfter < 0)
         pagesAfter = countPages(ws);
-    Statement s(ws, "INSERT OR REPLACE INTO import_files (import_id, bytes, reading, pages_after) "
-                    "VALUES (?1, ?2, ?3, ?4)");
+    Statement s(ws,
+                "INSERT OR REPLACE INTO import_files (import_id, bytes, reading, pages_after) "
+                "VALUES (?1, ?2, ?3, ?4)");
     s.bind(1, importId);
     s.bind(2, bytes);
     s.bind(3, readingKey.toStdString());

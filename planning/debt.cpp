@@ -131,7 +131,8 @@ DebtAssessment assessDebtItem(const DebtItem &item, const WorkspaceSettings &set
     a.weight = settings.weight(QString::fromStdString(item.theme));
     a.gap = gapFactor(item.linkedMetrics, gaps);
     a.gapNote = gapFactorText(a.gap, gaps);
-    a.priority = a.costHours > 0 ? a.value / a.costHours * a.weight * a.gap.factor : std::numeric_limits<double>::infinity();
+    a.priority = a.costHours > 0 ? a.value / a.costHours * a.weight * a.gap.factor
+                                 : std::numeric_limits<double>::infinity();
     if (toilPerQuarter > 0)
         a.paybackQuarters = a.costHours / toilPerQuarter;
     return a;
@@ -154,9 +155,8 @@ std::vector<DebtAssessment> assessDebt(const std::vector<DebtItem> &items, const
     std::vector<size_t> order(out.size());
     std::iota(order.begin(), order.end(), size_t(0));
     std::erase_if(order, [&](size_t i) { return !out[i].open; });
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return rankedBefore(out[a].priority, out[a].id, out[b].priority, out[b].id);
-    });
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return rankedBefore(out[a].priority, out[a].id, out[b].priority, out[b].id); });
     for (size_t r = 0; r < order.size(); ++r)
         out[order[r]].rank = int(r) + 1;
     return out;

@@ -23,10 +23,10 @@ namespace srm {
 
 // docs/debt-and-roadmap.md's table: rows high/low cost, columns small/large toil pile.
 enum class ToilCostQuadrant {
-    Defer,            // high cost, small toil pile
-    AlligatorVSwamp,  // high cost, large toil pile
-    NoBrainer,        // low cost, small toil pile
-    LowHangingFruit,  // low cost, large toil pile
+    Defer,           // high cost, small toil pile
+    AlligatorVSwamp, // high cost, large toil pile
+    NoBrainer,       // low cost, small toil pile
+    LowHangingFruit, // low cost, large toil pile
 };
 
 // "Defer", "Alligator v. swamp", "No brainer", "Low-hanging fruit" (the names in JSON).
@@ -53,19 +53,19 @@ bool isIntentional(FowlerQuadrant f);
 struct DebtAssessment
 {
     std::string id;
-    bool open = true;                       // status != done
+    bool open = true; // status != done
     ToilCostQuadrant quadrant = ToilCostQuadrant::NoBrainer;
-    std::optional<FowlerQuadrant> fowler;   // nullopt when the item names none
-    double value = 0;                       // toil × 13 + 8 × likelihood × impact (hours a quarter)
-    double costHours = 0;                   // cost_weeks × 40
-    double weight = 1;                      // weight.<theme>; 1 for no theme
-    GapFactor gap;                          // 1 + the largest relative gap of its linked metrics
-    QString gapNote;                        // gapFactorText(): "× 1.24: linked to ..."; empty without links
+    std::optional<FowlerQuadrant> fowler; // nullopt when the item names none
+    double value = 0;                     // toil × 13 + 8 × likelihood × impact (hours a quarter)
+    double costHours = 0;                 // cost_weeks × 40
+    double weight = 1;                    // weight.<theme>; 1 for no theme
+    GapFactor gap;                        // 1 + the largest relative gap of its linked metrics
+    QString gapNote;                      // gapFactorText(): "× 1.24: linked to ..."; empty without links
     // value ÷ cost_hours × weight × gap factor. A zero-cost item has +infinity: value is at least
     // 8 (likelihood and impact are at least 1), so free work comes before everything else (JSON: null).
     double priority = 0;
-    std::optional<double> paybackQuarters;  // cost_hours ÷ (toil × 13); nullopt without toil
-    std::optional<int> rank;                // 1-based among open items; nullopt for done items
+    std::optional<double> paybackQuarters; // cost_hours ÷ (toil × 13); nullopt without toil
+    std::optional<int> rank;               // 1-based among open items; nullopt for done items
 };
 
 // The figures of one item (rank unset). `gaps` holds the default window's metrics; a basis that

@@ -158,8 +158,7 @@ struct DebtGraph::Impl
     }
 };
 
-DebtGraph::DebtGraph(const std::vector<DebtItem> &items)
-    : m_impl(std::make_unique<Impl>())
+DebtGraph::DebtGraph(const std::vector<DebtItem> &items) : m_impl(std::make_unique<Impl>())
 {
     Impl &g = *m_impl;
     g.items = items;
@@ -190,9 +189,10 @@ DebtGraph::DebtGraph(const std::vector<DebtItem> &items)
     }
 
     std::vector<int> component(g.items.size());
-    const int count = g.items.empty() ? 0
-        : int(boost::strong_components(g.graph, boost::make_iterator_property_map(component.begin(),
-                                                                                 boost::get(boost::vertex_index, g.graph))));
+    const int count = g.items.empty()
+        ? 0
+        : int(boost::strong_components(
+            g.graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g.graph))));
     std::vector<std::vector<Vertex>> members(static_cast<size_t>(count));
     for (Vertex v = 0; v < g.items.size(); ++v)
         members[size_t(component[v])].push_back(v);

@@ -122,21 +122,20 @@ StoredDebtItem readRow(const QSqlQuery &q)
 
 } // namespace
 
-DebtStore::DebtStore(Workspace &ws)
-    : m_ws(ws)
-{
-}
+DebtStore::DebtStore(Workspace &ws) : m_ws(ws) { }
 
 std::vector<StoredDebtItem> DebtStore::storedItems() const
 {
     std::vector<StoredDebtItem> out;
-    QSqlQuery q = run(m_ws, QStringLiteral("SELECT %1 FROM debt_items ORDER BY position, id").arg(QLatin1StringView(kColumns)));
+    QSqlQuery q = run(
+        m_ws, QStringLiteral("SELECT %1 FROM debt_items ORDER BY position, id").arg(QLatin1StringView(kColumns)));
     std::unordered_map<std::string, size_t> index;
     while (q.next()) {
         out.push_back(readRow(q));
         index.emplace(out.back().item.id, out.size() - 1);
     }
-    QSqlQuery deps = run(m_ws, QStringLiteral("SELECT item_id, depends_on FROM debt_dependencies ORDER BY item_id, position"));
+    QSqlQuery deps = run(
+        m_ws, QStringLiteral("SELECT item_id, depends_on FROM debt_dependencies ORDER BY item_id, position"));
     while (deps.next()) {
         const auto it = index.find(deps.value(0).toString().toStdString());
         if (it != index.end())
@@ -155,11 +154,13 @@ std::vector<DebtItem> DebtStore::items() const
 
 std::optional<StoredDebtItem> DebtStore::find(const std::string &id) const
 {
-    QSqlQuery q = run(m_ws, QStringLiteral("SELECT %1 FROM debt_items WHERE id = ?").arg(QLatin1StringView(kColumns)), {qs(id)});
+    QSqlQuery q = run(m_ws, QStringLiteral("SELECT %1 FROM debt_items WHERE id = ?").arg(QLatin1StringView(kColumns)),
+                      {qs(id)});
     if (!q.next())
         return std::nullopt;
     StoredDebtItem s = readRow(q);
-    QSqlQuery deps = run(m_ws, QStringLiteral("SELECT depends_on FROM debt_dependencies WHERE item_id = ? ORDER BY position"), {qs(id)});
+    QSqlQuery deps = run(
+        m_ws, QStringLiteral("SELECT depends_on FROM debt_dependencies WHERE item_id = ? ORDER BY position"), {qs(id)});
     while (deps.next())
         s.item.dependsOn.push_back(deps.value(0).toString().toStdString());
     return s;
@@ -199,16 +200,20 @@ void DebtStore::validate(const DebtItem &item)
     if (QString::fromStdString(item.title).trimmed().isEmpty())
         invalid(item, QStringLiteral("title is empty"));
     if (!item.theme.empty() && !MetricCatalogue::themeFromId(qs(item.theme)))
-        invalid(item, QStringLiteral("theme '%1' is not one of %2 (or empty)")
-                          .arg(qs(item.theme), MetricCatalogue::themeIds().join(QStringLiteral(", "))));
-    if (!item.fowler.empty() && (!fowlerFromId(qs(item.fowler)) || fowlerId(*fowlerFromId(qs(item.fowler))) != qs(item.fowler)))
-        invalid(item, QStringLiteral("fowler '%1' is not one of careless-intentional, careful-intentional, "
-                                     "careless-unintentional, careful-unintentional (or empty)")
-                          .arg(qs(item.fowler)));
+        invalid(item,
+                QStringLiteral("theme '%1' is not one of %2 (or empty)")
+                    .arg(qs(item.theme), MetricCatalogue::themeIds().join(QStringLiteral(", "))));
+    if (!item.fowler.empty()
+        && (!fowlerFromId(qs(item.fowler)) || fowlerId(*fowlerFromId(qs(item.fowler))) != qs(item.fowler)))
+        invalid(item,
+                QStringLiteral("fowler '%1' is not one of careless-intentional, careful-intentional, "
+                               "careless-unintentional, careful-unintentional (or empty)")
+                    .arg(qs(item.fowler)));
     auto checkNumber = [&](double v, const char *field) {
         if (!std::isfinite(v) || v < 0)
-            invalid(item, QStringLiteral("%1 must be a number >= 0, not %2")
-                              .arg(QLatin1StringView(field), SettingsSchema::formatNumber(v)));
+            invalid(item,
+                    QStringLiteral("%1 must be a number >= 0, not %2")
+                        .arg(QLatin1StringView(field), SettingsSchema::formatNumber(v)));
     };
     checkNumber(item.toilHoursPerWeek, "toil_hours_per_week");
     checkNumber(item.costWeeks, "cost_weeks");
@@ -221,9 +226,10 @@ void DebtStore::validate(const DebtItem &item)
     for (std::size_t i = 0; i < item.linkedMetrics.size(); ++i) {
         const int m = int(item.linkedMetrics[i]);
         if (m < 0 || m >= kMetricCount)
-            invalid(item, QStringLiteral("linked metric #%1 is not a metric of the catalogue; valid ids: %2")
-                              .arg(m)
-                              .arg(MetricCatalogue::ids().join(QStringLiteral(", "))));
+            invalid(item,
+                    QStringLiteral("linked metric #%1 is not a metric of the catalogue; valid ids: %2")
+                        .arg(m)
+                        .arg(MetricCatalogue::ids().join(QStringLiteral(", "))));
         if (i > 0 && item.linkedMetrics[i - 1] >= item.linkedMetrics[i])
             invalid(item, QStringLiteral("linked metrics are not in catalogue order without repeats"));
     }
@@ -232,7 +238,8 @@ void DebtStore::validate(const DebtItem &item)
     if (!item.pinnedQuarter.empty()) {
         const auto q = parseQuarter(qs(item.pinnedQuarter));
         if (!q || formatQuarter(*q) != qs(item.pinnedQuarter))
-            invalid(item, QStringLiteral("pinned quarter '%1' is not YYYYQn (e.g. 2027Q2)").arg(qs(item.pinnedQuarter)));
+            invalid(item,
+                    QStringLiteral("pinned quarter '%1' is not YYYYQn (e.g. 2027Q2)").arg(qs(item.pinnedQuarter)));
     }
 }
 
@@ -247,13 +254,15 @@ StoredDebtItem DebtStore::require(const std::string &id) const
 void DebtStore::writeRow(const StoredDebtItem &stored, bool insert, const std::string &oldId)
 {
     const DebtItem &d = stored.item;
-    const QVariantList fields{qs(d.title), qs(d.theme), d.toilHoursPerWeek, d.costWeeks, d.riskLikelihood,
-                              d.riskImpact, qs(d.fowler), MetricCatalogue::idListText(d.linkedMetrics), qs(d.status),
-                              qs(d.pinnedQuarter), qs(d.notes)};
+    const QVariantList fields{
+        qs(d.title),      qs(d.theme),         d.toilHoursPerWeek, d.costWeeks,
+        d.riskLikelihood, d.riskImpact,        qs(d.fowler),       MetricCatalogue::idListText(d.linkedMetrics),
+        qs(d.status),     qs(d.pinnedQuarter), qs(d.notes)};
     if (insert) {
         m_ws.exec(QStringLiteral("INSERT INTO debt_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                       .arg(QLatin1StringView(kColumns)),
-                  QVariantList{qs(d.id), qlonglong(stored.position)} + fields + QVariantList{nullableId(stored.importId)});
+                  QVariantList{qs(d.id), qlonglong(stored.position)} + fields
+                      + QVariantList{nullableId(stored.importId)});
     } else {
         m_ws.exec(QStringLiteral("UPDATE debt_items SET id = ?, title = ?, theme = ?, toil_hours_per_week = ?, "
                                  "cost_weeks = ?, risk_likelihood = ?, risk_impact = ?, fowler = ?, linked_metric = ?, "
@@ -293,8 +302,9 @@ DebtItem DebtStore::update(const std::string &id, const DebtItem &item)
     if (c.id != id) {
         if (find(c.id))
             throw InputError(QStringLiteral("cannot rename %1 to %2: %2 already exists").arg(qs(id), qs(c.id)));
-        QSqlQuery q = run(m_ws, QStringLiteral("SELECT item_id FROM debt_dependencies WHERE depends_on = ? AND item_id != ? "
-                                               "ORDER BY item_id LIMIT 1"),
+        QSqlQuery q = run(m_ws,
+                          QStringLiteral("SELECT item_id FROM debt_dependencies WHERE depends_on = ? AND item_id != ? "
+                                         "ORDER BY item_id LIMIT 1"),
                           {qs(c.id), qs(id)});
         if (q.next())
             throw InputError(QStringLiteral("cannot rename %1 to %2: %3 already depends on an item %2")
@@ -305,7 +315,8 @@ DebtItem DebtStore::update(const std::string &id, const DebtItem &item)
     stored.item = c;
     writeRow(stored, false, id);
     if (c.id != id)
-        m_ws.exec(QStringLiteral("UPDATE debt_dependencies SET depends_on = ? WHERE depends_on = ?"), {qs(c.id), qs(id)});
+        m_ws.exec(QStringLiteral("UPDATE debt_dependencies SET depends_on = ? WHERE depends_on = ?"),
+                  {qs(c.id), qs(id)});
     writeDependencies(c.id, c.dependsOn);
     tx.commit();
     return c;
@@ -317,8 +328,9 @@ RemovedDebtItem DebtStore::remove(const std::string &id, References references)
     RemovedDebtItem removed;
     removed.stored = require(id);
     if (references == References::Drop) {
-        QSqlQuery q = run(m_ws, QStringLiteral("SELECT item_id, position FROM debt_dependencies WHERE depends_on = ? "
-                                               "AND item_id != ? ORDER BY item_id"),
+        QSqlQuery q = run(m_ws,
+                          QStringLiteral("SELECT item_id, position FROM debt_dependencies WHERE depends_on = ? "
+                                         "AND item_id != ? ORDER BY item_id"),
                           {qs(id), qs(id)});
         std::vector<std::pair<std::string, qint64>> rows;
         while (q.next())
@@ -326,8 +338,10 @@ RemovedDebtItem DebtStore::remove(const std::string &id, References references)
         for (const auto &[item, position] : rows) {
             // Positions are 1..n within an item (RecordWriter and this store write them so).
             removed.references.push_back({item, int(position - 1)});
-            m_ws.exec(QStringLiteral("DELETE FROM debt_dependencies WHERE item_id = ? AND depends_on = ?"), {qs(item), qs(id)});
-            m_ws.exec(QStringLiteral("UPDATE debt_dependencies SET position = position - 1 WHERE item_id = ? AND position > ?"),
+            m_ws.exec(QStringLiteral("DELETE FROM debt_dependencies WHERE item_id = ? AND depends_on = ?"),
+                      {qs(item), qs(id)});
+            m_ws.exec(QStringLiteral(
+                          "UPDATE debt_dependencies SET position = position - 1 WHERE item_id = ? AND position > ?"),
                       {qs(item), position});
         }
     }
@@ -344,9 +358,11 @@ void DebtStore::restore(const RemovedDebtItem &removed)
     Workspace::Transaction tx(m_ws);
     if (find(id))
         throw InputError(QStringLiteral("debt item %1 already exists").arg(qs(id)));
-    QSqlQuery taken = run(m_ws, QStringLiteral("SELECT 1 FROM debt_items WHERE position = ?"), {qlonglong(stored.position)});
+    QSqlQuery taken = run(m_ws, QStringLiteral("SELECT 1 FROM debt_items WHERE position = ?"),
+                          {qlonglong(stored.position)});
     if (taken.next())
-        m_ws.exec(QStringLiteral("UPDATE debt_items SET position = position + 1 WHERE position >= ?"), {qlonglong(stored.position)});
+        m_ws.exec(QStringLiteral("UPDATE debt_items SET position = position + 1 WHERE position >= ?"),
+                  {qlonglong(stored.position)});
     if (stored.importId) {
         QSqlQuery q = run(m_ws, QStringLiteral("SELECT 1 FROM imports WHERE id = ?"), {qlonglong(*stored.importId)});
         if (!q.next())
@@ -357,12 +373,14 @@ void DebtStore::restore(const RemovedDebtItem &removed)
     for (const RemovedDebtItem::Reference &r : removed.references) {
         if (!find(r.itemId))
             continue; // the dependant is gone too; its own undo brings its rows back
-        QSqlQuery has = run(m_ws, QStringLiteral("SELECT 1 FROM debt_dependencies WHERE item_id = ? AND depends_on = ?"),
+        QSqlQuery has = run(m_ws,
+                            QStringLiteral("SELECT 1 FROM debt_dependencies WHERE item_id = ? AND depends_on = ?"),
                             {qs(r.itemId), qs(id)});
         if (has.next())
             continue;
-        m_ws.exec(QStringLiteral("UPDATE debt_dependencies SET position = position + 1 WHERE item_id = ? AND position > ?"),
-                  {qs(r.itemId), r.index});
+        m_ws.exec(
+            QStringLiteral("UPDATE debt_dependencies SET position = position + 1 WHERE item_id = ? AND position > ?"),
+            {qs(r.itemId), r.index});
         m_ws.exec(QStringLiteral("INSERT INTO debt_dependencies (item_id, depends_on, position) VALUES (?, ?, ?)"),
                   {qs(r.itemId), qs(id), r.index + 1});
     }
@@ -404,7 +422,8 @@ void DebtStore::setPinnedQuarter(const std::string &id, const QString &quarter)
     DebtItem item = require(id).item;
     item.pinnedQuarter = quarter.toStdString();
     item = canonical(item);
-    m_ws.exec(QStringLiteral("UPDATE debt_items SET pinned_quarter = ? WHERE id = ?"), {qs(item.pinnedQuarter), qs(id)});
+    m_ws.exec(QStringLiteral("UPDATE debt_items SET pinned_quarter = ? WHERE id = ?"),
+              {qs(item.pinnedQuarter), qs(id)});
     tx.commit();
 }
 

@@ -12,12 +12,9 @@ namespace srm {
 double relativeGap(const MetricStanding &m)
 {
     switch (m.status) {
-    case Status::Met:
-        return 0;
-    case Status::NotMeasured:
-        return 0.5;
-    case Status::Gap:
-        break;
+    case Status::Met: return 0;
+    case Status::NotMeasured: return 0.5;
+    case Status::Gap: break;
     }
     const double gap = m.gap.value_or(0);
     if (m.target == 0)
@@ -139,13 +136,11 @@ QString standingText(const MetricStanding &s)
 {
     const Unit unit = MetricCatalogue::def(s.metric).unit;
     switch (s.status) {
-    case Status::NotMeasured:
-        return QCoreApplication::translate("srm::GapFactor", "not measured");
+    case Status::NotMeasured: return QCoreApplication::translate("srm::GapFactor", "not measured");
     case Status::Met:
         return QCoreApplication::translate("srm::GapFactor", "%1 against %2, met")
             .arg(formatMetricValue(*s.value, unit), formatMetricValue(s.target, unit));
-    case Status::Gap:
-        break;
+    case Status::Gap: break;
     }
     return QCoreApplication::translate("srm::GapFactor", "%1 against %2")
         .arg(formatMetricValue(*s.value, unit), formatMetricValue(s.target, unit));

@@ -29,9 +29,9 @@ class Workspace;
 struct MetricStanding
 {
     MetricId metric = MetricId::DeploymentFrequency;
-    std::optional<double> value;   // nullopt: not measured
+    std::optional<double> value; // nullopt: not measured
     double target = 0;
-    std::optional<double> gap;     // docs/metrics.md's gap; nullopt when not measured
+    std::optional<double> gap; // docs/metrics.md's gap; nullopt when not measured
     Status status = Status::NotMeasured;
 };
 
@@ -41,8 +41,8 @@ double relativeGap(const MetricStanding &standing);
 
 struct GapBasis
 {
-    AnalysisWindow window;                                // the default window
-    std::array<MetricStanding, kMetricCount> metrics{};   // catalogue order
+    AnalysisWindow window;                              // the default window
+    std::array<MetricStanding, kMetricCount> metrics{}; // catalogue order
     // What toil_ratio is computed from, so that a what-if on team_size can recompute it.
     std::int64_t openDebtItems = 0;
     double openToilHoursPerWeek = 0;
@@ -63,9 +63,9 @@ struct GapBasis
 
 struct GapFactor
 {
-    double factor = 1;                      // 1 + the largest relative gap; 1 without links
-    std::optional<MetricId> decisive;       // the linked metric with that gap (first in catalogue order)
-    std::vector<MetricId> linked;           // the item's linked metrics (catalogue order)
+    double factor = 1;                // 1 + the largest relative gap; 1 without links
+    std::optional<MetricId> decisive; // the linked metric with that gap (first in catalogue order)
+    std::vector<MetricId> linked;     // the item's linked metrics (catalogue order)
 };
 
 // An item's factor from its linked metrics; without an evaluated basis, 1.

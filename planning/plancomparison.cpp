@@ -63,7 +63,8 @@ PlanComparison comparePlans(const Plan &baseline, const Plan &scenario)
             m.kind = to->index() < from->index() ? ItemMove::Kind::Earlier : ItemMove::Kind::Later;
         c.moves.push_back(std::move(m));
     }
-    std::stable_sort(c.moves.begin(), c.moves.end(), [](const ItemMove &a, const ItemMove &b) { return a.kind < b.kind; });
+    std::stable_sort(c.moves.begin(), c.moves.end(),
+                     [](const ItemMove &a, const ItemMove &b) { return a.kind < b.kind; });
 
     for (int i = 0; i < kMetricCount; ++i) {
         const auto metric = MetricId(i);
@@ -95,14 +96,10 @@ PlanComparison comparePlans(const Plan &baseline, const Plan &scenario)
 QString moveText(const ItemMove &m)
 {
     switch (m.kind) {
-    case ItemMove::Kind::MovesIn:
-        return tr("moves in (%1)").arg(formatQuarter(*m.to));
-    case ItemMove::Kind::MovesOut:
-        return tr("moves out (was %1)").arg(formatQuarter(*m.from));
-    case ItemMove::Kind::Earlier:
-        return tr("%1 → %2 (earlier)").arg(formatQuarter(*m.from), formatQuarter(*m.to));
-    case ItemMove::Kind::Later:
-        return tr("%1 → %2 (later)").arg(formatQuarter(*m.from), formatQuarter(*m.to));
+    case ItemMove::Kind::MovesIn: return tr("moves in (%1)").arg(formatQuarter(*m.to));
+    case ItemMove::Kind::MovesOut: return tr("moves out (was %1)").arg(formatQuarter(*m.from));
+    case ItemMove::Kind::Earlier: return tr("%1 → %2 (earlier)").arg(formatQuarter(*m.from), formatQuarter(*m.to));
+    case ItemMove::Kind::Later: return tr("%1 → %2 (later)").arg(formatQuarter(*m.from), formatQuarter(*m.to));
     }
     return {};
 }
@@ -110,16 +107,12 @@ QString moveText(const ItemMove &m)
 QString gapChangeText(const GapChange &g)
 {
     switch (g.kind) {
-    case GapChange::Kind::BecomesAddressed:
-        return tr("becomes addressed in %1").arg(formatQuarter(*g.to));
+    case GapChange::Kind::BecomesAddressed: return tr("becomes addressed in %1").arg(formatQuarter(*g.to));
     case GapChange::Kind::Earlier:
         return tr("sooner: %1 instead of %2").arg(formatQuarter(*g.to), formatQuarter(*g.from));
-    case GapChange::Kind::Later:
-        return tr("later: %1 instead of %2").arg(formatQuarter(*g.to), formatQuarter(*g.from));
-    case GapChange::Kind::NoLongerAddressed:
-        return tr("no longer addressed (was %1)").arg(formatQuarter(*g.from));
-    case GapChange::Kind::NoLongerAGap:
-        return tr("met under the scenario");
+    case GapChange::Kind::Later: return tr("later: %1 instead of %2").arg(formatQuarter(*g.to), formatQuarter(*g.from));
+    case GapChange::Kind::NoLongerAddressed: return tr("no longer addressed (was %1)").arg(formatQuarter(*g.from));
+    case GapChange::Kind::NoLongerAGap: return tr("met under the scenario");
     case GapChange::Kind::NewGap:
         return g.to ? tr("a gap under the scenario (addressed in %1)").arg(formatQuarter(*g.to))
                     : tr("a gap under the scenario (no work planned)");
@@ -132,7 +125,8 @@ QString deliveredText(const PlanQuarter &q)
     if (q.items.empty())
         return tr("nothing");
     const QString weeks = QLocale::c().toString(q.usedWeeks, 'f', 1);
-    return q.items.size() == 1 ? tr("1 item, %1 weeks").arg(weeks) : tr("%1 items, %2 weeks").arg(q.items.size()).arg(weeks);
+    return q.items.size() == 1 ? tr("1 item, %1 weeks").arg(weeks)
+                               : tr("%1 items, %2 weeks").arg(q.items.size()).arg(weeks);
 }
 
 QString shortList(const QStringList &entries, qsizetype max, const QString &separator)

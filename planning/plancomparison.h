@@ -25,12 +25,12 @@ struct ItemMove
 struct GapChange
 {
     enum class Kind {
-        BecomesAddressed,  // no work planned in the baseline, some in the scenario
-        Earlier,           // addressed sooner
+        BecomesAddressed, // no work planned in the baseline, some in the scenario
+        Earlier,          // addressed sooner
         Later,
         NoLongerAddressed,
-        NoLongerAGap,      // met under the scenario's settings (a target, or team_size for toil_ratio)
-        NewGap,            // a gap only under the scenario's settings
+        NoLongerAGap, // met under the scenario's settings (a target, or team_size for toil_ratio)
+        NewGap,       // a gap only under the scenario's settings
     };
     MetricId metric = MetricId::DeploymentFrequency;
     std::optional<Quarter> from; // addressed_in of the baseline
@@ -40,9 +40,9 @@ struct GapChange
 
 struct PlanComparison
 {
-    std::vector<ItemMove> moves;     // by kind (in, earlier, later, out), then id
-    std::vector<GapChange> gaps;     // catalogue order
-    int scheduledBefore = 0;         // items scheduled in the baseline
+    std::vector<ItemMove> moves; // by kind (in, earlier, later, out), then id
+    std::vector<GapChange> gaps; // catalogue order
+    int scheduledBefore = 0;     // items scheduled in the baseline
     int scheduledAfter = 0;
     bool same() const { return moves.empty() && gaps.empty(); }
 };

@@ -74,9 +74,10 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
             ScenarioPlan sp;
             sp.scenario = std::move(scenario);
             try {
-                sp.plan = planRoadmap(ws, PlanRequest{std::nullopt, request.quarters, m.window.asOf,
-                                                      sp.scenario.overrides, sp.scenario.name},
-                                      m.gaps);
+                sp.plan = planRoadmap(
+                    ws,
+                    PlanRequest{std::nullopt, request.quarters, m.window.asOf, sp.scenario.overrides, sp.scenario.name},
+                    m.gaps);
                 if (m.plan)
                     sp.comparison = comparePlans(*m.plan, *sp.plan);
             } catch (const InputError &e) {
@@ -103,9 +104,8 @@ std::vector<std::size_t> ReadModel::rankedOpenItems() const
     for (std::size_t i = 0; i < assessments.size(); ++i)
         if (assessments[i].rank)
             out.push_back(i);
-    std::sort(out.begin(), out.end(), [this](std::size_t a, std::size_t b) {
-        return *assessments[a].rank < *assessments[b].rank;
-    });
+    std::sort(out.begin(), out.end(),
+              [this](std::size_t a, std::size_t b) { return *assessments[a].rank < *assessments[b].rank; });
     return out;
 }
 

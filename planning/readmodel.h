@@ -16,8 +16,8 @@
 #include "engine/progress.h"
 #include "planning/debt.h"
 #include "planning/plancomparison.h"
-#include "planning/scenarios.h"
 #include "planning/roadmap.h"
+#include "planning/scenarios.h"
 #include "store/workspace.h"
 
 #include <QHash>
@@ -31,40 +31,40 @@ namespace srm {
 
 struct ReadRequest
 {
-    std::optional<Micros> asOf;  // nullopt: the default as-of (the UTC midnight after the latest event)
+    std::optional<Micros> asOf; // nullopt: the default as-of (the UTC midnight after the latest event)
     int days = AnalysisWindow::kDefaultDays;
-    int quarters = 4;            // the plan's horizon
+    int quarters = 4; // the plan's horizon
     int progressQuarters = ProgressRequest::kDefaultQuarters;
-    Scope scope;                 // the services and teams counted (docs/scope.md); the debt register is not scoped
+    Scope scope; // the services and teams counted (docs/scope.md); the debt register is not scoped
 };
 
 // A saved scenario planned beside the baseline.
 struct ScenarioPlan
 {
     Scenario scenario;
-    std::optional<Plan> plan;      // nullopt when it cannot be planned (problem says why)
+    std::optional<Plan> plan; // nullopt when it cannot be planned (problem says why)
     QString problem;
-    PlanComparison comparison;     // against the baseline plan (empty without one)
+    PlanComparison comparison; // against the baseline plan (empty without one)
 };
 
 struct ReadModel
 {
     QString workspacePath;
     ReadRequest request;
-    AnalysisWindow window;       // as computed (the default as-of resolved)
-    QString organisation;        // setting `name`, else the workspace file's base name
+    AnalysisWindow window; // as computed (the default as-of resolved)
+    QString organisation;  // setting `name`, else the workspace file's base name
 
     WorkspaceSettings settings;
     QHash<QString, QString> storedSettings; // what the workspace holds (unset keys absent)
 
-    Analysis analysis;           // the window [as_of − days, as_of), compared with `previous`
-    MetricsReport previous;      // the window of the same length just before it
+    Analysis analysis;      // the window [as_of − days, as_of), compared with `previous`
+    MetricsReport previous; // the window of the same length just before it
     // The same window one day earlier ([as_of − 1 d − days, as_of − 1 d)): "what changed since
     // yesterday" in the HTML summary, judged by the interval verdict like any other comparison.
     MetricsReport yesterday;
-    ProgressReport progress;     // the last request.progressQuarters quarters up to as_of
-    Scope scope;                 // request.scope (every figure above counts only it)
-    ScopeNames scopeNames;       // every service and team the workspace names (the scope picker)
+    ProgressReport progress; // the last request.progressQuarters quarters up to as_of
+    Scope scope;             // request.scope (every figure above counts only it)
+    ScopeNames scopeNames;   // every service and team the workspace names (the scope picker)
     std::map<std::string, std::string, std::less<>> owners; // the ownership table, service -> team
     // The window's metrics by team and by service within the scope, with their roll-ups
     // (docs/scope.md#breakdown): the breakdown views, the gaps view's roll-up, the PDF's "By team".
@@ -76,22 +76,22 @@ struct ReadModel
     // The default window's metrics (90 days to the default as-of), which every gap factor and the
     // plan's gaps come from, whatever the window above.
     GapBasis gaps;
-    bool gapsFromWindow = false;              // true: the window is the default one (reused)
+    bool gapsFromWindow = false; // true: the window is the default one (reused)
 
-    std::vector<DebtItem> debtItems;          // register order
-    std::vector<DebtAssessment> assessments;  // register order, ranked (assessDebt, with gap factors)
-    QString debtProblems;                     // DebtGraph::problems(), empty when valid
-    std::optional<Plan> plan;                 // nullopt when the register has a problem
-    QString planProblem;                      // the scheduler's message then (cycles, unknown ids)
-    std::vector<ScenarioPlan> scenarios;      // every saved scenario, in list order
-    QString scenarioProblem;                  // why the scenarios could not be read (a hand-broken one)
+    std::vector<DebtItem> debtItems;         // register order
+    std::vector<DebtAssessment> assessments; // register order, ranked (assessDebt, with gap factors)
+    QString debtProblems;                    // DebtGraph::problems(), empty when valid
+    std::optional<Plan> plan;                // nullopt when the register has a problem
+    QString planProblem;                     // the scheduler's message then (cycles, unknown ids)
+    std::vector<ScenarioPlan> scenarios;     // every saved scenario, in list order
+    QString scenarioProblem;                 // why the scenarios could not be read (a hand-broken one)
 
     QList<AlertRule> alertRules;
     QList<AlertMerge> alertMerges;
-    QList<ImportLogEntry> imports;            // the import log, oldest first
+    QList<ImportLogEntry> imports; // the import log, oldest first
 
-    double loadMs = 0;     // reading the workspace
-    double computeMs = 0;  // the engine, the assessment and the plan
+    double loadMs = 0;    // reading the workspace
+    double computeMs = 0; // the engine, the assessment and the plan
 
     // Open items, ranked: indexes into assessments, rank 1 first.
     std::vector<std::size_t> rankedOpenItems() const;

@@ -51,13 +51,13 @@ struct Node
     const DebtItem *item = nullptr;
     DebtAssessment assessment;
     double effective = 0;
-    size_t effectiveFrom = 0;     // node whose own priority `effective` is
-    std::vector<size_t> deps;     // open dependencies (done ones are satisfied)
+    size_t effectiveFrom = 0; // node whose own priority `effective` is
+    std::vector<size_t> deps; // open dependencies (done ones are satisfied)
     std::vector<size_t> dependants;
     State state = State::Waiting;
-    int quarter = -1;             // index into the plan's quarters
-    bool blocked = false;         // unscheduled because a dependency is
-    std::vector<size_t> roots;    // when blocked: the unscheduled items that are not, behind it
+    int quarter = -1;          // index into the plan's quarters
+    bool blocked = false;      // unscheduled because a dependency is
+    std::vector<size_t> roots; // when blocked: the unscheduled items that are not, behind it
 };
 
 class Scheduler
@@ -68,7 +68,8 @@ public:
         : m_settings(settings), m_gaps(gaps)
     {
         if (quarters < 1 || quarters > kMaxPlanQuarters)
-            throw InputError(QStringLiteral("the plan needs 1 to %1 quarters, not %2").arg(kMaxPlanQuarters).arg(quarters));
+            throw InputError(
+                QStringLiteral("the plan needs 1 to %1 quarters, not %2").arg(kMaxPlanQuarters).arg(quarters));
         DebtGraph graph(items);
         graph.check();
         m_plan.start = start;
@@ -247,8 +248,9 @@ private:
         const Quarter last = m_plan.quarters.back().quarter;
         for (size_t v : outside)
             if (m_nodes[v].state == State::Waiting) // not already blocked by another pin outside
-                giveUp(v, QStringLiteral("pinned to %1, outside the plan (%2 to %3)")
-                              .arg(qs(m_nodes[v].item->pinnedQuarter), formatQuarter(m_plan.start), formatQuarter(last)));
+                giveUp(v,
+                       QStringLiteral("pinned to %1, outside the plan (%2 to %3)")
+                           .arg(qs(m_nodes[v].item->pinnedQuarter), formatQuarter(m_plan.start), formatQuarter(last)));
     }
 
     // docs/debt-and-roadmap.md#scheduling step 4.
@@ -290,8 +292,7 @@ private:
             ? QStringLiteral("highest priority ready item")
             : QStringLiteral("waits for %1 (%2)").arg(qs(m_nodes[waitsFor].item->id), quarterName(earliest));
         if (cost > capacity() + kCapacityTolerance) {
-            giveUp(v, QStringLiteral("needs %1 weeks, a quarter has %2")
-                          .arg(weeksText(cost), weeksText(capacity())));
+            giveUp(v, QStringLiteral("needs %1 weeks, a quarter has %2").arg(weeksText(cost), weeksText(capacity())));
             return false;
         }
         QStringList full;
@@ -312,10 +313,10 @@ private:
         QString reason = waitsFor == v ? QString() : lead + QStringLiteral("; ");
         if (earliest == m_plan.horizon - 1)
             reason += QStringLiteral("needs %1 weeks, %2 has only %3 free")
-                          .arg(weeksText(cost), quarterName(earliest),
-                               weeks1(std::max(0.0, freeWeeks(earliest))));
+                          .arg(weeksText(cost), quarterName(earliest), weeks1(std::max(0.0, freeWeeks(earliest))));
         else
-            reason += QStringLiteral("needs %1 weeks, no quarter from %2 to %3 has that much free (the most is %4 in %5)")
+            reason += QStringLiteral(
+                          "needs %1 weeks, no quarter from %2 to %3 has that much free (the most is %4 in %5)")
                           .arg(weeksText(cost), quarterName(earliest), quarterName(m_plan.horizon - 1),
                                weeks1(std::max(0.0, freeWeeks(roomiest))), quarterName(roomiest));
         giveUp(v, reason);
@@ -382,7 +383,8 @@ private:
                     if (dep.state == State::Unscheduled)
                         conflicts << QStringLiteral("%1 is unscheduled").arg(qs(dep.item->id));
                     else if (dep.quarter > n.quarter)
-                        conflicts << QStringLiteral("%1 is only planned for %2").arg(qs(dep.item->id), quarterName(dep.quarter));
+                        conflicts << QStringLiteral("%1 is only planned for %2")
+                                         .arg(qs(dep.item->id), quarterName(dep.quarter));
                 }
                 if (!conflicts.isEmpty())
                     p.reason += QStringLiteral("; but its dependency %1").arg(conflicts.join(QStringLiteral(", ")));
@@ -521,10 +523,8 @@ const PlannedItem *Plan::find(const std::string &id) const
 QString Plan::startNote() const
 {
     switch (startSource) {
-    case StartSource::Explicit:
-        return QStringLiteral("from --start");
-    case StartSource::Setting:
-        return QStringLiteral("from the setting roadmap_start");
+    case StartSource::Explicit: return QStringLiteral("from --start");
+    case StartSource::Setting: return QStringLiteral("from the setting roadmap_start");
     case StartSource::AfterAsOf:
         return QStringLiteral("the quarter after as-of %1").arg(asOf ? formatDate(*asOf) : QString());
     }
@@ -555,8 +555,9 @@ Plan planRoadmap(Workspace &ws, const PlanRequest &request)
 
 Plan planRoadmap(Workspace &ws, const PlanRequest &request, const GapBasis &storedGaps)
 {
-    const WorkspaceSettings settings = request.overrides.isEmpty() ? ws.settings()
-                                                                   : WhatIf::apply(ws.storedSettings(), request.overrides);
+    const WorkspaceSettings settings = request.overrides.isEmpty()
+        ? ws.settings()
+        : WhatIf::apply(ws.storedSettings(), request.overrides);
     // Targets (and team_size, through toil_ratio) change the gaps: judge the metrics again.
     const GapBasis gaps = request.overrides.isEmpty() ? storedGaps : storedGaps.withSettings(settings);
     const std::vector<DebtItem> items = DebtStore(ws).items();
@@ -605,7 +606,8 @@ QJsonObject toJson(const Plan &plan)
     for (const PlanGap &g : plan.gaps) {
         QJsonArray items;
         for (const PlanGap::Item &i : g.items)
-            items.append(QJsonObject{{QStringLiteral("id"), qs(i.id)}, {QStringLiteral("quarter"), quarterJson(i.quarter)}});
+            items.append(
+                QJsonObject{{QStringLiteral("id"), qs(i.id)}, {QStringLiteral("quarter"), quarterJson(i.quarter)}});
         gaps.append(QJsonObject{{QStringLiteral("metric"), MetricCatalogue::idText(g.metric)},
                                 {QStringLiteral("status"), MetricCatalogue::statusId(g.status)},
                                 {QStringLiteral("items"), items},
@@ -623,7 +625,8 @@ QJsonObject toJson(const Plan &plan)
                   {QStringLiteral("gaps"), gaps},
                   {QStringLiteral("unaddressed_gaps"), unaddressed}};
     if (!plan.scenario.isEmpty() || !plan.overrides.isEmpty()) {
-        o.insert(QStringLiteral("scenario"), plan.scenario.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(plan.scenario));
+        o.insert(QStringLiteral("scenario"),
+                 plan.scenario.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(plan.scenario));
         o.insert(QStringLiteral("overrides"), WhatIf::toJson(plan.overrides));
     }
     return o;
@@ -647,13 +650,17 @@ QString planToText(const Plan &plan)
     else
         out += QStringLiteral("Capacity: %1\n").arg(plan.capacityNote);
     if (plan.doneItems > 0)
-        out += QStringLiteral("%1 done item%2 not scheduled\n").arg(plan.doneItems).arg(plan.doneItems == 1 ? QString() : QStringLiteral("s"));
+        out += QStringLiteral("%1 done item%2 not scheduled\n")
+                   .arg(plan.doneItems)
+                   .arg(plan.doneItems == 1 ? QString() : QStringLiteral("s"));
 
     auto itemBlock = [](const PlannedItem &p, bool withCost) {
         // One line each, whatever the register holds (docs/hostile-input.md#text).
-        QString line = QStringLiteral("  %1  %2\n").arg(hygiene::escapeControls(qs(p.id)), hygiene::escapeControls(qs(p.title)));
+        QString line
+            = QStringLiteral("  %1  %2\n").arg(hygiene::escapeControls(qs(p.id)), hygiene::escapeControls(qs(p.title)));
         if (withCost) {
-            QString figures = QStringLiteral("%1 weeks, priority %2").arg(weeks1(p.costWeeks), formatPriority(p.priority));
+            QString figures
+                = QStringLiteral("%1 weeks, priority %2").arg(weeks1(p.costWeeks), formatPriority(p.priority));
             if (p.priorityFrom != p.id)
                 figures += QStringLiteral(" (effective %1)").arg(formatPriority(p.effectivePriority));
             figures += QStringLiteral(", %1").arg(quadrantName(p.quadrant));
@@ -692,8 +699,8 @@ QString planToText(const Plan &plan)
             out += QStringLiteral("  addresses: %1\n").arg(gapNames(addressed));
     }
 
-    out += QStringLiteral("\nUnscheduled: %1\n").arg(plan.unscheduled.empty() ? QStringLiteral("none")
-                                                                                : QString::number(plan.unscheduled.size()));
+    out += QStringLiteral("\nUnscheduled: %1\n")
+               .arg(plan.unscheduled.empty() ? QStringLiteral("none") : QString::number(plan.unscheduled.size()));
     for (const PlannedItem &p : plan.unscheduled)
         out += itemBlock(p, true);
 
@@ -701,25 +708,30 @@ QString planToText(const Plan &plan)
         out += QStringLiteral("\nGaps (metrics of the %1 days to %2): %3\n")
                    .arg(plan.gapWindow.days)
                    .arg(formatDate(plan.gapWindow.asOf))
-                   .arg(plan.gaps.empty() ? QStringLiteral("none, every metric meets its target") : QString::number(plan.gaps.size()));
+                   .arg(plan.gaps.empty() ? QStringLiteral("none, every metric meets its target")
+                                          : QString::number(plan.gaps.size()));
         for (const PlanGap &g : plan.gaps) {
             const Unit unit = MetricCatalogue::def(g.metric).unit;
-            const QString standing = g.value ? QStringLiteral("%1 against %2").arg(formatMetricValue(*g.value, unit),
-                                                                                   formatMetricValue(g.target, unit))
-                                             : QStringLiteral("not measured");
+            const QString standing = g.value
+                ? QStringLiteral("%1 against %2")
+                      .arg(formatMetricValue(*g.value, unit), formatMetricValue(g.target, unit))
+                : QStringLiteral("not measured");
             QStringList work;
             for (const PlanGap::Item &i : g.items)
-                work << QStringLiteral("%1 (%2)").arg(qs(i.id), i.quarter ? formatQuarter(*i.quarter) : QStringLiteral("unscheduled"));
+                work << QStringLiteral("%1 (%2)").arg(
+                    qs(i.id), i.quarter ? formatQuarter(*i.quarter) : QStringLiteral("unscheduled"));
             out += QStringLiteral("  %1, %2: %3\n")
                        .arg(metricPhrase(g.metric), standing,
-                            g.addressedIn ? QStringLiteral("addressed in %1 by %2").arg(formatQuarter(*g.addressedIn), shortList(work, 20))
-                            : work.isEmpty() ? QStringLiteral("no work planned (no open item is linked to it)")
-                                             : QStringLiteral("no work planned (%1)").arg(shortList(work, 20)));
+                            g.addressedIn ? QStringLiteral("addressed in %1 by %2")
+                                                .arg(formatQuarter(*g.addressedIn), shortList(work, 20))
+                                : work.isEmpty() ? QStringLiteral("no work planned (no open item is linked to it)")
+                                                 : QStringLiteral("no work planned (%1)").arg(shortList(work, 20)));
         }
         QStringList unaddressed;
         for (MetricId m : plan.unaddressedGaps)
             unaddressed << metricPhrase(m);
-        out += QStringLiteral("Unaddressed gaps: %1\n").arg(unaddressed.isEmpty() ? QStringLiteral("none") : unaddressed.join(QStringLiteral(", ")));
+        out += QStringLiteral("Unaddressed gaps: %1\n")
+                   .arg(unaddressed.isEmpty() ? QStringLiteral("none") : unaddressed.join(QStringLiteral(", ")));
     }
 
     if (plan.criticalPath.ids.empty())

@@ -34,16 +34,16 @@ struct PlannedItem
     std::string id;
     std::string title;
     double costWeeks = 0;
-    double priority = 0;             // docs/debt-and-roadmap.md (+infinity for a zero-cost item)
-    double effectivePriority = 0;    // docs/debt-and-roadmap.md#scheduling step 2: max of its own and its dependants'
-    std::string priorityFrom;        // the item whose own priority that is (itself when not inherited)
+    double priority = 0;          // docs/debt-and-roadmap.md (+infinity for a zero-cost item)
+    double effectivePriority = 0; // docs/debt-and-roadmap.md#scheduling step 2: max of its own and its dependants'
+    std::string priorityFrom;     // the item whose own priority that is (itself when not inherited)
     std::vector<MetricId> linkedMetrics;
-    double gapFactor = 1;            // part of priority (gapfactor.h)
-    QString gapNote;                 // "× 1.24: linked to change failure rate, 6.2% against 5.0%"; empty without links
+    double gapFactor = 1; // part of priority (gapfactor.h)
+    QString gapNote;      // "× 1.24: linked to change failure rate, 6.2% against 5.0%"; empty without links
     ToilCostQuadrant quadrant = ToilCostQuadrant::NoBrainer;
     bool pinned = false;
-    std::optional<Quarter> quarter;  // nullopt: unscheduled
-    QString reason;                  // always set
+    std::optional<Quarter> quarter; // nullopt: unscheduled
+    QString reason;                 // always set
 };
 
 struct PlanQuarter
@@ -51,7 +51,7 @@ struct PlanQuarter
     Quarter quarter;
     std::optional<double> capacityWeeks; // nullopt when the workspace has no capacity
     double usedWeeks = 0;
-    std::vector<PlannedItem> items;      // in placement order: pins first, then by the scheduler's picks
+    std::vector<PlannedItem> items; // in placement order: pins first, then by the scheduler's picks
     // Capacity minus used (negative when a pin overbooks the quarter); nullopt without capacity.
     std::optional<double> freeWeeks() const;
 };
@@ -66,10 +66,10 @@ struct PlanGap
         std::optional<Quarter> quarter; // nullopt: unscheduled
     };
     MetricId metric = MetricId::DeploymentFrequency;
-    Status status = Status::Gap;       // Gap or NotMeasured
-    std::optional<double> value;       // the default window's, for display
+    Status status = Status::Gap; // Gap or NotMeasured
+    std::optional<double> value; // the default window's, for display
     double target = 0;
-    std::vector<Item> items;           // open items linked to it, by id (byte order)
+    std::vector<Item> items;            // open items linked to it, by id (byte order)
     std::optional<Quarter> addressedIn; // earliest quarter of a scheduled linked item
 };
 
@@ -80,25 +80,25 @@ struct Plan
     Quarter start;
     int horizon = 4;
     StartSource startSource = StartSource::Explicit;
-    std::optional<Micros> asOf;            // set when the start came from it
-    std::optional<double> capacityWeeks;   // per quarter
-    QString capacityNote;                  // where the capacity comes from, in words
-    std::vector<PlanQuarter> quarters;     // start, start + 1, ... (horizon of them)
-    std::vector<PlannedItem> unscheduled;  // as the scheduler gave up on them, each followed by its dependants
+    std::optional<Micros> asOf;           // set when the start came from it
+    std::optional<double> capacityWeeks;  // per quarter
+    QString capacityNote;                 // where the capacity comes from, in words
+    std::vector<PlanQuarter> quarters;    // start, start + 1, ... (horizon of them)
+    std::vector<PlannedItem> unscheduled; // as the scheduler gave up on them, each followed by its dependants
     CriticalPath criticalPath;
-    int doneItems = 0;                     // not scheduled (docs/debt-and-roadmap.md#scheduling)
+    int doneItems = 0; // not scheduled (docs/debt-and-roadmap.md#scheduling)
     // Every metric with a gap or not measured, in catalogue order (empty when the metrics were not
     // evaluated: gapsEvaluated false); and those no scheduled item addresses, in catalogue order.
     std::vector<PlanGap> gaps;
     std::vector<MetricId> unaddressedGaps;
     bool gapsEvaluated = false;
-    AnalysisWindow gapWindow;              // the default window the gaps and gap factors come from
+    AnalysisWindow gapWindow; // the default window the gaps and gap factors come from
     // A what-if: the scenario applied (empty for none) and the overrides in force (scenario, then --set).
     QString scenario;
     SettingOverrides overrides;
 
     const PlannedItem *find(const std::string &id) const; // placed or unscheduled; nullptr for done items
-    QString startNote() const;                             // "from --start", ...
+    QString startNote() const;                            // "from --start", ...
     // The gaps that have a linked item scheduled in `quarter`, catalogue order.
     std::vector<const PlanGap *> gapsAddressedIn(const Quarter &quarter) const;
     const PlanGap *findGap(MetricId metric) const;
@@ -112,8 +112,8 @@ constexpr int kMaxPlanQuarters = 40;
 // `quarters` quarters from `start`, priorities with the gap factors of `gaps` (the default
 // window's metrics judged under `settings`). Throws InputError for unknown dependencies and
 // cycles (the message names the items) and for a horizon outside 1..kMaxPlanQuarters.
-Plan scheduleRoadmap(const std::vector<DebtItem> &items, const WorkspaceSettings &settings, Quarter start,
-                     int quarters, const GapBasis &gaps);
+Plan scheduleRoadmap(const std::vector<DebtItem> &items, const WorkspaceSettings &settings, Quarter start, int quarters,
+                     const GapBasis &gaps);
 // The same without metrics: every gap factor is 1 and the plan lists no gaps (the scheduling
 // rules alone, for tests).
 Plan scheduleRoadmap(const std::vector<DebtItem> &items, const WorkspaceSettings &settings, Quarter start,
@@ -121,11 +121,11 @@ Plan scheduleRoadmap(const std::vector<DebtItem> &items, const WorkspaceSettings
 
 struct PlanRequest
 {
-    std::optional<Quarter> start;   // --start (wins over the setting roadmap_start)
-    int quarters = 4;               // --quarters
-    std::optional<Micros> asOf;     // default: defaultAsOf()
-    SettingOverrides overrides;     // a what-if: settings overridden for this plan only (nothing is saved)
-    QString scenario;               // the saved scenario the overrides came from (shown in the plan), or empty
+    std::optional<Quarter> start; // --start (wins over the setting roadmap_start)
+    int quarters = 4;             // --quarters
+    std::optional<Micros> asOf;   // default: defaultAsOf()
+    SettingOverrides overrides;   // a what-if: settings overridden for this plan only (nothing is saved)
+    QString scenario;             // the saved scenario the overrides came from (shown in the plan), or empty
 };
 
 // UTC midnight after the latest event in the workspace; a workspace without events uses the

@@ -16,8 +16,8 @@ namespace WhatIf {
 
 namespace {
 
-constexpr const char *kPlainKeys[] = {"team_size", "capacity_weeks", "reserved_ratio", "quadrant.toil_hours",
-                                      "quadrant.cost_weeks", "roadmap_start"};
+constexpr const char *kPlainKeys[] = {"team_size",           "capacity_weeks",      "reserved_ratio",
+                                      "quadrant.toil_hours", "quadrant.cost_weeks", "roadmap_start"};
 
 } // namespace
 
@@ -46,7 +46,8 @@ QString allowedKeys()
 QString validate(const QString &key, const QString &value)
 {
     if (!isOverridable(key))
-        throw InputError(QStringLiteral("'%1' cannot be overridden in a what-if; allowed keys: %2").arg(key, allowedKeys()));
+        throw InputError(
+            QStringLiteral("'%1' cannot be overridden in a what-if; allowed keys: %2").arg(key, allowedKeys()));
     if (value.trimmed().isEmpty())
         throw InputError(QStringLiteral("%1 needs a value: %2")
                              .arg(key, SettingsSchema::typeDescription(SettingsSchema::find(key)->type)));
@@ -79,8 +80,9 @@ QJsonObject toJson(const SettingOverrides &overrides)
     QJsonObject o;
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it) {
         const SettingSpec *spec = SettingsSchema::find(it.key());
-        const bool numeric = spec && (spec->type == SettingType::Count || spec->type == SettingType::Number
-                                      || spec->type == SettingType::Ratio);
+        const bool numeric = spec
+            && (spec->type == SettingType::Count || spec->type == SettingType::Number
+                || spec->type == SettingType::Ratio);
         o.insert(it.key(), numeric ? QJsonValue(it.value().toDouble()) : QJsonValue(it.value()));
     }
     return o;
@@ -131,7 +133,9 @@ SettingOverrides readOverrides(const QString &name, const QString &json)
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it) {
         const QJsonValue v = it.value();
-        const QString text = v.isString() ? v.toString() : v.isDouble() ? SettingsSchema::formatNumber(v.toDouble()) : QString();
+        const QString text = v.isString() ? v.toString()
+            : v.isDouble()                ? SettingsSchema::formatNumber(v.toDouble())
+                                          : QString();
         try {
             out.insert(it.key(), WhatIf::validate(it.key(), text));
         } catch (const InputError &e) {
@@ -151,10 +155,7 @@ QString writeOverrides(const SettingOverrides &overrides)
 
 } // namespace
 
-ScenarioStore::ScenarioStore(Workspace &ws)
-    : m_ws(ws)
-{
-}
+ScenarioStore::ScenarioStore(Workspace &ws) : m_ws(ws) { }
 
 std::vector<Scenario> ScenarioStore::list() const
 {
@@ -192,7 +193,8 @@ void ScenarioStore::validateName(const QString &name)
         throw InputError(QStringLiteral("scenario name '%1…' is longer than 80 characters").arg(name.left(40)));
     for (const QChar c : name)
         if (c.category() == QChar::Other_Control)
-            throw InputError(QStringLiteral("scenario name '%1' contains a control character").arg(name.toHtmlEscaped()));
+            throw InputError(
+                QStringLiteral("scenario name '%1' contains a control character").arg(name.toHtmlEscaped()));
 }
 
 std::optional<Scenario> ScenarioStore::save(const QString &name, const SettingOverrides &overrides)
@@ -213,7 +215,8 @@ std::optional<Scenario> ScenarioStore::save(const QString &name, const SettingOv
         } catch (const InputError &) {
             // Replacing a scenario that was broken by hand: nothing valid to keep for an undo.
         }
-        m_ws.exec(QStringLiteral("UPDATE scenarios SET overrides = ? WHERE name = ?"), {writeOverrides(canonical), name});
+        m_ws.exec(QStringLiteral("UPDATE scenarios SET overrides = ? WHERE name = ?"),
+                  {writeOverrides(canonical), name});
     } else {
         QSqlQuery next = run(m_ws, QStringLiteral("SELECT coalesce(max(position), 0) + 1 FROM scenarios"));
         next.next();
@@ -246,9 +249,11 @@ void ScenarioStore::restore(const Scenario &scenario)
     validateName(scenario.name);
     Workspace::Transaction tx(m_ws);
     m_ws.exec(QStringLiteral("DELETE FROM scenarios WHERE name = ?"), {scenario.name});
-    QSqlQuery taken = run(m_ws, QStringLiteral("SELECT 1 FROM scenarios WHERE position = ?"), {qlonglong(scenario.position)});
+    QSqlQuery taken = run(m_ws, QStringLiteral("SELECT 1 FROM scenarios WHERE position = ?"),
+                          {qlonglong(scenario.position)});
     if (taken.next())
-        m_ws.exec(QStringLiteral("UPDATE scenarios SET position = position + 1 WHERE position >= ?"), {qlonglong(scenario.position)});
+        m_ws.exec(QStringLiteral("UPDATE scenarios SET position = position + 1 WHERE position >= ?"),
+                  {qlonglong(scenario.position)});
     m_ws.exec(QStringLiteral("INSERT INTO scenarios (name, overrides, position) VALUES (?, ?, ?)"),
               {scenario.name, writeOverrides(scenario.overrides), qlonglong(scenario.position)});
     tx.commit();

@@ -14,8 +14,8 @@ std::string utf8(const QString &s)
 } // namespace
 
 DeploymentTables::DeploymentTables()
-    : m_deployments(importers::csvLine({"deployment_id", "service", "environment", "started_at", "finished_at", "result",
-                                        "commit_sha"})),
+    : m_deployments(importers::csvLine(
+        {"deployment_id", "service", "environment", "started_at", "finished_at", "result", "commit_sha"})),
       m_changes(importers::csvLine({"commit_sha", "deployment_id", "committed_at", "authored_at"}))
 {
 }
@@ -24,8 +24,8 @@ void DeploymentTables::addDeployment(const QString &id, const QString &service, 
                                      const QString &finishedAt, const QString &result, const QString &commitSha)
 {
     // The source fetches the environment its user called production, whatever its name there.
-    m_deployments += importers::csvLine({utf8(id), utf8(service), "production", utf8(startedAt), utf8(finishedAt),
-                                         utf8(result), utf8(commitSha)});
+    m_deployments += importers::csvLine(
+        {utf8(id), utf8(service), "production", utf8(startedAt), utf8(finishedAt), utf8(result), utf8(commitSha)});
     ++m_deploymentRows;
 }
 

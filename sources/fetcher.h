@@ -23,11 +23,11 @@ namespace srm::sources {
 struct FetchContext
 {
     const SourceDefinition &source;
-    QString token;   // empty: send no credentials
+    QString token; // empty: send no credentials
     HttpClient &http;
     Spool &spool;
-    Micros now = 0;  // the sync's "now": the end of what it fetches
-    bool full = false; // ignore the cursor: start again from the source's since
+    Micros now = 0;                              // the sync's "now": the end of what it fetches
+    bool full = false;                           // ignore the cursor: start again from the source's since
     std::function<void(const QString &)> status; // progress text ("412 incidents, window 2 of 3")
 
     void tell(const QString &text) const
@@ -63,7 +63,7 @@ FetchResult fetchGitLab(const FetchContext &context);
 Micros syncStart(const FetchContext &context, const QString &cursorInstant);
 
 // Helpers for the fetchers.
-QString isoSeconds(Micros t);         // "2026-12-06T06:56:19Z" (whole seconds, as APIs expect)
+QString isoSeconds(Micros t); // "2026-12-06T06:56:19Z" (whole seconds, as APIs expect)
 QByteArray jsonOrThrow(const HttpClient &http, const HttpResponse &response, const QString &what);
 // Adds key=value to `query` fully percent-encoded ('+' too, which servers would read as a space).
 void addQueryItem(QUrlQuery &query, const QString &key, const QString &value);

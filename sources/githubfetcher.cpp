@@ -50,8 +50,7 @@ Micros instant(const QString &s)
 class GitHubFetch
 {
 public:
-    explicit GitHubFetch(const FetchContext &c)
-        : m_c(c)
+    explicit GitHubFetch(const FetchContext &c) : m_c(c)
     {
         const QJsonObject &o = c.source.options;
         m_repo = o.value(QLatin1StringView("repo")).toString().trimmed();
@@ -100,18 +99,20 @@ public:
                     earliestPending = d.created;
                 continue;
             case GitHubDeployment::State::Unknown:
-                result.notes << QStringLiteral("deployment %1 has no success, failure or error status; left out").arg(d.id);
+                result.notes
+                    << QStringLiteral("deployment %1 has no success, failure or error status; left out").arg(d.id);
                 continue;
             case GitHubDeployment::State::Failure:
-                tables.addDeployment(deploymentId(d), m_service, d.createdText, d.finishedText, QStringLiteral("failure"),
-                                     d.sha);
+                tables.addDeployment(deploymentId(d), m_service, d.createdText, d.finishedText,
+                                     QStringLiteral("failure"), d.sha);
                 continue;
             case GitHubDeployment::State::Success:
-                tables.addDeployment(deploymentId(d), m_service, d.createdText, d.finishedText, QStringLiteral("success"),
-                                     d.sha);
+                tables.addDeployment(deploymentId(d), m_service, d.createdText, d.finishedText,
+                                     QStringLiteral("success"), d.sha);
                 if (!base)
-                    result.notes << QStringLiteral("deployment %1 has no earlier successful deployment to compare with: "
-                                                   "its changes are not known")
+                    result.notes << QStringLiteral(
+                                        "deployment %1 has no earlier successful deployment to compare with: "
+                                        "its changes are not known")
                                         .arg(d.id);
                 else if (base->sha != d.sha)
                     addChanges(*base, d, tables);
@@ -121,7 +122,8 @@ public:
         }
         tables.addParts(result, m_c.spool, QStringLiteral("GitHub %1").arg(m_repo));
         result.items = tables.deployments();
-        result.label = QStringLiteral("GitHub deployments of %1 (%2) since %3").arg(m_repo, m_environment, isoSeconds(cutoff));
+        result.label
+            = QStringLiteral("GitHub deployments of %1 (%2) since %3").arg(m_repo, m_environment, isoSeconds(cutoff));
 
         Micros next = fresh.empty() ? cutoff : fresh.back().created;
         if (earliestPending)
@@ -147,10 +149,11 @@ private:
             const QJsonDocument doc = QJsonDocument::fromJson(jsonOrThrow(m_c.http, r, where));
             const QJsonValue list = arrayOf ? doc.object().value(QLatin1StringView(arrayOf)) : QJsonValue(doc.array());
             if (!(arrayOf ? list.isArray() : doc.isArray()))
-                throw SyncError(SyncError::Kind::BadPayload,
-                                QStringLiteral("GitHub's answer to %1 is not a list%2")
-                                    .arg(where, arrayOf ? QStringLiteral(" (no '%1' array)").arg(QLatin1StringView(arrayOf))
-                                                        : QString()));
+                throw SyncError(
+                    SyncError::Kind::BadPayload,
+                    QStringLiteral("GitHub's answer to %1 is not a list%2")
+                        .arg(where,
+                             arrayOf ? QStringLiteral(" (no '%1' array)").arg(QLatin1StringView(arrayOf)) : QString()));
             bool more = true;
             for (const QJsonValue &v : list.toArray())
                 if (!each(v.toObject())) {
@@ -181,7 +184,8 @@ private:
             d.createdText = text(o, "created_at");
             d.created = instant(d.createdText);
             if (d.id.isEmpty())
-                throw SyncError(SyncError::Kind::BadPayload, QStringLiteral("GitHub listed a deployment without an id"));
+                throw SyncError(SyncError::Kind::BadPayload,
+                                QStringLiteral("GitHub listed a deployment without an id"));
             newestFirst = newestFirst && d.created <= previous;
             previous = d.created;
             if (d.created >= cutoff) {
@@ -211,12 +215,13 @@ private:
             qint64 id;
         };
         std::vector<Status> statuses;
-        pages(u, QStringLiteral("GET /repos/%1/deployments/%2/statuses").arg(m_repo, d.id), nullptr,
-              [&](const QJsonObject &o) {
-                  const QString created = text(o, "created_at");
-                  statuses.push_back({text(o, "state").toLower(), created, instant(created), text(o, "id").toLongLong()});
-                  return true;
-              });
+        pages(
+            u, QStringLiteral("GET /repos/%1/deployments/%2/statuses").arg(m_repo, d.id), nullptr,
+            [&](const QJsonObject &o) {
+                const QString created = text(o, "created_at");
+                statuses.push_back({text(o, "state").toLower(), created, instant(created), text(o, "id").toLongLong()});
+                return true;
+            });
         // Newest first, whatever order the pages came in.
         std::sort(statuses.begin(), statuses.end(), [](const Status &a, const Status &b) {
             return a.created != b.created ? a.created > b.created : a.id > b.id;

@@ -45,8 +45,7 @@ Micros instant(const QString &s)
 class GitLabFetch
 {
 public:
-    explicit GitLabFetch(const FetchContext &c)
-        : m_c(c)
+    explicit GitLabFetch(const FetchContext &c) : m_c(c)
     {
         const QJsonObject &o = c.source.options;
         m_project = o.value(QLatin1StringView("project")).toString().trimmed();
@@ -84,11 +83,13 @@ public:
         qint64 listed = 0;
         for (int page = 1;; ++page) {
             const QString what = QStringLiteral("GET /projects/%1/deployments (page %2)").arg(m_project).arg(page);
-            m_c.tell(QStringLiteral("GitLab: %1 deployments so far (page %2)").arg(QLocale::c().toString(listed)).arg(page));
+            m_c.tell(
+                QStringLiteral("GitLab: %1 deployments so far (page %2)").arg(QLocale::c().toString(listed)).arg(page));
             const HttpResponse r = page == 1 ? m_c.http.get(u, m_headers) : m_c.http.getNext(u, first, m_headers);
             const QJsonDocument doc = QJsonDocument::fromJson(jsonOrThrow(m_c.http, r, what));
             if (!doc.isArray())
-                throw SyncError(SyncError::Kind::BadPayload, QStringLiteral("GitLab's answer to %1 is not a list").arg(what));
+                throw SyncError(SyncError::Kind::BadPayload,
+                                QStringLiteral("GitLab's answer to %1 is not a list").arg(what));
             for (const QJsonValue &v : doc.array()) {
                 const QJsonObject o = v.toObject();
                 const QJsonObject job = o.value(QLatin1StringView("deployable")).toObject();
@@ -126,21 +127,23 @@ public:
             return a.finished != b.finished ? a.finished < b.finished : a.id.toLongLong() < b.id.toLongLong();
         });
 
-        if (m_baseSha.isEmpty() && std::any_of(finished.begin(), finished.end(), [](const auto &d) { return d.status == u"success"; }))
+        if (m_baseSha.isEmpty()
+            && std::any_of(finished.begin(), finished.end(), [](const auto &d) { return d.status == u"success"; }))
             m_baseSha = baseBefore(after);
         DeploymentTables tables;
         int done = 0;
         for (const GitLabDeployment &d : finished) {
             m_c.tell(QStringLiteral("GitLab: deployment %1 of %2").arg(++done).arg(finished.size()));
             const QString outcome = d.status == u"success" ? QStringLiteral("success")
-                : d.status == u"failed"                   ? QStringLiteral("failure")
-                                                          : QStringLiteral("other");
+                : d.status == u"failed"                    ? QStringLiteral("failure")
+                                                           : QStringLiteral("other");
             tables.addDeployment(deploymentId(d), m_service, d.startedText, d.finishedText, outcome, d.sha);
             if (d.status != u"success")
                 continue;
             if (m_baseSha.isEmpty())
-                result.notes << QStringLiteral("deployment %1 has no earlier successful deployment to compare with: its "
-                                               "changes are not known")
+                result.notes << QStringLiteral(
+                                    "deployment %1 has no earlier successful deployment to compare with: its "
+                                    "changes are not known")
                                     .arg(d.id);
             else if (m_baseSha != d.sha)
                 addChanges(m_baseSha, d, tables);
@@ -148,7 +151,8 @@ public:
         }
         tables.addParts(result, m_c.spool, QStringLiteral("GitLab %1").arg(m_project));
         result.items = tables.deployments();
-        result.label = QStringLiteral("GitLab deployments of %1 (%2) updated since %3").arg(m_project, m_environment, isoSeconds(after));
+        result.label = QStringLiteral("GitLab deployments of %1 (%2) updated since %3")
+                           .arg(m_project, m_environment, isoSeconds(after));
         // GitLab's updated_after is exclusive: the latest update seen is where the next sync starts.
         QJsonObject cursor{{QStringLiteral("updated_after"), isoSeconds(latestUpdate)}};
         if (!m_baseSha.isEmpty())
@@ -180,7 +184,8 @@ private:
         addQueryItem(query, QStringLiteral("sort"), QStringLiteral("desc"));
         addQueryItem(query, QStringLiteral("per_page"), QStringLiteral("1"));
         u.setQuery(query);
-        const QString what = QStringLiteral("GET /projects/%1/deployments (the last one before %2)").arg(m_project, isoSeconds(before));
+        const QString what = QStringLiteral("GET /projects/%1/deployments (the last one before %2)")
+                                 .arg(m_project, isoSeconds(before));
         const QJsonDocument doc = QJsonDocument::fromJson(jsonOrThrow(m_c.http, m_c.http.get(u, m_headers), what));
         const QJsonArray list = doc.array();
         return list.isEmpty() ? QString() : text(list.first().toObject(), "sha");
@@ -195,10 +200,12 @@ private:
         u.setQuery(query);
         const QString what = QStringLiteral("GET /projects/%1/repository/compare from %2 to %3")
                                  .arg(m_project, baseSha.left(12), d.sha.left(12));
-        const QJsonObject answer = QJsonDocument::fromJson(jsonOrThrow(m_c.http, m_c.http.get(u, m_headers), what)).object();
+        const QJsonObject answer
+            = QJsonDocument::fromJson(jsonOrThrow(m_c.http, m_c.http.get(u, m_headers), what)).object();
         const QJsonValue commits = answer.value(QLatin1StringView("commits"));
         if (!commits.isArray())
-            throw SyncError(SyncError::Kind::BadPayload, QStringLiteral("GitLab's answer to %1 has no 'commits' array").arg(what));
+            throw SyncError(SyncError::Kind::BadPayload,
+                            QStringLiteral("GitLab's answer to %1 has no 'commits' array").arg(what));
         for (const QJsonValue &v : commits.toArray()) {
             const QJsonObject c = v.toObject();
             QString committed = text(c, "committed_date");

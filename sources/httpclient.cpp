@@ -65,7 +65,8 @@ QString apiMessage(const QByteArray &body)
             text += QStringLiteral(" (%1)").arg(details.join(QStringLiteral("; ")));
     } else if (error.isString()) {
         const QString type = o.value(QLatin1StringView("errorType")).toString();
-        text = type.isEmpty() ? error.toString() : QStringLiteral("prometheus error %1: %2").arg(type, error.toString());
+        text = type.isEmpty() ? error.toString()
+                              : QStringLiteral("prometheus error %1: %2").arg(type, error.toString());
     } else if (o.value(QLatin1StringView("message")).isString()) {
         text = o.value(QLatin1StringView("message")).toString();
     }
@@ -83,8 +84,7 @@ QString networkProblem(QNetworkReply::NetworkError e, int timeoutMs)
         return QStringLiteral("the connection was closed before the answer was complete");
     case QNetworkReply::HostNotFoundError: return QStringLiteral("host not found");
     case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError:
-        return QStringLiteral("no answer for %1 s").arg(timeoutMs / 1000);
+    case QNetworkReply::OperationCanceledError: return QStringLiteral("no answer for %1 s").arg(timeoutMs / 1000);
     case QNetworkReply::SslHandshakeFailedError: return QStringLiteral("the TLS handshake failed");
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError: return QStringLiteral("the network is down");
@@ -165,7 +165,8 @@ QString HttpClient::describe(const QUrl &url)
 
 QString HttpClient::scrub(const QString &text) const
 {
-    static const QRegularExpression urls(QStringLiteral(R"(([A-Za-z][A-Za-z0-9+.-]*://)([^/@\s]*@)?([^\s?#]*)([?#][^\s]*)?)"));
+    static const QRegularExpression urls(
+        QStringLiteral(R"(([A-Za-z][A-Za-z0-9+.-]*://)([^/@\s]*@)?([^\s?#]*)([?#][^\s]*)?)"));
     QString out = text;
     out.replace(urls, QStringLiteral("\\1\\3"));
     if (m_secret.size() >= 4)
@@ -248,7 +249,8 @@ HttpClient::Outcome HttpClient::attempt(const QUrl &url, const HttpHeaders &head
                         scrub(QStringLiteral("cannot reach %1 (%2): %3").arg(m_service, where, reply->errorString())));
 
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString().simplified();
-    const QString status = QStringLiteral("HTTP %1%2").arg(out.status).arg(reason.isEmpty() ? QString() : u' ' + reason);
+    const QString status
+        = QStringLiteral("HTTP %1%2").arg(out.status).arg(reason.isEmpty() ? QString() : u' ' + reason);
     const std::optional<double> retryAfter = retryAfterSeconds(out.header("retry-after"));
     bool resetOk = false;
     const qint64 reset = out.header("x-ratelimit-reset").trimmed().toLongLong(&resetOk);
@@ -271,8 +273,9 @@ HttpClient::Outcome HttpClient::attempt(const QUrl &url, const HttpHeaders &head
     const QString detail = apiMessage(out.body);
     const QString suffix = detail.isEmpty() ? QString() : QStringLiteral(": %1").arg(detail);
     if (out.status == 401 || out.status == 403)
-        throw SyncError(SyncError::Kind::Refused,
-                        scrub(QStringLiteral("%1 refused the token (%2 for %3)%4").arg(m_service, status, where, suffix)));
+        throw SyncError(
+            SyncError::Kind::Refused,
+            scrub(QStringLiteral("%1 refused the token (%2 for %3)%4").arg(m_service, status, where, suffix)));
     throw SyncError(SyncError::Kind::BadPayload,
                     scrub(QStringLiteral("%1 answered %2 for %3%4").arg(m_service, status, where, suffix)));
 }
@@ -288,8 +291,9 @@ HttpResponse HttpClient::get(const QUrl &url, const HttpHeaders &headers)
                 throw SyncError(SyncError::Kind::Network,
                                 QStringLiteral("%1's rate limit is used up for %2 s more; giving up (sync again later)")
                                     .arg(m_service, seconds(secs)));
-            sleep(secs, QStringLiteral("%1's rate limit is used up; waiting %2 s for it to reset")
-                            .arg(m_service, seconds(secs * m_policy.waitScale)));
+            sleep(secs,
+                  QStringLiteral("%1's rate limit is used up; waiting %2 s for it to reset")
+                      .arg(m_service, seconds(secs * m_policy.waitScale)));
         }
         HttpResponse response;
         double wait = 0;
@@ -307,10 +311,11 @@ HttpResponse HttpClient::get(const QUrl &url, const HttpHeaders &headers)
                             scrub(QStringLiteral("%1 answered %2 for GET %3 and asks to wait %4 s; giving up (sync "
                                                  "again later)")
                                       .arg(m_service, why, where, seconds(wait))));
-        sleep(wait, QStringLiteral("%1 answered %2; trying again in %3 s (try %4 of %5)")
-                        .arg(m_service, why, seconds(wait * m_policy.waitScale))
-                        .arg(tryNumber + 1)
-                        .arg(m_policy.maxTries));
+        sleep(wait,
+              QStringLiteral("%1 answered %2; trying again in %3 s (try %4 of %5)")
+                  .arg(m_service, why, seconds(wait * m_policy.waitScale))
+                  .arg(tryNumber + 1)
+                  .arg(m_policy.maxTries));
     }
 }
 

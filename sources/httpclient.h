@@ -36,8 +36,7 @@ public:
         Setup,      // the source's definition or token is missing or wrong: exit 2
         Cancelled,  // the user pressed Cancel (the window): nothing is reported as an error
     };
-    SyncError(Kind kind, const QString &message)
-        : Error(message), m_kind(kind) {}
+    SyncError(Kind kind, const QString &message) : Error(message), m_kind(kind) { }
     Kind kind() const { return m_kind; }
     // The sync's exit code, also stored with a sync's outcome (SyncOutcome::exitCode).
     int exitCode() const { return m_kind == Kind::Network || m_kind == Kind::Cancelled ? 1 : 2; }
@@ -64,7 +63,7 @@ struct HttpResponse
 // How long the client waits and how often it tries.
 struct RetryPolicy
 {
-    int maxTries = 8;             // requests for one URL, the first included
+    int maxTries = 8; // requests for one URL, the first included
     double maxBackoffSeconds = 60;
     double maxWaitSeconds = 3600; // a longer Retry-After or reset fails instead of waiting
     double waitScale = 1.0;       // multiplies every wait (SRM_SOURCES_WAIT_SCALE)

@@ -19,7 +19,7 @@ namespace srm::sources {
 namespace {
 
 constexpr int kLimit = 100;
-constexpr int kMaxOffset = 10000;              // PagerDuty's classic paging ends there
+constexpr int kMaxOffset = 10000; // PagerDuty's classic paging ends there
 constexpr Micros kMaxWindow = 180 * kMicrosPerDay;
 constexpr Micros kOpenLookback = 7 * kMicrosPerDay;
 
@@ -33,8 +33,7 @@ struct WindowPages
 class PagerDutyFetch
 {
 public:
-    explicit PagerDutyFetch(const FetchContext &c)
-        : m_c(c)
+    explicit PagerDutyFetch(const FetchContext &c) : m_c(c)
     {
         if (!c.token.isEmpty())
             m_headers << qMakePair(QByteArray("Authorization"), "Token token=" + c.token.toUtf8());
@@ -74,7 +73,7 @@ private:
     void fetchWindow(Micros from, Micros to, WindowPages &out)
     {
         WindowPages pages;
-        for (int offset = 0;; ) {
+        for (int offset = 0;;) {
             if (offset + kLimit > kMaxOffset) { // `more` was true: this window cannot be paged to its end
                 split(from, to, out);
                 return;
@@ -125,8 +124,9 @@ private:
             if (!page.value(QLatin1StringView("more")).toBool())
                 break;
             if (incidents.isEmpty())
-                throw SyncError(SyncError::Kind::BadPayload,
-                                QStringLiteral("PagerDuty's answer to %1 says there is more but holds no incident").arg(what));
+                throw SyncError(
+                    SyncError::Kind::BadPayload,
+                    QStringLiteral("PagerDuty's answer to %1 says there is more but holds no incident").arg(what));
             offset += int(incidents.size());
         }
         m_incidents += pages.incidents;

@@ -42,7 +42,8 @@ FetchResult fetchPrometheus(const FetchContext &c)
             start = floorToStep(*last) + stepUs;
     }
     result.cursor = c.full || c.source.lastCursor.isEmpty() ? isoSeconds(start - stepUs) : c.source.lastCursor;
-    result.label = QStringLiteral("Prometheus query_range %1 to %2, step %3 s").arg(isoSeconds(start), isoSeconds(end)).arg(step);
+    result.label
+        = QStringLiteral("Prometheus query_range %1 to %2, step %3 s").arg(isoSeconds(start), isoSeconds(end)).arg(step);
     if (start > end)
         return result; // not one whole step since the last sync
 

@@ -139,7 +139,8 @@ QString definitionError(const SourceDefinition &s)
 
 QString describe(const SourceDefinition &s)
 {
-    const QString environment = option(s, "environment").isEmpty() ? QStringLiteral("production") : option(s, "environment");
+    const QString environment = option(s, "environment").isEmpty() ? QStringLiteral("production")
+                                                                   : option(s, "environment");
     if (s.kind == u"pagerduty")
         return QStringLiteral("incidents as pages");
     if (s.kind == u"prometheus") {

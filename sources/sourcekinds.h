@@ -23,10 +23,10 @@
 
 namespace srm::sources {
 
-QString kindTitle(const QString &kind);   // "PagerDuty"
-QString defaultUrl(const QString &kind);  // empty for prometheus (it has no public default)
-bool needsToken(const QString &kind);     // pagerduty, github, gitlab
-QString pagerDutyEuUrl();                 // https://api.eu.pagerduty.com
+QString kindTitle(const QString &kind);  // "PagerDuty"
+QString defaultUrl(const QString &kind); // empty for prometheus (it has no public default)
+bool needsToken(const QString &kind);    // pagerduty, github, gitlab
+QString pagerDutyEuUrl();                // https://api.eu.pagerduty.com
 
 // Why `source` cannot be synced as defined (empty when it can): name, kind, URL (http or
 // https, no user:password@), the kind's required options, the token variable's name.

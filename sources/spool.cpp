@@ -13,10 +13,7 @@ namespace {
 class SliceDevice : public QIODevice
 {
 public:
-    SliceDevice(const QString &path, Spool::Slice slice)
-        : m_file(path), m_slice(slice)
-    {
-    }
+    SliceDevice(const QString &path, Spool::Slice slice) : m_file(path), m_slice(slice) { }
 
     bool openSlice()
     {
@@ -45,22 +42,21 @@ private:
 
 } // namespace
 
-Spool::Spool()
-    : m_file(QDir::tempPath() + QStringLiteral("/sre-roadmap-sync-XXXXXX"))
-{
-}
+Spool::Spool() : m_file(QDir::tempPath() + QStringLiteral("/sre-roadmap-sync-XXXXXX")) { }
 
 Spool::~Spool() = default;
 
 Spool::Slice Spool::append(const QByteArray &bytes)
 {
     if (!m_file.isOpen() && !m_file.open())
-        throw SyncError(SyncError::Kind::Setup,
-                        QStringLiteral("cannot create a temporary file in %1: %2").arg(QDir::tempPath(), m_file.errorString()));
+        throw SyncError(
+            SyncError::Kind::Setup,
+            QStringLiteral("cannot create a temporary file in %1: %2").arg(QDir::tempPath(), m_file.errorString()));
     const Slice slice{m_size, bytes.size()};
     if (!m_file.seek(m_size) || m_file.write(bytes) != bytes.size() || !m_file.flush())
-        throw SyncError(SyncError::Kind::Setup,
-                        QStringLiteral("cannot write the temporary file %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        throw SyncError(
+            SyncError::Kind::Setup,
+            QStringLiteral("cannot write the temporary file %1: %2").arg(m_file.fileName(), m_file.errorString()));
     m_size += bytes.size();
     return slice;
 }
@@ -71,7 +67,8 @@ std::unique_ptr<QIODevice> Spool::open(const Slice &slice)
         append({});
     auto device = std::make_unique<SliceDevice>(m_file.fileName(), slice);
     if (!device->openSlice())
-        throw SyncError(SyncError::Kind::Setup, QStringLiteral("cannot read the temporary file %1").arg(m_file.fileName()));
+        throw SyncError(SyncError::Kind::Setup,
+                        QStringLiteral("cannot read the temporary file %1").arg(m_file.fileName()));
     return device;
 }
 

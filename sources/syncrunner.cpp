@@ -45,10 +45,7 @@ FetchResult fetch(const FetchContext &c)
 
 } // namespace
 
-SyncRunner::SyncRunner(Workspace &ws)
-    : m_ws(ws)
-{
-}
+SyncRunner::SyncRunner(Workspace &ws) : m_ws(ws) { }
 
 void SyncRunner::recordFailure(Workspace &ws, const QString &source, const QString &message)
 {
@@ -116,8 +113,10 @@ SyncOutcome SyncRunner::run(const SourceDefinition &source, const QString &token
             return out;
         }
         if (m_status)
-            m_status(parts.empty() ? QStringLiteral("%1: nothing new").arg(kindTitle(source.kind))
-                                   : QStringLiteral("%1: importing %2 fetched parts").arg(kindTitle(source.kind)).arg(parts.size()));
+            m_status(
+                parts.empty()
+                    ? QStringLiteral("%1: nothing new").arg(kindTitle(source.kind))
+                    : QStringLiteral("%1: importing %2 fetched parts").arg(kindTitle(source.kind)).arg(parts.size()));
         // Foreign keys stay off while the import's transaction runs (ImportRunner explains why);
         // the pragma only takes effect outside a transaction.
         sqlite::ForeignKeysOff foreignKeysOff(m_ws);
@@ -125,8 +124,8 @@ SyncOutcome SyncRunner::run(const SourceDefinition &source, const QString &token
         if (!parts.empty()) {
             importers::StreamControl control;
             control.cancelled = m_cancelled;
-            out.import = importers::ImportRunner(m_ws).importParts(fetched.label, source.name, parts, options.skipBadRows,
-                                                                   control);
+            out.import = importers::ImportRunner(m_ws).importParts(fetched.label, source.name, parts,
+                                                                   options.skipBadRows, control);
             if (out.import.status == importers::ImportResult::Status::Cancelled) {
                 out.status = SyncOutcome::Status::Cancelled;
                 out.exitCode = 1;

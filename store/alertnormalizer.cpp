@@ -4,13 +4,22 @@ namespace srm::AlertNormalizer {
 
 namespace {
 
-inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool isHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+inline bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+inline bool isHex(char c)
+{
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 inline bool isWord(char c)
 {
     return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-inline bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+inline bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
 
 // [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12} at s[i]
 bool uuidAt(std::string_view s, size_t i)
@@ -166,7 +175,8 @@ std::string normalize(std::string_view title)
     std::string_view text = title;
     const bool hexRuns = hasEightHexInARow(title);
     if (hexRuns && text.size() >= 36 && text.find('-') != std::string_view::npos
-        && replaceAll(text, a, "<uuid>", isHex, [](std::string_view s, size_t i) -> size_t { return uuidAt(s, i) ? 36 : 0; }))
+        && replaceAll(text, a, "<uuid>", isHex,
+                      [](std::string_view s, size_t i) -> size_t { return uuidAt(s, i) ? 36 : 0; }))
         text = a;
     if (text.find('.') != std::string_view::npos && replaceAll(text, b, "<ip>", isDigit, ipv4At)) {
         a.swap(b);

@@ -65,7 +65,9 @@ QString AlertRuleStore::patternError(const QString &pattern)
     if (pattern.isEmpty())
         return QStringLiteral("the pattern is empty");
     if (pattern.size() > kMaxPatternLength)
-        return QStringLiteral("the pattern is %1 characters long; at most %2 are accepted").arg(pattern.size()).arg(kMaxPatternLength);
+        return QStringLiteral("the pattern is %1 characters long; at most %2 are accepted")
+            .arg(pattern.size())
+            .arg(kMaxPatternLength);
     const QRegularExpression plain(pattern);
     if (!plain.isValid())
         return QStringLiteral("invalid regular expression '%1': %2 at offset %3")
@@ -105,7 +107,8 @@ QString AlertRuleStore::patternError(const QString &pattern)
 
 QList<AlertRule> AlertRuleStore::rules() const
 {
-    QSqlQuery q = run(m_ws, QStringLiteral("SELECT id, position, pattern, replacement FROM alert_rules ORDER BY position, id"));
+    QSqlQuery q = run(
+        m_ws, QStringLiteral("SELECT id, position, pattern, replacement FROM alert_rules ORDER BY position, id"));
     QList<AlertRule> out;
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toString()});
@@ -211,7 +214,8 @@ void AlertRuleStore::addMerge(const QString &fromKey, const QString &intoKey)
     QString key = intoKey;
     for (qsizetype steps = 0; steps <= into.size(); ++steps) {
         if (key == fromKey)
-            throw InputError(QStringLiteral("merging '%1' into '%2' would close a cycle of merges").arg(fromKey, intoKey));
+            throw InputError(
+                QStringLiteral("merging '%1' into '%2' would close a cycle of merges").arg(fromKey, intoKey));
         const auto it = into.constFind(key);
         if (it == into.constEnd())
             break;

@@ -36,7 +36,7 @@ struct AlertMerge
 class AlertRuleStore
 {
 public:
-    explicit AlertRuleStore(Workspace &ws) : m_ws(ws) {}
+    explicit AlertRuleStore(Workspace &ws) : m_ws(ws) { }
 
     QList<AlertRule> rules() const; // by position
 

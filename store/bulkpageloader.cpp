@@ -116,9 +116,9 @@ std::int64_t BulkPageLoader::add(const Page &p, std::int64_t key, std::int64_t g
 
 void BulkPageLoader::flush()
 {
-    static const std::string columns =
-        "INSERT INTO pages (id, ukey, source_id, incident_number, service, title, urgency, created_at, "
-        "acknowledged_at, resolved_at, auto_resolved, escalation_count, incident_key, group_id, import_id) VALUES ";
+    static const std::string columns
+        = "INSERT INTO pages (id, ukey, source_id, incident_number, service, title, urgency, created_at, "
+          "acknowledged_at, resolved_at, auto_resolved, escalation_count, incident_key, group_id, import_id) VALUES ";
     static const std::string multi = [] {
         std::string sql = columns;
         for (int r = 0; r < kRows; ++r) {

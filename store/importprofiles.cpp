@@ -114,8 +114,8 @@ void ImportProfileStore::save(const ImportProfile &profile)
     if (profile.name.trimmed().isEmpty())
         throw InputError(QStringLiteral("a profile needs a name"));
     if (profile.name != profile.name.trimmed() || hasControl(profile.name))
-        throw InputError(QStringLiteral("profile name '%1' has white space at its ends or control characters")
-                             .arg(profile.name));
+        throw InputError(
+            QStringLiteral("profile name '%1' has white space at its ends or control characters").arg(profile.name));
     if (profile.format.isEmpty())
         throw InputError(QStringLiteral("profile '%1' names no format").arg(profile.name));
     if (profile.headerKey.isEmpty())

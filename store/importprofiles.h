@@ -25,8 +25,8 @@ class Workspace;
 struct ImportProfile
 {
     QString name;
-    QString headerKey; // headerKey() of the file's header
-    QString format;    // the importers' format id
+    QString headerKey;                      // headerKey() of the file's header
+    QString format;                         // the importers' format id
     QList<QPair<QString, QString>> mapping; // FIELD -> the file's COLUMN, ordered by field
     Micros createdAt = 0;
 
@@ -36,7 +36,7 @@ struct ImportProfile
 class ImportProfileStore
 {
 public:
-    explicit ImportProfileStore(Workspace &ws) : m_ws(ws) {}
+    explicit ImportProfileStore(Workspace &ws) : m_ws(ws) { }
 
     // The key of a header: its names lower-cased, trimmed, sorted and without repeats, as a
     // JSON array (`["finished","run id","status"]`), readable in sqlite3.
@@ -45,7 +45,7 @@ public:
     static QString mappingText(const QList<QPair<QString, QString>> &mapping);
     static QList<QPair<QString, QString>> mappingFromText(const QString &json);
 
-    QList<ImportProfile> profiles() const;          // by name
+    QList<ImportProfile> profiles() const; // by name
     std::optional<ImportProfile> find(const QString &name) const;
     QList<ImportProfile> forHeader(const QString &headerKey) const; // newest first
 

@@ -71,15 +71,17 @@ void LatestEventsUpkeep::finish()
             const std::int64_t rows = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
             sqlite3_reset(count);
             const bool known = !t.updated && rows == t.added;
-            sqlite3_stmt *s = m_statements.get(known ? "INSERT OR REPLACE INTO latest_events (tbl, latest) VALUES (?1, ?2)"
-                                                     : "DELETE FROM latest_events WHERE tbl = ?1");
+            sqlite3_stmt *s = m_statements.get(
+                known ? "INSERT OR REPLACE INTO latest_events (tbl, latest) VALUES (?1, ?2)"
+                      : "DELETE FROM latest_events WHERE tbl = ?1");
             bindText(s, 1, name);
             if (known && t.added > 0)
                 sqlite3_bind_int64(s, 2, t.latest);
             const int rc = sqlite3_step(s);
             sqlite3_reset(s);
             if (rc != SQLITE_DONE)
-                ws.fail(QStringLiteral("storing the latest event time"), rc, QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+                ws.fail(QStringLiteral("storing the latest event time"), rc,
+                        QString::fromUtf8(sqlite3_errmsg(ws.handle())));
             for (const std::string &sql : t.triggers)
                 sqlite::exec(ws, sql.c_str(), "restoring a trigger after a bulk load");
         }

@@ -26,7 +26,7 @@ public:
     // The record tables in the order of Schema::eventTables().
     enum Table { Deployments, Changes, Incidents, Pages, Measurements, TableCount };
 
-    explicit LatestEventsUpkeep(sqlite::StatementCache &statements) : m_statements(statements) {}
+    explicit LatestEventsUpkeep(sqlite::StatementCache &statements) : m_statements(statements) { }
 
     // Off: every table keeps its triggers.
     void setEnabled(bool on) { m_enabled = on; }
@@ -49,8 +49,8 @@ private:
         bool active = false;               // its latest_events triggers are dropped
         std::vector<std::string> triggers; // their CREATE statements
         std::int64_t added = 0;
-        bool updated = false;              // a row was written twice (it may have moved earlier)
-        Micros latest = 0;                 // the latest time of the rows added
+        bool updated = false; // a row was written twice (it may have moved earlier)
+        Micros latest = 0;    // the latest time of the rows added
     };
     void start(Table table);
 

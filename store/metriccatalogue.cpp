@@ -8,19 +8,21 @@ namespace srm::MetricCatalogue {
 namespace {
 
 constexpr std::array<MetricDef, kMetricCount> kMetrics = {{
-    {MetricId::DeploymentFrequency, "deployment_frequency", Theme::Change, Unit::PerDay, Better::Higher, "Deployment frequency",
-     "Production deployments (success or rolled back) per day of the window.", "finished_at", 1.0,
-     false, true},
-    {MetricId::LeadTimeForChanges, "lead_time_for_changes", Theme::Change, Unit::Hours, Better::Lower, "Lead time for changes",
+    {MetricId::DeploymentFrequency, "deployment_frequency", Theme::Change, Unit::PerDay, Better::Higher,
+     "Deployment frequency", "Production deployments (success or rolled back) per day of the window.", "finished_at",
+     1.0, false, true},
+    {MetricId::LeadTimeForChanges, "lead_time_for_changes", Theme::Change, Unit::Hours, Better::Lower,
+     "Lead time for changes",
      "Median time from commit to the production deployment that shipped it (deployment finished_at "
      "minus committed_at), over the changes of production deployments.",
      "deployment finished_at", 24.0, true, true},
-    {MetricId::ChangeFailureRate, "change_failure_rate", Theme::Change, Unit::Ratio, Better::Lower, "Change failure rate",
+    {MetricId::ChangeFailureRate, "change_failure_rate", Theme::Change, Unit::Ratio, Better::Lower,
+     "Change failure rate",
      "Failed production deployments divided by all production deployments. A deployment failed when "
      "it was rolled back, caused an incident, or was fixed by a later deployment.",
      "finished_at", 0.05, false, true},
-    {MetricId::FailedDeploymentRecoveryTime, "failed_deployment_recovery_time", Theme::Change, Unit::Hours, Better::Lower,
-     "Failed deployment recovery time",
+    {MetricId::FailedDeploymentRecoveryTime, "failed_deployment_recovery_time", Theme::Change, Unit::Hours,
+     Better::Lower, "Failed deployment recovery time",
      "Median time from a failed production deployment to its recovery: the earliest of the fixing "
      "deployment and the resolution of the last incident it caused.",
      "finished_at", 1.0, true, true},
@@ -31,40 +33,39 @@ constexpr std::array<MetricDef, kMetricCount> kMetrics = {{
      "incident of its service was open) divided by successful production deployments.",
      "finished_at", 0.10, false, false},
     {MetricId::TimeToDetect, "time_to_detect", Theme::Detection, Unit::Minutes, Better::Lower, "Time to detect",
-     "Median time from an incident's start to its detection, over incidents with a detection time.",
-     "started_at", 5.0, true, false},
+     "Median time from an incident's start to its detection, over incidents with a detection time.", "started_at", 5.0,
+     true, false},
     {MetricId::CustomerDetectedRatio, "customer_detected_ratio", Theme::Detection, Unit::Ratio, Better::Lower,
-     "Customer-detected ratio",
-     "Incidents detected by customers divided by incidents with a known detection source.",
+     "Customer-detected ratio", "Incidents detected by customers divided by incidents with a known detection source.",
      "started_at", 0.10, false, false},
     {MetricId::SloCompliance, "slo_compliance", Theme::Detection, Unit::Ratio, Better::Higher, "SLO compliance",
-     "SLOs meeting their objective over their own window, divided by SLOs with data.", "as_of", 1.0,
-     false, false},
-    {MetricId::TimeToAcknowledge, "time_to_acknowledge", Theme::Incident, Unit::Minutes, Better::Lower, "Time to acknowledge a page",
-     "Median time from a page's creation to its first acknowledgement, over acknowledged pages (not from the incident's start).", "created_at",
-     5.0, true, false},
+     "SLOs meeting their objective over their own window, divided by SLOs with data.", "as_of", 1.0, false, false},
+    {MetricId::TimeToAcknowledge, "time_to_acknowledge", Theme::Incident, Unit::Minutes, Better::Lower,
+     "Time to acknowledge a page",
+     "Median time from a page's creation to its first acknowledgement, over acknowledged pages (not from the "
+     "incident's start).",
+     "created_at", 5.0, true, false},
     {MetricId::TimeToRestore, "time_to_restore", Theme::Incident, Unit::Hours, Better::Lower, "Time to restore",
-     "Median time from an incident's start to its resolution, over resolved incidents.",
-     "started_at", 1.0, true, true},
+     "Median time from an incident's start to its resolution, over resolved incidents.", "started_at", 1.0, true, true},
     {MetricId::PagesPerWeek, "pages_per_week", Theme::Incident, Unit::PerWeek, Better::Lower, "Pages per week",
      "Pages divided by the weeks of the window.", "created_at", 14.0, false, false},
-    {MetricId::OffHoursPageRatio, "off_hours_page_ratio", Theme::Incident, Unit::Ratio, Better::Lower, "Off-hours page ratio",
-     "Pages created outside business hours (workspace time zone) divided by all pages.",
+    {MetricId::OffHoursPageRatio, "off_hours_page_ratio", Theme::Incident, Unit::Ratio, Better::Lower,
+     "Off-hours page ratio", "Pages created outside business hours (workspace time zone) divided by all pages.",
      "created_at", 0.25, false, false},
     {MetricId::AlertNoiseRatio, "alert_noise_ratio", Theme::Incident, Unit::Ratio, Better::Lower, "Alert noise ratio",
      "Pages that resolved themselves (auto-resolved, or resolved without acknowledgement) divided by "
      "all pages.",
      "created_at", 0.20, false, false},
-    {MetricId::PostmortemCompletionRatio, "postmortem_completion_ratio", Theme::Improvement, Unit::Ratio, Better::Higher,
-     "Postmortem completion",
-     "Severity 1 and 2 incidents with a postmortem link divided by all severity 1 and 2 incidents.",
-     "started_at", 1.0, false, false},
-    {MetricId::RepeatPageRatio, "repeat_page_ratio", Theme::Improvement, Unit::Ratio, Better::Lower, "Repeat page ratio",
-     "Pages whose alert group had another page in the 7 days before, divided by all pages.",
+    {MetricId::PostmortemCompletionRatio, "postmortem_completion_ratio", Theme::Improvement, Unit::Ratio,
+     Better::Higher, "Postmortem completion",
+     "Severity 1 and 2 incidents with a postmortem link divided by all severity 1 and 2 incidents.", "started_at", 1.0,
+     false, false},
+    {MetricId::RepeatPageRatio, "repeat_page_ratio", Theme::Improvement, Unit::Ratio, Better::Lower,
+     "Repeat page ratio", "Pages whose alert group had another page in the 7 days before, divided by all pages.",
      "created_at", 0.30, false, false},
     {MetricId::ToilRatio, "toil_ratio", Theme::Improvement, Unit::Ratio, Better::Lower, "Toil ratio",
-     "Weekly toil hours of open debt items divided by the team's working hours (team_size x 40).",
-     "now", 0.50, false, false},
+     "Weekly toil hours of open debt items divided by the team's working hours (team_size x 40).", "now", 0.50, false,
+     false},
 }};
 
 constexpr bool inOrder()
@@ -208,28 +209,39 @@ std::optional<Tier> doraTier(MetricId id, double v)
 {
     switch (id) {
     case MetricId::DeploymentFrequency:
-        if (v >= 1.0) return Tier::Elite;
-        if (v >= 1.0 / 7.0) return Tier::High;
-        if (v >= 1.0 / 30.0) return Tier::Medium;
+        if (v >= 1.0)
+            return Tier::Elite;
+        if (v >= 1.0 / 7.0)
+            return Tier::High;
+        if (v >= 1.0 / 30.0)
+            return Tier::Medium;
         return Tier::Low;
     case MetricId::LeadTimeForChanges:
-        if (v < 24) return Tier::Elite;
-        if (v < 168) return Tier::High;
-        if (v < 720) return Tier::Medium;
+        if (v < 24)
+            return Tier::Elite;
+        if (v < 168)
+            return Tier::High;
+        if (v < 720)
+            return Tier::Medium;
         return Tier::Low;
     case MetricId::ChangeFailureRate:
-        if (v <= 0.05) return Tier::Elite;
-        if (v <= 0.10) return Tier::High;
-        if (v <= 0.15) return Tier::Medium;
+        if (v <= 0.05)
+            return Tier::Elite;
+        if (v <= 0.10)
+            return Tier::High;
+        if (v <= 0.15)
+            return Tier::Medium;
         return Tier::Low;
     case MetricId::FailedDeploymentRecoveryTime:
     case MetricId::TimeToRestore:
-        if (v < 1) return Tier::Elite;
-        if (v < 24) return Tier::High;
-        if (v < 168) return Tier::Medium;
+        if (v < 1)
+            return Tier::Elite;
+        if (v < 24)
+            return Tier::High;
+        if (v < 168)
+            return Tier::Medium;
         return Tier::Low;
-    default:
-        return std::nullopt;
+    default: return std::nullopt;
     }
 }
 

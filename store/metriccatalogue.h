@@ -44,25 +44,25 @@ enum class Status { Met, Gap, NotMeasured };
 struct MetricDef
 {
     MetricId key;
-    const char *id;          // "deployment_frequency"
+    const char *id; // "deployment_frequency"
     Theme theme;
     Unit unit;
     Better better;
-    const char *name;        // "Deployment frequency"
-    const char *definition;  // one sentence, docs/metrics.md wording
-    const char *anchor;      // the time that places an event in the window
+    const char *name;       // "Deployment frequency"
+    const char *definition; // one sentence, docs/metrics.md wording
+    const char *anchor;     // the time that places an event in the window
     double defaultTarget;
-    bool hasP90;             // p50 metrics carry a p90 companion
-    bool hasTier;            // DORA metrics
+    bool hasP90;  // p50 metrics carry a p90 companion
+    bool hasTier; // DORA metrics
 };
 
 namespace MetricCatalogue {
 
-std::span<const MetricDef> all();            // catalogue order: all()[int(id)].key == id
+std::span<const MetricDef> all(); // catalogue order: all()[int(id)].key == id
 const MetricDef &def(MetricId id);
-const MetricDef *find(QStringView id);         // by text id, exact; nullptr when unknown
+const MetricDef *find(QStringView id); // by text id, exact; nullptr when unknown
 std::optional<MetricId> fromIdText(QStringView id);
-QString idText(MetricId id);                   // "deployment_frequency"
+QString idText(MetricId id); // "deployment_frequency"
 QStringList ids();
 
 // A list of catalogue ids, as a debt item's linked metrics are written (docs/debt-and-roadmap.md#linked-metrics):
@@ -77,20 +77,20 @@ QString idListText(const std::vector<MetricId> &ids);
 QString unknownIdMessage(QStringView id);
 
 constexpr Theme kThemes[] = {Theme::Change, Theme::Detection, Theme::Incident, Theme::Improvement};
-QString themeId(Theme t);             // "change"
-QString themeName(Theme t);           // "Change management"
+QString themeId(Theme t);   // "change"
+QString themeName(Theme t); // "Change management"
 std::optional<Theme> themeFromId(QStringView id);
 QStringList themeIds();
 
-QString unitId(Unit u);               // "per_day", "hours", "ratio", "minutes", "per_week"
-QString unitLabel(Unit u);            // "per day", "h", "", "min", "per week"
-QString betterId(Better b);           // "higher" / "lower"
-QString tierId(Tier t);               // "elite", "high", "medium", "low"
-QString statusId(Status s);           // "met", "gap", "not_measured"
+QString unitId(Unit u);     // "per_day", "hours", "ratio", "minutes", "per_week"
+QString unitLabel(Unit u);  // "per day", "h", "", "min", "per week"
+QString betterId(Better b); // "higher" / "lower"
+QString tierId(Tier t);     // "elite", "high", "medium", "low"
+QString statusId(Status s); // "met", "gap", "not_measured"
 
 // dora-2023 tier of a value, for the metrics that have tiers (nullopt otherwise).
 std::optional<Tier> doraTier(MetricId metric, double value);
-QStringList presets();                // {"dora-2023"}
+QStringList presets(); // {"dora-2023"}
 
 // docs/metrics.md#targets-gaps-and-status gap: lower-is-better max(0, value − target),
 // higher-is-better max(0, target − value).

@@ -24,7 +24,7 @@ struct OwnerRow
 class OwnershipStore
 {
 public:
-    explicit OwnershipStore(Workspace &ws) : m_ws(ws) {}
+    explicit OwnershipStore(Workspace &ws) : m_ws(ws) { }
 
     std::map<QString, QString> owners() const; // service -> team, by service
     std::optional<OwnerRow> find(const QString &service) const;

@@ -89,9 +89,9 @@ struct Slo
     std::string service;
     std::string description;
     BudgetingMethod method = BudgetingMethod::Occurrences;
-    double objective = 0.99;           // 0..1
+    double objective = 0.99; // 0..1
     std::int64_t windowSeconds = 28 * 86400;
-    std::optional<double> timeSliceTarget;  // 0..1
+    std::optional<double> timeSliceTarget; // 0..1
     std::optional<std::int64_t> timeSliceWindowSeconds;
 };
 
@@ -108,11 +108,11 @@ struct DebtItem
 {
     std::string id;
     std::string title;
-    std::string theme;  // change | detection | incident | improvement | "" (weight 1)
+    std::string theme; // change | detection | incident | improvement | "" (weight 1)
     double toilHoursPerWeek = 0;
     double costWeeks = 0;
-    int riskLikelihood = 1;  // 1..5
-    int riskImpact = 1;      // 1..5
+    int riskLikelihood = 1; // 1..5
+    int riskImpact = 1;     // 1..5
     std::string fowler;
     std::vector<std::string> dependsOn;
     // The metrics the work improves (column linked_metric: catalogue ids separated by ';'), in

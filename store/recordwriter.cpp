@@ -55,8 +55,12 @@ std::string upsertSql(const char *table, std::initializer_list<const char *> key
     std::string cols, params, sets, differs, conflict;
     int n = 0;
     for (const char *k : keys) {
-        if (!cols.empty()) { cols += ", "; params += ", "; }
-        if (!conflict.empty()) conflict += ", ";
+        if (!cols.empty()) {
+            cols += ", ";
+            params += ", ";
+        }
+        if (!conflict.empty())
+            conflict += ", ";
         cols += k;
         conflict += k;
         params += "?" + std::to_string(++n);
@@ -65,7 +69,10 @@ std::string upsertSql(const char *table, std::initializer_list<const char *> key
         cols += ", ";
         cols += c;
         params += ", ?" + std::to_string(++n);
-        if (!sets.empty()) { sets += ", "; differs += " OR "; }
+        if (!sets.empty()) {
+            sets += ", ";
+            differs += " OR ";
+        }
         sets += std::string(c) + " = excluded." + c;
         differs += std::string(c) + " IS NOT excluded." + c;
     }
@@ -115,10 +122,9 @@ RecordWriter::Outcome RecordWriter::step(sqlite3_stmt *stmt, const char *what)
 
 RecordWriter::Outcome RecordWriter::add(const Deployment &d)
 {
-    static const std::string sql = upsertSql(
-        "deployments", {"deployment_id"},
-        {"service", "environment", "is_production", "started_at", "finished_at", "result", "commit_sha",
-         "fixes_deployment_id", "team"});
+    static const std::string sql = upsertSql("deployments", {"deployment_id"},
+                                             {"service", "environment", "is_production", "started_at", "finished_at",
+                                              "result", "commit_sha", "fixes_deployment_id", "team"});
     m_latest.prepare(LatestEventsUpkeep::Deployments);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, d.deploymentId);
@@ -137,15 +143,14 @@ RecordWriter::Outcome RecordWriter::add(const Deployment &d)
     bindText(s, 10, d.team);
     bindImport(s, 11, m_importId);
     const Outcome o = step(s, "a deployment");
-    m_latest.track(LatestEventsUpkeep::Deployments, std::max(d.finishedAt, d.startedAt.value_or(d.finishedAt)),
-                   o);
+    m_latest.track(LatestEventsUpkeep::Deployments, std::max(d.finishedAt, d.startedAt.value_or(d.finishedAt)), o);
     return o;
 }
 
 RecordWriter::Outcome RecordWriter::add(const Change &c)
 {
-    static const std::string sql =
-        upsertSql("changes", {"deployment_id", "commit_sha"}, {"committed_at", "authored_at", "pr_merged_at"});
+    static const std::string sql = upsertSql("changes", {"deployment_id", "commit_sha"},
+                                             {"committed_at", "authored_at", "pr_merged_at"});
     m_latest.prepare(LatestEventsUpkeep::Changes);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, c.deploymentId);
@@ -155,18 +160,18 @@ RecordWriter::Outcome RecordWriter::add(const Change &c)
     bindOpt(s, 5, c.prMergedAt);
     bindImport(s, 6, m_importId);
     const Outcome o = step(s, "a change");
-    m_latest.track(LatestEventsUpkeep::Changes,
-                   std::max({c.committedAt, c.authoredAt.value_or(c.committedAt), c.prMergedAt.value_or(c.committedAt)}),
-                   o);
+    m_latest.track(
+        LatestEventsUpkeep::Changes,
+        std::max({c.committedAt, c.authoredAt.value_or(c.committedAt), c.prMergedAt.value_or(c.committedAt)}), o);
     return o;
 }
 
 RecordWriter::Outcome RecordWriter::add(const Incident &i)
 {
-    static const std::string sql = upsertSql(
-        "incidents", {"incident_id"},
-        {"service", "title", "severity", "started_at", "detected_at", "acknowledged_at", "mitigated_at",
-         "resolved_at", "detection_source", "caused_by_deployment_id", "postmortem_url"});
+    static const std::string sql = upsertSql("incidents", {"incident_id"},
+                                             {"service", "title", "severity", "started_at", "detected_at",
+                                              "acknowledged_at", "mitigated_at", "resolved_at", "detection_source",
+                                              "caused_by_deployment_id", "postmortem_url"});
     m_latest.prepare(LatestEventsUpkeep::Incidents);
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, i.incidentId);
@@ -235,8 +240,9 @@ std::int64_t RecordWriter::groupId(const std::string &service, const std::string
     auto it = m_groups.find(std::string_view(m_groupKey));
     if (it != m_groups.end())
         return it->second;
-    sqlite3_stmt *s = m_groupInsert ? m_groupInsert
-                                    : (m_groupInsert = statement("INSERT INTO alert_groups(service, title) VALUES(?1, ?2)"));
+    sqlite3_stmt *s = m_groupInsert
+        ? m_groupInsert
+        : (m_groupInsert = statement("INSERT INTO alert_groups(service, title) VALUES(?1, ?2)"));
     bindText(s, 1, service);
     bindText(s, 2, title);
     const int rc = sqlite3_step(s);
@@ -298,21 +304,22 @@ RecordWriter::Outcome RecordWriter::add(const Page &p)
 
 RecordWriter::Outcome RecordWriter::add(const Page &p, const PageIdentity &identity)
 {
-    static const std::string upsert = upsertSql(
-        "pages", {"ukey"},
-        {"source_id", "incident_number", "service", "title", "urgency", "created_at", "acknowledged_at",
-         "resolved_at", "auto_resolved", "escalation_count", "incident_key", "group_id"});
-    static const std::string update =
-        "UPDATE pages SET source_id = ?2, incident_number = ?3, service = ?4, title = ?5, urgency = ?6, "
-        "created_at = ?7, acknowledged_at = ?8, resolved_at = ?9, auto_resolved = ?10, escalation_count = ?11, "
-        "incident_key = ?12, group_id = ?13, import_id = ?14 WHERE id = ?1 AND (source_id IS NOT ?2 OR "
-        "incident_number IS NOT ?3 OR service IS NOT ?4 OR title IS NOT ?5 OR urgency IS NOT ?6 OR created_at IS "
-        "NOT ?7 OR acknowledged_at IS NOT ?8 OR resolved_at IS NOT ?9 OR auto_resolved IS NOT ?10 OR "
-        "escalation_count IS NOT ?11 OR incident_key IS NOT ?12 OR group_id IS NOT ?13)";
+    static const std::string upsert = upsertSql("pages", {"ukey"},
+                                                {"source_id", "incident_number", "service", "title", "urgency",
+                                                 "created_at", "acknowledged_at", "resolved_at", "auto_resolved",
+                                                 "escalation_count", "incident_key", "group_id"});
+    static const std::string update
+        = "UPDATE pages SET source_id = ?2, incident_number = ?3, service = ?4, title = ?5, urgency = ?6, "
+          "created_at = ?7, acknowledged_at = ?8, resolved_at = ?9, auto_resolved = ?10, escalation_count = ?11, "
+          "incident_key = ?12, group_id = ?13, import_id = ?14 WHERE id = ?1 AND (source_id IS NOT ?2 OR "
+          "incident_number IS NOT ?3 OR service IS NOT ?4 OR title IS NOT ?5 OR urgency IS NOT ?6 OR created_at IS "
+          "NOT ?7 OR acknowledged_at IS NOT ?8 OR resolved_at IS NOT ?9 OR auto_resolved IS NOT ?10 OR "
+          "escalation_count IS NOT ?11 OR incident_key IS NOT ?12 OR group_id IS NOT ?13)";
     if (m_pageMode == PageMode::Unknown)
         startPages();
     m_latest.prepare(LatestEventsUpkeep::Pages);
-    const Micros latest = std::max({p.createdAt, p.acknowledgedAt.value_or(p.createdAt), p.resolvedAt.value_or(p.createdAt)});
+    const Micros latest = std::max(
+        {p.createdAt, p.acknowledgedAt.value_or(p.createdAt), p.resolvedAt.value_or(p.createdAt)});
     const std::int64_t group = groupId(p.service, identity.normalizedTitle);
     if (m_pageMode == PageMode::Bulk) {
         const std::int64_t existing = m_bulk.add(p, identity.key, group);
@@ -344,10 +351,10 @@ RecordWriter::Outcome RecordWriter::add(const Page &p, const PageIdentity &ident
 
 RecordWriter::Outcome RecordWriter::add(const Slo &slo)
 {
-    static const std::string sql = upsertSql(
-        "slos", {"name"},
-        {"measurement_slo", "display_name", "service", "description", "budgeting_method", "objective",
-         "window_seconds", "time_slice_target", "time_slice_window_seconds"});
+    static const std::string sql = upsertSql("slos", {"name"},
+                                             {"measurement_slo", "display_name", "service", "description",
+                                              "budgeting_method", "objective", "window_seconds", "time_slice_target",
+                                              "time_slice_window_seconds"});
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, slo.name);
     bindText(s, 2, slo.measurementSlo.empty() ? slo.name : slo.measurementSlo);
@@ -373,7 +380,10 @@ RecordWriter::Outcome RecordWriter::add(const SloMeasurement &m, int columns)
             continue;
         cols += std::string(", ") + names[bit];
         params += ", ?" + std::to_string(++n);
-        if (!sets.empty()) { sets += ", "; differs += " OR "; }
+        if (!sets.empty()) {
+            sets += ", ";
+            differs += " OR ";
+        }
         sets += std::string(names[bit]) + " = excluded." + names[bit];
         differs += std::string(names[bit]) + " IS NOT excluded." + names[bit];
     }
@@ -385,9 +395,12 @@ RecordWriter::Outcome RecordWriter::add(const SloMeasurement &m, int columns)
     bindText(s, 1, m.slo);
     sqlite3_bind_int64(s, 2, m.timestamp);
     int i = 3;
-    if (columns & Good) bindOpt(s, i++, m.good);
-    if (columns & Bad) bindOpt(s, i++, m.bad);
-    if (columns & Total) bindOpt(s, i++, m.total);
+    if (columns & Good)
+        bindOpt(s, i++, m.good);
+    if (columns & Bad)
+        bindOpt(s, i++, m.bad);
+    if (columns & Total)
+        bindOpt(s, i++, m.total);
     bindImport(s, i, m_importId);
     const Outcome o = step(s, "an SLO measurement");
     m_latest.track(LatestEventsUpkeep::Measurements, m.timestamp, o);
@@ -417,19 +430,20 @@ RecordWriter::Outcome RecordWriter::add(const DebtItem &item)
                                       size_t(sqlite3_column_bytes(q, 0)));
         sqlite3_reset(q);
     }
-    static const std::string sql =
-        "INSERT INTO debt_items (id, position, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, "
-        "risk_impact, fowler, linked_metric, status, pinned_quarter, notes, import_id) VALUES (?1, "
-        "(SELECT coalesce(max(position), 0) + 1 FROM debt_items), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-        "ON CONFLICT(id) DO UPDATE SET title = excluded.title, theme = excluded.theme, toil_hours_per_week = "
-        "excluded.toil_hours_per_week, cost_weeks = excluded.cost_weeks, risk_likelihood = excluded.risk_likelihood, "
-        "risk_impact = excluded.risk_impact, fowler = excluded.fowler, linked_metric = excluded.linked_metric, "
-        "status = excluded.status, pinned_quarter = excluded.pinned_quarter, notes = excluded.notes, import_id = "
-        "excluded.import_id WHERE title IS NOT excluded.title OR theme IS NOT excluded.theme OR toil_hours_per_week "
-        "IS NOT excluded.toil_hours_per_week OR cost_weeks IS NOT excluded.cost_weeks OR risk_likelihood IS NOT "
-        "excluded.risk_likelihood OR risk_impact IS NOT excluded.risk_impact OR fowler IS NOT excluded.fowler OR "
-        "linked_metric IS NOT excluded.linked_metric OR status IS NOT excluded.status OR pinned_quarter IS NOT "
-        "excluded.pinned_quarter OR notes IS NOT excluded.notes OR ?14";
+    static const std::string sql
+        = "INSERT INTO debt_items (id, position, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, "
+          "risk_impact, fowler, linked_metric, status, pinned_quarter, notes, import_id) VALUES (?1, "
+          "(SELECT coalesce(max(position), 0) + 1 FROM debt_items), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+          "?13) "
+          "ON CONFLICT(id) DO UPDATE SET title = excluded.title, theme = excluded.theme, toil_hours_per_week = "
+          "excluded.toil_hours_per_week, cost_weeks = excluded.cost_weeks, risk_likelihood = excluded.risk_likelihood, "
+          "risk_impact = excluded.risk_impact, fowler = excluded.fowler, linked_metric = excluded.linked_metric, "
+          "status = excluded.status, pinned_quarter = excluded.pinned_quarter, notes = excluded.notes, import_id = "
+          "excluded.import_id WHERE title IS NOT excluded.title OR theme IS NOT excluded.theme OR toil_hours_per_week "
+          "IS NOT excluded.toil_hours_per_week OR cost_weeks IS NOT excluded.cost_weeks OR risk_likelihood IS NOT "
+          "excluded.risk_likelihood OR risk_impact IS NOT excluded.risk_impact OR fowler IS NOT excluded.fowler OR "
+          "linked_metric IS NOT excluded.linked_metric OR status IS NOT excluded.status OR pinned_quarter IS NOT "
+          "excluded.pinned_quarter OR notes IS NOT excluded.notes OR ?14";
     const bool depsDiffer = existingDeps != item.dependsOn;
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, item.id);
@@ -452,7 +466,8 @@ RecordWriter::Outcome RecordWriter::add(const DebtItem &item)
         sqlite3_stmt *del = statement("DELETE FROM debt_dependencies WHERE item_id = ?1");
         bindText(del, 1, item.id);
         if (sqlite3_step(del) != SQLITE_DONE)
-            m_ws.fail(QStringLiteral("writing dependencies"), sqlite3_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)));
+            m_ws.fail(QStringLiteral("writing dependencies"), sqlite3_errcode(db),
+                      QString::fromUtf8(sqlite3_errmsg(db)));
         sqlite3_reset(del);
         int position = 0;
         for (const std::string &dep : item.dependsOn) {
@@ -462,7 +477,8 @@ RecordWriter::Outcome RecordWriter::add(const DebtItem &item)
             bindText(ins, 2, dep);
             sqlite3_bind_int(ins, 3, ++position);
             if (sqlite3_step(ins) != SQLITE_DONE)
-                m_ws.fail(QStringLiteral("writing dependencies"), sqlite3_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)));
+                m_ws.fail(QStringLiteral("writing dependencies"), sqlite3_errcode(db),
+                          QString::fromUtf8(sqlite3_errmsg(db)));
             sqlite3_reset(ins);
         }
     }

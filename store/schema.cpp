@@ -325,7 +325,8 @@ QString latestEventsTriggerSql(const EventTable &t, const char *operation)
     const QString newer = rowLatestSql(t, QStringLiteral("NEW."));
     const QString older = rowLatestSql(t, QStringLiteral("OLD."));
     // Raising the entry; nothing happens while it is unknown (no row).
-    const QString raise = QStringLiteral("UPDATE latest_events SET latest = max(coalesce(latest, %1), %1) WHERE tbl = '%2';")
+    const QString raise = QStringLiteral(
+                              "UPDATE latest_events SET latest = max(coalesce(latest, %1), %1) WHERE tbl = '%2';")
                               .arg(newer, table);
     if (op == u"insert")
         return QStringLiteral("CREATE TRIGGER %1_latest_insert AFTER INSERT ON %1 BEGIN %2 END").arg(table, raise);

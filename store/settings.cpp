@@ -33,11 +33,9 @@ QList<SettingSpec> buildAll()
     };
     for (const MetricDef &m : MetricCatalogue::all())
         out.append({QStringLiteral("target.") + QLatin1StringView(m.id), SettingType::Number,
-                    formatNumber(m.defaultTarget),
-                    QStringLiteral("target for ") + QLatin1StringView(m.id)});
+                    formatNumber(m.defaultTarget), QStringLiteral("target for ") + QLatin1StringView(m.id)});
     for (Theme t : MetricCatalogue::kThemes)
-        out.append({QStringLiteral("weight.") + MetricCatalogue::themeId(t), SettingType::Number,
-                    QStringLiteral("1"),
+        out.append({QStringLiteral("weight.") + MetricCatalogue::themeId(t), SettingType::Number, QStringLiteral("1"),
                     QStringLiteral("business weight of the %1 theme").arg(MetricCatalogue::themeId(t))});
     out.append({QStringLiteral("quadrant.toil_hours"), SettingType::Number, QStringLiteral("4"),
                 QStringLiteral("toil hours per week from which a toil pile is large")});

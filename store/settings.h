@@ -8,8 +8,8 @@
 
 #include <QHash>
 #include <QList>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -53,8 +53,8 @@ struct WorkspaceSettings
     std::optional<double> capacityWeeks;
     double reservedRatio = 0.5;
     QString doraPreset = QStringLiteral("dora-2023");
-    QHash<QString, double> targets;  // every catalogue metric
-    QHash<QString, double> weights;  // every theme
+    QHash<QString, double> targets; // every catalogue metric
+    QHash<QString, double> weights; // every theme
     double quadrantToilHours = 4;
     double quadrantCostWeeks = 4;
     std::optional<Quarter> roadmapStart;

@@ -70,7 +70,8 @@ SourceDefinition readRow(const QSqlQuery &q)
 
 QStringList SourceStore::kinds()
 {
-    return {QStringLiteral("pagerduty"), QStringLiteral("prometheus"), QStringLiteral("github"), QStringLiteral("gitlab")};
+    return {QStringLiteral("pagerduty"), QStringLiteral("prometheus"), QStringLiteral("github"),
+            QStringLiteral("gitlab")};
 }
 
 QString SourceStore::nameError(const QString &name)
@@ -110,8 +111,7 @@ void SourceStore::add(const SourceDefinition &s)
         throw InputError(QStringLiteral("unknown source kind '%1'; known kinds: %2").arg(s.kind, kinds().join(u", ")));
     if (find(s.name))
         throw InputError(QStringLiteral("there is already a source named '%1'").arg(s.name));
-    run(m_ws,
-        QStringLiteral("INSERT INTO sources(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns),
+    run(m_ws, QStringLiteral("INSERT INTO sources(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns),
         {s.name, s.kind, notNull(s.url), optionsText(s.options), notNull(s.tokenEnv), qint64(s.createdAt),
          optionalMicros(s.lastSyncAt), notNull(s.lastCursor), notNull(s.lastError), optionalMicros(s.lastErrorAt)});
 }

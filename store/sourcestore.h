@@ -39,7 +39,7 @@ struct SourceDefinition
 class SourceStore
 {
 public:
-    explicit SourceStore(Workspace &ws) : m_ws(ws) {}
+    explicit SourceStore(Workspace &ws) : m_ws(ws) { }
 
     static QStringList kinds(); // pagerduty, prometheus, github, gitlab
     // Empty when `name` can name a source, else why not (letters, digits, '.', '_', '-').

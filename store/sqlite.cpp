@@ -32,8 +32,7 @@ bool inTransaction(const Workspace &ws)
 
 // --- Statement -------------------------------------------------------------------------------
 
-Statement::Statement(Workspace &ws, const char *sql)
-    : m_ws(ws)
+Statement::Statement(Workspace &ws, const char *sql) : m_ws(ws)
 {
     const int rc = sqlite3_prepare_v2(ws.handle(), sql, -1, &m_stmt, nullptr);
     if (rc != SQLITE_OK)
@@ -83,8 +82,7 @@ sqlite3_stmt *StatementCache::get(const std::string &sql)
 
 // --- Savepoint -------------------------------------------------------------------------------
 
-Savepoint::Savepoint(Workspace &ws, const char *name)
-    : m_ws(ws), m_name(name)
+Savepoint::Savepoint(Workspace &ws, const char *name) : m_ws(ws), m_name(name)
 {
     exec(ws, ("SAVEPOINT " + m_name).c_str(), "starting a savepoint");
 }
@@ -105,8 +103,7 @@ void Savepoint::release()
 
 // --- ForeignKeysOff --------------------------------------------------------------------------
 
-ForeignKeysOff::ForeignKeysOff(Workspace &ws)
-    : m_ws(ws)
+ForeignKeysOff::ForeignKeysOff(Workspace &ws) : m_ws(ws)
 {
     m_ws.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
 }

@@ -110,7 +110,7 @@ private:
 class StatementCache
 {
 public:
-    explicit StatementCache(Workspace &ws) : m_ws(ws) {}
+    explicit StatementCache(Workspace &ws) : m_ws(ws) { }
     ~StatementCache();
     StatementCache(const StatementCache &) = delete;
     StatementCache &operator=(const StatementCache &) = delete;

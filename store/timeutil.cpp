@@ -89,8 +89,7 @@ static unsigned daysInMonth(int y, unsigned m)
 
 // --- zones -----------------------------------------------------------------------------------
 
-ZoneOffsets::ZoneOffsets(const QByteArray &ianaId)
-    : m_id(ianaId)
+ZoneOffsets::ZoneOffsets(const QByteArray &ianaId) : m_id(ianaId)
 {
     if (ianaId.isEmpty() || ianaId == "UTC" || ianaId == "Etc/UTC")
         return;
@@ -286,8 +285,10 @@ std::optional<Micros> parseTimestamp(std::string_view text, const ZoneOffsets &z
             return std::nullopt;
     }
 
-    const Micros local = (daysFromCivil(year, unsigned(month), unsigned(day)) * 86400
-                          + hour * 3600 + minute * 60 + second) * kMicrosPerSecond + fraction;
+    const Micros local = (daysFromCivil(year, unsigned(month), unsigned(day)) * 86400 + hour * 3600 + minute * 60
+                          + second)
+            * kMicrosPerSecond
+        + fraction;
 
     if (c.peek() == ' ' && c.end - c.p > 1 && (c.p[1] == '+' || c.p[1] == '-' || c.p[1] == 'Z'))
         ++c.p; // "2026-01-01 10:00:00 +0200"
@@ -339,8 +340,8 @@ std::string formatIsoUtf8(Micros t)
     const int secs = int(inDay / kMicrosPerSecond);
     const int micros = int(inDay % kMicrosPerSecond);
     char buf[48];
-    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", y, m, d, secs / 3600,
-                          (secs / 60) % 60, secs % 60);
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", y, m, d, secs / 3600, (secs / 60) % 60,
+                          secs % 60);
     if (micros != 0) {
         if (micros % 1000 == 0)
             n += std::snprintf(buf + n, sizeof buf - size_t(n), ".%03d", micros / 1000);

@@ -48,10 +48,14 @@ public:
     Micros fromLocal(Micros local) const;
 
 private:
-    struct Transition { Micros at; int offset; };
+    struct Transition
+    {
+        Micros at;
+        int offset;
+    };
     QByteArray m_id;
     bool m_valid = true;
-    int m_baseOffset = 0;              // offset before the first transition
+    int m_baseOffset = 0; // offset before the first transition
     std::vector<Transition> m_transitions;
 };
 
@@ -84,7 +88,10 @@ struct Quarter
     int q = 1; // 1..4
     Quarter next() const { return q == 4 ? Quarter{year + 1, 1} : Quarter{year, q + 1}; }
     int index() const { return year * 4 + (q - 1); }
-    static Quarter fromIndex(int index) { return Quarter{index >= 0 ? index / 4 : -((-index + 3) / 4), ((index % 4) + 4) % 4 + 1}; }
+    static Quarter fromIndex(int index)
+    {
+        return Quarter{index >= 0 ? index / 4 : -((-index + 3) / 4), ((index % 4) + 4) % 4 + 1};
+    }
     Quarter plus(int quarters) const { return fromIndex(index() + quarters); }
     auto operator<=>(const Quarter &) const = default;
 };

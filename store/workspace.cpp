@@ -122,24 +122,25 @@ void Workspace::fail(const QString &what, int code, const QString &detail) const
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        throw WorkspaceError(K::Locked, QStringLiteral("%1: the workspace is locked by another process (%2)")
-                                            .arg(m_path, what));
+        throw WorkspaceError(K::Locked,
+                             QStringLiteral("%1: the workspace is locked by another process (%2)").arg(m_path, what));
     case SQLITE_CORRUPT:
-        throw WorkspaceError(K::Corrupt, QStringLiteral("%1: the workspace is corrupt (%2: %3)").arg(m_path, what, detail));
+        throw WorkspaceError(K::Corrupt,
+                             QStringLiteral("%1: the workspace is corrupt (%2: %3)").arg(m_path, what, detail));
     case SQLITE_NOTADB:
-        throw WorkspaceError(K::NotWorkspace, QStringLiteral("%1: not an SRE Roadmap workspace (%2)").arg(m_path, detail));
+        throw WorkspaceError(K::NotWorkspace,
+                             QStringLiteral("%1: not an SRE Roadmap workspace (%2)").arg(m_path, detail));
     case SQLITE_READONLY:
         throw WorkspaceError(K::Io, QStringLiteral("%1: the workspace is read-only (%2)").arg(m_path, what));
-    case SQLITE_FULL:
-        throw WorkspaceError(K::Io, QStringLiteral("%1: disk full (%2)").arg(m_path, what));
+    case SQLITE_FULL: throw WorkspaceError(K::Io, QStringLiteral("%1: disk full (%2)").arg(m_path, what));
     case SQLITE_INTERRUPT:
-        throw WorkspaceError(K::TimeLimit, QStringLiteral("%1: a query ran longer than %2 s and was stopped (%3); "
-                                                          "docs/hostile-input.md#workspaces")
-                                               .arg(m_path)
-                                               .arg(m_limitMs / 1000.0)
-                                               .arg(what));
-    default:
-        throw WorkspaceError(K::Io, QStringLiteral("%1: %2 failed: %3").arg(m_path, what, detail));
+        throw WorkspaceError(K::TimeLimit,
+                             QStringLiteral("%1: a query ran longer than %2 s and was stopped (%3); "
+                                            "docs/hostile-input.md#workspaces")
+                                 .arg(m_path)
+                                 .arg(m_limitMs / 1000.0)
+                                 .arg(what));
+    default: throw WorkspaceError(K::Io, QStringLiteral("%1: %2 failed: %3").arg(m_path, what, detail));
     }
 }
 
@@ -216,7 +217,8 @@ std::unique_ptr<Workspace> Workspace::connect(const QString &path, Access access
         ws->fail(QStringLiteral("opening"), sqliteCode(db.lastError()), db.lastError().text());
     ws->m_handle = handleOf(db);
     if (!ws->m_handle)
-        throw WorkspaceError(WorkspaceError::Kind::Io, QStringLiteral("%1: the Qt SQLite driver gave no handle").arg(path));
+        throw WorkspaceError(WorkspaceError::Kind::Io,
+                             QStringLiteral("%1: the Qt SQLite driver gave no handle").arg(path));
     checkDriverLibrary(db);
     ws->watchStatements();
     return ws;
@@ -295,8 +297,8 @@ void Workspace::checkWritable()
 
 void Workspace::configure()
 {
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
-                               "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536"}) {
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
+                               "PRAGMA cache_size = -65536"}) {
         char *err = nullptr;
         const int rc = sqlite3_exec(m_handle, pragma, nullptr, nullptr, &err);
         const QString detail = QString::fromUtf8(err ? err : "");
@@ -324,7 +326,8 @@ std::unique_ptr<Workspace> Workspace::create(const QString &path, int version)
     // Built beside the target and renamed into place, so a killed process never leaves a
     // half-made workspace under the real name.
     const QString tmp = QStringLiteral("%1.creating-%2").arg(path).arg(::getpid());
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
         QFile::remove(tmp + suffix);
     {
         auto ws = connect(tmp);
@@ -362,7 +365,9 @@ std::unique_ptr<Workspace> Workspace::openChecked(const QString &path, bool migr
         throw WorkspaceError(WorkspaceError::Kind::TooNew,
                              QStringLiteral("%1: written by a newer version of SRE Roadmap (schema %2; this "
                                             "version reads up to %3); please upgrade")
-                                 .arg(path).arg(version).arg(kSchemaVersion));
+                                 .arg(path)
+                                 .arg(version)
+                                 .arg(kSchemaVersion));
     if (version < 1)
         throw WorkspaceError(WorkspaceError::Kind::Corrupt,
                              QStringLiteral("%1: an incomplete workspace (no schema)").arg(path));
@@ -385,8 +390,9 @@ std::unique_ptr<Workspace> Workspace::openChecked(const QString &path, bool migr
             ws->fail(QStringLiteral("checking"), sqliteCode(q.lastError()), q.lastError().text());
         const QString result = q.value(0).toString();
         if (result != u"ok")
-            throw WorkspaceError(WorkspaceError::Kind::Corrupt,
-                                 QStringLiteral("%1: the workspace is corrupt (%2)").arg(path, hygiene::escapeControls(result)));
+            throw WorkspaceError(
+                WorkspaceError::Kind::Corrupt,
+                QStringLiteral("%1: the workspace is corrupt (%2)").arg(path, hygiene::escapeControls(result)));
     }
     ws->checkWritable();
     ws->configure();
@@ -413,7 +419,8 @@ std::unique_ptr<Workspace> Workspace::openConnection(const QString &path)
         ws->fail(QStringLiteral("reading the schema"), sqlite3_errcode(ws->m_handle), QString::fromUtf8(e.what()));
     }
     if (!schema.problem.isEmpty())
-        throw WorkspaceError(WorkspaceError::Kind::UnexpectedSchema, QStringLiteral("%1: %2").arg(path, schema.problem));
+        throw WorkspaceError(WorkspaceError::Kind::UnexpectedSchema,
+                             QStringLiteral("%1: %2").arg(path, schema.problem));
     ws->m_untrackedTables = schema.untrackedTables;
     ws->configure();
     return ws;
@@ -421,8 +428,7 @@ std::unique_ptr<Workspace> Workspace::openConnection(const QString &path)
 
 // --- transactions ----------------------------------------------------------------------------
 
-Workspace::Transaction::Transaction(Workspace &ws)
-    : m_ws(ws)
+Workspace::Transaction::Transaction(Workspace &ws) : m_ws(ws)
 {
     char *err = nullptr;
     const int rc = sqlite3_exec(ws.m_handle, "BEGIN IMMEDIATE", nullptr, nullptr, &err);
@@ -486,7 +492,8 @@ QStringList Workspace::settingProblems() const
         if (canonical)
             valid.insert(key, *canonical);
         else
-            out << QStringLiteral("setting %1 is ignored: %2").arg(hygiene::escapeControls(key), hygiene::escapeControls(error));
+            out << QStringLiteral("setting %1 is ignored: %2")
+                       .arg(hygiene::escapeControls(key), hygiene::escapeControls(error));
     }
     out << WorkspaceSettings::problems(valid);
     return out;
@@ -501,7 +508,8 @@ QString Workspace::setting(const QString &key) const
 {
     const SettingSpec *spec = SettingsSchema::find(key);
     if (!spec)
-        throw InputError(QStringLiteral("unknown setting '%1'; accepted keys: %2").arg(key, SettingsSchema::acceptedKeys()));
+        throw InputError(
+            QStringLiteral("unknown setting '%1'; accepted keys: %2").arg(key, SettingsSchema::acceptedKeys()));
     const QString v = storedSettings().value(key);
     return v.isEmpty() ? spec->defaultValue : v;
 }
@@ -530,8 +538,9 @@ void Workspace::setSettings(const QHash<QString, QString> &values)
             const QString v = merged.value(key);
             return v.isEmpty() ? SettingsSchema::find(key)->defaultValue : v;
         };
-        throw InputError(QStringLiteral("business_hours_start must be before business_hours_end (%1 to %2)")
-                             .arg(shown(QStringLiteral("business_hours_start")), shown(QStringLiteral("business_hours_end"))));
+        throw InputError(
+            QStringLiteral("business_hours_start must be before business_hours_end (%1 to %2)")
+                .arg(shown(QStringLiteral("business_hours_start")), shown(QStringLiteral("business_hours_end"))));
     }
 
     Transaction tx(*this);

@@ -25,8 +25,7 @@ class WorkspaceError : public Error
 {
 public:
     enum class Kind { Missing, NotWorkspace, Corrupt, TooNew, Locked, Io, UnexpectedSchema, TimeLimit };
-    WorkspaceError(Kind kind, const QString &message)
-        : Error(message), m_kind(kind) {}
+    WorkspaceError(Kind kind, const QString &message) : Error(message), m_kind(kind) { }
     Kind kind() const { return m_kind; }
 
 private:
@@ -37,8 +36,7 @@ private:
 class InputError : public Error
 {
 public:
-    explicit InputError(const QString &message)
-        : Error(message) {}
+    explicit InputError(const QString &message) : Error(message) { }
 };
 
 struct ImportLogEntry

@@ -115,10 +115,10 @@ inline QByteArray show(const std::optional<double> &v)
 
 } // namespace srm::test
 
-#define SRM_COMPARE_OPT(actual, expected)                                                                      \
-    do {                                                                                                       \
-        const std::optional<double> a_ = (actual);                                                             \
-        const std::optional<double> e_ = (expected);                                                           \
-        if (!srm::test::same(a_, e_))                                                                          \
+#define SRM_COMPARE_OPT(actual, expected) \
+    do { \
+        const std::optional<double> a_ = (actual); \
+        const std::optional<double> e_ = (expected); \
+        if (!srm::test::same(a_, e_)) \
             QFAIL(QByteArray(#actual " is " + srm::test::show(a_) + ", expected " + srm::test::show(e_)).constData()); \
     } while (false)

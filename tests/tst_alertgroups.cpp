@@ -4,9 +4,9 @@
 // rule/merge store the GUI writes through.
 #include "tests/enginefixture.h"
 
-#include "store/alertrules.h"
 #include "engine/analysis.h"
 #include "engine/analysisjson.h"
+#include "store/alertrules.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -64,9 +64,9 @@ private slots:
         QCOMPARE(r.totalPages, 8);
         QCOMPARE(r.groupsTotal(), 4);
         // A 3 pages; B and D 2 each, tie broken by key in byte order ('Q' 0x51 < 'a' 0x61); C 1.
-        QCOMPARE(keys(r), QStringList({QStringLiteral("svc|Disk <n>% full on host <ip>"),
-                                       QStringLiteral("svc|Queue lag <n>s"), QStringLiteral("svc|api <n>xx burst"),
-                                       QStringLiteral("svc|Cert expires in <n> days")}));
+        QCOMPARE(keys(r),
+                 QStringList({QStringLiteral("svc|Disk <n>% full on host <ip>"), QStringLiteral("svc|Queue lag <n>s"),
+                              QStringLiteral("svc|api <n>xx burst"), QStringLiteral("svc|Cert expires in <n> days")}));
         const AlertGroup &a = r.groups[0];
         QCOMPARE(a.service, QStringLiteral("svc"));
         QCOMPARE(a.title, QStringLiteral("Disk <n>% full on host <ip>"));
@@ -131,18 +131,30 @@ private slots:
         QTest::addColumn<QString>("title");
         QTest::addColumn<QString>("key");
         // In order: UUIDs, IPv4, hex runs with a digit, numbers, then white space.
-        QTest::newRow("uuid first") << "Job 123e4567-e89b-12d3-a456-426614174000 failed" << "svc|Job <uuid> failed";
-        QTest::newRow("uuid in a word") << "Req a1b2c3d4-0000-1111-2222-333344445555x" << "svc|Req <uuid>x";
-        QTest::newRow("ipv4") << "Host 192.168.10.254 down" << "svc|Host <ip> down";
-        QTest::newRow("ipv4 then port") << "Error 500 on 10.0.0.1:8080" << "svc|Error <n> on <ip>:<n>";
-        QTest::newRow("five parts") << "Version 1.2.3.4.5" << "svc|Version <ip>.<n>";
-        QTest::newRow("not an ip") << "Node 1234.56.78.90 lost" << "svc|Node <n>.<n> lost";
-        QTest::newRow("hex") << "Checksum deadbeef01 mismatch" << "svc|Checksum <hex> mismatch";
-        QTest::newRow("hex after =") << "id=abc123def456" << "svc|id=<hex>";
-        QTest::newRow("hex needs a digit") << "Commit abcdefab stalled" << "svc|Commit abcdefab stalled";
-        QTest::newRow("hex needs a boundary") << "deadbeef1234x" << "svc|deadbeef<n>x";
-        QTest::newRow("decimals") << "Latency 12.5ms over 300ms" << "svc|Latency <n>ms over <n>ms";
-        QTest::newRow("white space") << "  Disk   full \t on  db-1  " << "svc|Disk full on db-<n>";
+        QTest::newRow("uuid first") << "Job 123e4567-e89b-12d3-a456-426614174000 failed"
+                                    << "svc|Job <uuid> failed";
+        QTest::newRow("uuid in a word") << "Req a1b2c3d4-0000-1111-2222-333344445555x"
+                                        << "svc|Req <uuid>x";
+        QTest::newRow("ipv4") << "Host 192.168.10.254 down"
+                              << "svc|Host <ip> down";
+        QTest::newRow("ipv4 then port") << "Error 500 on 10.0.0.1:8080"
+                                        << "svc|Error <n> on <ip>:<n>";
+        QTest::newRow("five parts") << "Version 1.2.3.4.5"
+                                    << "svc|Version <ip>.<n>";
+        QTest::newRow("not an ip") << "Node 1234.56.78.90 lost"
+                                   << "svc|Node <n>.<n> lost";
+        QTest::newRow("hex") << "Checksum deadbeef01 mismatch"
+                             << "svc|Checksum <hex> mismatch";
+        QTest::newRow("hex after =") << "id=abc123def456"
+                                     << "svc|id=<hex>";
+        QTest::newRow("hex needs a digit") << "Commit abcdefab stalled"
+                                           << "svc|Commit abcdefab stalled";
+        QTest::newRow("hex needs a boundary") << "deadbeef1234x"
+                                              << "svc|deadbeef<n>x";
+        QTest::newRow("decimals") << "Latency 12.5ms over 300ms"
+                                  << "svc|Latency <n>ms over <n>ms";
+        QTest::newRow("white space") << "  Disk   full \t on  db-1  "
+                                     << "svc|Disk full on db-<n>";
     }
     void builtInNormalisation()
     {
@@ -173,9 +185,10 @@ private slots:
         store.moveRule(second, 1);
         QCOMPARE(store.rules().first().id, second);
         r = alerts(f);
-        QCOMPARE(keys(r), QStringList({QStringLiteral("svc|Disk <n>% full on <db>"),
-                                       QStringLiteral("svc|Disk <n>% full on <host>"),
-                                       QStringLiteral("svc|Pod cart-<pod> crashed")}));
+        QCOMPARE(
+            keys(r),
+            QStringList({QStringLiteral("svc|Disk <n>% full on <db>"), QStringLiteral("svc|Disk <n>% full on <host>"),
+                         QStringLiteral("svc|Pod cart-<pod> crashed")}));
         store.removeRule(first);
         QCOMPARE(alerts(f).groupsTotal(), 3);
         // A pattern written into the file by hand that does not compile is ignored.
@@ -186,26 +199,33 @@ private slots:
     void merges()
     {
         EngineFixture f;
-        f.write(page("1", "Redis evicted keys 120 in 5m", "2026-09-20T00:00:00Z", 60, std::nullopt, std::nullopt, "redis"),
-                page("2", "Redis memory fragmentation 1.8", "2026-09-20T01:00:00Z", 180, std::nullopt, std::nullopt, "redis"),
-                page("3", "Redis memory fragmentation 1.9", "2026-09-20T02:00:00Z", std::nullopt, 60, std::nullopt, "redis"),
-                page("4", "Redis latency spike", "2026-09-20T03:00:00Z", std::nullopt, std::nullopt, std::nullopt, "redis"),
-                page("5", "Cart errors", "2026-09-20T04:00:00Z", std::nullopt, std::nullopt, std::nullopt, "cart"));
+        f.write(
+            page("1", "Redis evicted keys 120 in 5m", "2026-09-20T00:00:00Z", 60, std::nullopt, std::nullopt, "redis"),
+            page("2", "Redis memory fragmentation 1.8", "2026-09-20T01:00:00Z", 180, std::nullopt, std::nullopt,
+                 "redis"),
+            page("3", "Redis memory fragmentation 1.9", "2026-09-20T02:00:00Z", std::nullopt, 60, std::nullopt,
+                 "redis"),
+            page("4", "Redis latency spike", "2026-09-20T03:00:00Z", std::nullopt, std::nullopt, std::nullopt, "redis"),
+            page("5", "Cart errors", "2026-09-20T04:00:00Z", std::nullopt, std::nullopt, std::nullopt, "cart"));
         AlertRuleStore store(f.ws());
         // evicted -> fragmentation, and latency -> evicted: a chain ends in fragmentation.
         store.addMerge(QStringLiteral("redis|Redis evicted keys <n> in <n>m"),
                        QStringLiteral("redis|Redis memory fragmentation <n>"));
-        store.addMerge(QStringLiteral("redis|Redis latency spike"), QStringLiteral("redis|Redis evicted keys <n> in <n>m"));
+        store.addMerge(QStringLiteral("redis|Redis latency spike"),
+                       QStringLiteral("redis|Redis evicted keys <n> in <n>m"));
         AlertReport r = alerts(f);
-        QCOMPARE(keys(r), QStringList({QStringLiteral("redis|Redis memory fragmentation <n>"), QStringLiteral("cart|Cart errors")}));
+        QCOMPARE(
+            keys(r),
+            QStringList({QStringLiteral("redis|Redis memory fragmentation <n>"), QStringLiteral("cart|Cart errors")}));
         const AlertGroup &g = r.groups[0];
         QCOMPARE(g.count, 4);
         QCOMPARE(g.service, QStringLiteral("redis"));
         QCOMPARE(g.title, QStringLiteral("Redis memory fragmentation <n>"));
         QCOMPARE(g.noiseRatio, 0.25);          // page 3
         SRM_COMPARE_OPT(g.ackP50Minutes, 2.0); // [1, 3]
-        QCOMPARE(g.mergedKeys, QStringList({QStringLiteral("redis|Redis evicted keys <n> in <n>m"),
-                                            QStringLiteral("redis|Redis latency spike")}));
+        QCOMPARE(g.mergedKeys,
+                 QStringList({QStringLiteral("redis|Redis evicted keys <n> in <n>m"),
+                              QStringLiteral("redis|Redis latency spike")}));
         // Into a key no page has: service and title come from the key.
         store.addMerge(QStringLiteral("cart|Cart errors"), QStringLiteral("checkout|Checkout | cart"));
         r = alerts(f);
@@ -213,7 +233,8 @@ private slots:
         QCOMPARE(r.groups[1].service, QStringLiteral("checkout"));
         QCOMPARE(r.groups[1].title, QStringLiteral("Checkout | cart"));
         // A cycle written by hand does not hang: each key stops before it repeats.
-        f.ws().exec(QStringLiteral("INSERT OR REPLACE INTO alert_merges VALUES('redis|Redis memory fragmentation <n>', 'redis|Redis latency spike')"));
+        f.ws().exec(QStringLiteral("INSERT OR REPLACE INTO alert_merges VALUES('redis|Redis memory fragmentation <n>', "
+                                   "'redis|Redis latency spike')"));
         QCOMPARE(alerts(f).totalPages, 5);
         store.removeMerge(QStringLiteral("redis|Redis latency spike"));
         store.removeMerge(QStringLiteral("redis|Redis memory fragmentation <n>"));
@@ -269,8 +290,9 @@ private slots:
         store.addMerge(QStringLiteral("s|b"), QStringLiteral("s|a"));
         store.addMerge(QStringLiteral("s|c"), QStringLiteral("s|b"));
         store.addMerge(QStringLiteral("s|c"), QStringLiteral("s|a")); // replaces
-        QCOMPARE(store.merges(), (QList<AlertMerge>{{QStringLiteral("s|b"), QStringLiteral("s|a")},
-                                                    {QStringLiteral("s|c"), QStringLiteral("s|a")}}));
+        QCOMPARE(store.merges(),
+                 (QList<AlertMerge>{{QStringLiteral("s|b"), QStringLiteral("s|a")},
+                                    {QStringLiteral("s|c"), QStringLiteral("s|a")}}));
         QVERIFY_THROWS_EXCEPTION(InputError, store.addMerge(QStringLiteral("s|a"), QStringLiteral("s|a")));
         QVERIFY_THROWS_EXCEPTION(InputError, store.addMerge(QStringLiteral("s|a"), QStringLiteral("s|c"))); // a->c->a
         QVERIFY_THROWS_EXCEPTION(InputError, store.addMerge(QString(), QStringLiteral("s|c")));
@@ -300,8 +322,10 @@ private slots:
         QTest::newRow("Mon 08:59:59 CET") << ams << QByteArray("2026-10-26T07:59:59Z") << 540 << 1020 << false;
         QTest::newRow("Mon 16:59:59 CET") << ams << QByteArray("2026-10-26T15:59:59Z") << 540 << 1020 << true;
         QTest::newRow("Mon 17:00 CET") << ams << QByteArray("2026-10-26T16:00:00Z") << 540 << 1020 << false;
-        QTest::newRow("Fri 08:30 CET before spring") << ams << QByteArray("2026-03-27T07:30:00Z") << 540 << 1020 << false;
-        QTest::newRow("Mon 09:00 CEST after spring") << ams << QByteArray("2026-03-30T07:00:00Z") << 540 << 1020 << true;
+        QTest::newRow("Fri 08:30 CET before spring")
+            << ams << QByteArray("2026-03-27T07:30:00Z") << 540 << 1020 << false;
+        QTest::newRow("Mon 09:00 CEST after spring")
+            << ams << QByteArray("2026-03-30T07:00:00Z") << 540 << 1020 << true;
         QTest::newRow("NY Fri 09:00 EDT") << ny << QByteArray("2026-10-30T13:00:00Z") << 540 << 1020 << true;
         QTest::newRow("NY Mon 09:00 EST") << ny << QByteArray("2026-11-02T14:00:00Z") << 540 << 1020 << true;
         QTest::newRow("NY Mon 08:59:59 EST") << ny << QByteArray("2026-11-02T13:59:59Z") << 540 << 1020 << false;
@@ -309,7 +333,8 @@ private slots:
         // Friday 22:30 UTC is already Saturday there.
         QTest::newRow("local Monday") << ams << QByteArray("2026-10-25T23:30:00Z") << 0 << 1440 << true;
         QTest::newRow("local Saturday") << ams << QByteArray("2026-10-23T22:30:00Z") << 0 << 1440 << false;
-        QTest::newRow("UTC last microsecond") << utc << QByteArray("2026-10-23T16:59:59.999999Z") << 540 << 1020 << true;
+        QTest::newRow("UTC last microsecond")
+            << utc << QByteArray("2026-10-23T16:59:59.999999Z") << 540 << 1020 << true;
         QTest::newRow("UTC 08:00 with 08:00 start") << utc << QByteArray("2026-10-23T08:00:00Z") << 480 << 1020 << true;
     }
     void businessHours()

@@ -95,8 +95,9 @@ private slots:
     void previousIsTheWindowBefore()
     {
         const auto run = [&](const char *asOf, const char *days) {
-            const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QLatin1StringView(asOf),
-                                        QStringLiteral("--window-days"), QLatin1StringView(days), QStringLiteral("--json")});
+            const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"),
+                                        QLatin1StringView(asOf), QStringLiteral("--window-days"),
+                                        QLatin1StringView(days), QStringLiteral("--json")});
             return parse(r);
         };
         // [09-24, 10-01) against [09-17, 09-24): D1 D2 D3, p1 p2 and the SLO measurement fall in
@@ -123,8 +124,9 @@ private slots:
 
     void metricsJson()
     {
-        const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
-                                    QStringLiteral("--window-days"), QStringLiteral("14"), QStringLiteral("--json")});
+        const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"),
+                                    QStringLiteral("2026-10-01"), QStringLiteral("--window-days"), QStringLiteral("14"),
+                                    QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData());
         QVERIFY(r.out.endsWith('\n'));
@@ -219,8 +221,9 @@ private slots:
         const QJsonArray slos = doc.value(u"slos").toArray();
         QCOMPARE(slos.size(), 2);
         const QJsonObject s = slos[0].toObject();
-        QCOMPARE(keysOf(s), set({"name", "service", "objective", "attainment", "error_budget_remaining", "burn_rate_24h",
-                                 "met", "window_days"}));
+        QCOMPARE(keysOf(s),
+                 set({"name", "service", "objective", "attainment", "error_budget_remaining", "burn_rate_24h", "met",
+                      "window_days"}));
         QCOMPARE(s.value(u"name").toString(), QStringLiteral("checkout-availability"));
         QCOMPARE(s.value(u"service").toString(), QStringLiteral("checkoutservice"));
         QCOMPARE(s.value(u"objective").toDouble(), 0.99);
@@ -263,11 +266,13 @@ private slots:
     //   overall (8 + 6 + 8 + 10/3 + 5) / 5 = (91/3) / 5 = 91/15.
     void metricsJsonDora()
     {
-        const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
-                                    QStringLiteral("--window-days"), QStringLiteral("14"), QStringLiteral("--json")});
+        const CliResult r = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"),
+                                    QStringLiteral("2026-10-01"), QStringLiteral("--window-days"), QStringLiteral("14"),
+                                    QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject dora = parse(r).value(u"dora").toObject();
-        QCOMPARE(keysOf(dora), set({"benchmark", "scores", "levels", "throughput", "stability", "overall", "industry"}));
+        QCOMPARE(keysOf(dora),
+                 set({"benchmark", "scores", "levels", "throughput", "stability", "overall", "industry"}));
         QCOMPARE(dora.value(u"benchmark").toString(), QStringLiteral("quick-check-2025"));
         const auto five = set({"lead_time_for_changes", "deployment_frequency", "failed_deployment_recovery_time",
                                "change_failure_rate", "deployment_rework_rate"});
@@ -302,8 +307,9 @@ private slots:
         QVERIFY(industry.value(u"overall").toObject().value(u"sd").isNull());
 
         // A window without any delivery data: every score, level and mean is null.
-        const CliResult empty = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-09-01"),
-                                        QStringLiteral("--window-days"), QStringLiteral("14"), QStringLiteral("--json")});
+        const CliResult empty = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"),
+                                        QStringLiteral("2026-09-01"), QStringLiteral("--window-days"),
+                                        QStringLiteral("14"), QStringLiteral("--json")});
         QCOMPARE(empty.exitCode, 0);
         const QJsonObject none = parse(empty).value(u"dora").toObject();
         for (const char *k : {"throughput", "stability", "overall"})
@@ -342,21 +348,23 @@ private slots:
 
     void alertsJson()
     {
-        const CliResult r = runCli({QStringLiteral("alerts"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
-                                    QStringLiteral("--window-days"), QStringLiteral("14"), QStringLiteral("--top"),
-                                    QStringLiteral("1"), QStringLiteral("--json")});
+        const CliResult r = runCli({QStringLiteral("alerts"), m_ws, QStringLiteral("--as-of"),
+                                    QStringLiteral("2026-10-01"), QStringLiteral("--window-days"), QStringLiteral("14"),
+                                    QStringLiteral("--top"), QStringLiteral("1"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.isEmpty());
         const QJsonObject doc = parse(r);
-        QCOMPARE(keysOf(doc), set({"as_of", "window", "total_pages", "groups", "groups_total", "groups_for_80_percent"}));
+        QCOMPARE(keysOf(doc),
+                 set({"as_of", "window", "total_pages", "groups", "groups_total", "groups_for_80_percent"}));
         QCOMPARE(doc.value(u"total_pages").toInt(), 3);
         QCOMPARE(doc.value(u"groups_total").toInt(), 2);
         QCOMPARE(doc.value(u"groups_for_80_percent").toInt(), 2); // 2/3, then 1
         const QJsonArray groups = doc.value(u"groups").toArray();
         QCOMPARE(groups.size(), 1);
         const QJsonObject g = groups[0].toObject();
-        QCOMPARE(keysOf(g), set({"key", "service", "title", "count", "share", "cumulative_share", "off_hours_ratio",
-                                 "noise_ratio", "ack_p50_minutes"}));
+        QCOMPARE(keysOf(g),
+                 set({"key", "service", "title", "count", "share", "cumulative_share", "off_hours_ratio", "noise_ratio",
+                      "ack_p50_minutes"}));
         QCOMPARE(g.value(u"key").toString(), QStringLiteral("svc|Disk <n>% full"));
         QCOMPARE(g.value(u"service").toString(), QStringLiteral("svc"));
         QCOMPARE(g.value(u"title").toString(), QStringLiteral("Disk <n>% full"));
@@ -370,8 +378,9 @@ private slots:
 
     void textTables()
     {
-        const CliResult m = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
-                                    QStringLiteral("--window-days"), QStringLiteral("14")});
+        const CliResult m = runCli({QStringLiteral("metrics"), m_ws, QStringLiteral("--as-of"),
+                                    QStringLiteral("2026-10-01"), QStringLiteral("--window-days"),
+                                    QStringLiteral("14")});
         QCOMPARE(m.exitCode, 0);
         const QString text = m.outText();
         QVERIFY(text.contains(u"Change management: 1 met, 4 with a gap, 0 not measured"));
@@ -395,8 +404,8 @@ private slots:
         QVERIFY(text.contains(u"* DORA 2023 clusters (historical): DORA has published no tiers since 2025"));
         // The Quick Check: levels in words beside the value, scores, industry; the three means.
         QVERIFY(text.contains(u"DORA Quick Check (benchmark quick-check-2025"));
-        const qsizetype freq =
-            lines.indexOf(QRegularExpression(QStringLiteral(" +Deployment frequency +once per day to once per week .*")));
+        const qsizetype freq = lines.indexOf(
+            QRegularExpression(QStringLiteral(" +Deployment frequency +once per day to once per week .*")));
         QVERIFY2(freq > 0, qPrintable(text));
         QVERIFY(lines[freq].contains(u"0.21/day"));
         QVERIFY(lines[freq].contains(QRegularExpression(QStringLiteral(" 6\\.0 +4\\.8 ± 2\\.8$"))));
@@ -405,8 +414,9 @@ private slots:
         QVERIFY(text.contains(u"not measured"));
         QVERIFY(text.contains(u"checkout-availability"));
 
-        const CliResult a = runCli({QStringLiteral("alerts"), m_ws, QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
-                                    QStringLiteral("--window-days"), QStringLiteral("14")});
+        const CliResult a = runCli({QStringLiteral("alerts"), m_ws, QStringLiteral("--as-of"),
+                                    QStringLiteral("2026-10-01"), QStringLiteral("--window-days"),
+                                    QStringLiteral("14")});
         QCOMPARE(a.exitCode, 0);
         QVERIFY(a.outText().contains(u"3 pages in 2 groups; the top 2 groups cause 80% of the pages"));
         QVERIFY(a.outText().contains(u"66.7%"));
@@ -432,7 +442,8 @@ private slots:
         QTest::newRow("two workspaces") << list({"alerts", ws, ws}) << 2;
         QTest::newRow("missing workspace") << list({"metrics", "@missing"}) << 3;
         QTest::newRow("not a workspace") << list({"alerts", "@text", "--json"}) << 3;
-        QTest::newRow("bad option before a missing workspace") << list({"metrics", "@missing", "--window-days", "x"}) << 2;
+        QTest::newRow("bad option before a missing workspace")
+            << list({"metrics", "@missing", "--window-days", "x"}) << 2;
     }
     void badOptions()
     {

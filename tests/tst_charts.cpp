@@ -3,10 +3,11 @@
 // shared scales and the dense-series drawing keep what they promise. Set SRM_CHART_DUMP=DIR to
 // keep the PNG and SVG files for a look.
 #include "engine/analysis.h"
+#include "planning/debtstore.h"
+#include "store/workspace.h"
+#include "tests/common/testutil.h"
 #include "views/charts/chart.h"
 #include "views/charts/chartcanvas.h"
-#include "views/chartwidget.h"
-#include "planning/debtstore.h"
 #include "views/charts/incidentcharts.h"
 #include "views/charts/metricchart.h"
 #include "views/charts/paretochart.h"
@@ -14,9 +15,8 @@
 #include "views/charts/quadrantchart.h"
 #include "views/charts/roadmapchart.h"
 #include "views/charts/slochart.h"
-#include "tests/common/testutil.h"
 #include "views/charts/valueformat.h"
-#include "store/workspace.h"
+#include "views/chartwidget.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -79,7 +79,8 @@ private slots:
         m_demo = m_dir.filePath(QStringLiteral("demo.srmap"));
         QCOMPARE(runCli({QStringLiteral("demo"), m_demo}).exitCode, 0);
         auto ws = Workspace::open(m_demo);
-        const Dataset data = Dataset::load(*ws, std::nullopt, 90, Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000);
+        const Dataset data = Dataset::load(*ws, std::nullopt, 90, Dataset::AllParts,
+                                           QDateTime::currentMSecsSinceEpoch() * 1000);
         m_analysis = analyze(data);
         m_items = DebtStore(*ws).items();
         m_settings = ws->settings();
@@ -97,29 +98,26 @@ private slots:
         add(QStringLiteral("sparkline"), [&, scale](QPainter &p, const QRectF &r, const ChartStyle &s) {
             paintSparkline(p, r, a.metrics.metrics[1], scale, s);
         });
-        add(QStringLiteral("smallmultiples"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
-            paintSmallMultiples(p, r, a.metrics, s, 5);
-        });
+        add(QStringLiteral("smallmultiples"),
+            [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintSmallMultiples(p, r, a.metrics, s, 5); });
         add(QStringLiteral("detail"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
             paintMetricDetail(p, r, a.metrics.at(MetricId::TimeToAcknowledge), s);
         });
-        add(QStringLiteral("pareto"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintPareto(p, r, a.alerts, s); });
-        add(QStringLiteral("durations"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
-            paintIncidentDurations(p, r, a.incidents, s);
-        });
-        add(QStringLiteral("phases"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
-            paintIncidentPhases(p, r, a.incidents, s);
-        });
-        add(QStringLiteral("slos"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintSloChart(p, r, a.metrics.slos, s); });
+        add(QStringLiteral("pareto"),
+            [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintPareto(p, r, a.alerts, s); });
+        add(QStringLiteral("durations"),
+            [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintIncidentDurations(p, r, a.incidents, s); });
+        add(QStringLiteral("phases"),
+            [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintIncidentPhases(p, r, a.incidents, s); });
+        add(QStringLiteral("slos"),
+            [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintSloChart(p, r, a.metrics.slos, s); });
         add(QStringLiteral("quadrant"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
             paintDebtQuadrant(p, r, m_items, m_settings, s);
         });
-        add(QStringLiteral("roadmap"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
-            paintRoadmap(p, r, m_plan, m_items, s);
-        });
-        add(QStringLiteral("progress"), [&](QPainter &p, const QRectF &r, const ChartStyle &s) {
-            paintProgress(p, r, m_progress, s);
-        });
+        add(QStringLiteral("roadmap"),
+            [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintRoadmap(p, r, m_plan, m_items, s); });
+        add(QStringLiteral("progress"),
+            [&](QPainter &p, const QRectF &r, const ChartStyle &s) { paintProgress(p, r, m_progress, s); });
     }
 
     // One progress panel from a hand-made report: a success is framed in green, the partial
@@ -203,13 +201,16 @@ private slots:
         QFETCH(int, chart);
         QFETCH(int, variant);
         const auto &[name, c] = m_charts[std::size_t(chart)];
-        const ChartStyle style = variant == 0 ? ChartStyle::light() : variant == 1 ? ChartStyle::dark() : ChartStyle::print();
+        const ChartStyle style = variant == 0 ? ChartStyle::light()
+            : variant == 1                    ? ChartStyle::dark()
+                                              : ChartStyle::print();
         const QSize size = name == u"tile" ? QSize(300, 170) : name == u"sparkline" ? QSize(120, 24) : QSize(1100, 620);
         const QImage image = renderImage(*c, size, style, 1);
         QCOMPARE(image.size(), size);
         // Real content: a fair share of the pixels carry ink.
         const qint64 ink = inkedPixels(image, style.background);
-        QVERIFY2(ink > qint64(size.width()) * size.height() / 200, qPrintable(QStringLiteral("%1 ink pixels").arg(ink)));
+        QVERIFY2(ink > qint64(size.width()) * size.height() / 200,
+                 qPrintable(QStringLiteral("%1 ink pixels").arg(ink)));
         const QByteArray svg = renderSvg(*c, size, style);
         QVERIFY(svg.startsWith("<?xml"));
         QVERIFY(svg.contains("<path") || svg.contains("<polyline"));

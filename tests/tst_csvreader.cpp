@@ -80,30 +80,29 @@ private slots:
 
         QTest::newRow("plain") << QByteArray("a,b,c\n1,2,3\n") << rows({{"a", "b", "c"}, {"1", "2", "3"}})
                                << QList<qint64>{1, 2};
-        QTest::newRow("no final line break") << QByteArray("a,b\n1,2") << rows({{"a", "b"}, {"1", "2"}})
-                                             << QList<qint64>{1, 2};
+        QTest::newRow("no final line break")
+            << QByteArray("a,b\n1,2") << rows({{"a", "b"}, {"1", "2"}}) << QList<qint64>{1, 2};
         QTest::newRow("CRLF") << QByteArray("a,b\r\n1,2\r\n") << rows({{"a", "b"}, {"1", "2"}}) << QList<qint64>{1, 2};
         QTest::newRow("CR alone") << QByteArray("a,b\r1,2\r") << rows({{"a", "b"}, {"1", "2"}}) << QList<qint64>{1, 2};
         QTest::newRow("quoted comma") << QByteArray("\"x,y\",z\n") << rows({{"x,y", "z"}}) << QList<qint64>{1};
-        QTest::newRow("doubled quotes") << QByteArray("\"he said \"\"hi\"\"\",b\n")
-                                        << rows({{"he said \"hi\"", "b"}}) << QList<qint64>{1};
+        QTest::newRow("doubled quotes") << QByteArray("\"he said \"\"hi\"\"\",b\n") << rows({{"he said \"hi\"", "b"}})
+                                        << QList<qint64>{1};
         QTest::newRow("embedded LF") << QByteArray("h\n\"line1\nline2\",b\nnext,row\n")
-                                     << rows({{"h"}, {"line1\nline2", "b"}, {"next", "row"}})
-                                     << QList<qint64>{1, 2, 4};
+                                     << rows({{"h"}, {"line1\nline2", "b"}, {"next", "row"}}) << QList<qint64>{1, 2, 4};
         QTest::newRow("embedded CRLF") << QByteArray("\"a\r\nb\",c\r\nd,e\r\n") << rows({{"a\r\nb", "c"}, {"d", "e"}})
                                        << QList<qint64>{1, 3};
         QTest::newRow("empty fields") << QByteArray("a,,c\n,,\nx,y,\n")
-                                      << rows({{"a", "", "c"}, {"", "", ""}, {"x", "y", ""}})
-                                      << QList<qint64>{1, 2, 3};
+                                      << rows({{"a", "", "c"}, {"", "", ""}, {"x", "y", ""}}) << QList<qint64>{1, 2, 3};
         QTest::newRow("quoted empty") << QByteArray("\"\",b\n") << rows({{"", "b"}}) << QList<qint64>{1};
-        QTest::newRow("blank lines skipped") << QByteArray("a\n\n\r\nb\n\n") << rows({{"a"}, {"b"}})
-                                             << QList<qint64>{1, 4};
-        QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF" "a,b\n1,2\n") << rows({{"a", "b"}, {"1", "2"}})
-                             << QList<qint64>{1, 2};
-        QTest::newRow("text after the closing quote") << QByteArray("\"ab\"c,d\n") << rows({{"abc", "d"}})
-                                                      << QList<qint64>{1};
-        QTest::newRow("quote inside an unquoted field") << QByteArray("ab\"c,d\n") << rows({{"ab\"c", "d"}})
-                                                        << QList<qint64>{1};
+        QTest::newRow("blank lines skipped")
+            << QByteArray("a\n\n\r\nb\n\n") << rows({{"a"}, {"b"}}) << QList<qint64>{1, 4};
+        QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF"
+                                           "a,b\n1,2\n")
+                             << rows({{"a", "b"}, {"1", "2"}}) << QList<qint64>{1, 2};
+        QTest::newRow("text after the closing quote")
+            << QByteArray("\"ab\"c,d\n") << rows({{"abc", "d"}}) << QList<qint64>{1};
+        QTest::newRow("quote inside an unquoted field")
+            << QByteArray("ab\"c,d\n") << rows({{"ab\"c", "d"}}) << QList<qint64>{1};
         QTest::newRow("UTF-8") << QByteArray("caf\xC3\xA9,\"na\xC3\xAFve, \xE2\x9C\x93\"\n")
                                << rows({{"caf\xC3\xA9", "na\xC3\xAFve, \xE2\x9C\x93"}}) << QList<qint64>{1};
         QTest::newRow("empty input") << QByteArray() << QByteArrayList() << QList<qint64>();
@@ -148,7 +147,8 @@ private slots:
         for (int i = 0; i < kRows; ++i) {
             expectedLines << line;
             if (i % 7 == 0) {
-                input += QByteArray::number(i) + ",\"multi\nline, \"\"quoted\"\" text " + QByteArray::number(i) + "\"\n";
+                input += QByteArray::number(i) + ",\"multi\nline, \"\"quoted\"\" text " + QByteArray::number(i)
+                    + "\"\n";
                 line += 2;
             } else {
                 input += QByteArray::number(i) + ",plain text number " + QByteArray::number(i) + "\r\n";

@@ -6,8 +6,8 @@
 #include "planning/debtgraph.h"
 #include "planning/debtstore.h"
 #include "store/recordwriter.h"
-#include "tests/common/testutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -51,7 +51,8 @@ std::vector<std::string> ids(std::initializer_list<const char *> list)
 QStringList dumpRegister(Workspace &ws)
 {
     QStringList out;
-    for (const char *sql : {"SELECT * FROM debt_items ORDER BY id", "SELECT * FROM debt_dependencies ORDER BY item_id, depends_on"}) {
+    for (const char *sql :
+         {"SELECT * FROM debt_items ORDER BY id", "SELECT * FROM debt_dependencies ORDER BY item_id, depends_on"}) {
         QSqlQuery q(ws.database());
         if (!q.exec(QString::fromLatin1(sql)))
             return {QStringLiteral("query failed")};
@@ -91,16 +92,36 @@ private slots:
         QTest::addColumn<QString>("costThreshold");
         QTest::addColumn<QString>("expected");
 
-        QTest::newRow("both at the thresholds") << 4.0 << 4.0 << "" << "" << "Alligator v. swamp";
-        QTest::newRow("toil just below") << 3.99 << 4.0 << "" << "" << "Defer";
-        QTest::newRow("cost just below") << 4.0 << 3.99 << "" << "" << "Low-hanging fruit";
-        QTest::newRow("both below") << 3.99 << 3.99 << "" << "" << "No brainer";
-        QTest::newRow("nothing") << 0.0 << 0.0 << "" << "" << "No brainer";
-        QTest::newRow("large and high") << 12.0 << 16.0 << "" << "" << "Alligator v. swamp";
-        QTest::newRow("settings at threshold") << 6.0 << 2.5 << "6" << "2.5" << "Alligator v. swamp";
-        QTest::newRow("settings toil below") << 5.5 << 2.5 << "6" << "2.5" << "Defer";
-        QTest::newRow("settings cost below") << 6.0 << 2.0 << "6" << "2.5" << "Low-hanging fruit";
-        QTest::newRow("settings: default-large is small") << 4.0 << 4.0 << "6" << "5" << "No brainer";
+        QTest::newRow("both at the thresholds") << 4.0 << 4.0 << ""
+                                                << ""
+                                                << "Alligator v. swamp";
+        QTest::newRow("toil just below") << 3.99 << 4.0 << ""
+                                         << ""
+                                         << "Defer";
+        QTest::newRow("cost just below") << 4.0 << 3.99 << ""
+                                         << ""
+                                         << "Low-hanging fruit";
+        QTest::newRow("both below") << 3.99 << 3.99 << ""
+                                    << ""
+                                    << "No brainer";
+        QTest::newRow("nothing") << 0.0 << 0.0 << ""
+                                 << ""
+                                 << "No brainer";
+        QTest::newRow("large and high") << 12.0 << 16.0 << ""
+                                        << ""
+                                        << "Alligator v. swamp";
+        QTest::newRow("settings at threshold") << 6.0 << 2.5 << "6"
+                                               << "2.5"
+                                               << "Alligator v. swamp";
+        QTest::newRow("settings toil below") << 5.5 << 2.5 << "6"
+                                             << "2.5"
+                                             << "Defer";
+        QTest::newRow("settings cost below") << 6.0 << 2.0 << "6"
+                                             << "2.5"
+                                             << "Low-hanging fruit";
+        QTest::newRow("settings: default-large is small") << 4.0 << 4.0 << "6"
+                                                          << "5"
+                                                          << "No brainer";
     }
 
     void quadrant()
@@ -125,9 +146,11 @@ private slots:
     void quadrantCaptions()
     {
         QCOMPARE(quadrantCaption(ToilCostQuadrant::Defer), QStringLiteral("Defer (perhaps forever?)"));
-        QCOMPARE(quadrantCaption(ToilCostQuadrant::AlligatorVSwamp), QStringLiteral("Alligator v. swamp (may need intervention)"));
+        QCOMPARE(quadrantCaption(ToilCostQuadrant::AlligatorVSwamp),
+                 QStringLiteral("Alligator v. swamp (may need intervention)"));
         QCOMPARE(quadrantCaption(ToilCostQuadrant::NoBrainer), QStringLiteral("No brainer (but also no pressure)"));
-        QCOMPARE(quadrantCaption(ToilCostQuadrant::LowHangingFruit), QStringLiteral("Low-hanging fruit (also quite rare)"));
+        QCOMPARE(quadrantCaption(ToilCostQuadrant::LowHangingFruit),
+                 QStringLiteral("Low-hanging fruit (also quite rare)"));
     }
 
     void fowler()
@@ -176,7 +199,8 @@ private slots:
     void themeWeights()
     {
         const WorkspaceSettings s = WorkspaceSettings::fromStored(
-            {{QStringLiteral("weight.change"), QStringLiteral("2")}, {QStringLiteral("weight.incident"), QStringLiteral("0.5")}});
+            {{QStringLiteral("weight.change"), QStringLiteral("2")},
+             {QStringLiteral("weight.incident"), QStringLiteral("0.5")}});
         // 206 / 240 × 2 = 1.716667
         const DebtAssessment change = assessDebtItem(item("OPS-1", 6, 6, 4, 4, "change"), s);
         QCOMPARE(change.weight, 2.0);
@@ -212,10 +236,10 @@ private slots:
         const std::vector<DebtAssessment> a = assessDebt(items, {});
         QCOMPARE(a.size(), size_t(5));
         QCOMPARE(a[0].id, std::string("OPS-2")); // register order kept
-        QCOMPARE(a[2].rank, std::optional(1));                  // OPS-3
-        QCOMPARE(a[4].rank, std::optional(2));                  // OPS-10
-        QCOMPARE(a[0].rank, std::optional(3));                  // OPS-2
-        QCOMPARE(a[1].rank, std::optional(4));                  // OPS-é
+        QCOMPARE(a[2].rank, std::optional(1));   // OPS-3
+        QCOMPARE(a[4].rank, std::optional(2));   // OPS-10
+        QCOMPARE(a[0].rank, std::optional(3));   // OPS-2
+        QCOMPARE(a[1].rank, std::optional(4));   // OPS-é
         QVERIFY(!a[3].rank);                     // done
         QVERIFY(!a[3].open);
         QVERIFY(rankedBefore(0.1, "OPS-10", 0.1, "OPS-2"));
@@ -238,8 +262,7 @@ private slots:
     void cycleOfThree()
     {
         // OPS-1 depends on OPS-3, OPS-3 on OPS-2, OPS-2 on OPS-1; listed from the smallest id.
-        const std::vector<DebtItem> items{item("OPS-2", 1, 1, 1, 1, "", ids({"OPS-1"})),
-                                          item("OPS-4", 1, 1),
+        const std::vector<DebtItem> items{item("OPS-2", 1, 1, 1, 1, "", ids({"OPS-1"})), item("OPS-4", 1, 1),
                                           item("OPS-3", 1, 1, 1, 1, "", ids({"OPS-2"})),
                                           item("OPS-1", 1, 1, 1, 1, "", ids({"OPS-3"}))};
         const DebtGraph g(items);
@@ -263,10 +286,9 @@ private slots:
     void selfAndInterlockedCycles()
     {
         // OPS-5 depends on itself; A <-> B and B <-> C interlock into one knot.
-        const std::vector<DebtItem> items{item("OPS-5", 1, 1, 1, 1, "", ids({"OPS-5"})),
-                                          item("A", 1, 1, 1, 1, "", ids({"B"})),
-                                          item("B", 1, 1, 1, 1, "", ids({"A", "C"})),
-                                          item("C", 1, 1, 1, 1, "", ids({"B"}))};
+        const std::vector<DebtItem> items{
+            item("OPS-5", 1, 1, 1, 1, "", ids({"OPS-5"})), item("A", 1, 1, 1, 1, "", ids({"B"})),
+            item("B", 1, 1, 1, 1, "", ids({"A", "C"})), item("C", 1, 1, 1, 1, "", ids({"B"}))};
         const DebtGraph g(items);
         QCOMPARE(g.cycles().size(), size_t(2));
         QCOMPARE(g.cycles()[0].message(), QStringLiteral("dependency cycle: A -> B -> A (interlocked with C)"));
@@ -332,12 +354,14 @@ private slots:
         // Diamond: OPS-1 (2) -> OPS-2 (3) / OPS-3 (3) -> OPS-4 (1): both 6, via OPS-2.
         QTest::newRow("diamond") << std::vector<DebtItem>{item("OPS-4", 0, 1, 1, 1, "", ids({"OPS-3", "OPS-2"})),
                                                           item("OPS-3", 0, 3, 1, 1, "", ids({"OPS-1"})),
-                                                          item("OPS-2", 0, 3, 1, 1, "", ids({"OPS-1"})), item("OPS-1", 0, 2)}
+                                                          item("OPS-2", 0, 3, 1, 1, "", ids({"OPS-1"})),
+                                                          item("OPS-1", 0, 2)}
                                  << ids({"OPS-1", "OPS-2", "OPS-4"}) << 6.0;
         // The longest chain by cost, not by length: OPS-1 (1) -> OPS-2 (1) -> OPS-3 (1) = 3 < OPS-9 (4).
-        QTest::newRow("cost, not length") << std::vector<DebtItem>{item("OPS-1", 0, 1), item("OPS-2", 0, 1, 1, 1, "", ids({"OPS-1"})),
-                                                                   item("OPS-3", 0, 1, 1, 1, "", ids({"OPS-2"})), item("OPS-9", 0, 4)}
-                                          << ids({"OPS-9"}) << 4.0;
+        QTest::newRow("cost, not length")
+            << std::vector<DebtItem>{item("OPS-1", 0, 1), item("OPS-2", 0, 1, 1, 1, "", ids({"OPS-1"})),
+                                     item("OPS-3", 0, 1, 1, 1, "", ids({"OPS-2"})), item("OPS-9", 0, 4)}
+            << ids({"OPS-9"}) << 4.0;
         QTest::newRow("nothing open") << std::vector<DebtItem>{item("OPS-1", 0, 1, 1, 1, "", {}, "done")}
                                       << std::vector<std::string>{} << 0.0;
     }
@@ -404,16 +428,20 @@ private slots:
         QTest::newRow("fowler") << with([](DebtItem &d) { d.fowler = "reckless"; }) << "fowler 'reckless'";
         QTest::newRow("negative toil") << with([](DebtItem &d) { d.toilHoursPerWeek = -1; }) << "toil_hours_per_week";
         QTest::newRow("nan cost") << with([](DebtItem &d) { d.costWeeks = std::nan(""); }) << "cost_weeks";
-        QTest::newRow("infinite cost") << with([](DebtItem &d) { d.costWeeks = std::numeric_limits<double>::infinity(); })
-                                       << "cost_weeks";
-        QTest::newRow("likelihood 0") << with([](DebtItem &d) { d.riskLikelihood = 0; }) << "risk_likelihood must be 1 to 5";
+        QTest::newRow("infinite cost") << with([](DebtItem &d) {
+            d.costWeeks = std::numeric_limits<double>::infinity();
+        }) << "cost_weeks";
+        QTest::newRow("likelihood 0") << with([](DebtItem &d) { d.riskLikelihood = 0; })
+                                      << "risk_likelihood must be 1 to 5";
         QTest::newRow("impact 6") << with([](DebtItem &d) { d.riskImpact = 6; }) << "risk_impact must be 1 to 5";
         QTest::newRow("status") << with([](DebtItem &d) { d.status = "closed"; }) << "status 'closed'";
         QTest::newRow("pin") << with([](DebtItem &d) { d.pinnedQuarter = "2027-Q1"; }) << "pinned quarter '2027-Q1'";
         QTest::newRow("pin quarter 5") << with([](DebtItem &d) { d.pinnedQuarter = "2027Q5"; }) << "pinned quarter";
-        QTest::newRow("dependency twice") << with([](DebtItem &d) { d.dependsOn = ids({"OPS-1", "OPS-1"}); })
-                                          << "depends on OPS-1 twice";
-        QTest::newRow("empty dependency") << with([](DebtItem &d) { d.dependsOn = ids({""}); }) << "dependency is empty";
+        QTest::newRow("dependency twice") << with([](DebtItem &d) {
+            d.dependsOn = ids({"OPS-1", "OPS-1"});
+        }) << "depends on OPS-1 twice";
+        QTest::newRow("empty dependency")
+            << with([](DebtItem &d) { d.dependsOn = ids({""}); }) << "dependency is empty";
     }
 
     void storeValidation()

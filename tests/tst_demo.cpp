@@ -1,9 +1,9 @@
 // The demo workspace (docs/demo.md): deterministic to the byte, every record kind present, and the
 // shape of a real shop's operations.
 #include "demo/generator.h"
-#include "tests/common/testutil.h"
 #include "store/timeutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -71,15 +71,16 @@ private slots:
         writeFile(other, "my notes\n");
         const CliResult r = runCli({QStringLiteral("demo"), other});
         QCOMPARE(r.exitCode, 3);
-        QCOMPARE(sha256Of(other), QByteArray(QCryptographicHash::hash("my notes\n", QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(sha256Of(other),
+                 QByteArray(QCryptographicHash::hash("my notes\n", QCryptographicHash::Sha256).toHex()));
     }
 
     void everyRecordKind()
     {
         auto ws = Workspace::open(m_path);
-        for (const char *table : {"deployments", "changes", "incidents", "pages", "slos", "slo_measurements",
-                                  "debt_items", "debt_dependencies", "alert_groups", "alert_rules", "alert_merges",
-                                  "imports", "settings"})
+        for (const char *table :
+             {"deployments", "changes", "incidents", "pages", "slos", "slo_measurements", "debt_items",
+              "debt_dependencies", "alert_groups", "alert_rules", "alert_merges", "imports", "settings"})
             QVERIFY2(scalar(*ws, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) > 0, table);
         QCOMPARE(ws->setting(QStringLiteral("name")), QStringLiteral("Online Boutique"));
         QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(DISTINCT service) FROM deployments")), 11);
@@ -92,38 +93,55 @@ private slots:
     {
         auto ws = Workspace::open(m_path);
         // Production deploys are weekday work: strftime('%w'): 0 = Sunday, 6 = Saturday.
-        const qint64 weekday = scalar(*ws, QStringLiteral(
-            "SELECT count(*) FROM deployments WHERE is_production AND strftime('%w', finished_at / 1e6, 'unixepoch') NOT IN ('0', '6')"));
-        const qint64 weekend = scalar(*ws, QStringLiteral(
-            "SELECT count(*) FROM deployments WHERE is_production AND strftime('%w', finished_at / 1e6, 'unixepoch') IN ('0', '6')"));
+        const qint64 weekday = scalar(
+            *ws,
+            QStringLiteral("SELECT count(*) FROM deployments WHERE is_production AND strftime('%w', finished_at / 1e6, "
+                           "'unixepoch') NOT IN ('0', '6')"));
+        const qint64 weekend = scalar(*ws,
+                                      QStringLiteral("SELECT count(*) FROM deployments WHERE is_production AND "
+                                                     "strftime('%w', finished_at / 1e6, 'unixepoch') IN ('0', '6')"));
         QVERIFY(weekday > 20 * weekend);
         // Incidents cluster after bad deploys, and some bad deploys were fixed forward.
-        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM incidents WHERE caused_by_deployment_id <> ''")) >= 15);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM incidents WHERE caused_by_deployment_id <> ''"))
+                >= 15);
         QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM deployments WHERE fixes_deployment_id <> ''")) >= 5);
         QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM deployments WHERE result = 'rolled_back'")) >= 5);
-        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM deployments WHERE environment <> 'production'")) > 100);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM deployments WHERE environment <> 'production'"))
+                > 100);
         // A long tail of alert groups: many groups, the top ten hold most pages.
         const qint64 groups = scalar(*ws, QStringLiteral("SELECT count(*) FROM alert_groups"));
         QVERIFY(groups > 80);
-        const qint64 topTen = scalar(*ws, QStringLiteral(
-            "SELECT sum(c) FROM (SELECT count(*) AS c FROM pages GROUP BY group_id ORDER BY c DESC LIMIT 10)"));
+        const qint64 topTen = scalar(
+            *ws,
+            QStringLiteral(
+                "SELECT sum(c) FROM (SELECT count(*) AS c FROM pages GROUP BY group_id ORDER BY c DESC LIMIT 10)"));
         QVERIFY(topTen > 10800 / 3);
-        const qint64 singletons = scalar(*ws, QStringLiteral(
-            "SELECT count(*) FROM (SELECT group_id FROM pages GROUP BY group_id HAVING count(*) <= 2)"));
+        const qint64 singletons = scalar(
+            *ws,
+            QStringLiteral("SELECT count(*) FROM (SELECT group_id FROM pages GROUP BY group_id HAVING count(*) <= 2)"));
         QVERIFY(singletons > 20);
         // Some SLOs without data, some burning.
-        QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM slos WHERE measurement_slo NOT IN (SELECT slo FROM slo_measurements)")), 1);
+        QCOMPARE(
+            scalar(*ws,
+                   QStringLiteral(
+                       "SELECT count(*) FROM slos WHERE measurement_slo NOT IN (SELECT slo FROM slo_measurements)")),
+            1);
         QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM slos WHERE budgeting_method = 'Timeslices'")) >= 1);
         // The debt register: about twenty items, three done (the work behind the journey), pins,
         // dependencies.
         QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM debt_items")), qint64(demoDebtItems().size()));
-        QCOMPARE(text(*ws, QStringLiteral("SELECT group_concat(id, ' ') FROM (SELECT id FROM debt_items WHERE status = 'done' ORDER BY id)")),
-                 QStringLiteral("OPS-13 OPS-2 OPS-8"));
+        QCOMPARE(
+            text(
+                *ws,
+                QStringLiteral(
+                    "SELECT group_concat(id, ' ') FROM (SELECT id FROM debt_items WHERE status = 'done' ORDER BY id)")),
+            QStringLiteral("OPS-13 OPS-2 OPS-8"));
         QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM debt_items WHERE pinned_quarter <> ''")) >= 1);
         QVERIFY(scalar(*ws, QStringLiteral("SELECT count(*) FROM debt_dependencies")) >= 8);
         // Every time is inside the six quarters, 2025-04-01 to 2026-10-01, and every quarter has pages.
         QVERIFY(scalar(*ws, QStringLiteral("SELECT min(created_at) FROM pages")) >= 1743465600LL * 1000000);
-        QVERIFY(scalar(*ws, QStringLiteral("SELECT min(created_at) FROM pages")) < 1743465600LL * 1000000 + 86400LL * 1000000);
+        QVERIFY(scalar(*ws, QStringLiteral("SELECT min(created_at) FROM pages"))
+                < 1743465600LL * 1000000 + 86400LL * 1000000);
         QVERIFY(scalar(*ws, QStringLiteral("SELECT max(resolved_at) FROM incidents")) < 1790812800LL * 1000000);
     }
 
@@ -138,14 +156,18 @@ private slots:
         QHash<QString, QJsonObject> m;
         for (const QJsonValue &v : o.value(QStringLiteral("metrics")).toArray())
             m.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject());
-        auto values = [&](const char *id) { return m.value(QLatin1StringView(id)).value(QStringLiteral("values")).toArray(); };
+        auto values = [&](const char *id) {
+            return m.value(QLatin1StringView(id)).value(QStringLiteral("values")).toArray();
+        };
         auto verdicts = [&](const char *id) {
             QStringList out;
             for (const QJsonValue &q : values(id))
                 out << q.toObject().value(QStringLiteral("verdict")).toString();
             return out;
         };
-        auto value = [&](const char *id, int quarter) { return values(id)[quarter].toObject().value(QStringLiteral("value")).toDouble(); };
+        auto value = [&](const char *id, int quarter) {
+            return values(id)[quarter].toObject().value(QStringLiteral("value")).toDouble();
+        };
         for (const QJsonValue &q : values("deployment_frequency"))
             QVERIFY(!q.toObject().value(QStringLiteral("partial")).toBool());
 
@@ -155,7 +177,11 @@ private slots:
         QVERIFY(value("alert_noise_ratio", 0) > 0.40);
         QVERIFY(value("alert_noise_ratio", 5) < 0.30);
         QCOMPARE(verdicts("alert_noise_ratio").last(), QStringLiteral("improved"));
-        QCOMPARE(m.value(QStringLiteral("alert_noise_ratio")).value(QStringLiteral("pace")).toObject().value(QStringLiteral("target_quarter")).toString(),
+        QCOMPARE(m.value(QStringLiteral("alert_noise_ratio"))
+                     .value(QStringLiteral("pace"))
+                     .toObject()
+                     .value(QStringLiteral("target_quarter"))
+                     .toString(),
                  QStringLiteral("2027Q1"));
         // Daily checkout releases without canaries (2026-07): 28% of checkout's releases rolled
         // back, checkout about 29% of deployments -> about 8% more failed: worse for real.
@@ -170,7 +196,11 @@ private slots:
         // One-click rollback (OPS-2, 2026-01): recovery within the hour, the target met.
         QVERIFY(value("failed_deployment_recovery_time", 0) > 2.0);
         QVERIFY(value("failed_deployment_recovery_time", 5) < 1.0);
-        QCOMPARE(m.value(QStringLiteral("failed_deployment_recovery_time")).value(QStringLiteral("pace")).toObject().value(QStringLiteral("target_quarter")).toString(),
+        QCOMPARE(m.value(QStringLiteral("failed_deployment_recovery_time"))
+                     .value(QStringLiteral("pace"))
+                     .toObject()
+                     .value(QStringLiteral("target_quarter"))
+                     .toString(),
                  QStringLiteral("met"));
         // Only wobbles: about 30 incidents a quarter never move time to detect beyond its range.
         for (const QString &v : verdicts("time_to_detect"))
@@ -194,10 +224,22 @@ private slots:
                 for (unsigned char ch : v)
                     hash = (hash ^ ch) * 1099511628211ULL;
             }
-            void deployment(const Deployment &v) override { ++d; mix(v.deploymentId); }
+            void deployment(const Deployment &v) override
+            {
+                ++d;
+                mix(v.deploymentId);
+            }
             void change(const Change &) override { ++c; }
-            void incident(const Incident &v) override { ++i; mix(v.incidentId); }
-            void page(const Page &v) override { ++p; mix(v.title); }
+            void incident(const Incident &v) override
+            {
+                ++i;
+                mix(v.incidentId);
+            }
+            void page(const Page &v) override
+            {
+                ++p;
+                mix(v.title);
+            }
             void slo(const Slo &) override { ++s; }
             void measurement(const SloMeasurement &) override { ++m; }
             void debtItem(const DebtItem &) override { ++x; }

@@ -116,7 +116,7 @@ private slots:
         // (a) alone: A2 fixes A1. Successes A1 A2 (n = 2); A2's previous deployment A1 succeeded,
         // no incident: 1 of 2 = 0.5.
         QTest::newRow("fix alone") << QByteArrayList{"A1|shop|2026-09-20T10:00|success",
-                                                  "A2|shop|2026-09-20T12:00|success|A1"}
+                                                     "A2|shop|2026-09-20T12:00|success|A1"}
                                    << QByteArrayList{} << 0.5 << 2 << 1 << 0 << 0 << QByteArrayList{"A2:fix"};
         // A fix counts whatever it fixes, even a deployment that is not in the workspace.
         QTest::newRow("fix of an unknown deployment")
@@ -133,27 +133,28 @@ private slots:
         // success B4: no). Successes B2 B4 B5 (n = 3; B1 and B3 are not successes): 2 of 3.
         QTest::newRow("after failure alone")
             << QByteArrayList{"B1|shop|2026-09-20T10:00|failure", "B2|shop|2026-09-20T11:00|success",
-                           "B3|shop|2026-09-21T10:00|rolled_back", "B4|shop|2026-09-21T11:00|success",
-                           "B5|shop|2026-09-21T12:00|success"}
-            << QByteArrayList{} << 2.0 / 3.0 << 3 << 0 << 2 << 0 << QByteArrayList{"B2:after_failure", "B4:after_failure"};
+                              "B3|shop|2026-09-21T10:00|rolled_back", "B4|shop|2026-09-21T11:00|success",
+                              "B5|shop|2026-09-21T12:00|success"}
+            << QByteArrayList{} << 2.0 / 3.0 << 3 << 0 << 2 << 0
+            << QByteArrayList{"B2:after_failure", "B4:after_failure"};
         // Only production deployments make the stream: the staging failure S1 between B1 and B2
         // is not B2's previous deployment (B1, a success, is). Successes B1 B2: 0 of 2.
         QTest::newRow("staging failures are not in the stream")
             << QByteArrayList{"B1|shop|2026-09-20T10:00|success", "S1|shop|2026-09-20T11:00|failure||staging",
-                           "B2|shop|2026-09-20T12:00|success"}
+                              "B2|shop|2026-09-20T12:00|success"}
             << QByteArrayList{} << 0.0 << 2 << 0 << 0 << 0 << QByteArrayList{};
         // A deployment with result "other" is in the stream but is not a failure: B2 follows it.
         // The failure B0 before it is not the deployment that finished last before B2. 0 of 1.
         QTest::newRow("other result in between")
             << QByteArrayList{"B0|shop|2026-09-20T09:00|failure", "B1|shop|2026-09-20T10:00|other",
-                           "B2|shop|2026-09-20T12:00|success"}
+                              "B2|shop|2026-09-20T12:00|success"}
             << QByteArrayList{} << 0.0 << 1 << 0 << 0 << 0 << QByteArrayList{};
         // The stream is looked up among all records: B1, the first deployment of the window
         // (on its start), follows the rollback B0 of the day before. Another service's failure
         // (C0 of cart, later than B0) does not count for shop. 1 of 1.
         QTest::newRow("previous deployment before the window")
             << QByteArrayList{"B0|shop|2026-09-16T12:00|rolled_back", "C0|cart|2026-09-16T20:00|failure",
-                           "B1|shop|2026-09-17T00:00|success"}
+                              "B1|shop|2026-09-17T00:00|success"}
             << QByteArrayList{} << 1.0 << 1 << 0 << 1 << 0 << QByteArrayList{"B1:after_failure"};
 
         // The tie rule: equal finished_at, the larger deployment_id is the later one (byte order).
@@ -166,10 +167,10 @@ private slots:
         // Successes E2 F1 F3 G-2 H-10 (n = 5); rework E2 F3 G-2: 3 of 5.
         QTest::newRow("tie rule")
             << QByteArrayList{"E1|shop|2026-09-20T10:00|failure", "E2|shop|2026-09-20T10:00|success",
-                           "F1|cart|2026-09-20T10:00|success", "F2|cart|2026-09-20T10:00|failure",
-                           "F3|cart|2026-09-20T11:00|success", "G-10|web|2026-09-20T10:00|failure",
-                           "G-2|web|2026-09-20T10:00|success", "H-2|api|2026-09-20T10:00|failure",
-                           "H-10|api|2026-09-20T10:00|success"}
+                              "F1|cart|2026-09-20T10:00|success", "F2|cart|2026-09-20T10:00|failure",
+                              "F3|cart|2026-09-20T11:00|success", "G-10|web|2026-09-20T10:00|failure",
+                              "G-2|web|2026-09-20T10:00|success", "H-2|api|2026-09-20T10:00|failure",
+                              "H-10|api|2026-09-20T10:00|success"}
             << QByteArrayList{} << 3.0 / 5.0 << 5 << 0 << 3 << 0
             << QByteArrayList{"E2:after_failure", "G-2:after_failure", "F3:after_failure"}; // by time, then id
 
@@ -178,9 +179,10 @@ private slots:
         // S2 follows S1 in the shop stream -> rework. Successes H2 H3 S2: 2 of 3.
         QTest::newRow("service-less stream")
             << QByteArrayList{"H1||2026-09-20T10:00|failure", "S1|shop|2026-09-20T10:30|failure",
-                           "H2||2026-09-20T11:00|success", "H3||2026-09-21T00:00|success",
-                           "S2|shop|2026-09-21T01:00|success"}
-            << QByteArrayList{} << 2.0 / 3.0 << 3 << 0 << 2 << 0 << QByteArrayList{"H2:after_failure", "S2:after_failure"};
+                              "H2||2026-09-20T11:00|success", "H3||2026-09-21T00:00|success",
+                              "S2|shop|2026-09-21T01:00|success"}
+            << QByteArrayList{} << 2.0 / 3.0 << 3 << 0 << 2 << 0
+            << QByteArrayList{"H2:after_failure", "S2:after_failure"};
 
         // (c) alone. Incidents of shop: I0 09-10 to 09-17T06:00 (started before the window),
         // I1 09-19T00:00 to 12:00, I2 from 09-25 never resolved; IX has no service (from 09-20,
@@ -195,12 +197,13 @@ private slots:
         // 3 of 7.
         QTest::newRow("during incident alone")
             << QByteArrayList{"C0|shop|2026-09-17T01:00|success", "C1|shop|2026-09-19T00:00|success",
-                           "C2|shop|2026-09-19T12:00|success", "C3|cart|2026-09-19T06:00|success",
-                           "C4|shop|2026-09-26T00:00|success", "C5|shop|2026-09-21T00:00|success",
-                           "C6||2026-09-21T00:00|success"}
+                              "C2|shop|2026-09-19T12:00|success", "C3|cart|2026-09-19T06:00|success",
+                              "C4|shop|2026-09-26T00:00|success", "C5|shop|2026-09-21T00:00|success",
+                              "C6||2026-09-21T00:00|success"}
             << QByteArrayList{"I0|shop|2026-09-10T00:00|2026-09-17T06:00", "I1|shop|2026-09-19T00:00|2026-09-19T12:00",
-                           "I2|shop|2026-09-25T00:00|-", "IX||2026-09-20T00:00|-"}
-            << 3.0 / 7.0 << 7 << 0 << 0 << 3 << QByteArrayList{"C0:during_incident", "C1:during_incident", "C4:during_incident"};
+                              "I2|shop|2026-09-25T00:00|-", "IX||2026-09-20T00:00|-"}
+            << 3.0 / 7.0 << 7 << 0 << 0 << 3
+            << QByteArrayList{"C0:during_incident", "C1:during_incident", "C4:during_incident"};
         // An incident that starts after the deployment finished does not count, nor one that
         // started after the window (none is read), even when it is still open.
         QTest::newRow("incident starts later")
@@ -214,7 +217,7 @@ private slots:
         // a success): 1 of 2, each rule counted once.
         QTest::newRow("all three together")
             << QByteArrayList{"D1|shop|2026-09-20T10:00|rolled_back", "D2|shop|2026-09-20T11:00|success|D1",
-                           "D3|shop|2026-09-21T00:00|success"}
+                              "D3|shop|2026-09-21T00:00|success"}
             << QByteArrayList{"I1|shop|2026-09-20T10:30|2026-09-20T14:00"} << 0.5 << 2 << 1 << 1 << 1
             << QByteArrayList{"D2:fix+after_failure+during_incident"};
         // Rules are counted per rule, the rate per deployment: D2 fixes D1 (a) and follows D1's
@@ -222,13 +225,14 @@ private slots:
         // after_failure 2, during_incident 0.
         QTest::newRow("two rules and one")
             << QByteArrayList{"D1|shop|2026-09-20T10:00|failure", "D2|shop|2026-09-20T11:00|success|D1",
-                           "D3|shop|2026-09-20T12:00|rolled_back", "D4|shop|2026-09-20T13:00|success"}
-            << QByteArrayList{} << 1.0 << 2 << 1 << 2 << 0 << QByteArrayList{"D2:fix+after_failure", "D4:after_failure"};
+                              "D3|shop|2026-09-20T12:00|rolled_back", "D4|shop|2026-09-20T13:00|success"}
+            << QByteArrayList{} << 1.0 << 2 << 1 << 2 << 0
+            << QByteArrayList{"D2:fix+after_failure", "D4:after_failure"};
 
         // No successful production deployment in the window: not measured, n = 0.
         QTest::newRow("nothing to judge")
             << QByteArrayList{"D1|shop|2026-09-20T10:00|rolled_back", "D2|shop|2026-09-20T11:00|success||staging",
-                           "D3|shop|2026-10-01T00:00|success"}
+                              "D3|shop|2026-10-01T00:00|success"}
             << QByteArrayList{} << -1.0 << 0 << 0 << 0 << 0 << QByteArrayList{};
     }
 
@@ -350,7 +354,8 @@ private slots:
         writeRecords(f, {"P5|shop|2026-09-21T12:00|success"}, {});
         const MetricsReport r2 = computeMetrics(f.load(kAsOf, kDays));
         const MetricResult &again = r2.at(MetricId::DeploymentReworkRate);
-        QCOMPARE(countedText(again), (QByteArrayList{"P3:fix+after_failure", "P4:during_incident", "P5:during_incident"}));
+        QCOMPARE(countedText(again),
+                 (QByteArrayList{"P3:fix+after_failure", "P4:during_incident", "P5:during_incident"}));
         // At P4 (00:00) I4 is still open (until 06:00): I4 of I2 I3 I4, as before.
         QCOMPARE(again.counted[1].openIncident, QStringLiteral("I4"));
         QCOMPARE(again.counted[1].openIncidents, 3);
@@ -469,8 +474,8 @@ private slots:
     {
         QTest::addColumn<double>("value");
         QTest::addColumn<double>("score");
-        QTest::newRow("0") << 0.0 << 10.0;       // 10 × (1 − 0)
-        QTest::newRow("0.25") << 0.25 << 7.5;    // 10 × 0.75
+        QTest::newRow("0") << 0.0 << 10.0;    // 10 × (1 − 0)
+        QTest::newRow("0.25") << 0.25 << 7.5; // 10 × 0.75
         QTest::newRow("0.5") << 0.5 << 5.0;
         QTest::newRow("1") << 1.0 << 0.0;
         QTest::newRow("1/3") << 1.0 / 3.0 << 10.0 * (1.0 - 1.0 / 3.0);
@@ -519,7 +524,8 @@ private slots:
                                  << -1.0 << -1.0;
         // Worst of everything: a year of lead time and recovery, nothing deployed, every
         // deployment failed and rework: all scores 0, means 0 (not null).
-        QTest::newRow("zeros") << QList<double>{8760, 0, 8760, 1, 1} << QList<double>{0, 0, 0, 0, 0} << 0.0 << 0.0 << 0.0;
+        QTest::newRow("zeros") << QList<double>{8760, 0, 8760, 1, 1} << QList<double>{0, 0, 0, 0, 0} << 0.0 << 0.0
+                               << 0.0;
     }
 
     void means()
@@ -624,11 +630,12 @@ private slots:
         QCOMPARE(def.better, Better::Lower);
         QCOMPARE(def.defaultTarget, 0.10);
         QVERIFY(!def.hasTier);
-        QCOMPARE(QLatin1StringView(def.definition),
-                 QLatin1StringView("Successful production deployments that were unplanned rework (a fix of an earlier "
-                                   "deployment, the next deployment of a service after a failed or rolled-back one, or a "
-                                   "deployment while an incident of its service was open) divided by successful "
-                                   "production deployments."));
+        QCOMPARE(
+            QLatin1StringView(def.definition),
+            QLatin1StringView("Successful production deployments that were unplanned rework (a fix of an earlier "
+                              "deployment, the next deployment of a service after a failed or rolled-back one, or a "
+                              "deployment while an incident of its service was open) divided by successful "
+                              "production deployments."));
     }
 };
 

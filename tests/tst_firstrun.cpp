@@ -3,8 +3,8 @@
 // apart at an error budget of −3,400%; the incident phases chart's cap and filter; the
 // settings form's validation and undo; the empty states' actions and `gui NEW.srmap`.
 #include "app/mainwindow.h"
-#include "tests/common/testutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 #include "views/charts/incidentcharts.h"
 #include "views/charts/ticks.h"
 #include "views/charts/valueformat.h"
@@ -68,7 +68,8 @@ private slots:
         QCOMPARE(r.exitCode, 1); // not 134 (SIGABRT in the platform plugin)
         const QStringList lines = r.errText().split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1);
-        QVERIFY2(lines[0].startsWith(QStringLiteral("sre-roadmap: cannot open the window: no display")), qPrintable(r.errText()));
+        QVERIFY2(lines[0].startsWith(QStringLiteral("sre-roadmap: cannot open the window: no display")),
+                 qPrintable(r.errText()));
     }
 
     void helpNamesTheCommand_data()
@@ -78,7 +79,8 @@ private slots:
         QTest::newRow("gui") << QStringLiteral("gui") << QStringLiteral("Usage: sre-roadmap gui [options] [WORKSPACE]");
         QTest::newRow("import") << QStringLiteral("import") << QStringLiteral("Usage: sre-roadmap import [options]");
         QTest::newRow("report") << QStringLiteral("report") << QStringLiteral("Usage: sre-roadmap report [options]");
-        QTest::newRow("screenshot") << QStringLiteral("screenshot") << QStringLiteral("Usage: sre-roadmap screenshot [options]");
+        QTest::newRow("screenshot") << QStringLiteral("screenshot")
+                                    << QStringLiteral("Usage: sre-roadmap screenshot [options]");
     }
     void helpNamesTheCommand()
     {
@@ -159,9 +161,9 @@ private slots:
         std::size_t matching = 0;
         std::vector<std::size_t> rows = charts::phaseRows(report, options, &matching);
         QCOMPARE(matching, std::size_t(40));
-        QCOMPARE(rows.size(), std::size_t(25)); // the default cap
-        QCOMPARE(rows.front(), std::size_t(39)); // the longest (40 min) first
-        QCOMPARE(rows.back(), std::size_t(15));  // the 25th longest: 16 min
+        QCOMPARE(rows.size(), std::size_t(25));      // the default cap
+        QCOMPARE(rows.front(), std::size_t(39));     // the longest (40 min) first
+        QCOMPARE(rows.back(), std::size_t(15));      // the 25th longest: 16 min
         options.filter = QStringLiteral("CHECKOUT"); // any case: the 20 odd incidents
         options.maxRows = 5;
         rows = charts::phaseRows(report, options, &matching);
@@ -250,7 +252,8 @@ private slots:
         QVERIFY(!undo->icon().isNull());
         QVERIFY(window.editor()->setSetting(QStringLiteral("team_size"), QStringLiteral("6")));
         // The tooltip follows the command ("Undo Set team_size to 6"), the button shows no text.
-        QVERIFY2(undo->toolTip().startsWith(QStringLiteral("Undo")) && undo->toolTip().size() > 5, qPrintable(undo->toolTip()));
+        QVERIFY2(undo->toolTip().startsWith(QStringLiteral("Undo")) && undo->toolTip().size() > 5,
+                 qPrintable(undo->toolTip()));
         auto *bar = window.findChild<QToolBar *>(QStringLiteral("windowToolBar"));
         QVERIFY(bar);
         QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonIconOnly);
@@ -271,7 +274,8 @@ private slots:
         QVERIFY(window.exportHtml(html));
         QVERIFY(QFileInfo(html).size() > 0);
         QVERIFY(!notice->isHidden());
-        QVERIFY(window.findChild<QLabel *>(QStringLiteral("exportLabel"))->text().contains(QStringLiteral("summary.html")));
+        QVERIFY(
+            window.findChild<QLabel *>(QStringLiteral("exportLabel"))->text().contains(QStringLiteral("summary.html")));
         QVERIFY(!window.findChild<QToolButton *>(QStringLiteral("exportOpen"))->isHidden());
         QVERIFY(window.findChild<QToolButton *>(QStringLiteral("exportShowFolder")));
         // CSV tables: a directory, so Show in Folder only.

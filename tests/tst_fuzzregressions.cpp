@@ -57,7 +57,8 @@ private slots:
     // yaml-cpp 0.7 loops forever in LoadAll on a stray top-level ','.
     void strayCommaInYaml()
     {
-        for (const QByteArray &yaml : {QByteArray(","), QByteArray(",a"), QByteArray("apiVersion: openslo/v1\n---\n,\n")}) {
+        for (const QByteArray &yaml :
+             {QByteArray(","), QByteArray(",a"), QByteArray("apiVersion: openslo/v1\n---\n,\n")}) {
             const Collected c = parseBytes(Format::OpenSlo, yaml);
             QVERIFY(c.fileError);
             QVERIFY(c.fileError->reason.find("invalid YAML") != std::string::npos);

@@ -6,8 +6,8 @@
 #include "demo/demo.h"
 #include "importers/formatwriters.h"
 #include "importers/importrunner.h"
-#include "tests/common/testutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -30,10 +30,11 @@ qint64 scalar(const QString &ws, const QString &sql)
     return q.value(0).toLongLong();
 }
 
-const QByteArray kPages = "id,created_at,title,service,acknowledged_at,resolved_at,auto_resolved\n"
-                          "P1,2026-03-01T10:00:00Z,Disk full on db-1,db,2026-03-01T10:05:00Z,2026-03-01T11:00:00Z,false\n"
-                          "P2,2026-03-01T11:00:00Z,Disk full on db-2,db,,2026-03-01T11:10:00Z,true\n"
-                          "P3,2026-03-01T12:00:00Z,CPU high,web,2026-03-01T12:01:00Z,,no\n";
+const QByteArray kPages
+    = "id,created_at,title,service,acknowledged_at,resolved_at,auto_resolved\n"
+      "P1,2026-03-01T10:00:00Z,Disk full on db-1,db,2026-03-01T10:05:00Z,2026-03-01T11:00:00Z,false\n"
+      "P2,2026-03-01T11:00:00Z,Disk full on db-2,db,,2026-03-01T11:10:00Z,true\n"
+      "P3,2026-03-01T12:00:00Z,CPU high,web,2026-03-01T12:01:00Z,,no\n";
 
 } // namespace
 
@@ -144,10 +145,11 @@ private slots:
         const QString ws = workspacePath(QStringLiteral("strict"));
         QCOMPARE(runCli({QStringLiteral("import"), ws, file(QStringLiteral("good.csv"), kPages)}).exitCode, 0);
         const QByteArray before = sqliteDump(ws);
-        const QString bad = file(QStringLiteral("bad.csv"), "created_at,title,escalation_count,acknowledged_at\n"
-                                                            "2026-03-02T10:00:00Z,fine,1,\n"
-                                                            "2026-03-02T10:00:00Z,\"two\nlines\",-2,\n"
-                                                            "2026-03-02T10:00:00Z,early ack,,2026-03-02T09:00:00Z\n");
+        const QString bad = file(QStringLiteral("bad.csv"),
+                                 "created_at,title,escalation_count,acknowledged_at\n"
+                                 "2026-03-02T10:00:00Z,fine,1,\n"
+                                 "2026-03-02T10:00:00Z,\"two\nlines\",-2,\n"
+                                 "2026-03-02T10:00:00Z,early ack,,2026-03-02T09:00:00Z\n");
         const CliResult r = runCli({QStringLiteral("import"), ws, bad});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(bad + QStringLiteral(":3: column 'escalation_count': negative count: -2")),
@@ -160,8 +162,9 @@ private slots:
     void skipBadRows()
     {
         const QString ws = workspacePath(QStringLiteral("lenient"));
-        const QString bad = file(QStringLiteral("lenient.csv"), "created_at,title\n2026-03-02T10:00:00Z,fine\nnever,bad\n"
-                                                                "2026-03-02T11:00:00Z,also fine\n");
+        const QString bad = file(QStringLiteral("lenient.csv"),
+                                 "created_at,title\n2026-03-02T10:00:00Z,fine\nnever,bad\n"
+                                 "2026-03-02T11:00:00Z,also fine\n");
         const CliResult r = runCli({QStringLiteral("import"), ws, bad, QStringLiteral("--skip-bad-rows")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.errText().contains(bad + QStringLiteral(":3: column 'created_at': not a timestamp: 'never'")));
@@ -200,19 +203,20 @@ private slots:
         QTest::newRow("broken YAML") << QStringLiteral("broken.yaml")
                                      << QByteArray("apiVersion: openslo/v1\nkind: SLO\nmetadata: {name: [x\n")
                                      << QStringLiteral("invalid YAML");
-        QTest::newRow("unterminated quote") << QStringLiteral("quote.csv")
-                                            << QByteArray("created_at,title\n2026-03-01T10:00:00Z,ok\n2026-03-01T10:00:00Z,\"open\n")
-                                            << QStringLiteral(":3: unterminated quoted field");
+        QTest::newRow("unterminated quote")
+            << QStringLiteral("quote.csv")
+            << QByteArray("created_at,title\n2026-03-01T10:00:00Z,ok\n2026-03-01T10:00:00Z,\"open\n")
+            << QStringLiteral(":3: unterminated quoted field");
         QTest::newRow("negative count") << QStringLiteral("negative.csv")
                                         << QByteArray("slo,timestamp,good,total\ns,2026-03-01T10:00:00Z,-1,10\n")
                                         << QStringLiteral(":2: column 'good': negative count: -1");
-        QTest::newRow("time backwards") << QStringLiteral("backwards.csv")
-                                        << QByteArray("incident_id,started_at,resolved_at\nI1,2026-03-01T10:00:00Z,2026-03-01T09:00:00Z\n")
-                                        << QStringLiteral(":2: column 'resolved_at': resolved_at 2026-03-01T09:00:00Z is before started_at");
+        QTest::newRow("time backwards")
+            << QStringLiteral("backwards.csv")
+            << QByteArray("incident_id,started_at,resolved_at\nI1,2026-03-01T10:00:00Z,2026-03-01T09:00:00Z\n")
+            << QStringLiteral(":2: column 'resolved_at': resolved_at 2026-03-01T09:00:00Z is before started_at");
         QTest::newRow("unknown format") << QStringLiteral("unknown.csv") << QByteArray("a,b\n1,2\n")
                                         << QStringLiteral("unknown format");
-        QTest::newRow("missing column") << QStringLiteral("missing.csv")
-                                        << QByteArray("deployment_id,finished_at\n")
+        QTest::newRow("missing column") << QStringLiteral("missing.csv") << QByteArray("deployment_id,finished_at\n")
                                         << QStringLiteral("nothing imported");
     }
 
@@ -259,7 +263,8 @@ private slots:
         QCOMPARE(wrong.exitCode, 2);
         QVERIFY(wrong.errText().contains(QStringLiteral("missing required column 'created_on'")));
         const QString pd = file(QStringLiteral("pd.csv"), "created_on,title,id\n2026-03-01T10:00:00Z,x,Q1\n");
-        const CliResult right = runCli({QStringLiteral("import"), ws, pd, QStringLiteral("--format"), QStringLiteral("PagerDuty-CSV")});
+        const CliResult right = runCli(
+            {QStringLiteral("import"), ws, pd, QStringLiteral("--format"), QStringLiteral("PagerDuty-CSV")});
         QCOMPARE(right.exitCode, 0);
     }
 
@@ -312,10 +317,11 @@ private slots:
         const QString good = file(QStringLiteral("good.json"),
                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
                                   "{\"metric\":{},\"values\":[[1772359200,\"990\"],[1772362800,\"995\"]]}]}}");
-        const QString total = file(QStringLiteral("total.json"),
-                                   "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
-                                   "{\"metric\":{\"a\":\"1\"},\"values\":[[1772359200,\"600\"],[1772362800,\"600\"]]},"
-                                   "{\"metric\":{\"a\":\"2\"},\"values\":[[1772359200,\"400\"],[1772362800,\"400\"]]}]}}");
+        const QString total = file(
+            QStringLiteral("total.json"),
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+            "{\"metric\":{\"a\":\"1\"},\"values\":[[1772359200,\"600\"],[1772362800,\"600\"]]},"
+            "{\"metric\":{\"a\":\"2\"},\"values\":[[1772359200,\"400\"],[1772362800,\"400\"]]}]}}");
         const CliResult noSlo = runCli({QStringLiteral("import"), ws, good});
         QCOMPARE(noSlo.exitCode, 2);
         QVERIFY(noSlo.errText().contains(QStringLiteral("needs --slo NAME --series")));
@@ -326,7 +332,8 @@ private slots:
         QVERIFY(import(good, "good").outText().contains(QStringLiteral("2 added")));
         QVERIFY(import(total, "total").outText().contains(QStringLiteral("0 added, 2 updated")));
         QVERIFY(import(good, "good").outText().contains(QStringLiteral("0 added, 0 updated, 2 unchanged")));
-        QCOMPARE(scalar(ws, QStringLiteral("SELECT sum(good) FROM slo_measurements WHERE slo = 'checkout'")), qint64(1985));
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT sum(good) FROM slo_measurements WHERE slo = 'checkout'")),
+                 qint64(1985));
         QCOMPARE(scalar(ws, QStringLiteral("SELECT sum(total) FROM slo_measurements")), qint64(2000));
         QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM slo_measurements WHERE bad IS NULL")), qint64(2));
     }
@@ -337,15 +344,17 @@ private slots:
     void generateImportsToTheDemo()
     {
         const QString out = m_dir.filePath(QStringLiteral("generated"));
-        const QStringList scale = {QStringLiteral("--pages"), QStringLiteral("2000"), QStringLiteral("--deployments"),
-                                   QStringLiteral("300"), QStringLiteral("--incidents"), QStringLiteral("40"),
-                                   QStringLiteral("--seed"), QStringLiteral("7")};
+        const QStringList scale = {QStringLiteral("--pages"),       QStringLiteral("2000"),
+                                   QStringLiteral("--deployments"), QStringLiteral("300"),
+                                   QStringLiteral("--incidents"),   QStringLiteral("40"),
+                                   QStringLiteral("--seed"),        QStringLiteral("7")};
         QCOMPARE(runCli(QStringList{QStringLiteral("generate"), out} + scale).exitCode, 0);
         const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
-        QCOMPARE(files, (QStringList{QStringLiteral("changes.csv"), QStringLiteral("debt.csv"),
-                                     QStringLiteral("deployments.csv"), QStringLiteral("incidents.csv"),
-                                     QStringLiteral("pages.csv"), QStringLiteral("slo_measurements.csv"),
-                                     QStringLiteral("slos.yaml")}));
+        QCOMPARE(
+            files,
+            (QStringList{QStringLiteral("changes.csv"), QStringLiteral("debt.csv"), QStringLiteral("deployments.csv"),
+                         QStringLiteral("incidents.csv"), QStringLiteral("pages.csv"),
+                         QStringLiteral("slo_measurements.csv"), QStringLiteral("slos.yaml")}));
         QStringList paths;
         for (const QString &f : files)
             paths << QDir(out).filePath(f);
@@ -362,20 +371,25 @@ private slots:
         writeDemoWorkspace(demo, options);
 
         const QString tables[] = {
-            QStringLiteral("SELECT deployment_id, service, environment, is_production, started_at, finished_at, result, "
-                           "commit_sha, fixes_deployment_id, team FROM deployments ORDER BY deployment_id"),
-            QStringLiteral("SELECT deployment_id, commit_sha, committed_at, authored_at, pr_merged_at FROM changes ORDER BY 1, 2"),
+            QStringLiteral(
+                "SELECT deployment_id, service, environment, is_production, started_at, finished_at, result, "
+                "commit_sha, fixes_deployment_id, team FROM deployments ORDER BY deployment_id"),
+            QStringLiteral(
+                "SELECT deployment_id, commit_sha, committed_at, authored_at, pr_merged_at FROM changes ORDER BY 1, 2"),
             QStringLiteral("SELECT incident_id, service, title, severity, started_at, detected_at, acknowledged_at, "
                            "mitigated_at, resolved_at, detection_source, caused_by_deployment_id, postmortem_url FROM "
                            "incidents ORDER BY 1"),
-            QStringLiteral("SELECT p.ukey, p.source_id, p.incident_number, p.service, p.title, p.urgency, p.created_at, "
-                           "p.acknowledged_at, p.resolved_at, p.auto_resolved, p.escalation_count, p.incident_key, "
-                           "g.service, g.title FROM pages p JOIN alert_groups g ON g.id = p.group_id ORDER BY p.ukey"),
-            QStringLiteral("SELECT name, measurement_slo, display_name, service, description, budgeting_method, objective, "
-                           "window_seconds, time_slice_target, time_slice_window_seconds FROM slos ORDER BY name"),
+            QStringLiteral(
+                "SELECT p.ukey, p.source_id, p.incident_number, p.service, p.title, p.urgency, p.created_at, "
+                "p.acknowledged_at, p.resolved_at, p.auto_resolved, p.escalation_count, p.incident_key, "
+                "g.service, g.title FROM pages p JOIN alert_groups g ON g.id = p.group_id ORDER BY p.ukey"),
+            QStringLiteral(
+                "SELECT name, measurement_slo, display_name, service, description, budgeting_method, objective, "
+                "window_seconds, time_slice_target, time_slice_window_seconds FROM slos ORDER BY name"),
             QStringLiteral("SELECT slo, ts, good, bad, total FROM slo_measurements ORDER BY slo, ts"),
-            QStringLiteral("SELECT id, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, risk_impact, fowler, "
-                           "linked_metric, status, pinned_quarter, notes FROM debt_items ORDER BY id"),
+            QStringLiteral(
+                "SELECT id, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, risk_impact, fowler, "
+                "linked_metric, status, pinned_quarter, notes FROM debt_items ORDER BY id"),
             QStringLiteral("SELECT item_id, depends_on, position FROM debt_dependencies ORDER BY 1, 3"),
         };
         auto rows = [](const QString &path, const QString &sql) {
@@ -414,23 +428,27 @@ private slots:
     // Operational debt: parse, store, read back, write: the same text.
     void debtRoundTrip()
     {
-        const QByteArray csv =
-            "id,title,theme,toil_hours_per_week,cost_weeks,risk_likelihood,risk_impact,fowler,depends_on,linked_metric,"
-            "status,pinned_quarter,notes\n"
-            "OPS-1,Canary analysis,change,6,2.5,4,5,careless-intentional,OPS-2;OPS-10,change_failure_rate;time_to_restore,open,2027Q2,"
-            "\"Vendor quote: 40 weeks,\nincluding \"\"migration\"\" work\"\n"
-            "OPS-10,\"Runbooks, top 20\",incident,0.1,1e-05,1,1,,,,done,,\n"
-            "OPS-2,Self-service migrations,,12.75,30,3,2,careful-unintentional,OPS-10,,open,,\" leading space\"\n"
-            "OPS-3,Game days,improvement,0,9876.125,2,2,careful-intentional,,,open,,\n"; // costs up to 10,000 weeks
+        const QByteArray csv
+            = "id,title,theme,toil_hours_per_week,cost_weeks,risk_likelihood,risk_impact,fowler,depends_on,linked_"
+              "metric,"
+              "status,pinned_quarter,notes\n"
+              "OPS-1,Canary "
+              "analysis,change,6,2.5,4,5,careless-intentional,OPS-2;OPS-10,change_failure_rate;time_to_restore,open,"
+              "2027Q2,"
+              "\"Vendor quote: 40 weeks,\nincluding \"\"migration\"\" work\"\n"
+              "OPS-10,\"Runbooks, top 20\",incident,0.1,1e-05,1,1,,,,done,,\n"
+              "OPS-2,Self-service migrations,,12.75,30,3,2,careful-unintentional,OPS-10,,open,,\" leading space\"\n"
+              "OPS-3,Game days,improvement,0,9876.125,2,2,careful-intentional,,,open,,\n"; // costs up to 10,000 weeks
         const QString path = file(QStringLiteral("debt.csv"), csv);
         const QString ws = workspacePath(QStringLiteral("debt"));
         QCOMPARE(runCli({QStringLiteral("import"), ws, path}).exitCode, 0);
 
         auto w = Workspace::open(ws);
         QSqlQuery q(w->database());
-        QVERIFY(q.exec(QStringLiteral("SELECT id, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, "
-                                      "risk_impact, fowler, linked_metric, status, pinned_quarter, notes FROM debt_items "
-                                      "ORDER BY position")));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT id, title, theme, toil_hours_per_week, cost_weeks, risk_likelihood, "
+                                  "risk_impact, fowler, linked_metric, status, pinned_quarter, notes FROM debt_items "
+                                  "ORDER BY position")));
         std::string written = importers::csvLine(importers::csvColumns(importers::RecordKind::Debt));
         while (q.next()) {
             DebtItem d;
@@ -447,7 +465,8 @@ private slots:
             d.pinnedQuarter = q.value(10).toString().toStdString();
             d.notes = q.value(11).toString().toStdString();
             QSqlQuery deps(w->database());
-            deps.prepare(QStringLiteral("SELECT depends_on FROM debt_dependencies WHERE item_id = ? ORDER BY position"));
+            deps.prepare(
+                QStringLiteral("SELECT depends_on FROM debt_dependencies WHERE item_id = ? ORDER BY position"));
             deps.addBindValue(q.value(0));
             QVERIFY(deps.exec());
             while (deps.next())

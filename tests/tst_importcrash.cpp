@@ -4,8 +4,8 @@
 // empty pages table, whose indexes are dropped and rebuilt) and a workspace the command was
 // creating (which must not appear at all).
 #include "importers/importrunner.h"
-#include "tests/common/testutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -52,9 +52,9 @@ private slots:
     void initTestCase()
     {
         const QString out = m_dir.filePath(QStringLiteral("big"));
-        const CliResult r = runCli({QStringLiteral("generate"), out, QStringLiteral("--pages"), QStringLiteral("150000"),
-                                    QStringLiteral("--deployments"), QStringLiteral("0"), QStringLiteral("--incidents"),
-                                    QStringLiteral("0")});
+        const CliResult r = runCli({QStringLiteral("generate"), out, QStringLiteral("--pages"),
+                                    QStringLiteral("150000"), QStringLiteral("--deployments"), QStringLiteral("0"),
+                                    QStringLiteral("--incidents"), QStringLiteral("0")});
         QCOMPARE(r.exitCode, 0);
         m_big = QDir(out).filePath(QStringLiteral("pages.csv"));
         QVERIFY(QFileInfo(m_big).size() > 20 * 1000 * 1000);
@@ -70,8 +70,8 @@ private slots:
     void cancel()
     {
         QFETCH(QByteArray, seed);
-        const QString ws = workspaceWith(QStringLiteral("cancel-%1").arg(QLatin1StringView(QTest::currentDataTag()).at(0)),
-                                         seed);
+        const QString ws = workspaceWith(
+            QStringLiteral("cancel-%1").arg(QLatin1StringView(QTest::currentDataTag()).at(0)), seed);
         const QByteArray before = sqliteDump(ws);
         QVERIFY(before.contains("CREATE UNIQUE INDEX pages_ukey") || before.contains("CREATE INDEX pages_created_at"));
         {

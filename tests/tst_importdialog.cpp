@@ -4,14 +4,14 @@
 // with the same header is read with; profiles are listed and removed; the import runs on a
 // worker thread and Cancel leaves the workspace exactly as it was; the Data sources panel lists
 // the imports and removes one; the main window's File › Import… and drag-and-drop open the dialog.
+#include "app/mainwindow.h"
+#include "store/workspace.h"
+#include "tests/common/testutil.h"
 #include "views/analysiscontroller.h"
 #include "views/datasourcespanel.h"
 #include "views/importdialog.h"
 #include "views/importprofilesdialog.h"
 #include "views/workspaceeditor.h"
-#include "app/mainwindow.h"
-#include "tests/common/testutil.h"
-#include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -27,8 +27,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTableWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
 
@@ -182,8 +182,8 @@ private slots:
         ImportDialog d(ws, QByteArrayLiteral("UTC"));
         QSignalSpy finished(&d, &ImportDialog::importFinished);
         QSignalSpy changed(&d, &ImportDialog::dataChanged);
-        d.addFiles({file(QStringLiteral("small.csv"), "created_at,title\n2026-03-05T10:00:00Z,first of the batch\n"),
-                    m_big});
+        d.addFiles(
+            {file(QStringLiteral("small.csv"), "created_at,title\n2026-03-05T10:00:00Z,first of the batch\n"), m_big});
         d.show();
         d.startImport();
         auto *progress = d.findChild<QProgressBar *>(QStringLiteral("progress"));
@@ -203,7 +203,8 @@ private slots:
     {
         const QString ws = newWorkspace(QStringLiteral("sources"));
         const QString first = file(QStringLiteral("first.csv"), kPages);
-        const QString second = file(QStringLiteral("second.csv"), "id,created_at,title\nP9,2026-03-09T10:00:00Z,Other\n");
+        const QString second = file(QStringLiteral("second.csv"),
+                                    "id,created_at,title\nP9,2026-03-09T10:00:00Z,Other\n");
         QCOMPARE(runCli({QStringLiteral("import"), ws, first, second}).exitCode, 0);
         auto w = Workspace::open(ws);
         DataSourcesPanel panel;
@@ -215,7 +216,8 @@ private slots:
         QCOMPARE(m->index(0, ImportLogModel::FileColumn).data().toString(), QStringLiteral("first.csv"));
         QCOMPARE(m->index(0, ImportLogModel::FormatColumn).data().toString(), QStringLiteral("pages"));
         QCOMPARE(m->index(0, ImportLogModel::AddedColumn).data().toInt(), 3);
-        QCOMPARE(m->index(1, ImportLogModel::Sha256Column).data(Qt::ToolTipRole).toString().toLatin1(), sha256Of(second));
+        QCOMPARE(m->index(1, ImportLogModel::Sha256Column).data(Qt::ToolTipRole).toString().toLatin1(),
+                 sha256Of(second));
         const qint64 id = m->index(0, 0).data(ImportLogModel::IdRole).toLongLong();
         QVERIFY(panel.removeImport(id, false));
         QCOMPARE(changed.count(), 1);
@@ -287,13 +289,17 @@ private slots:
         QCOMPARE(d.fileStatus(0), QStringLiteral("Unknown format"));
         auto *mapping = d.findChild<QGroupBox *>(QStringLiteral("mapping"));
         QVERIFY(mapping->isVisible());
-        QVERIFY(d.findChild<QLabel *>(QStringLiteral("mappingIntro"))->text().contains(QStringLiteral("does not recognise")));
+        QVERIFY(d.findChild<QLabel *>(QStringLiteral("mappingIntro"))
+                    ->text()
+                    .contains(QStringLiteral("does not recognise")));
 
         // Choose the format: one row per field, columns named like a field are matched already.
         auto *format = d.findChild<QComboBox *>(QStringLiteral("mapFormat"));
         format->setCurrentIndex(format->findData(QStringLiteral("deployments")));
         QCOMPARE(d.fileFormat(0), QStringLiteral("deployments"));
-        auto field = [&](const char *name) { return d.findChild<QComboBox *>(QStringLiteral("field_") + QLatin1String(name)); };
+        auto field = [&](const char *name) {
+            return d.findChild<QComboBox *>(QStringLiteral("field_") + QLatin1String(name));
+        };
         QVERIFY(field("deployment_id") && field("finished_at") && field("team"));
         QCOMPARE(field("environment")->currentText(), QStringLiteral("Environment")); // by name
         QCOMPARE(field("deployment_id")->currentIndex(), 0);                          // not in the file
@@ -311,7 +317,8 @@ private slots:
         };
         choose("deployment_id", QStringLiteral("Run ID"));
         choose("finished_at", QStringLiteral("Pipeline")); // a wrong column first
-        QTRY_VERIFY(problems->count() > 0 && problems->item(0)->text().contains(QStringLiteral("column 'Pipeline': not a timestamp")));
+        QTRY_VERIFY(problems->count() > 0
+                    && problems->item(0)->text().contains(QStringLiteral("column 'Pipeline': not a timestamp")));
         choose("finished_at", QStringLiteral("Finished"));
         choose("started_at", QStringLiteral("Started"));
         choose("service", QStringLiteral("Pipeline"));
@@ -344,10 +351,11 @@ private slots:
         QCOMPARE(saved->format, QStringLiteral("deployments"));
         QCOMPARE(saved->headerKey,
                  QStringLiteral("[\"environment\",\"finished\",\"pipeline\",\"run id\",\"started\",\"status\"]"));
-        const QList<QPair<QString, QString>> expected = {
-            {QStringLiteral("deployment_id"), QStringLiteral("Run ID")}, {QStringLiteral("finished_at"), QStringLiteral("Finished")},
-            {QStringLiteral("result"), QStringLiteral("Status")},        {QStringLiteral("service"), QStringLiteral("Pipeline")},
-            {QStringLiteral("started_at"), QStringLiteral("Started")}};
+        const QList<QPair<QString, QString>> expected = {{QStringLiteral("deployment_id"), QStringLiteral("Run ID")},
+                                                         {QStringLiteral("finished_at"), QStringLiteral("Finished")},
+                                                         {QStringLiteral("result"), QStringLiteral("Status")},
+                                                         {QStringLiteral("service"), QStringLiteral("Pipeline")},
+                                                         {QStringLiteral("started_at"), QStringLiteral("Started")}};
         QCOMPARE(saved->mapping, expected);
         stack.undo();
         QVERIFY(!store.find(QStringLiteral("CI vendor")));
@@ -364,15 +372,17 @@ private slots:
         // The next file with these columns (in another order) is read with the profile.
         ImportDialog next(ws, QByteArrayLiteral("UTC"));
         next.setEditor(&editor);
-        next.addFiles({file(QStringLiteral("ci-2.csv"), "Status,Finished,Started,Pipeline,Environment,Run ID\n"
-                                                       "Success,2026-03-03T10:05:00Z,,search,prod,run-103\n")});
+        next.addFiles({file(QStringLiteral("ci-2.csv"),
+                            "Status,Finished,Started,Pipeline,Environment,Run ID\n"
+                            "Success,2026-03-03T10:05:00Z,,search,prod,run-103\n")});
         next.show();
         QCOMPARE(next.fileFormat(0), QStringLiteral("deployments"));
         QCOMPARE(next.fileProfile(0), QStringLiteral("CI vendor"));
         QCOMPARE(next.fileStatus(0), QStringLiteral("Ready: read with the profile 'CI vendor'"));
         auto *profile = next.findChild<QComboBox *>(QStringLiteral("profile"));
         QCOMPARE(profile->currentData().toString(), QStringLiteral("CI vendor"));
-        QCOMPARE(next.findChild<QTableWidget *>(QStringLiteral("preview"))->item(0, 0)->text(), QStringLiteral("run-103"));
+        QCOMPARE(next.findChild<QTableWidget *>(QStringLiteral("preview"))->item(0, 0)->text(),
+                 QStringLiteral("run-103"));
         // Choosing no profile: the file is unknown again.
         profile->setCurrentIndex(0);
         QCOMPARE(next.fileFormat(0), QString());
@@ -384,10 +394,16 @@ private slots:
         const QString ws = newWorkspace(QStringLiteral("profiles"));
         auto workspace = Workspace::open(ws);
         ImportProfileStore store(*workspace);
-        store.save({QStringLiteral("b-vendor"), QStringLiteral("[\"a\",\"b\"]"), QStringLiteral("pages"),
-                    {{QStringLiteral("created_at"), QStringLiteral("a")}, {QStringLiteral("title"), QStringLiteral("b")}},
-                    1772359200LL * 1000000});
-        store.save({QStringLiteral("a-vendor"), QStringLiteral("[\"id\",\"team\"]"), QStringLiteral("ownership"), {},
+        store.save(
+            {QStringLiteral("b-vendor"),
+             QStringLiteral("[\"a\",\"b\"]"),
+             QStringLiteral("pages"),
+             {{QStringLiteral("created_at"), QStringLiteral("a")}, {QStringLiteral("title"), QStringLiteral("b")}},
+             1772359200LL * 1000000});
+        store.save({QStringLiteral("a-vendor"),
+                    QStringLiteral("[\"id\",\"team\"]"),
+                    QStringLiteral("ownership"),
+                    {},
                     1772359260LL * 1000000});
         QUndoStack stack;
         WorkspaceEditor editor(&stack);
@@ -397,12 +413,14 @@ private slots:
         ImportProfilesModel *m = dialog.model();
         QCOMPARE(m->rowCount(), 2);
         QCOMPARE(m->index(0, ImportProfilesModel::NameColumn).data().toString(), QStringLiteral("a-vendor"));
-        QCOMPARE(m->index(0, ImportProfilesModel::MappingColumn).data().toString(), QStringLiteral("columns matched by name"));
+        QCOMPARE(m->index(0, ImportProfilesModel::MappingColumn).data().toString(),
+                 QStringLiteral("columns matched by name"));
         QCOMPARE(m->index(1, ImportProfilesModel::FormatColumn).data().toString(), QStringLiteral("pages"));
         QCOMPARE(m->index(1, ImportProfilesModel::MappingColumn).data().toString(),
                  QStringLiteral("created_at ← a, title ← b"));
         QCOMPARE(m->index(1, ImportProfilesModel::HeaderColumn).data().toString(), QStringLiteral("a, b"));
-        QCOMPARE(m->index(1, ImportProfilesModel::SavedColumn).data().toString(), QStringLiteral("2026-03-01T10:00:00Z"));
+        QCOMPARE(m->index(1, ImportProfilesModel::SavedColumn).data().toString(),
+                 QStringLiteral("2026-03-01T10:00:00Z"));
 
         dialog.show();
         grabFor(dialog, "import-profiles.png");

@@ -3,9 +3,9 @@
 // pages and bare incident arrays, Analytics raw incidents, OpenSLO v1 / v1alpha / SDK lists /
 // v2alpha, a Prometheus range query. Expected values are read off the payloads by hand. Every
 // sample is also fed to every parser: whatever the file, a parser reports, it never crashes.
+#include "store/timeutil.h"
 #include "tests/common/parsertestutil.h"
 #include "tests/common/testutil.h"
-#include "store/timeutil.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -113,7 +113,8 @@ private slots:
 
     void restSchemaPage()
     {
-        const Collected c = parseBytes(Format::PagerDutyRest, sample(QStringLiteral("pagerduty/api-schema_GET_incidents.json")));
+        const Collected c = parseBytes(Format::PagerDutyRest,
+                                       sample(QStringLiteral("pagerduty/api-schema_GET_incidents.json")));
         QVERIFY(!c.fileError && c.errors.empty());
         QCOMPARE(c.pages.size(), std::size_t(1));
         const Page &p = c.pages[0];
@@ -132,15 +133,16 @@ private slots:
         QVERIFY(!a.fileError && a.errors.empty());
         QCOMPARE(a.pages.size(), std::size_t(1));
         QCOMPARE(a.pages[0].sourceId, std::string("P9UMCAE"));
-        QCOMPARE(a.pages[0].createdAt, at("2021-01-08T15:36:37Z")); // naive, workspace zone UTC
-        QVERIFY(!a.pages[0].acknowledgedAt);                         // seconds_to_first_ack: null
+        QCOMPARE(a.pages[0].createdAt, at("2021-01-08T15:36:37Z"));          // naive, workspace zone UTC
+        QVERIFY(!a.pages[0].acknowledgedAt);                                 // seconds_to_first_ack: null
         QCOMPARE(a.pages[0].resolvedAt.value(), at("2021-01-08T15:39:52Z")); // + 195 s
         QCOMPARE(a.pages[0].title, std::string("Deorbit, engines not cut off as planned"));
 
         // Created 10:00:00 with seconds_to_resolve 2029: the payload's resolved_at (the day
         // before) is not used, docs/formats.md says created + seconds.
-        const Collected s = parseBytes(Format::PagerDutyAnalytics,
-                                       sample(QStringLiteral("pagerduty/api-schema_POST_analytics_raw_incidents.json")));
+        const Collected s = parseBytes(
+            Format::PagerDutyAnalytics,
+            sample(QStringLiteral("pagerduty/api-schema_POST_analytics_raw_incidents.json")));
         QVERIFY(!s.fileError && s.errors.empty());
         QCOMPARE(s.pages.size(), std::size_t(2));
         const Page *fire = byId(s, "PYC0H08");
@@ -205,7 +207,8 @@ private slots:
         QCOMPARE(a.slos.at(1).method, BudgetingMethod::Timeslices);
         QCOMPARE(a.slos.at(1).timeSliceTarget.value(), 0.95);
 
-        const Collected s = parseBytes(Format::OpenSlo, sample(QStringLiteral("slo/sloth/openslo-getting-started.yml")));
+        const Collected s = parseBytes(Format::OpenSlo,
+                                       sample(QStringLiteral("slo/sloth/openslo-getting-started.yml")));
         QCOMPARE(s.slos.at(0).windowSeconds, std::int64_t(30 * 86400)); // count: 30, unit: Day
         QCOMPARE(s.slos.at(0).objective, 0.999);
         QCOMPARE(s.slos.at(0).service, std::string("my-service"));
@@ -228,7 +231,8 @@ private slots:
         QCOMPARE(c.measurements[2].total.value(), 2.0);
 
         const Collected nan = parseBytes(
-            Format::Prometheus, sample(QStringLiteral("slo/synthetic/prometheus_query_range_sloth_budget_remaining.json")), o);
+            Format::Prometheus,
+            sample(QStringLiteral("slo/synthetic/prometheus_query_range_sloth_budget_remaining.json")), o);
         QVERIFY(!nan.fileError && nan.errors.empty());
         QCOMPARE(nan.measurements.size(), std::size_t(6));
         QCOMPARE(nan.notes.size(), std::size_t(2)); // its `warnings` entry, then the NaN
@@ -243,7 +247,9 @@ private slots:
         const QByteArray csv = sample(QStringLiteral("dora/devlake_cicd_deployment_commits.csv"));
         QVERIFY(!detectFormat(csv));
         ParseOptions o;
-        o.columnMap = {{"deployment_id", "id"}, {"finished_at", "finished_date"}, {"started_at", "started_date"},
+        o.columnMap = {{"deployment_id", "id"},
+                       {"finished_at", "finished_date"},
+                       {"started_at", "started_date"},
                        {"service", "repo_url"}};
         const Collected c = parseBytes(Format::Deployments, csv, o);
         QVERIFY(!c.fileError && c.errors.empty());
@@ -268,9 +274,12 @@ private slots:
     {
         // DevLake's issues table: the title column is empty, the PagerDuty title is in description.
         ParseOptions o;
-        o.columnMap = {{"created_at", "created_date"}, {"title", "description"}, {"resolved_at", "resolution_date"},
+        o.columnMap = {{"created_at", "created_date"},
+                       {"title", "description"},
+                       {"resolved_at", "resolution_date"},
                        {"incident_number", "issue_key"}};
-        const Collected c = parseBytes(Format::Pages, sample(QStringLiteral("dora/devlake_pagerduty_incidents_as_issues.csv")), o);
+        const Collected c = parseBytes(Format::Pages,
+                                       sample(QStringLiteral("dora/devlake_pagerduty_incidents_as_issues.csv")), o);
         QVERIFY(!c.fileError && c.errors.empty());
         QCOMPARE(c.pages.size(), std::size_t(3));
         QCOMPARE(c.pages[0].sourceId, std::string("pagerduty:Incident:1:4")); // id by name
@@ -285,10 +294,10 @@ private slots:
     void otherPayloadsAreNotGuessed_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *f : {"dora/opsgenie_incidents_api_v1.json", "dora/devlake_incidents_min.csv",
-                              "dora/devlake_cicd_deployment_commits.csv", "slo/sloth/getting-started.yml",
-                              "slo/pyrra/nginx.yaml", "slo/datadog/slo_history_event_based_legacy_docs.json",
-                              "pagerduty/api-schema_GET_oncalls.json"})
+        for (const char *f :
+             {"dora/opsgenie_incidents_api_v1.json", "dora/devlake_incidents_min.csv",
+              "dora/devlake_cicd_deployment_commits.csv", "slo/sloth/getting-started.yml", "slo/pyrra/nginx.yaml",
+              "slo/datadog/slo_history_event_based_legacy_docs.json", "pagerduty/api-schema_GET_oncalls.json"})
             QTest::newRow(f) << QString::fromLatin1(f);
     }
 

@@ -29,11 +29,11 @@ private slots:
         QTest::addColumn<int>("k");
         // k = floor((n − z√n) ÷ 2)
         QTest::newRow("0") << 0 << 0;
-        QTest::newRow("1") << 1 << -1;  // (1 − 1.959964) ÷ 2 = −0.48
-        QTest::newRow("7") << 7 << 0;   // (7 − 1.959964 × 2.645751) ÷ 2 = (7 − 5.185577) ÷ 2 = 0.907
-        QTest::newRow("8") << 8 << 1;   // (8 − 1.959964 × 2.828427) ÷ 2 = (8 − 5.543615) ÷ 2 = 1.228
-        QTest::newRow("20") << 20 << 5; // (20 − 1.959964 × 4.472136) ÷ 2 = (20 − 8.765226) ÷ 2 = 5.617
-        QTest::newRow("30") << 30 << 9; // (30 − 1.959964 × 5.477226) ÷ 2 = (30 − 10.735165) ÷ 2 = 9.632
+        QTest::newRow("1") << 1 << -1;     // (1 − 1.959964) ÷ 2 = −0.48
+        QTest::newRow("7") << 7 << 0;      // (7 − 1.959964 × 2.645751) ÷ 2 = (7 − 5.185577) ÷ 2 = 0.907
+        QTest::newRow("8") << 8 << 1;      // (8 − 1.959964 × 2.828427) ÷ 2 = (8 − 5.543615) ÷ 2 = 1.228
+        QTest::newRow("20") << 20 << 5;    // (20 − 1.959964 × 4.472136) ÷ 2 = (20 − 8.765226) ÷ 2 = 5.617
+        QTest::newRow("30") << 30 << 9;    // (30 − 1.959964 × 5.477226) ÷ 2 = (30 − 10.735165) ÷ 2 = 9.632
         QTest::newRow("100") << 100 << 40; // (100 − 19.59964) ÷ 2 = 40.2
     }
     void medianRank()
@@ -169,7 +169,8 @@ private slots:
     void verdictWithoutAnInterval()
     {
         // Either interval missing: not enough data, however far apart the values are.
-        QCOMPARE(intervals::verdict(Better::Lower, 1.0, std::nullopt, 100.0, Interval{90, 110}), Verdict::InsufficientData);
+        QCOMPARE(intervals::verdict(Better::Lower, 1.0, std::nullopt, 100.0, Interval{90, 110}),
+                 Verdict::InsufficientData);
         QCOMPARE(intervals::verdict(Better::Lower, 1.0, Interval{0.5, 1.5}, std::nullopt, std::nullopt),
                  Verdict::InsufficientData);
         QCOMPARE(intervals::verdict(Better::Higher, std::nullopt, std::nullopt, std::nullopt, std::nullopt),

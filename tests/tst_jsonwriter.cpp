@@ -140,15 +140,16 @@ private slots:
         w.endObject();
         w.endArray();
         w.endObject();
-        const QJsonObject expected{{QStringLiteral("a"), QJsonArray()},
-                                   {QStringLiteral("b"), QJsonObject()},
-                                   {QStringLiteral("c"), true},
-                                   {QStringLiteral("d"), false},
-                                   {QStringLiteral("e"), QJsonValue(QJsonValue::Null)},
-                                   {QStringLiteral("f"), QJsonValue(QJsonValue::Null)},
-                                   {QStringLiteral("g"), 2.5},
-                                   {QStringLiteral("h"), QJsonArray{1, QJsonArray{QStringLiteral("x")},
-                                                                    QJsonObject{{QStringLiteral("k"), 3}}}}};
+        const QJsonObject expected{
+            {QStringLiteral("a"), QJsonArray()},
+            {QStringLiteral("b"), QJsonObject()},
+            {QStringLiteral("c"), true},
+            {QStringLiteral("d"), false},
+            {QStringLiteral("e"), QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("f"), QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("g"), 2.5},
+            {QStringLiteral("h"),
+             QJsonArray{1, QJsonArray{QStringLiteral("x")}, QJsonObject{{QStringLiteral("k"), 3}}}}};
         QCOMPARE(w.text(), QJsonDocument(expected).toJson(QJsonDocument::Compact));
     }
 

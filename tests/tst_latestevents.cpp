@@ -5,8 +5,8 @@
 // maximum over every timestamp column, computed here.
 #include "engine/dataset.h"
 #include "store/recordwriter.h"
-#include "tests/common/testutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -55,7 +55,8 @@ QMap<QString, QString> entries(Workspace &ws)
 int triggers(Workspace &ws)
 {
     QSqlQuery q(ws.database());
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_latest_%'")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_latest_%'"))
+        || !q.next())
         qFatal("no schema");
     return q.value(0).toInt();
 }
@@ -121,10 +122,12 @@ private slots:
     {
         QTemporaryDir dir;
         auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
-        ws->exec(QStringLiteral("INSERT INTO deployments(deployment_id, is_production, started_at, finished_at, result) "
-                                "VALUES('D1', 1, 50, 100, 'success'), ('D2', 1, 300, 200, 'success')"));
+        ws->exec(
+            QStringLiteral("INSERT INTO deployments(deployment_id, is_production, started_at, finished_at, result) "
+                           "VALUES('D1', 1, 50, 100, 'success'), ('D2', 1, 300, 200, 'success')"));
         QCOMPARE(ws->latestEventTime(), std::optional<Micros>(300)); // a start after the finish counts too
-        ws->exec(QStringLiteral("INSERT INTO changes(commit_sha, deployment_id, committed_at, pr_merged_at) VALUES('c', 'D1', 10, 400)"));
+        ws->exec(QStringLiteral(
+            "INSERT INTO changes(commit_sha, deployment_id, committed_at, pr_merged_at) VALUES('c', 'D1', 10, 400)"));
         QCOMPARE(ws->latestEventTime(), std::optional<Micros>(400));
         ws->exec(QStringLiteral("UPDATE changes SET pr_merged_at = 20"));
         QCOMPARE(entries(*ws).contains(QStringLiteral("changes")), false); // unknown: its latest row moved earlier
@@ -180,7 +183,8 @@ private slots:
         QCOMPARE(ws->latestEventTime(), scanned(*ws));
         QCOMPARE(entries(*ws).size(), 5);
         // The triggers work again afterwards.
-        ws->exec(QStringLiteral("UPDATE pages SET resolved_at = ? WHERE source_id = 'P2'"), {qint64(at("2026-04-01T00:00:00Z"))});
+        ws->exec(QStringLiteral("UPDATE pages SET resolved_at = ? WHERE source_id = 'P2'"),
+                 {qint64(at("2026-04-01T00:00:00Z"))});
         QCOMPARE(ws->latestEventTime(), std::optional<Micros>(at("2026-04-01T00:00:00Z")));
     }
 
@@ -190,11 +194,13 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("w.srmap"));
         const QString csv = dir.filePath(QStringLiteral("pages.csv"));
-        test::writeFile(csv, "id,service,title,created_at,resolved_at\n"
-                             "P1,cart,Redis down,2026-03-01T10:00:00Z,2026-03-20T00:00:00Z\n"
-                             "P2,cart,Redis down,2026-03-02T10:00:00Z,\n");
+        test::writeFile(csv,
+                        "id,service,title,created_at,resolved_at\n"
+                        "P1,cart,Redis down,2026-03-01T10:00:00Z,2026-03-20T00:00:00Z\n"
+                        "P2,cart,Redis down,2026-03-02T10:00:00Z,\n");
         const QString incidents = dir.filePath(QStringLiteral("incidents.csv"));
-        test::writeFile(incidents, "incident_id,started_at,resolved_at\nI1,2026-03-05T00:00:00Z,2026-03-06T00:00:00Z\n");
+        test::writeFile(incidents,
+                        "incident_id,started_at,resolved_at\nI1,2026-03-05T00:00:00Z,2026-03-06T00:00:00Z\n");
         const test::CliResult r = test::runCli({QStringLiteral("import"), path, csv, incidents});
         QCOMPARE(r.exitCode, 0);
         auto ws = Workspace::open(path);
@@ -215,8 +221,10 @@ private slots:
         {
             auto ws = Workspace::create(path, 2);
             ws->exec(QStringLiteral("INSERT INTO alert_groups(id, service, title) VALUES(1, 'cart', 'Redis down')"));
-            ws->exec(QStringLiteral("INSERT INTO pages(ukey, title, created_at, resolved_at, group_id) VALUES(1, 't', 10, 700, 1)"));
-            ws->exec(QStringLiteral("INSERT INTO incidents(incident_id, started_at, mitigated_at) VALUES('I', 5, 600)"));
+            ws->exec(QStringLiteral(
+                "INSERT INTO pages(ukey, title, created_at, resolved_at, group_id) VALUES(1, 't', 10, 700, 1)"));
+            ws->exec(
+                QStringLiteral("INSERT INTO incidents(incident_id, started_at, mitigated_at) VALUES('I', 5, 600)"));
             QCOMPARE(ws->latestEventTime(), std::optional<Micros>(700)); // scanned before the migration
         }
         auto ws = Workspace::open(path);

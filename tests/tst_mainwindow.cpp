@@ -2,13 +2,13 @@
 // a dialog and keeps running, remembers recent files. Built twice: offscreen, and in a real X
 // server under xvfb-run (tst_mainwindow_x11).
 #include "app/mainwindow.h"
-#include "tests/common/testutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
-#include <QAction>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -82,7 +82,8 @@ private slots:
         // The previous workspace is still open.
         QVERIFY(w.workspace());
         QCOMPARE(w.workspace()->path(), m_demo);
-        QCOMPARE(sha256Of(bad), QByteArray(QCryptographicHash::hash("this is not a database", QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(sha256Of(bad),
+                 QByteArray(QCryptographicHash::hash("this is not a database", QCryptographicHash::Sha256).toHex()));
     }
 
     void closeAndGeometry()

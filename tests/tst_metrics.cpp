@@ -3,8 +3,8 @@
 // is worked out by hand in the comments next to it.
 #include "tests/enginefixture.h"
 
-#include "store/alertrules.h"
 #include "engine/analysis.h"
+#include "store/alertrules.h"
 #include "tests/common/testutil.h"
 
 #include <QTest>
@@ -80,13 +80,10 @@ void writeDelivery(EngineFixture &f)
 {
     f.write(deployment("D1", "2026-09-17T00:00:00Z"),
             deployment("D2", "2026-09-18T12:00:00Z", DeployResult::RolledBack),
-            deployment("D3", "2026-09-22T10:00:00Z"),
-            deployment("D4", "2026-09-23T00:00:00Z"),
-            deployment("D5", "2026-09-24T00:00:00Z"),
-            deployment("D6", "2026-09-25T00:00:00Z", DeployResult::Failure),
+            deployment("D3", "2026-09-22T10:00:00Z"), deployment("D4", "2026-09-23T00:00:00Z"),
+            deployment("D5", "2026-09-24T00:00:00Z"), deployment("D6", "2026-09-25T00:00:00Z", DeployResult::Failure),
             deployment("D7", "2026-09-25T01:00:00Z", DeployResult::Success, "staging"),
-            deployment("D8", "2026-10-01T00:00:00Z"),
-            deployment("D9", "2026-09-16T23:59:59Z"),
+            deployment("D8", "2026-10-01T00:00:00Z"), deployment("D9", "2026-09-16T23:59:59Z"),
             deployment("D10", "2026-09-29T00:00:00Z", DeployResult::Success, "live"),
             deployment("D11", "2026-09-26T00:00:00Z", DeployResult::Other),
             deployment("F1", "2026-09-22T12:00:00Z", DeployResult::Success, "staging", "D3"),
@@ -128,12 +125,12 @@ private slots:
         QTest::addColumn<double>("expected");
         QTest::newRow("single p50") << QList<double>{7} << 0.5 << 7.0;
         QTest::newRow("single p90") << QList<double>{7} << 0.9 << 7.0;
-        QTest::newRow("two p50") << QList<double>{1, 2} << 0.5 << 1.5;     // h = 0.5
-        QTest::newRow("two p90") << QList<double>{1, 2} << 0.9 << 1.9;     // h = 0.9
-        QTest::newRow("four p50") << QList<double>{4, 1, 3, 2} << 0.5 << 2.5; // h = 1.5
-        QTest::newRow("four p90") << QList<double>{4, 1, 3, 2} << 0.9 << 3.7; // h = 2.7
-        QTest::newRow("five p90") << QList<double>{15, 20, 35, 40, 50} << 0.9 << 46.0; // h = 3.6
-        QTest::newRow("five p50") << QList<double>{50, 15, 40, 20, 35} << 0.5 << 35.0; // h = 2
+        QTest::newRow("two p50") << QList<double>{1, 2} << 0.5 << 1.5;                          // h = 0.5
+        QTest::newRow("two p90") << QList<double>{1, 2} << 0.9 << 1.9;                          // h = 0.9
+        QTest::newRow("four p50") << QList<double>{4, 1, 3, 2} << 0.5 << 2.5;                   // h = 1.5
+        QTest::newRow("four p90") << QList<double>{4, 1, 3, 2} << 0.9 << 3.7;                   // h = 2.7
+        QTest::newRow("five p90") << QList<double>{15, 20, 35, 40, 50} << 0.9 << 46.0;          // h = 3.6
+        QTest::newRow("five p50") << QList<double>{50, 15, 40, 20, 35} << 0.5 << 35.0;          // h = 2
         QTest::newRow("ten p90") << QList<double>{10, 9, 8, 7, 6, 5, 4, 3, 2, 1} << 0.9 << 9.1; // h = 8.1
         QTest::newRow("ties") << QList<double>{2, 2, 2, 9} << 0.5 << 2.0;
         QTest::newRow("p0") << QList<double>{3, 1, 2} << 0.0 << 1.0;
@@ -637,7 +634,7 @@ private slots:
 
     void doraTierBoundaries_data()
     {
-        QTest::addColumn<int>("deploys");   // in a 7-day window, all successful
+        QTest::addColumn<int>("deploys"); // in a 7-day window, all successful
         QTest::addColumn<int>("rolledBack");
         QTest::addColumn<int>("frequencyTier");
         QTest::addColumn<int>("failureTier");
@@ -730,7 +727,7 @@ private slots:
         if (latest != 5) {
             f.write(page("p0", "old", "2026-05-01T00:00:00Z", 60, 120),
                     page("p1", "x", "2026-09-10T10:00:00Z", std::nullopt,
-                         latest == 0 ? 30 * 86400 : 60),             // resolved 10-10
+                         latest == 0 ? 30 * 86400 : 60), // resolved 10-10
                     page("p2", "y", latest == 1 ? "2026-10-20T23:59:59Z" : "2026-09-01T00:00:00Z"));
             Change c = change("c", "D1", "2026-09-01T00:00:00Z");
             if (latest == 2)

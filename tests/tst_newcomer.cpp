@@ -63,7 +63,7 @@ private:
         if (!dir.isEmpty())
             w->grab().save(dir + u'/' + QLatin1StringView(name) + QStringLiteral(".png"));
     }
-    template<typename T>
+    template <typename T>
     T *page(ViewId id)
     {
         m_window->showView(id);
@@ -88,10 +88,7 @@ private slots:
         QVERIFY(snapshot());
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-    }
+    void cleanupTestCase() { m_window.reset(); }
 
     // --- 11: search boxes and Ctrl+C -------------------------------------------------------------
 
@@ -241,8 +238,8 @@ private slots:
         handbook->browser()->setSource(QUrl(QStringLiteral("debt-and-roadmap.md")));
         QCOMPARE(handbook->currentTopic(), QStringLiteral("debt-and-roadmap.md"));
         shot(handbook, "handbook-link");
-        QVERIFY(handbook->browser()->toPlainText().startsWith(QStringLiteral("Operational debt")) ||
-                handbook->browser()->toPlainText().contains(QStringLiteral("debt")));
+        QVERIFY(handbook->browser()->toPlainText().startsWith(QStringLiteral("Operational debt"))
+                || handbook->browser()->toPlainText().contains(QStringLiteral("debt")));
         handbook->close();
     }
 
@@ -312,9 +309,10 @@ private slots:
         const QPointF atChart = chart->chart()->mapToPosition(weekly->at(2), weekly);
         const QPoint atWidget = chart->mapFromScene(chart->chart()->mapToScene(atChart));
         const WeeklyPoint &w = m->weekly[third];
-        QCOMPARE(chart->crosshairAt(atWidget), QStringLiteral("%1 (from %2): %3 · n = %4")
-                                                     .arg(w.week, formatDate(w.start), charts::formatValue(w.value, m->def->unit))
-                                                     .arg(w.n));
+        QCOMPARE(chart->crosshairAt(atWidget),
+                 QStringLiteral("%1 (from %2): %3 · n = %4")
+                     .arg(w.week, formatDate(w.start), charts::formatValue(w.value, m->def->unit))
+                     .arg(w.n));
         shot(detail, "metric-detail-crosshair");
 
         // Zoom doubles the detail (halves the span shown), pan moves it, Home resets.
@@ -360,7 +358,8 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("<glob pattern=\"*.srmap\"")));
         QFile desktop(QStringLiteral(SRM_SOURCE_DIR "/packaging/org.sreroadmap.SreRoadmap.desktop"));
         QVERIFY(desktop.open(QIODevice::ReadOnly));
-        QVERIFY(QString::fromUtf8(desktop.readAll()).contains(QStringLiteral("MimeType=application/x-sre-roadmap-workspace;")));
+        QVERIFY(QString::fromUtf8(desktop.readAll())
+                    .contains(QStringLiteral("MimeType=application/x-sre-roadmap-workspace;")));
     }
 
     // --- 15: the PDF's outline -------------------------------------------------------------------
@@ -397,7 +396,8 @@ private slots:
             p.start(pdftotext, {QStringLiteral("-f"), page, QStringLiteral("-l"), page, pdf, QStringLiteral("-")});
             QVERIFY(p.waitForFinished(60000));
             const QString text = QString::fromUtf8(p.readAllStandardOutput()).simplified();
-            QVERIFY2(text.contains(outline[i].title), qPrintable(outline[i].title + QStringLiteral(" on page ") + page));
+            QVERIFY2(text.contains(outline[i].title),
+                     qPrintable(outline[i].title + QStringLiteral(" on page ") + page));
         }
     }
 
@@ -417,12 +417,14 @@ private slots:
     {
         const QString ws = m_dir.filePath(QStringLiteral("html.srmap"));
         const QString slo = m_dir.filePath(QStringLiteral("slo.yaml"));
-        writeFile(slo, "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api-availability\nspec:\n"
-                       "  service: api\n  budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 28d\n"
-                       "  objectives:\n    - target: 0.99\n");
+        writeFile(slo,
+                  "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api-availability\nspec:\n"
+                  "  service: api\n  budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 28d\n"
+                  "  objectives:\n    - target: 0.99\n");
         const QString measurements = m_dir.filePath(QStringLiteral("measurements.csv"));
-        writeFile(measurements, "slo,timestamp,good,total\napi-availability,2026-03-01T12:00:00Z,1000,1000\n"
-                                "api-availability,2026-03-10T12:00:00Z,980,1000\n");
+        writeFile(measurements,
+                  "slo,timestamp,good,total\napi-availability,2026-03-01T12:00:00Z,1000,1000\n"
+                  "api-availability,2026-03-10T12:00:00Z,980,1000\n");
         const QString pages = m_dir.filePath(QStringLiteral("pages.csv"));
         QByteArray csv = "id,created_at,title,service\ny1,2026-03-09T09:00:00Z,Disk full on db-1,api\n"
                          "y2,2026-03-09T15:00:00Z,Disk full on db-2,api\n";
@@ -436,7 +438,8 @@ private slots:
         CliResult r = runCli({QStringLiteral("import"), ws, slo, measurements, pages});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString html = m_dir.filePath(QStringLiteral("summary.html"));
-        r = runCli({QStringLiteral("export"), ws, QStringLiteral("--html"), html, QStringLiteral("--window-days"), QStringLiteral("1")});
+        r = runCli({QStringLiteral("export"), ws, QStringLiteral("--html"), html, QStringLiteral("--window-days"),
+                    QStringLiteral("1")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QFile f(html);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -451,7 +454,8 @@ private slots:
         QVERIFY(text.contains(QStringLiteral(">Burn rate, 24 h</th>")));
 
         QVERIFY(text.contains(QStringLiteral("What changed since yesterday")));
-        QVERIFY(text.contains(QStringLiteral("The 1-day window as of 2026-03-11 against the same window as of 2026-03-10.")));
+        QVERIFY(text.contains(
+            QStringLiteral("The 1-day window as of 2026-03-11 against the same window as of 2026-03-10.")));
         static const QRegularExpression worse(QStringLiteral("Worse for real since yesterday</p><ul[^>]*>(.*?)</ul>"));
         const QRegularExpressionMatch w = worse.match(text);
         QVERIFY(w.hasMatch());

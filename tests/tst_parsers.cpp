@@ -2,8 +2,8 @@
 // worked out by hand: each timestamp form, each synonym, each kind of bad row with its line,
 // the PagerDuty title / acknowledgement / resolution rules, Prometheus sums, OpenSLO versions
 // and kinds, and format detection.
-#include "tests/common/parsertestutil.h"
 #include "store/timeutil.h"
+#include "tests/common/parsertestutil.h"
 
 #include <QTest>
 
@@ -53,7 +53,8 @@ private slots:
         QTest::newRow("Z") << QByteArray("2026-03-01T10:00:00Z") << qint64(T0);
         QTest::newRow("+hh:mm") << QByteArray("2026-03-01T10:00:00+02:00") << qint64(T0 - 2 * h);
         QTest::newRow("+hhmm") << QByteArray("2026-03-01T10:00:00+0200") << qint64(T0 - 2 * h);
-        QTest::newRow("-hh:mm") << QByteArray("2026-03-01T10:00:00-05:30") << qint64(T0 + 5 * h + 30 * kMicrosPerMinute);
+        QTest::newRow("-hh:mm") << QByteArray("2026-03-01T10:00:00-05:30")
+                                << qint64(T0 + 5 * h + 30 * kMicrosPerMinute);
         QTest::newRow("space separator") << QByteArray("2026-03-01 10:00:00Z") << qint64(T0);
         QTest::newRow("space before offset") << QByteArray("2026-03-01 10:00:00 +0100") << qint64(T0 - h);
         QTest::newRow("fraction ms") << QByteArray("2026-03-01T10:00:00.25Z") << qint64(T0 + 250000);
@@ -104,8 +105,9 @@ private slots:
 
     void headersAnyCaseAnyOrderBom()
     {
-        const Collected c = parseBytes(Format::Pages, "\xEF\xBB\xBF Title ,Extra,CREATED_AT,Service\r\n"
-                                                      "Disk full,ignored,2026-03-01T10:00:00Z,db\r\n");
+        const Collected c = parseBytes(Format::Pages,
+                                       "\xEF\xBB\xBF Title ,Extra,CREATED_AT,Service\r\n"
+                                       "Disk full,ignored,2026-03-01T10:00:00Z,db\r\n");
         QVERIFY2(c.errors.empty() && !c.fileError, qPrintable(errorsText(c)));
         QCOMPARE(c.pages.size(), std::size_t(1));
         QCOMPARE(c.pages[0].title, std::string("Disk full"));
@@ -149,12 +151,18 @@ private slots:
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<srm::DeployResult>("expected");
         const std::pair<const char *, DeployResult> cases[] = {
-            {"success", DeployResult::Success},       {"SUCCEEDED", DeployResult::Success},
-            {"Successful", DeployResult::Success},    {"ok", DeployResult::Success},
-            {"", DeployResult::Success},              {"failure", DeployResult::Failure},
-            {"FAILED", DeployResult::Failure},        {"error", DeployResult::Failure},
-            {"rolled_back", DeployResult::RolledBack}, {"Rollback", DeployResult::RolledBack},
-            {"rolledback", DeployResult::RolledBack}, {"REVERTED", DeployResult::RolledBack},
+            {"success", DeployResult::Success},
+            {"SUCCEEDED", DeployResult::Success},
+            {"Successful", DeployResult::Success},
+            {"ok", DeployResult::Success},
+            {"", DeployResult::Success},
+            {"failure", DeployResult::Failure},
+            {"FAILED", DeployResult::Failure},
+            {"error", DeployResult::Failure},
+            {"rolled_back", DeployResult::RolledBack},
+            {"Rollback", DeployResult::RolledBack},
+            {"rolledback", DeployResult::RolledBack},
+            {"REVERTED", DeployResult::RolledBack},
             {"other", DeployResult::Other},
         };
         for (const auto &[text, result] : cases)
@@ -230,8 +238,8 @@ private slots:
     {
         QFETCH(QByteArray, value);
         QFETCH(QByteArray, expected);
-        const Collected c = parseBytes(Format::Incidents, "incident_id,started_at,detection_source\nI1,2026-03-01T10:00:00Z,"
-                                                              + value + "\n");
+        const Collected c = parseBytes(
+            Format::Incidents, "incident_id,started_at,detection_source\nI1,2026-03-01T10:00:00Z," + value + "\n");
         QVERIFY2(c.errors.empty(), qPrintable(errorsText(c)));
         QCOMPARE(c.incidents.size(), std::size_t(1));
         const auto &s = c.incidents[0].detectionSource;
@@ -243,7 +251,8 @@ private slots:
         const Collected c = parseBytes(
             Format::Incidents,
             "incident_id,started_at,detected_at,acknowledged_at,mitigated_at,resolved_at,severity,postmortem_url\n"
-            "I1,2026-03-01T10:00:00Z,2026-03-01T10:00:00Z,2026-03-01T10:05:00Z,2026-03-01T10:30:00Z,2026-03-01T11:00:00Z,SEV1,https://wiki/pm/1\n"
+            "I1,2026-03-01T10:00:00Z,2026-03-01T10:00:00Z,2026-03-01T10:05:00Z,2026-03-01T10:30:00Z,2026-03-01T11:00:"
+            "00Z,SEV1,https://wiki/pm/1\n"
             "I2,2026-03-01T10:00:00Z,2026-03-01T09:59:00Z,,,,,\n"
             "I3,2026-03-01T10:00:00Z,,2026-03-01T09:00:00Z,,,,\n"
             "I4,2026-03-01T10:00:00Z,,,2026-03-01T09:00:00Z,,,\n"
@@ -276,7 +285,8 @@ private slots:
     {
         QFETCH(QByteArray, value);
         QFETCH(bool, expected);
-        const Collected c = parseBytes(Format::Pages, "created_at,title,auto_resolved\n2026-03-01T10:00:00Z,x," + value + "\n");
+        const Collected c = parseBytes(Format::Pages,
+                                       "created_at,title,auto_resolved\n2026-03-01T10:00:00Z,x," + value + "\n");
         QVERIFY2(c.errors.empty(), qPrintable(errorsText(c)));
         QCOMPARE(c.pages.at(0).autoResolved.value(), expected);
     }
@@ -284,17 +294,18 @@ private slots:
     // Each bad row with the physical line where its record starts (line 2's record takes two).
     void pageErrorsAndLines()
     {
-        const Collected c = parseBytes(Format::Pages,
-                                       "created_at,title,acknowledged_at,escalation_count,auto_resolved,id\n"
-                                       "2026-03-01T10:00:00Z,\"multi\nline, \"\"quoted\"\"\",2026-03-01T10:05:00Z,0,,P1\n"
-                                       "yesterday,x,,,,\n"
-                                       "2026-03-01T10:00:00Z,,,,,\n"
-                                       "2026-03-01T10:00:00Z,y,2026-03-01T09:59:59Z,,,\n"
-                                       "2026-03-01T10:00:00Z,z,,-1,,\n"
-                                       "2026-03-01T10:00:00Z,z,,,maybe,\n"
-                                       "2026-03-01T10:00:00Z,z,,two,,\n"
-                                       "\n"
-                                       "2026-03-01T10:00:00Z,ok,,2,no,\n");
+        const Collected c = parseBytes(
+            Format::Pages,
+            "created_at,title,acknowledged_at,escalation_count,auto_resolved,id\n"
+            "2026-03-01T10:00:00Z,\"multi\nline, \"\"quoted\"\"\",2026-03-01T10:05:00Z,0,,P1\n"
+            "yesterday,x,,,,\n"
+            "2026-03-01T10:00:00Z,,,,,\n"
+            "2026-03-01T10:00:00Z,y,2026-03-01T09:59:59Z,,,\n"
+            "2026-03-01T10:00:00Z,z,,-1,,\n"
+            "2026-03-01T10:00:00Z,z,,,maybe,\n"
+            "2026-03-01T10:00:00Z,z,,two,,\n"
+            "\n"
+            "2026-03-01T10:00:00Z,ok,,2,no,\n");
         QCOMPARE(c.pages.size(), std::size_t(2));
         // A line break in a title is a control character: a space (docs/hostile-input.md#text).
         QCOMPARE(c.pages[0].title, std::string("multi line, \"quoted\""));
@@ -314,7 +325,8 @@ private slots:
 
     void unterminatedQuoteIsAFileError()
     {
-        const Collected c = parseBytes(Format::Pages, "created_at,title\n2026-03-01T10:00:00Z,ok\n2026-03-01T10:00:00Z,\"open\n");
+        const Collected c = parseBytes(Format::Pages,
+                                       "created_at,title\n2026-03-01T10:00:00Z,ok\n2026-03-01T10:00:00Z,\"open\n");
         QVERIFY(c.fileError);
         QCOMPARE(c.fileError->line, std::int64_t(3));
         QVERIFY(c.fileError->reason.find("unterminated") != std::string::npos);
@@ -355,9 +367,10 @@ private slots:
 
     void pagerDutyCsvTitleFirst()
     {
-        const Collected c = parseBytes(Format::PagerDutyCsv, "created_on,description,title\n"
-                                                             "2026-03-01T10:00:00Z,the description,the title\n"
-                                                             "2026-03-01T10:00:00Z,only a description,\n");
+        const Collected c = parseBytes(Format::PagerDutyCsv,
+                                       "created_on,description,title\n"
+                                       "2026-03-01T10:00:00Z,the description,the title\n"
+                                       "2026-03-01T10:00:00Z,only a description,\n");
         QCOMPARE(c.pages.size(), std::size_t(2));
         QCOMPARE(c.pages[0].title, std::string("the title"));
         QCOMPARE(c.pages[1].title, std::string("only a description"));
@@ -434,12 +447,15 @@ private slots:
 
     void byteOrderMarks()
     {
-        const Collected json = parseBytes(Format::PagerDutyRest, "\xEF\xBB\xBF{\"incidents\": [{\"id\": \"P1\", \"title\": \"a\", "
-                                                                 "\"created_at\": \"2026-03-01T10:00:00Z\"}]}");
+        const Collected json = parseBytes(Format::PagerDutyRest,
+                                          "\xEF\xBB\xBF{\"incidents\": [{\"id\": \"P1\", \"title\": \"a\", "
+                                          "\"created_at\": \"2026-03-01T10:00:00Z\"}]}");
         QVERIFY(!json.fileError);
         QCOMPARE(json.pages.size(), std::size_t(1));
-        const Collected yaml = parseBytes(Format::OpenSlo, "\xEF\xBB\xBF" "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: a\n"
-                                                         "spec:\n  objectives:\n    - target: 0.9\n");
+        const Collected yaml = parseBytes(Format::OpenSlo,
+                                          "\xEF\xBB\xBF"
+                                          "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: a\n"
+                                          "spec:\n  objectives:\n    - target: 0.9\n");
         QVERIFY(!yaml.fileError);
         QCOMPARE(yaml.slos.size(), std::size_t(1));
     }
@@ -448,7 +464,8 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<qint64>("line");
-        QTest::newRow("double comma") << QByteArray("{\"incidents\": [\n{\"id\": \"a\"},\n{\"id\": \"b\",, }\n]}") << qint64(3);
+        QTest::newRow("double comma") << QByteArray("{\"incidents\": [\n{\"id\": \"a\"},\n{\"id\": \"b\",, }\n]}")
+                                      << qint64(3);
         QTest::newRow("truncated") << QByteArray("{\"incidents\": [\n{\"id\": \"a\",\n") << qint64(3);
         QTest::newRow("trailing data") << QByteArray("{\"incidents\": []}\nx") << qint64(2);
         QTest::newRow("bad literal") << QByteArray("{\"incidents\": [\n{\"id\": tru}]}") << qint64(2);
@@ -533,14 +550,16 @@ private slots:
         ParseOptions o;
         o.sloName = "checkout";
         o.series = Series::Total;
-        const Collected negative = parseBytes(Format::Prometheus, "{\"data\": {\"resultType\": \"matrix\", \"result\": [\n"
-                                                                  "{\"values\": [[1772359200, \"1\"],\n[1772359260, \"-4\"]]}]}}",
+        const Collected negative = parseBytes(Format::Prometheus,
+                                              "{\"data\": {\"resultType\": \"matrix\", \"result\": [\n"
+                                              "{\"values\": [[1772359200, \"1\"],\n[1772359260, \"-4\"]]}]}}",
                                               o);
         QVERIFY(!negative.fileError);
         QCOMPARE(negative.measurements.size(), std::size_t(1));
         QVERIFY2(hasError(negative, 3, "data.result[0].values[1]", "negative count"), qPrintable(errorsText(negative)));
 
-        const Collected vector = parseBytes(Format::Prometheus, "{\"data\": {\"result\": [], \"resultType\": \"vector\"}}", o);
+        const Collected vector = parseBytes(Format::Prometheus,
+                                            "{\"data\": {\"result\": [], \"resultType\": \"vector\"}}", o);
         QVERIFY(vector.fileError);
         QVERIFY(vector.fileError->reason.find("'vector'") != std::string::npos);
 
@@ -548,7 +567,8 @@ private slots:
         QVERIFY(failed.fileError);
         QVERIFY(failed.fileError->reason.find("bad query") != std::string::npos);
 
-        const Collected noOptions = parseBytes(Format::Prometheus, "{\"data\": {\"resultType\": \"matrix\", \"result\": []}}");
+        const Collected noOptions = parseBytes(Format::Prometheus,
+                                               "{\"data\": {\"resultType\": \"matrix\", \"result\": []}}");
         QVERIFY(noOptions.fileError);
         QVERIFY(noOptions.fileError->reason.find("--slo NAME --series") != std::string::npos);
     }
@@ -683,7 +703,8 @@ spec:
         QVERIFY(hasError(c, 15, "spec.timeWindow[0].duration", "not a duration"));
         QVERIFY(hasError(c, 26, "spec.objectives[0].target", "at most 1"));
 
-        const Collected broken = parseBytes(Format::OpenSlo, "apiVersion: openslo/v1\nkind: SLO\nmetadata: [unclosed\n");
+        const Collected broken = parseBytes(Format::OpenSlo,
+                                            "apiVersion: openslo/v1\nkind: SLO\nmetadata: [unclosed\n");
         QVERIFY(broken.fileError);
         QVERIFY(broken.fileError->reason.find("invalid YAML") != std::string::npos);
         QVERIFY(broken.fileError->line >= 3);
@@ -693,12 +714,13 @@ spec:
 
     void measurementsCsv()
     {
-        const Collected c = parseBytes(Format::SloMeasurements, "slo,timestamp,good,bad,total\n"
-                                                                "checkout,2026-03-01T10:00:00Z,990,,1000\n"
-                                                                "checkout,2026-03-01T11:00:00Z,,5.5,1000\n"
-                                                                "checkout,2026-03-01T12:00:00Z,,,1000\n"
-                                                                "checkout,2026-03-01T13:00:00Z,1,,-3\n"
-                                                                "checkout,2026-03-01T14:00:00Z,1,,\n");
+        const Collected c = parseBytes(Format::SloMeasurements,
+                                       "slo,timestamp,good,bad,total\n"
+                                       "checkout,2026-03-01T10:00:00Z,990,,1000\n"
+                                       "checkout,2026-03-01T11:00:00Z,,5.5,1000\n"
+                                       "checkout,2026-03-01T12:00:00Z,,,1000\n"
+                                       "checkout,2026-03-01T13:00:00Z,1,,-3\n"
+                                       "checkout,2026-03-01T14:00:00Z,1,,\n");
         QCOMPARE(c.measurements.size(), std::size_t(2));
         QCOMPARE(c.measurements[0].good.value(), 990.0);
         QVERIFY(!c.measurements[0].bad);
@@ -709,7 +731,8 @@ spec:
         QVERIFY(hasError(c, 5, "total", "negative count"));
         QVERIFY(hasError(c, 6, "total", "required value is empty"));
 
-        const Collected noSeries = parseBytes(Format::SloMeasurements, "slo,timestamp,total\ncheckout,2026-03-01T10:00:00Z,1\n");
+        const Collected noSeries = parseBytes(Format::SloMeasurements,
+                                              "slo,timestamp,total\ncheckout,2026-03-01T10:00:00Z,1\n");
         QVERIFY(noSeries.fileError);
         QCOMPARE(noSeries.fileError->column, std::string("good"));
     }
@@ -764,7 +787,8 @@ spec:
         QTest::newRow("pagerduty csv") << QByteArray("id,created_on,description\n") << QByteArray("pagerduty-csv");
         QTest::newRow("measurements") << QByteArray("slo,timestamp,good,total\n") << QByteArray("slo-measurements");
         QTest::newRow("debt") << QByteArray("id,title,toil_hours_per_week,cost_weeks\n") << QByteArray("debt");
-        QTest::newRow("rest page") << QByteArray(" {\"incidents\": [], \"more\": false}") << QByteArray("pagerduty-api");
+        QTest::newRow("rest page") << QByteArray(" {\"incidents\": [], \"more\": false}")
+                                   << QByteArray("pagerduty-api");
         QTest::newRow("rest pages") << QByteArray("[{\"limit\": 1, \"incidents\": []}]") << QByteArray("pagerduty-api");
         QTest::newRow("rest bare") << QByteArray("[{\"id\": \"P\", \"created_at\": \"x\", \"title\": \"t\"}]")
                                    << QByteArray("pagerduty-api");
@@ -773,7 +797,9 @@ spec:
                                     << QByteArray("prometheus");
         QTest::newRow("openslo") << QByteArray("# c\napiVersion: openslo/v1\nkind: SLO\n") << QByteArray("openslo");
         QTest::newRow("JSON with BOM") << QByteArray("\xEF\xBB\xBF{\"incidents\": []}") << QByteArray("pagerduty-api");
-        QTest::newRow("YAML with BOM") << QByteArray("\xEF\xBB\xBF" "apiVersion: openslo/v1\n") << QByteArray("openslo");
+        QTest::newRow("YAML with BOM") << QByteArray("\xEF\xBB\xBF"
+                                                     "apiVersion: openslo/v1\n")
+                                       << QByteArray("openslo");
         QTest::newRow("openslo list") << QByteArray("- apiVersion: \"openslo/v1alpha\"\n  kind: Service\n")
                                       << QByteArray("openslo");
         QTest::newRow("incident_id excludes pages") << QByteArray("created_at,title,incident_id\n") << QByteArray();

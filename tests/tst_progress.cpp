@@ -192,7 +192,7 @@ private slots:
         QVERIFY(near(p.quarters[0].value, 35.0));
         QVERIFY(near(p.quarters[1].value, 424 * 7 / 90.0)); // 32.977778
         QVERIFY(near(p.quarters[2].value, 31.0));
-        QVERIFY(near(p.quarters[3].value, 30.0));           // 195 ÷ 6.5 weeks
+        QVERIFY(near(p.quarters[3].value, 30.0)); // 195 ÷ 6.5 weeks
         // Byar of 460 pages over 13.142857 weeks: [31.874172, 38.349488]
         QVERIFY(near(p.quarters[0].ci->lo, 31.874171520789293));
         QVERIFY(near(p.quarters[0].ci->hi, 38.349487902830084));
@@ -360,8 +360,9 @@ private slots:
         for (const QJsonValue &m : metrics)
             byId.insert(m.toObject().value(QStringLiteral("id")).toString(), m.toObject());
         const QJsonObject cfr = byId.value(QStringLiteral("change_failure_rate"));
-        QCOMPARE(cfr.keys(), (QStringList{QStringLiteral("id"), QStringLiteral("pace"), QStringLiteral("target"),
-                                          QStringLiteral("unit"), QStringLiteral("values")}));
+        QCOMPARE(cfr.keys(),
+                 (QStringList{QStringLiteral("id"), QStringLiteral("pace"), QStringLiteral("target"),
+                              QStringLiteral("unit"), QStringLiteral("values")}));
         QCOMPARE(cfr.value(QStringLiteral("unit")).toString(), QStringLiteral("ratio"));
         QCOMPARE(cfr.value(QStringLiteral("target")).toDouble(), 0.05);
         QCOMPARE(cfr.value(QStringLiteral("pace")).toObject().value(QStringLiteral("target_quarter")).toString(),
@@ -369,8 +370,9 @@ private slots:
         const QJsonArray values = cfr.value(QStringLiteral("values")).toArray();
         QCOMPARE(values.size(), 4);
         const QJsonObject q1 = values[1].toObject();
-        QCOMPARE(q1.keys(), (QStringList{QStringLiteral("ci"), QStringLiteral("n"), QStringLiteral("partial"),
-                                         QStringLiteral("quarter"), QStringLiteral("value"), QStringLiteral("verdict")}));
+        QCOMPARE(q1.keys(),
+                 (QStringList{QStringLiteral("ci"), QStringLiteral("n"), QStringLiteral("partial"),
+                              QStringLiteral("quarter"), QStringLiteral("value"), QStringLiteral("verdict")}));
         QCOMPARE(q1.value(QStringLiteral("quarter")).toString(), QStringLiteral("2026Q1"));
         QCOMPARE(q1.value(QStringLiteral("verdict")).toString(), QStringLiteral("improved"));
         QCOMPARE(q1.value(QStringLiteral("n")).toInt(), 20);
@@ -380,7 +382,8 @@ private slots:
         const QJsonObject pages = byId.value(QStringLiteral("pages_per_week"));
         QCOMPARE(pages.value(QStringLiteral("pace")).toObject().value(QStringLiteral("target_quarter")).toString(),
                  QStringLiteral("2028Q3"));
-        QCOMPARE(pages.value(QStringLiteral("pace")).toObject().value(QStringLiteral("slope_per_quarter")).toDouble(), -2.0);
+        QCOMPARE(pages.value(QStringLiteral("pace")).toObject().value(QStringLiteral("slope_per_quarter")).toDouble(),
+                 -2.0);
         const QJsonObject freq = byId.value(QStringLiteral("deployment_frequency"));
         QVERIFY(freq.value(QStringLiteral("pace")).toObject().value(QStringLiteral("target_quarter")).isNull());
         const QJsonObject toil = byId.value(QStringLiteral("toil_ratio"));
@@ -391,10 +394,17 @@ private slots:
         const QJsonArray slos = o.value(QStringLiteral("slos")).toArray();
         QCOMPARE(slos.size(), 2);
         const QJsonObject availQ1 = slos[0].toObject().value(QStringLiteral("quarters")).toArray()[1].toObject();
-        QCOMPARE(availQ1.keys(), (QStringList{QStringLiteral("attainment"), QStringLiteral("error_budget_remaining"),
-                                              QStringLiteral("met"), QStringLiteral("quarter")}));
+        QCOMPARE(availQ1.keys(),
+                 (QStringList{QStringLiteral("attainment"), QStringLiteral("error_budget_remaining"),
+                              QStringLiteral("met"), QStringLiteral("quarter")}));
         QCOMPARE(availQ1.value(QStringLiteral("met")).toBool(), false);
-        QVERIFY(slos[0].toObject().value(QStringLiteral("quarters")).toArray()[2].toObject().value(QStringLiteral("attainment")).isNull());
+        QVERIFY(slos[0]
+                    .toObject()
+                    .value(QStringLiteral("quarters"))
+                    .toArray()[2]
+                    .toObject()
+                    .value(QStringLiteral("attainment"))
+                    .isNull());
     }
 
     void text()
@@ -412,9 +422,18 @@ private slots:
 
     void badOptions()
     {
-        QCOMPARE(runCli({QStringLiteral("progress"), m_fixture.path(), QStringLiteral("--quarters"), QStringLiteral("0")}).exitCode, 2);
-        QCOMPARE(runCli({QStringLiteral("progress"), m_fixture.path(), QStringLiteral("--quarters"), QStringLiteral("41")}).exitCode, 2);
-        QCOMPARE(runCli({QStringLiteral("progress"), m_fixture.path(), QStringLiteral("--as-of"), QStringLiteral("soon")}).exitCode, 2);
+        QCOMPARE(
+            runCli({QStringLiteral("progress"), m_fixture.path(), QStringLiteral("--quarters"), QStringLiteral("0")})
+                .exitCode,
+            2);
+        QCOMPARE(
+            runCli({QStringLiteral("progress"), m_fixture.path(), QStringLiteral("--quarters"), QStringLiteral("41")})
+                .exitCode,
+            2);
+        QCOMPARE(
+            runCli({QStringLiteral("progress"), m_fixture.path(), QStringLiteral("--as-of"), QStringLiteral("soon")})
+                .exitCode,
+            2);
         QCOMPARE(runCli({QStringLiteral("progress")}).exitCode, 2);
         QCOMPARE(runCli({QStringLiteral("progress"), m_fixture.path() + QStringLiteral(".missing")}).exitCode, 3);
     }

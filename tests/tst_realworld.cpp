@@ -3,10 +3,10 @@
 // responses and warnings, OpenSLO as Kubernetes operators keep it (openslo.com/v1, numbers as
 // strings, durations as words, Timeslices without timeSliceTarget). The fixtures are our own
 // (tests/fixtures/realworld); expected values are worked out by hand in the comments.
-#include "tests/common/parsertestutil.h"
-#include "tests/common/testutil.h"
 #include "importers/fieldparsers.h"
 #include "store/timeutil.h"
+#include "tests/common/parsertestutil.h"
+#include "tests/common/testutil.h"
 
 #include <QFile>
 #include <QTest>
@@ -83,9 +83,13 @@ private slots:
         QFETCH(qint64, expected);
 
         // PagerDuty REST v2: created_at and an acknowledgement as numbers.
-        const Collected rest = parseBytes(Format::PagerDutyRest, "{\"incidents\": [{\"id\": \"P1\", \"title\": \"t\", "
-                                                                 "\"created_at\": " + number + ", \"acknowledgements\": "
-                                                                 "[{\"at\": " + number + "}]}]}");
+        const Collected rest = parseBytes(Format::PagerDutyRest,
+                                          "{\"incidents\": [{\"id\": \"P1\", \"title\": \"t\", "
+                                          "\"created_at\": "
+                                              + number
+                                              + ", \"acknowledgements\": "
+                                                "[{\"at\": "
+                                              + number + "}]}]}");
         QVERIFY2(!rest.fileError && rest.errors.empty(), qPrintable(errorsText(rest)));
         QCOMPARE(rest.pages.size(), std::size_t(1));
         QCOMPARE(rest.pages[0].createdAt, expected);
@@ -101,7 +105,8 @@ private slots:
         // Prometheus: the sample's timestamp, in a response and in a bare result array.
         for (const QByteArray &json :
              {"{\"status\": \"success\", \"data\": {\"resultType\": \"matrix\", \"result\": [{\"metric\": {}, "
-              "\"values\": [[" + number + ", \"4\"]]}]}}",
+              "\"values\": [["
+                  + number + ", \"4\"]]}]}}",
               "[{\"metric\": {}, \"values\": [[ " + number + " , \"4\"]]}]"}) {
             const Collected prometheus = parseBytes(Format::Prometheus, json, prometheusOptions());
             QVERIFY2(!prometheus.fileError && prometheus.errors.empty(), qPrintable(errorsText(prometheus)));
@@ -134,7 +139,8 @@ private slots:
     // The reference case: a Python client's float timestamps (1791000000.0) import whole.
     void prometheusFloatTimestampsFile()
     {
-        const Collected c = parseBytes(Format::Prometheus, fixture("prometheus-float-timestamps.json"), prometheusOptions());
+        const Collected c = parseBytes(Format::Prometheus, fixture("prometheus-float-timestamps.json"),
+                                       prometheusOptions());
         QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
         // Sums per timestamp over the two series (R0 = 1791000000 s):
         //   R0          120 + 3 (1791000000.0 and 1791000000)          = 123
@@ -191,16 +197,18 @@ private slots:
         for (const ParseOptions &o : {prometheusOptions(), ParseOptions()}) {
             const Collected c = parseBytes(Format::Prometheus, json, o);
             QVERIFY(c.fileError);
-            QCOMPARE(QString::fromStdString(c.fileError->reason),
-                     QStringLiteral("prometheus error bad_data: invalid parameter \"start\": cannot parse \"yesterday\" "
-                                    "to a valid timestamp"));
+            QCOMPARE(
+                QString::fromStdString(c.fileError->reason),
+                QStringLiteral("prometheus error bad_data: invalid parameter \"start\": cannot parse \"yesterday\" "
+                               "to a valid timestamp"));
             QVERIFY(c.measurements.empty());
         }
         // Without errorType, the error alone.
         const Collected bare = parseBytes(Format::Prometheus, "{\"status\": \"error\", \"error\": \"timeout\"}",
                                           prometheusOptions());
         QVERIFY(bare.fileError);
-        QCOMPARE(QString::fromStdString(bare.fileError->reason), QStringLiteral("prometheus error (no errorType): timeout"));
+        QCOMPARE(QString::fromStdString(bare.fileError->reason),
+                 QStringLiteral("prometheus error (no errorType): timeout"));
     }
 
     void prometheusWarningsAreNotes()
@@ -226,19 +234,20 @@ private slots:
         const Slo &a = c.slos[0];
         QCOMPARE(a.name, std::string("checkout-availability"));
         QCOMPARE(a.service, std::string("checkout"));
-        QCOMPARE(a.objective, 0.995);                        // target: "0.995"
+        QCOMPARE(a.objective, 0.995);                       // target: "0.995"
         QCOMPARE(a.windowSeconds, std::int64_t(7 * 86400)); // duration: Week
         QCOMPARE(a.method, BudgetingMethod::Occurrences);
         const Slo &b = c.slos[1];
         QCOMPARE(b.name, std::string("search-latency"));
-        QCOMPARE(b.objective, 0.99);                          // targetPercent: "99"
+        QCOMPARE(b.objective, 0.99);                         // targetPercent: "99"
         QCOMPARE(b.windowSeconds, std::int64_t(30 * 86400)); // duration: month
         QCOMPARE(b.method, BudgetingMethod::Timeslices);
-        QVERIFY(!b.timeSliceTarget);                          // judged against 0.99
+        QVERIFY(!b.timeSliceTarget); // judged against 0.99
         QCOMPARE(b.timeSliceWindowSeconds.value(), std::int64_t(300));
         QCOMPARE(c.notes.size(), std::size_t(1));
-        QCOMPARE(c.notes[0], std::string("line 18: SLO 'search-latency' is Timeslices without timeSliceTarget: each "
-                                         "slice is judged against the target 0.99"));
+        QCOMPARE(c.notes[0],
+                 std::string("line 18: SLO 'search-latency' is Timeslices without timeSliceTarget: each "
+                             "slice is judged against the target 0.99"));
     }
 
     void openSloDurationWords_data()
@@ -256,9 +265,12 @@ private slots:
     {
         QFETCH(QByteArray, duration);
         QFETCH(qint64, seconds);
-        const Collected c = parseBytes(Format::OpenSlo, "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: a\nspec:\n"
-                                                        "  timeWindow:\n    - duration: " + duration + "\n"
-                                                        "  objectives:\n    - target: '0.9'\n");
+        const Collected c = parseBytes(Format::OpenSlo,
+                                       "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: a\nspec:\n"
+                                       "  timeWindow:\n    - duration: "
+                                           + duration
+                                           + "\n"
+                                             "  objectives:\n    - target: '0.9'\n");
         QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
         QCOMPARE(c.slos.size(), std::size_t(1));
         QCOMPARE(c.slos[0].windowSeconds, std::int64_t(seconds));
@@ -268,12 +280,13 @@ private slots:
     void openSloStillRefuses()
     {
         // A word that is not a unit, a number that is not one, another API group's version.
-        const Collected c = parseBytes(Format::OpenSlo, "apiVersion: openslo.com/v1\nkind: SLO\nmetadata:\n  name: a\n"
-                                                        "spec:\n  timeWindow:\n    - duration: Fortnight\n"
-                                                        "  objectives:\n    - target: 0.9\n---\n"
-                                                        "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: b\n"
-                                                        "spec:\n  objectives:\n    - target: \"ninety\"\n---\n"
-                                                        "apiVersion: openslo.com/v2alpha\nkind: SLO\nmetadata:\n  name: c\n");
+        const Collected c = parseBytes(Format::OpenSlo,
+                                       "apiVersion: openslo.com/v1\nkind: SLO\nmetadata:\n  name: a\n"
+                                       "spec:\n  timeWindow:\n    - duration: Fortnight\n"
+                                       "  objectives:\n    - target: 0.9\n---\n"
+                                       "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: b\n"
+                                       "spec:\n  objectives:\n    - target: \"ninety\"\n---\n"
+                                       "apiVersion: openslo.com/v2alpha\nkind: SLO\nmetadata:\n  name: c\n");
         QVERIFY(!c.fileError);
         QCOMPARE(c.slos.size(), std::size_t(0));
         QCOMPARE(c.errors.size(), std::size_t(2));
@@ -289,18 +302,20 @@ private slots:
     void timeslicesNoteNamesTheObjective()
     {
         // Two objectives: the note says which one has no timeSliceTarget.
-        const Collected c = parseBytes(Format::OpenSlo, "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api\n"
-                                                        "spec:\n  budgetingMethod: Timeslices\n  objectives:\n"
-                                                        "    - displayName: fast\n      target: 0.9\n"
-                                                        "      timeSliceTarget: 0.95\n"
-                                                        "    - displayName: slow\n      target: 0.99\n");
+        const Collected c = parseBytes(Format::OpenSlo,
+                                       "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api\n"
+                                       "spec:\n  budgetingMethod: Timeslices\n  objectives:\n"
+                                       "    - displayName: fast\n      target: 0.9\n"
+                                       "      timeSliceTarget: 0.95\n"
+                                       "    - displayName: slow\n      target: 0.99\n");
         QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
         QCOMPARE(c.slos.size(), std::size_t(2));
         QCOMPARE(c.slos[0].timeSliceTarget.value(), 0.95);
         QVERIFY(!c.slos[1].timeSliceTarget);
         QCOMPARE(c.notes.size(), std::size_t(1));
-        QCOMPARE(c.notes[0], std::string("line 1: SLO 'api' objective 'slow' is Timeslices without timeSliceTarget: "
-                                         "each slice is judged against the target 0.99"));
+        QCOMPARE(c.notes[0],
+                 std::string("line 1: SLO 'api' objective 'slow' is Timeslices without timeSliceTarget: "
+                             "each slice is judged against the target 0.99"));
     }
 
     // --- ownership CSV ---------------------------------------------------------------------
@@ -313,12 +328,12 @@ private slots:
         QTest::newRow("any case, extra columns") << QByteArray("Team,Slack,SERVICE\n") << QByteArray("ownership");
         // Other formats keep their files, team column or not.
         QTest::newRow("pages with team") << QByteArray("created_at,title,service,team\n") << QByteArray("pages");
-        QTest::newRow("deployments with team") << QByteArray("deployment_id,finished_at,service,team\n")
-                                               << QByteArray("deployments");
-        QTest::newRow("incidents with team") << QByteArray("incident_id,started_at,service,team\n")
-                                             << QByteArray("incidents");
-        QTest::newRow("pagerduty export with team") << QByteArray("created_on,description,service_name,service,team\n")
-                                                    << QByteArray("pagerduty-csv");
+        QTest::newRow("deployments with team")
+            << QByteArray("deployment_id,finished_at,service,team\n") << QByteArray("deployments");
+        QTest::newRow("incidents with team")
+            << QByteArray("incident_id,started_at,service,team\n") << QByteArray("incidents");
+        QTest::newRow("pagerduty export with team")
+            << QByteArray("created_on,description,service_name,service,team\n") << QByteArray("pagerduty-csv");
         // A file of another format that lacks a required column is not an ownership list either.
         QTest::newRow("pages without title") << QByteArray("created_at,service,team\n") << QByteArray();
         QTest::newRow("deployments without id") << QByteArray("service,team,finished_at\n") << QByteArray();
@@ -359,7 +374,8 @@ private slots:
         QCOMPARE(QString::fromStdString(c.errors[0].text()),
                  QStringLiteral("4: column 'team': service 'checkout' is already owned by 'payments' (line 2); a "
                                 "service has one team"));
-        QCOMPARE(QString::fromStdString(c.errors[1].text()), QStringLiteral("5: column 'service': required value is empty"));
+        QCOMPARE(QString::fromStdString(c.errors[1].text()),
+                 QStringLiteral("5: column 'service': required value is empty"));
 
         const Collected noTeam = parseBytes(Format::Ownership, "service,owner\napi,core\n");
         QVERIFY(noTeam.fileError);
@@ -376,7 +392,7 @@ private slots:
     {
         ParseOptions o;
         o.columnMap = {{"deployment_id", "Run ID"}, {"FINISHED_AT", "finished"}, {"service", "pipeline"},
-                       {"result", "Status"}, {"started_at", "Started"}, {"commit_sha", "commit"}};
+                       {"result", "Status"},        {"started_at", "Started"},   {"commit_sha", "commit"}};
         const Collected c = parseBytes(Format::Deployments, fixture("ci-deployments.csv"), o);
         QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
         QCOMPARE(c.deployments.size(), std::size_t(3));
@@ -384,7 +400,7 @@ private slots:
         QCOMPARE(a.deploymentId, std::string("run-101"));
         QCOMPARE(a.service, std::string("checkout"));
         QCOMPARE(a.environment, std::string("Production")); // matched by name (any case)
-        QCOMPARE(a.result, DeployResult::Success);           // "Success": no extra mapping needed
+        QCOMPARE(a.result, DeployResult::Success);          // "Success": no extra mapping needed
         QCOMPARE(a.commitSha, std::string("a1b2c3"));
         // 2026-03-02T09:00:00Z = T0 + 23 h; finished 12 min 30 s later
         QCOMPARE(a.startedAt.value(), T0 + 23 * kMicrosPerHour);
@@ -398,7 +414,8 @@ private slots:
         // title read from `summary`; the file's own `title` column is then not read at all.
         ParseOptions o;
         o.columnMap = {{"title", "Summary"}};
-        const Collected c = parseBytes(Format::Pages, "created_at,title,summary\n2026-03-01T10:00:00Z,short,Long title\n", o);
+        const Collected c = parseBytes(Format::Pages,
+                                       "created_at,title,summary\n2026-03-01T10:00:00Z,short,Long title\n", o);
         QVERIFY2(!c.fileError && c.errors.empty(), qPrintable(errorsText(c)));
         QCOMPARE(c.pages.at(0).title, std::string("Long title"));
 
@@ -424,13 +441,17 @@ private slots:
     {
         ParseOptions o;
         o.columnMap = {{"deployment_id", "Run ID"}, {"finished_at", "Finished"}, {"started_at", "Started"}};
-        const Collected c = parseBytes(Format::Deployments, "Run ID,Started,Finished\n"
-                                                            "r1,2026-03-01T10:00:00Z,soon\n"
-                                                            "r2,2026-03-01T10:00:00Z,2026-03-01T09:00:00Z\n", o);
+        const Collected c = parseBytes(Format::Deployments,
+                                       "Run ID,Started,Finished\n"
+                                       "r1,2026-03-01T10:00:00Z,soon\n"
+                                       "r2,2026-03-01T10:00:00Z,2026-03-01T09:00:00Z\n",
+                                       o);
         QCOMPARE(c.errors.size(), std::size_t(2));
-        QCOMPARE(QString::fromStdString(c.errors[0].text()), QStringLiteral("2: column 'Finished': not a timestamp: 'soon'"));
+        QCOMPARE(QString::fromStdString(c.errors[0].text()),
+                 QStringLiteral("2: column 'Finished': not a timestamp: 'soon'"));
         QCOMPARE(QString::fromStdString(c.errors[1].text()),
-                 QStringLiteral("3: column 'Finished': Finished 2026-03-01T09:00:00Z is before Started 2026-03-01T10:00:00Z"));
+                 QStringLiteral(
+                     "3: column 'Finished': Finished 2026-03-01T09:00:00Z is before Started 2026-03-01T10:00:00Z"));
     }
 
     void mappingErrors_data()
@@ -440,7 +461,8 @@ private slots:
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QString>("error");
         const QByteArray log = "Run ID,Finished\nr1,2026-03-01T10:00:00Z\n";
-        QTest::newRow("unknown field") << QByteArray("deployments") << QStringList{QStringLiteral("deploy=Run ID")} << log
+        QTest::newRow("unknown field") << QByteArray("deployments") << QStringList{QStringLiteral("deploy=Run ID")}
+                                       << log
                                        << QStringLiteral("column 'deploy': unknown field 'deploy' of the deployments "
                                                          "format (its fields: deployment_id, finished_at, service, "
                                                          "environment, started_at, result, commit_sha, "
@@ -448,10 +470,11 @@ private slots:
         QTest::newRow("field twice") << QByteArray("deployments")
                                      << QStringList{QStringLiteral("deployment_id=Run ID"),
                                                     QStringLiteral("Deployment_ID=Finished")}
-                                     << log << QStringLiteral("column 'Deployment_ID': field 'deployment_id' is mapped twice");
+                                     << log
+                                     << QStringLiteral("column 'Deployment_ID': field 'deployment_id' is mapped twice");
         QTest::newRow("column not in header")
-            << QByteArray("deployments") << QStringList{QStringLiteral("deployment_id=Run"), QStringLiteral("finished_at=Finished")}
-            << log
+            << QByteArray("deployments")
+            << QStringList{QStringLiteral("deployment_id=Run"), QStringLiteral("finished_at=Finished")} << log
             << QStringLiteral("1: column 'Run': no such column in the header (mapped to deployment_id; the header has: "
                               "Run ID, Finished)");
         QTest::newRow("required still missing")
@@ -505,7 +528,7 @@ private slots:
         QCOMPARE(r.index[2], 2); // service by name
         QCOMPARE(r.names[2], std::string("service"));
         QCOMPARE(r.index[3], -1); // title: none
-        QCOMPARE(r.index[4], 3); // severity by name
+        QCOMPARE(r.index[4], 3);  // severity by name
         QCOMPARE(fieldName(Format::Incidents, "Started_At"), std::string("started_at"));
         QCOMPARE(fieldName(Format::Incidents, "opened"), std::string());
         QVERIFY(formatFields(Format::Prometheus).empty());

@@ -6,17 +6,17 @@
 // the full report. Also: tables that continue on the next page repeat their header (PageFlow),
 // the CSV formula guard and RFC 4180 quoting, a self-contained HTML e-mail, failures that leave
 // no file, and File › Export PDF… in the window.
-#include "views/report/csvexport.h"
+#include "app/mainwindow.h"
+#include "tests/common/testutil.h"
 #include "tests/enginefixture.h"
+#include "views/charts/valueformat.h"
+#include "views/report/csvexport.h"
 #include "views/report/exportfile.h"
 #include "views/report/htmlsummary.h"
-#include "app/mainwindow.h"
 #include "views/report/pageflow.h"
 #include "views/report/reportdata.h"
 #include "views/report/reportrenderer.h"
 #include "views/report/summarytext.h"
-#include "views/charts/valueformat.h"
-#include "tests/common/testutil.h"
 
 #include <QAction>
 #include <QBuffer>
@@ -32,7 +32,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QImage>
 #include <QTest>
 #include <QTimer>
 #include <QXmlStreamReader>
@@ -73,19 +72,19 @@ QString flat(const QString &text)
 int pageCount(const QString &pdf)
 {
     const QString info = QString::fromUtf8(tool(QStringLiteral("pdfinfo"), {pdf}));
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)$"),
-                                                         QRegularExpression::MultilineOption)
-                                          .match(info);
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)$"), QRegularExpression::MultilineOption).match(info);
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
 // "595 x 842" for page `page`.
 QString pageSize(const QString &pdf, int page)
 {
-    const QString info = QString::fromUtf8(tool(QStringLiteral("pdfinfo"), {QStringLiteral("-f"), QString::number(page),
-                                                                           QStringLiteral("-l"), QString::number(page), pdf}));
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Page\\s+%1 size:\\s+([\\d.]+ x [\\d.]+) pts").arg(page))
-                                          .match(info);
+    const QString info = QString::fromUtf8(
+        tool(QStringLiteral("pdfinfo"),
+             {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page), pdf}));
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("Page\\s+%1 size:\\s+([\\d.]+ x [\\d.]+) pts").arg(page)).match(info);
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
@@ -163,11 +162,15 @@ QString grouped(qint64 n)
     return digits;
 }
 
-const QStringList kSections = {QStringLiteral("Executive summary"), QStringLiteral("Progress by quarter"),
+const QStringList kSections = {QStringLiteral("Executive summary"),
+                               QStringLiteral("Progress by quarter"),
                                QStringLiteral("Small multiples"),
-                               QStringLiteral("Top alert groups"),  QStringLiteral("Incident durations"),
-                               QStringLiteral("Operational debt"),  QStringLiteral("Roadmap by quarter"),
-                               QStringLiteral("Options"),           QStringLiteral("Appendix")};
+                               QStringLiteral("Top alert groups"),
+                               QStringLiteral("Incident durations"),
+                               QStringLiteral("Operational debt"),
+                               QStringLiteral("Roadmap by quarter"),
+                               QStringLiteral("Options"),
+                               QStringLiteral("Appendix")};
 
 } // namespace
 
@@ -220,8 +223,8 @@ private:
                          deployment("D4", "2026-02-13T10:00:00Z"),
                          page("P1", "Disk 91% full on db-1", "2026-02-14T03:00:00Z", 300, 900), // Saturday night
                          page("P2", "Disk 93% full on db-1", "2026-02-17T10:00:00Z", 120, 600), // Tuesday
-                         page("P3", "Checkout errors", "2026-02-18T11:00:00Z", std::nullopt, 60, true), slo, m,
-                         formula, minus);
+                         page("P3", "Checkout errors", "2026-02-18T11:00:00Z", std::nullopt, 60, true), slo, m, formula,
+                         minus);
     }
 
     QStringList fixtureArgs() const
@@ -258,11 +261,13 @@ private slots:
     {
         QVERIFY(QFileInfo(m_pdf).size() < 5 * 1024 * 1024);
         // Vector: not a single raster image (the header of pdfimages -list is two lines).
-        const QStringList images = QString::fromUtf8(tool(QStringLiteral("pdfimages"), {QStringLiteral("-list"), m_pdf}))
+        const QStringList images = QString::fromUtf8(
+                                       tool(QStringLiteral("pdfimages"), {QStringLiteral("-list"), m_pdf}))
                                        .split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(images.size(), 2);
         // Every font embedded.
-        const QStringList fonts = QString::fromUtf8(tool(QStringLiteral("pdffonts"), {m_pdf})).split(u'\n', Qt::SkipEmptyParts);
+        const QStringList fonts
+            = QString::fromUtf8(tool(QStringLiteral("pdffonts"), {m_pdf})).split(u'\n', Qt::SkipEmptyParts);
         QVERIFY(fonts.size() > 2);
         for (const QString &line : fonts.mid(2)) {
             const QStringList cols = line.split(u' ', Qt::SkipEmptyParts);
@@ -277,9 +282,10 @@ private slots:
         QTest::addColumn<QString>("portrait");
         QTest::addColumn<QString>("landscape");
         QTest::newRow("A4") << QStringLiteral("A4") << QStringLiteral("595 x 842") << QStringLiteral("842 x 595");
-        QTest::newRow("Letter") << QStringLiteral("Letter") << QStringLiteral("612 x 792") << QStringLiteral("792 x 612");
-        QTest::newRow("letter, any case") << QStringLiteral("letter") << QStringLiteral("612 x 792")
-                                          << QStringLiteral("792 x 612");
+        QTest::newRow("Letter") << QStringLiteral("Letter") << QStringLiteral("612 x 792")
+                                << QStringLiteral("792 x 612");
+        QTest::newRow("letter, any case")
+            << QStringLiteral("letter") << QStringLiteral("612 x 792") << QStringLiteral("792 x 612");
     }
     void pageSizes()
     {
@@ -287,8 +293,8 @@ private slots:
         QFETCH(QString, portrait);
         QFETCH(QString, landscape);
         const QString out = file(QStringLiteral("size-%1.pdf").arg(option));
-        const CliResult r = runCli({QStringLiteral("report"), m_demo, QStringLiteral("--pdf"), out,
-                                    QStringLiteral("--page-size"), option});
+        const CliResult r = runCli(
+            {QStringLiteral("report"), m_demo, QStringLiteral("--pdf"), out, QStringLiteral("--page-size"), option});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(pageSize(out, 1), portrait);
         // The roadmap's pages are landscape: its first page has the section title.
@@ -325,8 +331,7 @@ private slots:
     void rendererSummary()
     {
         auto ws = Workspace::open(m_demo);
-        const report::ReportData data =
-            report::ReportData::load(*ws, {}, QDateTime::currentMSecsSinceEpoch() * 1000);
+        const report::ReportData data = report::ReportData::load(*ws, {}, QDateTime::currentMSecsSinceEpoch() * 1000);
         const QString out = file(QStringLiteral("in-process.pdf"));
         const report::PdfSummary summary = report::ReportRenderer(data, report::PageSize::Letter).writeFile(out);
         QCOMPARE(pageCount(out), summary.pages);
@@ -347,8 +352,8 @@ private slots:
                               "Not measured yet", "Weekly trend"})
             QVERIFY2(text.contains(QLatin1StringView(q)), q);
         // Every theme with its status.
-        for (const char *theme : {"Change management", "Monitoring & detection", "Incident management",
-                                  "Continuous improvement"})
+        for (const char *theme :
+             {"Change management", "Monitoring & detection", "Incident management", "Continuous improvement"})
             QVERIFY2(text.contains(QLatin1StringView(theme)), theme);
     }
 
@@ -357,7 +362,8 @@ private slots:
         const int n = int(m_pages.size());
         for (int i = 0; i < n; ++i) {
             const QStringList ls = lines(m_pages[i]);
-            QVERIFY2(ls.contains(QStringLiteral("page %1 of %2").arg(i + 1).arg(n)), qPrintable(QString::number(i + 1)));
+            QVERIFY2(ls.contains(QStringLiteral("page %1 of %2").arg(i + 1).arg(n)),
+                     qPrintable(QString::number(i + 1)));
             QVERIFY2(flat(m_pages[i]).contains(QStringLiteral("as of 2026-10-01")), qPrintable(QString::number(i + 1)));
         }
     }
@@ -398,8 +404,8 @@ private slots:
     void summaryFiguresFromTheEngine()
     {
         auto ws = Workspace::open(m_demo);
-        const Analysis a = analyze(Dataset::load(*ws, std::nullopt, 90, Dataset::AllParts,
-                                                 QDateTime::currentMSecsSinceEpoch() * 1000));
+        const Analysis a = analyze(
+            Dataset::load(*ws, std::nullopt, 90, Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000));
         const MetricResult *cfr = &a.metrics.at(MetricId::ChangeFailureRate);
         QVERIFY(cfr && cfr->value);
         const QString summary = flat(m_pages[pageWithLine(m_pages, kSections[0])]);
@@ -409,7 +415,8 @@ private slots:
         // (the line may break after "on-", which the text extraction joins without the hyphen)
         const QString pages = QStringLiteral("%1 pages reached on").arg(grouped(a.alerts.totalPages));
         QVERIFY2(summary.contains(pages), qPrintable(pages));
-        const QString incidents = QStringLiteral("%1 incidents started in the window").arg(a.incidents.incidents.size());
+        const QString incidents
+            = QStringLiteral("%1 incidents started in the window").arg(a.incidents.incidents.size());
         QVERIFY2(summary.contains(incidents), qPrintable(incidents));
     }
 
@@ -421,14 +428,14 @@ private slots:
         const int progress = pageWithLine(m_pages, QStringLiteral("Progress by quarter"));
         QCOMPARE(progress, summary + 1);
         const QString text = flat(m_pages[progress]);
-        for (const char *s : {"Every metric quarter by quarter, 2025Q2 to 2026Q3.",
-                              "Successes of 2026Q3: Deployment frequency and Alert noise ratio.",
-                              "2026Q3 against 2026Q2: 2 improved, 2 worse", "What improved for real",
-                              "What got worse for real", "What only wobbled", "When each gap closes at this pace",
-                              // The work the register marks done, beside the metric it moved.
-                              "(done: OPS-8 Deduplicate redis-cart memory alerts)",
-                              "Change failure rate: worse in 2026Q3", "Off-hours page ratio: worse in 2026Q2",
-                              "on pace for 2027Q1", "not at this pace"})
+        for (const char *s :
+             {"Every metric quarter by quarter, 2025Q2 to 2026Q3.",
+              "Successes of 2026Q3: Deployment frequency and Alert noise ratio.",
+              "2026Q3 against 2026Q2: 2 improved, 2 worse", "What improved for real", "What got worse for real",
+              "What only wobbled", "When each gap closes at this pace",
+              // The work the register marks done, beside the metric it moved.
+              "(done: OPS-8 Deduplicate redis-cart memory alerts)", "Change failure rate: worse in 2026Q3",
+              "Off-hours page ratio: worse in 2026Q2", "on pace for 2027Q1", "not at this pace"})
             QVERIFY2(text.contains(QLatin1StringView(s)), s);
         // The next page: every metric by quarter, and the SLOs quarter by quarter.
         const QString chart = flat(m_pages[progress + 1]);
@@ -438,9 +445,9 @@ private slots:
             QVERIFY2(chart.contains(QLatin1StringView(def.name)), def.name);
         // Rasterised, both pages hold text and charts: many non-white pixels, and coloured ones.
         const QString prefix = file(QStringLiteral("progress-page"));
-        tool(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-png"),
-                                          QStringLiteral("-f"), QString::number(progress + 1), QStringLiteral("-l"),
-                                          QString::number(progress + 2), m_pdf, prefix});
+        tool(QStringLiteral("pdftoppm"),
+             {QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-png"), QStringLiteral("-f"),
+              QString::number(progress + 1), QStringLiteral("-l"), QString::number(progress + 2), m_pdf, prefix});
         for (int page : {progress + 1, progress + 2}) {
             const QString png = QDir(QFileInfo(prefix).path())
                                     .filePath(QStringLiteral("%1-%2.png")
@@ -464,8 +471,8 @@ private slots:
     void fixtureReport()
     {
         const QString out = file(QStringLiteral("fixture.pdf"));
-        const CliResult r = runCli(QStringList{QStringLiteral("report"), m_fixture->path(), QStringLiteral("--pdf"), out}
-                                   + fixtureArgs());
+        const CliResult r = runCli(
+            QStringList{QStringLiteral("report"), m_fixture->path(), QStringLiteral("--pdf"), out} + fixtureArgs());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QStringList pages = pageTexts(out);
         QVERIFY(pages.size() >= 7);
@@ -486,12 +493,14 @@ private slots:
                                                 "error budget left")));
         // Change failure rate was 0 of 1 in January and is 1 of 4 in February: a raw difference,
         // but the Wilson ranges [0, 0.793451] and [0.045587, 0.699358] overlap: no clear change.
-        QVERIFY2(summary.contains(QStringLiteral("Against the 28 days before (2026-01-04 to 2026-01-31): 0 improved and 0 got worse")),
+        QVERIFY2(summary.contains(QStringLiteral(
+                     "Against the 28 days before (2026-01-04 to 2026-01-31): 0 improved and 0 got worse")),
                  qPrintable(summary));
         QVERIFY(!summary.contains(QStringLiteral("Change failure rate (0.0% → 25.0%)")));
         // team_size 2: 2 × 12 × 0.5 = 12 weeks a quarter, four quarters from 2026Q2 (after the
         // as-of quarter); both items fit the first.
-        QVERIFY(summary.contains(QStringLiteral("2 open debt items: 2 planned from 2026Q2 to 2027Q1 within 12.0 weeks a quarter.")));
+        QVERIFY(summary.contains(
+            QStringLiteral("2 open debt items: 2 planned from 2026Q2 to 2027Q1 within 12.0 weeks a quarter.")));
         // The DORA Quick Check line: 4 deployments in 28 days = 1/7 per day -> level 4 -> 6
         // (no changes: no lead time; D3 has no fix or incident: no recovery time), so throughput
         // 6.0; change failure rate 1/4 -> 7.5, rework 1/3 (D4 follows the rollback D3; of D1 D2
@@ -505,8 +514,9 @@ private slots:
         QVERIFY(appendix.contains(QStringLiteral("DORA Quick Check: scores from 0 to 10 against the industry")));
         QVERIFY(appendix.contains(QStringLiteral("once per day to once per week · 0.14/day")));
         QVERIFY(appendix.contains(QStringLiteral("1/7 to under 1: once per day to once per week")));
-        QVERIFY(appendix.contains(QStringLiteral("DORA 2023 clusters (historical): the roll-up's elite / high / medium / "
-                                                 "low column")));
+        QVERIFY(
+            appendix.contains(QStringLiteral("DORA 2023 clusters (historical): the roll-up's elite / high / medium / "
+                                             "low column")));
         for (int i = 0; i < pages.size(); ++i)
             QVERIFY(lines(pages[i]).contains(QStringLiteral("page %1 of %2").arg(i + 1).arg(pages.size())));
         QVERIFY(flat(pages.back()).contains(QStringLiteral("as of 2026-03-01")));
@@ -529,9 +539,10 @@ private slots:
             QVERIFY2(text.contains(QLatin1StringView(words)), words);
         // Every gap of the baseline plan has its row.
         const QString pdfPng = file(QStringLiteral("options"));
-        tool(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"), QStringLiteral("-f"),
-                                          QString::number(options + 1), QStringLiteral("-l"), QString::number(options + 1),
-                                          QStringLiteral("-singlefile"), m_pdf, pdfPng});
+        tool(QStringLiteral("pdftoppm"),
+             {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"), QStringLiteral("-f"),
+              QString::number(options + 1), QStringLiteral("-l"), QString::number(options + 1),
+              QStringLiteral("-singlefile"), m_pdf, pdfPng});
         const QImage page(pdfPng + QStringLiteral(".png"));
         QVERIFY(!page.isNull());
         QVERIFY(page.width() > page.height()); // landscape, for the columns side by side
@@ -547,11 +558,15 @@ private slots:
     void optionsPageWithoutScenarios()
     {
         const QString out = file(QStringLiteral("fixture-options.pdf"));
-        QCOMPARE(runCli(QStringList{QStringLiteral("report"), m_fixture->path(), QStringLiteral("--pdf"), out} + fixtureArgs()).exitCode, 0);
+        QCOMPARE(runCli(QStringList{QStringLiteral("report"), m_fixture->path(), QStringLiteral("--pdf"), out}
+                        + fixtureArgs())
+                     .exitCode,
+                 0);
         const QStringList pages = pageTexts(out);
         const int options = pageWithLine(pages, QStringLiteral("Options"));
         QVERIFY(options > 0);
-        QVERIFY2(flat(pages[options]).contains(QStringLiteral("No scenario is saved in this workspace.")), qPrintable(pages[options]));
+        QVERIFY2(flat(pages[options]).contains(QStringLiteral("No scenario is saved in this workspace.")),
+                 qPrintable(pages[options]));
         // team_size 2 in the fixture: the example adds one engineer.
         QVERIFY(flat(pages[options]).contains(QStringLiteral("save \"+1 engineer\" team_size=3")));
     }
@@ -571,8 +586,8 @@ private slots:
         const QString ws = file(QStringLiteral("empty.srmap"));
         QCOMPARE(runCli({QStringLiteral("set"), ws, QStringLiteral("name"), QStringLiteral("Empty Org")}).exitCode, 0);
         const QString out = file(QStringLiteral("empty.pdf"));
-        const CliResult r = runCli({QStringLiteral("report"), ws, QStringLiteral("--pdf"), out, QStringLiteral("--as-of"),
-                                    QStringLiteral("2026-01-01")});
+        const CliResult r = runCli({QStringLiteral("report"), ws, QStringLiteral("--pdf"), out,
+                                    QStringLiteral("--as-of"), QStringLiteral("2026-01-01")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QStringList pages = pageTexts(out);
         int previous = 0;
@@ -624,7 +639,8 @@ private slots:
         for (const QString &line : all.split(u'\n')) {
             if (!line.contains(QChar(0x2026)))
                 continue;
-            QVERIFY2(QRegularExpression(QStringLiteral("^OPS-\\d+ ")).match(line.trimmed()).hasMatch(), qPrintable(line));
+            QVERIFY2(QRegularExpression(QStringLiteral("^OPS-\\d+ ")).match(line.trimmed()).hasMatch(),
+                     qPrintable(line));
         }
     }
 
@@ -680,11 +696,11 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("no --pdf") << QStringList{} << QStringLiteral("--pdf OUT.pdf is required");
-        QTest::newRow("page size") << QStringList{QStringLiteral("--pdf"), QStringLiteral("OUT"), QStringLiteral("--page-size"),
-                                                  QStringLiteral("A3")}
+        QTest::newRow("page size") << QStringList{QStringLiteral("--pdf"), QStringLiteral("OUT"),
+                                                  QStringLiteral("--page-size"), QStringLiteral("A3")}
                                    << QStringLiteral("--page-size needs A4 or Letter, not 'A3'");
-        QTest::newRow("window") << QStringList{QStringLiteral("--pdf"), QStringLiteral("OUT"), QStringLiteral("--window-days"),
-                                               QStringLiteral("0")}
+        QTest::newRow("window") << QStringList{QStringLiteral("--pdf"), QStringLiteral("OUT"),
+                                               QStringLiteral("--window-days"), QStringLiteral("0")}
                                 << QStringLiteral("--window-days needs a whole number");
         QTest::newRow("as-of") << QStringList{QStringLiteral("--pdf"), QStringLiteral("OUT"), QStringLiteral("--as-of"),
                                               QStringLiteral("yesterday")}
@@ -746,8 +762,9 @@ private slots:
                                  }));
         QCOMPARE(readAll(old), QByteArray("previous report"));
         // No temporary file is left beside them either.
-        const QStringList left = QDir(m_dir.path()).entryList({QStringLiteral("half*"), QStringLiteral("old*")},
-                                                              QDir::Files | QDir::Hidden);
+        const QStringList left = QDir(m_dir.path())
+                                     .entryList({QStringLiteral("half*"), QStringLiteral("old*")},
+                                                QDir::Files | QDir::Hidden);
         QCOMPARE(left, QStringList{QStringLiteral("old.pdf")});
     }
 
@@ -795,8 +812,8 @@ private slots:
 
     void csvNumbersStayNumbers()
     {
-        report::CsvWriter w({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
-                             QStringLiteral("e")});
+        report::CsvWriter w(
+            {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("e")});
         w.number(-0.3).number(0.1).number(std::nullopt).number(std::numeric_limits<double>::infinity()).integer(-5);
         w.endRow();
         QCOMPARE(w.bytes(), QByteArray("a,b,c,d,e\r\n-0.3,0.1,,,-5\r\n"));
@@ -805,15 +822,21 @@ private slots:
     void csvExport()
     {
         const QString dir = file(QStringLiteral("csv"));
-        const CliResult r = runCli(QStringList{QStringLiteral("export"), m_fixture->path(), QStringLiteral("--csv"), dir}
-                                   + fixtureArgs());
+        const CliResult r = runCli(
+            QStringList{QStringLiteral("export"), m_fixture->path(), QStringLiteral("--csv"), dir} + fixtureArgs());
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QStringList names{QStringLiteral("alert_groups.csv"),     QStringLiteral("counted_deployments.csv"),
-                                QStringLiteral("data_sources.csv"),     QStringLiteral("debt.csv"),
-                                QStringLiteral("dora_quick_check.csv"), QStringLiteral("metrics_weekly.csv"),
-                                QStringLiteral("plan.csv"),             QStringLiteral("plan_gaps.csv"),
-                                QStringLiteral("plan_quarters.csv"),    QStringLiteral("progress.csv"),
-                                QStringLiteral("rollup.csv"),           QStringLiteral("slos.csv"),
+        const QStringList names{QStringLiteral("alert_groups.csv"),
+                                QStringLiteral("counted_deployments.csv"),
+                                QStringLiteral("data_sources.csv"),
+                                QStringLiteral("debt.csv"),
+                                QStringLiteral("dora_quick_check.csv"),
+                                QStringLiteral("metrics_weekly.csv"),
+                                QStringLiteral("plan.csv"),
+                                QStringLiteral("plan_gaps.csv"),
+                                QStringLiteral("plan_quarters.csv"),
+                                QStringLiteral("progress.csv"),
+                                QStringLiteral("rollup.csv"),
+                                QStringLiteral("slos.csv"),
                                 QStringLiteral("themes.csv")};
         QCOMPARE(QDir(dir).entryList(QDir::Files, QDir::Name), names);
 
@@ -825,14 +848,14 @@ private slots:
         QCOMPARE(debt[1][col("id")], QStringLiteral("OPS-1"));
         QCOMPARE(debt[1][col("title")], QStringLiteral("'=HYPERLINK(\"http://example.org\",\"click\")"));
         QCOMPARE(debt[1][col("notes")], QStringLiteral("'+44 20, call the \"night\" desk"));
-        QCOMPARE(debt[1][col("value")], QStringLiteral("73"));          // 5 × 13 + 8 × 1 × 1
-        QCOMPARE(debt[1][col("cost_hours")], QStringLiteral("80"));     // 2 × 40
-        QCOMPARE(debt[1][col("priority")], QStringLiteral("0.9125"));   // 73 ÷ 80
+        QCOMPARE(debt[1][col("value")], QStringLiteral("73"));        // 5 × 13 + 8 × 1 × 1
+        QCOMPARE(debt[1][col("cost_hours")], QStringLiteral("80"));   // 2 × 40
+        QCOMPARE(debt[1][col("priority")], QStringLiteral("0.9125")); // 73 ÷ 80
         QCOMPARE(debt[1][col("rank")], QStringLiteral("1"));
         QCOMPARE(debt[2][col("id")], QStringLiteral("'-OPS-2"));
         QCOMPARE(debt[2][col("title")], QStringLiteral("'@SUM(A1:A9)"));
-        QCOMPARE(debt[2][col("payback_quarters")], QString()); // no toil
-        QCOMPARE(debt[2][col("priority")], QStringLiteral("0.2"));      // 8 ÷ 40
+        QCOMPARE(debt[2][col("payback_quarters")], QString());     // no toil
+        QCOMPARE(debt[2][col("priority")], QStringLiteral("0.2")); // 8 ÷ 40
 
         // An overspent error budget stays a negative number: 1 − (1 − 0.5) ÷ (1 − 0.75) = −1.
         const QList<QStringList> slos = parseCsv(readAll(dir + QStringLiteral("/slos.csv")));
@@ -862,16 +885,18 @@ private slots:
         // after D3's rollback) for the rework rate; one row each.
         const QList<QStringList> counted = parseCsv(readAll(dir + QStringLiteral("/counted_deployments.csv")));
         QCOMPARE(counted.size(), 3);
-        QCOMPARE(counted[0], (QStringList{QStringLiteral("metric_id"), QStringLiteral("deployment_id"),
-                                          QStringLiteral("service"), QStringLiteral("finished_at"), QStringLiteral("result"),
-                                          QStringLiteral("rules"), QStringLiteral("reasons")}));
-        QCOMPARE(counted[1], (QStringList{QStringLiteral("change_failure_rate"), QStringLiteral("D3"), QStringLiteral("shop"),
-                                          QStringLiteral("2026-02-12T10:00:00Z"), QStringLiteral("rolled_back"),
-                                          QStringLiteral("rolled_back"), QStringLiteral("rolled back")}));
-        QCOMPARE(counted[2], (QStringList{QStringLiteral("deployment_rework_rate"), QStringLiteral("D4"),
-                                          QStringLiteral("shop"), QStringLiteral("2026-02-13T10:00:00Z"),
-                                          QStringLiteral("success"), QStringLiteral("after_failure"),
-                                          QStringLiteral("after D3 was rolled back")}));
+        QCOMPARE(counted[0],
+                 (QStringList{QStringLiteral("metric_id"), QStringLiteral("deployment_id"), QStringLiteral("service"),
+                              QStringLiteral("finished_at"), QStringLiteral("result"), QStringLiteral("rules"),
+                              QStringLiteral("reasons")}));
+        QCOMPARE(counted[1],
+                 (QStringList{QStringLiteral("change_failure_rate"), QStringLiteral("D3"), QStringLiteral("shop"),
+                              QStringLiteral("2026-02-12T10:00:00Z"), QStringLiteral("rolled_back"),
+                              QStringLiteral("rolled_back"), QStringLiteral("rolled back")}));
+        QCOMPARE(counted[2],
+                 (QStringList{QStringLiteral("deployment_rework_rate"), QStringLiteral("D4"), QStringLiteral("shop"),
+                              QStringLiteral("2026-02-13T10:00:00Z"), QStringLiteral("success"),
+                              QStringLiteral("after_failure"), QStringLiteral("after D3 was rolled back")}));
 
         // The Quick Check, as above: frequency 1/7 per day (level 4, score 6), CFR 0.25 (7.5),
         // rework 1/3 (10 × 2/3); lead time and recovery not measured.
@@ -992,8 +1017,8 @@ private slots:
         // (Long lines are broken at spaces for mail transports: compare with white space folded.)
         const QString text = QString::fromUtf8(html).simplified();
         for (const char *s : {"Is reliability improving?", "What did failures cost?", "What are we doing about it?",
-                              "As of 2026-10-01", "Online Boutique", "Latest data 2026-09-30 23:", "Quarter by quarter, 2025Q2 to 2026Q3",
-                              "Improved for real", "Worse for real"})
+                              "As of 2026-10-01", "Online Boutique", "Latest data 2026-09-30 23:",
+                              "Quarter by quarter, 2025Q2 to 2026Q3", "Improved for real", "Worse for real"})
             QVERIFY2(text.contains(QLatin1StringView(s)), s);
         // The DORA Quick Check: the summary's line (the engine's scores) and a row per metric.
         auto ws = Workspace::open(m_demo);
@@ -1013,9 +1038,11 @@ private slots:
                                "<title>a <b> & c</title>\n<desc>Generated with Qt</desc>\n"
                                "<rect x=\"0\" y=\"0\" width=\"40\" height=\"20\"/>\n</svg>";
         const QByteArray out = report::inlineSvg(svg, 16, 6, 12, QStringLiteral("Time & cost"));
-        QCOMPARE(out, QByteArray("<svg width=\"16\" height=\"6\" viewBox=\"12 12 16 6\" role=\"img\" aria-label=\"Time &amp; "
-                                 "cost\" style=\"display:block;\">\n<rect x=\"0\" y=\"0\" width=\"40\" height=\"20\"/>\n"
-                                 "</svg>"));
+        QCOMPARE(
+            out,
+            QByteArray("<svg width=\"16\" height=\"6\" viewBox=\"12 12 16 6\" role=\"img\" aria-label=\"Time &amp; "
+                       "cost\" style=\"display:block;\">\n<rect x=\"0\" y=\"0\" width=\"40\" height=\"20\"/>\n"
+                       "</svg>"));
     }
 
     void windowExportsPdf()

@@ -3,10 +3,10 @@
 // the critical path, a reason for everything, the JSON document and the exit codes. Registers are
 // small and written in each test; the expected quarters are worked out by hand in the comments.
 #include "planning/debtstore.h"
-#include "store/recordwriter.h"
 #include "planning/roadmap.h"
-#include "tests/common/testutil.h"
+#include "store/recordwriter.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -102,11 +102,12 @@ private slots:
     void doneDependencySatisfied()
     {
         // OPS-1 is done; OPS-2 depends on it and is ready at once.
-        const Plan plan = scheduleRoadmap({item("OPS-1", 5, 1, 1, {}, "", "done"), item("OPS-2", 4, 1, 1, ids({"OPS-1"}))},
-                                          capacity("10"), k2027Q1);
+        const Plan plan = scheduleRoadmap(
+            {item("OPS-1", 5, 1, 1, {}, "", "done"), item("OPS-2", 4, 1, 1, ids({"OPS-1"}))}, capacity("10"), k2027Q1);
         QCOMPARE(plan.doneItems, 1);
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-2"}));
-        QCOMPARE(reasonOf(plan, "OPS-2"), QStringLiteral("highest priority ready item; 2027Q1 had 10.0 of 10.0 weeks free"));
+        QCOMPARE(reasonOf(plan, "OPS-2"),
+                 QStringLiteral("highest priority ready item; 2027Q1 had 10.0 of 10.0 weeks free"));
         QVERIFY(!plan.find("OPS-1"));
         QVERIFY(plan.unscheduled.empty());
         QCOMPARE(plan.criticalPath.ids, ids({"OPS-2"}));
@@ -126,8 +127,9 @@ private slots:
         QCOMPARE(plan.quarters[1].usedWeeks, 6.0);
         QVERIFY(plan.quarters[0].items[0].pinned);
         QCOMPARE(reasonOf(plan, "OPS-1"), QStringLiteral("pinned to 2027Q1; 2027Q1 had 10.0 of 10.0 weeks free"));
-        QCOMPARE(reasonOf(plan, "OPS-2"), QStringLiteral("highest priority ready item; no room in 2027Q1 (4.0 weeks free); "
-                                                         "2027Q2 had 10.0 of 10.0 weeks free"));
+        QCOMPARE(reasonOf(plan, "OPS-2"),
+                 QStringLiteral("highest priority ready item; no room in 2027Q1 (4.0 weeks free); "
+                                "2027Q2 had 10.0 of 10.0 weeks free"));
     }
 
     void pinOverbooksItsQuarter()
@@ -138,8 +140,9 @@ private slots:
                                           capacity("10"), k2027Q1);
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-1"}));
         QCOMPARE(*plan.quarters[0].freeWeeks(), -2.0);
-        QCOMPARE(reasonOf(plan, "OPS-1"), QStringLiteral("pinned to 2027Q1; 2027Q1 had 10.0 of 10.0 weeks free; "
-                                                         "overbooks 2027Q1 by 2.0 weeks"));
+        QCOMPARE(reasonOf(plan, "OPS-1"),
+                 QStringLiteral("pinned to 2027Q1; 2027Q1 had 10.0 of 10.0 weeks free; "
+                                "overbooks 2027Q1 by 2.0 weeks"));
         QCOMPARE(idsIn(plan.quarters[1]), ids({"OPS-2"}));
         QVERIFY(planToText(plan).contains(QStringLiteral("2027Q1: 12.0 of 10.0 weeks used, overbooked by 2.0")));
     }
@@ -170,17 +173,19 @@ private slots:
                                           capacity("10"), k2027Q1);
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-1"}));
         QCOMPARE(idsIn(plan.quarters[1]), ids({"OPS-2"}));
-        QVERIFY2(reasonOf(plan, "OPS-1").endsWith(QStringLiteral("; but its dependency OPS-2 is only planned for 2027Q2")),
-                 qPrintable(reasonOf(plan, "OPS-1")));
+        QVERIFY2(
+            reasonOf(plan, "OPS-1").endsWith(QStringLiteral("; but its dependency OPS-2 is only planned for 2027Q2")),
+            qPrintable(reasonOf(plan, "OPS-1")));
     }
 
     void waitsForDependency()
     {
         // OPS-1 is pinned to 2027Q2; OPS-2 depends on it, so 2027Q1 is not an option.
-        const Plan plan = scheduleRoadmap({item("OPS-1", 2, 1, 1, {}, "2027Q2"), item("OPS-2", 2, 1, 1, ids({"OPS-1"}))},
-                                          capacity("10"), k2027Q1);
+        const Plan plan = scheduleRoadmap(
+            {item("OPS-1", 2, 1, 1, {}, "2027Q2"), item("OPS-2", 2, 1, 1, ids({"OPS-1"}))}, capacity("10"), k2027Q1);
         QCOMPARE(idsIn(plan.quarters[1]), ids({"OPS-1", "OPS-2"}));
-        QCOMPARE(reasonOf(plan, "OPS-2"), QStringLiteral("waits for OPS-1 (2027Q2); 2027Q2 had 8.0 of 10.0 weeks free"));
+        QCOMPARE(reasonOf(plan, "OPS-2"),
+                 QStringLiteral("waits for OPS-1 (2027Q2); 2027Q2 had 8.0 of 10.0 weeks free"));
     }
 
     void tooLargeAndItsDependants()
@@ -208,8 +213,9 @@ private slots:
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-1"}));
         QCOMPARE(idsIn(plan.quarters[1]), ids({"OPS-2"}));
         QCOMPARE(unscheduledIds(plan), ids({"OPS-3"}));
-        QCOMPARE(reasonOf(plan, "OPS-3"), QStringLiteral("needs 6 weeks, no quarter from 2027Q1 to 2027Q2 has that much free "
-                                                         "(the most is 4.0 in 2027Q1)"));
+        QCOMPARE(reasonOf(plan, "OPS-3"),
+                 QStringLiteral("needs 6 weeks, no quarter from 2027Q1 to 2027Q2 has that much free "
+                                "(the most is 4.0 in 2027Q1)"));
         const Plan one = scheduleRoadmap({item("OPS-1", 6), item("OPS-2", 6)}, capacity("10"), k2027Q1, 1);
         QCOMPARE(reasonOf(one, "OPS-2"), QStringLiteral("needs 6 weeks, 2027Q1 has only 4.0 free"));
     }
@@ -219,24 +225,26 @@ private slots:
         // Capacity 10. Own priorities: OPS-1 8/240 = 0.03, OPS-2 32/240 = 0.13, OPS-3 200/40 = 5
         // (OPS-3 depends on OPS-1). Without inheritance OPS-2 would go first; with it OPS-1 has 5
         // and goes first, then OPS-3 (ready, 5) fits the 4 weeks left, and OPS-2 moves to 2027Q2.
-        const Plan plan = scheduleRoadmap({item("OPS-1", 6), item("OPS-2", 6, 2, 2), item("OPS-3", 1, 5, 5, ids({"OPS-1"}))},
-                                          capacity("10"), k2027Q1);
+        const Plan plan = scheduleRoadmap(
+            {item("OPS-1", 6), item("OPS-2", 6, 2, 2), item("OPS-3", 1, 5, 5, ids({"OPS-1"}))}, capacity("10"),
+            k2027Q1);
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-1", "OPS-3"}));
         QCOMPARE(idsIn(plan.quarters[1]), ids({"OPS-2"}));
         const PlannedItem *one = plan.find("OPS-1");
         QCOMPARE(one->priority, 8.0 / 240.0);
         QCOMPARE(one->effectivePriority, 5.0);
         QCOMPARE(one->priorityFrom, std::string("OPS-3"));
-        QCOMPARE(one->reason, QStringLiteral("highest priority ready item (inherits priority 5.00 from OPS-3, which depends on it); "
-                                             "2027Q1 had 10.0 of 10.0 weeks free"));
+        QCOMPARE(one->reason,
+                 QStringLiteral("highest priority ready item (inherits priority 5.00 from OPS-3, which depends on it); "
+                                "2027Q1 had 10.0 of 10.0 weeks free"));
     }
 
     void doneItemsPassNoUrgency()
     {
         // OPS-3 (priority 5) is done: OPS-1 keeps its own priority and OPS-2 goes first.
-        const Plan plan = scheduleRoadmap({item("OPS-1", 6), item("OPS-2", 6, 2, 2),
-                                           item("OPS-3", 1, 5, 5, ids({"OPS-1"}), "", "done")},
-                                          capacity("10"), k2027Q1);
+        const Plan plan = scheduleRoadmap(
+            {item("OPS-1", 6), item("OPS-2", 6, 2, 2), item("OPS-3", 1, 5, 5, ids({"OPS-1"}), "", "done")},
+            capacity("10"), k2027Q1);
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-2"}));
         QCOMPARE(idsIn(plan.quarters[1]), ids({"OPS-1"}));
         QCOMPARE(plan.find("OPS-1")->effectivePriority, 8.0 / 240.0);
@@ -274,11 +282,21 @@ private slots:
         QTest::addColumn<QString>("reserved");
         QTest::addColumn<double>("expected"); // -1: none
 
-        QTest::newRow("capacity_weeks") << "20" << "" << "" << 20.0;
-        QTest::newRow("team_size, default reserve") << "" << "6" << "" << 36.0;  // 6 × 12 × 0.5
-        QTest::newRow("team_size, reserve 0.25") << "" << "5" << "0.25" << 45.0; // 5 × 12 × 0.75
-        QTest::newRow("capacity_weeks wins") << "20" << "6" << "" << 20.0;
-        QTest::newRow("none") << "" << "" << "" << -1.0;
+        QTest::newRow("capacity_weeks") << "20"
+                                        << ""
+                                        << "" << 20.0;
+        QTest::newRow("team_size, default reserve") << ""
+                                                    << "6"
+                                                    << "" << 36.0; // 6 × 12 × 0.5
+        QTest::newRow("team_size, reserve 0.25") << ""
+                                                 << "5"
+                                                 << "0.25" << 45.0; // 5 × 12 × 0.75
+        QTest::newRow("capacity_weeks wins") << "20"
+                                             << "6"
+                                             << "" << 20.0;
+        QTest::newRow("none") << ""
+                              << ""
+                              << "" << -1.0;
     }
 
     void capacityFromSettings()
@@ -301,7 +319,11 @@ private slots:
             QVERIFY(!plan.quarters[0].capacityWeeks);
             QCOMPARE(unscheduledIds(plan), ids({"OPS-1", "OPS-2"}));
             QCOMPARE(reasonOf(plan, "OPS-2"), QStringLiteral("no capacity: set team_size or capacity_weeks"));
-            QCOMPARE(toJson(plan).value(QStringLiteral("quarters")).toArray()[0].toObject().value(QStringLiteral("capacity_weeks")),
+            QCOMPARE(toJson(plan)
+                         .value(QStringLiteral("quarters"))
+                         .toArray()[0]
+                         .toObject()
+                         .value(QStringLiteral("capacity_weeks")),
                      QJsonValue(QJsonValue::Null));
         } else {
             QCOMPARE(*plan.capacityWeeks, expected);
@@ -312,7 +334,8 @@ private slots:
 
     void cycleIsAnError()
     {
-        const std::vector<DebtItem> items{item("OPS-1", 1, 1, 1, ids({"OPS-3"})), item("OPS-2", 1, 1, 1, ids({"OPS-1"})),
+        const std::vector<DebtItem> items{item("OPS-1", 1, 1, 1, ids({"OPS-3"})),
+                                          item("OPS-2", 1, 1, 1, ids({"OPS-1"})),
                                           item("OPS-3", 1, 1, 1, ids({"OPS-2"}))};
         try {
             scheduleRoadmap(items, capacity("10"), k2027Q1);
@@ -320,15 +343,17 @@ private slots:
         } catch (const InputError &e) {
             QCOMPARE(e.message(), QStringLiteral("dependency cycle: OPS-1 -> OPS-3 -> OPS-2 -> OPS-1"));
         }
-        QVERIFY_THROWS_EXCEPTION(InputError, scheduleRoadmap({item("OPS-1", 1, 1, 1, ids({"OPS-0"}))}, capacity("10"), k2027Q1));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 scheduleRoadmap({item("OPS-1", 1, 1, 1, ids({"OPS-0"}))}, capacity("10"), k2027Q1));
         QVERIFY_THROWS_EXCEPTION(InputError, scheduleRoadmap({}, capacity("10"), k2027Q1, 0));
     }
 
     void deterministic()
     {
         // The same register in another order gives the same plan.
-        std::vector<DebtItem> items{item("OPS-1", 3, 2, 2), item("OPS-2", 3, 2, 2, ids({"OPS-1"})), item("OPS-3", 5, 3, 1),
-                                    item("OPS-4", 2, 2, 2, {}, "2027Q2"), item("OPS-5", 4, 1, 4, ids({"OPS-3", "OPS-4"}))};
+        std::vector<DebtItem> items{item("OPS-1", 3, 2, 2), item("OPS-2", 3, 2, 2, ids({"OPS-1"})),
+                                    item("OPS-3", 5, 3, 1), item("OPS-4", 2, 2, 2, {}, "2027Q2"),
+                                    item("OPS-5", 4, 1, 4, ids({"OPS-3", "OPS-4"}))};
         const QJsonObject a = toJson(scheduleRoadmap(items, capacity("8"), k2027Q1));
         std::reverse(items.begin(), items.end());
         QCOMPARE(toJson(scheduleRoadmap(items, capacity("8"), k2027Q1)), a);
@@ -402,7 +427,8 @@ private slots:
         for (const char *key : {"id", "title", "cost_weeks", "priority", "quadrant", "reason"})
             QVERIFY2(first.contains(QLatin1StringView(key)), key);
         QCOMPARE(first.value(QStringLiteral("id")).toString(), QStringLiteral("OPS-1"));
-        QCOMPARE(first.value(QStringLiteral("title")).toString(), QStringLiteral("Runbook \"first\", then\nautomation"));
+        QCOMPARE(first.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Runbook \"first\", then\nautomation"));
         QCOMPARE(first.value(QStringLiteral("cost_weeks")).toDouble(), 2.0);
         QCOMPARE(first.value(QStringLiteral("priority")).toDouble(), 1.2125);
         QCOMPARE(first.value(QStringLiteral("quadrant")).toString(), QStringLiteral("Low-hanging fruit"));
@@ -416,37 +442,38 @@ private slots:
                  QStringLiteral("needs 12 weeks, a quarter has 10"));
         QCOMPARE(unscheduled[1].toObject().value(QStringLiteral("reason")).toString(),
                  QStringLiteral("blocked by unscheduled OPS-2"));
-        QCOMPARE(o.value(QStringLiteral("critical_path")).toArray(), (QJsonArray{QStringLiteral("OPS-2"), QStringLiteral("OPS-3")}));
+        QCOMPARE(o.value(QStringLiteral("critical_path")).toArray(),
+                 (QJsonArray{QStringLiteral("OPS-2"), QStringLiteral("OPS-3")}));
     }
 
     void cliText()
     {
-        const QString path = workspace({item("OPS-1", 30, 5, 5), item("OPS-2", 4, 1, 1, ids({"OPS-1"})), item("OPS-3", 6, 3, 3),
-                                        item("OPS-4", 2, 1, 1, {}, "2027Q2")},
+        const QString path = workspace({item("OPS-1", 30, 5, 5), item("OPS-2", 4, 1, 1, ids({"OPS-1"})),
+                                        item("OPS-3", 6, 3, 3), item("OPS-4", 2, 1, 1, {}, "2027Q2")},
                                        {{QStringLiteral("team_size"), QStringLiteral("4")}, // 4 × 12 × 0.5 = 24
                                         {QStringLiteral("roadmap_start"), QStringLiteral("2027Q1")}});
         const CliResult r = runCli({QStringLiteral("plan"), path});
         QCOMPARE(r.exitCode, 0);
         const QString text = r.outText();
-        for (const QString &expected : {QStringLiteral("Roadmap 2027Q1 to 2027Q4 (4 quarters; start from the setting roadmap_start)"),
-                                        QStringLiteral("Capacity 24 engineer-weeks per quarter (team_size 4 × 12 weeks × (1 − reserved_ratio 0.5))"),
-                                        QStringLiteral("2027Q1: 6.0 of 24.0 weeks used, 18.0 free"),
-                                        QStringLiteral("  OPS-3  Item OPS-3\n"),
-                                        QStringLiteral("highest priority ready item; 2027Q1 had 24.0 of 24.0 weeks free"),
-                                        QStringLiteral("2027Q2: 2.0 of 24.0 weeks used, 22.0 free"),
-                                        QStringLiteral("pinned to 2027Q2"),
-                                        QStringLiteral("2027Q4: 0.0 of 24.0 weeks used, 24.0 free\n  (nothing planned)"),
-                                        QStringLiteral("Unscheduled: 2"),
-                                        QStringLiteral("needs 30 weeks, a quarter has 24"),
-                                        QStringLiteral("blocked by unscheduled OPS-1"),
-                                        QStringLiteral("Critical path (34.0 weeks): OPS-1 -> OPS-2")})
+        for (const QString &expected :
+             {QStringLiteral("Roadmap 2027Q1 to 2027Q4 (4 quarters; start from the setting roadmap_start)"),
+              QStringLiteral(
+                  "Capacity 24 engineer-weeks per quarter (team_size 4 × 12 weeks × (1 − reserved_ratio 0.5))"),
+              QStringLiteral("2027Q1: 6.0 of 24.0 weeks used, 18.0 free"), QStringLiteral("  OPS-3  Item OPS-3\n"),
+              QStringLiteral("highest priority ready item; 2027Q1 had 24.0 of 24.0 weeks free"),
+              QStringLiteral("2027Q2: 2.0 of 24.0 weeks used, 22.0 free"), QStringLiteral("pinned to 2027Q2"),
+              QStringLiteral("2027Q4: 0.0 of 24.0 weeks used, 24.0 free\n  (nothing planned)"),
+              QStringLiteral("Unscheduled: 2"), QStringLiteral("needs 30 weeks, a quarter has 24"),
+              QStringLiteral("blocked by unscheduled OPS-1"),
+              QStringLiteral("Critical path (34.0 weeks): OPS-1 -> OPS-2")})
             QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n---\n") + text));
     }
 
     void cliStartOverridesSetting()
     {
-        const QString path = workspace({item("OPS-1", 1)}, {{QStringLiteral("capacity_weeks"), QStringLiteral("5")},
-                                                            {QStringLiteral("roadmap_start"), QStringLiteral("2027Q3")}});
+        const QString path = workspace({item("OPS-1", 1)},
+                                       {{QStringLiteral("capacity_weeks"), QStringLiteral("5")},
+                                        {QStringLiteral("roadmap_start"), QStringLiteral("2027Q3")}});
         auto start = [&](const QStringList &extra) {
             const CliResult r = runCli(QStringList{QStringLiteral("plan"), path, QStringLiteral("--json")} + extra);
             return parseJson(r.out).value(QStringLiteral("start")).toString();
@@ -515,9 +542,10 @@ private slots:
             const CliResult r = runCli(args);
             QCOMPARE(r.exitCode, 2);
             QVERIFY(r.out.isEmpty());
-            QCOMPARE(r.errText(), QStringLiteral("%1: OPS-7 depends on unknown OPS-404\n"
-                                                 "%1: dependency cycle: OPS-1 -> OPS-3 -> OPS-2 -> OPS-1\n")
-                                      .arg(path));
+            QCOMPARE(r.errText(),
+                     QStringLiteral("%1: OPS-7 depends on unknown OPS-404\n"
+                                    "%1: dependency cycle: OPS-1 -> OPS-3 -> OPS-2 -> OPS-1\n")
+                         .arg(path));
         }
         QCOMPARE(runCli({QStringLiteral("plan"), m_dir.filePath(QStringLiteral("missing.srmap"))}).exitCode, 3);
         QCOMPARE(runCli({QStringLiteral("plan")}).exitCode, 2);
@@ -545,7 +573,8 @@ private slots:
             for (const QJsonValue &iv : q.value(QStringLiteral("items")).toArray()) {
                 const QJsonObject i = iv.toObject();
                 QVERIFY(!i.value(QStringLiteral("reason")).toString().isEmpty());
-                quarterOf.insert(i.value(QStringLiteral("id")).toString(), q.value(QStringLiteral("quarter")).toString());
+                quarterOf.insert(i.value(QStringLiteral("id")).toString(),
+                                 q.value(QStringLiteral("quarter")).toString());
                 sum += i.value(QStringLiteral("cost_weeks")).toDouble();
                 ++placed;
             }
@@ -558,21 +587,29 @@ private slots:
         QCOMPARE(quarterOf.value(QStringLiteral("OPS-21")), QStringLiteral("2027Q3"));
         // Every dependency is no later than its dependant (OPS-14's, OPS-13, and OPS-9's, OPS-8,
         // are done).
-        for (const auto &[dependant, dependency] : {std::pair{"OPS-5", "OPS-6"}, {"OPS-7", "OPS-6"}, {"OPS-10", "OPS-9"},
-                                                    {"OPS-15", "OPS-5"}, {"OPS-19", "OPS-5"}, {"OPS-20", "OPS-9"},
+        for (const auto &[dependant, dependency] : {std::pair{"OPS-5", "OPS-6"},
+                                                    {"OPS-7", "OPS-6"},
+                                                    {"OPS-10", "OPS-9"},
+                                                    {"OPS-15", "OPS-5"},
+                                                    {"OPS-19", "OPS-5"},
+                                                    {"OPS-20", "OPS-9"},
                                                     {"OPS-18", "OPS-3"}})
-            QVERIFY2(quarterOf.value(QLatin1StringView(dependency)) <= quarterOf.value(QLatin1StringView(dependant)), dependant);
+            QVERIFY2(quarterOf.value(QLatin1StringView(dependency)) <= quarterOf.value(QLatin1StringView(dependant)),
+                     dependant);
         QVERIFY(quarterOf.contains(QStringLiteral("OPS-14")));
         const QJsonArray unscheduled = o.value(QStringLiteral("unscheduled")).toArray();
         QCOMPARE(unscheduled.size(), 2);
         QCOMPARE(unscheduled[0].toObject().value(QStringLiteral("id")).toString(), QStringLiteral("OPS-16"));
-        QCOMPARE(unscheduled[0].toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("needs 40 weeks, a quarter has 24"));
+        QCOMPARE(unscheduled[0].toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("needs 40 weeks, a quarter has 24"));
         QCOMPARE(unscheduled[1].toObject().value(QStringLiteral("id")).toString(), QStringLiteral("OPS-17"));
-        QCOMPARE(unscheduled[1].toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("blocked by unscheduled OPS-16"));
+        QCOMPARE(unscheduled[1].toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("blocked by unscheduled OPS-16"));
         QCOMPARE(quarterOf.value(QStringLiteral("OPS-3")), QStringLiteral("2027Q4"));
         QCOMPARE(quarterOf.value(QStringLiteral("OPS-18")), QStringLiteral("2027Q4"));
         // OPS-16 (40) -> OPS-17 (5) = 45 beats OPS-3 (8) -> OPS-18 (12) = 20.
-        QCOMPARE(o.value(QStringLiteral("critical_path")).toArray(), (QJsonArray{QStringLiteral("OPS-16"), QStringLiteral("OPS-17")}));
+        QCOMPARE(o.value(QStringLiteral("critical_path")).toArray(),
+                 (QJsonArray{QStringLiteral("OPS-16"), QStringLiteral("OPS-17")}));
     }
 };
 

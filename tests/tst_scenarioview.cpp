@@ -20,6 +20,7 @@
 // in 2027Q1 instead of 2027Q3, deployment frequency and time to detect in 2027Q1 instead of 2027Q2.
 #include "planning/debtstore.h"
 #include "planning/scenarios.h"
+#include "store/workspace.h"
 #include "tests/common/testutil.h"
 #include "views/chartwidget.h"
 #include "views/debtmodel.h"
@@ -30,7 +31,6 @@
 #include "views/scenariodialog.h"
 #include "views/workspaceeditor.h"
 #include "views/workspacesnapshot.h"
-#include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -133,7 +133,8 @@ private slots:
 
         // The unaddressed gaps beside the unscheduled list: all 16 metrics are not measured;
         // four have scheduled work, so twelve are unaddressed, time to restore among them.
-        QVERIFY(view.unaddressedText().contains(QStringLiteral("<b>time to restore</b>, not measured — no item is linked to it")));
+        QVERIFY(view.unaddressedText().contains(
+            QStringLiteral("<b>time to restore</b>, not measured — no item is linked to it")));
         QVERIFY(!view.unaddressedText().contains(QStringLiteral("<b>change failure rate</b>")));
 
         // The user picks the scenario.
@@ -147,8 +148,10 @@ private slots:
                  (QStringList{QStringLiteral("2027Q3"), QStringLiteral("2027Q2"), QStringLiteral("2027Q2")}));
         QCOMPARE(column(view.movesModel(), PlanComparisonModel::Scenario),
                  (QStringList{QStringLiteral("2027Q1"), QStringLiteral("2027Q1"), QStringLiteral("2027Q1")}));
-        QCOMPARE(column(view.movesModel(), PlanComparisonModel::Change).first(), QStringLiteral("2027Q3 → 2027Q1 (earlier)"));
-        QCOMPARE(view.movesModel()->headerData(PlanComparisonModel::Scenario, Qt::Horizontal).toString(), QStringLiteral("bigger"));
+        QCOMPARE(column(view.movesModel(), PlanComparisonModel::Change).first(),
+                 QStringLiteral("2027Q3 → 2027Q1 (earlier)"));
+        QCOMPARE(view.movesModel()->headerData(PlanComparisonModel::Scenario, Qt::Horizontal).toString(),
+                 QStringLiteral("bigger"));
         QCOMPARE(column(view.gapChangesModel(), PlanComparisonModel::Subject),
                  (QStringList{QStringLiteral("deployment frequency"), QStringLiteral("change failure rate"),
                               QStringLiteral("time to detect")}));
@@ -159,13 +162,15 @@ private slots:
         QCOMPARE(view.gapChangesModel()->index(1, PlanComparisonModel::Change).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("sooner: 2027Q1 instead of 2027Q3"));
         const QString summary = view.comparisonSummary();
-        QVERIFY2(summary.contains(QStringLiteral("capacity 10 engineer-weeks a quarter → 20 engineer-weeks a quarter; "
-                                                 "6 → 6 items scheduled; 3 items move; gaps: 0 newly addressed, 3 sooner, "
-                                                 "0 later or no longer; 4 of 16 addressed.")),
-                 qPrintable(summary));
+        QVERIFY2(
+            summary.contains(QStringLiteral("capacity 10 engineer-weeks a quarter → 20 engineer-weeks a quarter; "
+                                            "6 → 6 items scheduled; 3 items move; gaps: 0 newly addressed, 3 sooner, "
+                                            "0 later or no longer; 4 of 16 addressed.")),
+            qPrintable(summary));
         // Selecting an item says where the scenario puts it, and why.
         view.selectItem(QStringLiteral("OPS-1"));
-        QVERIFY(view.reasonText().contains(QStringLiteral("Gap factor × 1.5: linked to change failure rate, not measured")));
+        QVERIFY(view.reasonText().contains(
+            QStringLiteral("Gap factor × 1.5: linked to change failure rate, not measured")));
         QVERIFY(view.reasonText().contains(QStringLiteral("<b>Under bigger:</b> 2027Q1")));
 
         // Both charts are drawn: the window's own pixels, left and right halves.
@@ -205,9 +210,14 @@ private slots:
         QCOMPARE(debt.index(ops1, DebtModel::GapFactor).data().toString(), QStringLiteral("× 1.5"));
         QCOMPARE(debt.index(ops1, DebtModel::Priority).data(SortRole).toDouble(), 8.0 / 160.0 * 1.0 * 1.5);
         QCOMPARE(debt.index(ops1, DebtModel::Linked).data().toString(), QStringLiteral("change failure rate"));
-        QCOMPARE(debt.index(ops1, DebtModel::Linked).data(Qt::EditRole).toString(), QStringLiteral("change_failure_rate"));
-        QVERIFY(debt.index(ops1, DebtModel::Priority).data(Qt::ToolTipRole).toString().contains(QStringLiteral("× gap factor 1.5")));
-        QCOMPARE(debt.index(debt.rowOf(QStringLiteral("OPS-3")), DebtModel::GapFactor).data().toString(), QStringLiteral("–"));
+        QCOMPARE(debt.index(ops1, DebtModel::Linked).data(Qt::EditRole).toString(),
+                 QStringLiteral("change_failure_rate"));
+        QVERIFY(debt.index(ops1, DebtModel::Priority)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("× gap factor 1.5")));
+        QCOMPARE(debt.index(debt.rowOf(QStringLiteral("OPS-3")), DebtModel::GapFactor).data().toString(),
+                 QStringLiteral("–"));
         QVERIFY(debt.flags(debt.index(ops1, DebtModel::Linked)) & Qt::ItemIsEditable);
     }
 
@@ -222,7 +232,8 @@ private slots:
         auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("scenarioName"));
         name->setText(QStringLiteral("Twelve"));
         dialog.accept();
-        QVERIFY2(dialog.errorText().contains(QStringLiteral("invalid value 'twelve' for capacity_weeks")), qPrintable(dialog.errorText()));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("invalid value 'twelve' for capacity_weeks")),
+                 qPrintable(dialog.errorText()));
         dialog.setOverride(0, QStringLiteral("capacity_weeks"), QStringLiteral("12"));
         dialog.setOverride(1, QStringLiteral("capacity_weeks"), QStringLiteral("13"));
         dialog.accept();
@@ -230,26 +241,29 @@ private slots:
         dialog.setOverride(1, QStringLiteral("target.time_to_restore"), QStringLiteral("0.5"));
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(dialog.overrides(), (SettingOverrides{{QStringLiteral("capacity_weeks"), QStringLiteral("12")},
-                                                       {QStringLiteral("target.time_to_restore"), QStringLiteral("0.5")}}));
+        QCOMPARE(dialog.overrides(),
+                 (SettingOverrides{{QStringLiteral("capacity_weeks"), QStringLiteral("12")},
+                                   {QStringLiteral("target.time_to_restore"), QStringLiteral("0.5")}}));
     }
 
     // The real command draws the comparison; an unknown scenario exits 2.
     void screenshotOfTheComparison()
     {
         const QString png = m_dir.filePath(QStringLiteral("compare.png"));
-        const CliResult r = runCli({QStringLiteral("screenshot"), m_path, QStringLiteral("--view"), QStringLiteral("roadmap"),
-                                    QStringLiteral("--scenario"), QStringLiteral("bigger"), QStringLiteral("--size"),
-                                    QStringLiteral("1400x900"), QStringLiteral("--out"), png});
+        const CliResult r = runCli({QStringLiteral("screenshot"), m_path, QStringLiteral("--view"),
+                                    QStringLiteral("roadmap"), QStringLiteral("--scenario"), QStringLiteral("bigger"),
+                                    QStringLiteral("--size"), QStringLiteral("1400x900"), QStringLiteral("--out"),
+                                    png});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QImage image(png);
         QCOMPARE(image.size(), QSize(1400, 900));
         // The two charts sit side by side in the upper half: both halves are drawn.
         QVERIFY(colours(image, QRect(150, 150, 550, 300)) > 10);
         QVERIFY(colours(image, QRect(800, 150, 550, 300)) > 10);
-        const CliResult bad = runCli({QStringLiteral("screenshot"), m_path, QStringLiteral("--view"), QStringLiteral("roadmap"),
-                                      QStringLiteral("--scenario"), QStringLiteral("nope"), QStringLiteral("--out"),
-                                      png + QStringLiteral(".new.png")}); // a new file: the written one would be refused
+        const CliResult bad = runCli(
+            {QStringLiteral("screenshot"), m_path, QStringLiteral("--view"), QStringLiteral("roadmap"),
+             QStringLiteral("--scenario"), QStringLiteral("nope"), QStringLiteral("--out"),
+             png + QStringLiteral(".new.png")}); // a new file: the written one would be refused
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.errText().contains(QStringLiteral("no scenario 'nope'")));
         QVERIFY(bad.errText().contains(QStringLiteral("scenarios: bigger")));

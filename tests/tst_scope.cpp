@@ -165,8 +165,7 @@ private slots:
         // i1, i2, i3 resolved; 4 pages ÷ (30/7) weeks = 28/30.
         QTest::newRow("all") << QStringList() << QStringList() << 7.0 / 30 << 2.0 / 7 << qint64(3) << 28.0 / 30;
         // Service pay: d3, d4, d5 = 3/30; failed d4, d5 = 2/3; i2; p3: 1 ÷ (30/7) = 7/30.
-        QTest::newRow("service pay") << L({"pay"}) << QStringList() << 3.0 / 30 << 2.0 / 3 << qint64(1)
-                                     << 7.0 / 30;
+        QTest::newRow("service pay") << L({"pay"}) << QStringList() << 3.0 / 30 << 2.0 / 3 << qint64(1) << 7.0 / 30;
         // Team web: d1, d2, d3 (own team) = 3/30; none failed (i1 names d4, not theirs) = 0/3;
         // i1 (frontend); p1, p2: 2 ÷ (30/7) = 14/30.
         QTest::newRow("team web") << QStringList() << L({"web"}) << 3.0 / 30 << 0.0 << qint64(1) << 14.0 / 30;
@@ -300,9 +299,9 @@ private slots:
     {
         EngineFixture f;
         writeFixture(f);
-        const CliResult r = runCli({QStringLiteral("metrics"), f.path(), QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
-                                    QStringLiteral("--window-days"), QStringLiteral("30"), QStringLiteral("--by"),
-                                    QStringLiteral("team"), QStringLiteral("--json")});
+        const CliResult r = runCli({QStringLiteral("metrics"), f.path(), QStringLiteral("--as-of"),
+                                    QStringLiteral("2026-10-01"), QStringLiteral("--window-days"), QStringLiteral("30"),
+                                    QStringLiteral("--by"), QStringLiteral("team"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = json(r);
         const QJsonArray breakdown = o.value(QStringLiteral("breakdown")).toArray();
@@ -335,8 +334,8 @@ private slots:
         QFETCH(QStringList, args);
         EngineFixture f;
         writeFixture(f);
-        const CliResult r = runCli(args + QStringList{f.path()} + L({"--as-of", "2026-10-01", "--service", "pay", "--team",
-                                                      "money", "--json"}));
+        const CliResult r = runCli(args + QStringList{f.path()}
+                                   + L({"--as-of", "2026-10-01", "--service", "pay", "--team", "money", "--json"}));
         QCOMPARE(r.exitCode, 0);
         const QJsonObject scope = json(r).value(QStringLiteral("scope")).toObject();
         QCOMPARE(scope.value(QStringLiteral("services")).toArray(), QJsonArray({QStringLiteral("pay")}));
@@ -349,11 +348,13 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown service") << L({"metrics", "--service", "paymnt"}) << QStringLiteral("--service 'paymnt'");
+        QTest::newRow("unknown service") << L({"metrics", "--service", "paymnt"})
+                                         << QStringLiteral("--service 'paymnt'");
         QTest::newRow("unknown team") << L({"alerts", "--team", "nobody"}) << QStringLiteral("--team 'nobody'");
         QTest::newRow("empty service") << L({"metrics", "--service", ""}) << QStringLiteral("--service needs a name");
         QTest::newRow("bad --by") << L({"metrics", "--by", "region"}) << QStringLiteral("--by needs service or team");
-        QTest::newRow("report") << L({"report", "--pdf", "x.pdf", "--team", "nobody"}) << QStringLiteral("--team 'nobody'");
+        QTest::newRow("report") << L({"report", "--pdf", "x.pdf", "--team", "nobody"})
+                                << QStringLiteral("--team 'nobody'");
     }
 
     void cliScopeErrors()

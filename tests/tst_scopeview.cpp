@@ -9,8 +9,8 @@
 #include "store/ownershipstore.h"
 #include "store/workspace.h"
 #include "tests/common/testutil.h"
-#include "views/chartwidget.h"
 #include "views/charts/breakdownchart.h"
+#include "views/chartwidget.h"
 #include "views/dashboardview.h"
 #include "views/gapsmodel.h"
 #include "views/gapsview.h"
@@ -136,18 +136,21 @@ private slots:
         m_window->waitForRefresh();
         QCOMPARE(m_window->scope().teams, (std::vector<std::string>{"payments"}));
         QCOMPARE(picker->text(), QStringLiteral("Scope: team payments"));
-        QVERIFY2(m_window->windowTitle().contains(QStringLiteral("team payments")), qPrintable(m_window->windowTitle()));
+        QVERIFY2(m_window->windowTitle().contains(QStringLiteral("team payments")),
+                 qPrintable(m_window->windowTitle()));
         QCOMPARE(m_window->statusBar()->findChild<QLabel *>(QStringLiteral("statusScope"))->text(),
                  QStringLiteral("Scope: team payments"));
         // The window's figures are the engine's for that scope.
         const SnapshotPtr s = snapshot();
         QCOMPARE(s->analysis.metrics.scope.teams, (std::vector<std::string>{"payments"}));
         auto ws = Workspace::open(m_demo);
-        const Dataset d = Dataset::load(*ws, s->window, Dataset::AllParts, Scope::of(std::vector<std::string>{}, std::vector<std::string>{"payments"}));
+        const Dataset d = Dataset::load(*ws, s->window, Dataset::AllParts,
+                                        Scope::of(std::vector<std::string>{}, std::vector<std::string>{"payments"}));
         const MetricsReport expected = computeMetrics(d);
         QCOMPARE(s->analysis.metrics.at(MetricId::DeploymentFrequency).n, expected.at(MetricId::DeploymentFrequency).n);
         QVERIFY(expected.at(MetricId::DeploymentFrequency).n > 0);
-        SRM_SAME(s->analysis.metrics.at(MetricId::DeploymentFrequency).value, expected.at(MetricId::DeploymentFrequency).value);
+        SRM_SAME(s->analysis.metrics.at(MetricId::DeploymentFrequency).value,
+                 expected.at(MetricId::DeploymentFrequency).value);
         // Scoped within payments, the breakdown by team has payments alone.
         QCOMPARE(s->byTeam.entries.size(), std::size_t(1));
         QCOMPARE(s->byTeam.entries[0].name, QStringLiteral("payments"));
@@ -172,7 +175,8 @@ private slots:
         QVERIFY(model->setData(model->index(row, OwnershipModel::Team), QStringLiteral("growth")));
         QCOMPARE(undo->count(), before + 1);
         m_window->waitForRefresh();
-        QCOMPARE(OwnershipStore(*m_window->workspace()).find(QStringLiteral("adservice"))->team, QStringLiteral("growth"));
+        QCOMPARE(OwnershipStore(*m_window->workspace()).find(QStringLiteral("adservice"))->team,
+                 QStringLiteral("growth"));
         QCOMPARE(model->teamAt(model->rowOf(QStringLiteral("adservice"))), QStringLiteral("growth"));
         // A fourth team now has records in the window.
         QCOMPARE(snapshot()->byTeam.entries.size(), std::size_t(4));
@@ -180,19 +184,22 @@ private slots:
         undo->undo();
         m_window->waitForRefresh();
         // Back as the demo wrote it, with the import that wrote it.
-        const std::optional<OwnerRow> restored = OwnershipStore(*m_window->workspace()).find(QStringLiteral("adservice"));
+        const std::optional<OwnerRow> restored
+            = OwnershipStore(*m_window->workspace()).find(QStringLiteral("adservice"));
         QCOMPARE(restored->team, QStringLiteral("storefront"));
         QVERIFY(restored->importId.has_value());
         QCOMPARE(snapshot()->byTeam.entries.size(), std::size_t(3));
 
         // Removing an owner, and undoing it.
-        QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("redis-cart")), OwnershipModel::Team), QString()));
+        QVERIFY(
+            model->setData(model->index(model->rowOf(QStringLiteral("redis-cart")), OwnershipModel::Team), QString()));
         m_window->waitForRefresh();
         QVERIFY(!OwnershipStore(*m_window->workspace()).find(QStringLiteral("redis-cart")));
         QCOMPARE(model->teamAt(model->rowOf(QStringLiteral("redis-cart"))), QString());
         undo->undo();
         m_window->waitForRefresh();
-        QCOMPARE(OwnershipStore(*m_window->workspace()).find(QStringLiteral("redis-cart"))->team, QStringLiteral("fulfilment"));
+        QCOMPARE(OwnershipStore(*m_window->workspace()).find(QStringLiteral("redis-cart"))->team,
+                 QStringLiteral("fulfilment"));
         dialog->close();
     }
 
@@ -224,8 +231,9 @@ private slots:
         MetricDetailDialog *detail = dashboard->detailDialog();
         QVERIFY(detail);
         const Breakdown &b = snapshot()->byTeam;
-        QCOMPARE(detail->tabs()->tabText(1),
-                 QStringLiteral("By team (%1)").arg(rollupWords(b.rollupOf(MetricId::ChangeFailureRate), BreakdownBy::Team)));
+        QCOMPARE(
+            detail->tabs()->tabText(1),
+            QStringLiteral("By team (%1)").arg(rollupWords(b.rollupOf(MetricId::ChangeFailureRate), BreakdownBy::Team)));
         detail->tabs()->setCurrentIndex(1);
         QVERIFY(detail->breakdownChart(BreakdownBy::Team)->chart());
         // The chart draws something: the image is not blank.

@@ -63,7 +63,8 @@ private slots:
         QFETCH(QString, size);
         QFETCH(QSize, expected);
         const QString out = m_dir.filePath(QStringLiteral("%1.png").arg(QLatin1StringView(QTest::currentDataTag())));
-        QStringList args{QStringLiteral("screenshot"), m_demo, QStringLiteral("--view"), view, QStringLiteral("--out"), out};
+        QStringList args{QStringLiteral("screenshot"), m_demo, QStringLiteral("--view"), view,
+                         QStringLiteral("--out"),      out};
         if (!size.isEmpty())
             args << QStringLiteral("--size") << size;
         const bool dark = QByteArray(QTest::currentDataTag()).endsWith("dark");
@@ -91,16 +92,21 @@ private slots:
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown view") << QStringList{QStringLiteral("--view"), QStringLiteral("overview")} << 2
-                                      << QStringLiteral("views: dashboard, gaps, alerts, incidents, slos, debt, roadmap, progress");
+        QTest::newRow("unknown view")
+            << QStringList{QStringLiteral("--view"), QStringLiteral("overview")} << 2
+            << QStringLiteral("views: dashboard, gaps, alerts, incidents, slos, debt, roadmap, progress");
         QTest::newRow("no view") << QStringList{} << 2 << QStringLiteral("--view is required");
-        QTest::newRow("bad size") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"), QStringLiteral("--size"), QStringLiteral("big")}
+        QTest::newRow("bad size") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"),
+                                                 QStringLiteral("--size"), QStringLiteral("big")}
                                   << 2 << QStringLiteral("WIDTHxHEIGHT");
-        QTest::newRow("tiny size") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"), QStringLiteral("--size"), QStringLiteral("10x10")}
+        QTest::newRow("tiny size") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"),
+                                                  QStringLiteral("--size"), QStringLiteral("10x10")}
                                    << 2 << QStringLiteral("from 200x150");
-        QTest::newRow("bad palette") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"), QStringLiteral("--palette"), QStringLiteral("sepia")}
+        QTest::newRow("bad palette") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"),
+                                                    QStringLiteral("--palette"), QStringLiteral("sepia")}
                                      << 2 << QStringLiteral("palettes: light, dark");
-        QTest::newRow("bad as-of") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"), QStringLiteral("--as-of"), QStringLiteral("soon")}
+        QTest::newRow("bad as-of") << QStringList{QStringLiteral("--view"), QStringLiteral("gaps"),
+                                                  QStringLiteral("--as-of"), QStringLiteral("soon")}
                                    << 2 << QStringLiteral("--as-of");
     }
 
@@ -110,7 +116,8 @@ private slots:
         QFETCH(int, code);
         QFETCH(QString, message);
         const QString out = m_dir.filePath(QStringLiteral("bad.png"));
-        const CliResult r = runCli(QStringList{QStringLiteral("screenshot"), m_demo, QStringLiteral("--out"), out} + extra);
+        const CliResult r = runCli(QStringList{QStringLiteral("screenshot"), m_demo, QStringLiteral("--out"), out}
+                                   + extra);
         QCOMPARE(r.exitCode, code);
         QVERIFY2(r.errText().contains(message), r.err.constData());
         QVERIFY(!QFileInfo::exists(out));
@@ -119,17 +126,18 @@ private slots:
     void workspaceProblems()
     {
         const QString out = m_dir.filePath(QStringLiteral("none.png"));
-        CliResult r = runCli({QStringLiteral("screenshot"), m_dir.filePath(QStringLiteral("missing.srmap")), QStringLiteral("--view"),
-                              QStringLiteral("dashboard"), QStringLiteral("--out"), out});
+        CliResult r = runCli({QStringLiteral("screenshot"), m_dir.filePath(QStringLiteral("missing.srmap")),
+                              QStringLiteral("--view"), QStringLiteral("dashboard"), QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 3);
         const QString text = m_dir.filePath(QStringLiteral("text.srmap"));
         writeFile(text, "not a workspace");
-        r = runCli({QStringLiteral("screenshot"), text, QStringLiteral("--view"), QStringLiteral("dashboard"), QStringLiteral("--out"), out});
+        r = runCli({QStringLiteral("screenshot"), text, QStringLiteral("--view"), QStringLiteral("dashboard"),
+                    QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(!QFileInfo::exists(out));
         // An output in a directory that does not exist: nothing half-written, exit 1.
-        r = runCli({QStringLiteral("screenshot"), m_demo, QStringLiteral("--view"), QStringLiteral("gaps"), QStringLiteral("--out"),
-                    m_dir.filePath(QStringLiteral("no/such/dir/x.png"))});
+        r = runCli({QStringLiteral("screenshot"), m_demo, QStringLiteral("--view"), QStringLiteral("gaps"),
+                    QStringLiteral("--out"), m_dir.filePath(QStringLiteral("no/such/dir/x.png"))});
         QCOMPARE(r.exitCode, 1);
     }
 };

@@ -1,7 +1,7 @@
 // Settings (docs/settings.md): every key's validation and default, and set/get through the command line.
 #include "store/settings.h"
-#include "tests/common/testutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
 #include <QFile>
 #include <QTest>
@@ -20,39 +20,103 @@ private slots:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("canonical"); // "!" = rejected
 
-        QTest::newRow("name") << "name" << "  ACME Shop " << "ACME Shop";
+        QTest::newRow("name") << "name"
+                              << "  ACME Shop "
+                              << "ACME Shop";
         QTest::newRow("name too long") << "name" << QString(201, u'x') << "!";
-        QTest::newRow("timezone") << "timezone" << "Europe/Berlin" << "Europe/Berlin";
-        QTest::newRow("timezone utc") << "timezone" << "UTC" << "UTC";
-        QTest::newRow("timezone bad") << "timezone" << "Mars/Base" << "!";
-        QTest::newRow("bh start") << "business_hours_start" << "8:30" << "08:30";
-        QTest::newRow("bh end 24") << "business_hours_end" << "24:00" << "24:00";
-        QTest::newRow("bh bad minutes") << "business_hours_start" << "09:60" << "!";
-        QTest::newRow("bh words") << "business_hours_end" << "five" << "!";
-        QTest::newRow("team size") << "team_size" << "8" << "8";
-        QTest::newRow("team size zero") << "team_size" << "0" << "!";
-        QTest::newRow("team size fraction") << "team_size" << "2.5" << "!";
-        QTest::newRow("capacity") << "capacity_weeks" << "24.0" << "24";
-        QTest::newRow("capacity negative") << "capacity_weeks" << "-1" << "!";
-        QTest::newRow("reserved") << "reserved_ratio" << "0.25" << "0.25";
-        QTest::newRow("reserved one") << "reserved_ratio" << "1" << "!";
-        QTest::newRow("preset") << "dora_preset" << "dora-2023" << "dora-2023";
-        QTest::newRow("preset bad") << "dora_preset" << "dora-2019" << "!";
-        QTest::newRow("target hours") << "target.lead_time_for_changes" << "48" << "48";
-        QTest::newRow("target ratio") << "target.change_failure_rate" << "0.1" << "0.1";
-        QTest::newRow("target ratio above 1") << "target.change_failure_rate" << "1.5" << "!";
-        QTest::newRow("target nan") << "target.time_to_detect" << "nan" << "!";
-        QTest::newRow("target text") << "target.time_to_detect" << "fast" << "!";
-        QTest::newRow("target unknown metric") << "target.mttr" << "1" << "!";
-        QTest::newRow("weight") << "weight.incident" << "2" << "2";
-        QTest::newRow("weight unknown theme") << "weight.security" << "2" << "!";
-        QTest::newRow("weight negative") << "weight.change" << "-2" << "!";
-        QTest::newRow("quadrant toil") << "quadrant.toil_hours" << "6" << "6";
-        QTest::newRow("quadrant cost") << "quadrant.cost_weeks" << "2.5" << "2.5";
-        QTest::newRow("roadmap start") << "roadmap_start" << "2027q1" << "2027Q1";
-        QTest::newRow("roadmap start bad") << "roadmap_start" << "2027-01" << "!";
-        QTest::newRow("unknown key") << "colour" << "blue" << "!";
-        QTest::newRow("empty resets") << "team_size" << "" << "";
+        QTest::newRow("timezone") << "timezone"
+                                  << "Europe/Berlin"
+                                  << "Europe/Berlin";
+        QTest::newRow("timezone utc") << "timezone"
+                                      << "UTC"
+                                      << "UTC";
+        QTest::newRow("timezone bad") << "timezone"
+                                      << "Mars/Base"
+                                      << "!";
+        QTest::newRow("bh start") << "business_hours_start"
+                                  << "8:30"
+                                  << "08:30";
+        QTest::newRow("bh end 24") << "business_hours_end"
+                                   << "24:00"
+                                   << "24:00";
+        QTest::newRow("bh bad minutes") << "business_hours_start"
+                                        << "09:60"
+                                        << "!";
+        QTest::newRow("bh words") << "business_hours_end"
+                                  << "five"
+                                  << "!";
+        QTest::newRow("team size") << "team_size"
+                                   << "8"
+                                   << "8";
+        QTest::newRow("team size zero") << "team_size"
+                                        << "0"
+                                        << "!";
+        QTest::newRow("team size fraction") << "team_size"
+                                            << "2.5"
+                                            << "!";
+        QTest::newRow("capacity") << "capacity_weeks"
+                                  << "24.0"
+                                  << "24";
+        QTest::newRow("capacity negative") << "capacity_weeks"
+                                           << "-1"
+                                           << "!";
+        QTest::newRow("reserved") << "reserved_ratio"
+                                  << "0.25"
+                                  << "0.25";
+        QTest::newRow("reserved one") << "reserved_ratio"
+                                      << "1"
+                                      << "!";
+        QTest::newRow("preset") << "dora_preset"
+                                << "dora-2023"
+                                << "dora-2023";
+        QTest::newRow("preset bad") << "dora_preset"
+                                    << "dora-2019"
+                                    << "!";
+        QTest::newRow("target hours") << "target.lead_time_for_changes"
+                                      << "48"
+                                      << "48";
+        QTest::newRow("target ratio") << "target.change_failure_rate"
+                                      << "0.1"
+                                      << "0.1";
+        QTest::newRow("target ratio above 1") << "target.change_failure_rate"
+                                              << "1.5"
+                                              << "!";
+        QTest::newRow("target nan") << "target.time_to_detect"
+                                    << "nan"
+                                    << "!";
+        QTest::newRow("target text") << "target.time_to_detect"
+                                     << "fast"
+                                     << "!";
+        QTest::newRow("target unknown metric") << "target.mttr"
+                                               << "1"
+                                               << "!";
+        QTest::newRow("weight") << "weight.incident"
+                                << "2"
+                                << "2";
+        QTest::newRow("weight unknown theme") << "weight.security"
+                                              << "2"
+                                              << "!";
+        QTest::newRow("weight negative") << "weight.change"
+                                         << "-2"
+                                         << "!";
+        QTest::newRow("quadrant toil") << "quadrant.toil_hours"
+                                       << "6"
+                                       << "6";
+        QTest::newRow("quadrant cost") << "quadrant.cost_weeks"
+                                       << "2.5"
+                                       << "2.5";
+        QTest::newRow("roadmap start") << "roadmap_start"
+                                       << "2027q1"
+                                       << "2027Q1";
+        QTest::newRow("roadmap start bad") << "roadmap_start"
+                                           << "2027-01"
+                                           << "!";
+        QTest::newRow("unknown key") << "colour"
+                                     << "blue"
+                                     << "!";
+        QTest::newRow("empty resets") << "team_size"
+                                      << ""
+                                      << "";
     }
 
     void validate()

@@ -52,7 +52,7 @@ void writeSlos(EngineFixture &f)
             slo("slices-default", 0.9, 7 * kDay, BudgetingMethod::Timeslices));
     f.write(
         // occ, window [09-24, 10-01): 990/1000 + (1000 − 20)/1000 + 95/100 = 2065/2100.
-        measurement("occ", "2026-09-23T23:00:00Z", 0, std::nullopt, 100),  // before the window
+        measurement("occ", "2026-09-23T23:00:00Z", 0, std::nullopt, 100),    // before the window
         measurement("occ", "2026-09-24T00:00:00Z", 990, std::nullopt, 1000), // on its start
         measurement("occ", "2026-09-30T12:00:00Z", std::nullopt, 20, 1000),
         measurement("occ", "2026-09-30T23:00:00Z", 95, std::nullopt, 100),
@@ -103,7 +103,9 @@ private slots:
         QStringList names;
         for (const SloResult &s : slos)
             names << s.name;
-        QCOMPARE(names.join(u' '), QStringLiteral("half-day no-total nodata occ perfect quarter shared-a shared-b slices slices-default"));
+        QCOMPARE(
+            names.join(u' '),
+            QStringLiteral("half-day no-total nodata occ perfect quarter shared-a shared-b slices slices-default"));
     }
 
     void occurrences()
@@ -186,7 +188,7 @@ private slots:
         SRM_COMPARE_OPT(q.attainment, 0.999);
         QCOMPARE(q.met, true);
         SRM_COMPARE_OPT(q.errorBudgetRemaining, 0.0);
-        QVERIFY(!q.burnRate24h); // nothing measured in the last 24 h
+        QVERIFY(!q.burnRate24h);               // nothing measured in the last 24 h
         QCOMPARE(q.budget.size(), size_t(91)); // start, 89 midnights, as-of
 
         const SloResult &h = find(slos, "half-day");
@@ -240,7 +242,7 @@ private slots:
         QCOMPARE(s.good, 180.0); // (100 − 10) + 90, not 95 + 90
         QCOMPARE(s.total, 200.0);
         SRM_COMPARE_OPT(s.attainment, 0.9);
-        QCOMPARE(s.met, false); // 0.9 < 0.92; the stored good (185/200) would have met it
+        QCOMPARE(s.met, false);                         // 0.9 < 0.92; the stored good (185/200) would have met it
         SRM_COMPARE_OPT(s.errorBudgetRemaining, -0.25); // 1 − 0.1 ÷ 0.08
         SRM_COMPARE_OPT(s.burnRate24h, 1.25);           // same two rows in the last 24 h
 

@@ -52,7 +52,8 @@ QString text(Workspace &ws, const QString &sql)
 QByteArray rawBytes(const QString &path)
 {
     QByteArray all;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
         QFile f(path + suffix);
         if (f.open(QIODevice::ReadOnly))
             all += f.readAll();
@@ -112,10 +113,7 @@ class TstSources : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        qputenv("SRM_SOURCES_WAIT_SCALE", QByteArray::number(kScale));
-    }
+    void initTestCase() { qputenv("SRM_SOURCES_WAIT_SCALE", QByteArray::number(kScale)); }
 
     // --- HttpClient --------------------------------------------------------------------------
 
@@ -123,15 +121,18 @@ private slots:
     {
         QTest::addColumn<QByteArray>("link");
         QTest::addColumn<QString>("next");
-        QTest::newRow("github") << QByteArray(R"(<https://api.github.com/repos/a/b/deployments?page=2>; rel="next", <https://api.github.com/repos/a/b/deployments?page=5>; rel="last")")
+        QTest::newRow("github") << QByteArray(
+            R"(<https://api.github.com/repos/a/b/deployments?page=2>; rel="next", <https://api.github.com/repos/a/b/deployments?page=5>; rel="last")")
                                 << QStringLiteral("https://api.github.com/repos/a/b/deployments?page=2");
-        QTest::newRow("next second") << QByteArray(R"(<https://x.test/a?page=1>; rel="prev", <https://x.test/a?page=3>; rel="next")")
+        QTest::newRow("next second") << QByteArray(
+            R"(<https://x.test/a?page=1>; rel="prev", <https://x.test/a?page=3>; rel="next")")
                                      << QStringLiteral("https://x.test/a?page=3");
-        QTest::newRow("unquoted, several rels") << QByteArray(R"(<https://x.test/a?page=4>; rel=next)")
-                                                << QStringLiteral("https://x.test/a?page=4");
+        QTest::newRow("unquoted, several rels")
+            << QByteArray(R"(<https://x.test/a?page=4>; rel=next)") << QStringLiteral("https://x.test/a?page=4");
         QTest::newRow("relative") << QByteArray(R"(</api/v4/projects/1/deployments?page=2>; rel="next")")
                                   << QStringLiteral("https://gitlab.test/api/v4/projects/1/deployments?page=2");
-        QTest::newRow("last page") << QByteArray(R"(<https://x.test/a?page=1>; rel="first", <https://x.test/a?page=4>; rel="prev")")
+        QTest::newRow("last page") << QByteArray(
+            R"(<https://x.test/a?page=1>; rel="first", <https://x.test/a?page=4>; rel="prev")")
                                    << QString();
         QTest::newRow("none") << QByteArray() << QString();
     }
@@ -199,7 +200,8 @@ private slots:
         const qint64 expected[] = {100, 200, 400};
         for (int i = 0; i < 3; ++i) {
             const qint64 gap = r[i + 1].atMs - r[i].atMs;
-            QVERIFY2(gap >= expected[i] - 5 && gap < expected[i] + 1500, qPrintable(QStringLiteral("%1: %2").arg(i).arg(gap)));
+            QVERIFY2(gap >= expected[i] - 5 && gap < expected[i] + 1500,
+                     qPrintable(QStringLiteral("%1: %2").arg(i).arg(gap)));
         }
     }
 
@@ -236,7 +238,8 @@ private slots:
         } catch (const SyncError &e) {
             QCOMPARE(e.kind(), SyncError::Kind::Refused);
             QCOMPARE(e.exitCode(), 2);
-            QVERIFY2(e.message().startsWith(QLatin1StringView("PagerDuty refused the token (HTTP 401")), qPrintable(e.message()));
+            QVERIFY2(e.message().startsWith(QLatin1StringView("PagerDuty refused the token (HTTP 401")),
+                     qPrintable(e.message()));
             QVERIFY2(!e.message().contains(token), qPrintable(e.message()));
             QVERIFY2(e.message().contains(QLatin1StringView("token [token] is not valid")), qPrintable(e.message()));
         }
@@ -249,7 +252,8 @@ private slots:
         FakeHttpServer server([](const FakeRequest &) {
             FakeResponse r = FakeResponse::json("[]");
             r.headers << qMakePair(QByteArray("x-ratelimit-remaining"), QByteArray("0"))
-                      << qMakePair(QByteArray("x-ratelimit-reset"), QByteArray::number(QDateTime::currentSecsSinceEpoch() + 50));
+                      << qMakePair(QByteArray("x-ratelimit-reset"),
+                                   QByteArray::number(QDateTime::currentSecsSinceEpoch() + 50));
             return r;
         });
         HttpClient http(QStringLiteral("GitHub"));
@@ -266,7 +270,8 @@ private slots:
         FakeHttpServer server([](const FakeRequest &) { return FakeResponse::json("[]"); });
         HttpClient http(QStringLiteral("GitHub"));
         try {
-            http.getNext(QUrl(QStringLiteral("http://127.0.0.2:1/page2")), QUrl(server.url() + QStringLiteral("/page1")), {});
+            http.getNext(QUrl(QStringLiteral("http://127.0.0.2:1/page2")),
+                         QUrl(server.url() + QStringLiteral("/page1")), {});
             QFAIL("followed");
         } catch (const SyncError &e) {
             QCOMPARE(e.kind(), SyncError::Kind::BadPayload);
@@ -306,7 +311,8 @@ private slots:
         pd.add(250, nowMicros() - 10 * kMicrosPerDay, 30 * kMicrosPerMinute);
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(), {{QStringLiteral("since"), QStringLiteral("30d")}});
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(),
+                      {{QStringLiteral("since"), QStringLiteral("30d")}});
         const SyncOutcome o = env.sync(QStringLiteral("pd"), pd.token);
         QVERIFY2(o.ok(), qPrintable(msg(o)));
         QCOMPARE(o.items, 250);
@@ -322,9 +328,10 @@ private slots:
         }
         QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM pages")), 250);
         QCOMPARE(env.count(QStringLiteral("SELECT count(DISTINCT source_id) FROM pages")), 250);
-        QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM imports WHERE source = 'pd' AND format = 'pagerduty-api' "
-                                          "AND added = 250")),
-                 1);
+        QCOMPARE(
+            env.count(QStringLiteral("SELECT count(*) FROM imports WHERE source = 'pd' AND format = 'pagerduty-api' "
+                                     "AND added = 250")),
+            1);
         // The cursor is the until of the sync (all incidents resolved): the next sync starts there.
         QCOMPARE(env.source(QStringLiteral("pd")).lastCursor, r.last().query(QStringLiteral("until")));
         QVERIFY(env.source(QStringLiteral("pd")).lastSyncAt.has_value());
@@ -348,7 +355,8 @@ private slots:
         pd.add(10050, start, 80 * kMicrosPerSecond); // 10,050 × 80 s ≈ 9.3 days
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(), {{QStringLiteral("since"), QStringLiteral("20d")}});
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(),
+                      {{QStringLiteral("since"), QStringLiteral("20d")}});
         const SyncOutcome o = env.sync(QStringLiteral("pd"), pd.token);
         QVERIFY2(o.ok(), qPrintable(msg(o)));
         QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM pages")), 10050);
@@ -378,7 +386,8 @@ private slots:
         pd.add(1, now - 2 * kMicrosPerDay, 0, QStringLiteral("C"));
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(), {{QStringLiteral("since"), QStringLiteral("400d")}});
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(),
+                      {{QStringLiteral("since"), QStringLiteral("400d")}});
         const SyncOutcome o = env.sync(QStringLiteral("pd"), pd.token);
         QVERIFY2(o.ok(), qPrintable(msg(o)));
         const QList<FakeRequest> r = incidentRequests(server);
@@ -401,7 +410,8 @@ private slots:
         pd.faults.insert(2, Fault{Fault::RateLimit, 50});
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(), {{QStringLiteral("since"), QStringLiteral("30d")}});
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(),
+                      {{QStringLiteral("since"), QStringLiteral("30d")}});
         const SyncOutcome o = env.sync(QStringLiteral("pd"), pd.token);
         QVERIFY2(o.ok(), qPrintable(msg(o)));
         const QList<FakeRequest> r = incidentRequests(server);
@@ -431,7 +441,8 @@ private slots:
         pd.faults.insert(2, Fault{Fault::Kind(fault), -1});
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(), {{QStringLiteral("since"), QStringLiteral("30d")}});
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(),
+                      {{QStringLiteral("since"), QStringLiteral("30d")}});
         const SyncOutcome o = env.sync(QStringLiteral("pd"), pd.token);
         QVERIFY(!o.ok());
         QCOMPARE(o.exitCode, exitCode);
@@ -462,7 +473,8 @@ private slots:
         pd.add(30, now + 1500 * 1000, 10 * 1000, QStringLiteral("NEW"));
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(), {{QStringLiteral("since"), QStringLiteral("30d")}});
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(),
+                      {{QStringLiteral("since"), QStringLiteral("30d")}});
         const SyncOutcome first = env.sync(QStringLiteral("pd"), pd.token);
         QVERIFY2(first.ok(), qPrintable(msg(first)));
         QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM pages")), 150);
@@ -496,9 +508,11 @@ private slots:
         pd.add(1, now - kMicrosPerHour, 0, QStringLiteral("OPEN"), false);
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(), {{QStringLiteral("since"), QStringLiteral("30d")}});
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(),
+                      {{QStringLiteral("since"), QStringLiteral("30d")}});
         QVERIFY(env.sync(QStringLiteral("pd"), pd.token).ok());
-        QCOMPARE(env.source(QStringLiteral("pd")).lastCursor, iso(pd.incidents.back().createdAt - pd.incidents.back().createdAt % kMicrosPerSecond));
+        QCOMPARE(env.source(QStringLiteral("pd")).lastCursor,
+                 iso(pd.incidents.back().createdAt - pd.incidents.back().createdAt % kMicrosPerSecond));
         QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM pages WHERE resolved_at IS NULL")), 1);
         pd.incidents.back().resolved = true;
         server.clearRequests();
@@ -525,7 +539,8 @@ private slots:
             return pd.handle(r);
         });
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(), {{QStringLiteral("since"), QStringLiteral("30d")}});
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), server.url(),
+                      {{QStringLiteral("since"), QStringLiteral("30d")}});
         const SyncOutcome good = env.sync(QStringLiteral("pd"), pd.token);
         QVERIFY2(good.ok(), qPrintable(msg(good)));
         const SyncOutcome bad = env.sync(QStringLiteral("pd"), pd.token, SyncOptions{true, false});
@@ -555,15 +570,23 @@ private slots:
                 d.statuses.push_back({s, at += 5 * kMicrosPerMinute});
             gh.deployments.push_back(d);
         };
-        deployment(101, QStringLiteral("c2"), now - 10 * kMicrosPerDay, {QStringLiteral("pending"), QStringLiteral("success"), QStringLiteral("inactive")});
-        deployment(102, QStringLiteral("c4"), now - 5 * kMicrosPerDay, {QStringLiteral("in_progress"), QStringLiteral("success")});
+        deployment(101, QStringLiteral("c2"), now - 10 * kMicrosPerDay,
+                   {QStringLiteral("pending"), QStringLiteral("success"), QStringLiteral("inactive")});
+        deployment(102, QStringLiteral("c4"), now - 5 * kMicrosPerDay,
+                   {QStringLiteral("in_progress"), QStringLiteral("success")});
         deployment(103, QStringLiteral("c6"), now - 4 * kMicrosPerDay, {QStringLiteral("failure")});
-        deployment(104, QStringLiteral("c8"), now - 3 * kMicrosPerDay, {QStringLiteral("success"), QStringLiteral("inactive")});
-        deployment(105, QStringLiteral("c9"), now - 2 * kMicrosPerDay, {QStringLiteral("queued"), QStringLiteral("error")});
+        deployment(104, QStringLiteral("c8"), now - 3 * kMicrosPerDay,
+                   {QStringLiteral("success"), QStringLiteral("inactive")});
+        deployment(105, QStringLiteral("c9"), now - 2 * kMicrosPerDay,
+                   {QStringLiteral("queued"), QStringLiteral("error")});
         deployment(106, QStringLiteral("c10"), now - kMicrosPerHour, {QStringLiteral("in_progress")});
         deployment(108, QStringLiteral("c10"), now - 30 * kMicrosPerMinute, {}); // no status yet: not started
         {
-            FakeGitHub::Deployment staging{199, QStringLiteral("c10"), now - kMicrosPerHour, QStringLiteral("staging"), {{QStringLiteral("success"), now}}};
+            FakeGitHub::Deployment staging{199,
+                                           QStringLiteral("c10"),
+                                           now - kMicrosPerHour,
+                                           QStringLiteral("staging"),
+                                           {{QStringLiteral("success"), now}}};
             gh.deployments.push_back(staging);
         }
         gh.exhaustOnRequest = 3; // the rate limit runs out: 403, remaining 0, reset 50 s ahead
@@ -577,23 +600,27 @@ private slots:
         // 102 success, 103 failure, 104 success (inactive after success), 105 failure (error);
         // 106 in progress and 108 without a status are left for later; 101 is older than
         // since (the base only).
-        QCOMPARE(text(*env.ws, QStringLiteral("SELECT group_concat(deployment_id || '=' || result, ' ') FROM "
-                                              "(SELECT * FROM deployments ORDER BY deployment_id)")),
+        QCOMPARE(text(*env.ws,
+                      QStringLiteral("SELECT group_concat(deployment_id || '=' || result, ' ') FROM "
+                                     "(SELECT * FROM deployments ORDER BY deployment_id)")),
                  QStringLiteral("github:102=success github:103=failure github:104=success github:105=failure"));
-        QCOMPARE(text(*env.ws, QStringLiteral("SELECT group_concat(service || '/' || environment || '/' || commit_sha, ' ') "
-                                              "FROM (SELECT * FROM deployments ORDER BY deployment_id)")),
+        QCOMPARE(text(*env.ws,
+                      QStringLiteral("SELECT group_concat(service || '/' || environment || '/' || commit_sha, ' ') "
+                                     "FROM (SELECT * FROM deployments ORDER BY deployment_id)")),
                  QStringLiteral("shop/production/c4 shop/production/c6 shop/production/c8 shop/production/c9"));
         // Changes: 102 = c2...c4 → c3, c4; 104 = c4...c8 (from the last success, not the failed
         // 103) → c5, c6, c7, c8 (two pages of the compare).
-        QCOMPARE(text(*env.ws, QStringLiteral("SELECT group_concat(deployment_id || ':' || commit_sha, ' ') FROM "
-                                              "(SELECT * FROM changes ORDER BY deployment_id, commit_sha)")),
+        QCOMPARE(text(*env.ws,
+                      QStringLiteral("SELECT group_concat(deployment_id || ':' || commit_sha, ' ') FROM "
+                                     "(SELECT * FROM changes ORDER BY deployment_id, commit_sha)")),
                  QStringLiteral("github:102:c3 github:102:c4 github:104:c5 github:104:c6 github:104:c7 github:104:c8"));
         // finished_at = the deciding status's time; committed_at = the committer's date.
         QCOMPARE(env.count(QStringLiteral("SELECT finished_at FROM deployments WHERE deployment_id = 'github:102'")),
                  now - 5 * kMicrosPerDay + 10 * kMicrosPerMinute);
         QCOMPARE(env.count(QStringLiteral("SELECT started_at FROM deployments WHERE deployment_id = 'github:102'")),
                  now - 5 * kMicrosPerDay);
-        QCOMPARE(env.count(QStringLiteral("SELECT committed_at FROM changes WHERE commit_sha = 'c4'")), gh.history[3].committedAt);
+        QCOMPARE(env.count(QStringLiteral("SELECT committed_at FROM changes WHERE commit_sha = 'c4'")),
+                 gh.history[3].committedAt);
         QCOMPARE(env.count(QStringLiteral("SELECT authored_at FROM changes WHERE commit_sha = 'c4'")),
                  gh.history[3].committedAt - kMicrosPerHour);
 
@@ -613,16 +640,21 @@ private slots:
         // 104, the last success before it.
         gh.exhaustOnRequest = 0;
         gh.deployments[5].statuses.push_back({QStringLiteral("success"), now});
-        gh.deployments.push_back({107, QStringLiteral("c11"), now - 20 * kMicrosPerMinute, QStringLiteral("production"),
+        gh.deployments.push_back({107,
+                                  QStringLiteral("c11"),
+                                  now - 20 * kMicrosPerMinute,
+                                  QStringLiteral("production"),
                                   {{QStringLiteral("success"), now - 10 * kMicrosPerMinute}}});
-        QCOMPARE(env.source(QStringLiteral("gh")).lastCursor, iso(now - kMicrosPerHour - (now - kMicrosPerHour) % kMicrosPerSecond));
+        QCOMPARE(env.source(QStringLiteral("gh")).lastCursor,
+                 iso(now - kMicrosPerHour - (now - kMicrosPerHour) % kMicrosPerSecond));
         const SyncOutcome again = env.sync(QStringLiteral("gh"), gh.token);
         QVERIFY2(again.ok(), qPrintable(msg(again)));
         QCOMPARE(again.items, 2);
         QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM deployments")), 6);
-        QCOMPARE(text(*env.ws, QStringLiteral("SELECT group_concat(deployment_id || ':' || commit_sha, ' ') FROM "
-                                              "(SELECT * FROM changes WHERE deployment_id IN ('github:106', 'github:107') "
-                                              "ORDER BY deployment_id, commit_sha)")),
+        QCOMPARE(text(*env.ws,
+                      QStringLiteral("SELECT group_concat(deployment_id || ':' || commit_sha, ' ') FROM "
+                                     "(SELECT * FROM changes WHERE deployment_id IN ('github:106', 'github:107') "
+                                     "ORDER BY deployment_id, commit_sha)")),
                  QStringLiteral("github:106:c10 github:106:c9 github:107:c11"));
     }
 
@@ -631,7 +663,8 @@ private slots:
         FakeGitHub gh;
         FakeHttpServer server([&gh](const FakeRequest &r) { return gh.handle(r); });
         Env env;
-        env.addSource(QStringLiteral("github"), QStringLiteral("gh"), server.url(), {{QStringLiteral("repo"), gh.repo}});
+        env.addSource(QStringLiteral("github"), QStringLiteral("gh"), server.url(),
+                      {{QStringLiteral("repo"), gh.repo}});
         const SyncOutcome o = env.sync(QStringLiteral("gh"), QStringLiteral("wrong-token"));
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.message.startsWith(QLatin1StringView("GitHub refused the token (HTTP 401")), qPrintable(o.message));
@@ -668,12 +701,14 @@ private slots:
                       {{QStringLiteral("project"), gl.project}, {QStringLiteral("since"), QStringLiteral("10d")}});
         const SyncOutcome o = env.sync(QStringLiteral("gl"), gl.token);
         QVERIFY2(o.ok(), qPrintable(msg(o)));
-        QCOMPARE(text(*env.ws, QStringLiteral("SELECT group_concat(deployment_id || '=' || result, ' ') FROM "
-                                              "(SELECT * FROM deployments ORDER BY deployment_id)")),
+        QCOMPARE(text(*env.ws,
+                      QStringLiteral("SELECT group_concat(deployment_id || '=' || result, ' ') FROM "
+                                     "(SELECT * FROM deployments ORDER BY deployment_id)")),
                  QStringLiteral("gitlab:202=success gitlab:203=failure gitlab:204=other gitlab:205=success"));
         // 202 compares with 201 (found before since), 205 with 202.
-        QCOMPARE(text(*env.ws, QStringLiteral("SELECT group_concat(deployment_id || ':' || commit_sha, ' ') FROM "
-                                              "(SELECT * FROM changes ORDER BY deployment_id, commit_sha)")),
+        QCOMPARE(text(*env.ws,
+                      QStringLiteral("SELECT group_concat(deployment_id || ':' || commit_sha, ' ') FROM "
+                                     "(SELECT * FROM changes ORDER BY deployment_id, commit_sha)")),
                  QStringLiteral("gitlab:202:g3 gitlab:202:g4 gitlab:205:g5 gitlab:205:g6 gitlab:205:g7"));
         QCOMPARE(env.count(QStringLiteral("SELECT finished_at FROM deployments WHERE deployment_id = 'gitlab:205'")),
                  now - 2 * kMicrosPerDay - kMicrosPerMinute);
@@ -687,9 +722,11 @@ private slots:
                 ++listPages;
         }
         QCOMPARE(listPages, 3); // 5 deployments, 2 a page, X-Next-Page
-        const QJsonObject cursor = QJsonDocument::fromJson(env.source(QStringLiteral("gl")).lastCursor.toUtf8()).object();
+        const QJsonObject cursor
+            = QJsonDocument::fromJson(env.source(QStringLiteral("gl")).lastCursor.toUtf8()).object();
         QCOMPARE(cursor.value(QLatin1StringView("base_sha")).toString(), QStringLiteral("g7"));
-        QCOMPARE(cursor.value(QLatin1StringView("updated_after")).toString(), iso(now - kMicrosPerHour - (now - kMicrosPerHour) % kMicrosPerSecond));
+        QCOMPARE(cursor.value(QLatin1StringView("updated_after")).toString(),
+                 iso(now - kMicrosPerHour - (now - kMicrosPerHour) % kMicrosPerSecond));
 
         // 206 finishes: the next sync reads it alone and compares it with 205.
         gl.deployments.back().status = QStringLiteral("success");
@@ -699,7 +736,9 @@ private slots:
         const SyncOutcome again = env.sync(QStringLiteral("gl"), gl.token);
         QVERIFY2(again.ok(), qPrintable(msg(again)));
         QCOMPARE(again.items, 1);
-        QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM changes WHERE deployment_id = 'gitlab:206' AND commit_sha = 'g8'")), 1);
+        QCOMPARE(env.count(QStringLiteral(
+                     "SELECT count(*) FROM changes WHERE deployment_id = 'gitlab:206' AND commit_sha = 'g8'")),
+                 1);
         QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM deployments")), 5);
     }
 
@@ -717,8 +756,11 @@ private slots:
         FakeHttpServer server([&prom](const FakeRequest &r) { return prom.handle(r); });
         Env env;
         SourceDefinition s;
-        setPrometheusSlos(s, {{QStringLiteral("checkout"), {}, QStringLiteral("sum(increase(http_requests_total{code=~\"5..\"}[1h]))"),
-                               QStringLiteral("sum(increase(http_requests_total[1h]))")}});
+        setPrometheusSlos(s,
+                          {{QStringLiteral("checkout"),
+                            {},
+                            QStringLiteral("sum(increase(http_requests_total{code=~\"5..\"}[1h]))"),
+                            QStringLiteral("sum(increase(http_requests_total[1h]))")}});
         s.options.insert(QStringLiteral("step"), QStringLiteral("1h"));
         env.addSource(QStringLiteral("prometheus"), QStringLiteral("prom"), server.url(), s.options);
         const SyncOutcome o = env.sync(QStringLiteral("prom"), prom.token);
@@ -729,10 +771,13 @@ private slots:
             QCOMPARE(q.headers.value("authorization"), "Bearer " + prom.token.toUtf8());
             QCOMPARE(q.query(QStringLiteral("step")), QStringLiteral("3600"));
             QCOMPARE(q.query(QStringLiteral("start")).toLongLong() % 3600, 0);
-            QCOMPARE(q.query(QStringLiteral("end")).toLongLong() - q.query(QStringLiteral("start")).toLongLong(), 28 * 86400);
+            QCOMPARE(q.query(QStringLiteral("end")).toLongLong() - q.query(QStringLiteral("start")).toLongLong(),
+                     28 * 86400);
         }
-        QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM slo_measurements WHERE slo = 'checkout'")), 28 * 24 + 1);
-        QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM slo_measurements WHERE total = 100 AND bad = 2 AND good IS NULL")),
+        QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM slo_measurements WHERE slo = 'checkout'")),
+                 28 * 24 + 1);
+        QCOMPARE(env.count(QStringLiteral(
+                     "SELECT count(*) FROM slo_measurements WHERE total = 100 AND bad = 2 AND good IS NULL")),
                  28 * 24 + 1);
         QCOMPARE(env.source(QStringLiteral("prom")).lastCursor,
                  iso(r[0].query(QStringLiteral("end")).toLongLong() * kMicrosPerSecond));
@@ -757,9 +802,12 @@ private slots:
         QCOMPARE(r.size(), 4); // 17,281 points per query: 10,000 + 7,281
         for (const FakeRequest &q : r) {
             QVERIFY(!q.headers.contains("authorization"));
-            QVERIFY((q.query(QStringLiteral("end")).toLongLong() - q.query(QStringLiteral("start")).toLongLong()) / 10 + 1 <= 10000);
+            QVERIFY((q.query(QStringLiteral("end")).toLongLong() - q.query(QStringLiteral("start")).toLongLong()) / 10
+                        + 1
+                    <= 10000);
         }
-        QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM slo_measurements WHERE good = 9 AND total = 10")), 2 * 8640 + 1);
+        QCOMPARE(env.count(QStringLiteral("SELECT count(*) FROM slo_measurements WHERE good = 9 AND total = 10")),
+                 2 * 8640 + 1);
     }
 
     void prometheusQueryErrorIsBadPayload()
@@ -772,7 +820,8 @@ private slots:
         env.addSource(QStringLiteral("prometheus"), QStringLiteral("prom"), server.url(), s.options);
         const SyncOutcome o = env.sync(QStringLiteral("prom"), QString());
         QVERIFY2(o.exitCode == 2, qPrintable(o.message));
-        QVERIFY2(o.message.contains(QLatin1StringView("prometheus error bad_data: 1:1: parse error")), qPrintable(o.message));
+        QVERIFY2(o.message.contains(QLatin1StringView("prometheus error bad_data: 1:1: parse error")),
+                 qPrintable(o.message));
     }
 
     // --- definitions -------------------------------------------------------------------------
@@ -783,21 +832,54 @@ private slots:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("optionsJson");
         QTest::addColumn<QString>("error"); // a part of the message, or empty when valid
-        QTest::newRow("pagerduty") << "pagerduty" << "https://api.pagerduty.com" << "{}" << "";
-        QTest::newRow("user info") << "pagerduty" << "https://me:pw@api.pagerduty.com" << "{}" << "user name or password";
-        QTest::newRow("ftp") << "pagerduty" << "ftp://x" << "{}" << "not an http or https URL";
-        QTest::newRow("query") << "pagerduty" << "https://x.test/?a=b" << "{}" << "without '?'";
-        QTest::newRow("since") << "pagerduty" << "https://x.test" << R"({"since":"last week"})" << "--since must be";
-        QTest::newRow("github no repo") << "github" << "https://api.github.com" << "{}" << "--repo OWNER/NAME";
-        QTest::newRow("github") << "github" << "https://api.github.com" << R"({"repo":"a/b"})" << "";
-        QTest::newRow("gitlab") << "gitlab" << "https://gitlab.com" << R"({"project":"42"})" << "";
-        QTest::newRow("prometheus no slo") << "prometheus" << "http://prom:9090" << "{}" << "at least one --slo";
-        QTest::newRow("prometheus no total") << "prometheus" << "http://prom:9090" << R"({"slos":[{"name":"a","good":"x"}]})"
+        QTest::newRow("pagerduty") << "pagerduty"
+                                   << "https://api.pagerduty.com"
+                                   << "{}"
+                                   << "";
+        QTest::newRow("user info") << "pagerduty"
+                                   << "https://me:pw@api.pagerduty.com"
+                                   << "{}"
+                                   << "user name or password";
+        QTest::newRow("ftp") << "pagerduty"
+                             << "ftp://x"
+                             << "{}"
+                             << "not an http or https URL";
+        QTest::newRow("query") << "pagerduty"
+                               << "https://x.test/?a=b"
+                               << "{}"
+                               << "without '?'";
+        QTest::newRow("since") << "pagerduty"
+                               << "https://x.test"
+                               << R"({"since":"last week"})"
+                               << "--since must be";
+        QTest::newRow("github no repo") << "github"
+                                        << "https://api.github.com"
+                                        << "{}"
+                                        << "--repo OWNER/NAME";
+        QTest::newRow("github") << "github"
+                                << "https://api.github.com"
+                                << R"({"repo":"a/b"})"
+                                << "";
+        QTest::newRow("gitlab") << "gitlab"
+                                << "https://gitlab.com"
+                                << R"({"project":"42"})"
+                                << "";
+        QTest::newRow("prometheus no slo") << "prometheus"
+                                           << "http://prom:9090"
+                                           << "{}"
+                                           << "at least one --slo";
+        QTest::newRow("prometheus no total") << "prometheus"
+                                             << "http://prom:9090"
+                                             << R"({"slos":[{"name":"a","good":"x"}]})"
                                              << "needs --total-query";
-        QTest::newRow("prometheus step") << "prometheus" << "http://prom:9090"
-                                         << R"({"step":"often","slos":[{"name":"a","good":"x","total":"y"}]})" << "--step";
-        QTest::newRow("prometheus") << "prometheus" << "http://prom:9090"
-                                    << R"({"step":"5m","slos":[{"name":"a","bad":"x","total":"y"}]})" << "";
+        QTest::newRow("prometheus step") << "prometheus"
+                                         << "http://prom:9090"
+                                         << R"({"step":"often","slos":[{"name":"a","good":"x","total":"y"}]})"
+                                         << "--step";
+        QTest::newRow("prometheus") << "prometheus"
+                                    << "http://prom:9090"
+                                    << R"({"step":"5m","slos":[{"name":"a","bad":"x","total":"y"}]})"
+                                    << "";
     }
     void definitionChecks()
     {
@@ -820,7 +902,8 @@ private slots:
     void plainHttpTokenOnlyToThisMachine()
     {
         Env env;
-        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"), QStringLiteral("http://pagerduty.example.org"));
+        env.addSource(QStringLiteral("pagerduty"), QStringLiteral("pd"),
+                      QStringLiteral("http://pagerduty.example.org"));
         const SyncOutcome o = env.sync(QStringLiteral("pd"), QStringLiteral("tok-1234"));
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.message.contains(QLatin1StringView("unencrypted")), qPrintable(o.message));

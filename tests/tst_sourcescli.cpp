@@ -37,7 +37,8 @@ qint64 scalar(const QString &ws, const QString &sql)
 QByteArray rawBytes(const QString &path)
 {
     QByteArray all;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
         QFile f(path + suffix);
         if (f.open(QIODevice::ReadOnly))
             all += f.readAll();
@@ -72,29 +73,37 @@ private slots:
     void addListRemove()
     {
         const QString ws = workspace();
-        CliResult r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"), QStringLiteral("pd-eu"),
-                              QStringLiteral("--region"), QStringLiteral("eu"), QStringLiteral("--token-env"), QStringLiteral("PD_TOKEN"),
-                              QStringLiteral("--since"), QStringLiteral("2026-01-01")});
+        CliResult r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"),
+                              QStringLiteral("pd-eu"), QStringLiteral("--region"), QStringLiteral("eu"),
+                              QStringLiteral("--token-env"), QStringLiteral("PD_TOKEN"), QStringLiteral("--since"),
+                              QStringLiteral("2026-01-01")});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         QVERIFY2(r.outText().contains(QLatin1StringView("https://api.eu.pagerduty.com")), qPrintable(r.outText()));
-        r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("prometheus"), QStringLiteral("prom"),
-                    QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9090"), QStringLiteral("--step"), QStringLiteral("5m"),
-                    QStringLiteral("--slo"), QStringLiteral("checkout"), QStringLiteral("--bad-query"), QStringLiteral("sum(errors)"),
-                    QStringLiteral("--total-query"), QStringLiteral("sum(requests)"),
-                    QStringLiteral("--slo=search"), QStringLiteral("--good-query=sum(fast)"), QStringLiteral("--total-query=sum(all)")});
+        r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("prometheus"),
+                    QStringLiteral("prom"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9090"),
+                    QStringLiteral("--step"), QStringLiteral("5m"), QStringLiteral("--slo"), QStringLiteral("checkout"),
+                    QStringLiteral("--bad-query"), QStringLiteral("sum(errors)"), QStringLiteral("--total-query"),
+                    QStringLiteral("sum(requests)"), QStringLiteral("--slo=search"),
+                    QStringLiteral("--good-query=sum(fast)"), QStringLiteral("--total-query=sum(all)")});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("github"), QStringLiteral("gh"),
-                    QStringLiteral("--repo"), QStringLiteral("acme/shop"), QStringLiteral("--token-env"), QStringLiteral("GH_TOKEN")});
+                    QStringLiteral("--repo"), QStringLiteral("acme/shop"), QStringLiteral("--token-env"),
+                    QStringLiteral("GH_TOKEN")});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
 
         r = runCli({QStringLiteral("source"), QStringLiteral("list"), ws});
         QCOMPARE(r.exitCode, 0);
         const QString list = r.outText();
-        QVERIFY2(list.contains(QLatin1StringView("pd-eu\tpagerduty\thttps://api.eu.pagerduty.com\tlast sync never")), qPrintable(list));
+        QVERIFY2(list.contains(QLatin1StringView("pd-eu\tpagerduty\thttps://api.eu.pagerduty.com\tlast sync never")),
+                 qPrintable(list));
         QVERIFY2(list.contains(QLatin1StringView("SLO measurements of checkout, search every 5m")), qPrintable(list));
-        QVERIFY2(list.contains(QLatin1StringView("deployments and changes of acme/shop (production); token: $GH_TOKEN")), qPrintable(list));
+        QVERIFY2(
+            list.contains(QLatin1StringView("deployments and changes of acme/shop (production); token: $GH_TOKEN")),
+            qPrintable(list));
         QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM sources")), 3);
-        QCOMPARE(scalar(ws, QStringLiteral("SELECT json_array_length(options, '$.slos') FROM sources WHERE name = 'prom'")), 2);
+        QCOMPARE(
+            scalar(ws, QStringLiteral("SELECT json_array_length(options, '$.slos') FROM sources WHERE name = 'prom'")),
+            2);
 
         r = runCli({QStringLiteral("source"), QStringLiteral("remove"), ws, QStringLiteral("gh")});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
@@ -105,21 +114,26 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown kind") << QStringList{QStringLiteral("jira"), QStringLiteral("j")} << QStringLiteral("unknown source kind");
+        QTest::newRow("unknown kind") << QStringList{QStringLiteral("jira"), QStringLiteral("j")}
+                                      << QStringLiteral("unknown source kind");
         QTest::newRow("option of another kind")
-            << QStringList{QStringLiteral("pagerduty"), QStringLiteral("p"), QStringLiteral("--repo"), QStringLiteral("a/b"),
-                           QStringLiteral("--token-env"), QStringLiteral("T")}
+            << QStringList{QStringLiteral("pagerduty"), QStringLiteral("p"),           QStringLiteral("--repo"),
+                           QStringLiteral("a/b"),       QStringLiteral("--token-env"), QStringLiteral("T")}
             << QStringLiteral("--repo is for github sources");
-        QTest::newRow("no token") << QStringList{QStringLiteral("gitlab"), QStringLiteral("g"), QStringLiteral("--project"), QStringLiteral("7")}
+        QTest::newRow("no token") << QStringList{QStringLiteral("gitlab"), QStringLiteral("g"),
+                                                 QStringLiteral("--project"), QStringLiteral("7")}
                                   << QStringLiteral("--token-stdin");
-        QTest::newRow("bad name") << QStringList{QStringLiteral("pagerduty"), QStringLiteral("my source"), QStringLiteral("--token-env"), QStringLiteral("T")}
+        QTest::newRow("bad name") << QStringList{QStringLiteral("pagerduty"), QStringLiteral("my source"),
+                                                 QStringLiteral("--token-env"), QStringLiteral("T")}
                                   << QStringLiteral("cannot name a source");
         QTest::newRow("query without slo")
-            << QStringList{QStringLiteral("prometheus"), QStringLiteral("p"), QStringLiteral("--url"), QStringLiteral("http://x:9090"),
+            << QStringList{QStringLiteral("prometheus"),    QStringLiteral("p"),
+                           QStringLiteral("--url"),         QStringLiteral("http://x:9090"),
                            QStringLiteral("--total-query"), QStringLiteral("q")}
             << QStringLiteral("must follow the --slo");
         QTest::newRow("token in the url")
-            << QStringList{QStringLiteral("pagerduty"), QStringLiteral("p"), QStringLiteral("--url"), QStringLiteral("https://u:tok@x.test"),
+            << QStringList{QStringLiteral("pagerduty"),   QStringLiteral("p"),
+                           QStringLiteral("--url"),       QStringLiteral("https://u:tok@x.test"),
                            QStringLiteral("--token-env"), QStringLiteral("T")}
             << QStringLiteral("must not hold a user name or password");
     }
@@ -137,8 +151,9 @@ private slots:
     void duplicateName()
     {
         const QString ws = workspace();
-        const QStringList add{QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"), QStringLiteral("pd"),
-                              QStringLiteral("--token-env"), QStringLiteral("T")};
+        const QStringList add{QStringLiteral("source"),    QStringLiteral("add"), ws,
+                              QStringLiteral("pagerduty"), QStringLiteral("pd"),  QStringLiteral("--token-env"),
+                              QStringLiteral("T")};
         QCOMPARE(runCli(add).exitCode, 0);
         const CliResult r = runCli(add);
         QCOMPARE(r.exitCode, 2);
@@ -151,8 +166,8 @@ private slots:
         const QString ws = workspace();
         QElapsedTimer timer;
         timer.start();
-        CliResult r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"), QStringLiteral("pd"),
-                              QStringLiteral("--token-stdin")},
+        CliResult r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"),
+                              QStringLiteral("pd"), QStringLiteral("--token-stdin")},
                              60000, QByteArrayLiteral("pd-Token-From-Stdin-77\n"));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(QLatin1StringView("cannot store the token in the desktop keychain"))
@@ -163,14 +178,15 @@ private slots:
         QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM sources")), 0);
 
         // A source whose variable is not set falls back to the keychain, which is not there.
-        QCOMPARE(runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"), QStringLiteral("pd"),
-                         QStringLiteral("--token-env"), QString::fromLatin1(kTokenVariable)})
+        QCOMPARE(runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"),
+                         QStringLiteral("pd"), QStringLiteral("--token-env"), QString::fromLatin1(kTokenVariable)})
                      .exitCode,
                  0);
         timer.restart();
         r = runCli({QStringLiteral("sync"), ws});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.errText().startsWith(QLatin1StringView("pd: no token: the environment variable SRM_TEST_PD_TOKEN is not set"))
+        QVERIFY2(r.errText().startsWith(
+                     QLatin1StringView("pd: no token: the environment variable SRM_TEST_PD_TOKEN is not set"))
                      && r.errText().contains(QLatin1StringView("--token-env VAR")),
                  qPrintable(r.errText()));
         QVERIFY(timer.elapsed() < 20000);
@@ -183,8 +199,9 @@ private slots:
         pd.add(10, nowMicros() - kMicrosPerDay, kMicrosPerMinute);
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         const QString ws = workspace();
-        QCOMPARE(runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"), QStringLiteral("pd"),
-                         QStringLiteral("--url"), server.url(), QStringLiteral("--token-env"), QString::fromLatin1(kTokenVariable)})
+        QCOMPARE(runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"),
+                         QStringLiteral("pd"), QStringLiteral("--url"), server.url(), QStringLiteral("--token-env"),
+                         QString::fromLatin1(kTokenVariable)})
                      .exitCode,
                  0);
 
@@ -192,7 +209,8 @@ private slots:
         qputenv(kTokenVariable, "not-the-Right-Token-1");
         CliResult r = runCli({QStringLiteral("sync"), ws, QStringLiteral("pd")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.errText().startsWith(QLatin1StringView("pd: PagerDuty refused the token (HTTP 401")), qPrintable(r.errText()));
+        QVERIFY2(r.errText().startsWith(QLatin1StringView("pd: PagerDuty refused the token (HTTP 401")),
+                 qPrintable(r.errText()));
         QVERIFY(!(r.out + r.err).contains("not-the-Right-Token-1"));
 
         // Nothing listening: a network failure, 1.
@@ -202,27 +220,31 @@ private slots:
             QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
             closedPort = probe.serverPort();
         }
-        QCOMPARE(runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"), QStringLiteral("down"),
-                         QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort), QStringLiteral("--token-env"),
+        QCOMPARE(runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"),
+                         QStringLiteral("down"), QStringLiteral("--url"),
+                         QStringLiteral("http://127.0.0.1:%1").arg(closedPort), QStringLiteral("--token-env"),
                          QString::fromLatin1(kTokenVariable)})
                      .exitCode,
                  0);
         r = runCli({QStringLiteral("sync"), ws, QStringLiteral("down")});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.errText().contains(QLatin1StringView("down: cannot reach PagerDuty")) && r.errText().contains(QLatin1StringView("connection refused")),
+        QVERIFY2(r.errText().contains(QLatin1StringView("down: cannot reach PagerDuty"))
+                     && r.errText().contains(QLatin1StringView("connection refused")),
                  qPrintable(r.errText()));
 
         // Both: the worse code wins; the good token then syncs (365 days by default: 3 windows).
         qputenv(kTokenVariable, pd.token.toUtf8());
         r = runCli({QStringLiteral("sync"), ws});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.outText().startsWith(QLatin1StringView("pd: pagerduty, 10 fetched in 3 requests; 10 added")), qPrintable(r.outText()));
+        QVERIFY2(r.outText().startsWith(QLatin1StringView("pd: pagerduty, 10 fetched in 3 requests; 10 added")),
+                 qPrintable(r.outText()));
         QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM pages")), 10);
 
         // Unknown source: 2; not a workspace: 3.
         r = runCli({QStringLiteral("sync"), ws, QStringLiteral("nope")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.errText().contains(QLatin1StringView("no source named 'nope' (sources: down, pd)")), qPrintable(r.errText()));
+        QVERIFY2(r.errText().contains(QLatin1StringView("no source named 'nope' (sources: down, pd)")),
+                 qPrintable(r.errText()));
         const QString junk = m_dir.filePath(QStringLiteral("junk.srmap"));
         writeFile(junk, "not a workspace");
         QCOMPARE(runCli({QStringLiteral("sync"), junk}).exitCode, 3);
@@ -237,21 +259,23 @@ private slots:
     {
         FakePagerDuty pd;
         const Micros now = nowMicros();
-        pd.add(2345, now - 400 * kMicrosPerDay, 4 * kMicrosPerHour, QStringLiteral("P"));       // 2,345 × 4 h ≈ 391 days
+        pd.add(2345, now - 400 * kMicrosPerDay, 4 * kMicrosPerHour, QStringLiteral("P")); // 2,345 × 4 h ≈ 391 days
         pd.add(17, now - 2 * kMicrosPerHour, kMicrosPerMinute, QStringLiteral("OPEN"), false); // still open
-        pd.add(25, now + 6000 * 1000, 20 * 1000, QStringLiteral("LATE"));                      // created between the syncs
+        pd.add(25, now + 6000 * 1000, 20 * 1000, QStringLiteral("LATE")); // created between the syncs
         pd.faults.insert(4, Fault{Fault::RateLimit, 1});
         FakeHttpServer server([&pd](const FakeRequest &r) { return pd.handle(r); });
         const QString ws = workspace();
-        CliResult r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"), QStringLiteral("pd"),
-                              QStringLiteral("--url"), server.url(), QStringLiteral("--token-env"), QString::fromLatin1(kTokenVariable),
+        CliResult r = runCli({QStringLiteral("source"), QStringLiteral("add"), ws, QStringLiteral("pagerduty"),
+                              QStringLiteral("pd"), QStringLiteral("--url"), server.url(),
+                              QStringLiteral("--token-env"), QString::fromLatin1(kTokenVariable),
                               QStringLiteral("--since"), QStringLiteral("420d")});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         qputenv(kTokenVariable, pd.token.toUtf8());
 
         const CliResult first = runCli({QStringLiteral("sync"), ws});
         QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
-        QVERIFY2(first.outText().startsWith(QLatin1StringView("pd: pagerduty, 2362 fetched")), qPrintable(first.outText()));
+        QVERIFY2(first.outText().startsWith(QLatin1StringView("pd: pagerduty, 2362 fetched")),
+                 qPrintable(first.outText()));
         QThread::msleep(std::max<qint64>(0, (now + 8000 * 1000 - nowMicros()) / 1000));
         for (auto &incident : pd.incidents)
             incident.resolved = true;

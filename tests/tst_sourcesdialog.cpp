@@ -96,10 +96,12 @@ private slots:
         SourceDefinition eu = s;
         eu.url = sources::pagerDutyEuUrl();
         QVERIFY(w.editor()->updateSource(eu));
-        QCOMPARE(dialog->model()->index(0, SourcesModel::FetchesColumn).data(Qt::ToolTipRole).toString(), sources::pagerDutyEuUrl());
+        QCOMPARE(dialog->model()->index(0, SourcesModel::FetchesColumn).data(Qt::ToolTipRole).toString(),
+                 sources::pagerDutyEuUrl());
         QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Edit source pd"));
         w.undoStack()->undo();
-        QCOMPARE(SourceStore(*w.workspace()).find(QStringLiteral("pd"))->url, QStringLiteral("https://api.pagerduty.com"));
+        QCOMPARE(SourceStore(*w.workspace()).find(QStringLiteral("pd"))->url,
+                 QStringLiteral("https://api.pagerduty.com"));
         w.undoStack()->undo();
         QCOMPARE(dialog->model()->rowCount(), 0);
         w.undoStack()->redo();
@@ -109,7 +111,8 @@ private slots:
         // A removed source comes back with its progress.
         {
             Workspace::Transaction tx(*w.workspace());
-            SourceStore(*w.workspace()).recordSuccess(QStringLiteral("pd"), 5000, QStringLiteral("2026-01-01T00:00:00Z"));
+            SourceStore(*w.workspace())
+                .recordSuccess(QStringLiteral("pd"), 5000, QStringLiteral("2026-01-01T00:00:00Z"));
             tx.commit();
         }
         const SourceDefinition before = *SourceStore(*w.workspace()).find(QStringLiteral("pd"));
@@ -203,9 +206,14 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
         QCOMPARE(imported.count(), 1);
         QVERIFY(!dialog->isSyncing());
-        QVERIFY2(dialog->statusText().startsWith(QLatin1StringView("pd: 300 fetched: 300 added")), qPrintable(dialog->statusText()));
+        QVERIFY2(dialog->statusText().startsWith(QLatin1StringView("pd: 300 fetched: 300 added")),
+                 qPrintable(dialog->statusText()));
         QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM pages")), 300);
-        QVERIFY(dialog->model()->index(0, SourcesModel::LastSyncColumn).data().toString().endsWith(QLatin1StringView(" UTC")));
+        QVERIFY(dialog->model()
+                    ->index(0, SourcesModel::LastSyncColumn)
+                    .data()
+                    .toString()
+                    .endsWith(QLatin1StringView(" UTC")));
         QCOMPARE(dialog->model()->index(0, SourcesModel::StatusColumn).data().toString(), QStringLiteral("up to date"));
 
         ImportLogModel *log = w.dataSourcesPanel()->model();
@@ -242,7 +250,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
         const QString status = dialog->model()->index(0, SourcesModel::StatusColumn).data().toString();
         QVERIFY2(status.startsWith(QLatin1StringView("failed: PagerDuty refused the token")), qPrintable(status));
-        QCOMPARE(dialog->model()->index(0, SourcesModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(), QColor(0xb3, 0x26, 0x1e));
+        QCOMPARE(dialog->model()->index(0, SourcesModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(0xb3, 0x26, 0x1e));
         const QString details = dialog->findChild<QLabel *>(QStringLiteral("details"))->text();
         QVERIFY2(details.contains(QLatin1StringView("Last error")), qPrintable(details));
         QVERIFY(!details.contains(QLatin1StringView("wrong-Token-Value-5")));
@@ -307,14 +316,18 @@ private slots:
         prom.name = QStringLiteral("prometheus");
         prom.kind = QStringLiteral("prometheus");
         prom.url = QStringLiteral("https://prometheus.internal.example.org");
-        sources::setPrometheusSlos(prom, {{QStringLiteral("checkout-availability"), {}, QStringLiteral("sum(increase(errors[1h]))"),
-                                           QStringLiteral("sum(increase(requests[1h]))")}});
+        sources::setPrometheusSlos(prom,
+                                   {{QStringLiteral("checkout-availability"),
+                                     {},
+                                     QStringLiteral("sum(increase(errors[1h]))"),
+                                     QStringLiteral("sum(increase(requests[1h]))")}});
         for (const SourceDefinition &s : {pd, gh, prom})
             QVERIFY(w.editor()->addSource(s));
         {
             Workspace::Transaction tx(*w.workspace());
             SourceStore store(*w.workspace());
-            store.recordSuccess(QStringLiteral("shop-deploys"), nowMicros() - kMicrosPerHour, QStringLiteral("2026-12-01T00:00:00Z"));
+            store.recordSuccess(QStringLiteral("shop-deploys"), nowMicros() - kMicrosPerHour,
+                                QStringLiteral("2026-12-01T00:00:00Z"));
             store.recordFailure(QStringLiteral("pagerduty-prod"), nowMicros() - 2 * kMicrosPerHour,
                                 QStringLiteral("PagerDuty refused the token (HTTP 401 Unauthorized for GET "
                                                "https://api.pagerduty.com/incidents): Unauthenticated"));

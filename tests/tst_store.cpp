@@ -1,8 +1,8 @@
 // The workspace store: create, reopen, migrate, and refuse what is not a usable workspace
 // (exit 3 through the command line, file unchanged).
 #include "store/recordwriter.h"
-#include "tests/common/testutil.h"
 #include "store/workspace.h"
+#include "tests/common/testutil.h"
 
 #include <QFile>
 #include <QProcess>
@@ -37,7 +37,8 @@ private slots:
             tx.commit();
         }
         QVERIFY(QFile::exists(path));
-        QVERIFY(!QFile::exists(path + QStringLiteral(".creating-") + QString::number(QCoreApplication::applicationPid())));
+        QVERIFY(
+            !QFile::exists(path + QStringLiteral(".creating-") + QString::number(QCoreApplication::applicationPid())));
         auto ws = Workspace::open(path);
         QCOMPARE(ws->setting(QStringLiteral("team_size")), QStringLiteral("7"));
         QSqlQuery q(ws->database());
@@ -99,10 +100,13 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("v3.srmap"));
         {
             auto ws = Workspace::create(path, 3);
-            ws->exec(QStringLiteral("INSERT INTO imports(file_name, sha256, format, imported_at) VALUES('a.yaml', 'x', 'openslo', 1)"));
-            ws->exec(QStringLiteral("INSERT INTO slos(name, measurement_slo, budgeting_method, objective, window_seconds) "
-                                    "VALUES('checkout', 'checkout', 'Occurrences', 0.999, 2419200)"));
-            ws->exec(QStringLiteral("INSERT INTO slo_measurements(slo, ts, good, total) VALUES('checkout', 86400000000, 9, 10)"));
+            ws->exec(QStringLiteral(
+                "INSERT INTO imports(file_name, sha256, format, imported_at) VALUES('a.yaml', 'x', 'openslo', 1)"));
+            ws->exec(
+                QStringLiteral("INSERT INTO slos(name, measurement_slo, budgeting_method, objective, window_seconds) "
+                               "VALUES('checkout', 'checkout', 'Occurrences', 0.999, 2419200)"));
+            ws->exec(QStringLiteral(
+                "INSERT INTO slo_measurements(slo, ts, good, total) VALUES('checkout', 86400000000, 9, 10)"));
             QSqlQuery q(ws->database());
             QVERIFY(!q.exec(QStringLiteral("SELECT * FROM ownership")));
         }
@@ -110,13 +114,15 @@ private slots:
         QCOMPARE(ws->schemaVersion(), 4);
         QSqlQuery q(ws->database());
         for (const char *table : {"ownership", "scenarios", "sources", "import_profiles"})
-            QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) && q.next(), table);
+            QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) && q.next(),
+                     table);
         QVERIFY(q.exec(QStringLiteral("SELECT source FROM imports")) && q.next());
         QCOMPARE(q.value(0).toString(), QString()); // a file import
         QVERIFY(q.exec(QStringLiteral("SELECT name, objective, window_days FROM slos_readable")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("checkout"));
         QCOMPARE(q.value(2).toDouble(), 28.0);
-        QVERIFY(q.exec(QStringLiteral("SELECT slo, timestamp, good, total FROM slo_measurements_readable")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT slo, timestamp, good, total FROM slo_measurements_readable"))
+                && q.next());
         QCOMPARE(q.value(1).toString(), QStringLiteral("1970-01-02T00:00:00.000Z"));
         QCOMPARE(q.value(2).toDouble(), 9.0);
     }
@@ -125,13 +131,20 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("text file") << "text" << "not a SQLite database";
-        QTest::newRow("empty file") << "empty" << "empty file";
-        QTest::newRow("other sqlite database") << "foreign" << "not an SRE Roadmap workspace";
-        QTest::newRow("newer version") << "newer" << "newer version";
-        QTest::newRow("corrupt") << "corrupt" << "corrupt";
-        QTest::newRow("locked") << "locked" << "locked by another process";
-        QTest::newRow("directory") << "directory" << "is a directory";
+        QTest::newRow("text file") << "text"
+                                   << "not a SQLite database";
+        QTest::newRow("empty file") << "empty"
+                                    << "empty file";
+        QTest::newRow("other sqlite database") << "foreign"
+                                               << "not an SRE Roadmap workspace";
+        QTest::newRow("newer version") << "newer"
+                                       << "newer version";
+        QTest::newRow("corrupt") << "corrupt"
+                                 << "corrupt";
+        QTest::newRow("locked") << "locked"
+                                << "locked by another process";
+        QTest::newRow("directory") << "directory"
+                                   << "is a directory";
     }
 
     void refuse()
@@ -146,10 +159,13 @@ private slots:
         } else if (kind == u"empty") {
             writeFile(path, QByteArray());
         } else if (kind == u"foreign") {
-            QVERIFY(QProcess::execute(QStringLiteral("sqlite3"), {path, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES(1);")}) == 0);
+            QVERIFY(QProcess::execute(QStringLiteral("sqlite3"),
+                                      {path, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES(1);")})
+                    == 0);
         } else if (kind == u"newer") {
             Workspace::create(path);
-            QVERIFY(QProcess::execute(QStringLiteral("sqlite3"), {path, QStringLiteral("PRAGMA user_version = 99;")}) == 0);
+            QVERIFY(QProcess::execute(QStringLiteral("sqlite3"), {path, QStringLiteral("PRAGMA user_version = 99;")})
+                    == 0);
         } else if (kind == u"corrupt") {
             {
                 auto ws = Workspace::create(path);
@@ -181,8 +197,9 @@ private slots:
         }
         const QByteArray before = sha256Of(path);
 
-        for (const QStringList &args : {QStringList{QStringLiteral("get"), path},
-                                        QStringList{QStringLiteral("set"), path, QStringLiteral("team_size"), QStringLiteral("5")}}) {
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("get"), path},
+              QStringList{QStringLiteral("set"), path, QStringLiteral("team_size"), QStringLiteral("5")}}) {
             const CliResult r = runCli(args);
             QCOMPARE(r.exitCode, 3);
             QVERIFY2(r.errText().contains(message), qPrintable(r.errText()));
@@ -199,7 +216,8 @@ private slots:
         if (kind == u"locked") {
             locker.closeWriteChannel();
             QVERIFY(locker.waitForFinished());
-            QCOMPARE(runCli({QStringLiteral("set"), path, QStringLiteral("team_size"), QStringLiteral("5")}).exitCode, 0);
+            QCOMPARE(runCli({QStringLiteral("set"), path, QStringLiteral("team_size"), QStringLiteral("5")}).exitCode,
+                     0);
         }
     }
 

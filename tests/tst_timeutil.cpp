@@ -16,44 +16,116 @@ private slots:
         QTest::addColumn<QString>("zone");
         QTest::addColumn<QString>("expected"); // formatIso, or "" for a parse error
 
-        QTest::newRow("Z") << "2026-03-01T10:20:30Z" << "UTC" << "2026-03-01T10:20:30Z";
-        QTest::newRow("lower z") << "2026-03-01t10:20:30z" << "UTC" << "2026-03-01T10:20:30Z";
-        QTest::newRow("offset colon") << "2026-03-01T10:20:30+02:00" << "UTC" << "2026-03-01T08:20:30Z";
-        QTest::newRow("offset no colon") << "2026-03-01T10:20:30-0530" << "UTC" << "2026-03-01T15:50:30Z";
-        QTest::newRow("offset hours only") << "2026-03-01T10:20:30+01" << "UTC" << "2026-03-01T09:20:30Z";
-        QTest::newRow("space separator") << "2026-03-01 10:20:30+00:00" << "UTC" << "2026-03-01T10:20:30Z";
-        QTest::newRow("space before offset") << "2026-03-01 10:20:30 +0100" << "UTC" << "2026-03-01T09:20:30Z";
-        QTest::newRow("fraction ms") << "2026-03-01T10:20:30.125Z" << "UTC" << "2026-03-01T10:20:30.125Z";
-        QTest::newRow("fraction us") << "2026-03-01T10:20:30.000001Z" << "UTC" << "2026-03-01T10:20:30.000001Z";
-        QTest::newRow("fraction ns truncated") << "2026-03-01T10:20:30.123456789Z" << "UTC" << "2026-03-01T10:20:30.123456Z";
-        QTest::newRow("no seconds") << "2026-03-01T10:20Z" << "UTC" << "2026-03-01T10:20:00Z";
-        QTest::newRow("date only") << "2026-03-01" << "UTC" << "2026-03-01T00:00:00Z";
-        QTest::newRow("naive in UTC") << "2026-03-01 10:00:00" << "UTC" << "2026-03-01T10:00:00Z";
-        QTest::newRow("naive Berlin winter") << "2026-01-15T10:00:00" << "Europe/Berlin" << "2026-01-15T09:00:00Z";
-        QTest::newRow("naive Berlin summer") << "2026-07-15T10:00:00" << "Europe/Berlin" << "2026-07-15T08:00:00Z";
-        QTest::newRow("naive New York") << "2026-07-15T10:00:00" << "America/New_York" << "2026-07-15T14:00:00Z";
+        QTest::newRow("Z") << "2026-03-01T10:20:30Z"
+                           << "UTC"
+                           << "2026-03-01T10:20:30Z";
+        QTest::newRow("lower z") << "2026-03-01t10:20:30z"
+                                 << "UTC"
+                                 << "2026-03-01T10:20:30Z";
+        QTest::newRow("offset colon") << "2026-03-01T10:20:30+02:00"
+                                      << "UTC"
+                                      << "2026-03-01T08:20:30Z";
+        QTest::newRow("offset no colon") << "2026-03-01T10:20:30-0530"
+                                         << "UTC"
+                                         << "2026-03-01T15:50:30Z";
+        QTest::newRow("offset hours only") << "2026-03-01T10:20:30+01"
+                                           << "UTC"
+                                           << "2026-03-01T09:20:30Z";
+        QTest::newRow("space separator") << "2026-03-01 10:20:30+00:00"
+                                         << "UTC"
+                                         << "2026-03-01T10:20:30Z";
+        QTest::newRow("space before offset") << "2026-03-01 10:20:30 +0100"
+                                             << "UTC"
+                                             << "2026-03-01T09:20:30Z";
+        QTest::newRow("fraction ms") << "2026-03-01T10:20:30.125Z"
+                                     << "UTC"
+                                     << "2026-03-01T10:20:30.125Z";
+        QTest::newRow("fraction us") << "2026-03-01T10:20:30.000001Z"
+                                     << "UTC"
+                                     << "2026-03-01T10:20:30.000001Z";
+        QTest::newRow("fraction ns truncated") << "2026-03-01T10:20:30.123456789Z"
+                                               << "UTC"
+                                               << "2026-03-01T10:20:30.123456Z";
+        QTest::newRow("no seconds") << "2026-03-01T10:20Z"
+                                    << "UTC"
+                                    << "2026-03-01T10:20:00Z";
+        QTest::newRow("date only") << "2026-03-01"
+                                   << "UTC"
+                                   << "2026-03-01T00:00:00Z";
+        QTest::newRow("naive in UTC") << "2026-03-01 10:00:00"
+                                      << "UTC"
+                                      << "2026-03-01T10:00:00Z";
+        QTest::newRow("naive Berlin winter") << "2026-01-15T10:00:00"
+                                             << "Europe/Berlin"
+                                             << "2026-01-15T09:00:00Z";
+        QTest::newRow("naive Berlin summer") << "2026-07-15T10:00:00"
+                                             << "Europe/Berlin"
+                                             << "2026-07-15T08:00:00Z";
+        QTest::newRow("naive New York") << "2026-07-15T10:00:00"
+                                        << "America/New_York"
+                                        << "2026-07-15T14:00:00Z";
         // 2026-03-29 02:30 does not exist in Berlin: the offset before the change (+01) applies.
-        QTest::newRow("Berlin spring gap") << "2026-03-29T02:30:00" << "Europe/Berlin" << "2026-03-29T01:30:00Z";
+        QTest::newRow("Berlin spring gap") << "2026-03-29T02:30:00"
+                                           << "Europe/Berlin"
+                                           << "2026-03-29T01:30:00Z";
         // 2026-10-25 02:30 happens twice in Berlin: the earlier instant (+02).
-        QTest::newRow("Berlin autumn overlap") << "2026-10-25T02:30:00" << "Europe/Berlin" << "2026-10-25T00:30:00Z";
-        QTest::newRow("offset wins over zone") << "2026-07-15T10:00:00Z" << "Europe/Berlin" << "2026-07-15T10:00:00Z";
-        QTest::newRow("epoch seconds") << "1790812800" << "UTC" << "2026-10-01T00:00:00Z";
-        QTest::newRow("epoch seconds fraction") << "1790812800.5" << "UTC" << "2026-10-01T00:00:00.500Z";
-        QTest::newRow("epoch ms") << "1790812800123" << "UTC" << "2026-10-01T00:00:00.123Z";
-        QTest::newRow("epoch us") << "1790812800123456" << "UTC" << "2026-10-01T00:00:00.123456Z";
-        QTest::newRow("epoch ns") << "1790812800123456789" << "UTC" << "2026-10-01T00:00:00.123456Z";
-        QTest::newRow("epoch below 1e11 is seconds") << "99999999999" << "UTC" << "5138-11-16T09:46:39Z";
-        QTest::newRow("epoch 1e11 is ms") << "100000000000" << "UTC" << "1973-03-03T09:46:40Z";
-        QTest::newRow("surrounding spaces") << "  2026-03-01T10:20:30Z " << "UTC" << "2026-03-01T10:20:30Z";
-        QTest::newRow("bad month") << "2026-13-01T10:00:00Z" << "UTC" << "";
-        QTest::newRow("bad day") << "2026-02-29T10:00:00Z" << "UTC" << "";
-        QTest::newRow("leap day") << "2028-02-29T10:00:00Z" << "UTC" << "2028-02-29T10:00:00Z";
-        QTest::newRow("bad hour") << "2026-02-01T24:00:00Z" << "UTC" << "";
-        QTest::newRow("trailing junk") << "2026-02-01T10:00:00Zx" << "UTC" << "";
-        QTest::newRow("words") << "yesterday" << "UTC" << "";
-        QTest::newRow("empty") << "" << "UTC" << "";
-        QTest::newRow("negative epoch") << "-5" << "UTC" << "";
-        QTest::newRow("epoch junk") << "12ab" << "UTC" << "";
+        QTest::newRow("Berlin autumn overlap") << "2026-10-25T02:30:00"
+                                               << "Europe/Berlin"
+                                               << "2026-10-25T00:30:00Z";
+        QTest::newRow("offset wins over zone") << "2026-07-15T10:00:00Z"
+                                               << "Europe/Berlin"
+                                               << "2026-07-15T10:00:00Z";
+        QTest::newRow("epoch seconds") << "1790812800"
+                                       << "UTC"
+                                       << "2026-10-01T00:00:00Z";
+        QTest::newRow("epoch seconds fraction") << "1790812800.5"
+                                                << "UTC"
+                                                << "2026-10-01T00:00:00.500Z";
+        QTest::newRow("epoch ms") << "1790812800123"
+                                  << "UTC"
+                                  << "2026-10-01T00:00:00.123Z";
+        QTest::newRow("epoch us") << "1790812800123456"
+                                  << "UTC"
+                                  << "2026-10-01T00:00:00.123456Z";
+        QTest::newRow("epoch ns") << "1790812800123456789"
+                                  << "UTC"
+                                  << "2026-10-01T00:00:00.123456Z";
+        QTest::newRow("epoch below 1e11 is seconds") << "99999999999"
+                                                     << "UTC"
+                                                     << "5138-11-16T09:46:39Z";
+        QTest::newRow("epoch 1e11 is ms") << "100000000000"
+                                          << "UTC"
+                                          << "1973-03-03T09:46:40Z";
+        QTest::newRow("surrounding spaces") << "  2026-03-01T10:20:30Z "
+                                            << "UTC"
+                                            << "2026-03-01T10:20:30Z";
+        QTest::newRow("bad month") << "2026-13-01T10:00:00Z"
+                                   << "UTC"
+                                   << "";
+        QTest::newRow("bad day") << "2026-02-29T10:00:00Z"
+                                 << "UTC"
+                                 << "";
+        QTest::newRow("leap day") << "2028-02-29T10:00:00Z"
+                                  << "UTC"
+                                  << "2028-02-29T10:00:00Z";
+        QTest::newRow("bad hour") << "2026-02-01T24:00:00Z"
+                                  << "UTC"
+                                  << "";
+        QTest::newRow("trailing junk") << "2026-02-01T10:00:00Zx"
+                                       << "UTC"
+                                       << "";
+        QTest::newRow("words") << "yesterday"
+                               << "UTC"
+                               << "";
+        QTest::newRow("empty") << ""
+                               << "UTC"
+                               << "";
+        QTest::newRow("negative epoch") << "-5"
+                                        << "UTC"
+                                        << "";
+        QTest::newRow("epoch junk") << "12ab"
+                                    << "UTC"
+                                    << "";
     }
 
     void parse()
@@ -88,7 +160,8 @@ private slots:
     void asOf()
     {
         QCOMPARE(formatIso(*parseAsOf(QStringLiteral("2026-10-01"))), QStringLiteral("2026-10-01T00:00:00Z"));
-        QCOMPARE(formatIso(*parseAsOf(QStringLiteral("2026-10-01T12:00:00+02:00"))), QStringLiteral("2026-10-01T10:00:00Z"));
+        QCOMPARE(formatIso(*parseAsOf(QStringLiteral("2026-10-01T12:00:00+02:00"))),
+                 QStringLiteral("2026-10-01T10:00:00Z"));
         QVERIFY(!parseAsOf(QStringLiteral("1790812800")));
         QVERIFY(!parseAsOf(QStringLiteral("2026-1-1")));
     }
@@ -98,11 +171,21 @@ private slots:
         QTest::addColumn<QString>("instant");
         QTest::addColumn<QString>("week");
         QTest::addColumn<QString>("monday");
-        QTest::newRow("thursday") << "2026-10-01T12:00:00Z" << "2026-W40" << "2026-09-28T00:00:00Z";
-        QTest::newRow("monday midnight") << "2026-09-28T00:00:00Z" << "2026-W40" << "2026-09-28T00:00:00Z";
-        QTest::newRow("sunday last second") << "2026-09-27T23:59:59Z" << "2026-W39" << "2026-09-21T00:00:00Z";
-        QTest::newRow("year boundary W53") << "2027-01-01T00:00:00Z" << "2026-W53" << "2026-12-28T00:00:00Z";
-        QTest::newRow("week 1 in december") << "2025-12-29T00:00:00Z" << "2026-W01" << "2025-12-29T00:00:00Z";
+        QTest::newRow("thursday") << "2026-10-01T12:00:00Z"
+                                  << "2026-W40"
+                                  << "2026-09-28T00:00:00Z";
+        QTest::newRow("monday midnight") << "2026-09-28T00:00:00Z"
+                                         << "2026-W40"
+                                         << "2026-09-28T00:00:00Z";
+        QTest::newRow("sunday last second") << "2026-09-27T23:59:59Z"
+                                            << "2026-W39"
+                                            << "2026-09-21T00:00:00Z";
+        QTest::newRow("year boundary W53") << "2027-01-01T00:00:00Z"
+                                           << "2026-W53"
+                                           << "2026-12-28T00:00:00Z";
+        QTest::newRow("week 1 in december") << "2025-12-29T00:00:00Z"
+                                            << "2026-W01"
+                                            << "2025-12-29T00:00:00Z";
     }
 
     void weeks()
@@ -118,7 +201,8 @@ private slots:
     void quarters()
     {
         QCOMPARE(formatQuarter(quarterOf(*parseAsOf(QStringLiteral("2026-10-01")))), QStringLiteral("2026Q4"));
-        QCOMPARE(formatQuarter(quarterOf(*parseAsOf(QStringLiteral("2026-09-30T23:59:59Z")))), QStringLiteral("2026Q3"));
+        QCOMPARE(formatQuarter(quarterOf(*parseAsOf(QStringLiteral("2026-09-30T23:59:59Z")))),
+                 QStringLiteral("2026Q3"));
         QCOMPARE(formatQuarter(Quarter{2026, 4}.next()), QStringLiteral("2027Q1"));
         QCOMPARE(formatQuarter(*parseQuarter(u"2027q2")), QStringLiteral("2027Q2"));
         QVERIFY(!parseQuarter(u"2027Q5"));

@@ -5,19 +5,19 @@
 // tables are compared with what they were (the whole rows: positions, import ids, rule ids).
 // Built twice: offscreen, and in a real X server (tst_undoredo_x11), where Undo and Redo are
 // also pressed as keyboard shortcuts.
+#include "app/mainwindow.h"
+#include "store/workspace.h"
+#include "tests/common/testutil.h"
 #include "views/alertsview.h"
 #include "views/datasourcespanel.h"
-#include "views/importdialog.h"
 #include "views/debtmodel.h"
 #include "views/debtview.h"
 #include "views/gapsmodel.h"
 #include "views/gapsview.h"
-#include "app/mainwindow.h"
+#include "views/importdialog.h"
 #include "views/roadmapview.h"
 #include "views/settingsdialog.h"
 #include "views/settingsmodel.h"
-#include "tests/common/testutil.h"
-#include "store/workspace.h"
 #include "views/workspaceeditor.h"
 
 #include <QAction>
@@ -119,7 +119,9 @@ private slots:
 
     void init()
     {
-        m_path = m_dir.filePath(QStringLiteral("undo-%1-%2.srmap").arg(QLatin1StringView(QTest::currentTestFunction()), QLatin1StringView(QTest::currentDataTag())));
+        m_path = m_dir.filePath(
+            QStringLiteral("undo-%1-%2.srmap")
+                .arg(QLatin1StringView(QTest::currentTestFunction()), QLatin1StringView(QTest::currentDataTag())));
         QFile::remove(m_path);
         QVERIFY(QFile::copy(m_demo, m_path));
         m_window = std::make_unique<MainWindow>();
@@ -131,17 +133,19 @@ private slots:
         m_window->waitForRefresh();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-    }
+    void cleanup() { m_window.reset(); }
 
     void editUndoRedo_data()
     {
         QTest::addColumn<int>("edit");
-        const char *names[] = {"target", "setting", "unset-setting", "debt-add", "debt-edit", "debt-delete",
-                               "dependencies", "pin", "alert-rule", "merge", "remove-rule", "unmerge",
-                               "linked-metrics", "linked-metrics-list", "scenario-new", "scenario-replace",
+        const char *names[] = {"target",          "setting",
+                               "unset-setting",   "debt-add",
+                               "debt-edit",       "debt-delete",
+                               "dependencies",    "pin",
+                               "alert-rule",      "merge",
+                               "remove-rule",     "unmerge",
+                               "linked-metrics",  "linked-metrics-list",
+                               "scenario-new",    "scenario-replace",
                                "scenario-rename", "scenario-delete"};
         for (int i = 0; i < int(std::size(names)); ++i)
             QTest::newRow(names[i]) << i;
@@ -170,7 +174,8 @@ private slots:
         }
         case 1: { // a stored setting, through the settings dialog
             SettingsModel *model = m_window->settingsDialog()->model();
-            QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("team_size")), SettingsModel::Value), QStringLiteral("8")));
+            QVERIFY(model->setData(model->index(model->rowOf(QStringLiteral("team_size")), SettingsModel::Value),
+                                   QStringLiteral("8")));
             added << QStringLiteral("settings|team_size|8");
             removed << QStringLiteral("settings|team_size|4");
             break;
@@ -193,20 +198,24 @@ private slots:
             break;
         }
         case 4: // edit in place: the title of OPS-3
-            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Title), QStringLiteral("Trunk-based development")));
+            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Title),
+                                         QStringLiteral("Trunk-based development")));
             break;
         case 5: // delete OPS-6, which OPS-19 depends on
             QVERIFY(editor->removeDebtItem(QStringLiteral("OPS-6")));
             break;
         case 6:
-            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-7"), DebtModel::DependsOn), QStringLiteral("OPS-5; OPS-2")));
+            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-7"), DebtModel::DependsOn),
+                                         QStringLiteral("OPS-5; OPS-2")));
             added << QStringLiteral("dep|OPS-7|OPS-5|1") << QStringLiteral("dep|OPS-7|OPS-2|2");
             break;
         case 7:
-            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-10"), DebtModel::Pinned), QStringLiteral("2027q4")));
+            QVERIFY(
+                debtModel()->setData(debtCell(QStringLiteral("OPS-10"), DebtModel::Pinned), QStringLiteral("2027q4")));
             break;
         case 8:
-            QVERIFY(editor->addAlertRule(QStringLiteral("checkoutservice-\\w+"), QStringLiteral("checkoutservice-<pod>")));
+            QVERIFY(
+                editor->addAlertRule(QStringLiteral("checkoutservice-\\w+"), QStringLiteral("checkoutservice-<pod>")));
             added << QStringLiteral("rule|2|2|checkoutservice-\\w+|checkoutservice-<pod>");
             break;
         case 9: {
@@ -247,19 +256,23 @@ private slots:
                                          QStringLiteral("time_to_restore; lead_time_for_changes")));
             break;
         case 13: // ticked in the debt view's list: OPS-21 was linked to nothing
-            QVERIFY(editor->setLinkedMetrics(QStringLiteral("OPS-21"), std::vector<MetricId>{MetricId::ChangeFailureRate}));
+            QVERIFY(
+                editor->setLinkedMetrics(QStringLiteral("OPS-21"), std::vector<MetricId>{MetricId::ChangeFailureRate}));
             break;
         case 14:
-            QVERIFY(editor->saveScenario(QStringLiteral("Stricter restore"), {{QStringLiteral("target.time_to_restore"), QStringLiteral("0.5")}}));
+            QVERIFY(editor->saveScenario(QStringLiteral("Stricter restore"),
+                                         {{QStringLiteral("target.time_to_restore"), QStringLiteral("0.5")}}));
             added << QStringLiteral("scenario|Stricter restore|{\"target.time_to_restore\":\"0.5\"}|2");
             break;
         case 15: // the demo's "+1 engineer" saved again with another team size: replaced in place
-            QVERIFY(editor->saveScenario(QStringLiteral("+1 engineer"), {{QStringLiteral("team_size"), QStringLiteral("6")}}));
+            QVERIFY(editor->saveScenario(QStringLiteral("+1 engineer"),
+                                         {{QStringLiteral("team_size"), QStringLiteral("6")}}));
             added << QStringLiteral("scenario|+1 engineer|{\"team_size\":\"6\"}|1");
             removed << QStringLiteral("scenario|+1 engineer|{\"team_size\":\"5\"}|1");
             break;
         case 16:
-            QVERIFY(editor->saveScenario(QStringLiteral("One more engineer"), {{QStringLiteral("team_size"), QStringLiteral("5")}},
+            QVERIFY(editor->saveScenario(QStringLiteral("One more engineer"),
+                                         {{QStringLiteral("team_size"), QStringLiteral("5")}},
                                          QStringLiteral("+1 engineer")));
             added << QStringLiteral("scenario|One more engineer|{\"team_size\":\"5\"}|1");
             removed << QStringLiteral("scenario|+1 engineer|{\"team_size\":\"5\"}|1");
@@ -276,7 +289,8 @@ private slots:
         const QStringList after = tableRows(m_path);
         QVERIFY(after != before);
         for (const QString &row : added)
-            QVERIFY2(after.contains(row), qPrintable(row + QStringLiteral("\nnew rows: ") + onlyIn(after, before).join(u'\n')));
+            QVERIFY2(after.contains(row),
+                     qPrintable(row + QStringLiteral("\nnew rows: ") + onlyIn(after, before).join(u'\n')));
         for (const QString &row : removed)
             QVERIFY2(before.contains(row) && !after.contains(row), qPrintable(row));
 
@@ -284,7 +298,9 @@ private slots:
         switch (edit) {
         case 4:
             QCOMPARE(onlyIn(after, before).size(), 1);
-            QVERIFY(onlyIn(after, before).first().startsWith(QStringLiteral("debt|OPS-3|3|Trunk-based development|change|")));
+            QVERIFY(onlyIn(after, before)
+                        .first()
+                        .startsWith(QStringLiteral("debt|OPS-3|3|Trunk-based development|change|")));
             break;
         case 5:
             QCOMPARE(onlyIn(after, before), QStringList());
@@ -311,9 +327,10 @@ private slots:
             QCOMPARE(changed.size(), 1);
             const QString expected = edit == 12 ? QStringLiteral("|lead_time_for_changes;time_to_restore|")
                                                 : QStringLiteral("|change_failure_rate|");
-            QVERIFY2(changed.first().startsWith(edit == 12 ? QStringLiteral("debt|OPS-3|") : QStringLiteral("debt|OPS-21|"))
-                         && changed.first().contains(expected),
-                     qPrintable(changed.first()));
+            QVERIFY2(
+                changed.first().startsWith(edit == 12 ? QStringLiteral("debt|OPS-3|") : QStringLiteral("debt|OPS-21|"))
+                    && changed.first().contains(expected),
+                qPrintable(changed.first()));
             // The next snapshot ranks it with its gap factor: OPS-21 (toil 1, cost 3, risk 4 × 5:
             // value 13 + 160 = 173, 120 h) linked to change failure rate, whose gap in the demo is
             // more than its target allows (× 1 + gap ÷ 0.05).
@@ -360,15 +377,20 @@ private slots:
     void refusedLinksAndScenarios()
     {
         const QStringList before = tableRows(m_path);
-        QVERIFY(!debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Linked), QStringLiteral("lead_time_for_changes; mttr"))
+        QVERIFY(!debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Linked),
+                                      QStringLiteral("lead_time_for_changes; mttr"))
                 || !m_window->editor()->lastError().isEmpty());
-        QVERIFY2(m_window->editor()->lastError().contains(QStringLiteral("'mttr' is not a metric of the catalogue; valid ids: "
-                                                                        "deployment_frequency")),
+        QVERIFY2(m_window->editor()->lastError().contains(
+                     QStringLiteral("'mttr' is not a metric of the catalogue; valid ids: "
+                                    "deployment_frequency")),
                  qPrintable(m_window->editor()->lastError()));
-        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("x"), {{QStringLiteral("timezone"), QStringLiteral("UTC")}}));
+        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("x"),
+                                                  {{QStringLiteral("timezone"), QStringLiteral("UTC")}}));
         QVERIFY(m_window->editor()->lastError().contains(QStringLiteral("cannot be overridden")));
-        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("x"), {{QStringLiteral("team_size"), QStringLiteral("0")}}));
-        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("+1 engineer"), {{QStringLiteral("team_size"), QStringLiteral("7")}},
+        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("x"),
+                                                  {{QStringLiteral("team_size"), QStringLiteral("0")}}));
+        QVERIFY(!m_window->editor()->saveScenario(QStringLiteral("+1 engineer"),
+                                                  {{QStringLiteral("team_size"), QStringLiteral("7")}},
                                                   QStringLiteral("missing")));
         QVERIFY(!m_window->editor()->deleteScenario(QStringLiteral("missing")));
         QCOMPARE(m_window->undoStack()->count(), 0);
@@ -427,9 +449,11 @@ private slots:
         QCOMPARE(pinOf(), QStringLiteral("2027Q2"));
         QVERIFY(m_window->undoStack()->canUndo());
 
-        const QString csv = m_dir.filePath(QStringLiteral("pin-%1.csv").arg(QLatin1StringView(QTest::currentDataTag())));
-        writeFile(csv, "id,title,toil_hours_per_week,cost_weeks,pinned_quarter\n"
-                       "OPS-3,Smaller pull requests (imported),2,8,2027Q4\n");
+        const QString csv = m_dir.filePath(
+            QStringLiteral("pin-%1.csv").arg(QLatin1StringView(QTest::currentDataTag())));
+        writeFile(csv,
+                  "id,title,toil_hours_per_week,cost_weeks,pinned_quarter\n"
+                  "OPS-3,Smaller pull requests (imported),2,8,2027Q4\n");
         ImportDialog *dialog = m_window->importFiles({csv});
         QVERIFY(dialog);
         QSignalSpy finished(dialog, &ImportDialog::importFinished);
@@ -451,7 +475,8 @@ private slots:
             // Something undoable again, then the removal (which runs off the GUI thread).
             QVERIFY(m_window->editor()->setSetting(QStringLiteral("team_size"), QStringLiteral("9")));
             QVERIFY(m_window->undoStack()->canUndo());
-            QVERIFY(panel->removeImport(panel->model()->index(last, 0).data(ImportLogModel::IdRole).toLongLong(), false));
+            QVERIFY(
+                panel->removeImport(panel->model()->index(last, 0).data(ImportLogModel::IdRole).toLongLong(), false));
             m_window->waitForRefresh();
             QCOMPARE(m_window->undoStack()->count(), 0);
             expected = QStringLiteral("(no OPS-3)"); // the import wrote OPS-3 last: removed with it

@@ -2,40 +2,40 @@
 // is checked against the engine's own figures (tile count and values, the Pareto order, the
 // roadmap's quarters, SLO and debt rows); every item model runs under QAbstractItemModelTester;
 // the controller computes off the GUI thread and delivers only the latest request.
-#include "views/alertgroupsmodel.h"
+#include "app/mainwindow.h"
 #include "engine/analysisjson.h"
+#include "engine/progressjson.h"
+#include "store/workspace.h"
+#include "tests/common/testutil.h"
+#include "views/alertgroupsmodel.h"
 #include "views/alertsview.h"
 #include "views/analysiscontroller.h"
-#include "views/chartwidget.h"
 #include "views/charts/dorachart.h"
+#include "views/charts/incidentcharts.h"
+#include "views/charts/paretochart.h"
+#include "views/charts/progresschart.h"
+#include "views/charts/roadmapchart.h"
+#include "views/charts/valueformat.h"
+#include "views/chartwidget.h"
 #include "views/counteddeploymentsmodel.h"
 #include "views/dashboardview.h"
 #include "views/debtmodel.h"
 #include "views/debtview.h"
 #include "views/gapsmodel.h"
 #include "views/gapsview.h"
-#include "views/charts/incidentcharts.h"
 #include "views/incidentsview.h"
-#include "app/mainwindow.h"
 #include "views/metricchartview.h"
 #include "views/metricdetaildialog.h"
 #include "views/metrictile.h"
 #include "views/modelroles.h"
-#include "views/charts/paretochart.h"
 #include "views/planitemsmodel.h"
 #include "views/progressmodel.h"
 #include "views/progressview.h"
-#include "views/charts/progresschart.h"
-#include "engine/progressjson.h"
-#include "views/charts/roadmapchart.h"
 #include "views/roadmapview.h"
 #include "views/settingsdialog.h"
 #include "views/settingsmodel.h"
 #include "views/slomodel.h"
 #include "views/slosview.h"
-#include "tests/common/testutil.h"
-#include "views/charts/valueformat.h"
-#include "store/workspace.h"
 #include "views/workspaceeditor.h"
 
 #include <QAbstractItemModelTester>
@@ -64,7 +64,7 @@ private:
 
     MainWindow &window() { return *m_window; }
     SnapshotPtr snapshot() { return m_window->snapshot(); }
-    template<typename T>
+    template <typename T>
     T *page(ViewId id)
     {
         m_window->showView(id);
@@ -88,10 +88,7 @@ private slots:
         QVERIFY(snapshot());
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-    }
+    void cleanupTestCase() { m_window.reset(); }
 
     // The snapshot is the engine's result for the window the toolbar shows.
     void toolbarShowsTheWindow()
@@ -123,7 +120,8 @@ private slots:
                 Dataset::AllParts, 0),
             s->window);
         QCOMPARE(toJson(s->analysis.metrics), toJson(compared));
-        QCOMPARE(s->analysis.metrics.at(MetricId::ChangeFailureRate).value, direct.metrics.at(MetricId::ChangeFailureRate).value);
+        QCOMPARE(s->analysis.metrics.at(MetricId::ChangeFailureRate).value,
+                 direct.metrics.at(MetricId::ChangeFailureRate).value);
         ProgressRequest progress;
         progress.asOf = s->window.asOf;
         QCOMPARE(toJsonText(s->progress), toJsonText(loadProgress(*ws, progress, 0)));
@@ -143,7 +141,8 @@ private slots:
             MetricTile *tile = view->tile(m.id());
             QVERIFY2(tile, qPrintable(m.id()));
             QVERIFY(tile->isVisible());
-            QCOMPARE(tile->valueText(), m.value ? charts::formatValue(m.value, m.def->unit) : QStringLiteral("not measured"));
+            QCOMPARE(tile->valueText(),
+                     m.value ? charts::formatValue(m.value, m.def->unit) : QStringLiteral("not measured"));
             QCOMPARE(tile->statusText(), charts::statusText(m.status));
             QVERIFY(tile->toolTip().contains(QString::fromLatin1(m.def->definition).toHtmlEscaped()));
             QVERIFY(tile->accessibleName().contains(tile->valueText()));
@@ -162,13 +161,16 @@ private slots:
         // Tiles of a theme share its row; the grid is wide enough for five at 1600 px: the change
         // row holds the five DORA metrics.
         QCOMPARE(view->columns(), 5);
-        QCOMPARE(view->tile(QStringLiteral("deployment_rework_rate"))->y(), view->tile(QStringLiteral("deployment_frequency"))->y());
+        QCOMPARE(view->tile(QStringLiteral("deployment_rework_rate"))->y(),
+                 view->tile(QStringLiteral("deployment_frequency"))->y());
         // The DORA metrics' tooltips give the Quick Check score and the cluster as historical.
         const QString tip = view->tile(QStringLiteral("deployment_frequency"))->toolTip();
         QVERIFY(tip.contains(charts::formatScore(report.dora.at(MetricId::DeploymentFrequency).score)));
         QVERIFY(tip.contains(QStringLiteral("DORA 2023 clusters (historical)")));
-        QCOMPARE(view->tile(QStringLiteral("time_to_acknowledge"))->y(), view->tile(QStringLiteral("alert_noise_ratio"))->y());
-        QVERIFY(view->tile(QStringLiteral("time_to_detect"))->y() > view->tile(QStringLiteral("deployment_frequency"))->y());
+        QCOMPARE(view->tile(QStringLiteral("time_to_acknowledge"))->y(),
+                 view->tile(QStringLiteral("alert_noise_ratio"))->y());
+        QVERIFY(view->tile(QStringLiteral("time_to_detect"))->y()
+                > view->tile(QStringLiteral("deployment_frequency"))->y());
     }
 
     void dashboardReflowsWithTheWidth()
@@ -179,7 +181,8 @@ private slots:
         const int narrow = view->columns();
         QVERIFY(narrow >= 2);
         // Incident management (five metrics) now wraps onto a second row.
-        QVERIFY(view->tile(QStringLiteral("alert_noise_ratio"))->y() > view->tile(QStringLiteral("time_to_acknowledge"))->y());
+        QVERIFY(view->tile(QStringLiteral("alert_noise_ratio"))->y()
+                > view->tile(QStringLiteral("time_to_acknowledge"))->y());
         window().resize(1600, 1000);
         QTRY_COMPARE(view->columns(), 5);
     }
@@ -193,7 +196,8 @@ private slots:
         QVERIFY(detail);
         QTRY_VERIFY(detail->isVisible());
         QCOMPARE(detail->metricId(), QStringLiteral("time_to_acknowledge"));
-        QCOMPARE(detail->definitionText(), QString::fromLatin1(MetricCatalogue::def(MetricId::TimeToAcknowledge).definition));
+        QCOMPARE(detail->definitionText(),
+                 QString::fromLatin1(MetricCatalogue::def(MetricId::TimeToAcknowledge).definition));
         QVERIFY(detail->chartView()->hasMetric());
         // Keyboard: Enter on a focused tile opens its detail too.
         detail->close();
@@ -211,7 +215,8 @@ private slots:
     {
         QTest::addColumn<QString>("metric");
         QTest::addColumn<QString>("words");
-        QTest::newRow("change failure rate") << QStringLiteral("change_failure_rate") << QStringLiteral("production deployments failed");
+        QTest::newRow("change failure rate")
+            << QStringLiteral("change_failure_rate") << QStringLiteral("production deployments failed");
         QTest::newRow("rework rate") << QStringLiteral("deployment_rework_rate")
                                      << QStringLiteral("successful production deployments were rework");
     }
@@ -233,7 +238,8 @@ private slots:
         QVERIFY(detail->countedView()->isVisible());
         QCOMPARE(detail->countedView()->model()->rowCount(), int(m->counted.size()));
         QVERIFY(detail->countedText().startsWith(
-            QStringLiteral("%1 of %2 %3").arg(charts::formatCount(std::int64_t(m->counted.size())), charts::formatCount(m->n), words)));
+            QStringLiteral("%1 of %2 %3")
+                .arg(charts::formatCount(std::int64_t(m->counted.size())), charts::formatCount(m->n), words)));
         CountedDeploymentsModel *model = detail->countedModel();
         for (int r = 0; r < model->rowCount(); ++r) {
             const CountedDeployment &c = m->counted[std::size_t(r)];
@@ -257,7 +263,8 @@ private slots:
         auto *view = page<GapsView>(ViewId::Gaps);
         QCOMPARE(view->model()->headerData(GapsModel::Tier, Qt::Horizontal).toString(),
                  QStringLiteral("DORA 2023 cluster\n(historical)"));
-        QVERIFY(view->model()->headerData(GapsModel::Tier, Qt::Horizontal, Qt::ToolTipRole)
+        QVERIFY(view->model()
+                    ->headerData(GapsModel::Tier, Qt::Horizontal, Qt::ToolTipRole)
                     .toString()
                     .startsWith(QStringLiteral("DORA 2023 clusters (historical)")));
         ChartWidget *panel = view->doraPanel();
@@ -274,14 +281,16 @@ private slots:
             if (!item.isEmpty() && (items.isEmpty() || items.last() != item))
                 items << item;
         }
-        QCOMPARE(items, (QStringList{QStringLiteral("throughput"), QStringLiteral("lead_time_for_changes"),
-                                     QStringLiteral("deployment_frequency"), QStringLiteral("failed_deployment_recovery_time"),
-                                     QStringLiteral("stability"), QStringLiteral("change_failure_rate"),
-                                     QStringLiteral("deployment_rework_rate"), QStringLiteral("overall")}));
+        QCOMPARE(items,
+                 (QStringList{QStringLiteral("throughput"), QStringLiteral("lead_time_for_changes"),
+                              QStringLiteral("deployment_frequency"), QStringLiteral("failed_deployment_recovery_time"),
+                              QStringLiteral("stability"), QStringLiteral("change_failure_rate"),
+                              QStringLiteral("deployment_rework_rate"), QStringLiteral("overall")}));
         QVERIFY(charts::doraQuickCheckToolTip(q, QStringLiteral("overall")).contains(charts::formatScore(q.overall)));
         QVERIFY(charts::doraQuickCheckToolTip(q, QStringLiteral("deployment_frequency"))
                     .contains(charts::doraLevelAndValue(q.at(MetricId::DeploymentFrequency)).toHtmlEscaped()));
-        QVERIFY(panel->accessibleDescription().contains(QStringLiteral("overall %1").arg(charts::formatScore(q.overall))));
+        QVERIFY(
+            panel->accessibleDescription().contains(QStringLiteral("overall %1").arg(charts::formatScore(q.overall))));
     }
 
     void gapsRollUp()
@@ -304,10 +313,13 @@ private slots:
             for (int r = 0; r < model->rowCount(theme); ++r) {
                 const MetricResult *m = model->metricAt(model->index(r, 0, theme));
                 QVERIFY(m);
-                QCOMPARE(model->index(r, GapsModel::Current, theme).data().toString(), charts::formatValue(m->value, m->def->unit));
-                QCOMPARE(model->index(r, GapsModel::Target, theme).data().toString(), charts::formatValue(m->target, m->def->unit));
+                QCOMPARE(model->index(r, GapsModel::Current, theme).data().toString(),
+                         charts::formatValue(m->value, m->def->unit));
+                QCOMPARE(model->index(r, GapsModel::Target, theme).data().toString(),
+                         charts::formatValue(m->target, m->def->unit));
                 QCOMPARE(model->index(r, GapsModel::Status, theme).data().toString(), charts::statusText(m->status));
-                QCOMPARE(model->index(r, GapsModel::Range, theme).data().toString(), m->ci ? charts::formatRange(m->ci, m->def->unit) : QString());
+                QCOMPARE(model->index(r, GapsModel::Range, theme).data().toString(),
+                         m->ci ? charts::formatRange(m->ci, m->def->unit) : QString());
                 QCOMPARE(model->index(r, GapsModel::Change, theme).data().toString(), charts::verdictText(m->verdict));
                 QVERIFY(model->flags(model->index(r, GapsModel::Target, theme)) & Qt::ItemIsEditable);
                 QVERIFY(!(model->flags(model->index(r, GapsModel::Current, theme)) & Qt::ItemIsEditable));
@@ -316,7 +328,8 @@ private slots:
         // Sorting by gap keeps the themes and orders their metrics.
         view->tree()->sortByColumn(GapsModel::Gap, Qt::DescendingOrder);
         const QModelIndex incident = view->proxy()->index(2, 0);
-        QCOMPARE(view->proxy()->index(0, GapsModel::Metric, incident).data().toString(), QStringLiteral("Pages per week"));
+        QCOMPARE(view->proxy()->index(0, GapsModel::Metric, incident).data().toString(),
+                 QStringLiteral("Pages per week"));
         view->tree()->sortByColumn(-1, Qt::AscendingOrder);
         // A ratio target is edited in percent and stored as a ratio.
         QCOMPARE(GapsModel::fromDisplayUnit(Unit::Ratio, 25), 0.25);
@@ -328,7 +341,8 @@ private slots:
         auto *view = page<AlertsView>(ViewId::Alerts);
         AlertGroupsModel *model = view->model();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view->table()->model(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
         const AlertReport &alerts = snapshot()->analysis.alerts;
         QCOMPARE(model->rowCount(), int(alerts.groups.size()));
         QVERIFY(alerts.groups.size() > 20);
@@ -336,7 +350,8 @@ private slots:
             QCOMPARE(model->index(r, 0).data(IdRole).toString(), alerts.groups[std::size_t(r)].key);
             QCOMPARE(view->table()->model()->index(r, 0).data(IdRole).toString(), alerts.groups[std::size_t(r)].key);
         }
-        QCOMPARE(model->index(0, AlertGroupsModel::Pages).data().toString(), charts::formatCount(alerts.groups[0].count));
+        QCOMPARE(model->index(0, AlertGroupsModel::Pages).data().toString(),
+                 charts::formatCount(alerts.groups[0].count));
         QCOMPARE(model->index(0, AlertGroupsModel::Cumulative).data().toString(),
                  charts::formatPercent(alerts.groups[0].cumulativeShare));
         // The chart's bars, left to right, are the same groups.
@@ -386,7 +401,8 @@ private slots:
         for (int i = 0; i < model->rowCount(); ++i) {
             const SloResult &s = results[std::size_t(i)];
             QCOMPARE(model->index(i, SloModel::Attainment).data().toString(), charts::formatPercent(s.attainment, 3));
-            QCOMPARE(model->index(i, SloModel::Budget).data().toString(), charts::formatPercent(s.errorBudgetRemaining, 1));
+            QCOMPARE(model->index(i, SloModel::Budget).data().toString(),
+                     charts::formatPercent(s.errorBudgetRemaining, 1));
             if (!s.attainment) {
                 QCOMPARE(model->index(i, SloModel::Status).data().toString(), QStringLiteral("no data"));
                 noData = true;
@@ -401,12 +417,14 @@ private slots:
         auto *view = page<DebtView>(ViewId::Debt);
         DebtModel *model = view->model();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view->table()->model(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
         const SnapshotPtr s = snapshot();
         QCOMPARE(model->rowCount(), int(s->debtItems.size()));
         for (int r = 0; r < model->rowCount(); ++r) {
             const DebtAssessment &a = s->assessments[std::size_t(r)];
-            QCOMPARE(model->index(r, DebtModel::Id).data().toString(), QString::fromStdString(s->debtItems[std::size_t(r)].id));
+            QCOMPARE(model->index(r, DebtModel::Id).data().toString(),
+                     QString::fromStdString(s->debtItems[std::size_t(r)].id));
             QCOMPARE(model->index(r, DebtModel::Quadrant).data().toString(), quadrantName(a.quadrant));
             QCOMPARE(model->index(r, DebtModel::Priority).data().toString(), formatPriority(a.priority));
         }
@@ -415,7 +433,8 @@ private slots:
         const int row = model->rowOf(QStringLiteral("OPS-5"));
         QCOMPARE(model->index(row, DebtModel::Rank).data().toInt(), 1);
         QCOMPARE(model->index(row, DebtModel::Planned).data().toString(), QStringLiteral("2027Q1"));
-        QCOMPARE(model->index(model->rowOf(QStringLiteral("OPS-16")), DebtModel::Planned).data().toString(), QStringLiteral("unscheduled"));
+        QCOMPARE(model->index(model->rowOf(QStringLiteral("OPS-16")), DebtModel::Planned).data().toString(),
+                 QStringLiteral("unscheduled"));
         // Clicking a point of the quadrant selects its row.
         ChartWidget *chart = view->chart();
         const QRectF rect = chart->chartRect();
@@ -436,8 +455,8 @@ private slots:
         const Plan &plan = *snapshot()->plan;
         ChartWidget *chart = view->chart();
         QVERIFY(chart->chart());
-        const std::vector<charts::RoadmapBar> bars =
-            charts::roadmapBars(chart->chartRect(), plan, chart->chartStyle(), chart);
+        const std::vector<charts::RoadmapBar> bars = charts::roadmapBars(chart->chartRect(), plan, chart->chartStyle(),
+                                                                         chart);
         QVERIFY(bars.size() > 15);
         for (const charts::RoadmapBar &b : bars) {
             const PlannedItem *p = plan.find(b.id);
@@ -449,7 +468,8 @@ private slots:
             QCOMPARE(chart->itemAt(b.row.center()), QString::fromStdString(b.id));
         }
         // OPS-11 leads 2027Q1; clicking it shows the scheduler's reason.
-        const auto ops11 = std::find_if(bars.begin(), bars.end(), [](const charts::RoadmapBar &b) { return b.id == "OPS-11"; });
+        const auto ops11 = std::find_if(bars.begin(), bars.end(),
+                                        [](const charts::RoadmapBar &b) { return b.id == "OPS-11"; });
         QVERIFY(ops11 != bars.end());
         QCOMPARE(formatQuarter(plan.quarters[std::size_t(ops11->column)].quarter), QStringLiteral("2027Q1"));
         QTest::mouseClick(chart, Qt::LeftButton, {}, ops11->row.center().toPoint());
@@ -460,7 +480,8 @@ private slots:
         QAbstractItemModelTester tester(unscheduled, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(unscheduled->rowCount(), int(plan.unscheduled.size()));
         QCOMPARE(unscheduled->index(0, PlanItemsModel::Reason).data().toString(), plan.unscheduled[0].reason);
-        QCOMPARE(unscheduled->index(0, PlanItemsModel::Reason).data().toString(), QStringLiteral("needs 40 weeks, a quarter has 24"));
+        QCOMPARE(unscheduled->index(0, PlanItemsModel::Reason).data().toString(),
+                 QStringLiteral("needs 40 weeks, a quarter has 24"));
         // The tooltip of a bar is its reason.
         QCOMPARE(view->chart()->itemAt(ops11->row.center()), QStringLiteral("OPS-11"));
     }
@@ -471,7 +492,8 @@ private slots:
         auto *view = page<ProgressView>(ViewId::Progress);
         ProgressModel *model = view->model();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view->table()->model(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester sloTester(view->sloModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const ProgressReport &r = snapshot()->progress;
         QCOMPARE(r.count(), 6);
@@ -502,7 +524,8 @@ private slots:
         // The SLOs by quarter: one column per quarter after the name and objective.
         QCOMPARE(view->sloModel()->columnCount(), SloProgressModel::FirstQuarter + 6);
         QCOMPARE(view->sloModel()->rowCount(), int(r.slos.size()));
-        QCOMPARE(view->sloModel()->headerData(SloProgressModel::FirstQuarter, Qt::Horizontal).toString(), QStringLiteral("2025Q2"));
+        QCOMPARE(view->sloModel()->headerData(SloProgressModel::FirstQuarter, Qt::Horizontal).toString(),
+                 QStringLiteral("2025Q2"));
         QCOMPARE(view->sloModel()->index(0, SloProgressModel::FirstQuarter).data().toString(),
                  charts::formatPercent(r.slos[0].quarters[0].attainment, 2));
         // A click on a panel selects its row; the tooltip lists the quarters.
@@ -580,10 +603,12 @@ private slots:
         QCOMPARE(snapshot()->window.days, 30);
         auto *view = page<DashboardView>(ViewId::Dashboard);
         const MetricResult *pages = &snapshot()->analysis.metrics.at(MetricId::PagesPerWeek);
-        QCOMPARE(view->tile(QStringLiteral("pages_per_week"))->valueText(), charts::formatValue(pages->value, Unit::PerWeek));
+        QCOMPARE(view->tile(QStringLiteral("pages_per_week"))->valueText(),
+                 charts::formatValue(pages->value, Unit::PerWeek));
         // The engine on the same window agrees.
         auto ws = Workspace::open(m_demo);
-        const Analysis direct = analyze(Dataset::load(*ws, parseAsOf(QStringLiteral("2026-09-01")), 30, Dataset::AllParts, 0));
+        const Analysis direct = analyze(
+            Dataset::load(*ws, parseAsOf(QStringLiteral("2026-09-01")), 30, Dataset::AllParts, 0));
         QCOMPARE(direct.metrics.at(MetricId::PagesPerWeek).value, pages->value);
         window().setAnalysisWindow(std::nullopt, 90);
         window().waitForRefresh();

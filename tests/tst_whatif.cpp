@@ -94,7 +94,8 @@ QHash<QString, QJsonObject> planItems(const QJsonObject &plan)
 QStringList idsIn(const QJsonObject &plan, int quarter)
 {
     QStringList out;
-    for (const QJsonValue &i : plan.value(QStringLiteral("quarters")).toArray()[quarter].toObject().value(QStringLiteral("items")).toArray())
+    for (const QJsonValue &i :
+         plan.value(QStringLiteral("quarters")).toArray()[quarter].toObject().value(QStringLiteral("items")).toArray())
         out << i.toObject().value(QStringLiteral("id")).toString();
     return out;
 }
@@ -117,12 +118,14 @@ QStringList gapsOf(const QJsonObject &plan)
         for (const QJsonValue &iv : g.value(QStringLiteral("items")).toArray()) {
             const QJsonObject i = iv.toObject();
             items << i.value(QStringLiteral("id")).toString() + u'@'
-                         + (i.value(QStringLiteral("quarter")).isNull() ? QStringLiteral("null") : i.value(QStringLiteral("quarter")).toString());
+                    + (i.value(QStringLiteral("quarter")).isNull() ? QStringLiteral("null")
+                                                                   : i.value(QStringLiteral("quarter")).toString());
         }
         out << QStringLiteral("%1:%2:%3:%4")
                    .arg(g.value(QStringLiteral("metric")).toString(), g.value(QStringLiteral("status")).toString(),
-                        g.value(QStringLiteral("addressed_in")).isNull() ? QStringLiteral("null")
-                                                                         : g.value(QStringLiteral("addressed_in")).toString(),
+                        g.value(QStringLiteral("addressed_in")).isNull()
+                            ? QStringLiteral("null")
+                            : g.value(QStringLiteral("addressed_in")).toString(),
                         items.join(u','));
     }
     return out;
@@ -172,17 +175,20 @@ private:
         for (int day = 1; day <= 18; ++day) {
             const QByteArray when = QStringLiteral("2026-09-%1T12:00:00Z").arg(day, 2, 10, QLatin1Char('0')).toLatin1();
             const QByteArray id = QStringLiteral("d%1").arg(day).toLatin1();
-            deployments.push_back(deployment(id.constData(), when.constData(), day >= 17 ? DeployResult::RolledBack : DeployResult::Success));
-            const QByteArray committed = QStringLiteral("2026-09-%1T10:00:00Z").arg(day, 2, 10, QLatin1Char('0')).toLatin1();
+            deployments.push_back(deployment(id.constData(), when.constData(),
+                                             day >= 17 ? DeployResult::RolledBack : DeployResult::Success));
+            const QByteArray committed
+                = QStringLiteral("2026-09-%1T10:00:00Z").arg(day, 2, 10, QLatin1Char('0')).toLatin1();
             changes.push_back(change(("c" + id).constData(), id.constData(), committed.constData()));
         }
-        const char *titles[] = {"Disk full on alpha", "Disk full on bravo", "Disk full on charlie", "Disk full on delta",
-                                "Disk full on echo", "Disk full on foxtrot", "Disk full on golf", "Disk full on hotel",
-                                "Disk full on india"};
+        const char *titles[] = {"Disk full on alpha", "Disk full on bravo", "Disk full on charlie",
+                                "Disk full on delta", "Disk full on echo",  "Disk full on foxtrot",
+                                "Disk full on golf",  "Disk full on hotel", "Disk full on india"};
         const char *days[] = {"01", "02", "03", "04", "07", "08", "09", "10", "11"};
         std::vector<Page> pages;
         for (int i = 0; i < 9; ++i) {
-            const QByteArray created = QStringLiteral("2026-09-%1T10:00:00Z").arg(QLatin1StringView(days[i])).toLatin1();
+            const QByteArray created
+                = QStringLiteral("2026-09-%1T10:00:00Z").arg(QLatin1StringView(days[i])).toLatin1();
             const QByteArray id = QStringLiteral("p%1").arg(i).toLatin1();
             pages.push_back(page(id.constData(), titles[i], created.constData(), 60, 300, false));
         }
@@ -216,8 +222,8 @@ private:
     QJsonObject plan(const QStringList &extra, int *exitCode = nullptr, QString *err = nullptr)
     {
         const CliResult r = runCli(QStringList{QStringLiteral("plan"), m_fixture->path(), QStringLiteral("--start"),
-                                               QStringLiteral("2027Q1"), QStringLiteral("--quarters"), QStringLiteral("2"),
-                                               QStringLiteral("--json")}
+                                               QStringLiteral("2027Q1"), QStringLiteral("--quarters"),
+                                               QStringLiteral("2"), QStringLiteral("--json")}
                                    + extra);
         if (exitCode)
             *exitCode = r.exitCode;
@@ -227,10 +233,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        workspace();
-    }
+    void initTestCase() { workspace(); }
 
     // --- the rule, on standings written by hand ------------------------------------------------
 
@@ -241,9 +244,8 @@ private slots:
         QTest::addColumn<double>("factor");
         QTest::addColumn<QString>("text");
         // change_failure_rate 0.04 against 0.05 (lower is better): met, relative 0 → 1.
-        QTest::newRow("met") << basisWith({standing(MetricId::ChangeFailureRate, 0.04, 0.05)})
-                             << "change_failure_rate" << 1.0
-                             << "× 1: linked to change failure rate, 4.0% against 5.0%, met";
+        QTest::newRow("met") << basisWith({standing(MetricId::ChangeFailureRate, 0.04, 0.05)}) << "change_failure_rate"
+                             << 1.0 << "× 1: linked to change failure rate, 4.0% against 5.0%, met";
         // Not measured: relative 0.5 → 1.5.
         QTest::newRow("not measured") << basisWith({standing(MetricId::TimeToDetect, std::nullopt, 5)})
                                       << "time_to_detect" << 1.5 << "× 1.5: linked to time to detect, not measured";
@@ -264,14 +266,15 @@ private slots:
                                           << 1.6 << "× 1.6: linked to SLO compliance, 40.0% against 100.0%";
         // Two links: lead time 30 h against 24 h (gap 6, 6 ÷ 24 = 0.25) and time to restore not
         // measured (0.5): the larger decides, 1.5; the other is named after it.
-        QTest::newRow("two links") << basisWith({standing(MetricId::LeadTimeForChanges, 30, 24),
-                                                 standing(MetricId::TimeToRestore, std::nullopt, 1)})
+        QTest::newRow("two links") << basisWith(
+            {standing(MetricId::LeadTimeForChanges, 30, 24), standing(MetricId::TimeToRestore, std::nullopt, 1)})
                                    << "lead_time_for_changes;time_to_restore" << 1.5
                                    << "× 1.5: linked to time to restore, not measured (also lead time for changes, "
                                       "30.0 h against 24.0 h)";
         // Two links that both meet their targets.
-        QTest::newRow("two met") << basisWith({}) << "lead_time_for_changes;time_to_restore" << 1.0
-                                 << "× 1: its linked metrics meet their targets (lead time for changes, time to restore)";
+        QTest::newRow("two met")
+            << basisWith({}) << "lead_time_for_changes;time_to_restore" << 1.0
+            << "× 1: its linked metrics meet their targets (lead time for changes, time to restore)";
         // No links: 1, and nothing to explain.
         QTest::newRow("no links") << basisWith({standing(MetricId::ChangeFailureRate, 0.2, 0.05)}) << "" << 1.0 << "";
     }
@@ -305,11 +308,14 @@ private slots:
     {
         // toil_ratio from 3 open items holding 4 h a week: team 2 → 4 ÷ 80 = 0.05; a what-if of
         // team_size 1 → 4 ÷ 40 = 0.1; target.change_failure_rate 0.2 makes 0.111 met.
-        GapBasis b = basisWith({standing(MetricId::ChangeFailureRate, 2.0 / 18.0, 0.05), standing(MetricId::ToilRatio, 0.05, 0.5)});
+        GapBasis b = basisWith(
+            {standing(MetricId::ChangeFailureRate, 2.0 / 18.0, 0.05), standing(MetricId::ToilRatio, 0.05, 0.5)});
         b.openDebtItems = 3;
         b.openToilHoursPerWeek = 4;
-        const GapBasis after = b.withSettings(WhatIf::apply({}, {{QStringLiteral("team_size"), QStringLiteral("1")},
-                                                                  {QStringLiteral("target.change_failure_rate"), QStringLiteral("0.2")}}));
+        const GapBasis after = b.withSettings(
+            WhatIf::apply({},
+                          {{QStringLiteral("team_size"), QStringLiteral("1")},
+                           {QStringLiteral("target.change_failure_rate"), QStringLiteral("0.2")}}));
         QCOMPARE(*after.at(MetricId::ToilRatio).value, 0.1);
         QCOMPARE(after.at(MetricId::ToilRatio).status, Status::Met);
         QCOMPARE(after.at(MetricId::ChangeFailureRate).target, 0.2);
@@ -337,7 +343,9 @@ private slots:
         const double frequencyFactor = 1 + (1.0 - 18.0 / 90.0) / 1.0; // 1 + 0.8
         const Expected expected[] = {
             {"OPS-1", 2, 8.0 / 160.0 * 2, {QStringLiteral("change_failure_rate")}},
-            {"OPS-2", frequencyFactor, 32.0 / 80.0 * frequencyFactor,
+            {"OPS-2",
+             frequencyFactor,
+             32.0 / 80.0 * frequencyFactor,
              {QStringLiteral("deployment_frequency"), QStringLiteral("lead_time_for_changes")}},
             {"OPS-3", 1, 60.0 / 40.0, {QStringLiteral("lead_time_for_changes")}},
             {"OPS-4", 1.5, 72.0 / 200.0 * 1.5, {QStringLiteral("time_to_detect")}},
@@ -362,17 +370,18 @@ private slots:
         const QJsonObject o = plan({});
         // Every metric with a gap or not measured, in catalogue order, with its open linked items
         // (OPS-7 is done) and the first quarter of a scheduled one.
-        QCOMPARE(gapsOf(o), (QStringList{
-                                QStringLiteral("deployment_frequency:gap:2027Q2:OPS-2@2027Q2"),
-                                QStringLiteral("change_failure_rate:gap:null:OPS-1@null"),
-                                QStringLiteral("failed_deployment_recovery_time:not_measured:null:"),
-                                QStringLiteral("time_to_detect:not_measured:2027Q2:OPS-4@2027Q2"),
-                                QStringLiteral("customer_detected_ratio:not_measured:null:"),
-                                QStringLiteral("slo_compliance:not_measured:null:"),
-                                QStringLiteral("time_to_restore:not_measured:null:"),
-                                QStringLiteral("pages_per_week:gap:2027Q1:OPS-5@2027Q1"),
-                                QStringLiteral("postmortem_completion_ratio:not_measured:null:"),
-                            }));
+        QCOMPARE(gapsOf(o),
+                 (QStringList{
+                     QStringLiteral("deployment_frequency:gap:2027Q2:OPS-2@2027Q2"),
+                     QStringLiteral("change_failure_rate:gap:null:OPS-1@null"),
+                     QStringLiteral("failed_deployment_recovery_time:not_measured:null:"),
+                     QStringLiteral("time_to_detect:not_measured:2027Q2:OPS-4@2027Q2"),
+                     QStringLiteral("customer_detected_ratio:not_measured:null:"),
+                     QStringLiteral("slo_compliance:not_measured:null:"),
+                     QStringLiteral("time_to_restore:not_measured:null:"),
+                     QStringLiteral("pages_per_week:gap:2027Q1:OPS-5@2027Q1"),
+                     QStringLiteral("postmortem_completion_ratio:not_measured:null:"),
+                 }));
         QCOMPARE(strings(o.value(QStringLiteral("unaddressed_gaps"))),
                  (QStringList{QStringLiteral("change_failure_rate"), QStringLiteral("failed_deployment_recovery_time"),
                               QStringLiteral("customer_detected_ratio"), QStringLiteral("slo_compliance"),
@@ -394,15 +403,17 @@ private slots:
 
     void planTextExplainsFactorsAndGaps()
     {
-        const CliResult r = runCli({QStringLiteral("plan"), m_fixture->path(), QStringLiteral("--start"), QStringLiteral("2027Q1"),
-                                    QStringLiteral("--quarters"), QStringLiteral("2")});
+        const CliResult r = runCli({QStringLiteral("plan"), m_fixture->path(), QStringLiteral("--start"),
+                                    QStringLiteral("2027Q1"), QStringLiteral("--quarters"), QStringLiteral("2")});
         QCOMPARE(r.exitCode, 0);
         const QString text = r.outText();
-        QVERIFY(text.contains(QStringLiteral("gap factor × 1.8: linked to deployment frequency, 0.20/day against 1.00/day "
-                                             "(also lead time for changes, 2.00 h against 24.0 h, met)")));
+        QVERIFY(
+            text.contains(QStringLiteral("gap factor × 1.8: linked to deployment frequency, 0.20/day against 1.00/day "
+                                         "(also lead time for changes, 2.00 h against 24.0 h, met)")));
         QVERIFY(text.contains(QStringLiteral("  addresses: pages per week\n")));
-        QVERIFY(text.contains(QStringLiteral("Unaddressed gaps: change failure rate, failed deployment recovery time, "
-                                             "customer-detected ratio, SLO compliance, time to restore, postmortem completion")));
+        QVERIFY(text.contains(
+            QStringLiteral("Unaddressed gaps: change failure rate, failed deployment recovery time, "
+                           "customer-detected ratio, SLO compliance, time to restore, postmortem completion")));
     }
 
     // --- what-if --------------------------------------------------------------------------------
@@ -419,9 +430,11 @@ private slots:
         QVERIFY(!gapsOf(o).join(u' ').contains(QStringLiteral("change_failure_rate")));
         QVERIFY(!strings(o.value(QStringLiteral("unaddressed_gaps"))).contains(QStringLiteral("change_failure_rate")));
         QCOMPARE(o.value(QStringLiteral("scenario")), QJsonValue(QJsonValue::Null));
-        QCOMPARE(o.value(QStringLiteral("overrides")).toObject(), (QJsonObject{{QStringLiteral("target.change_failure_rate"), 0.2}}));
+        QCOMPARE(o.value(QStringLiteral("overrides")).toObject(),
+                 (QJsonObject{{QStringLiteral("target.change_failure_rate"), 0.2}}));
         // Nothing was saved: the plan without --set is the baseline again.
-        QCOMPARE(planItems(plan({})).value(QStringLiteral("OPS-1")).value(QStringLiteral("gap_factor")).toDouble(), 2.0);
+        QCOMPARE(planItems(plan({})).value(QStringLiteral("OPS-1")).value(QStringLiteral("gap_factor")).toDouble(),
+                 2.0);
     }
 
     void setCapacityMovesWork()
@@ -429,8 +442,9 @@ private slots:
         // capacity_weeks 20: 2027Q1 takes OPS-3 (1), OPS-5 (8), OPS-2 (2), OPS-4 (5) and OPS-1 (4):
         // 20 weeks; OPS-6 (3) → 2027Q2. change_failure_rate becomes addressed in 2027Q1.
         const QJsonObject o = plan({QStringLiteral("--set"), QStringLiteral("capacity_weeks=20")});
-        QCOMPARE(idsIn(o, 0), (QStringList{QStringLiteral("OPS-3"), QStringLiteral("OPS-5"), QStringLiteral("OPS-2"),
-                                           QStringLiteral("OPS-4"), QStringLiteral("OPS-1")}));
+        QCOMPARE(idsIn(o, 0),
+                 (QStringList{QStringLiteral("OPS-3"), QStringLiteral("OPS-5"), QStringLiteral("OPS-2"),
+                              QStringLiteral("OPS-4"), QStringLiteral("OPS-1")}));
         QCOMPARE(idsIn(o, 1), QStringList{QStringLiteral("OPS-6")});
         QCOMPARE(o.value(QStringLiteral("unscheduled")).toArray().size(), 0);
         QVERIFY(gapsOf(o).contains(QStringLiteral("change_failure_rate:gap:2027Q1:OPS-1@2027Q1")));
@@ -441,17 +455,28 @@ private slots:
     {
         QTest::addColumn<QString>("assignment");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown key") << "colour=blue" << "'colour' cannot be overridden";
-        QTest::newRow("not a planning key") << "timezone=Europe/Berlin" << "'timezone' cannot be overridden";
-        QTest::newRow("unknown metric") << "target.mttr=1" << "'target.mttr' cannot be overridden";
-        QTest::newRow("unknown theme") << "weight.security=2" << "'weight.security' cannot be overridden";
-        QTest::newRow("not a number") << "team_size=two" << "invalid value 'two' for team_size";
-        QTest::newRow("negative") << "capacity_weeks=-4" << "invalid value '-4' for capacity_weeks";
-        QTest::newRow("ratio of 1") << "reserved_ratio=1" << "invalid value '1' for reserved_ratio";
-        QTest::newRow("ratio target above 1") << "target.change_failure_rate=5" << "expected a ratio from 0 to 1";
-        QTest::newRow("bad quarter") << "roadmap_start=2027Q5" << "invalid value '2027Q5' for roadmap_start";
-        QTest::newRow("empty") << "team_size=" << "team_size needs a value";
-        QTest::newRow("no equals") << "team_size" << "is not KEY=VALUE";
+        QTest::newRow("unknown key") << "colour=blue"
+                                     << "'colour' cannot be overridden";
+        QTest::newRow("not a planning key") << "timezone=Europe/Berlin"
+                                            << "'timezone' cannot be overridden";
+        QTest::newRow("unknown metric") << "target.mttr=1"
+                                        << "'target.mttr' cannot be overridden";
+        QTest::newRow("unknown theme") << "weight.security=2"
+                                       << "'weight.security' cannot be overridden";
+        QTest::newRow("not a number") << "team_size=two"
+                                      << "invalid value 'two' for team_size";
+        QTest::newRow("negative") << "capacity_weeks=-4"
+                                  << "invalid value '-4' for capacity_weeks";
+        QTest::newRow("ratio of 1") << "reserved_ratio=1"
+                                    << "invalid value '1' for reserved_ratio";
+        QTest::newRow("ratio target above 1") << "target.change_failure_rate=5"
+                                              << "expected a ratio from 0 to 1";
+        QTest::newRow("bad quarter") << "roadmap_start=2027Q5"
+                                     << "invalid value '2027Q5' for roadmap_start";
+        QTest::newRow("empty") << "team_size="
+                               << "team_size needs a value";
+        QTest::newRow("no equals") << "team_size"
+                                   << "is not KEY=VALUE";
     }
 
     void badOverridesExitTwo()
@@ -465,7 +490,8 @@ private slots:
         QVERIFY2(err.contains(message), qPrintable(err));
         QVERIFY(o.isEmpty()); // nothing on stdout
         // The same assignment cannot be saved as a scenario either.
-        const CliResult r = runCli({QStringLiteral("scenario"), m_fixture->path(), QStringLiteral("save"), QStringLiteral("x"), assignment});
+        const CliResult r = runCli(
+            {QStringLiteral("scenario"), m_fixture->path(), QStringLiteral("save"), QStringLiteral("x"), assignment});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(message), qPrintable(r.errText()));
     }
@@ -476,7 +502,8 @@ private slots:
         auto cli = [&](const QStringList &args) { return runCli(QStringList{QStringLiteral("scenario"), ws} + args); };
         QCOMPARE(cli({QStringLiteral("list")}).outText(),
                  QStringLiteral("No scenarios saved (sre-roadmap scenario %1 save NAME KEY=VALUE...).\n").arg(ws));
-        QCOMPARE(cli({QStringLiteral("save"), QStringLiteral("bigger"), QStringLiteral("capacity_weeks=20")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("save"), QStringLiteral("bigger"), QStringLiteral("capacity_weeks=20")}).exitCode,
+                 0);
         QCOMPARE(cli({QStringLiteral("save"), QStringLiteral("+1 engineer"), QStringLiteral("team_size=3"),
                       QStringLiteral("reserved_ratio=0.25")})
                      .exitCode,
@@ -484,12 +511,14 @@ private slots:
         QCOMPARE(cli({QStringLiteral("list")}).outText(),
                  QStringLiteral("bigger: capacity_weeks=20\n+1 engineer: reserved_ratio=0.25, team_size=3\n"));
         // Saving under a name that exists replaces it in its place.
-        QCOMPARE(cli({QStringLiteral("save"), QStringLiteral("bigger"), QStringLiteral("capacity_weeks=20.0")}).outText(),
-                 QStringLiteral("Replaced scenario \"bigger\": capacity_weeks=20\n"));
+        QCOMPARE(
+            cli({QStringLiteral("save"), QStringLiteral("bigger"), QStringLiteral("capacity_weeks=20.0")}).outText(),
+            QStringLiteral("Replaced scenario \"bigger\": capacity_weeks=20\n"));
         QCOMPARE(parseJson(cli({QStringLiteral("list"), QStringLiteral("--json")}).out),
                  (QJsonObject{{QStringLiteral("scenarios"),
                                QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("bigger")},
-                                                      {QStringLiteral("overrides"), QJsonObject{{QStringLiteral("capacity_weeks"), 20}}}},
+                                                      {QStringLiteral("overrides"),
+                                                       QJsonObject{{QStringLiteral("capacity_weeks"), 20}}}},
                                           QJsonObject{{QStringLiteral("name"), QStringLiteral("+1 engineer")},
                                                       {QStringLiteral("overrides"),
                                                        QJsonObject{{QStringLiteral("reserved_ratio"), 0.25},
@@ -503,13 +532,15 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("scenario")).toString(), QStringLiteral("bigger"));
         QCOMPARE(o.value(QStringLiteral("overrides")).toObject(),
                  (QJsonObject{{QStringLiteral("capacity_weeks"), 20}, {QStringLiteral("target.pages_per_week"), 14}}));
-        QCOMPARE(idsIn(o, 0), (QStringList{QStringLiteral("OPS-3"), QStringLiteral("OPS-2"), QStringLiteral("OPS-5"),
-                                           QStringLiteral("OPS-4"), QStringLiteral("OPS-1")}));
+        QCOMPARE(idsIn(o, 0),
+                 (QStringList{QStringLiteral("OPS-3"), QStringLiteral("OPS-2"), QStringLiteral("OPS-5"),
+                              QStringLiteral("OPS-4"), QStringLiteral("OPS-1")}));
         QCOMPARE(planItems(o).value(QStringLiteral("OPS-5")).value(QStringLiteral("priority")).toDouble(), 0.625);
         // --set wins over the scenario's own value of a key.
         const QJsonObject o2 = plan({QStringLiteral("--scenario"), QStringLiteral("bigger"), QStringLiteral("--set"),
                                      QStringLiteral("capacity_weeks=10")});
-        QCOMPARE(o2.value(QStringLiteral("overrides")).toObject(), (QJsonObject{{QStringLiteral("capacity_weeks"), 10}}));
+        QCOMPARE(o2.value(QStringLiteral("overrides")).toObject(),
+                 (QJsonObject{{QStringLiteral("capacity_weeks"), 10}}));
         QCOMPARE(idsIn(o2, 0), (QStringList{QStringLiteral("OPS-3"), QStringLiteral("OPS-5")}));
 
         int code = -1;
@@ -520,7 +551,8 @@ private slots:
 
         QCOMPARE(cli({QStringLiteral("delete"), QStringLiteral("bigger")}).exitCode, 0);
         QCOMPARE(cli({QStringLiteral("delete"), QStringLiteral("bigger")}).exitCode, 2);
-        QCOMPARE(cli({QStringLiteral("list")}).outText(), QStringLiteral("+1 engineer: reserved_ratio=0.25, team_size=3\n"));
+        QCOMPARE(cli({QStringLiteral("list")}).outText(),
+                 QStringLiteral("+1 engineer: reserved_ratio=0.25, team_size=3\n"));
         QCOMPARE(cli({QStringLiteral("save"), QStringLiteral("only-a-name")}).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("save"), QStringLiteral(" padded "), QStringLiteral("team_size=3")}).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("rename")}).exitCode, 2);
@@ -534,10 +566,13 @@ private slots:
         QVERIFY(!store.save(QStringLiteral("a"), {{QStringLiteral("team_size"), QStringLiteral("5")}}));
         QVERIFY(!store.save(QStringLiteral("b"), {{QStringLiteral("reserved_ratio"), QStringLiteral(".40")}}));
         // Canonical values ("0.4"), in save order.
-        QCOMPARE(store.list(), (std::vector<Scenario>{{QStringLiteral("a"), {{QStringLiteral("team_size"), QStringLiteral("5")}}, 1},
-                                                       {QStringLiteral("b"), {{QStringLiteral("reserved_ratio"), QStringLiteral("0.4")}}, 2}}));
+        QCOMPARE(store.list(),
+                 (std::vector<Scenario>{
+                     {QStringLiteral("a"), {{QStringLiteral("team_size"), QStringLiteral("5")}}, 1},
+                     {QStringLiteral("b"), {{QStringLiteral("reserved_ratio"), QStringLiteral("0.4")}}, 2}}));
         // A replacement returns what it replaced and keeps the place.
-        const std::optional<Scenario> old = store.save(QStringLiteral("a"), {{QStringLiteral("team_size"), QStringLiteral("6")}});
+        const std::optional<Scenario> old = store.save(QStringLiteral("a"),
+                                                       {{QStringLiteral("team_size"), QStringLiteral("6")}});
         QVERIFY(old);
         QCOMPARE(old->overrides.value(QStringLiteral("team_size")), QStringLiteral("5"));
         QCOMPARE(store.list().front().overrides.value(QStringLiteral("team_size")), QStringLiteral("6"));
@@ -548,14 +583,17 @@ private slots:
         QCOMPARE(store.list().front(), removed);
         QVERIFY_THROWS_EXCEPTION(InputError, store.remove(QStringLiteral("zz")));
         QVERIFY_THROWS_EXCEPTION(InputError, store.save(QStringLiteral("c"), {}));
-        QVERIFY_THROWS_EXCEPTION(InputError, store.save(QStringLiteral("c"), {{QStringLiteral("name"), QStringLiteral("x")}}));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 store.save(QStringLiteral("c"), {{QStringLiteral("name"), QStringLiteral("x")}}));
         // A scenario broken by hand in sqlite3 is reported by name, not ignored.
-        f.ws().exec(QStringLiteral("INSERT INTO scenarios (name, overrides, position) VALUES ('hand', '{\"team_size\": \"lots\"}', 9)"));
+        f.ws().exec(QStringLiteral(
+            "INSERT INTO scenarios (name, overrides, position) VALUES ('hand', '{\"team_size\": \"lots\"}', 9)"));
         try {
             store.list();
             QFAIL("no error for a broken scenario");
         } catch (const InputError &e) {
-            QVERIFY2(e.message().startsWith(QStringLiteral("scenario 'hand': invalid value 'lots' for team_size")), qPrintable(e.message()));
+            QVERIFY2(e.message().startsWith(QStringLiteral("scenario 'hand': invalid value 'lots' for team_size")),
+                     qPrintable(e.message()));
         }
     }
 
@@ -568,20 +606,24 @@ private slots:
         const GapBasis basis = GapBasis::load(m_fixture->ws(), 0);
         const WorkspaceSettings settings = m_fixture->ws().settings();
         const Plan base = scheduleRoadmap(items, settings, Quarter{2027, 1}, 2, basis);
-        const WorkspaceSettings bigger = WhatIf::apply(m_fixture->ws().storedSettings(), {{QStringLiteral("capacity_weeks"), QStringLiteral("20")}});
+        const WorkspaceSettings bigger = WhatIf::apply(m_fixture->ws().storedSettings(),
+                                                       {{QStringLiteral("capacity_weeks"), QStringLiteral("20")}});
         const Plan what = scheduleRoadmap(items, bigger, Quarter{2027, 1}, 2, basis.withSettings(bigger));
         const PlanComparison c = comparePlans(base, what);
         QStringList moves;
         for (const ItemMove &m : c.moves)
             moves << QString::fromStdString(m.id) + QStringLiteral(": ") + moveText(m);
-        QCOMPARE(moves, (QStringList{QStringLiteral("OPS-1: moves in (2027Q1)"), QStringLiteral("OPS-2: 2027Q2 → 2027Q1 (earlier)"),
-                                     QStringLiteral("OPS-4: 2027Q2 → 2027Q1 (earlier)")}));
+        QCOMPARE(
+            moves,
+            (QStringList{QStringLiteral("OPS-1: moves in (2027Q1)"), QStringLiteral("OPS-2: 2027Q2 → 2027Q1 (earlier)"),
+                         QStringLiteral("OPS-4: 2027Q2 → 2027Q1 (earlier)")}));
         QStringList gaps;
         for (const GapChange &g : c.gaps)
             gaps << MetricCatalogue::idText(g.metric) + QStringLiteral(": ") + gapChangeText(g);
-        QCOMPARE(gaps, (QStringList{QStringLiteral("deployment_frequency: sooner: 2027Q1 instead of 2027Q2"),
-                                    QStringLiteral("change_failure_rate: becomes addressed in 2027Q1"),
-                                    QStringLiteral("time_to_detect: sooner: 2027Q1 instead of 2027Q2")}));
+        QCOMPARE(gaps,
+                 (QStringList{QStringLiteral("deployment_frequency: sooner: 2027Q1 instead of 2027Q2"),
+                              QStringLiteral("change_failure_rate: becomes addressed in 2027Q1"),
+                              QStringLiteral("time_to_detect: sooner: 2027Q1 instead of 2027Q2")}));
         QCOMPARE(c.scheduledBefore, 5);
         QCOMPARE(c.scheduledAfter, 6);
         // Against itself: nothing.
@@ -594,15 +636,17 @@ private slots:
     {
         QTemporaryDir dir;
         const QString csv = dir.filePath(QStringLiteral("debt.csv"));
-        writeFile(csv, "id,title,toil_hours_per_week,cost_weeks,linked_metric\n"
-                       "OPS-1,Canary,1,2,change_failure_rate; time_to_restore\n"
-                       "OPS-2,Runbooks,1,2,mttr\n");
+        writeFile(csv,
+                  "id,title,toil_hours_per_week,cost_weeks,linked_metric\n"
+                  "OPS-1,Canary,1,2,change_failure_rate; time_to_restore\n"
+                  "OPS-2,Runbooks,1,2,mttr\n");
         const QString ws = dir.filePath(QStringLiteral("w.srmap"));
         const CliResult r = runCli({QStringLiteral("import"), ws, csv});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.errText().contains(QStringLiteral("debt.csv:3: column 'linked_metric': 'mttr' is not a metric of the "
-                                                     "catalogue; valid ids: deployment_frequency, lead_time_for_changes")),
-                 qPrintable(r.errText()));
+        QVERIFY2(
+            r.errText().contains(QStringLiteral("debt.csv:3: column 'linked_metric': 'mttr' is not a metric of the "
+                                                "catalogue; valid ids: deployment_frequency, lead_time_for_changes")),
+            qPrintable(r.errText()));
         QVERIFY(r.errText().contains(QStringLiteral("toil_ratio")));
         // With --skip-bad-rows the good row is stored, its list in catalogue order with ';'.
         QCOMPARE(runCli({QStringLiteral("import"), ws, csv, QStringLiteral("--skip-bad-rows")}).exitCode, 0);
@@ -616,20 +660,23 @@ private slots:
 
     void storeValidatesLinkedMetrics()
     {
-        QCOMPARE(DebtStore::parseLinkedMetrics(QStringLiteral(" time_to_restore ;; change_failure_rate;time_to_restore")),
-                 (std::vector<MetricId>{MetricId::ChangeFailureRate, MetricId::TimeToRestore}));
+        QCOMPARE(
+            DebtStore::parseLinkedMetrics(QStringLiteral(" time_to_restore ;; change_failure_rate;time_to_restore")),
+            (std::vector<MetricId>{MetricId::ChangeFailureRate, MetricId::TimeToRestore}));
         try {
             DebtStore::parseLinkedMetrics(QStringLiteral("change_failure_rate; Change_Failure_Rate"));
             QFAIL("accepted an id that is not exact");
         } catch (const InputError &e) {
-            QVERIFY(e.message().startsWith(QStringLiteral("linked metric 'Change_Failure_Rate' is not a metric of the catalogue; valid ids: ")));
+            QVERIFY(e.message().startsWith(
+                QStringLiteral("linked metric 'Change_Failure_Rate' is not a metric of the catalogue; valid ids: ")));
         }
         DebtItem bad = debtItem("OPS-9", 1, 1, 1, 0, "");
         bad.linkedMetrics = {MetricId(kMetricCount)};
         QVERIFY_THROWS_EXCEPTION(InputError, DebtStore::validate(bad));
         bad.linkedMetrics = {MetricId::TimeToRestore, MetricId::ChangeFailureRate};
         QVERIFY_THROWS_EXCEPTION(InputError, DebtStore::validate(bad)); // not canonical
-        QCOMPARE(DebtStore::canonical(bad).linkedMetrics, (std::vector<MetricId>{MetricId::ChangeFailureRate, MetricId::TimeToRestore}));
+        QCOMPARE(DebtStore::canonical(bad).linkedMetrics,
+                 (std::vector<MetricId>{MetricId::ChangeFailureRate, MetricId::TimeToRestore}));
     }
 
     void migrationMovesFreeTextToNotes()
@@ -639,10 +686,11 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("v3.srmap"));
         {
             auto ws = Workspace::create(path, 3);
-            ws->exec(QStringLiteral("INSERT INTO debt_items (id, position, title, toil_hours_per_week, cost_weeks, "
-                                    "linked_metric, notes) VALUES "
-                                    "('A', 1, 'a', 0, 1, 'MTTR', ''), ('B', 2, 'b', 0, 1, 'time_to_restore; change_failure_rate', 'x'), "
-                                    "('C', 3, 'c', 0, 1, 'time_to_restore;mttr', 'kept'), ('D', 4, 'd', 0, 1, '', '')"));
+            ws->exec(QStringLiteral(
+                "INSERT INTO debt_items (id, position, title, toil_hours_per_week, cost_weeks, "
+                "linked_metric, notes) VALUES "
+                "('A', 1, 'a', 0, 1, 'MTTR', ''), ('B', 2, 'b', 0, 1, 'time_to_restore; change_failure_rate', 'x'), "
+                "('C', 3, 'c', 0, 1, 'time_to_restore;mttr', 'kept'), ('D', 4, 'd', 0, 1, '', '')"));
         }
         auto ws = Workspace::open(path);
         QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
@@ -651,12 +699,14 @@ private slots:
         QStringList rows;
         while (q.next())
             rows << QStringLiteral("%1|%2|%3").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
-        QCOMPARE(rows, (QStringList{
-                           QStringLiteral("A||Linked metric (before it had to name catalogue metrics): MTTR"),
-                           QStringLiteral("B|time_to_restore; change_failure_rate|x"),
-                           QStringLiteral("C||kept\nLinked metric (before it had to name catalogue metrics): time_to_restore;mttr"),
-                           QStringLiteral("D||"),
-                       }));
+        QCOMPARE(rows,
+                 (QStringList{
+                     QStringLiteral("A||Linked metric (before it had to name catalogue metrics): MTTR"),
+                     QStringLiteral("B|time_to_restore; change_failure_rate|x"),
+                     QStringLiteral(
+                         "C||kept\nLinked metric (before it had to name catalogue metrics): time_to_restore;mttr"),
+                     QStringLiteral("D||"),
+                 }));
         // B's valid list reads back in catalogue order.
         QCOMPARE(DebtStore(*ws).find("B")->item.linkedMetrics,
                  (std::vector<MetricId>{MetricId::ChangeFailureRate, MetricId::TimeToRestore}));

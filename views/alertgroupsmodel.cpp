@@ -1,18 +1,15 @@
 #include "views/alertgroupsmodel.h"
-#include "views/tooltips.h"
 #include "store/texthygiene.h"
+#include "views/tooltips.h"
 
-#include "views/modelroles.h"
 #include "views/charts/valueformat.h"
+#include "views/modelroles.h"
 
 #include <limits>
 
 namespace srm {
 
-AlertGroupsModel::AlertGroupsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+AlertGroupsModel::AlertGroupsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void AlertGroupsModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -48,7 +45,10 @@ QVariant AlertGroupsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Rank: return index.row() + 1;
         case Service: return g->service;
-        case Title: return g->mergedKeys.isEmpty() ? g->title : tr("%1 (+%n merged)", nullptr, int(g->mergedKeys.size())).arg(hygiene::isolate(g->title));
+        case Title:
+            return g->mergedKeys.isEmpty()
+                ? g->title
+                : tr("%1 (+%n merged)", nullptr, int(g->mergedKeys.size())).arg(hygiene::isolate(g->title));
         case Pages: return charts::formatCount(g->count);
         case Share: return charts::formatPercent(g->share);
         case Cumulative: return charts::formatPercent(g->cumulativeShare);
@@ -83,10 +83,15 @@ QVariant AlertGroupsModel::data(const QModelIndex &index, int role) const
                 tip += u'\n' + tr("Merged into it: %1").arg(g->mergedKeys.join(QStringLiteral(", ")));
             return plainToolTip(tip); // user text: docs/hostile-input.md#text
         }
-        case Share: return tr("Pages of this group ÷ all %1 pages of the window").arg(charts::formatCount(m_snapshot->analysis.alerts.totalPages));
+        case Share:
+            return tr("Pages of this group ÷ all %1 pages of the window")
+                .arg(charts::formatCount(m_snapshot->analysis.alerts.totalPages));
         case Cumulative: return tr("Share of all pages caused by this group and the larger ones");
         case OffHours: return tr("%1 of %2 pages outside business hours").arg(g->offHours).arg(g->count);
-        case Noise: return tr("%1 of %2 pages resolved themselves (auto-resolved or never acknowledged)").arg(g->noisy).arg(g->count);
+        case Noise:
+            return tr("%1 of %2 pages resolved themselves (auto-resolved or never acknowledged)")
+                .arg(g->noisy)
+                .arg(g->count);
         case AckMedian: return tr("Median time to acknowledge over %1 acknowledged pages").arg(g->acknowledged);
         }
         return {};
@@ -101,7 +106,9 @@ bool AlertGroupsModel::lessThan(int column, int left, int right, Qt::CaseSensiti
     if (!a || !b)
         return false;
     // The same values as data(SortRole).
-    auto ack = [](const AlertGroup *g) { return g->ackP50Minutes ? *g->ackP50Minutes : std::numeric_limits<double>::infinity(); };
+    auto ack = [](const AlertGroup *g) {
+        return g->ackP50Minutes ? *g->ackP50Minutes : std::numeric_limits<double>::infinity();
+    };
     switch (column) {
     case Rank: return left < right;
     case Service: return QString::compare(a->service, b->service, cs) < 0;

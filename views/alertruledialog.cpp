@@ -17,10 +17,11 @@ AlertRuleDialog::AlertRuleDialog(const QString &exampleTitle, QWidget *parent)
     setObjectName(QStringLiteral("alertRuleDialog"));
     setWindowTitle(tr("Add Normalisation Rule"));
     auto *form = new QFormLayout(this);
-    auto *intro = new QLabel(tr("A rule rewrites alert titles after the built-in normalisation (UUIDs, IPs, hex and numbers), "
-                                "so that pages that differ only in a detail fall into one group. "
-                                "Perl syntax; \\1 in the replacement names a captured group."),
-                             this);
+    auto *intro = new QLabel(
+        tr("A rule rewrites alert titles after the built-in normalisation (UUIDs, IPs, hex and numbers), "
+           "so that pages that differ only in a detail fall into one group. "
+           "Perl syntax; \\1 in the replacement names a captured group."),
+        this);
     intro->setWordWrap(true);
     form->addRow(intro);
     m_pattern = new QLineEdit(this);

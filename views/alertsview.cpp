@@ -3,11 +3,11 @@
 
 #include "views/alertgroupsmodel.h"
 #include "views/alertruledialog.h"
+#include "views/charts/paretochart.h"
+#include "views/charts/valueformat.h"
 #include "views/chartwidget.h"
 #include "views/modelroles.h"
 #include "views/tablecopy.h"
-#include "views/charts/paretochart.h"
-#include "views/charts/valueformat.h"
 #include "views/workspaceeditor.h"
 
 #include <QDialog>
@@ -27,8 +27,7 @@
 
 namespace srm {
 
-AlertsView::AlertsView(WorkspaceEditor *editor, QWidget *parent)
-    : ViewPage(ViewId::Alerts, editor, parent)
+AlertsView::AlertsView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::Alerts, editor, parent)
 {
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_chart = new ChartWidget(splitter);
@@ -40,7 +39,8 @@ AlertsView::AlertsView(WorkspaceEditor *editor, QWidget *parent)
     auto *actions = new QHBoxLayout;
     m_addRule = new QPushButton(tr("Add Normalisation &Rule…"), lower);
     m_addRule->setObjectName(QStringLiteral("addRule"));
-    m_addRule->setToolTip(tr("Rewrite alert titles with a regular expression so that near-identical alerts form one group"));
+    m_addRule->setToolTip(
+        tr("Rewrite alert titles with a regular expression so that near-identical alerts form one group"));
     m_merge = new QPushButton(tr("&Merge Selected Groups…"), lower);
     m_merge->setObjectName(QStringLiteral("mergeGroups"));
     m_merge->setToolTip(tr("Count the selected groups as one (select two or more rows)"));
@@ -94,9 +94,9 @@ void AlertsView::showSnapshot(const SnapshotPtr &snapshot)
     m_model->setSnapshot(snapshot);
     const AlertReport &alerts = snapshot->analysis.alerts;
     m_selected = -1;
-    const int columnsToFit[] = {AlertGroupsModel::Rank, AlertGroupsModel::Service, AlertGroupsModel::Pages, AlertGroupsModel::Share,
-                                AlertGroupsModel::Cumulative, AlertGroupsModel::OffHours, AlertGroupsModel::Noise,
-                                AlertGroupsModel::AckMedian};
+    const int columnsToFit[] = {AlertGroupsModel::Rank,  AlertGroupsModel::Service,    AlertGroupsModel::Pages,
+                                AlertGroupsModel::Share, AlertGroupsModel::Cumulative, AlertGroupsModel::OffHours,
+                                AlertGroupsModel::Noise, AlertGroupsModel::AckMedian};
     for (int c : columnsToFit)
         m_table->resizeColumnToContents(c);
 
@@ -177,7 +177,8 @@ void AlertsView::addRule()
     const QStringList keys = selectedKeys();
     QString example;
     if (!keys.isEmpty())
-        if (const AlertGroup *g = m_model->groupAt(m_proxy->mapToSource(m_table->selectionModel()->selectedRows().first()).row()))
+        if (const AlertGroup *g = m_model->groupAt(
+                m_proxy->mapToSource(m_table->selectionModel()->selectedRows().first()).row()))
             example = g->title;
     AlertRuleDialog dialog(example, this);
     if (dialog.exec() == QDialog::Accepted)
@@ -227,8 +228,8 @@ void AlertsView::manageRules()
     QStringList ruleLines;
     for (const AlertRule &r : rules)
         ruleLines << tr("%1  →  %2").arg(r.pattern, r.replacement.isEmpty() ? tr("(nothing)") : r.replacement);
-    addList(tr("Normalisation rules, applied in this order after the built-in ones:"), QStringLiteral("ruleList"), ruleLines,
-            [this, &rules](int row) {
+    addList(tr("Normalisation rules, applied in this order after the built-in ones:"), QStringLiteral("ruleList"),
+            ruleLines, [this, &rules](int row) {
                 if (!editor()->removeAlertRule(rules[row]))
                     return false;
                 rules.removeAt(row);
@@ -260,9 +261,9 @@ void AlertsView::mergeSelected()
         return;
     bool ok = false;
     // The largest selected group is the natural survivor: it is first in rank order.
-    const QString into = QInputDialog::getItem(this, tr("Merge Alert Groups"),
-                                               tr("Count the %1 selected groups as one, under the key:").arg(keys.size()), keys, 0,
-                                               false, &ok);
+    const QString into = QInputDialog::getItem(
+        this, tr("Merge Alert Groups"), tr("Count the %1 selected groups as one, under the key:").arg(keys.size()),
+        keys, 0, false, &ok);
     if (ok && !into.isEmpty())
         editor()->mergeAlertGroups(keys, into);
 }

@@ -10,8 +10,7 @@
 
 namespace srm {
 
-AnalysisController::AnalysisController(QObject *parent)
-    : QObject(parent)
+AnalysisController::AnalysisController(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<srm::SnapshotPtr>("srm::SnapshotPtr");
 }

@@ -10,8 +10,7 @@
 
 namespace srm {
 
-BackgroundJob::BackgroundJob(Work work, QObject *parent)
-    : QObject(parent), m_work(std::move(work))
+BackgroundJob::BackgroundJob(Work work, QObject *parent) : QObject(parent), m_work(std::move(work))
 {
     // Emitted from the job's thread; a queued connection carries it to the GUI thread.
     m_control.m_progress = [this](qint64 done, qint64 total) { emit progress(done, total); };

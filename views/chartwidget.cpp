@@ -21,8 +21,7 @@ namespace {
 constexpr int kMargin = 8;
 } // namespace
 
-ChartWidget::ChartWidget(QWidget *parent)
-    : QWidget(parent)
+ChartWidget::ChartWidget(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(false);
@@ -136,9 +135,9 @@ void ChartWidget::copyToClipboard() const
 void ChartWidget::saveAs(bool svg)
 {
     const QString base = m_chart ? m_chart->title().toLower().replace(u' ', u'-') : QStringLiteral("chart");
-    const QString path = QFileDialog::getSaveFileName(
-        this, svg ? tr("Save Chart as SVG") : tr("Save Chart as PNG"), base + (svg ? QStringLiteral(".svg") : QStringLiteral(".png")),
-        svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(this, svg ? tr("Save Chart as SVG") : tr("Save Chart as PNG"),
+                                                      base + (svg ? QStringLiteral(".svg") : QStringLiteral(".png")),
+                                                      svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -5,10 +5,7 @@
 
 namespace srm {
 
-CountedDeploymentsModel::CountedDeploymentsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+CountedDeploymentsModel::CountedDeploymentsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void CountedDeploymentsModel::setMetric(SnapshotPtr snapshot, const QString &metricId)
 {

@@ -1,11 +1,11 @@
 #include "views/dashboardview.h"
 
+#include "views/charts/valueformat.h"
 #include "views/metricdetaildialog.h"
 #include "views/metrictile.h"
-#include "views/charts/valueformat.h"
 
-#include <QDateTime>
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -31,8 +31,7 @@ QString withYear(Micros t)
 }
 } // namespace
 
-DashboardView::DashboardView(WorkspaceEditor *editor, QWidget *parent)
-    : ViewPage(ViewId::Dashboard, editor, parent)
+DashboardView::DashboardView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::Dashboard, editor, parent)
 {
     m_scroll = new QScrollArea(this);
     m_scroll->setObjectName(QStringLiteral("dashboardScroll"));
@@ -63,7 +62,9 @@ DashboardView::DashboardView(WorkspaceEditor *editor, QWidget *parent)
     m_mode->setToolTip(tr("By team or by service: each tile shows the metric's value for each team (service) on one "
                           "scale, the largest gap first, and counts how many met the target"));
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
-        setBreakdown(i == 1 ? std::optional(BreakdownBy::Team) : i == 2 ? std::optional(BreakdownBy::Service) : std::nullopt);
+        setBreakdown(i == 1       ? std::optional(BreakdownBy::Team)
+                         : i == 2 ? std::optional(BreakdownBy::Service)
+                                  : std::nullopt);
     });
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
@@ -109,17 +110,20 @@ void DashboardView::showSnapshot(const SnapshotPtr &snapshot)
         gaps += t.gaps;
         notMeasured += t.notMeasured;
         const int i = int(t.theme);
-        m_headings[i]->setText(tr("<b>%1</b>&nbsp;&nbsp;<span style='color:%2'>%3 met · %4 with a gap · %5 not measured</span>")
-                                   .arg(MetricCatalogue::themeName(t.theme).toHtmlEscaped(), muted)
-                                   .arg(t.met)
-                                   .arg(t.gaps)
-                                   .arg(t.notMeasured));
-        m_headings[i]->setToolTip(tr("Business weight %1 (setting weight.%2) multiplies the priority of debt items of this theme")
-                                      .arg(SettingsSchema::formatNumber(t.weight), MetricCatalogue::themeId(t.theme)));
+        m_headings[i]->setText(
+            tr("<b>%1</b>&nbsp;&nbsp;<span style='color:%2'>%3 met · %4 with a gap · %5 not measured</span>")
+                .arg(MetricCatalogue::themeName(t.theme).toHtmlEscaped(), muted)
+                .arg(t.met)
+                .arg(t.gaps)
+                .arg(t.notMeasured));
+        m_headings[i]->setToolTip(
+            tr("Business weight %1 (setting weight.%2) multiplies the priority of debt items of this theme")
+                .arg(SettingsSchema::formatNumber(t.weight), MetricCatalogue::themeId(t.theme)));
     }
     const AnalysisWindow &w = snapshot->window;
     const charts::ChartStyle style = charts::ChartStyle::forPalette(palette(), font());
-    setHeadline(tr("%1 metrics: <span style='color:%5'>%2 met</span>, <span style='color:%6'>%3 with a gap</span>, %4 not measured"
+    setHeadline(tr("%1 metrics: <span style='color:%5'>%2 met</span>, <span style='color:%6'>%3 with a gap</span>, %4 "
+                   "not measured"
                    " · weekly values %7 to %8 on one time axis; one value scale per unit, from zero; dashed: target;"
                    " DORA n: the DORA Quick Check score out of 10")
                     .arg(report.metrics.size())
@@ -171,7 +175,8 @@ void DashboardView::relayout()
     // whole width instead of leaving an empty column at the right.
     qsizetype largestTheme = 1;
     for (Theme theme : MetricCatalogue::kThemes)
-        largestTheme = std::max(largestTheme, qsizetype(std::count_if(m_tiles.cbegin(), m_tiles.cend(), [theme](MetricTile *t) {
+        largestTheme = std::max(largestTheme,
+                                qsizetype(std::count_if(m_tiles.cbegin(), m_tiles.cend(), [theme](MetricTile *t) {
                                     const MetricDef *def = MetricCatalogue::find(t->metricId());
                                     return def && def->theme == theme;
                                 })));

@@ -47,7 +47,7 @@ private:
 
     QScrollArea *m_scroll;
     QWidget *m_canvas;
-    QList<QLabel *> m_headings; // one per theme
+    QList<QLabel *> m_headings;  // one per theme
     QList<MetricTile *> m_tiles; // catalogue order
     MetricDetailDialog *m_detail = nullptr;
     int m_columns = 1;

@@ -5,8 +5,8 @@
 
 #include "store/timeutil.h"
 
-#include <QHeaderView>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -15,10 +15,7 @@
 
 namespace srm {
 
-ImportLogModel::ImportLogModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ImportLogModel::ImportLogModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void ImportLogModel::setEntries(const QList<ImportLogEntry> &entries)
 {
@@ -85,8 +82,7 @@ QVariant ImportLogModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-DataSourcesPanel::DataSourcesPanel(QWidget *parent)
-    : QWidget(parent)
+DataSourcesPanel::DataSourcesPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("dataSources"));
     m_model = new ImportLogModel(this);

@@ -19,8 +19,18 @@ class ImportLogModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { FileColumn, SourceColumn, FormatColumn, ImportedColumn, AddedColumn, UpdatedColumn,
-                  UnchangedColumn, SkippedColumn, Sha256Column, ColumnCount };
+    enum Column {
+        FileColumn,
+        SourceColumn,
+        FormatColumn,
+        ImportedColumn,
+        AddedColumn,
+        UpdatedColumn,
+        UnchangedColumn,
+        SkippedColumn,
+        Sha256Column,
+        ColumnCount
+    };
     static constexpr int IdRole = Qt::UserRole + 1;
 
     explicit ImportLogModel(QObject *parent = nullptr);

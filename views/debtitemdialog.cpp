@@ -1,11 +1,11 @@
 #include "views/debtitemdialog.h"
 
 #include "planning/debt.h"
-#include "views/linkedmetricslist.h"
 #include "store/metriccatalogue.h"
+#include "views/linkedmetricslist.h"
 
-#include <QCoreApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -131,7 +131,8 @@ DebtItem DebtItemDialog::item() const
     d.riskImpact = m_impact->value();
     d.fowler = m_fowler->currentData().toString().toStdString();
     d.dependsOn.clear();
-    for (const QString &dep : m_dependsOn->text().split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts))
+    for (const QString &dep :
+         m_dependsOn->text().split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts))
         d.dependsOn.push_back(dep.toStdString());
     d.linkedMetrics = m_linkedMetrics->linked();
     d.status = m_status->currentData().toString().toStdString();

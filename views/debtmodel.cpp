@@ -1,8 +1,8 @@
 #include "views/debtmodel.h"
 #include "views/tooltips.h"
 
-#include "views/modelroles.h"
 #include "views/charts/valueformat.h"
+#include "views/modelroles.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -10,10 +10,7 @@
 
 namespace srm {
 
-DebtModel::DebtModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+DebtModel::DebtModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void DebtModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -93,15 +90,20 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
         case Id: return QString::fromStdString(item->id);
         case Title: return QString::fromStdString(item->title);
         case Theme: return QString::fromStdString(item->theme);
-        case Toil: return role == Qt::EditRole ? QVariant(item->toilHoursPerWeek) : QVariant(SettingsSchema::formatNumber(item->toilHoursPerWeek));
-        case Cost: return role == Qt::EditRole ? QVariant(item->costWeeks) : QVariant(SettingsSchema::formatNumber(item->costWeeks));
+        case Toil:
+            return role == Qt::EditRole ? QVariant(item->toilHoursPerWeek)
+                                        : QVariant(SettingsSchema::formatNumber(item->toilHoursPerWeek));
+        case Cost:
+            return role == Qt::EditRole ? QVariant(item->costWeeks)
+                                        : QVariant(SettingsSchema::formatNumber(item->costWeeks));
         case Likelihood: return item->riskLikelihood;
         case Impact: return item->riskImpact;
         case Quadrant: return quadrantName(a.quadrant);
         case Priority: return formatPriority(a.priority);
         case GapFactor: return item->linkedMetrics.empty() ? QStringLiteral("–") : formatGapFactor(a.gap.factor);
         case Linked: return role == Qt::EditRole ? metricIds(item->linkedMetrics) : metricNames(item->linkedMetrics);
-        case Payback: return a.paybackQuarters ? tr("%1 q").arg(charts::formatNumber(*a.paybackQuarters)) : QStringLiteral("–");
+        case Payback:
+            return a.paybackQuarters ? tr("%1 q").arg(charts::formatNumber(*a.paybackQuarters)) : QStringLiteral("–");
         case DependsOn: return joinIds(item->dependsOn);
         case Pinned: return QString::fromStdString(item->pinnedQuarter);
         case Planned: return plannedText();
@@ -143,11 +145,13 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Title:
             return plainToolTip(item->notes.empty() ? QString::fromStdString(item->title)
-                                                    : QStringLiteral("%1\n\n%2").arg(QString::fromStdString(item->title),
-                                                                                      QString::fromStdString(item->notes)));
+                                                    : QStringLiteral("%1\n\n%2")
+                                                          .arg(QString::fromStdString(item->title),
+                                                               QString::fromStdString(item->notes)));
         case Quadrant: return quadrantCaption(a.quadrant);
         case Priority: {
-            QString text = tr("value %1 h a quarter (toil × 13 + 8 × likelihood × impact) ÷ cost %2 h × theme weight %3 × gap factor %4")
+            QString text = tr("value %1 h a quarter (toil × 13 + 8 × likelihood × impact) ÷ cost %2 h × theme weight "
+                              "%3 × gap factor %4")
                                .arg(charts::formatNumber(a.value), charts::formatNumber(a.costHours),
                                     SettingsSchema::formatNumber(a.weight), formatGapFactor(a.gap.factor).mid(2));
             if (!a.gapNote.isEmpty())
@@ -158,7 +162,8 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
             return a.gapNote.isEmpty() ? tr("Not linked to a metric: gap factor 1. Link the metrics the work improves.")
                                        : a.gapNote;
         case Linked:
-            return tr("The metrics the work improves: catalogue ids separated by ';' (%1)").arg(metricIds(item->linkedMetrics));
+            return tr("The metrics the work improves: catalogue ids separated by ';' (%1)")
+                .arg(metricIds(item->linkedMetrics));
         case Payback: return tr("Quarters until the toil saved pays for the work: cost hours ÷ (toil × 13)");
         case Planned: return planned ? planned->reason : QString();
         case DependsOn: return tr("Ids of the items this one waits for, separated by ';'");

@@ -18,8 +18,24 @@ class DebtModel : public QAbstractTableModel
 
 public:
     enum Column {
-        Rank, Id, Title, Quadrant, Priority, GapFactor, Planned, Toil, Cost, Likelihood, Impact, Theme, DependsOn,
-        Linked, Pinned, Payback, Status, ColumnCount
+        Rank,
+        Id,
+        Title,
+        Quadrant,
+        Priority,
+        GapFactor,
+        Planned,
+        Toil,
+        Cost,
+        Likelihood,
+        Impact,
+        Theme,
+        DependsOn,
+        Linked,
+        Pinned,
+        Payback,
+        Status,
+        ColumnCount
     };
 
     explicit DebtModel(QObject *parent = nullptr);

@@ -1,13 +1,13 @@
 #include "views/debtview.h"
 
+#include "views/charts/quadrantchart.h"
+#include "views/charts/valueformat.h"
 #include "views/chartwidget.h"
 #include "views/debtitemdialog.h"
 #include "views/debtmodel.h"
 #include "views/linkedmetricslist.h"
 #include "views/modelroles.h"
 #include "views/tablecopy.h"
-#include "views/charts/quadrantchart.h"
-#include "views/charts/valueformat.h"
 #include "views/workspaceeditor.h"
 
 #include <QDialogButtonBox>
@@ -22,15 +22,14 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 
-#include <algorithm>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace srm {
 
-DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
-    : ViewPage(ViewId::Debt, editor, parent)
+DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::Debt, editor, parent)
 {
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     auto *left = new QWidget(splitter);
@@ -119,26 +118,23 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent)
         selectItem(id);
         editSelected();
     });
-    connect(m_model, &DebtModel::itemEdited, this, [this](const QString &id, const DebtItem &item) {
-        this->editor()->updateDebtItem(id, item);
-    });
-    connect(m_model, &DebtModel::dependenciesEdited, this, [this](const QString &id, const QStringList &deps) {
-        this->editor()->setDependencies(id, deps);
-    });
-    connect(m_model, &DebtModel::pinEdited, this, [this](const QString &id, const QString &quarter) {
-        this->editor()->setPinnedQuarter(id, quarter);
-    });
-    connect(m_model, &DebtModel::linkedMetricsEdited, this, [this](const QString &id, const QString &text) {
-        this->editor()->setLinkedMetrics(id, text);
-    });
+    connect(m_model, &DebtModel::itemEdited, this,
+            [this](const QString &id, const DebtItem &item) { this->editor()->updateDebtItem(id, item); });
+    connect(m_model, &DebtModel::dependenciesEdited, this,
+            [this](const QString &id, const QStringList &deps) { this->editor()->setDependencies(id, deps); });
+    connect(m_model, &DebtModel::pinEdited, this,
+            [this](const QString &id, const QString &quarter) { this->editor()->setPinnedQuarter(id, quarter); });
+    connect(m_model, &DebtModel::linkedMetricsEdited, this,
+            [this](const QString &id, const QString &text) { this->editor()->setLinkedMetrics(id, text); });
     updateActions();
 }
 
 QString DebtView::selectedId() const
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
-    return current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {}) ? current.data(IdRole).toString()
-                                                                                            : QString();
+    return current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {})
+        ? current.data(IdRole).toString()
+        : QString();
 }
 
 void DebtView::selectItem(const QString &id)
@@ -179,14 +175,18 @@ void DebtView::showSnapshot(const SnapshotPtr &snapshot)
     if (!m_sized) {
         m_table->resizeColumnsToContents();
         // Titles are what a lead reads first: about 45 characters, or their full length when shorter.
-        const int titleW = std::min(m_table->columnWidth(DebtModel::Title), m_table->fontMetrics().averageCharWidth() * 45);
-        m_table->setColumnWidth(DebtModel::Title,
-                                std::max(titleW, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Automated canary analysis for"))));
+        const int titleW = std::min(m_table->columnWidth(DebtModel::Title),
+                                    m_table->fontMetrics().averageCharWidth() * 45);
+        m_table->setColumnWidth(
+            DebtModel::Title,
+            std::max(titleW,
+                     m_table->fontMetrics().horizontalAdvance(QStringLiteral("Automated canary analysis for"))));
         m_sized = true;
     }
     m_problems->setVisible(!snapshot->debtProblems.isEmpty());
-    m_problems->setText(tr("<b>The register has problems; the roadmap cannot be planned until they are fixed:</b><br>%1")
-                            .arg(snapshot->debtProblems.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+    m_problems->setText(
+        tr("<b>The register has problems; the roadmap cannot be planned until they are fixed:</b><br>%1")
+            .arg(snapshot->debtProblems.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
     m_chart->setChart(std::make_shared<charts::FunctionChart>(
         tr("Toil and cost quadrant"),
         [this, snapshot](QPainter &p, const QRectF &r, const charts::ChartStyle &s) {
@@ -318,7 +318,8 @@ void DebtView::editDependencies()
     for (const DebtItem &other : snapshot()->debtItems) {
         if (other.id == item->id)
             continue;
-        auto *entry = new QListWidgetItem(QStringLiteral("%1  %2").arg(QString::fromStdString(other.id), QString::fromStdString(other.title)), list);
+        auto *entry = new QListWidgetItem(
+            QStringLiteral("%1  %2").arg(QString::fromStdString(other.id), QString::fromStdString(other.title)), list);
         entry->setData(Qt::UserRole, QString::fromStdString(other.id));
         const bool on = std::find(item->dependsOn.begin(), item->dependsOn.end(), other.id) != item->dependsOn.end();
         entry->setCheckState(on ? Qt::Checked : Qt::Unchecked);

@@ -6,8 +6,7 @@
 
 namespace srm {
 
-EditCommand::EditCommand(WorkspaceEditor *editor, const QString &text)
-    : m_editor(editor)
+EditCommand::EditCommand(WorkspaceEditor *editor, const QString &text) : m_editor(editor)
 {
     setText(text);
 }
@@ -138,7 +137,9 @@ void RemoveDebtItemCommand::revert(Workspace &ws)
 
 SetDependenciesCommand::SetDependenciesCommand(WorkspaceEditor *editor, const std::string &id,
                                                const std::vector<std::string> &dependsOn)
-    : EditCommand(editor, tr("Set dependencies of %1").arg(QString::fromStdString(id))), m_id(id), m_dependsOn(dependsOn)
+    : EditCommand(editor, tr("Set dependencies of %1").arg(QString::fromStdString(id))),
+      m_id(id),
+      m_dependsOn(dependsOn)
 {
 }
 
@@ -175,9 +176,11 @@ void SetLinkedMetricsCommand::revert(Workspace &ws)
 }
 
 SetPinnedQuarterCommand::SetPinnedQuarterCommand(WorkspaceEditor *editor, const std::string &id, const QString &quarter)
-    : EditCommand(editor, quarter.isEmpty() ? tr("Unpin %1").arg(QString::fromStdString(id))
-                                            : tr("Pin %1 to %2").arg(QString::fromStdString(id), quarter.toUpper())),
-      m_id(id), m_quarter(quarter)
+    : EditCommand(editor,
+                  quarter.isEmpty() ? tr("Unpin %1").arg(QString::fromStdString(id))
+                                    : tr("Pin %1 to %2").arg(QString::fromStdString(id), quarter.toUpper())),
+      m_id(id),
+      m_quarter(quarter)
 {
 }
 
@@ -196,11 +199,14 @@ void SetPinnedQuarterCommand::revert(Workspace &ws)
 
 // --- scenarios --------------------------------------------------------------------------------
 
-SaveScenarioCommand::SaveScenarioCommand(WorkspaceEditor *editor, const QString &name, const SettingOverrides &overrides,
-                                         const QString &replacing)
-    : EditCommand(editor, !replacing.isEmpty() && replacing != name ? tr("Rename scenario %1 to %2").arg(replacing, name)
-                                                                    : tr("Save scenario %1").arg(name)),
-      m_name(name), m_overrides(overrides), m_replacing(replacing == name ? QString() : replacing)
+SaveScenarioCommand::SaveScenarioCommand(WorkspaceEditor *editor, const QString &name,
+                                         const SettingOverrides &overrides, const QString &replacing)
+    : EditCommand(editor,
+                  !replacing.isEmpty() && replacing != name ? tr("Rename scenario %1 to %2").arg(replacing, name)
+                                                            : tr("Save scenario %1").arg(name)),
+      m_name(name),
+      m_overrides(overrides),
+      m_replacing(replacing == name ? QString() : replacing)
 {
 }
 
@@ -305,9 +311,11 @@ void RemoveAlertMergeCommand::revert(Workspace &ws)
 
 MergeAlertGroupsCommand::MergeAlertGroupsCommand(WorkspaceEditor *editor, const QStringList &fromKeys,
                                                  const QString &intoKey)
-    : EditCommand(editor, fromKeys.size() == 1 ? tr("Merge alert group %1").arg(fromKeys.first())
-                                               : tr("Merge %1 alert groups").arg(fromKeys.size())),
-      m_from(fromKeys), m_into(intoKey)
+    : EditCommand(editor,
+                  fromKeys.size() == 1 ? tr("Merge alert group %1").arg(fromKeys.first())
+                                       : tr("Merge %1 alert groups").arg(fromKeys.size())),
+      m_from(fromKeys),
+      m_into(intoKey)
 {
 }
 
@@ -455,9 +463,11 @@ void RemoveSourceCommand::revert(Workspace &ws)
 // --- ownership --------------------------------------------------------------------------------
 
 SetOwnerCommand::SetOwnerCommand(WorkspaceEditor *editor, const QString &service, const QString &team)
-    : EditCommand(editor, team.isEmpty() ? tr("Remove the owner of %1").arg(service)
-                                         : tr("Set the owner of %1 to %2").arg(service, team)),
-      m_service(service), m_team(team)
+    : EditCommand(editor,
+                  team.isEmpty() ? tr("Remove the owner of %1").arg(service)
+                                 : tr("Set the owner of %1 to %2").arg(service, team)),
+      m_service(service),
+      m_team(team)
 {
 }
 

@@ -8,12 +8,12 @@
 // (workspaceeditor.h) makes them; they report to it.
 #pragma once
 
-#include "store/alertrules.h"
-#include "store/importprofiles.h"
 #include "planning/debtstore.h"
 #include "planning/scenarios.h"
-#include "store/records.h"
+#include "store/alertrules.h"
+#include "store/importprofiles.h"
 #include "store/ownershipstore.h"
+#include "store/records.h"
 #include "store/sourcestore.h"
 
 #include <QCoreApplication>
@@ -154,8 +154,8 @@ private:
     QString m_name;
     SettingOverrides m_overrides;
     QString m_replacing;
-    std::optional<Scenario> m_old;      // what a save under the same name replaced
-    std::optional<Scenario> m_renamed;  // the scenario renamed (removed) by this save
+    std::optional<Scenario> m_old;     // what a save under the same name replaced
+    std::optional<Scenario> m_renamed; // the scenario renamed (removed) by this save
 };
 
 class DeleteScenarioCommand : public EditCommand
@@ -257,8 +257,8 @@ protected:
     void revert(Workspace &ws) override;
 
 private:
-    ImportProfile m_profile;             // as stored by the first redo (with its time)
-    std::optional<ImportProfile> m_old;  // the profile it replaced
+    ImportProfile m_profile;            // as stored by the first redo (with its time)
+    std::optional<ImportProfile> m_old; // the profile it replaced
     bool m_captured = false;
 };
 

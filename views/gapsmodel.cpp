@@ -1,7 +1,7 @@
 #include "views/gapsmodel.h"
 
-#include "views/modelroles.h"
 #include "views/charts/valueformat.h"
+#include "views/modelroles.h"
 
 #include <QColor>
 #include <QGuiApplication>
@@ -37,10 +37,7 @@ QColor verdictColor(Verdict v)
 }
 } // namespace
 
-GapsModel::GapsModel(QObject *parent)
-    : QAbstractItemModel(parent)
-{
-}
+GapsModel::GapsModel(QObject *parent) : QAbstractItemModel(parent) { }
 
 void GapsModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -134,7 +131,8 @@ QString GapsModel::workText(const MetricResult &m) const
         return {};
     QStringList items;
     for (const PlanGap::Item &i : g->items)
-        items << tr("%1 (%2)").arg(QString::fromStdString(i.id), i.quarter ? formatQuarter(*i.quarter) : tr("unscheduled"));
+        items << tr("%1 (%2)").arg(QString::fromStdString(i.id),
+                                   i.quarter ? formatQuarter(*i.quarter) : tr("unscheduled"));
     if (!g->addressedIn)
         return items.isEmpty() ? tr("no work planned") : tr("no work planned: %1").arg(shortList(items));
     return shortList(items);
@@ -240,17 +238,21 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
                 const MetricResult &t = b.entries[i].metrics.at(m.key());
                 tip += QStringLiteral("<br>%1: %2 — %3")
                            .arg((b.entries[i].name.isEmpty() ? tr("(no team)") : b.entries[i].name).toHtmlEscaped(),
-                                t.value ? charts::formatValue(t.value, unit) : tr("no data"), charts::statusText(t.status));
+                                t.value ? charts::formatValue(t.value, unit) : tr("no data"),
+                                charts::statusText(t.status));
             }
             return tip;
         }
-        QString tip = QStringLiteral("<b>%1</b><br>%2").arg(name.toHtmlEscaped(),
-                                                            QCoreApplication::translate("srm::MetricCatalogue", m.def->definition).toHtmlEscaped());
+        QString tip = QStringLiteral("<b>%1</b><br>%2")
+                          .arg(name.toHtmlEscaped(),
+                               QCoreApplication::translate("srm::MetricCatalogue", m.def->definition).toHtmlEscaped());
         tip += tr("<br>Counted by: %1. n = %2.").arg(QString::fromLatin1(m.def->anchor)).arg(m.n);
         if (m.def->hasP90)
             tip += tr(" p90 %1.").arg(charts::formatValue(m.p90, unit));
-        tip += tr("<br>95% range %1.").arg(m.ci ? charts::formatRange(m.ci, unit)
-                                                : m.value ? tr("none (too few values, or not a sample)") : tr("none"));
+        tip += tr("<br>95% range %1.")
+                   .arg(m.ci          ? charts::formatRange(m.ci, unit)
+                            : m.value ? tr("none (too few values, or not a sample)")
+                                      : tr("none"));
         if (m.previous) {
             tip += tr("<br>Before: %1 (range %2, n = %3): <b>%4</b>.")
                        .arg(charts::formatValue(m.previous->value, unit), charts::formatRange(m.previous->ci, unit))
@@ -264,8 +266,9 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
         if (index.column() == Work && m_snapshot->plan) {
             const Plan &plan = *m_snapshot->plan;
             if (const PlanGap *g = plan.findGap(m.key()))
-                tip += g->addressedIn ? tr("<br>The roadmap first addresses it in %1.").arg(formatQuarter(*g->addressedIn))
-                                      : tr("<br>No scheduled item is linked to it: link debt items to it in the Debt view.");
+                tip += g->addressedIn
+                    ? tr("<br>The roadmap first addresses it in %1.").arg(formatQuarter(*g->addressedIn))
+                    : tr("<br>No scheduled item is linked to it: link debt items to it in the Debt view.");
             tip += tr("<br>Gaps of the roadmap are judged over the %1 days to %2.")
                        .arg(plan.gapWindow.days)
                        .arg(formatDate(plan.gapWindow.asOf));
@@ -312,13 +315,17 @@ QVariant GapsModel::headerData(int section, Qt::Orientation orientation, int rol
                       "DORA metrics and time to restore. DORA has published no clusters since 2025; the DORA Quick "
                       "Check under the table scores the five delivery metrics against today's industry.")
                 .arg(charts::tierCaption());
-        case Trend: return tr("Weekly values on the scale shared by all metrics of the same unit, with the target dashed");
-        case Range: return tr("Where the value lies with 95% confidence: order statistics for medians, Wilson for ratios, "
-                              "Byar for rates");
-        case Change: return tr("Against the same number of days before the window: improved or worse only when the "
-                               "two 95% ranges do not overlap");
-        case Teams: return tr("How many teams meet the target, have a gap or are not measured, each counted on its own "
-                              "records; statuses are counted, figures are never averaged across teams");
+        case Trend:
+            return tr("Weekly values on the scale shared by all metrics of the same unit, with the target dashed");
+        case Range:
+            return tr("Where the value lies with 95% confidence: order statistics for medians, Wilson for ratios, "
+                      "Byar for rates");
+        case Change:
+            return tr("Against the same number of days before the window: improved or worse only when the "
+                      "two 95% ranges do not overlap");
+        case Teams:
+            return tr("How many teams meet the target, have a gap or are not measured, each counted on its own "
+                      "records; statuses are counted, figures are never averaged across teams");
         case Work: return tr("The open debt items linked to the gap and the quarter the roadmap gives each");
         }
     }

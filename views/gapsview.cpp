@@ -1,10 +1,10 @@
 #include "views/gapsview.h"
 
-#include "views/gapsmodel.h"
-#include "views/chartwidget.h"
 #include "views/charts/dorachart.h"
 #include "views/charts/metricchart.h"
 #include "views/charts/valueformat.h"
+#include "views/chartwidget.h"
+#include "views/gapsmodel.h"
 #include "views/modelroles.h"
 #include "views/workspaceeditor.h"
 
@@ -26,7 +26,7 @@ namespace {
 class SparklineDelegate : public QStyledItemDelegate
 {
 public:
-    SparklineDelegate(GapsModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) {}
+    SparklineDelegate(GapsModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) { }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
@@ -37,8 +37,10 @@ public:
         if (!m || !m_model->snapshot())
             return;
         const QWidget *widget = option.widget;
-        charts::ChartStyle style = charts::ChartStyle::forPalette(widget ? widget->palette() : option.palette, option.font);
-        charts::paintSparkline(*painter, QRectF(option.rect).adjusted(4, 1, -4, -1), *m, m_model->snapshot()->scale, style);
+        charts::ChartStyle style = charts::ChartStyle::forPalette(widget ? widget->palette() : option.palette,
+                                                                  option.font);
+        charts::paintSparkline(*painter, QRectF(option.rect).adjusted(4, 1, -4, -1), *m, m_model->snapshot()->scale,
+                               style);
     }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
@@ -67,7 +69,7 @@ public:
 class TargetDelegate : public QStyledItemDelegate
 {
 public:
-    TargetDelegate(GapsModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) {}
+    TargetDelegate(GapsModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) { }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const override
     {
@@ -85,7 +87,8 @@ public:
             } else {
                 spin->setSuffix(u' ' + MetricCatalogue::unitLabel(unit));
             }
-            spin->setAccessibleName(tr("Target of %1").arg(QCoreApplication::translate("srm::MetricCatalogue", m->def->name)));
+            spin->setAccessibleName(
+                tr("Target of %1").arg(QCoreApplication::translate("srm::MetricCatalogue", m->def->name)));
         }
         return spin;
     }
@@ -110,8 +113,7 @@ private:
 
 } // namespace
 
-GapsView::GapsView(WorkspaceEditor *editor, QWidget *parent)
-    : ViewPage(ViewId::Gaps, editor, parent)
+GapsView::GapsView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::Gaps, editor, parent)
 {
     m_model = new GapsModel(this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -147,9 +149,8 @@ GapsView::GapsView(WorkspaceEditor *editor, QWidget *parent)
     m_splitter->setStretchFactor(1, 0);
     setContent(m_splitter);
 
-    connect(m_model, &GapsModel::targetEdited, this, [this](const QString &metricId, double target) {
-        this->editor()->setTarget(metricId, target);
-    });
+    connect(m_model, &GapsModel::targetEdited, this,
+            [this](const QString &metricId, double target) { this->editor()->setTarget(metricId, target); });
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &GapsView::spanThemes);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &GapsView::spanThemes);
 }
@@ -168,7 +169,8 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
     spanThemes();
     if (first) {
         const QFontMetrics fm = m_tree->fontMetrics();
-        m_tree->setColumnWidth(GapsModel::Metric, fm.horizontalAdvance(QStringLiteral("Failed deployment recovery time")) + 60);
+        m_tree->setColumnWidth(GapsModel::Metric,
+                               fm.horizontalAdvance(QStringLiteral("Failed deployment recovery time")) + 60);
         for (int c : {GapsModel::Current, GapsModel::Target, GapsModel::Gap})
             m_tree->setColumnWidth(c, fm.horizontalAdvance(QStringLiteral("000.00/week")) + 24);
         m_tree->setColumnWidth(GapsModel::Range, fm.horizontalAdvance(QStringLiteral("00.0 min – 00.0 min")) + 24);
@@ -179,7 +181,8 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         m_tree->setColumnWidth(GapsModel::Status, fm.horizontalAdvance(QStringLiteral("not measured")) + 24);
     }
     // The roll-up by team, whole (its longest text changes with the data).
-    int teamsW = m_tree->fontMetrics().horizontalAdvance(m_model->headerData(GapsModel::Teams, Qt::Horizontal).toString());
+    int teamsW = m_tree->fontMetrics().horizontalAdvance(
+        m_model->headerData(GapsModel::Teams, Qt::Horizontal).toString());
     for (const MetricRollup &r : snapshot->byTeam.rollup)
         teamsW = std::max(teamsW, m_tree->fontMetrics().horizontalAdvance(rollupWords(r, BreakdownBy::Team)));
     m_tree->setColumnWidth(GapsModel::Teams, teamsW + 24);
@@ -202,15 +205,16 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
                       .arg(snapshot->plan->gaps.size() - snapshot->plan->unaddressedGaps.size())
                       .arg(snapshot->plan->gaps.size())
                       .arg(snapshot->plan->gapWindow.days);
-    setHeadline(tr("%1 met, %2 with a gap, %3 not measured · against the %4 days before: %5 improved, %6 worse (95% ranges "
-                   "apart)%7 · double-click a target to change it (Edit › Undo takes it back)")
-                    .arg(met)
-                    .arg(gaps)
-                    .arg(missing)
-                    .arg(snapshot->previous.window.days)
-                    .arg(improved)
-                    .arg(worse)
-                    .arg(planned));
+    setHeadline(
+        tr("%1 met, %2 with a gap, %3 not measured · against the %4 days before: %5 improved, %6 worse (95% ranges "
+           "apart)%7 · double-click a target to change it (Edit › Undo takes it back)")
+            .arg(met)
+            .arg(gaps)
+            .arg(missing)
+            .arg(snapshot->previous.window.days)
+            .arg(improved)
+            .arg(worse)
+            .arg(planned));
 }
 
 void GapsView::showQuickCheck(const SnapshotPtr &snapshot, bool first)
@@ -227,12 +231,11 @@ void GapsView::showQuickCheck(const SnapshotPtr &snapshot, bool first)
     m_dora->setToolTipProvider(
         [keep](const QString &item) { return charts::doraQuickCheckToolTip(keep->analysis.metrics.dora, item); });
     const dora::QuickCheck &q = keep->analysis.metrics.dora;
-    m_dora->setAccessibleDescription(tr("Throughput %1, stability %2, overall %3 (industry %4, %5, %6)")
-                                         .arg(charts::formatScore(q.throughput), charts::formatScore(q.stability),
-                                              charts::formatScore(q.overall),
-                                              charts::formatIndustry(dora::industryThroughput()),
-                                              charts::formatIndustry(dora::industryStability()),
-                                              charts::formatIndustry(dora::industryOverall())));
+    m_dora->setAccessibleDescription(
+        tr("Throughput %1, stability %2, overall %3 (industry %4, %5, %6)")
+            .arg(charts::formatScore(q.throughput), charts::formatScore(q.stability), charts::formatScore(q.overall),
+                 charts::formatIndustry(dora::industryThroughput()), charts::formatIndustry(dora::industryStability()),
+                 charts::formatIndustry(dora::industryOverall())));
     if (first) {
         // The panel's own height (chart margins included); the table gets everything else.
         const int want = int(std::ceil(charts::doraQuickCheckHeight(m_dora->chartStyle(), m_dora))) + 16;

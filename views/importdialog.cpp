@@ -3,10 +3,10 @@
 #include "views/backgroundjob.h"
 #include "views/tooltips.h"
 
+#include "store/workspace.h"
 #include "views/importprofilesdialog.h"
 #include "views/importworker.h"
 #include "views/workspaceeditor.h"
-#include "store/workspace.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -505,10 +505,11 @@ void ImportDialog::refreshPreview(int row)
         // The first entry names what detection found.
         importers::ImportOptions detectOnly;
         detectOnly.useProfiles = false;
-        const importers::FilePreview detected =
-            e.override ? importers::previewFile(e.path, detectOnly, m_zone, 0) : e.preview;
-        combo->setItemText(0, detected.format ? tr("%1 (detected)").arg(importers::formatTitle(*detected.format))
-                                              : tr("Unknown format"));
+        const importers::FilePreview detected = e.override ? importers::previewFile(e.path, detectOnly, m_zone, 0)
+                                                           : e.preview;
+        combo->setItemText(0,
+                           detected.format ? tr("%1 (detected)").arg(importers::formatTitle(*detected.format))
+                                           : tr("Unknown format"));
         const int index = e.override ? combo->findData(QString::fromLatin1(importers::formatId(*e.override))) : 0;
         combo->setCurrentIndex(std::max(index, 0));
     }
@@ -716,8 +717,7 @@ void ImportDialog::updateButtons()
 void ImportDialog::chooseFiles()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import Files"), QString(),
-        tr("Data files (*.csv *.json *.yaml *.yml);;All files (*)"));
+        this, tr("Import Files"), QString(), tr("Data files (*.csv *.json *.yaml *.yml);;All files (*)"));
     addFiles(paths);
 }
 

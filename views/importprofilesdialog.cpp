@@ -17,10 +17,7 @@
 
 namespace srm {
 
-ImportProfilesModel::ImportProfilesModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ImportProfilesModel::ImportProfilesModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void ImportProfilesModel::setProfiles(const QList<ImportProfile> &profiles)
 {
@@ -88,8 +85,7 @@ QVariant ImportProfilesModel::headerData(int section, Qt::Orientation orientatio
     }
 }
 
-ImportProfilesDialog::ImportProfilesDialog(WorkspaceEditor *editor, QWidget *parent)
-    : QDialog(parent), m_editor(editor)
+ImportProfilesDialog::ImportProfilesDialog(WorkspaceEditor *editor, QWidget *parent) : QDialog(parent), m_editor(editor)
 {
     setObjectName(QStringLiteral("importProfilesDialog"));
     setWindowTitle(tr("Import Profiles"));

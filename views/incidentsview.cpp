@@ -1,8 +1,8 @@
 #include "views/incidentsview.h"
 
-#include "views/chartwidget.h"
 #include "views/charts/incidentcharts.h"
 #include "views/charts/valueformat.h"
+#include "views/chartwidget.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,8 +13,7 @@
 
 namespace srm {
 
-IncidentsView::IncidentsView(WorkspaceEditor *editor, QWidget *parent)
-    : ViewPage(ViewId::Incidents, editor, parent)
+IncidentsView::IncidentsView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::Incidents, editor, parent)
 {
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_durations = new ChartWidget(splitter);
@@ -62,14 +61,19 @@ QString p50Of(const DurationStats &s)
 
 QString incidentStory(const IncidentTimeline &t)
 {
-    QString text = QStringLiteral("%1 · %2 · %3\n%4").arg(t.incidentId, t.severity.isEmpty() ? QCoreApplication::translate("srm::IncidentsView", "no severity") : t.severity,
-                                                         t.service, t.title);
+    QString text = QStringLiteral("%1 · %2 · %3\n%4")
+                       .arg(t.incidentId,
+                            t.severity.isEmpty() ? QCoreApplication::translate("srm::IncidentsView", "no severity")
+                                                 : t.severity,
+                            t.service, t.title);
     text += QCoreApplication::translate("srm::IncidentsView", "\nstarted %1").arg(formatIso(t.startedAt));
-    const char *names[] = {QT_TRANSLATE_NOOP("srm::IncidentsView", "detect"), QT_TRANSLATE_NOOP("srm::IncidentsView", "acknowledge"),
-                           QT_TRANSLATE_NOOP("srm::IncidentsView", "mitigate"), QT_TRANSLATE_NOOP("srm::IncidentsView", "resolve")};
+    const char *names[] = {
+        QT_TRANSLATE_NOOP("srm::IncidentsView", "detect"), QT_TRANSLATE_NOOP("srm::IncidentsView", "acknowledge"),
+        QT_TRANSLATE_NOOP("srm::IncidentsView", "mitigate"), QT_TRANSLATE_NOOP("srm::IncidentsView", "resolve")};
     for (const IncidentTimeline::Span &s : t.phases())
-        text += QStringLiteral("\n%1: %2").arg(QCoreApplication::translate("srm::IncidentsView", names[int(s.phase)]),
-                                              charts::formatDuration(double(s.end - s.start) / double(kMicrosPerMinute)));
+        text += QStringLiteral("\n%1: %2")
+                    .arg(QCoreApplication::translate("srm::IncidentsView", names[int(s.phase)]),
+                         charts::formatDuration(double(s.end - s.start) / double(kMicrosPerMinute)));
     if (!t.resolvedAt)
         text += QCoreApplication::translate("srm::IncidentsView", "\nnot resolved");
     return text;

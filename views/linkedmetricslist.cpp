@@ -8,8 +8,7 @@ namespace {
 constexpr int kMetricRole = Qt::UserRole;
 }
 
-LinkedMetricsList::LinkedMetricsList(const GapBasis &basis, QWidget *parent)
-    : QListWidget(parent)
+LinkedMetricsList::LinkedMetricsList(const GapBasis &basis, QWidget *parent) : QListWidget(parent)
 {
     setObjectName(QStringLiteral("linkedMetrics"));
     setAccessibleName(tr("Linked metrics"));
@@ -31,15 +30,17 @@ LinkedMetricsList::LinkedMetricsList(const GapBasis &basis, QWidget *parent)
             if (s.status == Status::NotMeasured)
                 text += tr("  —  not measured (gap factor %1)").arg(formatGapFactor(1 + r));
             else if (s.status == Status::Met)
-                text += tr("  —  %1, meets %2").arg(formatMetricValue(*s.value, def.unit), formatMetricValue(s.target, def.unit));
+                text += tr("  —  %1, meets %2")
+                            .arg(formatMetricValue(*s.value, def.unit), formatMetricValue(s.target, def.unit));
             else
                 text += tr("  —  %1 against %2 (gap factor %3)")
-                            .arg(formatMetricValue(*s.value, def.unit), formatMetricValue(s.target, def.unit), formatGapFactor(1 + r));
+                            .arg(formatMetricValue(*s.value, def.unit), formatMetricValue(s.target, def.unit),
+                                 formatGapFactor(1 + r));
         }
         auto *entry = new QListWidgetItem(text, this);
         entry->setData(kMetricRole, int(def.key));
-        entry->setToolTip(QStringLiteral("%1: %2").arg(QLatin1StringView(def.id),
-                                                       QCoreApplication::translate("srm::MetricCatalogue", def.definition)));
+        entry->setToolTip(QStringLiteral("%1: %2").arg(
+            QLatin1StringView(def.id), QCoreApplication::translate("srm::MetricCatalogue", def.definition)));
         entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
         entry->setCheckState(Qt::Unchecked);
     }

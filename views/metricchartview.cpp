@@ -1,8 +1,8 @@
 #include "views/metricchartview.h"
 
+#include "store/timeutil.h"
 #include "views/charts/chartstyle.h"
 #include "views/charts/valueformat.h"
-#include "store/timeutil.h"
 
 #include <QAreaSeries>
 #include <QCoreApplication>
@@ -10,13 +10,13 @@
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
+#include <QKeyEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QTimeZone>
-#include <QWheelEvent>
 #include <QValueAxis>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -51,12 +51,12 @@ QLineSeries *horizontal(const QString &name, qreal from, qreal to, double y, con
 
 } // namespace
 
-MetricChartView::MetricChartView(QWidget *parent)
-    : QChartView(new QChart, parent)
+MetricChartView::MetricChartView(QWidget *parent) : QChartView(new QChart, parent)
 {
     setObjectName(QStringLiteral("metricChartView"));
     setAccessibleName(tr("Metric chart"));
-    setToolTip(tr("Wheel or +/− to zoom, drag to zoom into a span, Shift+drag or arrows to pan, Home or double-click to reset"));
+    setToolTip(tr(
+        "Wheel or +/− to zoom, drag to zoom into a span, Shift+drag or arrows to pan, Home or double-click to reset"));
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::HorizontalRubberBand);
     setMouseTracking(true);
@@ -249,7 +249,8 @@ QString MetricChartView::crosshairAt(const QPointF &widgetPos)
     m_vLine->setLine(at.x(), area.top(), at.x(), area.bottom());
     m_hLine->setLine(area.left(), at.y(), area.right(), at.y());
     m_crosshairText = tr("%1 (from %2): %3 · n = %4")
-                          .arg(best->week, formatDate(best->start), charts::formatValue(best->value, m_metric->def->unit))
+                          .arg(best->week, formatDate(best->start),
+                               charts::formatValue(best->value, m_metric->def->unit))
                           .arg(best->n);
     m_label->setText(m_crosshairText);
     m_label->setBrush(style.text);

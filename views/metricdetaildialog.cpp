@@ -1,13 +1,13 @@
 #include "views/metricdetaildialog.h"
 
-#include "views/metricchartview.h"
-#include "views/tablecopy.h"
-#include "views/chartwidget.h"
 #include "views/charts/breakdownchart.h"
 #include "views/charts/chartstyle.h"
-#include "views/counteddeploymentsmodel.h"
 #include "views/charts/valueformat.h"
+#include "views/chartwidget.h"
+#include "views/counteddeploymentsmodel.h"
+#include "views/metricchartview.h"
 #include "views/modelroles.h"
+#include "views/tablecopy.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -37,24 +37,29 @@ QString verdictSentence(const MetricResult &m, const charts::ChartStyle &style)
     switch (m.verdict) {
     case Verdict::Improved:
     case Verdict::Worse: why = MetricDetailDialog::tr("the 95% ranges do not overlap"); break;
-    case Verdict::NoClearChange: why = MetricDetailDialog::tr("the 95% ranges overlap, so chance alone could explain it"); break;
+    case Verdict::NoClearChange:
+        why = MetricDetailDialog::tr("the 95% ranges overlap, so chance alone could explain it");
+        break;
     case Verdict::InsufficientData:
         why = m.def->key == MetricId::ToilRatio ? MetricDetailDialog::tr("the debt register keeps no history")
                                                 : MetricDetailDialog::tr("a period has too few values for a range");
         break;
     }
-    const QColor color = m.verdict == Verdict::Improved ? style.good : m.verdict == Verdict::Worse ? style.bad : QColor();
-    const QString verdict = color.isValid() ? QStringLiteral("<b style='color:%1'>%2</b>").arg(color.name(), charts::verdictText(m.verdict))
-                                            : QStringLiteral("<b>%1</b>").arg(charts::verdictText(m.verdict));
-    return QStringLiteral("<br>") + MetricDetailDialog::tr("Against the period before: %1 → %2: %3 (%4).")
-                                        .arg(figure(m.previous->value, m.previous->ci).toHtmlEscaped(),
-                                             figure(m.value, m.ci).toHtmlEscaped(), verdict, why);
+    const QColor color = m.verdict == Verdict::Improved ? style.good
+        : m.verdict == Verdict::Worse                   ? style.bad
+                                                        : QColor();
+    const QString verdict = color.isValid()
+        ? QStringLiteral("<b style='color:%1'>%2</b>").arg(color.name(), charts::verdictText(m.verdict))
+        : QStringLiteral("<b>%1</b>").arg(charts::verdictText(m.verdict));
+    return QStringLiteral("<br>")
+        + MetricDetailDialog::tr("Against the period before: %1 → %2: %3 (%4).")
+              .arg(figure(m.previous->value, m.previous->ci).toHtmlEscaped(), figure(m.value, m.ci).toHtmlEscaped(),
+                   verdict, why);
 }
 
 } // namespace
 
-MetricDetailDialog::MetricDetailDialog(QWidget *parent)
-    : QDialog(parent)
+MetricDetailDialog::MetricDetailDialog(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("metricDetail"));
     auto *layout = new QVBoxLayout(this);

@@ -35,10 +35,7 @@ public:
     QString metricId() const { return m_id; }
     MetricChartView *chartView() const { return m_chart; }
     // The breakdown tabs' charts, and the tab widget (0: over time, 1: by team, 2: by service).
-    ChartWidget *breakdownChart(BreakdownBy by) const
-    {
-        return by == BreakdownBy::Team ? m_byTeam : m_byService;
-    }
+    ChartWidget *breakdownChart(BreakdownBy by) const { return by == BreakdownBy::Team ? m_byTeam : m_byService; }
     QTabWidget *tabs() const { return m_tabs; }
     QString definitionText() const;
     // The list of counted deployments (hidden for metrics that have none) and what it says above it.

@@ -9,8 +9,7 @@
 
 namespace srm {
 
-MetricTile::MetricTile(const QString &metricId, QWidget *parent)
-    : QWidget(parent), m_id(metricId)
+MetricTile::MetricTile(const QString &metricId, QWidget *parent) : QWidget(parent), m_id(metricId)
 {
     setObjectName(QStringLiteral("tile_") + metricId);
     setFocusPolicy(Qt::StrongFocus);
@@ -35,7 +34,8 @@ void MetricTile::setSnapshot(SnapshotPtr snapshot)
                            QCoreApplication::translate("srm::MetricCatalogue", m.def->definition).toHtmlEscaped());
     tip += QStringLiteral("<table>");
     auto row = [&](const QString &label, const QString &value) {
-        tip += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td align=right>%2</td></tr>").arg(label, value.toHtmlEscaped());
+        tip += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td align=right>%2</td></tr>")
+                   .arg(label, value.toHtmlEscaped());
     };
     row(m.def->hasP90 ? tr("p50 (current)") : tr("current"), charts::formatValue(m.value, unit));
     if (m.def->hasP90)
@@ -48,21 +48,24 @@ void MetricTile::setSnapshot(SnapshotPtr snapshot)
         row(tr("gap"), charts::formatGap(m.gap, unit));
     if (dora::isDoraMetric(m.key())) {
         const dora::MetricScore &score = m_snapshot->analysis.metrics.dora.at(m.key());
-        row(tr("DORA Quick Check"), tr("%1 (industry %2)")
-                                        .arg(charts::formatScore(score.score), charts::formatIndustry(dora::industry(m.key()))));
+        row(tr("DORA Quick Check"),
+            tr("%1 (industry %2)")
+                .arg(charts::formatScore(score.score), charts::formatIndustry(dora::industry(m.key()))));
     }
     if (m.tier)
         row(charts::tierCaption(), charts::tierText(m.tier));
     if (m.previous && m.previous->value)
-        row(tr("before"), tr("%1 (%2)").arg(charts::formatValue(m.previous->value, unit),
-                                           charts::formatRange(m.previous->ci, unit)));
+        row(tr("before"),
+            tr("%1 (%2)").arg(charts::formatValue(m.previous->value, unit), charts::formatRange(m.previous->ci, unit)));
     if (m.previous)
         row(tr("vs. before"), charts::verdictText(m.verdict));
     tip += QStringLiteral("</table><p><i>%1</i></p>")
-               .arg(tr("Weekly values on the scale shared by every %1 metric; the dashed line is the target; the whisker "
-                       "at the right is the window's value with its 95% range. \"Improved\" and \"worse\" only when the "
-                       "ranges of the two periods do not overlap. Click for details.")
-                        .arg(unit == Unit::Ratio ? tr("ratio") : MetricCatalogue::unitLabel(unit)));
+               .arg(
+                   tr("Weekly values on the scale shared by every %1 metric; the dashed line is the target; the "
+                      "whisker "
+                      "at the right is the window's value with its 95% range. \"Improved\" and \"worse\" only when the "
+                      "ranges of the two periods do not overlap. Click for details.")
+                       .arg(unit == Unit::Ratio ? tr("ratio") : MetricCatalogue::unitLabel(unit)));
     setToolTip(tip);
     setBreakdown(m_breakdown); // the accessible name
     setAccessibleDescription(QCoreApplication::translate("srm::MetricCatalogue", m.def->definition));
@@ -76,7 +79,8 @@ void MetricTile::setBreakdown(std::optional<BreakdownBy> by)
         const QString name = QCoreApplication::translate("srm::MetricCatalogue", m_metric->def->name);
         if (by) {
             const Breakdown &b = *by == BreakdownBy::Team ? m_snapshot->byTeam : m_snapshot->byService;
-            setAccessibleName(tr("%1 by %2: %3").arg(name, breakdownName(*by), rollupWords(b.rollupOf(m_metric->key()), *by)));
+            setAccessibleName(
+                tr("%1 by %2: %3").arg(name, breakdownName(*by), rollupWords(b.rollupOf(m_metric->key()), *by)));
         } else {
             setAccessibleName(tr("%1: %2, %3").arg(name, valueText(), statusText()));
         }

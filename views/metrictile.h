@@ -24,7 +24,7 @@ public:
     QString metricId() const { return m_id; }
     void setSnapshot(SnapshotPtr snapshot);
     const MetricResult *metric() const { return m_metric; }
-    QString valueText() const;  // what the tile shows as the current value
+    QString valueText() const; // what the tile shows as the current value
     QString statusText() const;
     void setBreakdown(std::optional<BreakdownBy> by);
     std::optional<BreakdownBy> breakdown() const { return m_breakdown; }

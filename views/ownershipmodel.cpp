@@ -6,10 +6,7 @@
 
 namespace srm {
 
-OwnershipModel::OwnershipModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+OwnershipModel::OwnershipModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void OwnershipModel::setSnapshot(const SnapshotPtr &snapshot)
 {
@@ -22,7 +19,8 @@ void OwnershipModel::setSnapshot(const SnapshotPtr &snapshot)
             services.insert(service);
         for (const std::string &s : services) {
             const auto it = snapshot->owners.find(s);
-            m_rows.push_back({QString::fromStdString(s), it == snapshot->owners.end() ? QString() : QString::fromStdString(it->second)});
+            m_rows.push_back({QString::fromStdString(s),
+                              it == snapshot->owners.end() ? QString() : QString::fromStdString(it->second)});
         }
         for (const std::string &t : snapshot->scopeNames.teams)
             m_teams.append(QString::fromStdString(t));

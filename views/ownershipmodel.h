@@ -21,9 +21,9 @@ public:
 
     void setSnapshot(const SnapshotPtr &snapshot);
     QString serviceAt(int row) const;
-    QString teamAt(int row) const; // "" when the service has no owner
+    QString teamAt(int row) const;           // "" when the service has no owner
     int rowOf(const QString &service) const; // -1 when not listed
-    QStringList teams() const;     // every team the workspace names, by name
+    QStringList teams() const;               // every team the workspace names, by name
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

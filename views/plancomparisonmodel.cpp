@@ -1,17 +1,14 @@
 #include "views/plancomparisonmodel.h"
 
-#include "views/modelroles.h"
 #include "views/charts/chartstyle.h"
+#include "views/modelroles.h"
 
 #include <QGuiApplication>
 #include <QPalette>
 
 namespace srm {
 
-PlanComparisonModel::PlanComparisonModel(Kind kind, QObject *parent)
-    : QAbstractTableModel(parent), m_kind(kind)
-{
-}
+PlanComparisonModel::PlanComparisonModel(Kind kind, QObject *parent) : QAbstractTableModel(parent), m_kind(kind) { }
 
 void PlanComparisonModel::setComparison(SnapshotPtr snapshot, const QString &scenario)
 {
@@ -111,8 +108,9 @@ QVariant PlanComparisonModel::data(const QModelIndex &index, int role) const
             const Unit unit = MetricCatalogue::def(g.metric).unit;
             if (!gap)
                 return QString();
-            return gap->value ? tr("%1 against %2").arg(formatMetricValue(*gap->value, unit), formatMetricValue(gap->target, unit))
-                              : tr("not measured");
+            return gap->value
+                ? tr("%1 against %2").arg(formatMetricValue(*gap->value, unit), formatMetricValue(gap->target, unit))
+                : tr("not measured");
         }
         case Baseline: return addressed(before);
         case Scenario: return addressed(after);

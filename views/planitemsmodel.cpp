@@ -1,15 +1,12 @@
 #include "views/planitemsmodel.h"
 #include "views/tooltips.h"
 
-#include "views/modelroles.h"
 #include "views/charts/valueformat.h"
+#include "views/modelroles.h"
 
 namespace srm {
 
-PlanItemsModel::PlanItemsModel(Scope scope, QObject *parent)
-    : QAbstractTableModel(parent), m_scope(scope)
-{
-}
+PlanItemsModel::PlanItemsModel(Scope scope, QObject *parent) : QAbstractTableModel(parent), m_scope(scope) { }
 
 void PlanItemsModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -65,8 +62,8 @@ QVariant PlanItemsModel::data(const QModelIndex &index, int role) const
         case Cost: return charts::formatWeeks(p->costWeeks);
         case Priority:
             return p->effectivePriority > p->priority
-                       ? tr("%1 (effective %2)").arg(formatPriority(p->priority), formatPriority(p->effectivePriority))
-                       : formatPriority(p->priority);
+                ? tr("%1 (effective %2)").arg(formatPriority(p->priority), formatPriority(p->effectivePriority))
+                : formatPriority(p->priority);
         case Reason: return p->reason;
         }
         return {};
@@ -80,7 +77,8 @@ QVariant PlanItemsModel::data(const QModelIndex &index, int role) const
     case IdRole: return QString::fromStdString(p->id);
     case Qt::ToolTipRole: return plainToolTip(p->reason);
     case Qt::TextAlignmentRole:
-        return index.column() == Cost ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return index.column() == Cost ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                      : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     default: return {};
     }
 }

@@ -1,8 +1,8 @@
 #include "views/progressmodel.h"
 
-#include "views/modelroles.h"
 #include "views/charts/progresschart.h"
 #include "views/charts/valueformat.h"
+#include "views/modelroles.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -22,10 +22,7 @@ charts::ChartStyle paletteStyle()
 
 } // namespace
 
-ProgressModel::ProgressModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ProgressModel::ProgressModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void ProgressModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -92,9 +89,12 @@ QVariant ProgressModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Metric: return index.row();
         case Latest: return f && f->value ? QVariant(*f->value) : QVariant(std::numeric_limits<double>::infinity());
-        case Range: return f && f->ci ? QVariant(f->ci->hi - f->ci->lo) : QVariant(std::numeric_limits<double>::infinity());
+        case Range:
+            return f && f->ci ? QVariant(f->ci->hi - f->ci->lo) : QVariant(std::numeric_limits<double>::infinity());
         case Change: return f && f->verdict ? int(*f->verdict) : 99;
-        case Pace: return m->pace.slopePerQuarter ? QVariant(*m->pace.slopePerQuarter) : QVariant(std::numeric_limits<double>::infinity());
+        case Pace:
+            return m->pace.slopePerQuarter ? QVariant(*m->pace.slopePerQuarter)
+                                           : QVariant(std::numeric_limits<double>::infinity());
         case Projected: return m->pace.met ? -1 : m->pace.targetIndex ? *m->pace.targetIndex : 999;
         }
         return {};
@@ -107,8 +107,8 @@ QVariant ProgressModel::data(const QModelIndex &index, int role) const
         const charts::ChartStyle style = paletteStyle();
         if (index.column() == Change && f && f->verdict)
             return *f->verdict == Verdict::Improved ? style.good
-                : *f->verdict == Verdict::Worse    ? style.bad
-                                                   : style.mutedText;
+                : *f->verdict == Verdict::Worse     ? style.bad
+                                                    : style.mutedText;
         if (index.column() == Projected)
             return m->pace.met ? style.good : m->pace.targetQuarter ? style.accent : style.mutedText;
         if (index.column() == Range)
@@ -147,8 +147,7 @@ QVariant ProgressModel::data(const QModelIndex &index, int role) const
                    .arg(charts::formatValue(m->target, unit), charts::paceText(*m), charts::projectionText(*m));
         return tip;
     }
-    case Qt::AccessibleTextRole:
-        return data(index, Qt::DisplayRole);
+    case Qt::AccessibleTextRole: return data(index, Qt::DisplayRole);
     default: return {};
     }
 }
@@ -174,17 +173,15 @@ QVariant ProgressModel::headerData(int section, Qt::Orientation orientation, int
         case Latest: return tr("The latest complete quarter");
         case Change: return tr("Improved or worse only when the 95% ranges of the two quarters do not overlap");
         case Pace: return tr("Theil–Sen slope over the complete quarters with a value (at least 3)");
-        case Projected: return tr("\"met\" when the latest complete quarter meets the target; else the first of the next 8 "
-                                  "quarters in which the pace line meets it");
+        case Projected:
+            return tr("\"met\" when the latest complete quarter meets the target; else the first of the next 8 "
+                      "quarters in which the pace line meets it");
         }
     }
     return {};
 }
 
-SloProgressModel::SloProgressModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+SloProgressModel::SloProgressModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void SloProgressModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -208,7 +205,8 @@ QVariant SloProgressModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || !m_snapshot || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const SloProgress &s = m_snapshot->progress.slos[std::size_t(index.row())];
-    const SloQuarter *q = index.column() >= FirstQuarter ? &s.quarters[std::size_t(index.column() - FirstQuarter)] : nullptr;
+    const SloQuarter *q = index.column() >= FirstQuarter ? &s.quarters[std::size_t(index.column() - FirstQuarter)]
+                                                         : nullptr;
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == Name)
@@ -224,7 +222,8 @@ QVariant SloProgressModel::data(const QModelIndex &index, int role) const
         return q->attainment ? QVariant(*q->attainment) : QVariant(-1.0);
     case IdRole: return s.name;
     case Qt::TextAlignmentRole:
-        return index.column() == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                      : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (q && q->met) {
             const charts::ChartStyle style = paletteStyle();
@@ -235,10 +234,12 @@ QVariant SloProgressModel::data(const QModelIndex &index, int role) const
         if (!q)
             return tr("%1 (%2), objective %3").arg(s.name, s.service, charts::formatPercent(s.objective, 3));
         if (!q->attainment)
-            return tr("%1: no measurements in %2").arg(
-                s.name, formatQuarter(m_snapshot->progress.quarters[std::size_t(index.column() - FirstQuarter)].quarter));
+            return tr("%1: no measurements in %2")
+                .arg(s.name,
+                     formatQuarter(m_snapshot->progress.quarters[std::size_t(index.column() - FirstQuarter)].quarter));
         return tr("%1 in %2: attainment %3 against %4 (%5); error budget left %6")
-            .arg(s.name, formatQuarter(m_snapshot->progress.quarters[std::size_t(index.column() - FirstQuarter)].quarter),
+            .arg(s.name,
+                 formatQuarter(m_snapshot->progress.quarters[std::size_t(index.column() - FirstQuarter)].quarter),
                  charts::formatPercent(q->attainment, 3), charts::formatPercent(s.objective, 3),
                  *q->met ? tr("met") : tr("missed"), charts::formatPercent(q->errorBudgetRemaining, 1));
     default: return {};

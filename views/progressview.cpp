@@ -1,10 +1,10 @@
 #include "views/progressview.h"
 
+#include "views/charts/progresschart.h"
+#include "views/charts/valueformat.h"
 #include "views/chartwidget.h"
 #include "views/modelroles.h"
 #include "views/progressmodel.h"
-#include "views/charts/progresschart.h"
-#include "views/charts/valueformat.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -16,8 +16,7 @@
 
 namespace srm {
 
-ProgressView::ProgressView(WorkspaceEditor *editor, QWidget *parent)
-    : ViewPage(ViewId::Progress, editor, parent)
+ProgressView::ProgressView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::Progress, editor, parent)
 {
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_chart = new ChartWidget(m_splitter);
@@ -106,15 +105,17 @@ void ProgressView::showSnapshot(const SnapshotPtr &snapshot)
             QStringList lines{QCoreApplication::translate("srm::MetricCatalogue", m.def->name)};
             for (std::size_t i = 0; i < m.quarters.size(); ++i) {
                 const QuarterFigure &q = m.quarters[i];
-                QString line = tr("%1%2: %3").arg(formatQuarter(r.quarters[i].quarter),
-                                                  r.quarters[i].partial ? tr(" (partial)") : QString(),
-                                                  charts::quarterFigureText(q, m.def->unit));
+                QString line = tr("%1%2: %3")
+                                   .arg(formatQuarter(r.quarters[i].quarter),
+                                        r.quarters[i].partial ? tr(" (partial)") : QString(),
+                                        charts::quarterFigureText(q, m.def->unit));
                 if (q.value && q.verdict && *q.verdict != Verdict::InsufficientData)
                     line += QStringLiteral(" · ") + charts::verdictText(*q.verdict);
                 lines << line;
             }
             lines << tr("target %1 · pace %2 · %3")
-                         .arg(charts::formatValue(m.target, m.def->unit), charts::paceText(m), charts::projectionText(m));
+                         .arg(charts::formatValue(m.target, m.def->unit), charts::paceText(m),
+                              charts::projectionText(m));
             return lines.join(u'\n');
         }
         return QString();
@@ -133,18 +134,21 @@ void ProgressView::showSnapshot(const SnapshotPtr &snapshot)
     const charts::ChartStyle style = charts::ChartStyle::forPalette(palette(), font());
     const QString span = report->quarters.empty()
         ? QString()
-        : tr("%1 to %2").arg(formatQuarter(report->quarters.front().quarter), formatQuarter(report->quarters.back().quarter));
-    setHeadline(latest ? tr("%1 · %2 against the quarter before: <span style='color:%3'>%4 improved</span>, "
-                            "<span style='color:%5'>%6 worse</span>, %7 no clear change, %8 not enough data · "
-                            "<span style='color:%3'>%9 successes</span> · a change counts only when the 95% ranges do not overlap")
-                             .arg(span, formatQuarter(report->quarters[std::size_t(*latest)].quarter), style.good.name())
-                             .arg(improved)
-                             .arg(style.bad.name())
-                             .arg(worse)
-                             .arg(steady)
-                             .arg(unknown)
-                             .arg(report->successes.size())
-                       : tr("%1 · no complete quarter yet").arg(span));
+        : tr("%1 to %2")
+              .arg(formatQuarter(report->quarters.front().quarter), formatQuarter(report->quarters.back().quarter));
+    setHeadline(
+        latest
+            ? tr("%1 · %2 against the quarter before: <span style='color:%3'>%4 improved</span>, "
+                 "<span style='color:%5'>%6 worse</span>, %7 no clear change, %8 not enough data · "
+                 "<span style='color:%3'>%9 successes</span> · a change counts only when the 95% ranges do not overlap")
+                  .arg(span, formatQuarter(report->quarters[std::size_t(*latest)].quarter), style.good.name())
+                  .arg(improved)
+                  .arg(style.bad.name())
+                  .arg(worse)
+                  .arg(steady)
+                  .arg(unknown)
+                  .arg(report->successes.size())
+            : tr("%1 · no complete quarter yet").arg(span));
 }
 
 void ProgressView::clearSnapshot()

@@ -1,13 +1,13 @@
 #include "views/roadmapview.h"
 #include "views/settingsdialog.h"
 
+#include "views/charts/roadmapchart.h"
+#include "views/charts/valueformat.h"
 #include "views/chartwidget.h"
 #include "views/modelroles.h"
 #include "views/plancomparisonmodel.h"
 #include "views/planitemsmodel.h"
 #include "views/scenariodialog.h"
-#include "views/charts/roadmapchart.h"
-#include "views/charts/valueformat.h"
 #include "views/workspaceeditor.h"
 
 #include <QComboBox>
@@ -60,8 +60,7 @@ int scheduledCount(const Plan &plan)
 
 } // namespace
 
-RoadmapView::RoadmapView(WorkspaceEditor *editor, QWidget *parent)
-    : ViewPage(ViewId::Roadmap, editor, parent)
+RoadmapView::RoadmapView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::Roadmap, editor, parent)
 {
     auto *page = new QWidget(this);
     auto *pageLayout = new QVBoxLayout(page);
@@ -204,11 +203,13 @@ RoadmapView::RoadmapView(WorkspaceEditor *editor, QWidget *parent)
 
     for (ChartWidget *c : {m_chart, m_baselineChart, m_scenarioChart})
         connect(c, &ChartWidget::itemClicked, this, &RoadmapView::selectItem);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            selectItem(current.data(IdRole).toString());
-    });
-    connect(m_picker, &QComboBox::activated, this, [this](int index) { compareWith(m_picker->itemData(index).toString()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    selectItem(current.data(IdRole).toString());
+            });
+    connect(m_picker, &QComboBox::activated, this,
+            [this](int index) { compareWith(m_picker->itemData(index).toString()); });
     connect(m_newScenario, &QPushButton::clicked, this, &RoadmapView::newScenario);
     connect(m_editScenario, &QPushButton::clicked, this, &RoadmapView::editScenario);
     connect(m_deleteScenario, &QPushButton::clicked, this, &RoadmapView::deleteScenario);
@@ -244,7 +245,8 @@ void RoadmapView::selectItem(const QString &id)
     const QString where = p->quarter ? formatQuarter(*p->quarter) : tr("unscheduled");
     QString priority = formatPriority(p->priority);
     if (p->effectivePriority > p->priority)
-        priority = tr("%1, effective %2 (from %3)").arg(priority, formatPriority(p->effectivePriority), QString::fromStdString(p->priorityFrom));
+        priority = tr("%1, effective %2 (from %3)")
+                       .arg(priority, formatPriority(p->effectivePriority), QString::fromStdString(p->priorityFrom));
     QString text = tr("<b>%1</b> %2<br>%3 · %4 · priority %5 · %6%7")
                        .arg(id.toHtmlEscaped(), QString::fromStdString(p->title).toHtmlEscaped(), where,
                             charts::formatWeeks(p->costWeeks), priority, quadrantName(p->quadrant),
@@ -255,8 +257,8 @@ void RoadmapView::selectItem(const QString &id)
     if (const ScenarioPlan *sp = s->findScenario(m_scenarioName); sp && sp->plan)
         if (const PlannedItem *q = sp->plan->find(id.toStdString()))
             text += tr("<br><br><b>Under %1:</b> %2 · %3")
-                        .arg(m_scenarioName.toHtmlEscaped(), q->quarter ? formatQuarter(*q->quarter) : tr("unscheduled"),
-                             q->reason.toHtmlEscaped());
+                        .arg(m_scenarioName.toHtmlEscaped(),
+                             q->quarter ? formatQuarter(*q->quarter) : tr("unscheduled"), q->reason.toHtmlEscaped());
     m_reason->setText(text);
     const int row = m_unscheduled->rowOf(id);
     if (row >= 0 && m_table->currentIndex().row() != row)
@@ -289,10 +291,12 @@ void RoadmapView::setChart(ChartWidget *chart, const SnapshotPtr &snapshot, cons
 void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
 {
     m_unscheduled->setSnapshot(snapshot);
-    m_table->setColumnWidth(PlanItemsModel::Title, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Move redis-cart to a managed")));
+    m_table->setColumnWidth(PlanItemsModel::Title,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("Move redis-cart to a managed")));
     fillPicker();
     if (!snapshot->plan) {
-        m_error->setText(tr("<b>No plan:</b> %1").arg(snapshot->planProblem.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+        m_error->setText(
+            tr("<b>No plan:</b> %1").arg(snapshot->planProblem.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
         m_error->show();
         m_top->hide();
         m_chart->setChart(nullptr);
@@ -318,12 +322,14 @@ void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
         unaddressed = plan.gaps.empty() ? tr("<b>Unaddressed gaps:</b> none — every metric meets its target.")
                                         : tr("<b>Unaddressed gaps:</b> none — scheduled work is linked to every gap.");
     } else {
-        unaddressed = tr("<b>Unaddressed gaps</b> — no scheduled item is linked to them:<ul style='margin-left:-20px'>");
+        unaddressed = tr(
+            "<b>Unaddressed gaps</b> — no scheduled item is linked to them:<ul style='margin-left:-20px'>");
         for (MetricId m : plan.unaddressedGaps) {
             const PlanGap *g = plan.findGap(m);
             const Unit unit = MetricCatalogue::def(m).unit;
-            const QString standing = g && g->value ? tr("%1 against %2").arg(formatMetricValue(*g->value, unit), formatMetricValue(g->target, unit))
-                                                   : tr("not measured");
+            const QString standing = g && g->value
+                ? tr("%1 against %2").arg(formatMetricValue(*g->value, unit), formatMetricValue(g->target, unit))
+                : tr("not measured");
             QStringList items;
             if (g)
                 for (const PlanGap::Item &i : g->items)
@@ -349,9 +355,10 @@ void RoadmapView::showSnapshot(const SnapshotPtr &snapshot)
     else
         source = tr("set the team size or a capacity for debt work");
     const QString capacity = plan.capacityWeeks ? capacityText(plan) : tr("no capacity set");
-    setHeadline(tr("%1 to %2 · %3 (%4) · %5 items planned, %6 unscheduled · %7 of %8 gaps addressed · click an item for its reason")
-                    .arg(formatQuarter(plan.quarters.front().quarter), formatQuarter(plan.quarters.back().quarter), capacity,
-                         source.toHtmlEscaped())
+    setHeadline(tr("%1 to %2 · %3 (%4) · %5 items planned, %6 unscheduled · %7 of %8 gaps addressed · click an item "
+                   "for its reason")
+                    .arg(formatQuarter(plan.quarters.front().quarter), formatQuarter(plan.quarters.back().quarter),
+                         capacity, source.toHtmlEscaped())
                     .arg(scheduledCount(plan))
                     .arg(plan.unscheduled.size())
                     .arg(plan.gaps.size() - plan.unaddressedGaps.size())
@@ -423,14 +430,16 @@ void RoadmapView::showComparison()
     m_baselineTitle->setText(tr("<b>Baseline</b> · %1").arg(capacityText(baseline)));
     setChart(m_baselineChart, s, &baseline);
     if (!sp->plan) {
-        m_scenarioTitle->setText(tr("<b>%1</b> · cannot be planned: %2").arg(sp->scenario.name.toHtmlEscaped(), sp->problem.toHtmlEscaped()));
+        m_scenarioTitle->setText(
+            tr("<b>%1</b> · cannot be planned: %2").arg(sp->scenario.name.toHtmlEscaped(), sp->problem.toHtmlEscaped()));
         m_scenarioChart->setChart(nullptr);
-        m_summary->setText(tr("<b>%1</b> cannot be planned: %2").arg(sp->scenario.name.toHtmlEscaped(), sp->problem.toHtmlEscaped()));
+        m_summary->setText(
+            tr("<b>%1</b> cannot be planned: %2").arg(sp->scenario.name.toHtmlEscaped(), sp->problem.toHtmlEscaped()));
     } else {
         const Plan &plan = *sp->plan;
         m_scenarioTitle->setText(tr("<b>%1</b> · %2 · %3")
-                                     .arg(sp->scenario.name.toHtmlEscaped(), WhatIf::toText(sp->scenario.overrides).toHtmlEscaped(),
-                                          capacityText(plan)));
+                                     .arg(sp->scenario.name.toHtmlEscaped(),
+                                          WhatIf::toText(sp->scenario.overrides).toHtmlEscaped(), capacityText(plan)));
         setChart(m_scenarioChart, s, &plan);
         const PlanComparison &c = sp->comparison;
         int sooner = 0, newly = 0, later = 0;
@@ -440,13 +449,14 @@ void RoadmapView::showComparison()
             later += g.kind == GapChange::Kind::Later || g.kind == GapChange::Kind::NoLongerAddressed;
         }
         QString summary = tr("<b>Baseline against %1</b> (%2): capacity %3 → %4; %5 → %6 items scheduled; ")
-                              .arg(sp->scenario.name.toHtmlEscaped(), WhatIf::toText(sp->scenario.overrides).toHtmlEscaped(),
-                                   capacityText(baseline), capacityText(plan))
+                              .arg(sp->scenario.name.toHtmlEscaped(),
+                                   WhatIf::toText(sp->scenario.overrides).toHtmlEscaped(), capacityText(baseline),
+                                   capacityText(plan))
                               .arg(c.scheduledBefore)
                               .arg(c.scheduledAfter);
-        summary += c.moves.empty()      ? tr("no item moves")
-                   : c.moves.size() == 1 ? tr("1 item moves")
-                                         : tr("%n items move", nullptr, int(c.moves.size()));
+        summary += c.moves.empty() ? tr("no item moves")
+            : c.moves.size() == 1  ? tr("1 item moves")
+                                   : tr("%n items move", nullptr, int(c.moves.size()));
         summary += tr("; gaps: %1 newly addressed, %2 sooner, %3 later or no longer; %4 of %5 addressed.")
                        .arg(newly)
                        .arg(sooner)

@@ -132,7 +132,9 @@ void ScenarioDialog::updateHint(int row)
     const QString key = static_cast<QComboBox *>(m_table->cellWidget(row, 0))->currentText();
     const SettingSpec *spec = SettingsSchema::find(key);
     const QString stored = m_stored.value(key);
-    const QString baseline = !stored.isEmpty() ? stored : spec && !spec->defaultValue.isEmpty() ? spec->defaultValue : tr("not set");
+    const QString baseline = !stored.isEmpty()  ? stored
+        : spec && !spec->defaultValue.isEmpty() ? spec->defaultValue
+                                                : tr("not set");
     m_table->item(row, 2)->setText(baseline);
     auto *edit = static_cast<QLineEdit *>(m_table->cellWidget(row, 1));
     edit->setPlaceholderText(spec ? SettingsSchema::typeDescription(spec->type) : QString());

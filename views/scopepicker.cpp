@@ -14,10 +14,7 @@
 
 namespace srm {
 
-ScopeModel::ScopeModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-}
+ScopeModel::ScopeModel(QObject *parent) : QAbstractListModel(parent) { }
 
 void ScopeModel::rebuild(const std::vector<Row> &rows)
 {
@@ -36,10 +33,12 @@ void ScopeModel::setNames(const ScopeNames &names, const std::map<std::string, s
     const Scope current = scope();
     std::vector<Row> rows;
     for (const std::string &t : names.teams)
-        rows.push_back({true, QString::fromStdString(t), {}, std::binary_search(current.teams.begin(), current.teams.end(), t)});
+        rows.push_back(
+            {true, QString::fromStdString(t), {}, std::binary_search(current.teams.begin(), current.teams.end(), t)});
     for (const std::string &s : names.services) {
         const auto it = owners.find(s);
-        rows.push_back({false, QString::fromStdString(s), it == owners.end() ? QString() : QString::fromStdString(it->second),
+        rows.push_back({false, QString::fromStdString(s),
+                        it == owners.end() ? QString() : QString::fromStdString(it->second),
                         std::binary_search(current.services.begin(), current.services.end(), s)});
     }
     // A name the scope holds stays on offer (checked) even when no record names it any more.
@@ -62,7 +61,8 @@ void ScopeModel::setScope(const Scope &scope)
     }
     for (const bool team : {true, false})
         for (const std::string &name : team ? scope.teams : scope.services)
-            if (std::none_of(rows.begin(), rows.end(), [&](const Row &r) { return r.team == team && r.name.toStdString() == name; }))
+            if (std::none_of(rows.begin(), rows.end(),
+                             [&](const Row &r) { return r.team == team && r.name.toStdString() == name; }))
                 rows.push_back({team, QString::fromStdString(name), {}, true});
     rebuild(rows);
 }
@@ -105,7 +105,8 @@ QVariant ScopeModel::data(const QModelIndex &index, int role) const
 
 bool ScopeModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::CheckStateRole
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     Row &r = m_rows[std::size_t(index.row())];
     const bool checked = value.toInt() == Qt::Checked;
@@ -124,8 +125,7 @@ Qt::ItemFlags ScopeModel::flags(const QModelIndex &index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemNeverHasChildren;
 }
 
-ScopePicker::ScopePicker(QWidget *parent)
-    : QToolButton(parent)
+ScopePicker::ScopePicker(QWidget *parent) : QToolButton(parent)
 {
     setObjectName(QStringLiteral("scopePicker"));
     setPopupMode(QToolButton::InstantPopup);

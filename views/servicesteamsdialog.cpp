@@ -25,10 +25,7 @@ namespace {
 class TeamDelegate : public QStyledItemDelegate
 {
 public:
-    TeamDelegate(OwnershipModel *model, QObject *parent)
-        : QStyledItemDelegate(parent), m_model(model)
-    {
-    }
+    TeamDelegate(OwnershipModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model) { }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
     {
@@ -54,8 +51,7 @@ private:
 
 } // namespace
 
-ServicesTeamsDialog::ServicesTeamsDialog(WorkspaceEditor *editor, QWidget *parent)
-    : QDialog(parent), m_editor(editor)
+ServicesTeamsDialog::ServicesTeamsDialog(WorkspaceEditor *editor, QWidget *parent) : QDialog(parent), m_editor(editor)
 {
     setObjectName(QStringLiteral("servicesTeamsDialog"));
     setWindowTitle(tr("Services & Teams — SRE Roadmap"));
@@ -126,7 +122,8 @@ void ServicesTeamsDialog::setSnapshot(const SnapshotPtr &snapshot)
             ++owned;
             teams.insert(m_model->teamAt(r));
         }
-    m_summary->setText(tr("%1 services, %2 with an owner, in %3 teams").arg(m_model->rowCount()).arg(owned).arg(teams.size()));
+    m_summary->setText(
+        tr("%1 services, %2 with an owner, in %3 teams").arg(m_model->rowCount()).arg(owned).arg(teams.size()));
     m_table->resizeColumnToContents(OwnershipModel::Service);
 }
 

@@ -111,8 +111,7 @@ QString settingUnit(const QString &key)
     return {};
 }
 
-SettingsDialog::SettingsDialog(WorkspaceEditor *editor, QWidget *parent)
-    : QDialog(parent), m_editor(editor)
+SettingsDialog::SettingsDialog(WorkspaceEditor *editor, QWidget *parent) : QDialog(parent), m_editor(editor)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Workspace Settings"));
@@ -175,8 +174,8 @@ QWidget *SettingsDialog::buildForm()
             h->setContentsMargins(0, 0, 0, 0);
             auto *edit = new QLineEdit(row);
             edit->setObjectName(QStringLiteral("setting_") + QString(spec.key).replace(u'.', u'_'));
-            edit->setPlaceholderText(spec.defaultValue.isEmpty() ? tr("not set")
-                                                                 : tr("default %1").arg(shown(spec.key, spec.defaultValue)));
+            edit->setPlaceholderText(
+                spec.defaultValue.isEmpty() ? tr("not set") : tr("default %1").arg(shown(spec.key, spec.defaultValue)));
             edit->setToolTip(spec.description);
             edit->setAccessibleName(settingLabel(spec.key));
             edit->setMaximumWidth(fontMetrics().averageCharWidth() * 28);
@@ -205,7 +204,8 @@ QWidget *SettingsDialog::buildForm()
     group(tr("Team and capacity"),
           [](const QString &k) { return k == u"team_size" || k == u"capacity_weeks" || k == u"reserved_ratio"; });
     group(tr("Targets"), [](const QString &k) { return k.startsWith(u"target."); });
-    group(tr("Theme weights (multiply the priority of debt items)"), [](const QString &k) { return k.startsWith(u"weight."); });
+    group(tr("Theme weights (multiply the priority of debt items)"),
+          [](const QString &k) { return k.startsWith(u"weight."); });
     group(tr("Debt quadrant and roadmap"),
           [](const QString &k) { return k.startsWith(u"quadrant.") || k == u"roadmap_start"; });
     column->addStretch(1);

@@ -6,10 +6,7 @@
 
 namespace srm {
 
-SettingsModel::SettingsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+SettingsModel::SettingsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void SettingsModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -70,9 +67,10 @@ QVariant SettingsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Value)
-            return tr("%1 (%2). %3").arg(spec.description, SettingsSchema::typeDescription(spec.type),
-                                         stored ? tr("Set in this workspace; clear it to go back to the default.")
-                                                : tr("Not set: the default applies."));
+            return tr("%1 (%2). %3")
+                .arg(spec.description, SettingsSchema::typeDescription(spec.type),
+                     stored ? tr("Set in this workspace; clear it to go back to the default.")
+                            : tr("Not set: the default applies."));
         return spec.description;
     default: return {};
     }

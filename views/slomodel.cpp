@@ -1,14 +1,11 @@
 #include "views/slomodel.h"
 
-#include "views/modelroles.h"
 #include "views/charts/valueformat.h"
+#include "views/modelroles.h"
 
 namespace srm {
 
-SloModel::SloModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+SloModel::SloModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void SloModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -50,7 +47,8 @@ QVariant SloModel::data(const QModelIndex &index, int role) const
         case Objective: return charts::formatPercent(s->objective, 2);
         case Attainment: return charts::formatPercent(s->attainment, 3);
         case Budget: return charts::formatPercent(s->errorBudgetRemaining, 1);
-        case BurnRate: return s->burnRate24h ? tr("%1×").arg(charts::formatNumber(*s->burnRate24h)) : QStringLiteral("–");
+        case BurnRate:
+            return s->burnRate24h ? tr("%1×").arg(charts::formatNumber(*s->burnRate24h)) : QStringLiteral("–");
         case Measurements: return charts::formatCount(s->measurements);
         case Status: return status;
         }
@@ -78,9 +76,11 @@ QVariant SloModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Attainment:
             return s->method == BudgetingMethod::Timeslices ? tr("Good slices ÷ slices in the window")
-                                                           : tr("Good events ÷ all events in the window");
+                                                            : tr("Good events ÷ all events in the window");
         case Budget: return tr("1 − (1 − attainment) ÷ (1 − objective); negative when overspent");
-        case BurnRate: return tr("How fast the last 24 hours spent budget: (1 − attainment over 24 h) ÷ (1 − objective); above 1 spends it before the window ends");
+        case BurnRate:
+            return tr("How fast the last 24 hours spent budget: (1 − attainment over 24 h) ÷ (1 − objective); above 1 "
+                      "spends it before the window ends");
         case Status: return !s->met ? tr("No measurements in its window: not counted in SLO compliance") : QString();
         }
         return {};

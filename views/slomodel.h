@@ -14,7 +14,19 @@ class SloModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Service, Method, Window, Objective, Attainment, Budget, BurnRate, Measurements, Status, ColumnCount };
+    enum Column {
+        Name,
+        Service,
+        Method,
+        Window,
+        Objective,
+        Attainment,
+        Budget,
+        BurnRate,
+        Measurements,
+        Status,
+        ColumnCount
+    };
 
     explicit SloModel(QObject *parent = nullptr);
     void setSnapshot(SnapshotPtr snapshot);

@@ -1,10 +1,10 @@
 #include "views/slosview.h"
 
+#include "views/charts/slochart.h"
+#include "views/charts/valueformat.h"
 #include "views/chartwidget.h"
 #include "views/modelroles.h"
-#include "views/charts/slochart.h"
 #include "views/slomodel.h"
-#include "views/charts/valueformat.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -14,8 +14,7 @@
 
 namespace srm {
 
-SlosView::SlosView(WorkspaceEditor *editor, QWidget *parent)
-    : ViewPage(ViewId::Slos, editor, parent)
+SlosView::SlosView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::Slos, editor, parent)
 {
     m_splitter = new QSplitter(Qt::Vertical, this);
     QSplitter *splitter = m_splitter;
@@ -39,10 +38,11 @@ SlosView::SlosView(WorkspaceEditor *editor, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     setContent(splitter);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, proxy](const QModelIndex &current) {
-        m_selected = current.isValid() ? proxy->data(current, IdRole).toString() : QString();
-        m_chart->update();
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this, proxy](const QModelIndex &current) {
+                m_selected = current.isValid() ? proxy->data(current, IdRole).toString() : QString();
+                m_chart->update();
+            });
     connect(m_chart, &ChartWidget::itemClicked, this, [this, proxy](const QString &name) {
         for (int r = 0; r < proxy->rowCount(); ++r)
             if (proxy->index(r, 0).data(IdRole).toString() == name)
@@ -56,7 +56,7 @@ void SlosView::showSnapshot(const SnapshotPtr &snapshot)
     m_table->resizeColumnsToContents();
     // The table as tall as its rows (up to half the page); the chart takes the rest.
     const int tableH = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth()
-                       + m_table->verticalHeader()->length() + 4;
+        + m_table->verticalHeader()->length() + 4;
     const int total = m_splitter->height();
     const int tableShare = std::min(tableH, total / 2);
     m_splitter->setSizes({total - tableShare, tableShare});
@@ -74,11 +74,15 @@ void SlosView::showSnapshot(const SnapshotPtr &snapshot)
         for (const SloResult &s : snapshot->analysis.metrics.slos)
             if (s.name == name) {
                 if (!s.attainment)
-                    return tr("%1: no measurements in its %2-day window").arg(s.name, SettingsSchema::formatNumber(s.windowDays()));
-                return tr("%1 (%2)\nattainment %3 against %4 over %5 days\nerror budget remaining %6\nburn rate over the last 24 h: %7")
-                    .arg(s.name, s.service, charts::formatPercent(s.attainment, 3), charts::formatPercent(s.objective, 2),
-                         SettingsSchema::formatNumber(s.windowDays()), charts::formatPercent(s.errorBudgetRemaining),
-                         s.burnRate24h ? charts::formatNumber(*s.burnRate24h) + QStringLiteral("×") : QStringLiteral("–"));
+                    return tr("%1: no measurements in its %2-day window")
+                        .arg(s.name, SettingsSchema::formatNumber(s.windowDays()));
+                return tr("%1 (%2)\nattainment %3 against %4 over %5 days\nerror budget remaining %6\nburn rate over "
+                          "the last 24 h: %7")
+                    .arg(s.name, s.service, charts::formatPercent(s.attainment, 3),
+                         charts::formatPercent(s.objective, 2), SettingsSchema::formatNumber(s.windowDays()),
+                         charts::formatPercent(s.errorBudgetRemaining),
+                         s.burnRate24h ? charts::formatNumber(*s.burnRate24h) + QStringLiteral("×")
+                                       : QStringLiteral("–"));
             }
         return QString();
     });

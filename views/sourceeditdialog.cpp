@@ -69,12 +69,15 @@ SourceEditDialog::SourceEditDialog(const std::optional<SourceDefinition> &existi
     m_url = lineEdit(this, "url", QString());
     m_urlHint = hint(QString(), this);
     m_since = lineEdit(this, "since", QString());
-    m_since->setToolTip(tr("Where the first sync starts: YYYY-MM-DD, an ISO-8601 instant, or a number of days like 90d. "
-                           "Later syncs start where the last good one ended."));
-    m_token = lineEdit(this, "token", existing ? tr("leave empty to keep the stored token") : tr("stored in the desktop keychain"));
+    m_since->setToolTip(
+        tr("Where the first sync starts: YYYY-MM-DD, an ISO-8601 instant, or a number of days like 90d. "
+           "Later syncs start where the last good one ended."));
+    m_token = lineEdit(this, "token",
+                       existing ? tr("leave empty to keep the stored token") : tr("stored in the desktop keychain"));
     m_token->setEchoMode(QLineEdit::Password);
-    m_token->setToolTip(tr("Typed once and kept in the desktop keychain (service sre-roadmap, key = the source's name), "
-                           "never in the workspace."));
+    m_token->setToolTip(
+        tr("Typed once and kept in the desktop keychain (service sre-roadmap, key = the source's name), "
+           "never in the workspace."));
     m_tokenEnv = lineEdit(this, "tokenEnv", tr("optional, e.g. PD_TOKEN"));
     m_tokenEnv->setToolTip(tr("An environment variable that holds the token; when it is set it wins over the keychain "
                               "(for cron, or a machine without a keychain)."));
@@ -145,9 +148,10 @@ SourceEditDialog::SourceEditDialog(const std::optional<SourceDefinition> &existi
     ghForm->addRow(tr("&Repository:"), m_repo);
     ghForm->addRow(tr("&Environment:"), m_ghEnvironment);
     ghForm->addRow(tr("S&ervice:"), m_ghService);
-    ghForm->addRow(QString(), hint(tr("Deployments of the environment with their latest status, and the commits between "
-                                      "successful deployments as changes."),
-                                   github));
+    ghForm->addRow(QString(),
+                   hint(tr("Deployments of the environment with their latest status, and the commits between "
+                           "successful deployments as changes."),
+                        github));
     m_pages << github;
 
     auto *gitlab = new QWidget(kindBox);
@@ -159,9 +163,10 @@ SourceEditDialog::SourceEditDialog(const std::optional<SourceDefinition> &existi
     glForm->addRow(tr("&Project:"), m_project);
     glForm->addRow(tr("&Environment:"), m_glEnvironment);
     glForm->addRow(tr("S&ervice:"), m_glService);
-    glForm->addRow(QString(), hint(tr("Finished deployments of the environment (success, failed, canceled), and the commits "
-                                      "between successful deployments as changes."),
-                                   gitlab));
+    glForm->addRow(QString(),
+                   hint(tr("Finished deployments of the environment (success, failed, canceled), and the commits "
+                           "between successful deployments as changes."),
+                        gitlab));
     m_pages << gitlab;
 
     // One page per kind, only the kind's shown (a hidden page takes no room).
@@ -220,14 +225,17 @@ void SourceEditDialog::addSloRow(const QString &name, const QString &good, const
 void SourceEditDialog::kindChanged()
 {
     const QString kind = m_kind->currentData().toString();
-    const int page = kind == u"prometheus" ? PrometheusPage : kind == u"github" ? GitHubPage : kind == u"gitlab" ? GitLabPage : PagerDutyPage;
+    const int page = kind == u"prometheus" ? PrometheusPage
+        : kind == u"github"                ? GitHubPage
+        : kind == u"gitlab"                ? GitLabPage
+                                           : PagerDutyPage;
     for (int i = 0; i < m_pages.size(); ++i)
         m_pages[i]->setVisible(i == page);
     const QString fallback = sources::defaultUrl(kind);
     m_url->setPlaceholderText(fallback.isEmpty() ? tr("required, e.g. https://prometheus.example.org") : fallback);
-    m_urlHint->setText(kind == u"pagerduty" ? tr("EU accounts: %1").arg(sources::pagerDutyEuUrl())
-                                            : kind == u"github" ? tr("GitHub Enterprise: https://HOST/api/v3")
-                                                                : QString());
+    m_urlHint->setText(kind == u"pagerduty"    ? tr("EU accounts: %1").arg(sources::pagerDutyEuUrl())
+                           : kind == u"github" ? tr("GitHub Enterprise: https://HOST/api/v3")
+                                               : QString());
     m_urlHint->setVisible(!m_urlHint->text().isEmpty());
     const int days = kind == u"prometheus" ? 28 : 365;
     m_since->setPlaceholderText(tr("%1 days ago (YYYY-MM-DD, an instant, or 90d)").arg(days));
@@ -257,8 +265,11 @@ SourceDefinition SourceEditDialog::definition() const
         putOption(s, "step", m_step);
         QList<sources::PrometheusSlo> slos;
         for (int row = 0; row < m_slos->rowCount(); ++row) {
-            const auto cell = [&](int c) { return m_slos->item(row, c) ? m_slos->item(row, c)->text().trimmed() : QString(); };
-            if (cell(SloName).isEmpty() && cell(SloGood).isEmpty() && cell(SloBad).isEmpty() && cell(SloTotal).isEmpty())
+            const auto cell = [&](int c) {
+                return m_slos->item(row, c) ? m_slos->item(row, c)->text().trimmed() : QString();
+            };
+            if (cell(SloName).isEmpty() && cell(SloGood).isEmpty() && cell(SloBad).isEmpty()
+                && cell(SloTotal).isEmpty())
                 continue;
             slos.append({cell(SloName), cell(SloGood), cell(SloBad), cell(SloTotal)});
         }
@@ -287,7 +298,8 @@ QString SourceEditDialog::problem() const
         return why;
     if (sources::needsToken(s.kind) && token().isEmpty() && s.tokenEnv.isEmpty()
         && !s.options.value(QLatin1StringView("keychain")).toBool())
-        return tr("%1 needs a token: type it (it is kept in the desktop keychain) or name the environment variable that "
+        return tr("%1 needs a token: type it (it is kept in the desktop keychain) or name the environment variable "
+                  "that "
                   "holds it.")
             .arg(sources::kindTitle(s.kind));
     return {};

@@ -37,7 +37,8 @@ public slots:
 
 private:
     void kindChanged();
-    void addSloRow(const QString &name = {}, const QString &good = {}, const QString &bad = {}, const QString &total = {});
+    void addSloRow(const QString &name = {}, const QString &good = {}, const QString &bad = {},
+                   const QString &total = {});
 
     std::optional<SourceDefinition> m_existing;
     QComboBox *m_kind = nullptr;

@@ -33,7 +33,9 @@ const QColor kErrorColor(0xb3, 0x26, 0x1e);
 
 QString when(Micros t)
 {
-    return formatIso(t - t % kMicrosPerSecond).replace(u'T', u' ').replace(QLatin1StringView("Z"), QLatin1StringView(" UTC"));
+    return formatIso(t - t % kMicrosPerSecond)
+        .replace(u'T', u' ')
+        .replace(QLatin1StringView("Z"), QLatin1StringView(" UTC"));
 }
 
 QString tokenPlace(const SourceDefinition &s)
@@ -55,7 +57,8 @@ QString firstSyncStart(const SourceDefinition &s)
     if (since.isEmpty())
         return QCoreApplication::translate("srm::SourcesDialog", "%1 days ago").arg(s.kind == u"prometheus" ? 28 : 365);
     if (since.endsWith(u'd'))
-        return QCoreApplication::translate("srm::SourcesDialog", "%1 days before it runs").arg(since.chopped(1).trimmed());
+        return QCoreApplication::translate("srm::SourcesDialog", "%1 days before it runs")
+            .arg(since.chopped(1).trimmed());
     return QCoreApplication::translate("srm::SourcesDialog", "at %1").arg(since);
 }
 
@@ -68,10 +71,7 @@ QString firstLine(const QString &s)
 
 // --- SourcesModel -------------------------------------------------------------------------------
 
-SourcesModel::SourcesModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+SourcesModel::SourcesModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void SourcesModel::setSources(const QList<SourceDefinition> &sources)
 {
@@ -155,8 +155,7 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
 
 // --- SourcesDialog ------------------------------------------------------------------------------
 
-SourcesDialog::SourcesDialog(WorkspaceEditor *editor, QWidget *parent)
-    : QDialog(parent), m_editor(editor)
+SourcesDialog::SourcesDialog(WorkspaceEditor *editor, QWidget *parent) : QDialog(parent), m_editor(editor)
 {
     setObjectName(QStringLiteral("sourcesDialog"));
     setWindowTitle(tr("Sources"));
@@ -323,11 +322,11 @@ void SourcesDialog::updateDetails()
 {
     const std::optional<SourceDefinition> s = selected();
     if (!s) {
-        m_details->setText(m_model->rowCount() == 0
-                               ? tr("No sources yet. Add one to pull incidents from PagerDuty, SLO measurements from "
-                                    "Prometheus, or deployments from GitHub or GitLab; then sync it here, with the Sync "
-                                    "button of the toolbar, or with 'sre-roadmap sync' from cron.")
-                               : QString());
+        m_details->setText(m_model->rowCount() == 0 ? tr(
+                               "No sources yet. Add one to pull incidents from PagerDuty, SLO measurements from "
+                               "Prometheus, or deployments from GitHub or GitLab; then sync it here, with the Sync "
+                               "button of the toolbar, or with 'sre-roadmap sync' from cron.")
+                                                    : QString());
         return;
     }
     QStringList lines;
@@ -347,11 +346,12 @@ bool SourcesDialog::storeToken(const QString &name, const QString &token)
     const sources::KeychainResult r = sources::writeKeychain(name, token);
     if (r.ok)
         return true;
-    QMessageBox::warning(this, tr("Token Not Stored"),
-                         tr("The token of %1 could not be stored in the desktop keychain: %2.\n\nOn a machine without a "
-                            "keychain, put the token in an environment variable and enter its name as the source's "
-                            "token variable.")
-                             .arg(name, r.error));
+    QMessageBox::warning(
+        this, tr("Token Not Stored"),
+        tr("The token of %1 could not be stored in the desktop keychain: %2.\n\nOn a machine without a "
+           "keychain, put the token in an environment variable and enter its name as the source's "
+           "token variable.")
+            .arg(name, r.error));
     return false;
 }
 
@@ -413,10 +413,10 @@ void SourcesDialog::removeSource()
     const bool keychain = s->options.value(QLatin1StringView("keychain")).toBool();
     const auto answer = QMessageBox::question(
         this, tr("Remove Source"),
-        tr("Remove the source %1?\n\nThe records it imported stay (remove them in Data Sources)%2. Edit › Undo brings the "
+        tr("Remove the source %1?\n\nThe records it imported stay (remove them in Data Sources)%2. Edit › Undo brings "
+           "the "
            "source back%3.")
-            .arg(s->name,
-                 keychain ? tr("; its token is removed from the keychain") : QString(),
+            .arg(s->name, keychain ? tr("; its token is removed from the keychain") : QString(),
                  keychain ? tr(", without its token") : QString()));
     if (answer != QMessageBox::Yes)
         return;
@@ -425,7 +425,8 @@ void SourcesDialog::removeSource()
     if (keychain) {
         const sources::KeychainResult r = sources::deleteKeychain(s->name);
         if (!r.ok)
-            m_status->setText(tr("%1 removed; its token could not be removed from the keychain (%2).").arg(s->name, r.error));
+            m_status->setText(
+                tr("%1 removed; its token could not be removed from the keychain (%2).").arg(s->name, r.error));
     }
     refresh();
 }
@@ -436,10 +437,10 @@ void SourcesDialog::setToken()
     if (!s)
         return;
     bool ok = false;
-    const QString token = QInputDialog::getText(this, tr("Set Token"),
-                                                tr("Token for %1 (kept in the desktop keychain, never in the workspace):")
-                                                    .arg(s->name),
-                                                QLineEdit::Password, QString(), &ok)
+    const QString token = QInputDialog::getText(
+                              this, tr("Set Token"),
+                              tr("Token for %1 (kept in the desktop keychain, never in the workspace):").arg(s->name),
+                              QLineEdit::Password, QString(), &ok)
                               .trimmed();
     if (!ok || token.isEmpty() || !storeToken(s->name, token))
         return;
@@ -501,11 +502,12 @@ bool SourcesDialog::startSync(const QList<SourceDefinition> &list)
         m_model->setActivity(name, tr("syncing…"));
         m_status->setText(tr("%1: %2").arg(name, text));
     });
-    connect(m_worker.get(), &SyncWorker::sourceFinished, this, [this](const QString &name, bool ok, const QString &summary) {
-        m_model->setActivity(name, ok ? firstLine(summary) : tr("failed"));
-        m_results << (ok ? tr("%1: %2").arg(name, summary) : tr("%1 failed: %2").arg(name, firstLine(summary)));
-        m_imported = m_imported || ok;
-    });
+    connect(m_worker.get(), &SyncWorker::sourceFinished, this,
+            [this](const QString &name, bool ok, const QString &summary) {
+                m_model->setActivity(name, ok ? firstLine(summary) : tr("failed"));
+                m_results << (ok ? tr("%1: %2").arg(name, summary) : tr("%1 failed: %2").arg(name, firstLine(summary)));
+                m_imported = m_imported || ok;
+            });
     connect(m_worker.get(), &SyncWorker::finished, this, &SourcesDialog::syncDone);
     m_job = std::make_unique<BackgroundJob>([worker = m_worker.get()](JobControl &control) { worker->run(control); });
     m_progress->show();

@@ -91,9 +91,8 @@ QString selectedRowsAsText(const QAbstractItemView *view)
             || (view->visualRect(a).top() == view->visualRect(b).top() && a.row() < b.row());
     });
     // Rows scrolled out of sight have an empty visual rect; fall back to model order for them.
-    const bool allVisible = std::all_of(rows.cbegin(), rows.cend(), [view](const QModelIndex &i) {
-        return view->visualRect(i).isValid();
-    });
+    const bool allVisible = std::all_of(rows.cbegin(), rows.cend(),
+                                        [view](const QModelIndex &i) { return view->visualRect(i).isValid(); });
     if (!allVisible)
         std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) {
             if (a.parent() != b.parent())
@@ -125,8 +124,7 @@ void enableRowCopy(QAbstractItemView *view)
     view->installEventFilter(copier);
 }
 
-FilterBox::FilterBox(QSortFilterProxyModel *proxy, const QString &placeholder, QWidget *parent)
-    : QLineEdit(parent)
+FilterBox::FilterBox(QSortFilterProxyModel *proxy, const QString &placeholder, QWidget *parent) : QLineEdit(parent)
 {
     setPlaceholderText(placeholder);
     setAccessibleName(placeholder);
@@ -134,9 +132,7 @@ FilterBox::FilterBox(QSortFilterProxyModel *proxy, const QString &placeholder, Q
     proxy->setFilterKeyColumn(-1);
     proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     proxy->setRecursiveFilteringEnabled(true);
-    connect(this, &QLineEdit::textChanged, proxy, [proxy](const QString &text) {
-        proxy->setFilterFixedString(text);
-    });
+    connect(this, &QLineEdit::textChanged, proxy, [proxy](const QString &text) { proxy->setFilterFixedString(text); });
 }
 
 } // namespace srm

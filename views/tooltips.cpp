@@ -14,7 +14,8 @@ QString plainToolTip(const QString &text)
     QStringList lines;
     for (const QString &line : text.split(u'\n'))
         lines << hygiene::isolate(hygiene::withoutControls(line)).toHtmlEscaped();
-    return QStringLiteral("<p style=\"white-space:pre-wrap\">") + lines.join(QStringLiteral("<br/>")) + QStringLiteral("</p>");
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">") + lines.join(QStringLiteral("<br/>"))
+        + QStringLiteral("</p>");
 }
 
 } // namespace srm

@@ -12,11 +12,11 @@ namespace srm {
 
 enum class ViewId { Dashboard, Gaps, Alerts, Incidents, Slos, Debt, Roadmap, Progress };
 
-constexpr ViewId kAllViews[] = {ViewId::Dashboard, ViewId::Gaps, ViewId::Alerts, ViewId::Incidents,
-                                ViewId::Slos, ViewId::Debt, ViewId::Roadmap, ViewId::Progress};
+constexpr ViewId kAllViews[] = {ViewId::Dashboard, ViewId::Gaps, ViewId::Alerts,  ViewId::Incidents,
+                                ViewId::Slos,      ViewId::Debt, ViewId::Roadmap, ViewId::Progress};
 
-QString viewName(ViewId id);   // "dashboard"
-QString viewTitle(ViewId id);  // translated "Dashboard"
+QString viewName(ViewId id);  // "dashboard"
+QString viewTitle(ViewId id); // translated "Dashboard"
 std::optional<ViewId> viewFromName(QStringView name);
 QStringList viewNames();
 

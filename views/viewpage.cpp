@@ -3,12 +3,12 @@
 #include "views/charts/valueformat.h"
 
 #include <QDateTime>
-#include <QLocale>
-#include <QTimeZone>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace srm {
@@ -67,8 +67,7 @@ std::optional<Micros> firstDataWeek(const MetricsReport &report)
 
 } // namespace
 
-ViewPage::ViewPage(ViewId id, WorkspaceEditor *editor, QWidget *parent)
-    : QWidget(parent), m_id(id), m_editor(editor)
+ViewPage::ViewPage(ViewId id, WorkspaceEditor *editor, QWidget *parent) : QWidget(parent), m_id(id), m_editor(editor)
 {
     setObjectName(viewName(id));
     setAccessibleName(viewTitle(id));
@@ -116,9 +115,11 @@ ViewPage::ViewPage(ViewId id, WorkspaceEditor *editor, QWidget *parent)
     m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_headline);
     layout->addWidget(banner(m_page, QStringLiteral("noDataBanner"),
-                             {{"noDataImport", tr("Import…")}, {"noDataDemo", tr("Open the Demo")},
+                             {{"noDataImport", tr("Import…")},
+                              {"noDataDemo", tr("Open the Demo")},
                               {"noDataTeamSize", tr("Set Team Size…")}}));
-    layout->addWidget(banner(m_page, QStringLiteral("dilutionBanner"), {{"dilutionFit", tr("Start the Window at the Data")}}));
+    layout->addWidget(
+        banner(m_page, QStringLiteral("dilutionBanner"), {{"dilutionFit", tr("Start the Window at the Data")}}));
     m_stack->addWidget(m_page);
     m_stack->setCurrentWidget(emptyPage);
 }
@@ -185,9 +186,10 @@ void updateBanners(QWidget *page, const WorkspaceSnapshot &snapshot)
     auto *dilution = page->findChild<QFrame *>(QStringLiteral("dilutionBanner"));
     const bool empty = !snapshot.latestEvent && snapshot.debtItems.empty();
     noData->findChild<QLabel *>(QStringLiteral("noDataBannerText"))
-        ->setText(ViewPage::tr("<b>This workspace holds no data yet.</b> Import deployments, incidents, pages or SLO data (CSV, "
-                     "JSON, YAML; File › Import…, or drop files on the window), or open the demo to explore. Toil "
-                     "ratio also needs the team size."));
+        ->setText(ViewPage::tr(
+            "<b>This workspace holds no data yet.</b> Import deployments, incidents, pages or SLO data (CSV, "
+            "JSON, YAML; File › Import…, or drop files on the window), or open the demo to explore. Toil "
+            "ratio also needs the team size."));
     noData->setVisible(empty);
 
     const AnalysisWindow &w = snapshot.window;
@@ -198,9 +200,10 @@ void updateBanners(QWidget *page, const WorkspaceSnapshot &snapshot)
         const int dataDays = int((w.to() - *first + kMicrosPerDay - 1) / kMicrosPerDay);
         dilution->setProperty("days", dataDays);
         dilution->findChild<QLabel *>(QStringLiteral("dilutionBannerText"))
-            ->setText(ViewPage::tr("<b>The window starts %1 days before the first data in it</b> (%2 to %3). Rates per day and "
-                         "per week (deployment frequency, pages per week) are divided over all %4 days of the window, "
-                         "empty weeks included.")
+            ->setText(ViewPage::tr(
+                          "<b>The window starts %1 days before the first data in it</b> (%2 to %3). Rates per day and "
+                          "per week (deployment frequency, pages per week) are divided over all %4 days of the window, "
+                          "empty weeks included.")
                           .arg(emptyDays)
                           .arg(dayText(w.from()), dayText(*first))
                           .arg(w.days));

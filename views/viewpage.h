@@ -38,7 +38,7 @@ protected:
     // Shows a snapshot (never null) in the page's widgets.
     virtual void showSnapshot(const SnapshotPtr &snapshot) = 0;
     // The page has no workspace to show: drop what it holds.
-    virtual void clearSnapshot() {}
+    virtual void clearSnapshot() { }
 
     void showEvent(QShowEvent *event) override;
 

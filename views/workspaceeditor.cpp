@@ -1,19 +1,16 @@
 #include "views/workspaceeditor.h"
 
-#include "views/editcommands.h"
 #include "planning/debtstore.h"
-#include "store/workspace.h"
 #include "store/metriccatalogue.h"
 #include "store/settings.h"
+#include "store/workspace.h"
+#include "views/editcommands.h"
 
 #include <QUndoStack>
 
 namespace srm {
 
-WorkspaceEditor::WorkspaceEditor(QUndoStack *stack, QObject *parent)
-    : QObject(parent), m_stack(stack)
-{
-}
+WorkspaceEditor::WorkspaceEditor(QUndoStack *stack, QObject *parent) : QObject(parent), m_stack(stack) { }
 
 void WorkspaceEditor::setWorkspace(Workspace *ws)
 {

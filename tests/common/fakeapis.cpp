@@ -46,9 +46,11 @@ QByteArray linkHeader(const FakeRequest &request, int page, int pages)
     };
     QList<QByteArray> links;
     if (page < pages)
-        links << "<" + at(page + 1) + ">; rel=\"next\"" << "<" + at(pages) + ">; rel=\"last\"";
+        links << "<" + at(page + 1) + ">; rel=\"next\""
+              << "<" + at(pages) + ">; rel=\"last\"";
     if (page > 1)
-        links << "<" + at(1) + ">; rel=\"first\"" << "<" + at(page - 1) + ">; rel=\"prev\"";
+        links << "<" + at(1) + ">; rel=\"first\""
+              << "<" + at(page - 1) + ">; rel=\"prev\"";
     return links.join(", ");
 }
 
@@ -109,9 +111,13 @@ FakeResponse FakePagerDuty::handle(const FakeRequest &request)
     if (!since || !until || *until < *since || request.query(QStringLiteral("time_zone")) != u"UTC")
         return FakeResponse::json(R"({"error":{"message":"Invalid Input Provided","code":2001}})", 400);
     if (*until - *since > 180 * kMicrosPerDay)
-        return FakeResponse::json(R"({"error":{"message":"Invalid Input Provided","code":2001,"errors":["The maximum range of since and until is 6 months"]}})", 400);
+        return FakeResponse::json(
+            R"({"error":{"message":"Invalid Input Provided","code":2001,"errors":["The maximum range of since and until is 6 months"]}})",
+            400);
     if (limit < 1 || limit > 100 || offset < 0 || offset + limit > 10000)
-        return FakeResponse::json(R"({"error":{"message":"Invalid Input Provided","code":2001,"errors":["Offset must be less than 10000"]}})", 400);
+        return FakeResponse::json(
+            R"({"error":{"message":"Invalid Input Provided","code":2001,"errors":["Offset must be less than 10000"]}})",
+            400);
 
     FakeResponse fault;
     bool faulty = false;
@@ -124,7 +130,8 @@ FakeResponse FakePagerDuty::handle(const FakeRequest &request)
             if (f.retryAfter >= 0)
                 fault.headers << qMakePair(QByteArray("Retry-After"), QByteArray::number(f.retryAfter));
             return fault;
-        case Fault::Unauthorized: return FakeResponse::json(R"({"error":{"message":"Unauthenticated","code":2006}})", 401);
+        case Fault::Unauthorized:
+            return FakeResponse::json(R"({"error":{"message":"Unauthenticated","code":2006}})", 401);
         case Fault::ServerError: return FakeResponse::json(R"({"error":{"message":"Internal"}})", 503);
         case Fault::Malformed: return FakeResponse::json(R"({"incidents": [{"id": "Q1", "created_at": )");
         case Fault::Drop: break; // a good page, cut off below
@@ -140,16 +147,17 @@ FakeResponse FakePagerDuty::handle(const FakeRequest &request)
     QJsonArray list;
     for (int k = offset; k < offset + limit && k < int(matching.size()); ++k) {
         const Incident &i = *matching[std::size_t(k)];
-        QJsonObject o{{QStringLiteral("id"), i.id},
-                      {QStringLiteral("type"), QStringLiteral("incident")},
-                      {QStringLiteral("incident_number"), k + 1},
-                      {QStringLiteral("title"), i.title},
-                      {QStringLiteral("status"), i.resolved ? QStringLiteral("resolved") : QStringLiteral("triggered")},
-                      {QStringLiteral("urgency"), QStringLiteral("high")},
-                      {QStringLiteral("created_at"), iso(i.createdAt)},
-                      {QStringLiteral("service"), QJsonObject{{QStringLiteral("id"), QStringLiteral("PSVC")},
-                                                              {QStringLiteral("summary"), i.service}}},
-                      {QStringLiteral("acknowledgements"), QJsonArray()}};
+        QJsonObject o{
+            {QStringLiteral("id"), i.id},
+            {QStringLiteral("type"), QStringLiteral("incident")},
+            {QStringLiteral("incident_number"), k + 1},
+            {QStringLiteral("title"), i.title},
+            {QStringLiteral("status"), i.resolved ? QStringLiteral("resolved") : QStringLiteral("triggered")},
+            {QStringLiteral("urgency"), QStringLiteral("high")},
+            {QStringLiteral("created_at"), iso(i.createdAt)},
+            {QStringLiteral("service"),
+             QJsonObject{{QStringLiteral("id"), QStringLiteral("PSVC")}, {QStringLiteral("summary"), i.service}}},
+            {QStringLiteral("acknowledgements"), QJsonArray()}};
         if (i.resolved) {
             o.insert(QStringLiteral("resolved_at"), iso(i.createdAt + 30 * kMicrosPerMinute));
             o.insert(QStringLiteral("last_status_change_at"), iso(i.createdAt + 30 * kMicrosPerMinute));
@@ -201,9 +209,11 @@ FakeResponse FakeGitHub::handle(const FakeRequest &request)
                                     {QStringLiteral("created_at"), iso(d.createdAt)}});
         r = FakeResponse::json(compact(list));
         r.headers << qMakePair(QByteArray("Link"), linkHeader(request, page, pageCount(all.size(), pageSize)));
-    } else if (path.startsWith(prefix + QStringLiteral("/deployments/")) && path.endsWith(QLatin1StringView("/statuses"))) {
+    } else if (path.startsWith(prefix + QStringLiteral("/deployments/"))
+               && path.endsWith(QLatin1StringView("/statuses"))) {
         const qint64 id = path.section(u'/', 5, 5).toLongLong();
-        const auto it = std::find_if(deployments.begin(), deployments.end(), [id](const Deployment &d) { return d.id == id; });
+        const auto it = std::find_if(deployments.begin(), deployments.end(),
+                                     [id](const Deployment &d) { return d.id == id; });
         if (it == deployments.end()) {
             r = errorJson(404, QStringLiteral("Not Found"));
         } else {
@@ -230,12 +240,14 @@ FakeResponse FakeGitHub::handle(const FakeRequest &request)
             std::vector<Commit> between(history.begin() + base + 1, history.begin() + std::max(base, head) + 1);
             QJsonArray commits;
             for (const Commit &c : pageOf(between, page, pageSize)) {
-                const QJsonObject who{{QStringLiteral("name"), QStringLiteral("dev")}, {QStringLiteral("date"), iso(c.committedAt)}};
+                const QJsonObject who{{QStringLiteral("name"), QStringLiteral("dev")},
+                                      {QStringLiteral("date"), iso(c.committedAt)}};
                 const QJsonObject author{{QStringLiteral("name"), QStringLiteral("dev")},
                                          {QStringLiteral("date"), iso(c.committedAt - kMicrosPerHour)}};
-                commits.append(QJsonObject{{QStringLiteral("sha"), c.sha},
-                                           {QStringLiteral("commit"), QJsonObject{{QStringLiteral("author"), author},
-                                                                                  {QStringLiteral("committer"), who}}}});
+                commits.append(
+                    QJsonObject{{QStringLiteral("sha"), c.sha},
+                                {QStringLiteral("commit"),
+                                 QJsonObject{{QStringLiteral("author"), author}, {QStringLiteral("committer"), who}}}});
             }
             r = FakeResponse::json(compact(QJsonObject{{QStringLiteral("status"), QStringLiteral("ahead")},
                                                        {QStringLiteral("total_commits"), int(between.size())},
@@ -290,15 +302,16 @@ FakeResponse FakeGitLab::handle(const FakeRequest &request)
                             {QStringLiteral("status"), d.status},
                             {QStringLiteral("started_at"), iso(d.createdAt)}};
             job.insert(QStringLiteral("finished_at"), d.finishedAt ? QJsonValue(iso(*d.finishedAt)) : QJsonValue::Null);
-            list.append(QJsonObject{{QStringLiteral("id"), d.id},
-                                    {QStringLiteral("iid"), d.id},
-                                    {QStringLiteral("ref"), QStringLiteral("main")},
-                                    {QStringLiteral("sha"), d.sha},
-                                    {QStringLiteral("status"), d.status},
-                                    {QStringLiteral("created_at"), iso(d.createdAt)},
-                                    {QStringLiteral("updated_at"), iso(d.updatedAt)},
-                                    {QStringLiteral("deployable"), job},
-                                    {QStringLiteral("environment"), QJsonObject{{QStringLiteral("name"), d.environment}}}});
+            list.append(
+                QJsonObject{{QStringLiteral("id"), d.id},
+                            {QStringLiteral("iid"), d.id},
+                            {QStringLiteral("ref"), QStringLiteral("main")},
+                            {QStringLiteral("sha"), d.sha},
+                            {QStringLiteral("status"), d.status},
+                            {QStringLiteral("created_at"), iso(d.createdAt)},
+                            {QStringLiteral("updated_at"), iso(d.updatedAt)},
+                            {QStringLiteral("deployable"), job},
+                            {QStringLiteral("environment"), QJsonObject{{QStringLiteral("name"), d.environment}}}});
         }
         FakeResponse r = FakeResponse::json(compact(list));
         r.headers << qMakePair(QByteArray("X-Page"), QByteArray::number(page))
@@ -321,10 +334,11 @@ FakeResponse FakeGitLab::handle(const FakeRequest &request)
             return errorJson(404, QStringLiteral("404 Ref Not Found"));
         QJsonArray commits;
         for (int i = from + 1; i <= to; ++i)
-            commits.append(QJsonObject{{QStringLiteral("id"), history[std::size_t(i)].sha},
-                                       {QStringLiteral("short_id"), history[std::size_t(i)].sha.left(8)},
-                                       {QStringLiteral("committed_date"), iso(history[std::size_t(i)].committedAt)},
-                                       {QStringLiteral("authored_date"), iso(history[std::size_t(i)].committedAt - kMicrosPerHour)}});
+            commits.append(QJsonObject{
+                {QStringLiteral("id"), history[std::size_t(i)].sha},
+                {QStringLiteral("short_id"), history[std::size_t(i)].sha.left(8)},
+                {QStringLiteral("committed_date"), iso(history[std::size_t(i)].committedAt)},
+                {QStringLiteral("authored_date"), iso(history[std::size_t(i)].committedAt - kMicrosPerHour)}});
         return FakeResponse::json(compact(QJsonObject{{QStringLiteral("commits"), commits},
                                                       {QStringLiteral("diffs"), QJsonArray()},
                                                       {QStringLiteral("compare_timeout"), false}}));
@@ -346,9 +360,12 @@ FakeResponse FakePrometheus::handle(const FakeRequest &request)
     const qint64 end = request.query(QStringLiteral("end")).toLongLong();
     const qint64 step = request.query(QStringLiteral("step")).toLongLong();
     if (!values.contains(query))
-        return FakeResponse::json(R"({"status":"error","errorType":"bad_data","error":"1:1: parse error: unknown query"})", 400);
+        return FakeResponse::json(
+            R"({"status":"error","errorType":"bad_data","error":"1:1: parse error: unknown query"})", 400);
     if (step <= 0 || end < start || (end - start) / step + 1 > 11000)
-        return FakeResponse::json(R"({"status":"error","errorType":"bad_data","error":"exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution"})", 400);
+        return FakeResponse::json(
+            R"({"status":"error","errorType":"bad_data","error":"exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution"})",
+            400);
     const double value = values.value(query);
     const int seriesCount = split.contains(query) ? 2 : 1;
     QJsonArray result;
@@ -356,13 +373,14 @@ FakeResponse FakePrometheus::handle(const FakeRequest &request)
         QJsonArray points;
         for (qint64 t = start; t <= end; t += step)
             points.append(QJsonArray{double(t), QString::number(seriesCount == 2 ? value / 2 : value)});
-        result.append(QJsonObject{{QStringLiteral("metric"), QJsonObject{{QStringLiteral("instance"), QStringLiteral("web-%1").arg(s)}}},
-                                  {QStringLiteral("values"), points}});
+        result.append(QJsonObject{
+            {QStringLiteral("metric"), QJsonObject{{QStringLiteral("instance"), QStringLiteral("web-%1").arg(s)}}},
+            {QStringLiteral("values"), points}});
     }
     return FakeResponse::json(compact(QJsonObject{
         {QStringLiteral("status"), QStringLiteral("success")},
-        {QStringLiteral("data"), QJsonObject{{QStringLiteral("resultType"), QStringLiteral("matrix")},
-                                             {QStringLiteral("result"), result}}}}));
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("resultType"), QStringLiteral("matrix")}, {QStringLiteral("result"), result}}}}));
 }
 
 } // namespace srm::test

@@ -4,10 +4,10 @@
 #include <QHostAddress>
 #include <QSemaphore>
 
-#include <future>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <future>
 
 namespace srm::test {
 
@@ -45,10 +45,7 @@ FakeResponse FakeResponse::json(const QByteArray &body, int status)
 class FakeHttpServer::Worker : public QObject
 {
 public:
-    explicit Worker(FakeHttpServer *owner)
-        : m_owner(owner)
-    {
-    }
+    explicit Worker(FakeHttpServer *owner) : m_owner(owner) { }
 
     quint16 listen()
     {
@@ -115,8 +112,7 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
-FakeHttpServer::FakeHttpServer(Handler handler)
-    : m_thread(std::make_unique<QThread>()), m_handler(std::move(handler))
+FakeHttpServer::FakeHttpServer(Handler handler) : m_thread(std::make_unique<QThread>()), m_handler(std::move(handler))
 {
     m_worker = new Worker(this);
     m_worker->moveToThread(m_thread.get());
@@ -125,7 +121,8 @@ FakeHttpServer::FakeHttpServer(Handler handler)
     // port comes back through a std::promise: both orderings are visible to ThreadSanitizer,
     // which a queued call and a QSemaphore (futexes inside Qt) are not (make tsan).
     std::promise<quint16> port;
-    QObject::connect(m_thread.get(), &QThread::started, m_worker, [this, &port] { port.set_value(m_worker->listen()); });
+    QObject::connect(m_thread.get(), &QThread::started, m_worker,
+                     [this, &port] { port.set_value(m_worker->listen()); });
     m_thread->start();
     m_port = port.get_future().get();
 }

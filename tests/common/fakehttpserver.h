@@ -25,8 +25,8 @@ namespace srm::test {
 struct FakeRequest
 {
     QByteArray method;
-    QByteArray target; // as sent: path?query
-    QUrl url;          // the target as a URL (path and query)
+    QByteArray target;                     // as sent: path?query
+    QUrl url;                              // the target as a URL (path and query)
     QHash<QByteArray, QByteArray> headers; // lower-case names
     qint64 atMs = 0;                       // when it arrived (epoch ms)
 

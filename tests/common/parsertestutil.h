@@ -41,8 +41,8 @@ struct Collected : public importers::ImportSink
 
     std::size_t records() const
     {
-        return deployments.size() + changes.size() + incidents.size() + pages.size() + slos.size()
-            + measurements.size() + debt.size() + owners.size();
+        return deployments.size() + changes.size() + incidents.size() + pages.size() + slos.size() + measurements.size()
+            + debt.size() + owners.size();
     }
 };
 

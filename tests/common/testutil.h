@@ -39,8 +39,8 @@ struct SamplesLocation
     bool named = false; // SRM_SAMPLES_DIR was set (then a missing directory is an error, not a skip)
 };
 SamplesLocation samplesLocation();
-QString samplesDir(); // samplesLocation().dir
-QString fixturesDir();     // tests/fixtures
+QString samplesDir();  // samplesLocation().dir
+QString fixturesDir(); // tests/fixtures
 void writeFile(const QString &path, const QByteArray &content);
 
 } // namespace srm::test

@@ -16,15 +16,15 @@ namespace {
 class NullSink : public srm::importers::ImportSink
 {
 public:
-    void deployment(const srm::Deployment &) override {}
-    void change(const srm::Change &) override {}
-    void incident(const srm::Incident &) override {}
-    void page(const srm::Page &) override {}
-    void slo(const srm::Slo &) override {}
-    void measurement(const srm::SloMeasurement &) override {}
-    void debtItem(const srm::DebtItem &) override {}
-    void badRow(const srm::importers::ParseError &) override {}
-    void note(const std::string &) override {}
+    void deployment(const srm::Deployment &) override { }
+    void change(const srm::Change &) override { }
+    void incident(const srm::Incident &) override { }
+    void page(const srm::Page &) override { }
+    void slo(const srm::Slo &) override { }
+    void measurement(const srm::SloMeasurement &) override { }
+    void debtItem(const srm::DebtItem &) override { }
+    void badRow(const srm::importers::ParseError &) override { }
+    void note(const std::string &) override { }
 };
 
 } // namespace

@@ -13,7 +13,8 @@ int main(int argc, char **argv)
     if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
         return 1;
     if (sqlite3_exec(db, "BEGIN EXCLUSIVE; INSERT OR REPLACE INTO settings(key, value) VALUES('name', 'held');",
-                     nullptr, nullptr, nullptr) != SQLITE_OK)
+                     nullptr, nullptr, nullptr)
+        != SQLITE_OK)
         return 1;
     std::puts("locked");
     std::fflush(stdout);

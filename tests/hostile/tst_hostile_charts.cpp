@@ -44,13 +44,13 @@ struct DrawnText
 class RecordingEngine : public QPaintEngine
 {
 public:
-    RecordingEngine() : QPaintEngine(QPaintEngine::AllFeatures) {}
+    RecordingEngine() : QPaintEngine(QPaintEngine::AllFeatures) { }
     bool begin(QPaintDevice *) override { return true; }
     bool end() override { return true; }
-    void updateState(const QPaintEngineState &) override {}
-    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
-    void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
-    void drawPath(const QPainterPath &) override {}
+    void updateState(const QPaintEngineState &) override { }
+    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override { }
+    void drawPolygon(const QPointF *, int, PolygonDrawMode) override { }
+    void drawPath(const QPainterPath &) override { }
     void drawTextItem(const QPointF &p, const QTextItem &item) override
     {
         texts.push_back({painter()->transform().map(p), item.text(), item.font()});
@@ -62,7 +62,7 @@ public:
 class RecordingDevice : public QPaintDevice
 {
 public:
-    explicit RecordingDevice(QSize size) : m_size(size) {}
+    explicit RecordingDevice(QSize size) : m_size(size) { }
     QPaintEngine *paintEngine() const override { return &m_engine; }
     const std::vector<DrawnText> &texts() const { return m_engine.texts; }
 
@@ -137,7 +137,9 @@ SloResult slo(const QString &name, double budget)
     s.attainment = 0.9;
     s.met = false;
     s.errorBudgetRemaining = budget;
-    s.budget = {{s.windowFrom, 1.0}, {s.windowTo - kMicrosPerDay, std::isfinite(budget) ? budget / 2 : budget}, {s.windowTo, budget}};
+    s.budget = {{s.windowFrom, 1.0},
+                {s.windowTo - kMicrosPerDay, std::isfinite(budget) ? budget / 2 : budget},
+                {s.windowTo, budget}};
     return s;
 }
 
@@ -214,7 +216,8 @@ private slots:
         for (std::size_t i = 1; i < t.size(); ++i)
             QVERIFY((t[i] - t[i - 1]) / 35 * 300 >= 46 - 1e-9);
         QVERIFY(t.size() >= 4); // -34, some of -30/-20/-10/0 ..., 1
-        const std::vector<std::size_t> kept = spacedLabels({0, 10, 20, 30, 95, 100}, {12, 12, 12, 12, 12, 12}, 2, {0, 5});
+        const std::vector<std::size_t> kept = spacedLabels({0, 10, 20, 30, 95, 100}, {12, 12, 12, 12, 12, 12}, 2,
+                                                           {0, 5});
         QCOMPARE(kept, (std::vector<std::size_t>{0, 2, 5}));
     }
 
@@ -285,7 +288,9 @@ private slots:
             QPainter p(&image);
             paintSloChart(p, QRectF(0, 0, 1100, 400), slos, ChartStyle::light());
             p.end();
-            image.save(QString::fromLocal8Bit(dir) + QStringLiteral("/hostile-slo-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()).remove(u'%')));
+            image.save(
+                QString::fromLocal8Bit(dir)
+                + QStringLiteral("/hostile-slo-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()).remove(u'%')));
         }
     }
 };

@@ -38,7 +38,8 @@ class TstHostileOutput : public QObject
             return {QStringLiteral("report"), ws, QStringLiteral("--pdf"), out};
         if (kind == u"html")
             return {QStringLiteral("export"), ws, QStringLiteral("--html"), out};
-        return {QStringLiteral("screenshot"), ws, QStringLiteral("--view"), QStringLiteral("debt"), QStringLiteral("--out"), out};
+        return {QStringLiteral("screenshot"), ws, QStringLiteral("--view"), QStringLiteral("debt"),
+                QStringLiteral("--out"),      out};
     }
 
 private slots:
@@ -164,7 +165,8 @@ private slots:
         CliResult r = runCli({QStringLiteral("export"), m_ws, QStringLiteral("--csv"), dir});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(QStringLiteral("2 files already exist")), r.err.constData());
-        QVERIFY(r.errText().contains(dir + QStringLiteral("/debt.csv")) && r.errText().contains(dir + QStringLiteral("/plan.csv")));
+        QVERIFY(r.errText().contains(dir + QStringLiteral("/debt.csv"))
+                && r.errText().contains(dir + QStringLiteral("/plan.csv")));
         QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 2); // nothing else written either
         QFile debt(dir + QStringLiteral("/debt.csv"));
         QVERIFY(debt.open(QIODevice::ReadOnly));
@@ -187,8 +189,8 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("%PDF-"));
         QVERIFY(r.out.trimmed().endsWith("%%EOF"));
-        r = runCli({QStringLiteral("screenshot"), m_ws, QStringLiteral("--view"), QStringLiteral("gaps"), QStringLiteral("--out"),
-                    QStringLiteral("-")});
+        r = runCli({QStringLiteral("screenshot"), m_ws, QStringLiteral("--view"), QStringLiteral("gaps"),
+                    QStringLiteral("--out"), QStringLiteral("-")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("\x89PNG"));
         r = runCli({QStringLiteral("export"), m_ws, QStringLiteral("--csv"), QStringLiteral("-")});
@@ -204,8 +206,9 @@ private slots:
             QSKIP("needs root to mount a small tmpfs");
         const QString mount = path(QStringLiteral("small"));
         QDir().mkpath(mount);
-        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                        QStringLiteral("size=64k"), QStringLiteral("tmpfs"), mount})
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=64k"), QStringLiteral("tmpfs"), mount})
             != 0)
             QSKIP("cannot mount a tmpfs here");
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {mount}); });
@@ -247,7 +250,8 @@ private slots:
         QString asked;
         answer(QMessageBox::Cancel, &asked);
         QVERIFY(!window.exportCsv(dir));
-        QVERIFY2(asked.contains(QStringLiteral("1 file")) && asked.contains(QStringLiteral("debt.csv")), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("1 file")) && asked.contains(QStringLiteral("debt.csv")),
+                 qPrintable(asked));
         QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("debt.csv")});
         answer(QMessageBox::Yes, &asked);
         QVERIFY(window.exportCsv(dir));

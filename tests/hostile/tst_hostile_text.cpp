@@ -43,13 +43,13 @@ struct Run
 class RunEngine : public QPaintEngine
 {
 public:
-    RunEngine() : QPaintEngine(QPaintEngine::AllFeatures) {}
+    RunEngine() : QPaintEngine(QPaintEngine::AllFeatures) { }
     bool begin(QPaintDevice *) override { return true; }
     bool end() override { return true; }
-    void updateState(const QPaintEngineState &) override {}
-    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
-    void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
-    void drawPath(const QPainterPath &) override {}
+    void updateState(const QPaintEngineState &) override { }
+    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override { }
+    void drawPolygon(const QPointF *, int, PolygonDrawMode) override { }
+    void drawPath(const QPainterPath &) override { }
     void drawTextItem(const QPointF &, const QTextItem &item) override
     {
         runs.push_back({item.text(), bool(item.renderFlags() & QTextItem::RightToLeft)});
@@ -171,7 +171,9 @@ private slots:
     void storedCatastrophicRuleIsBounded()
     {
         const QString ws = workspaceWithTitle(QStringLiteral("rule.srmap"), QString(40, u'a') + u'!');
-        QVERIFY(tamper(ws, {QStringLiteral("INSERT INTO alert_rules(position, pattern, replacement) VALUES (2, '(a|aa)+$', 'x')")}));
+        QVERIFY(tamper(
+            ws,
+            {QStringLiteral("INSERT INTO alert_rules(position, pattern, replacement) VALUES (2, '(a|aa)+$', 'x')")}));
         QElapsedTimer clock;
         clock.start();
         const CliResult r = runCli({QStringLiteral("alerts"), ws, QStringLiteral("--json")}, 60000);
@@ -179,10 +181,12 @@ private slots:
         QVERIFY2(clock.elapsed() < 20000, "the rule stalled the command");
         QVERIFY(r.out.contains(QByteArray(40, 'a') + '!'));
         QString title = QString(40, u'a') + u'!';
-        QVERIFY(!AlertRuleStore::apply(AlertRuleStore::compile(QStringLiteral("(a|aa)+$")), QStringLiteral("x"), title));
+        QVERIFY(
+            !AlertRuleStore::apply(AlertRuleStore::compile(QStringLiteral("(a|aa)+$")), QStringLiteral("x"), title));
         QCOMPARE(title, QString(40, u'a') + u'!');
         title = QStringLiteral("frontend-7f9c");
-        QVERIFY(AlertRuleStore::apply(AlertRuleStore::compile(QStringLiteral("frontend-[a-z0-9]+")), QStringLiteral("frontend-<pod>"), title));
+        QVERIFY(AlertRuleStore::apply(AlertRuleStore::compile(QStringLiteral("frontend-[a-z0-9]+")),
+                                      QStringLiteral("frontend-<pod>"), title));
         QCOMPARE(title, QStringLiteral("frontend-<pod>"));
     }
 
@@ -190,8 +194,8 @@ private slots:
     // short enough for mail transports, bidi controls isolated, well-formed.
     void htmlHygiene()
     {
-        const QString title = QStringLiteral("Disk\x1b[2J full") + QChar(0) + QStringLiteral("on ") + QString(15000, u'Z')
-            + QStringLiteral(" db ") + kRlo + QStringLiteral("kcab");
+        const QString title = QStringLiteral("Disk\x1b[2J full") + QChar(0) + QStringLiteral("on ")
+            + QString(15000, u'Z') + QStringLiteral(" db ") + kRlo + QStringLiteral("kcab");
         const QString ws = workspaceWithTitle(QStringLiteral("html.srmap"), title);
         const CliResult r = runCli({QStringLiteral("export"), ws, QStringLiteral("--html"), QStringLiteral("-")});
         QCOMPARE(r.exitCode, 0);
@@ -222,7 +226,8 @@ private slots:
     void pdfText()
     {
         RunDevice device;
-        const report::WrappedText text({{QStringLiteral("OPS-1 ")}, {QStringLiteral("evil") + kRlo + QStringLiteral("abc")},
+        const report::WrappedText text({{QStringLiteral("OPS-1 ")},
+                                        {QStringLiteral("evil") + kRlo + QStringLiteral("abc")},
                                         {QStringLiteral(" NEXT field")}},
                                        QFont(), 1900, &device);
         {
@@ -271,7 +276,8 @@ private slots:
         for (const QString &line : r.outText().split(u'\n'))
             QVERIFY(!line.startsWith(QStringLiteral("fake.csv")));
 
-        QVERIFY(tamper(ws, {QStringLiteral("UPDATE debt_items SET title = CAST(X'4f4b20ff20c29b' AS TEXT) WHERE id = 'OPS-2'")}));
+        QVERIFY(tamper(
+            ws, {QStringLiteral("UPDATE debt_items SET title = CAST(X'4f4b20ff20c29b' AS TEXT) WHERE id = 'OPS-2'")}));
         r = runCli({QStringLiteral("alerts"), ws, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!r.out.contains("\xc2\x9b"));
@@ -287,7 +293,8 @@ private slots:
     // Tooltips show user text as text: an alert title "<img src=x><b>" is not rendered.
     void tooltipsArePlain()
     {
-        const QString hostile = QStringLiteral("<img src=\"file:///etc/passwd\"><b>bold</b> &amp; ") + kRlo + QStringLiteral("x\ny");
+        const QString hostile = QStringLiteral("<img src=\"file:///etc/passwd\"><b>bold</b> &amp; ") + kRlo
+            + QStringLiteral("x\ny");
         const QString tip = plainToolTip(hostile);
         QVERIFY(Qt::mightBeRichText(tip));
         QTextDocument doc;

@@ -52,15 +52,15 @@ private slots:
         QTest::addColumn<QStringList>("command");
         QTest::newRow("recursive view named settings")
             << QStringList{QStringLiteral("DROP TABLE settings"),
-                           QStringLiteral("CREATE VIEW settings AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
-                                          "FROM r) SELECT 'name' AS key, n AS value FROM r")}
+                           QStringLiteral(
+                               "CREATE VIEW settings AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
+                               "FROM r) SELECT 'name' AS key, n AS value FROM r")}
             << QStringLiteral("settings") << QStringList{QStringLiteral("get")};
         QTest::newRow("trigger deleting pages on import")
             << QStringList{QStringLiteral("CREATE TRIGGER wipe AFTER INSERT ON imports BEGIN DELETE FROM pages; END")}
             << QStringLiteral("wipe") << QStringList{QStringLiteral("import"), QStringLiteral("PAGES")};
-        QTest::newRow("view of our own")
-            << QStringList{QStringLiteral("CREATE VIEW everything AS SELECT * FROM pages")}
-            << QStringLiteral("everything") << QStringList{QStringLiteral("metrics")};
+        QTest::newRow("view of our own") << QStringList{QStringLiteral("CREATE VIEW everything AS SELECT * FROM pages")}
+                                         << QStringLiteral("everything") << QStringList{QStringLiteral("metrics")};
         QTest::newRow("changed table definition")
             << QStringList{QStringLiteral("ALTER TABLE debt_items ADD COLUMN extra TEXT DEFAULT 'planted'")}
             << QStringLiteral("debt_items") << QStringList{QStringLiteral("plan")};
@@ -69,12 +69,12 @@ private slots:
                            QStringLiteral("CREATE TRIGGER pages_latest_insert AFTER INSERT ON pages BEGIN DELETE FROM "
                                           "debt_items; END")}
             << QStringLiteral("pages_latest_insert") << QStringList{QStringLiteral("alerts")};
-        QTest::newRow("missing table")
-            << QStringList{QStringLiteral("DROP TABLE alert_merges")} << QStringLiteral("alert_merges")
-            << QStringList{QStringLiteral("alerts")};
-        QTest::newRow("extra index")
-            << QStringList{QStringLiteral("CREATE INDEX sneaky ON pages(title)")} << QStringLiteral("sneaky")
-            << QStringList{QStringLiteral("report"), QStringLiteral("--pdf"), QStringLiteral("OUT")};
+        QTest::newRow("missing table") << QStringList{QStringLiteral("DROP TABLE alert_merges")}
+                                       << QStringLiteral("alert_merges") << QStringList{QStringLiteral("alerts")};
+        QTest::newRow("extra index") << QStringList{QStringLiteral("CREATE INDEX sneaky ON pages(title)")}
+                                     << QStringLiteral("sneaky")
+                                     << QStringList{QStringLiteral("report"), QStringLiteral("--pdf"),
+                                                    QStringLiteral("OUT")};
     }
     void foreignObjectsAreRefused()
     {
@@ -96,7 +96,8 @@ private slots:
         const CliResult r = runCli(args, 60000);
         QVERIFY2(clock.elapsed() < 30000, "the command did not stop");
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.errText().contains(QRegularExpression(QStringLiteral("(unexpected|missing) schema object %1\\b").arg(name))),
+        QVERIFY2(r.errText().contains(
+                     QRegularExpression(QStringLiteral("(unexpected|missing) schema object %1\\b").arg(name))),
                  r.err.constData());
         QCOMPARE(sha256Of(ws), hash);
         QCOMPARE(sqliteDump(ws), before);
@@ -142,7 +143,8 @@ private slots:
                 QFAIL("opened");
             } catch (const WorkspaceError &e) {
                 QCOMPARE(e.kind(), WorkspaceError::Kind::UnexpectedSchema);
-                QCOMPARE(Workspace::create(m_dir.filePath(QStringLiteral("x%1.srmap").arg(version)), version)->schemaVersion(),
+                QCOMPARE(Workspace::create(m_dir.filePath(QStringLiteral("x%1.srmap").arg(version)), version)
+                             ->schemaVersion(),
                          version);
             }
         }
@@ -168,8 +170,9 @@ private slots:
 
         // Without its triggers the stored latest time of pages is stale after a delete:
         // 200 pages a minute apart from 00:00, the last at 03:19; deleting it leaves 03:18.
-        QVERIFY(tamper(ws, {QStringLiteral("DROP TRIGGER pages_latest_delete"),
-                            QStringLiteral("DELETE FROM pages WHERE created_at = (SELECT max(created_at) FROM pages)")}));
+        QVERIFY(tamper(ws,
+                       {QStringLiteral("DROP TRIGGER pages_latest_delete"),
+                        QStringLiteral("DELETE FROM pages WHERE created_at = (SELECT max(created_at) FROM pages)")}));
         auto w = Workspace::open(ws);
         const Micros expected = QDateTime(QDate(2026, 3, 1), QTime(3, 18), Qt::UTC).toMSecsSinceEpoch() * 1000;
         QCOMPARE(w->latestEventTime().value(), expected);
@@ -208,8 +211,9 @@ private slots:
         QVERIFY(!q.lastError().isValid());
 
         // 100,000 rows with 20 µs of work each: 2 s of the caller's time, not SQLite's.
-        QVERIFY(q.exec(QStringLiteral("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100000) "
-                                      "SELECT n FROM r")));
+        QVERIFY(
+            q.exec(QStringLiteral("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100000) "
+                                  "SELECT n FROM r")));
         rows = 0;
         while (q.next()) {
             ++rows;
@@ -227,10 +231,11 @@ private slots:
     void settingsAreValidatedOnRead()
     {
         const QString ws = demoCopy(QStringLiteral("settings.srmap"));
-        QVERIFY(tamper(ws, {QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES ('team_size', '-5'), "
-                                           "('reserved_ratio', 'nan'), ('quadrant.toil_hours', '6e307'), "
-                                           "('capacity_weeks', 'inf'), ('business_hours_start', '18:00'), "
-                                           "('name', 'ACME' || char(27) || '[2J')")}));
+        QVERIFY(tamper(ws,
+                       {QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES ('team_size', '-5'), "
+                                       "('reserved_ratio', 'nan'), ('quadrant.toil_hours', '6e307'), "
+                                       "('capacity_weeks', 'inf'), ('business_hours_start', '18:00'), "
+                                       "('name', 'ACME' || char(27) || '[2J')")}));
         CliResult r = runCli({QStringLiteral("get"), ws, QStringLiteral("team_size")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("\n")); // unset: no default
@@ -257,8 +262,10 @@ private slots:
         QVERIFY(w->settingProblems().size() >= 5);
 
         // The same values through `set` are refused (exit 2), 6e307 included.
-        for (const auto &[key, value] : {std::pair{"team_size", "-5"}, {"quadrant.toil_hours", "6e307"},
-                                         {"reserved_ratio", "nan"}, {"weight.change", "1e9"}}) {
+        for (const auto &[key, value] : {std::pair{"team_size", "-5"},
+                                         {"quadrant.toil_hours", "6e307"},
+                                         {"reserved_ratio", "nan"},
+                                         {"weight.change", "1e9"}}) {
             r = runCli({QStringLiteral("set"), ws, QString::fromLatin1(key), QString::fromLatin1(value)});
             QVERIFY2(r.exitCode == 2, key);
         }
@@ -276,7 +283,8 @@ private slots:
         if (::geteuid() == 0) {
             // Root writes whatever the permissions: a read-only bind mount of the directory.
             if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("--bind"), dir, dir}) != 0
-                || QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,bind,ro"), dir})
+                || QProcess::execute(QStringLiteral("mount"),
+                                     {QStringLiteral("-o"), QStringLiteral("remount,bind,ro"), dir})
                     != 0)
                 QSKIP("running as root without the right to mount: cannot make a read-only directory");
             mounted = true;
@@ -322,9 +330,10 @@ private slots:
     void storedHugeNumbersRender()
     {
         const QString ws = demoCopy(QStringLiteral("huge.srmap"));
-        QVERIFY(tamper(ws, {QStringLiteral("UPDATE debt_items SET toil_hours_per_week = 1e308 WHERE id = 'OPS-1'"),
-                            QStringLiteral("UPDATE debt_items SET cost_weeks = 6e307 WHERE id = 'OPS-2'"),
-                            QStringLiteral("UPDATE slo_measurements SET bad = total WHERE rowid % 3 = 0")}));
+        QVERIFY(tamper(ws,
+                       {QStringLiteral("UPDATE debt_items SET toil_hours_per_week = 1e308 WHERE id = 'OPS-1'"),
+                        QStringLiteral("UPDATE debt_items SET cost_weeks = 6e307 WHERE id = 'OPS-2'"),
+                        QStringLiteral("UPDATE slo_measurements SET bad = total WHERE rowid % 3 = 0")}));
         QElapsedTimer clock;
         clock.start();
         const QString pdf = m_dir.filePath(QStringLiteral("huge.pdf"));
@@ -366,7 +375,10 @@ private slots:
         QByteArray csv = "id,title,toil_hours_per_week,cost_weeks,depends_on\n";
         constexpr int n = 20000;
         for (int i = 0; i < n; ++i)
-            csv += QStringLiteral("D%1,item %1,1,0.5,%2\n").arg(i).arg(i > 0 ? QStringLiteral("D%1").arg(i - 1) : QString()).toUtf8();
+            csv += QStringLiteral("D%1,item %1,1,0.5,%2\n")
+                       .arg(i)
+                       .arg(i > 0 ? QStringLiteral("D%1").arg(i - 1) : QString())
+                       .toUtf8();
         const QString file = m_dir.filePath(QStringLiteral("chain.csv"));
         writeFile(file, csv);
         const QString ws = m_dir.filePath(QStringLiteral("chain.srmap"));

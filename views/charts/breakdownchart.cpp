@@ -183,8 +183,11 @@ void paintBreakdownBars(QPainter &painter, const QRectF &rect, const Breakdown &
     for (std::size_t k = 0; k < shown; ++k) {
         const MetricResult &m = b.entries[order[k]].metrics.at(id);
         nameW = std::max(nameW, c.textWidth(style.smallFont, breakdownEntryName(b, order[k])));
-        valueW = std::max(valueW, c.textWidth(style.smallFont, m.value ? formatValue(m.value, def.unit) + QStringLiteral(" ") + statusText(m.status)
-                                                                           : statusText(m.status)));
+        valueW = std::max(valueW,
+                          c.textWidth(style.smallFont,
+                                      m.value
+                                          ? formatValue(m.value, def.unit) + QStringLiteral(" ") + statusText(m.status)
+                                          : statusText(m.status)));
     }
     nameW = std::min(nameW + c.px(6), inner.width() * 0.34);
     valueW = std::min(valueW + c.px(6), inner.width() * 0.34);
@@ -214,11 +217,11 @@ void paintBreakdownBars(QPainter &painter, const QRectF &rect, const Breakdown &
     c.vline(x.map(target), y, barsBottom, c.pen(style.target, 1.5, Qt::DashLine));
     c.vline(x.map(0), y, barsBottom, c.pen(style.axis, 1));
     const qreal axisY = std::min(inner.bottom() - smallH, barsBottom + (more ? rowH : 0) + c.px(2));
-    c.text(QRectF(barL - c.px(40), axisY, c.px(80), smallH), Qt::AlignHCenter | Qt::AlignVCenter, formatTick(lo, def.unit),
-           style.smallFont, style.mutedText);
+    c.text(QRectF(barL - c.px(40), axisY, c.px(80), smallH), Qt::AlignHCenter | Qt::AlignVCenter,
+           formatTick(lo, def.unit), style.smallFont, style.mutedText);
     c.hline(barsBottom, barL, barR, c.pen(style.grid, 1));
-    c.text(QRectF(barR - c.px(60), axisY, c.px(60), smallH), Qt::AlignRight | Qt::AlignVCenter, formatTick(hi, def.unit),
-           style.smallFont, style.mutedText);
+    c.text(QRectF(barR - c.px(60), axisY, c.px(60), smallH), Qt::AlignRight | Qt::AlignVCenter,
+           formatTick(hi, def.unit), style.smallFont, style.mutedText);
     painter.restore();
 }
 

@@ -39,8 +39,9 @@ QImage renderImage(const Chart &chart, QSize size, const ChartStyle &style, qrea
     image.setDevicePixelRatio(dpr);
     image.fill(style.background);
     QPainter p(&image);
-    chart.paint(p, QRectF(QPointF(0, 0), QSizeF(size)).adjusted(kExportMargin, kExportMargin, -kExportMargin, -kExportMargin),
-                style);
+    chart.paint(
+        p, QRectF(QPointF(0, 0), QSizeF(size)).adjusted(kExportMargin, kExportMargin, -kExportMargin, -kExportMargin),
+        style);
     p.end();
     return image;
 }
@@ -58,8 +59,9 @@ QByteArray renderSvg(const Chart &chart, QSize size, const ChartStyle &style)
     svg.setTitle(chart.title());
     QPainter p(&svg);
     p.fillRect(QRectF(QPointF(0, 0), QSizeF(size)), style.background);
-    chart.paint(p, QRectF(QPointF(0, 0), QSizeF(size)).adjusted(kExportMargin, kExportMargin, -kExportMargin, -kExportMargin),
-                style);
+    chart.paint(
+        p, QRectF(QPointF(0, 0), QSizeF(size)).adjusted(kExportMargin, kExportMargin, -kExportMargin, -kExportMargin),
+        style);
     p.end();
     return bytes;
 }

@@ -27,7 +27,8 @@ public:
     virtual ~Chart() = default;
     virtual void paint(QPainter &painter, const QRectF &rect, const ChartStyle &style) const = 0;
     // The id of the item under `pos` when drawn into `rect` on `device`; empty for none.
-    virtual QString itemAt(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device, const QPointF &pos) const;
+    virtual QString itemAt(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device,
+                           const QPointF &pos) const;
     // A title for the chart (window titles, accessible names, file names).
     virtual QString title() const = 0;
 };
@@ -40,7 +41,8 @@ public:
 
     FunctionChart(QString title, PaintFn paint, HitFn hit = {});
     void paint(QPainter &painter, const QRectF &rect, const ChartStyle &style) const override;
-    QString itemAt(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device, const QPointF &pos) const override;
+    QString itemAt(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device,
+                   const QPointF &pos) const override;
     QString title() const override { return m_title; }
 
 private:

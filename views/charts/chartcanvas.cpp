@@ -9,7 +9,9 @@
 namespace srm::charts {
 
 Canvas::Canvas(QPainter &painter, const ChartStyle &style)
-    : p(painter), s(style), u(ChartStyle::unit(painter)),
+    : p(painter),
+      s(style),
+      u(ChartStyle::unit(painter)),
       dpr(painter.device() ? std::max<qreal>(1, painter.device()->devicePixelRatioF()) : 1)
 {
 }

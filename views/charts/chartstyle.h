@@ -23,27 +23,27 @@ struct ChartStyle
     enum class Variant { Light, Dark, Print };
     Variant variant = Variant::Light;
 
-    QColor background;   // what the chart is drawn on (filled only when fillBackground)
-    QColor text;         // titles, values, labels
-    QColor mutedText;    // axis labels, secondary figures
-    QColor axis;         // axis lines and ticks
-    QColor grid;         // faint guides (the target band, panel frames)
-    QColor series;       // the data
-    QColor seriesMuted;  // data of less interest (the trivial many of a Pareto)
-    QColor accent;       // second series (cumulative share), highlights
-    QColor target;       // the target reference line
-    QColor good;         // met, on track
-    QColor bad;          // gap, missed, overspent
-    QColor notMeasured;  // empty tiles, no data
-    QColor critical;     // the roadmap's critical path
-    QColor selection;    // background of the selected item
-    QColor phases[4];    // detect, acknowledge, mitigate, resolve
+    QColor background;      // what the chart is drawn on (filled only when fillBackground)
+    QColor text;            // titles, values, labels
+    QColor mutedText;       // axis labels, secondary figures
+    QColor axis;            // axis lines and ticks
+    QColor grid;            // faint guides (the target band, panel frames)
+    QColor series;          // the data
+    QColor seriesMuted;     // data of less interest (the trivial many of a Pareto)
+    QColor accent;          // second series (cumulative share), highlights
+    QColor target;          // the target reference line
+    QColor good;            // met, on track
+    QColor bad;             // gap, missed, overspent
+    QColor notMeasured;     // empty tiles, no data
+    QColor critical;        // the roadmap's critical path
+    QColor selection;       // background of the selected item
+    QColor phases[4];       // detect, acknowledge, mitigate, resolve
     QColor quadrantFill[4]; // Defer, Alligator v. swamp, No brainer, Low-hanging fruit (ToilCostQuadrant order)
 
-    QFont font;          // labels
-    QFont smallFont;     // axis ticks, notes
-    QFont titleFont;     // chart and tile titles
-    QFont valueFont;     // the current value of a tile
+    QFont font;      // labels
+    QFont smallFont; // axis ticks, notes
+    QFont titleFont; // chart and tile titles
+    QFont valueFont; // the current value of a tile
 
     // Screen: 1-device-pixel cosmetic pens (crisp at any zoom and DPI). Print: thin real-width
     // lines (a cosmetic pen in a PDF is a hairline that printers make nearly invisible).

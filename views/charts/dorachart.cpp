@@ -67,7 +67,8 @@ RowFigures figures(const Row &row, const dora::QuickCheck &q)
     RowFigures f;
     switch (row.kind) {
     case RowKind::Throughput:
-        f = {tr("Throughput"), tr("mean of the three throughput scores"), q.throughput, dora::industryThroughput(), true};
+        f = {tr("Throughput"), tr("mean of the three throughput scores"), q.throughput, dora::industryThroughput(),
+             true};
         break;
     case RowKind::Stability:
         f = {tr("Stability (instability metrics)"), tr("mean of the two instability scores"), q.stability,
@@ -115,7 +116,8 @@ Layout layout(const QRectF &rect, const ChartStyle &style, const QPaintDevice *d
         detailW = std::max(detailW, (mean ? small : font).horizontalAdvance(f.detail));
     }
     const qreal scoreW = bold.horizontalAdvance(QStringLiteral("10.0"));
-    const qreal plotW = std::clamp(rect.width() - nameW - detailW - scoreW - 3 * pad, rect.width() * 0.2, rect.width() * 0.5);
+    const qreal plotW = std::clamp(rect.width() - nameW - detailW - scoreW - 3 * pad, rect.width() * 0.2,
+                                   rect.width() * 0.5);
     l.name = rect.left();
     l.plot = std::min(rect.left() + nameW + detailW + scoreW + 3 * pad, rect.right() - plotW);
     l.plotRight = l.plot + plotW - 6 * u;
@@ -162,7 +164,8 @@ void paintDoraQuickCheck(QPainter &painter, const QRectF &rect, const dora::Quic
     const LinearScale xs{0, 10, l.plot + c.px(4), l.plotRight - c.px(4)};
     // Grid of the scale: every 2 points.
     for (int t = 0; t <= 10; t += 2)
-        c.vline(xs.map(t), l.rows.top(), l.rows.bottom(), c.pen(style.grid, 1, t == 0 || t == 10 ? Qt::SolidLine : Qt::DotLine));
+        c.vline(xs.map(t), l.rows.top(), l.rows.bottom(),
+                c.pen(style.grid, 1, t == 0 || t == 10 ? Qt::SolidLine : Qt::DotLine));
 
     painter.setRenderHint(QPainter::Antialiasing);
     QColor band = style.mutedText;
@@ -175,10 +178,11 @@ void paintDoraQuickCheck(QPainter &painter, const QRectF &rect, const dora::Quic
             c.hline(r.top(), rect.left(), l.plotRight + c.px(6), c.pen(style.grid));
         const qreal indent = row.kind == RowKind::Metric ? c.px(14) : 0;
         const QFont &nameFont = f.mean ? style.titleFont : style.font;
-        c.text(QRectF(l.name + indent, r.top(), l.level - pad - l.name - indent, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
-               f.name, nameFont, style.text);
-        c.text(QRectF(l.level, r.top(), l.score - pad - l.level, r.height()), Qt::AlignLeft | Qt::AlignVCenter, f.detail,
-               f.mean ? style.smallFont : style.font, f.score || f.mean ? (f.mean ? style.mutedText : style.text) : style.notMeasured);
+        c.text(QRectF(l.name + indent, r.top(), l.level - pad - l.name - indent, r.height()),
+               Qt::AlignLeft | Qt::AlignVCenter, f.name, nameFont, style.text);
+        c.text(QRectF(l.level, r.top(), l.score - pad - l.level, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               f.detail, f.mean ? style.smallFont : style.font,
+               f.score || f.mean ? (f.mean ? style.mutedText : style.text) : style.notMeasured);
         c.text(QRectF(l.score, r.top(), l.plot - pad - l.score, r.height()), Qt::AlignRight | Qt::AlignVCenter,
                formatScore(f.score), nameFont, f.score ? style.text : style.notMeasured);
 
@@ -218,8 +222,8 @@ void paintDoraQuickCheck(QPainter &painter, const QRectF &rect, const dora::Quic
     c.dot(QPointF(x + c.px(5), mid), 4.0, style.series, style.background);
     x += c.px(14);
     const QString ours = tr("our score");
-    c.text(QRectF(x, legendY, c.textWidth(style.smallFont, ours) + c.px(2), smallH), Qt::AlignLeft | Qt::AlignVCenter, ours,
-           style.smallFont, style.mutedText);
+    c.text(QRectF(x, legendY, c.textWidth(style.smallFont, ours) + c.px(2), smallH), Qt::AlignLeft | Qt::AlignVCenter,
+           ours, style.smallFont, style.mutedText);
     x += c.textWidth(style.smallFont, ours) + c.px(16);
     painter.setPen(Qt::NoPen);
     painter.setBrush(band);
@@ -227,12 +231,13 @@ void paintDoraQuickCheck(QPainter &painter, const QRectF &rect, const dora::Quic
     c.vline(x + c.px(11), mid - c.px(6), mid + c.px(6), c.pen(style.mutedText, 2));
     x += c.px(28);
     c.text(QRectF(x, legendY, rect.right() - x, smallH), Qt::AlignLeft | Qt::AlignVCenter,
-           tr("industry mean ± 1 standard deviation (the overall mean comes without one)"),
-           style.smallFont, style.mutedText);
+           tr("industry mean ± 1 standard deviation (the overall mean comes without one)"), style.smallFont,
+           style.mutedText);
     painter.restore();
 }
 
-QString doraQuickCheckItemAt(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device, const QPointF &pos)
+QString doraQuickCheckItemAt(const QRectF &rect, const ChartStyle &style, const QPaintDevice *device,
+                             const QPointF &pos)
 {
     const Layout l = layout(rect, style, device, dora::QuickCheck{}); // rows do not depend on the figures
     if (!l.rows.contains(pos) || l.rowH <= 0)
@@ -261,11 +266,10 @@ QString doraQuickCheckToolTip(const dora::QuickCheck &q, const QString &item)
                       "recovery time that are measured.");
             break;
         case RowKind::Stability:
-            tip += tr("<br>The mean of the scores of change failure rate and deployment rework rate that are measured.");
+            tip += tr(
+                "<br>The mean of the scores of change failure rate and deployment rework rate that are measured.");
             break;
-        case RowKind::Overall:
-            tip += tr("<br>The mean of all measured scores of the five metrics.");
-            break;
+        case RowKind::Overall: tip += tr("<br>The mean of all measured scores of the five metrics."); break;
         }
         return tip;
     }

@@ -26,7 +26,8 @@ double toMinutes(const DurationStats &s, double v)
 // Histogram bin of a duration in minutes: quarter decades from the axis' low end.
 int binCount(const DurationAxis &axis)
 {
-    return std::max(1, int(std::ceil(std::log10(axis.hiMinutes / axis.loMinutes) * DurationAxis::kBinsPerDecade - 1e-9)));
+    return std::max(1,
+                    int(std::ceil(std::log10(axis.hiMinutes / axis.loMinutes) * DurationAxis::kBinsPerDecade - 1e-9)));
 }
 
 int binOf(const DurationAxis &axis, double minutes)
@@ -49,8 +50,9 @@ std::vector<std::int64_t> histogram(const DurationAxis &axis, const DurationStat
 constexpr double kShortest = 1.0 / 60; // one second: the axis never goes below
 
 // Durations people read at a glance (minutes): the ticks and the ends of a log time axis.
-constexpr double kNaturalTicks[] = {1.0 / 60, 5.0 / 60, 15.0 / 60, 30.0 / 60, 1, 2, 5, 10, 15, 30, 60, 120, 240, 480,
-                                    720, 1440, 2 * 1440, 4 * 1440, 7 * 1440, 14 * 1440, 30 * 1440, 90 * 1440, 365 * 1440};
+constexpr double kNaturalTicks[] = {1.0 / 60, 5.0 / 60, 15.0 / 60, 30.0 / 60, 1,         2,         5,         10,
+                                    15,       30,       60,        120,       240,       480,       720,       1440,
+                                    2 * 1440, 4 * 1440, 7 * 1440,  14 * 1440, 30 * 1440, 90 * 1440, 365 * 1440};
 
 } // namespace
 
@@ -184,11 +186,12 @@ void paintDurationDistribution(QPainter &painter, const QRectF &rect, const QStr
     painter.restore();
 }
 
-void paintIncidentDurations(QPainter &painter, const QRectF &rect, const IncidentReport &report, const ChartStyle &style)
+void paintIncidentDurations(QPainter &painter, const QRectF &rect, const IncidentReport &report,
+                            const ChartStyle &style)
 {
     Canvas c(painter, style);
-    const DurationAxis axis =
-        DurationAxis::forStats({&report.timeToDetect, &report.timeToAcknowledge, &report.timeToRestore});
+    const DurationAxis axis = DurationAxis::forStats(
+        {&report.timeToDetect, &report.timeToAcknowledge, &report.timeToRestore});
     const qreal gap = c.px(10);
     const qreal h = (rect.height() - 2 * gap) / 3;
     const std::pair<QString, const DurationStats *> panels[] = {
@@ -265,8 +268,9 @@ std::vector<std::size_t> phaseRows(const IncidentReport &report, const PhaseOpti
 {
     const auto matches = [&](const IncidentTimeline &t) {
         const QString &f = options.filter;
-        return f.isEmpty() || t.incidentId.contains(f, Qt::CaseInsensitive) || t.service.contains(f, Qt::CaseInsensitive)
-            || t.title.contains(f, Qt::CaseInsensitive) || t.severity.contains(f, Qt::CaseInsensitive);
+        return f.isEmpty() || t.incidentId.contains(f, Qt::CaseInsensitive)
+            || t.service.contains(f, Qt::CaseInsensitive) || t.title.contains(f, Qt::CaseInsensitive)
+            || t.severity.contains(f, Qt::CaseInsensitive);
     };
     std::vector<std::pair<Micros, std::size_t>> candidates;
     for (std::size_t i = 0; i < report.incidents.size(); ++i)
@@ -275,8 +279,9 @@ std::vector<std::size_t> phaseRows(const IncidentReport &report, const PhaseOpti
     if (matching)
         *matching = candidates.size();
     // Longest first; of equal lengths the later incident (higher index: incidents are by start).
-    std::sort(candidates.begin(), candidates.end(),
-              [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
+    std::sort(candidates.begin(), candidates.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first > b.first : a.second > b.second;
+    });
     const std::size_t keep = std::min(candidates.size(), std::size_t(std::max(options.maxRows, 0)));
     std::vector<std::size_t> rows;
     rows.reserve(keep);
@@ -316,8 +321,8 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
     const QString note = l.rows.size() < l.matching
         ? tr("longest %1 of %2; %3 not shown").arg(l.rows.size()).arg(of).arg(l.matching - l.rows.size())
         : tr("%1, longest at the top").arg(of);
-    c.text(QRectF(x + c.px(10), rect.top(), rect.right() - x - c.px(10), smallH), Qt::AlignRight | Qt::AlignVCenter, note,
-           style.smallFont, style.mutedText);
+    c.text(QRectF(x + c.px(10), rect.top(), rect.right() - x - c.px(10), smallH), Qt::AlignRight | Qt::AlignVCenter,
+           note, style.smallFont, style.mutedText);
 
     if (l.rows.empty()) {
         c.text(rect.adjusted(0, l.legendH, 0, 0), Qt::AlignCenter,
@@ -340,8 +345,8 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
         c.vline(tx, l.plot.top(), l.plot.bottom(), c.pen(style.grid));
         const QString label = tickLabel(t);
         const qreal w = c.textWidth(style.smallFont, label) + c.px(6);
-        c.text(QRectF(tx - w / 2, l.plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, t == 0 ? QStringLiteral("0") : label,
-               style.smallFont, style.mutedText);
+        c.text(QRectF(tx - w / 2, l.plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter,
+               t == 0 ? QStringLiteral("0") : label, style.smallFont, style.mutedText);
     }
     c.text(QRectF(l.plot.left(), l.plot.bottom() + smallH + c.px(5), l.plot.width(), smallH), Qt::AlignCenter,
            tr("time since the incident started"), style.smallFont, style.mutedText);
@@ -357,8 +362,8 @@ void paintIncidentPhases(QPainter &painter, const QRectF &rect, const IncidentRe
             painter.drawRect(QRectF(rect.left(), top, rect.width(), l.rowH));
         }
         if (labels)
-            c.text(QRectF(rect.left(), top, l.labelW - c.px(6), l.rowH), Qt::AlignRight | Qt::AlignVCenter, t.incidentId,
-                   style.smallFont, style.mutedText);
+            c.text(QRectF(rect.left(), top, l.labelW - c.px(6), l.rowH), Qt::AlignRight | Qt::AlignVCenter,
+                   t.incidentId, style.smallFont, style.mutedText);
         painter.setPen(Qt::NoPen);
         qreal end = l.plot.left();
         for (const IncidentTimeline::Span &s : t.phases()) {
@@ -381,7 +386,8 @@ QString incidentPhasesAt(const QRectF &rect, const IncidentReport &report, const
                          const QPaintDevice *device, const QPointF &pos, const PhaseOptions &options)
 {
     const PhaseLayout l = phaseLayout(rect, report, style, device, options);
-    if (l.rowH <= 0 || pos.y() < l.plot.top() || pos.y() >= l.plot.bottom() || pos.x() < rect.left() || pos.x() > rect.right())
+    if (l.rowH <= 0 || pos.y() < l.plot.top() || pos.y() >= l.plot.bottom() || pos.x() < rect.left()
+        || pos.x() > rect.right())
         return {};
     const std::size_t r = std::size_t((pos.y() - l.plot.top()) / l.rowH);
     return r < l.rows.size() ? report.incidents[l.rows[r]].incidentId : QString();

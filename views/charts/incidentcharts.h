@@ -34,7 +34,8 @@ void paintDurationDistribution(QPainter &painter, const QRectF &rect, const QStr
                                const DurationAxis &axis, const ChartStyle &style);
 
 // Time to detect, to acknowledge and to restore, stacked on one axis.
-void paintIncidentDurations(QPainter &painter, const QRectF &rect, const IncidentReport &report, const ChartStyle &style);
+void paintIncidentDurations(QPainter &painter, const QRectF &rect, const IncidentReport &report,
+                            const ChartStyle &style);
 
 struct PhaseOptions
 {
@@ -49,7 +50,8 @@ struct PhaseOptions
 // The incidents the phases chart shows: of those matching the filter (`matching` of them), the
 // longest (by their last known milestone; equal ones latest first), at most maxRows. Indexes
 // into report.incidents.
-std::vector<std::size_t> phaseRows(const IncidentReport &report, const PhaseOptions &options, std::size_t *matching = nullptr);
+std::vector<std::size_t> phaseRows(const IncidentReport &report, const PhaseOptions &options,
+                                   std::size_t *matching = nullptr);
 
 // One row per incident (the longest at the top; the rest counted in a note: "the longest 25 of
 // 200 incidents; 175 not shown"), its phases as coloured segments from its start, with a legend

@@ -37,28 +37,20 @@ QString notMeasuredHint(const MetricDef *def)
     switch (def->key) {
     case MetricId::DeploymentFrequency:
     case MetricId::ChangeFailureRate:
-    case MetricId::DeploymentReworkRate:
-        return tr("not measured: import production deployments");
-    case MetricId::LeadTimeForChanges:
-        return tr("not measured: import deployments with their changes' commit times");
+    case MetricId::DeploymentReworkRate: return tr("not measured: import production deployments");
+    case MetricId::LeadTimeForChanges: return tr("not measured: import deployments with their changes' commit times");
     case MetricId::FailedDeploymentRecoveryTime:
         return tr("not measured: no failed production deployment in this window");
-    case MetricId::TimeToDetect:
-        return tr("not measured: import incidents with detected_at");
-    case MetricId::CustomerDetectedRatio:
-        return tr("not measured: import incidents with detection_source");
-    case MetricId::SloCompliance:
-        return tr("not measured: import SLO data (OpenSLO, Prometheus)");
-    case MetricId::TimeToRestore:
-        return tr("not measured: import incidents with resolved_at");
+    case MetricId::TimeToDetect: return tr("not measured: import incidents with detected_at");
+    case MetricId::CustomerDetectedRatio: return tr("not measured: import incidents with detection_source");
+    case MetricId::SloCompliance: return tr("not measured: import SLO data (OpenSLO, Prometheus)");
+    case MetricId::TimeToRestore: return tr("not measured: import incidents with resolved_at");
     case MetricId::TimeToAcknowledge:
     case MetricId::PagesPerWeek:
     case MetricId::OffHoursPageRatio:
     case MetricId::AlertNoiseRatio:
-    case MetricId::RepeatPageRatio:
-        return tr("not measured: import pages (PagerDuty or pages CSV)");
-    case MetricId::PostmortemCompletionRatio:
-        return tr("not measured: import severity 1–2 incidents");
+    case MetricId::RepeatPageRatio: return tr("not measured: import pages (PagerDuty or pages CSV)");
+    case MetricId::PostmortemCompletionRatio: return tr("not measured: import severity 1–2 incidents");
     case MetricId::ToilRatio:
         return tr("not measured: set the team size (Edit › Workspace Settings) and add debt with toil hours");
     }
@@ -174,8 +166,8 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
     const qreal valueH = c.lineHeight(style.valueFont);
     const QString value = measured ? formatValue(m.value, unit) : tr("no data");
     const qreal valueW = c.textWidth(style.valueFont, value);
-    c.text(QRectF(inner.left(), y, valueW + c.px(1), valueH), Qt::AlignLeft | Qt::AlignVCenter, value,
-           style.valueFont, measured ? style.text : style.notMeasured);
+    c.text(QRectF(inner.left(), y, valueW + c.px(1), valueH), Qt::AlignLeft | Qt::AlignVCenter, value, style.valueFont,
+           measured ? style.text : style.notMeasured);
     const QString tierLabel = options.doraScore ? tr("DORA %1").arg(formatScore(options.doraScore)) : QString();
     const qreal tierW = tierLabel.isEmpty() ? 0 : c.textWidth(style.smallFont, tierLabel);
     const qreal afterValue = inner.left() + valueW + c.px(8);
@@ -191,7 +183,8 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
     const qreal smallH = c.lineHeight(style.smallFont);
     const double lo = scale.low(unit), hi = scale.high(unit);
     const QString hiLabel = formatTick(hi, unit), loLabel = formatTick(lo, unit);
-    const qreal labelW = std::max(c.textWidth(style.smallFont, hiLabel), c.textWidth(style.smallFont, loLabel)) + c.px(4);
+    const qreal labelW = std::max(c.textWidth(style.smallFont, hiLabel), c.textWidth(style.smallFont, loLabel))
+        + c.px(4);
     const qreal dateH = options.showDates ? smallH : 0;
     const QRectF plot(inner.left() + labelW, y + smallH / 2, inner.width() - labelW,
                       inner.bottom() - dateH - y - smallH / 2 - c.px(2));
@@ -213,11 +206,11 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
         // With the year when the window crosses one ("20 Nov 2026", "17 Feb 2027").
         const bool crossesYear = QDateTime::fromMSecsSinceEpoch(scale.from / 1000, QTimeZone::utc()).date().year()
             != QDateTime::fromMSecsSinceEpoch((scale.to - 1) / 1000, QTimeZone::utc()).date().year();
-        const QString first = crossesYear ? formatShortDate(scale.from) + QStringLiteral(" ") +
-                QString::number(QDateTime::fromMSecsSinceEpoch(scale.from / 1000, QTimeZone::utc()).date().year())
+        const QString first = crossesYear ? formatShortDate(scale.from) + QStringLiteral(" ")
+                + QString::number(QDateTime::fromMSecsSinceEpoch(scale.from / 1000, QTimeZone::utc()).date().year())
                                           : formatShortDate(scale.from);
-        const QString last = crossesYear ? formatShortDate(scale.to - 1) + QStringLiteral(" ") +
-                QString::number(QDateTime::fromMSecsSinceEpoch((scale.to - 1) / 1000, QTimeZone::utc()).date().year())
+        const QString last = crossesYear ? formatShortDate(scale.to - 1) + QStringLiteral(" ")
+                + QString::number(QDateTime::fromMSecsSinceEpoch((scale.to - 1) / 1000, QTimeZone::utc()).date().year())
                                          : formatShortDate(scale.to - 1);
         c.text(dates, Qt::AlignLeft | Qt::AlignTop, first, style.smallFont, style.mutedText);
         c.text(dates, Qt::AlignRight | Qt::AlignTop, last, style.smallFont, style.mutedText);
@@ -227,11 +220,13 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
                 : m.verdict == Verdict::Worse                      ? tr("worse")
                 : m.verdict == Verdict::NoClearChange              ? tr("no clear change")
                                                                    : QString();
-            const qreal room = dates.width() - 2 * std::max(c.textWidth(style.smallFont, first),
-                                                            c.textWidth(style.smallFont, last)) - c.px(12);
+            const qreal room = dates.width()
+                - 2 * std::max(c.textWidth(style.smallFont, first), c.textWidth(style.smallFont, last)) - c.px(12);
             if (!verdict.isEmpty() && c.textWidth(style.smallFont, verdict) <= room)
                 c.text(dates, Qt::AlignHCenter | Qt::AlignTop, verdict, style.smallFont,
-                       m.verdict == Verdict::Improved ? style.good : m.verdict == Verdict::Worse ? style.bad : style.mutedText);
+                       m.verdict == Verdict::Improved    ? style.good
+                           : m.verdict == Verdict::Worse ? style.bad
+                                                         : style.mutedText);
         }
     }
 
@@ -241,7 +236,8 @@ void paintMetricTile(QPainter &painter, const QRectF &rect, const MetricResult &
         // Wrapped (not elided): what to import or set is the point of the text.
         painter.setFont(style.smallFont);
         painter.setPen(style.notMeasured);
-        painter.drawText(plot.adjusted(c.px(4), 0, -c.px(4), 0), Qt::AlignCenter | Qt::TextWordWrap, notMeasuredHint(m.def));
+        painter.drawText(plot.adjusted(c.px(4), 0, -c.px(4), 0), Qt::AlignCenter | Qt::TextWordWrap,
+                         notMeasuredHint(m.def));
         painter.restore();
         return;
     }
@@ -328,7 +324,8 @@ void paintSmallMultiples(QPainter &painter, const QRectF &rect, const MetricsRep
             MetricTileOptions options;
             if (dora::isDoraMetric(m.key()))
                 options.doraScore = report.dora.at(m.key()).score;
-            paintMetricTile(painter, QRectF(rect.left() + col * (tileW + gap), y, tileW, tileH), m, scale, style, options);
+            paintMetricTile(painter, QRectF(rect.left() + col * (tileW + gap), y, tileW, tileH), m, scale, style,
+                            options);
             ++col;
         }
         y += tileH + gap;
@@ -360,7 +357,9 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
     legend(tr("n %1").arg(formatCount(m.n)), style.mutedText);
     legend(tr("target %1").arg(formatValue(m.target, unit)), style.target);
     legend(tr("status %1").arg(statusText(m.status)),
-           m.status == Status::Met ? style.good : m.status == Status::Gap ? style.bad : style.notMeasured);
+           m.status == Status::Met       ? style.good
+               : m.status == Status::Gap ? style.bad
+                                         : style.notMeasured);
 
     // Scale from zero to the largest of the weekly values, p50, p90 and target.
     double hi = m.target, lo = 0;
@@ -465,8 +464,8 @@ void paintMetricDetail(QPainter &painter, const QRectF &rect, const MetricResult
     // Week labels: every k-th so that they do not touch. When the weeks cross a year, the first
     // label and the first of each new year carry their year ("2027-W01"), so no week is ambiguous.
     const bool crossesYear = weeks > 0 && m.weekly.front().week.left(4) != m.weekly.back().week.left(4);
-    const qreal weekLabelW =
-        c.textWidth(style.smallFont, crossesYear ? QStringLiteral("0000-W00") : QStringLiteral("W00")) + c.px(8);
+    const qreal weekLabelW
+        = c.textWidth(style.smallFont, crossesYear ? QStringLiteral("0000-W00") : QStringLiteral("W00")) + c.px(8);
     const std::size_t every = std::max<std::size_t>(1, std::size_t(std::ceil(weekLabelW / std::max<qreal>(1, slot))));
     QString shownYear;
     for (std::size_t i = 0; i < weeks; i += every) {

@@ -55,13 +55,13 @@ QString metricTileValueText(const MetricResult &metric);  // "3.41/day", or "not
 QString metricTileStatusText(const MetricResult &metric); // "met", "gap", "not measured"
 
 // A word-sized line of the weekly series on the shared scale (no text): for table cells.
-void paintSparkline(QPainter &painter, const QRectF &rect, const MetricResult &metric,
-                    const SmallMultiplesScale &scale, const ChartStyle &style);
+void paintSparkline(QPainter &painter, const QRectF &rect, const MetricResult &metric, const SmallMultiplesScale &scale,
+                    const ChartStyle &style);
 
 // Every metric of the report as tiles, grouped by theme (each theme starts a row with its
 // heading and met / gaps / not measured counts), `columns` tiles a row.
-void paintSmallMultiples(QPainter &painter, const QRectF &rect, const MetricsReport &report,
-                         const ChartStyle &style, int columns = 4);
+void paintSmallMultiples(QPainter &painter, const QRectF &rect, const MetricsReport &report, const ChartStyle &style,
+                         int columns = 4);
 
 // A metric on its own, larger: the weekly series with each week's value, the window's p50 (or
 // value) with its 95% interval as a band, p90 and the target as labelled lines, and the number

@@ -88,7 +88,8 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
                       .arg(formatCount(report.totalPages), formatCount(report.groupsTotal()))
                       .arg(*report.groupsFor80Percent);
     else
-        summary = tr("%1 pages in %2 alert groups").arg(formatCount(report.totalPages), formatCount(report.groupsTotal()));
+        summary
+            = tr("%1 pages in %2 alert groups").arg(formatCount(report.totalPages), formatCount(report.groupsTotal()));
     c.text(QRectF(rect.left(), rect.top(), rect.width(), lineH), Qt::AlignLeft | Qt::AlignVCenter, summary,
            style.titleFont, style.text);
     if (plot.height() < c.px(30) || plot.width() < c.px(40)) {
@@ -148,7 +149,9 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
     for (std::size_t i = 0; i < n; ++i) {
         const qreal top = ys.map(double(report.groups[i].count));
         const qreal w = std::max(l.slot - gap, qreal(1));
-        const QColor *color = int(i) == options.selected ? &style.accent : i < vital ? &style.series : &style.seriesMuted;
+        const QColor *color = int(i) == options.selected ? &style.accent
+            : i < vital                                  ? &style.series
+                                                         : &style.seriesMuted;
         if (color != runColor) {
             flushBars();
             runColor = color;
@@ -165,14 +168,17 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
         auto tick = [&](std::size_t rank) {
             const qreal x = l.barLeft(rank - 1) + l.slot / 2;
             c.vline(x, plot.bottom(), plot.bottom() + c.px(3), c.pen(style.axis));
-            c.text(QRectF(x - tickW / 2, plot.bottom() + c.px(3), tickW, smallH), Qt::AlignCenter, QString::number(rank),
-                   style.smallFont, style.mutedText);
+            c.text(QRectF(x - tickW / 2, plot.bottom() + c.px(3), tickW, smallH), Qt::AlignCenter,
+                   QString::number(rank), style.smallFont, style.mutedText);
         };
-        const auto width = [&](double r) { return c.textWidth(style.smallFont, QString::number(qint64(r))) + c.px(10); };
+        const auto width = [&](double r) {
+            return c.textWidth(style.smallFont, QString::number(qint64(r))) + c.px(10);
+        };
         for (double r : fittedTicks(1, double(n), qreal(n - 1) * l.slot, width, 0, 12, true, 1))
             tick(std::size_t(std::llround(r)));
         c.text(QRectF(plot.left(), plot.bottom() + smallH + c.px(5), plot.width(), smallH), Qt::AlignCenter,
-               n < total ? tr("alert groups, ranked by pages (the first %1 of %2)").arg(formatCount(std::int64_t(n)), formatCount(std::int64_t(total)))
+               n < total ? tr("alert groups, ranked by pages (the first %1 of %2)")
+                               .arg(formatCount(std::int64_t(n)), formatCount(std::int64_t(total)))
                          : tr("alert groups, ranked by pages"),
                style.smallFont, style.mutedText);
     }
@@ -188,7 +194,8 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
         const qreal w = c.textWidth(style.smallFont, label) + c.px(4);
         // Under the mark, right of the line: the cumulative curve is above it there.
         const qreal lx = x + w + c.px(4) <= plot.right() ? x + c.px(4) : x - w - c.px(4);
-        c.text(QRectF(lx, y80 + c.px(2), w, smallH), Qt::AlignLeft | Qt::AlignVCenter, label, style.smallFont, style.accent);
+        c.text(QRectF(lx, y80 + c.px(2), w, smallH), Qt::AlignLeft | Qt::AlignVCenter, label, style.smallFont,
+               style.accent);
     }
 
     // Cumulative share line.
@@ -233,10 +240,11 @@ void paintPareto(QPainter &painter, const QRectF &rect, const AlertReport &repor
                 const QColor color = int(i) == options.selected ? style.accent : style.text;
                 c.text(QRectF(line.left(), line.top(), rankW - c.px(6), smallH), Qt::AlignRight | Qt::AlignVCenter,
                        QString::number(i + 1), style.smallFont, style.mutedText);
-                c.text(QRectF(line.left() + rankW, line.top(), countW - c.px(10), smallH), Qt::AlignRight | Qt::AlignVCenter,
-                       formatCount(g.count), style.smallFont, color);
+                c.text(QRectF(line.left() + rankW, line.top(), countW - c.px(10), smallH),
+                       Qt::AlignRight | Qt::AlignVCenter, formatCount(g.count), style.smallFont, color);
                 c.text(QRectF(line.left() + rankW + countW, line.top(), width - rankW - countW, smallH),
-                       Qt::AlignLeft | Qt::AlignVCenter, g.service + QStringLiteral(" · ") + g.title, style.smallFont, color);
+                       Qt::AlignLeft | Qt::AlignVCenter, g.service + QStringLiteral(" · ") + g.title, style.smallFont,
+                       color);
             }
         }
     }

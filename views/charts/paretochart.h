@@ -19,7 +19,7 @@ namespace srm::charts {
 
 struct ParetoOptions
 {
-    int selected = -1;     // index into AlertReport::groups to highlight
+    int selected = -1;        // index into AlertReport::groups to highlight
     bool directLabels = true; // name the largest groups in the chart when there is room
 };
 

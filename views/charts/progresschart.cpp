@@ -46,7 +46,8 @@ Layout layoutOf(const QPaintDevice *device, const ChartStyle &style, const QRect
     const qreal w = (rect.width() - gap * (columns - 1)) / columns;
     const qreal h = rows > 0 ? (rect.height() - legendH - gap * (rows - 1)) / rows : 0;
     for (int i = 0; i < count; ++i)
-        l.panels.emplace_back(rect.left() + (i % columns) * (w + gap), rect.top() + legendH + (i / columns) * (h + gap), w, h);
+        l.panels.emplace_back(rect.left() + (i % columns) * (w + gap), rect.top() + legendH + (i / columns) * (h + gap),
+                              w, h);
     return l;
 }
 
@@ -119,8 +120,8 @@ void paintPanel(QPainter &painter, const Canvas &c, const QRectF &rect, const Me
     projectionFont.setBold(true);
     QString projection = projectionText(m);
     if (c.textWidth(projectionFont, projection) > inner.width() * 0.55)
-        projection = m.pace.met ? tr("met")
-            : m.pace.targetQuarter ? tr("by %1").arg(formatQuarter(*m.pace.targetQuarter))
+        projection = m.pace.met      ? tr("met")
+            : m.pace.targetQuarter   ? tr("by %1").arg(formatQuarter(*m.pace.targetQuarter))
             : m.pace.slopePerQuarter ? tr("off pace")
                                      : tr("no pace yet");
     const qreal projectionW = c.textWidth(projectionFont, projection);
@@ -133,7 +134,9 @@ void paintPanel(QPainter &painter, const Canvas &c, const QRectF &rect, const Me
         QColor color = style.mutedText;
         if (f.value && f.verdict && *f.verdict != Verdict::InsufficientData) {
             verdict = verdictText(*f.verdict);
-            color = *f.verdict == Verdict::Improved ? style.good : *f.verdict == Verdict::Worse ? style.bad : style.mutedText;
+            color = *f.verdict == Verdict::Improved ? style.good
+                : *f.verdict == Verdict::Worse      ? style.bad
+                                                    : style.mutedText;
         }
         if (m.success) {
             verdict = f.verdict == Verdict::Improved ? tr("improved · success") : tr("target met · success");
@@ -148,14 +151,16 @@ void paintPanel(QPainter &painter, const Canvas &c, const QRectF &rect, const Me
                 break;
             }
         if (!head.isEmpty())
-            c.text(QRectF(inner.left(), y, room, smallH), Qt::AlignLeft | Qt::AlignVCenter, head, style.smallFont, color);
+            c.text(QRectF(inner.left(), y, room, smallH), Qt::AlignLeft | Qt::AlignVCenter, head, style.smallFont,
+                   color);
     }
     y += smallH + c.px(3);
 
     // The plot: the shared scale from zero and the shared quarter axis.
     const double lo = scale.low(unit), hi = scale.high(unit);
     const QString hiLabel = formatTick(hi, unit), loLabel = formatTick(lo, unit);
-    const qreal labelW = std::max(c.textWidth(style.smallFont, hiLabel), c.textWidth(style.smallFont, loLabel)) + c.px(4);
+    const qreal labelW = std::max(c.textWidth(style.smallFont, hiLabel), c.textWidth(style.smallFont, loLabel))
+        + c.px(4);
     const QRectF plot(inner.left() + labelW, y + smallH / 2, inner.width() - labelW,
                       inner.bottom() - smallH - c.px(2) - y - smallH / 2);
     if (plot.height() < c.px(10) || plot.width() < c.px(30))
@@ -191,9 +196,11 @@ void paintPanel(QPainter &painter, const Canvas &c, const QRectF &rect, const Me
         const QRectF labels(plot.left(), plot.bottom() + c.px(2), plot.width(), smallH);
         const QString first = shortQuarter(report.quarters.front().quarter);
         c.text(labels, Qt::AlignLeft | Qt::AlignTop, first, style.smallFont, style.mutedText);
-        const QString last = shortQuarter(report.quarters.back().quarter) + (report.quarters.back().partial ? QStringLiteral("*") : QString());
+        const QString last = shortQuarter(report.quarters.back().quarter)
+            + (report.quarters.back().partial ? QStringLiteral("*") : QString());
         const qreal lastW = c.textWidth(style.smallFont, last);
-        const qreal lastX = quarterSlots > n ? std::min(xAt(n - 1) - lastW / 2, plot.right() - lastW) : plot.right() - lastW;
+        const qreal lastX = quarterSlots > n ? std::min(xAt(n - 1) - lastW / 2, plot.right() - lastW)
+                                             : plot.right() - lastW;
         if (lastX > plot.left() + c.textWidth(style.smallFont, first) + c.px(4))
             c.text(QRectF(lastX, labels.top(), lastW + c.px(1), smallH), Qt::AlignLeft | Qt::AlignTop, last,
                    style.smallFont, style.mutedText);
@@ -362,7 +369,8 @@ void paintProgress(QPainter &painter, const QRectF &rect, const ProgressReport &
         words(tr("pace to the target"), style.accent);
     }
     for (std::size_t i = 0; i < report.metrics.size(); ++i)
-        paintPanel(painter, c, l.panels[i], report.metrics[i], report, scale, report.metrics[i].id() == options.selected);
+        paintPanel(painter, c, l.panels[i], report.metrics[i], report, scale,
+                   report.metrics[i].id() == options.selected);
     painter.restore();
 }
 

@@ -34,7 +34,7 @@ struct ProgressScale
 
 struct ProgressChartOptions
 {
-    QString selected;  // a metric id to highlight
+    QString selected; // a metric id to highlight
     int columns = 4;
     bool legend = true; // the key line above the panels
 };

@@ -1,8 +1,8 @@
 #include "views/charts/quadrantchart.h"
 
+#include "store/texthygiene.h"
 #include "views/charts/chartcanvas.h"
 #include "views/charts/valueformat.h"
-#include "store/texthygiene.h"
 
 #include <QCoreApplication>
 
@@ -46,7 +46,8 @@ QuadrantLayout quadrantLayout(const QRectF &rect, const std::vector<DebtItem> &i
     l.costMax = niceCeil(finiteOr(cost * 1.08));
     const qreal leftW = small.horizontalAdvance(QStringLiteral("100 wk")) + small.height() + 10 * u;
     const qreal bottomH = 3 * small.height() + 12 * u; // ticks, axis title, note
-    l.plot = QRectF(rect.left() + leftW, rect.top() + 4 * u, rect.width() - leftW - 8 * u, rect.height() - bottomH - 4 * u);
+    l.plot = QRectF(rect.left() + leftW, rect.top() + 4 * u, rect.width() - leftW - 8 * u,
+                    rect.height() - bottomH - 4 * u);
     l.xs = SqrtScale{l.toilMax, l.plot.left(), l.plot.right()};
     l.ys = SqrtScale{l.costMax, l.plot.bottom(), l.plot.top()};
     return l;
@@ -59,8 +60,8 @@ qreal radiusOf(const DebtItem &i)
 
 } // namespace
 
-void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<DebtItem> &items, const WorkspaceSettings &settings,
-                       const ChartStyle &style, const QuadrantOptions &options)
+void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<DebtItem> &items,
+                       const WorkspaceSettings &settings, const ChartStyle &style, const QuadrantOptions &options)
 {
     painter.save();
     Canvas c(painter, style);
@@ -83,10 +84,14 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         int align;
     };
     const Cell cells[] = {
-        {ToilCostQuadrant::Defer, QRectF(QPointF(plot.left(), plot.top()), QPointF(xThr, yThr)), Qt::AlignLeft | Qt::AlignTop},
-        {ToilCostQuadrant::AlligatorVSwamp, QRectF(QPointF(xThr, plot.top()), QPointF(plot.right(), yThr)), Qt::AlignRight | Qt::AlignTop},
-        {ToilCostQuadrant::NoBrainer, QRectF(QPointF(plot.left(), yThr), QPointF(xThr, plot.bottom())), Qt::AlignLeft | Qt::AlignBottom},
-        {ToilCostQuadrant::LowHangingFruit, QRectF(QPointF(xThr, yThr), QPointF(plot.right(), plot.bottom())), Qt::AlignRight | Qt::AlignBottom},
+        {ToilCostQuadrant::Defer, QRectF(QPointF(plot.left(), plot.top()), QPointF(xThr, yThr)),
+         Qt::AlignLeft | Qt::AlignTop},
+        {ToilCostQuadrant::AlligatorVSwamp, QRectF(QPointF(xThr, plot.top()), QPointF(plot.right(), yThr)),
+         Qt::AlignRight | Qt::AlignTop},
+        {ToilCostQuadrant::NoBrainer, QRectF(QPointF(plot.left(), yThr), QPointF(xThr, plot.bottom())),
+         Qt::AlignLeft | Qt::AlignBottom},
+        {ToilCostQuadrant::LowHangingFruit, QRectF(QPointF(xThr, yThr), QPointF(plot.right(), plot.bottom())),
+         Qt::AlignRight | Qt::AlignBottom},
     };
     for (const Cell &cell : cells) {
         painter.fillRect(cell.r, style.quadrantFill[int(cell.q)]);
@@ -115,17 +120,20 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         if (x - lastX < w || std::abs(x - xThr) < w)
             continue;
         c.vline(x, plot.bottom(), plot.bottom() + c.px(3), c.pen(style.axis));
-        c.text(QRectF(x - w / 2, plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, label, style.smallFont, style.mutedText);
+        c.text(QRectF(x - w / 2, plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, label, style.smallFont,
+               style.mutedText);
         lastX = x;
     }
     {
         const QString label = SettingsSchema::formatNumber(finiteOr(settings.quadrantToilHours));
         const qreal w = c.textWidth(style.titleFont, label) + c.px(6);
-        c.text(QRectF(xThr - w / 2, plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, label, style.titleFont, style.text);
+        c.text(QRectF(xThr - w / 2, plot.bottom() + c.px(3), w, smallH), Qt::AlignCenter, label, style.titleFont,
+               style.text);
     }
     // Left-aligned: the note on the sizes takes the right end of this line (see below).
-    c.text(QRectF(plot.left(), plot.bottom() + smallH + c.px(6), plot.width(), smallH), Qt::AlignLeft | Qt::AlignVCenter,
-           tr("toil pile (hours per week; square-root scale) →"), style.smallFont, style.mutedText);
+    c.text(QRectF(plot.left(), plot.bottom() + smallH + c.px(6), plot.width(), smallH),
+           Qt::AlignLeft | Qt::AlignVCenter, tr("toil pile (hours per week; square-root scale) →"), style.smallFont,
+           style.mutedText);
     qreal lastY = 1e9;
     const qreal labelRight = plot.left() - c.px(5);
     for (double t : sqrtTicks(l.costMax)) {
@@ -157,7 +165,8 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         else
             order.push_back(i);
     }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return radiusOf(items[a]) > radiusOf(items[b]); });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return radiusOf(items[a]) > radiusOf(items[b]); });
     std::map<std::pair<qint64, qint64>, QStringList> spots;
     std::map<std::pair<qint64, qint64>, qreal> spotRadius;
     std::vector<QRectF> taken;
@@ -201,7 +210,8 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         for (const QRectF &cand : candidates) {
             if (!fits(cand))
                 continue;
-            c.text(cand, Qt::AlignLeft | Qt::AlignVCenter, label, selected ? style.titleFont : style.smallFont, style.text);
+            c.text(cand, Qt::AlignLeft | Qt::AlignVCenter, label, selected ? style.titleFont : style.smallFont,
+                   style.text);
             taken.push_back(cand);
             placed = true;
             break;
@@ -233,8 +243,8 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
         note += done == 1 ? tr("; 1 done item not shown") : tr("; %1 done items not shown").arg(done);
     if (!unplaced.isEmpty())
         note = tr("no room to label: %1 · ").arg(unplaced.join(QStringLiteral("; "))) + note;
-    c.text(QRectF(plot.left(), plot.bottom() + 2 * smallH + c.px(8), plot.width(), smallH), Qt::AlignRight | Qt::AlignVCenter,
-           note, style.smallFont, style.mutedText);
+    c.text(QRectF(plot.left(), plot.bottom() + 2 * smallH + c.px(8), plot.width(), smallH),
+           Qt::AlignRight | Qt::AlignVCenter, note, style.smallFont, style.mutedText);
     painter.restore();
 }
 

@@ -6,10 +6,10 @@
 // 40-week item fits while the many one- to four-week items stay apart.
 #pragma once
 
-#include "views/charts/chartstyle.h"
 #include "planning/debt.h"
 #include "store/records.h"
 #include "store/settings.h"
+#include "views/charts/chartstyle.h"
 
 #include <QRectF>
 
@@ -26,8 +26,8 @@ struct QuadrantOptions
 };
 
 // Done items are left out (a note says how many).
-void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<DebtItem> &items, const WorkspaceSettings &settings,
-                       const ChartStyle &style, const QuadrantOptions &options = {});
+void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<DebtItem> &items,
+                       const WorkspaceSettings &settings, const ChartStyle &style, const QuadrantOptions &options = {});
 
 // The id of the item whose point is under `pos` (the nearest within its radius), or empty.
 QString debtQuadrantAt(const QRectF &rect, const std::vector<DebtItem> &items, const WorkspaceSettings &settings,

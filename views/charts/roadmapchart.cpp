@@ -26,7 +26,7 @@ struct Column
 {
     QRectF head;
     QRectF body;
-    QRectF foot;                 // the gaps under the column
+    QRectF foot; // the gaps under the column
     std::vector<QString> gapLines;
     double scale = 1; // weeks a column's width stands for
 };
@@ -112,7 +112,8 @@ RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartSty
     l.twoLines = l.rowH >= twoLineMin - 0.5;
 
     // Without capacity, every column uses the largest quarter (or item) as its width.
-    const double capacity = plan.capacityWeeks && *plan.capacityWeeks > 0 ? *plan.capacityWeeks : std::max(largest, 1.0);
+    const double capacity = plan.capacityWeeks && *plan.capacityWeeks > 0 ? *plan.capacityWeeks
+                                                                          : std::max(largest, 1.0);
     for (std::size_t c = 0; c < n; ++c) {
         const qreal x = rect.left() + qreal(c) * (colW + gap);
         Column col;
@@ -123,7 +124,8 @@ RoadmapLayout roadmapLayout(const QRectF &rect, const Plan &plan, const ChartSty
         col.scale = capacity;
         l.columns.push_back(col);
     }
-    const qreal barH = l.twoLines ? std::clamp(l.rowH - small.height() - 14 * u, 8 * u, 14 * u) : std::max(l.rowH * 0.7, qreal(1));
+    const qreal barH = l.twoLines ? std::clamp(l.rowH - small.height() - 14 * u, 8 * u, 14 * u)
+                                  : std::max(l.rowH * 0.7, qreal(1));
     auto place = [&](const PlannedItem &p, std::size_t c, std::size_t row, double before) {
         const Column &col = l.columns[c];
         const qreal top = col.body.top() + l.rowH * qreal(row);
@@ -233,15 +235,16 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
             ids << QString::fromStdString(id);
         c.hline(rect.top() + smallH / 2, x, x + c.px(18), c.pen(style.critical, 3));
         x += c.px(24);
-        const QString text = tr("critical path (%1): %2").arg(formatWeeks(plan.criticalPath.totalCostWeeks),
-                                                               ids.join(QStringLiteral(" → ")));
+        const QString text = tr("critical path (%1): %2")
+                                 .arg(formatWeeks(plan.criticalPath.totalCostWeeks), ids.join(QStringLiteral(" → ")));
         const qreal w = std::min(c.textWidth(style.smallFont, text) + c.px(2), rect.width() * 0.6);
         c.text(QRectF(x, rect.top(), w, smallH), Qt::AlignLeft | Qt::AlignVCenter, text, style.smallFont, style.text);
         x += w + c.px(18);
     }
     drawPin(c, QPointF(x + c.px(4), rect.top() + smallH / 2), style.text);
     x += c.px(12);
-    c.text(QRectF(x, rect.top(), c.px(60), smallH), Qt::AlignLeft | Qt::AlignVCenter, tr("pinned"), style.smallFont, style.text);
+    c.text(QRectF(x, rect.top(), c.px(60), smallH), Qt::AlignLeft | Qt::AlignVCenter, tr("pinned"), style.smallFont,
+           style.text);
     x += c.textWidth(style.smallFont, tr("pinned")) + c.px(18);
     c.text(QRectF(x, rect.top(), rect.right() - x, smallH), Qt::AlignRight | Qt::AlignVCenter,
            tr("bar width: cost in weeks of the quarter's capacity; arrows: blocker → dependant"), style.smallFont,
@@ -258,8 +261,8 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
         const Column &col = l.columns[i];
         const bool isQuarter = i < plan.quarters.size();
         const QString name = isQuarter ? formatQuarter(plan.quarters[i].quarter) : tr("Unscheduled");
-        c.text(QRectF(col.head.left(), col.head.top(), col.head.width(), titleH), Qt::AlignLeft | Qt::AlignVCenter, name,
-               style.titleFont, isQuarter ? style.text : style.bad);
+        c.text(QRectF(col.head.left(), col.head.top(), col.head.width(), titleH), Qt::AlignLeft | Qt::AlignVCenter,
+               name, style.titleFont, isQuarter ? style.text : style.bad);
         const QRectF track(col.head.left(), col.head.top() + titleH + c.px(3), col.head.width(), c.px(6));
         const QRectF line(col.head.left(), track.bottom() + c.px(2), col.head.width(), smallH);
         if (isQuarter) {
@@ -272,18 +275,20 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
             QString text;
             if (q.capacityWeeks)
                 text = tr("%1 of %2 weeks used · %3 free")
-                           .arg(QLocale::c().toString(q.usedWeeks, 'f', 1), QLocale::c().toString(*q.capacityWeeks, 'f', 1),
+                           .arg(QLocale::c().toString(q.usedWeeks, 'f', 1),
+                                QLocale::c().toString(*q.capacityWeeks, 'f', 1),
                                 QLocale::c().toString(q.freeWeeks().value_or(0), 'f', 1));
             else
                 text = tr("%1 weeks; no capacity set").arg(QLocale::c().toString(q.usedWeeks, 'f', 1));
             c.text(line, Qt::AlignLeft | Qt::AlignVCenter, text, style.smallFont, over ? style.bad : style.mutedText);
             if (q.items.empty())
-                c.text(QRectF(col.body.left(), col.body.top(), col.body.width(), smallH * 2), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("nothing planned"), style.smallFont, style.notMeasured);
+                c.text(QRectF(col.body.left(), col.body.top(), col.body.width(), smallH * 2),
+                       Qt::AlignLeft | Qt::AlignVCenter, tr("nothing planned"), style.smallFont, style.notMeasured);
         } else {
             const int count = int(plan.unscheduled.size());
             c.text(line, Qt::AlignLeft | Qt::AlignVCenter,
-                   count == 1 ? tr("1 item does not fit or is blocked") : tr("%1 items do not fit or are blocked").arg(count),
+                   count == 1 ? tr("1 item does not fit or is blocked")
+                              : tr("%1 items do not fit or are blocked").arg(count),
                    style.smallFont, style.mutedText);
         }
         c.hline(col.head.bottom() + c.px(2), col.head.left(), col.head.right(), c.pen(style.axis));
@@ -325,9 +330,11 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
                 auto from = barOf.find(dep);
                 if (from == barOf.end())
                     continue;
-                const bool onPath = std::adjacent_find(path.begin(), path.end(), [&](const std::string &a, const std::string &b) {
-                                        return a == dep && b == item.id;
-                                    }) != path.end();
+                const bool onPath = std::adjacent_find(path.begin(), path.end(),
+                                                       [&](const std::string &a, const std::string &b) {
+                                                           return a == dep && b == item.id;
+                                                       })
+                    != path.end();
                 if (onPath != (pass == 1))
                     continue;
                 drawDependency(c, *from->second, *to->second, c.pen(onPath ? style.critical : arrow, onPath ? 2 : 1));
@@ -363,8 +370,9 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
 
         // Two lines: id and title over the bar; compact rows: the id after the bar.
         const qreal textLeft = b.row.left() + c.px(kGutter);
-        const QRectF textLine = l.twoLines ? QRectF(textLeft, b.row.top() + c.px(2), b.row.right() - textLeft, smallH)
-                                           : QRectF(b.bar.right() + c.px(4), b.row.top(), b.row.right() - b.bar.right() - c.px(4), b.row.height());
+        const QRectF textLine = l.twoLines
+            ? QRectF(textLeft, b.row.top() + c.px(2), b.row.right() - textLeft, smallH)
+            : QRectF(b.bar.right() + c.px(4), b.row.top(), b.row.right() - b.bar.right() - c.px(4), b.row.height());
         qreal tx = textLine.left();
         if (p.pinned) {
             drawPin(c, QPointF(tx + c.px(4), textLine.center().y()), style.text);
@@ -380,8 +388,8 @@ void paintRoadmap(QPainter &painter, const QRectF &rect, const Plan &plan, const
     painter.restore();
 }
 
-std::vector<RoadmapBar> roadmapBars(const QRectF &rect, const Plan &plan, const ChartStyle &style, const QPaintDevice *device,
-                                    const RoadmapOptions &options)
+std::vector<RoadmapBar> roadmapBars(const QRectF &rect, const Plan &plan, const ChartStyle &style,
+                                    const QPaintDevice *device, const RoadmapOptions &options)
 {
     return roadmapLayout(rect, plan, style, device, options).bars;
 }

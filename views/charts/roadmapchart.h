@@ -9,8 +9,8 @@
 // (roadmap.h); the register is only read for the dependencies.
 #pragma once
 
-#include "views/charts/chartstyle.h"
 #include "planning/roadmap.h"
+#include "views/charts/chartstyle.h"
 
 #include <QRectF>
 

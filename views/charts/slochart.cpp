@@ -1,8 +1,8 @@
 #include "views/charts/slochart.h"
 
+#include "store/texthygiene.h"
 #include "views/charts/chartcanvas.h"
 #include "views/charts/valueformat.h"
-#include "store/texthygiene.h"
 
 #include <QCoreApplication>
 
@@ -33,8 +33,8 @@ struct SloLayout
     qreal rowH = 0;
     QRectF rows;
     Columns col{};
-    double budgetLo = 0;  // shared budget scale [budgetLo, 1]
-    double daysMax = 28;  // shared time axis: days before as-of
+    double budgetLo = 0; // shared budget scale [budgetLo, 1]
+    double daysMax = 28; // shared time axis: days before as-of
     Micros asOf = 0;
 };
 
@@ -85,8 +85,8 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
     const qreal pad = c.px(10);
 
     if (slos.empty()) {
-        c.text(rect, Qt::AlignCenter, tr("No SLOs defined: import OpenSLO definitions and their measurements"), style.font,
-               style.notMeasured);
+        c.text(rect, Qt::AlignCenter, tr("No SLOs defined: import OpenSLO definitions and their measurements"),
+               style.font, style.notMeasured);
         painter.restore();
         return;
     }
@@ -162,8 +162,8 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
             const QString label = formatPercent(b, 0);
             const qreal lw = c.textWidth(style.smallFont, label) + c.px(4);
             const qreal lx = b < 0 ? x1 : std::max(bx.r0, x1 - lw);
-            c.text(QRectF(lx, mid + barH / 2, lw, smallH), (b < 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop, label,
-                   style.smallFont, b < 0 ? style.bad : style.text);
+            c.text(QRectF(lx, mid + barH / 2, lw, smallH), (b < 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop,
+                   label, style.smallFont, b < 0 ? style.bad : style.text);
         } else {
             c.text(QRectF(k.bar, mid - smallH / 2, k.burn - k.bar - pad, smallH), Qt::AlignLeft | Qt::AlignVCenter,
                    tr("no budget (objective 100%)"), style.smallFont, style.mutedText);
@@ -204,18 +204,24 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
     // (−3,400% once drew about 70 labels over each other).
     const auto labelWidth = [&](double t) { return c.textWidth(style.smallFont, formatPercent(t, 0)) + c.px(4); };
     const double span = bx.r1 - bx.r0;
-    for (double t : fittedTicks(l.budgetLo, 1, span, [&](double t) {
-             // The ends are drawn inside the axis: each takes its whole width on one side.
-             return t == l.budgetLo || t == 1 ? 2 * labelWidth(t) : labelWidth(t);
-         }, c.px(6), 8, true))
-        tick(bx.map(t), formatPercent(t, 0), t == l.budgetLo ? Qt::AlignLeft : t >= 1 ? Qt::AlignRight : Qt::AlignHCenter);
+    for (double t : fittedTicks(
+             l.budgetLo, 1, span,
+             [&](double t) {
+                 // The ends are drawn inside the axis: each takes its whole width on one side.
+                 return t == l.budgetLo || t == 1 ? 2 * labelWidth(t) : labelWidth(t);
+             },
+             c.px(6), 8, true))
+        tick(bx.map(t), formatPercent(t, 0),
+             t == l.budgetLo ? Qt::AlignLeft
+                 : t >= 1    ? Qt::AlignRight
+                             : Qt::AlignHCenter);
     tick(tx.map(-l.daysMax), tr("−%1 d").arg(SettingsSchema::formatNumber(l.daysMax)), Qt::AlignLeft);
     tick(tx.map(0), tr("as of"), Qt::AlignRight);
     painter.restore();
 }
 
-QString sloAt(const QRectF &rect, const std::vector<SloResult> &slos, const ChartStyle &style, const QPaintDevice *device,
-              const QPointF &pos)
+QString sloAt(const QRectF &rect, const std::vector<SloResult> &slos, const ChartStyle &style,
+              const QPaintDevice *device, const QPointF &pos)
 {
     const SloLayout l = sloLayout(rect, slos, style, device);
     if (l.rowH <= 0 || !l.rows.contains(pos))

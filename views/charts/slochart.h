@@ -26,7 +26,7 @@ void paintSloChart(QPainter &painter, const QRectF &rect, const std::vector<SloR
                    const SloChartOptions &options = {});
 
 // The SLO whose row is under `pos`, or an empty string.
-QString sloAt(const QRectF &rect, const std::vector<SloResult> &slos, const ChartStyle &style, const QPaintDevice *device,
-              const QPointF &pos);
+QString sloAt(const QRectF &rect, const std::vector<SloResult> &slos, const ChartStyle &style,
+              const QPaintDevice *device, const QPointF &pos);
 
 } // namespace srm::charts

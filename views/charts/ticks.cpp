@@ -92,9 +92,7 @@ std::vector<double> fittedTicks(double lo, double hi, double length, const std::
     if (!(hi > lo) || !(length > 0))
         return {lo};
     auto position = [&](double v) { return fraction(v, lo, hi) * length; };
-    auto fits = [&](double a, double b) {
-        return position(b) - position(a) >= (extent(a) + extent(b)) / 2 + gap;
-    };
+    auto fits = [&](double a, double b) { return position(b) - position(a) >= (extent(a) + extent(b)) / 2 + gap; };
     for (int count = maxCount; count >= 1; --count) {
         const std::vector<double> nice = niceTicks(lo, hi, count, minStep);
         bool ok = true;
@@ -148,8 +146,8 @@ std::vector<double> sqrtTicks(double max)
     return out;
 }
 
-std::vector<std::size_t> spacedLabels(const std::vector<double> &positions, const std::vector<double> &extents, double gap,
-                                      const std::vector<std::size_t> &keep)
+std::vector<std::size_t> spacedLabels(const std::vector<double> &positions, const std::vector<double> &extents,
+                                      double gap, const std::vector<std::size_t> &keep)
 {
     const std::size_t n = std::min(positions.size(), extents.size());
     std::vector<bool> kept(n, false);

@@ -38,8 +38,8 @@ std::vector<double> sqrtTicks(double max);
 // Of ticks at increasing `positions` with label `extents` along the axis, the ones whose
 // labels do not overlap (with `gap` between them), taken greedily from the first; the
 // indexes in `keep` are taken first and never dropped.
-std::vector<std::size_t> spacedLabels(const std::vector<double> &positions, const std::vector<double> &extents, double gap,
-                                      const std::vector<std::size_t> &keep = {});
+std::vector<std::size_t> spacedLabels(const std::vector<double> &positions, const std::vector<double> &extents,
+                                      double gap, const std::vector<std::size_t> &keep = {});
 
 // v when finite; else the largest finite value of its sign (NaN: `nanValue`).
 double finiteOr(double v, double nanValue = 0);

@@ -203,8 +203,9 @@ QString deployResultText(DeployResult result)
 QStringList countedReasons(const CountedDeployment &d)
 {
     const auto list = [](const QStringList &ids) {
-        return ids.size() <= 3 ? ids.join(QStringLiteral(", "))
-                               : tr("%1 and %n more", nullptr, int(ids.size() - 3)).arg(ids.mid(0, 3).join(QStringLiteral(", ")));
+        return ids.size() <= 3
+            ? ids.join(QStringLiteral(", "))
+            : tr("%1 and %n more", nullptr, int(ids.size() - 3)).arg(ids.mid(0, 3).join(QStringLiteral(", ")));
     };
     QStringList out;
     if (d.has(CountedDeployment::RolledBack))
@@ -213,7 +214,8 @@ QStringList countedReasons(const CountedDeployment &d)
         out << (d.causedIncidents.size() == 1 ? tr("caused incident %1") : tr("caused incidents %1"))
                    .arg(list(d.causedIncidents));
     if (d.has(CountedDeployment::FixedLater))
-        out << (d.fixedBy.size() == 1 ? tr("fixed by deployment %1") : tr("fixed by deployments %1")).arg(list(d.fixedBy));
+        out << (d.fixedBy.size() == 1 ? tr("fixed by deployment %1") : tr("fixed by deployments %1"))
+                   .arg(list(d.fixedBy));
     if (d.has(CountedDeployment::Fix))
         out << tr("fix of %1").arg(d.fixes);
     if (d.has(CountedDeployment::AfterFailure))

@@ -23,8 +23,8 @@ QString formatGap(std::optional<double> gap, Unit unit);
 // The value with a unit word fit for a sentence: "3.41 per day", "19.9 hours", "6.2%".
 QString formatNumber(double value); // 3 significant figures, at most 2 decimals: "3.41", "19.9", "137"
 QString formatPercent(std::optional<double> ratio, int decimals = 1); // "6.2%"
-QString formatCount(std::int64_t n); // "1,760"
-QString formatWeeks(double weeks);   // "4.0 weeks" (1 decimal, like the plan's reasons)
+QString formatCount(std::int64_t n);                                  // "1,760"
+QString formatWeeks(double weeks); // "4.0 weeks" (1 decimal, like the plan's reasons)
 // A duration in minutes as a person says it: "45 s", "14 min", "2.5 h", "3.2 d".
 QString formatDuration(double minutes);
 // An axis tick of a log time axis in minutes: "1 min", "10 min", "1 h", "1 d", "1 w".
@@ -55,7 +55,7 @@ QString doraGroupName(dora::Group group); // "Throughput", "Instability"
 // more open)".
 QStringList countedReasons(const CountedDeployment &deployment);
 QString deployResultText(DeployResult result); // "success", "failure", "rolled back", "other"
-QString formatShortDate(Micros t);          // "3 Jul" (UTC)
+QString formatShortDate(Micros t);             // "3 Jul" (UTC)
 // An axis tick with its unit, as short as it reads: "100%", "4/day", "80 h", "60 min", "150/wk".
 QString formatTick(double value, Unit unit);
 

@@ -1,8 +1,8 @@
 #include "views/report/csvexport.h"
 
-#include "views/report/exportfile.h"
-#include "views/charts/valueformat.h"
 #include "store/timeutil.h"
+#include "views/charts/valueformat.h"
+#include "views/report/exportfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -54,10 +54,8 @@ QString CsvWriter::guardFormula(const QString &value)
     case '-':
     case '@':
     case '\t':
-    case '\r':
-        return u'\'' + value;
-    default:
-        return value;
+    case '\r': return u'\'' + value;
+    default: return value;
     }
 }
 
@@ -125,12 +123,12 @@ namespace {
 
 QByteArray rollup(const ReportData &d)
 {
-    CsvWriter w({QStringLiteral("theme"), QStringLiteral("metric_id"), QStringLiteral("metric"), QStringLiteral("value"),
-                 QStringLiteral("p90"), QStringLiteral("n"), QStringLiteral("unit"), QStringLiteral("target"),
-                 QStringLiteral("better"), QStringLiteral("gap"), QStringLiteral("dora_2023_cluster_historical"), QStringLiteral("status"),
-                 QStringLiteral("ci_low"), QStringLiteral("ci_high"), QStringLiteral("previous_value"),
-                 QStringLiteral("previous_ci_low"), QStringLiteral("previous_ci_high"), QStringLiteral("verdict"),
-                 QStringLiteral("scope")});
+    CsvWriter w({QStringLiteral("theme"), QStringLiteral("metric_id"), QStringLiteral("metric"),
+                 QStringLiteral("value"), QStringLiteral("p90"), QStringLiteral("n"), QStringLiteral("unit"),
+                 QStringLiteral("target"), QStringLiteral("better"), QStringLiteral("gap"),
+                 QStringLiteral("dora_2023_cluster_historical"), QStringLiteral("status"), QStringLiteral("ci_low"),
+                 QStringLiteral("ci_high"), QStringLiteral("previous_value"), QStringLiteral("previous_ci_low"),
+                 QStringLiteral("previous_ci_high"), QStringLiteral("verdict"), QStringLiteral("scope")});
     // docs/scope.md#window: which services and teams the figures count, on every row.
     const QString scope = d.scope.describe();
     auto lo = [](const std::optional<Interval> &ci) { return ci ? std::optional<double>(ci->lo) : std::nullopt; };
@@ -223,10 +221,10 @@ QByteArray countedDeployments(const ReportData &d)
 // pace and the projected quarter repeated on each of its rows.
 QByteArray progress(const ReportData &d)
 {
-    CsvWriter w({QStringLiteral("metric_id"), QStringLiteral("quarter"), QStringLiteral("partial"), QStringLiteral("value"),
-                 QStringLiteral("n"), QStringLiteral("ci_low"), QStringLiteral("ci_high"), QStringLiteral("verdict"),
-                 QStringLiteral("status"), QStringLiteral("slope_per_quarter"), QStringLiteral("target_quarter"),
-                 QStringLiteral("success")});
+    CsvWriter w({QStringLiteral("metric_id"), QStringLiteral("quarter"), QStringLiteral("partial"),
+                 QStringLiteral("value"), QStringLiteral("n"), QStringLiteral("ci_low"), QStringLiteral("ci_high"),
+                 QStringLiteral("verdict"), QStringLiteral("status"), QStringLiteral("slope_per_quarter"),
+                 QStringLiteral("target_quarter"), QStringLiteral("success")});
     const ProgressReport &r = d.progress;
     for (const MetricProgress &m : r.metrics) {
         const QString target = m.pace.met ? QStringLiteral("met")
@@ -315,8 +313,9 @@ QByteArray slos(const ReportData &d)
 {
     CsvWriter w({QStringLiteral("name"), QStringLiteral("display_name"), QStringLiteral("service"),
                  QStringLiteral("budgeting_method"), QStringLiteral("objective"), QStringLiteral("window_days"),
-                 QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("measurements"), QStringLiteral("attainment"),
-                 QStringLiteral("error_budget_remaining"), QStringLiteral("burn_rate_24h"), QStringLiteral("met")});
+                 QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("measurements"),
+                 QStringLiteral("attainment"), QStringLiteral("error_budget_remaining"),
+                 QStringLiteral("burn_rate_24h"), QStringLiteral("met")});
     for (const SloResult &s : d.analysis.metrics.slos) {
         w.text(s.name)
             .text(s.displayName)
@@ -339,13 +338,28 @@ QByteArray slos(const ReportData &d)
 QByteArray debt(const ReportData &d)
 {
     // The register in the columns of the debt import format (docs/formats.md), then its assessment.
-    CsvWriter w({QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("theme"),
-                 QStringLiteral("toil_hours_per_week"), QStringLiteral("cost_weeks"), QStringLiteral("risk_likelihood"),
-                 QStringLiteral("risk_impact"), QStringLiteral("fowler"), QStringLiteral("depends_on"),
-                 QStringLiteral("linked_metric"), QStringLiteral("status"), QStringLiteral("pinned_quarter"),
-                 QStringLiteral("notes"), QStringLiteral("quadrant"), QStringLiteral("value"), QStringLiteral("cost_hours"),
-                 QStringLiteral("weight"), QStringLiteral("priority"), QStringLiteral("payback_quarters"),
-                 QStringLiteral("rank"), QStringLiteral("gap_factor"), QStringLiteral("gap_factor_note")});
+    CsvWriter w({QStringLiteral("id"),
+                 QStringLiteral("title"),
+                 QStringLiteral("theme"),
+                 QStringLiteral("toil_hours_per_week"),
+                 QStringLiteral("cost_weeks"),
+                 QStringLiteral("risk_likelihood"),
+                 QStringLiteral("risk_impact"),
+                 QStringLiteral("fowler"),
+                 QStringLiteral("depends_on"),
+                 QStringLiteral("linked_metric"),
+                 QStringLiteral("status"),
+                 QStringLiteral("pinned_quarter"),
+                 QStringLiteral("notes"),
+                 QStringLiteral("quadrant"),
+                 QStringLiteral("value"),
+                 QStringLiteral("cost_hours"),
+                 QStringLiteral("weight"),
+                 QStringLiteral("priority"),
+                 QStringLiteral("payback_quarters"),
+                 QStringLiteral("rank"),
+                 QStringLiteral("gap_factor"),
+                 QStringLiteral("gap_factor_note")});
     for (std::size_t i = 0; i < d.debtItems.size() && i < d.assessments.size(); ++i) {
         const DebtItem &item = d.debtItems[i];
         const DebtAssessment &a = d.assessments[i];
@@ -463,9 +477,9 @@ QByteArray planGaps(const ReportData &d)
 
 QByteArray dataSources(const ReportData &d)
 {
-    CsvWriter w({QStringLiteral("file"), QStringLiteral("imported_at"), QStringLiteral("format"), QStringLiteral("added"),
-                 QStringLiteral("updated"), QStringLiteral("unchanged"), QStringLiteral("skipped"),
-                 QStringLiteral("sha256"), QStringLiteral("notes")});
+    CsvWriter w({QStringLiteral("file"), QStringLiteral("imported_at"), QStringLiteral("format"),
+                 QStringLiteral("added"), QStringLiteral("updated"), QStringLiteral("unchanged"),
+                 QStringLiteral("skipped"), QStringLiteral("sha256"), QStringLiteral("notes")});
     for (const ImportLogEntry &e : d.imports) {
         w.text(e.fileName)
             .word(formatIso(e.importedAt))
@@ -524,13 +538,15 @@ QStringList csvFileNames()
 QStringList writeCsvFiles(const ReportData &data, const QString &dir, const OutputPolicy &policy)
 {
     if (isStandardOutput(dir))
-        throw ExportError(tr("the CSV tables are several files: --csv needs a directory, not -"), ExportError::Kind::Refused);
+        throw ExportError(tr("the CSV tables are several files: --csv needs a directory, not -"),
+                          ExportError::Kind::Refused);
     // Everything is made and checked before the first file is written: a failure to compute,
     // or one file that may not be replaced, writes nothing.
     const std::vector<CsvFile> files = csvFiles(data);
     const QFileInfo info(dir);
     if (info.exists() && !info.isDir())
-        throw ExportError(tr("cannot write CSV files into %1: it is not a directory").arg(QDir::toNativeSeparators(dir)));
+        throw ExportError(
+            tr("cannot write CSV files into %1: it is not a directory").arg(QDir::toNativeSeparators(dir)));
     QStringList paths;
     for (const CsvFile &f : files)
         paths << QDir(dir).filePath(f.name);

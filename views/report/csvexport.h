@@ -27,12 +27,12 @@ class CsvWriter
 public:
     explicit CsvWriter(const QStringList &header);
 
-    CsvWriter &text(const QString &value);            // user text: formula guard, then quoting
+    CsvWriter &text(const QString &value); // user text: formula guard, then quoting
     CsvWriter &text(const std::string &value);
-    CsvWriter &word(const QString &value);            // our own vocabulary (ids of enums, ISO times)
-    CsvWriter &number(std::optional<double> value);   // empty for null, NaN or infinity
+    CsvWriter &word(const QString &value);          // our own vocabulary (ids of enums, ISO times)
+    CsvWriter &number(std::optional<double> value); // empty for null, NaN or infinity
     CsvWriter &integer(std::int64_t value);
-    CsvWriter &boolean(std::optional<bool> value);    // true / false / empty
+    CsvWriter &boolean(std::optional<bool> value); // true / false / empty
     void endRow();
 
     QByteArray bytes() const { return m_bytes; }

@@ -100,10 +100,10 @@ void checkOne(const QString &path, const OutputPolicy &policy)
             const QString side = policy.workspace + QLatin1StringView(suffix);
             const std::optional<FileId> sideId = idOf(side);
             if (finalPath(side) == target || (id && sideId && *id == *sideId))
-                throw ExportError(tr("%1 is the workspace%2; an export never writes over it")
-                                      .arg(shown(path), *suffix ? tr("'s %1 file").arg(QLatin1StringView(suffix + 1))
-                                                                : QString()),
-                                  ExportError::Kind::Refused);
+                throw ExportError(
+                    tr("%1 is the workspace%2; an export never writes over it")
+                        .arg(shown(path), *suffix ? tr("'s %1 file").arg(QLatin1StringView(suffix + 1)) : QString()),
+                    ExportError::Kind::Refused);
         }
     }
     checkRegular(path);
@@ -111,7 +111,8 @@ void checkOne(const QString &path, const OutputPolicy &policy)
 
 bool diskFull(const QString &path, qint64 bytes, const QString &reason)
 {
-    if (reason == QString::fromLocal8Bit(std::strerror(ENOSPC)) || reason == QString::fromLocal8Bit(std::strerror(EDQUOT)))
+    if (reason == QString::fromLocal8Bit(std::strerror(ENOSPC))
+        || reason == QString::fromLocal8Bit(std::strerror(EDQUOT)))
         return true;
     const QStorageInfo storage(QFileInfo(path).absolutePath());
     return storage.isValid() && storage.bytesAvailable() < bytes + 64 * 1024;
@@ -119,7 +120,8 @@ bool diskFull(const QString &path, qint64 bytes, const QString &reason)
 
 [[noreturn]] void failWriting(const QString &path, qint64 bytes, const QString &reason)
 {
-    throw ExportError(tr("cannot write %1: %2").arg(shown(path), diskFull(path, bytes, reason) ? tr("disk full") : reason));
+    throw ExportError(
+        tr("cannot write %1: %2").arg(shown(path), diskFull(path, bytes, reason) ? tr("disk full") : reason));
 }
 
 void writeStandardOutput(const QByteArray &bytes)
@@ -133,8 +135,9 @@ void writeStandardOutput(const QByteArray &bytes)
             if (errno == EINTR)
                 continue;
             const int error = errno;
-            throw ExportError(tr("cannot write to standard output: %1")
-                                  .arg(error == ENOSPC ? tr("disk full") : QString::fromLocal8Bit(std::strerror(error))));
+            throw ExportError(
+                tr("cannot write to standard output: %1")
+                    .arg(error == ENOSPC ? tr("disk full") : QString::fromLocal8Bit(std::strerror(error))));
         }
         p += n;
         left -= n;

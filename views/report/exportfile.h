@@ -26,10 +26,7 @@ class ExportError : public Error
 {
 public:
     enum class Kind { Failed, Refused };
-    explicit ExportError(const QString &message, Kind kind = Kind::Failed)
-        : Error(message), m_kind(kind)
-    {
-    }
+    explicit ExportError(const QString &message, Kind kind = Kind::Failed) : Error(message), m_kind(kind) { }
     Kind kind() const { return m_kind; }
 
 private:
@@ -39,7 +36,7 @@ private:
 // What an export may write over.
 struct OutputPolicy
 {
-    QString workspace; // never written, nor its -wal, -shm and -journal files
+    QString workspace;  // never written, nor its -wal, -shm and -journal files
     bool force = false; // replace regular files that have content
 };
 

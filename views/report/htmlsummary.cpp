@@ -1,13 +1,13 @@
 #include "views/report/htmlsummary.h"
 
+#include "engine/intervals.h"
+#include "store/texthygiene.h"
 #include "views/charts/chart.h"
-#include "views/report/exportfile.h"
 #include "views/charts/metricchart.h"
+#include "views/charts/valueformat.h"
+#include "views/report/exportfile.h"
 #include "views/report/progresstext.h"
 #include "views/report/summarytext.h"
-#include "views/charts/valueformat.h"
-#include "store/texthygiene.h"
-#include "engine/intervals.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -85,8 +85,9 @@ QString statusColor(Status s)
 // Table cells with the inline styles mail clients keep.
 QString th(const QString &text, bool right = false)
 {
-    return QStringLiteral("<th style=\"padding:6px 8px;border-bottom:2px solid %1;font-size:12px;font-weight:bold;color:%2;"
-                          "text-align:%3;\">%4</th>")
+    return QStringLiteral(
+               "<th style=\"padding:6px 8px;border-bottom:2px solid %1;font-size:12px;font-weight:bold;color:%2;"
+               "text-align:%3;\">%4</th>")
         .arg(kInk, kMuted, right ? QStringLiteral("right") : QStringLiteral("left"), esc(text));
 }
 
@@ -106,8 +107,9 @@ QString section(const QString &title, const QString &body)
 
 QString table(const QString &rows)
 {
-    return QStringLiteral("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" "
-                          "style=\"border-collapse:collapse;width:100%;\">%1</table>")
+    return QStringLiteral(
+               "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" "
+               "style=\"border-collapse:collapse;width:100%;\">%1</table>")
         .arg(rows);
 }
 
@@ -161,11 +163,13 @@ QString freshness(const ReportData &d)
         return QStringLiteral("<div style=\"font-size:13px;color:%1;\">%2</div>")
             .arg(kBad, esc(tr("No data in this workspace yet.")));
     const QString latest = formatIso(*d.latestEvent).left(16).replace(u'T', u' ') + QStringLiteral(" UTC");
-    QString html = QStringLiteral("<div style=\"font-size:13px;color:%1;\">%2").arg(kMuted, esc(tr("Latest data %1").arg(latest)));
+    QString html = QStringLiteral("<div style=\"font-size:13px;color:%1;\">%2")
+                       .arg(kMuted, esc(tr("Latest data %1").arg(latest)));
     const Micros age = d.readAt - *d.latestEvent;
     if (d.readAt > 0 && age > 2 * kMicrosPerDay)
         html += QStringLiteral(" <strong style=\"color:%1;\">%2</strong>")
-                    .arg(kBad, esc(tr("— no new data for %1 days: is the import still running?").arg(age / kMicrosPerDay)));
+                    .arg(kBad,
+                         esc(tr("— no new data for %1 days: is the import still running?").arg(age / kMicrosPerDay)));
     return html + QStringLiteral("</div>");
 }
 
@@ -189,7 +193,8 @@ QString sinceYesterday(const ReportData &d)
         }
         const Verdict v = intervals::verdict(m.def->better, m.value, m.ci, before.value, before.ci);
         const QString line = tr("%1 %2 (yesterday %3)")
-                                 .arg(metricName(m), formatValue(m.value, m.def->unit), formatValue(before.value, m.def->unit));
+                                 .arg(metricName(m), formatValue(m.value, m.def->unit),
+                                      formatValue(before.value, m.def->unit));
         if (v == Verdict::Improved)
             improved << line;
         else if (v == Verdict::Worse)
@@ -219,14 +224,15 @@ QString sinceYesterday(const ReportData &d)
     if (improved.isEmpty() && worse.isEmpty())
         rest << tr("Nothing improved or got worse for real since yesterday.");
     if (moved > 0)
-        rest << QCoreApplication::translate("srm::report::Html", "Metrics that moved within their 95% ranges (no clear change): %n.",
-                                            nullptr, moved);
+        rest << QCoreApplication::translate(
+            "srm::report::Html", "Metrics that moved within their 95% ranges (no clear change): %n.", nullptr, moved);
     if (same > 0)
         rest << QCoreApplication::translate("srm::report::Html", "Metrics unchanged: %n.", nullptr, same);
     if (unmeasured > 0)
-        rest << QCoreApplication::translate("srm::report::Html", "Metrics not measured on one of the two days: %n.", nullptr,
-                                            unmeasured);
-    html += QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:13px;color:%1;\">%2</p>").arg(kMuted, esc(rest.join(u' ')));
+        rest << QCoreApplication::translate("srm::report::Html", "Metrics not measured on one of the two days: %n.",
+                                            nullptr, unmeasured);
+    html += QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:13px;color:%1;\">%2</p>")
+                .arg(kMuted, esc(rest.join(u' ')));
     return html;
 }
 
@@ -280,9 +286,9 @@ QByteArray htmlSummary(const ReportData &d)
     // Themes.
     QString themes;
     for (const ThemeStatus &t : summary.themes) {
-        const QString gaps = t.topGaps.isEmpty() ? QStringLiteral("<span style=\"color:%1;\">%2</span>")
-                                                       .arg(t.allMet ? kGood : kMuted, esc(t.note))
-                                                 : esc(t.topGaps.join(QStringLiteral("; ")));
+        const QString gaps = t.topGaps.isEmpty()
+            ? QStringLiteral("<span style=\"color:%1;\">%2</span>").arg(t.allMet ? kGood : kMuted, esc(t.note))
+            : esc(t.topGaps.join(QStringLiteral("; ")));
         themes += QStringLiteral("<tr>%1%2</tr>")
                       .arg(td(QStringLiteral("<strong>%1</strong><br />"
                                              "<span style=\"color:%2;font-size:12px;\">%3</span>")
@@ -297,16 +303,20 @@ QByteArray htmlSummary(const ReportData &d)
                          .arg(th(tr("Metric")), th(tr("Current"), true), th(tr("Target"), true), th(tr("Weekly trend")),
                               th(tr("vs. before")), th(tr("Status")));
     for (const ThemeSummary &t : d.analysis.metrics.themes) {
-        rollup += QStringLiteral("<tr><td colspan=\"6\" style=\"padding:8px 8px 4px 8px;background-color:%1;font-size:13px;"
-                                 "font-weight:bold;\">%2</td></tr>")
+        rollup += QStringLiteral(
+                      "<tr><td colspan=\"6\" style=\"padding:8px 8px 4px 8px;background-color:%1;font-size:13px;"
+                      "font-weight:bold;\">%2</td></tr>")
                       .arg(kFill, esc(MetricCatalogue::themeName(t.theme)));
         for (const MetricResult &m : d.analysis.metrics.metrics) {
             if (m.def->theme != t.theme)
                 continue;
-            const QString mvColor = m.verdict == Verdict::Improved ? kGood : m.verdict == Verdict::Worse ? kBad : kMuted;
+            const QString mvColor = m.verdict == Verdict::Improved ? kGood
+                : m.verdict == Verdict::Worse                      ? kBad
+                                                                   : kMuted;
             rollup += QStringLiteral("<tr>%1%2%3%4%5%6</tr>\n")
                           .arg(td(esc(metricName(m))), td(esc(formatValue(m.value, m.def->unit)), true),
-                               td(esc(formatValue(m.target, m.def->unit)), true, QStringLiteral("color:%1;").arg(kMuted)),
+                               td(esc(formatValue(m.target, m.def->unit)), true,
+                                  QStringLiteral("color:%1;").arg(kMuted)),
                                td(sparkline(m, scale)),
                                td(esc(verdictText(m.verdict)), false, QStringLiteral("color:%1;").arg(mvColor)),
                                td(QStringLiteral("<strong>%1</strong>").arg(esc(statusText(m.status))), false,
@@ -316,10 +326,11 @@ QByteArray htmlSummary(const ReportData &d)
     body += section(tr("Metrics"),
                     table(rollup)
                         + QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:12px;color:%1;\">%2</p>")
-                              .arg(kMuted, esc(tr("Weekly trend over the window, on one scale from zero per unit; dashed "
-                                                  "line: target. \"vs. before\": against the %1 days before; improved or "
-                                                  "worse only when the 95% ranges of the two periods do not overlap.")
-                                                   .arg(d.previous.window.days))));
+                              .arg(kMuted,
+                                   esc(tr("Weekly trend over the window, on one scale from zero per unit; dashed "
+                                          "line: target. \"vs. before\": against the %1 days before; improved or "
+                                          "worse only when the 95% ranges of the two periods do not overlap.")
+                                           .arg(d.previous.window.days))));
 
     // The DORA Quick Check: the line of the executive summary, then each metric's level and score.
     {
@@ -329,13 +340,17 @@ QByteArray htmlSummary(const ReportData &d)
                                 th(tr("Industry"), true));
         for (const dora::MetricScore &m : q.metrics)
             rows += QStringLiteral("<tr>%1%2%3%4</tr>\n")
-                        .arg(td(esc(QCoreApplication::translate("srm::MetricCatalogue", MetricCatalogue::def(m.metric).name))),
-                             td(esc(doraLevelAndValue(m)), false, m.value ? QString() : QStringLiteral("color:%1;").arg(kMuted)),
+                        .arg(td(esc(QCoreApplication::translate("srm::MetricCatalogue",
+                                                                MetricCatalogue::def(m.metric).name))),
+                             td(esc(doraLevelAndValue(m)), false,
+                                m.value ? QString() : QStringLiteral("color:%1;").arg(kMuted)),
                              td(esc(formatScore(m.score)), true),
-                             td(esc(formatIndustry(dora::industry(m.metric))), true, QStringLiteral("color:%1;").arg(kMuted)));
-        body += section(summary.quickCheckTitle,
-                        QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(summary.quickCheck))
-                            + table(rows));
+                             td(esc(formatIndustry(dora::industry(m.metric))), true,
+                                QStringLiteral("color:%1;").arg(kMuted)));
+        body += section(
+            summary.quickCheckTitle,
+            QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(summary.quickCheck))
+                + table(rows));
     }
 
     // Quarter by quarter: the latest complete quarter's verdicts, successes and the pace.
@@ -350,8 +365,9 @@ QByteArray htmlSummary(const ReportData &d)
                 QString items;
                 for (const ProgressLine &l : lines)
                     items += QStringLiteral("<li>%1</li>").arg(esc(l.text));
-                html += QStringLiteral("<p style=\"margin:6px 0 2px 0;font-size:13px;font-weight:bold;color:%1;\">%2</p>"
-                                       "<ul style=\"margin:0;padding-left:20px;font-size:13px;\">%3</ul>")
+                html += QStringLiteral(
+                            "<p style=\"margin:6px 0 2px 0;font-size:13px;font-weight:bold;color:%1;\">%2</p>"
+                            "<ul style=\"margin:0;padding-left:20px;font-size:13px;\">%3</ul>")
                             .arg(color, esc(title), items);
             };
             list(tr("Improved for real"), p.improved, kGood);
@@ -362,7 +378,8 @@ QByteArray htmlSummary(const ReportData &d)
                 for (const ProgressLine &l : p.notClosing)
                     names << QCoreApplication::translate("srm::MetricCatalogue", l.metric->def->name);
                 html += QStringLiteral("<p style=\"margin:6px 0 0 0;font-size:13px;color:%1;\">%2</p>")
-                            .arg(kMuted, esc(tr("Not closing at this pace: %1.").arg(names.join(QStringLiteral(", ")))));
+                            .arg(kMuted,
+                                 esc(tr("Not closing at this pace: %1.").arg(names.join(QStringLiteral(", ")))));
             }
             body += section(tr("Quarter by quarter, %1").arg(p.span), html);
         }
@@ -380,7 +397,8 @@ QByteArray htmlSummary(const ReportData &d)
             // window" the last day spent it (docs/decisions.md#analysis-engine); above 1 the budget
             // runs out before the window ends.
             const QString burn = s.burnRate24h ? tr("%1×").arg(formatNumber(*s.burnRate24h)) : QStringLiteral("–");
-            const QString burnStyle = s.burnRate24h && *s.burnRate24h > 1 ? QStringLiteral("color:%1;").arg(kBad) : QString();
+            const QString burnStyle = s.burnRate24h && *s.burnRate24h > 1 ? QStringLiteral("color:%1;").arg(kBad)
+                                                                          : QString();
             slos += QStringLiteral("<tr>%1%2%3%4%5%6</tr>\n")
                         .arg(td(esc(s.name)), td(esc(formatPercent(s.objective, 2)), true),
                              td(esc(formatPercent(s.attainment, 3)), true),
@@ -395,7 +413,8 @@ QByteArray htmlSummary(const ReportData &d)
     const AlertReport &a = d.analysis.alerts;
     if (!a.groups.empty()) {
         QString groups = QStringLiteral("<tr>%1%2%3%4</tr>")
-                             .arg(th(tr("#"), true), th(tr("Alert group")), th(tr("Pages"), true), th(tr("Share"), true));
+                             .arg(th(tr("#"), true), th(tr("Alert group")), th(tr("Pages"), true),
+                                  th(tr("Share"), true));
         for (std::size_t i = 0; i < a.groups.size() && i < 5; ++i) {
             const AlertGroup &g = a.groups[i];
             groups += QStringLiteral("<tr>%1%2%3%4</tr>\n")
@@ -408,7 +427,8 @@ QByteArray htmlSummary(const ReportData &d)
         if (a.groupsFor80Percent)
             note += u' ' + tr("The top %1 groups cause 80% of the pages.").arg(*a.groupsFor80Percent);
         body += section(tr("Top alert groups"),
-                        QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(note)) + table(groups));
+                        QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(note))
+                            + table(groups));
     }
 
     // The next quarter with work in it.
@@ -424,9 +444,11 @@ QByteArray htmlSummary(const ReportData &d)
             QString head = formatQuarter(q.quarter);
             if (q.capacityWeeks)
                 head += tr(": %1 of %2 weeks planned")
-                            .arg(QLocale::c().toString(q.usedWeeks, 'f', 1), QLocale::c().toString(*q.capacityWeeks, 'f', 1));
+                            .arg(QLocale::c().toString(q.usedWeeks, 'f', 1),
+                                 QLocale::c().toString(*q.capacityWeeks, 'f', 1));
             body += section(tr("Next on the roadmap"),
-                            QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(head)) + table(rows));
+                            QStringLiteral("<p style=\"margin:0 0 6px 0;font-size:13px;\">%1</p>").arg(esc(head))
+                                + table(rows));
             break;
         }
     }
@@ -438,32 +460,35 @@ QByteArray htmlSummary(const ReportData &d)
     // Assembled by concatenation: the body holds figures such as "80%" that a further arg() pass
     // would read as its own %N markers.
     const QString file = QFileInfo(d.workspacePath).fileName();
-    const QString footer =
-        esc(tr("Made by SRE Roadmap %1 from %2. The full executive report:").arg(QLatin1StringView(SRM_VERSION), hygiene::isolate(file)))
+    const QString footer = esc(tr("Made by SRE Roadmap %1 from %2. The full executive report:")
+                                   .arg(QLatin1StringView(SRM_VERSION), hygiene::isolate(file)))
         + QStringLiteral(" <span style=\"white-space:nowrap;font-family:monospace;\">%1</span>")
               .arg(esc(QStringLiteral("sre-roadmap report %1 --pdf report.pdf").arg(file)));
-    const QString head =
-        QStringLiteral(
-            "<!DOCTYPE html>\n"
-            "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
-            "<title>%1</title>\n</head>\n"
-            "<body style=\"margin:0;padding:24px 0;background-color:%2;\">\n"
-            "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" "
-            "style=\"border-collapse:collapse;background-color:%2;\"><tr><td align=\"center\">\n"
-            "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"680\" "
-            "style=\"width:680px;max-width:100%;border-collapse:collapse;background-color:#ffffff;border-top:4px solid %3;"
-            "font-family:DejaVu Sans,Verdana,Arial,sans-serif;font-size:14px;line-height:1.45;color:%4;text-align:left;\">\n"
-            "<tr><td style=\"padding:22px 28px 4px 28px;\">"
-            "<div style=\"font-size:13px;color:%3;\">%5</div>"
-            "<h1 style=\"margin:4px 0 6px 0;font-size:26px;line-height:1.2;color:%4;\">%6</h1>"
-            "<div style=\"font-size:13px;color:%7;\">%8</div>%9</td></tr>\n")
-            .arg(attr(title), kFill, kAccent, kInk, esc(tr("Daily reliability summary")), esc(d.organisation), kMuted,
-                 esc(tr("As of %1 · window %2 · %3").arg(asOfDate(w), windowText(w), d.scope.describe())), freshness(d));
-    const QString tail =
-        QStringLiteral("<tr><td style=\"padding:18px 28px 22px 28px;font-size:12px;color:%1;border-top:1px solid %2;\">%3"
-                       "</td></tr>\n</table>\n</td></tr></table>\n</body>\n</html>\n")
-            .arg(kMuted, kRule, footer);
+    const QString head
+        = QStringLiteral("<!DOCTYPE html>\n"
+                         "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
+                         "<title>%1</title>\n</head>\n"
+                         "<body style=\"margin:0;padding:24px 0;background-color:%2;\">\n"
+                         "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" "
+                         "style=\"border-collapse:collapse;background-color:%2;\"><tr><td align=\"center\">\n"
+                         "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"680\" "
+                         "style=\"width:680px;max-width:100%;border-collapse:collapse;background-color:#ffffff;border-"
+                         "top:4px solid %3;"
+                         "font-family:DejaVu "
+                         "Sans,Verdana,Arial,sans-serif;font-size:14px;line-height:1.45;color:%4;text-align:left;\">\n"
+                         "<tr><td style=\"padding:22px 28px 4px 28px;\">"
+                         "<div style=\"font-size:13px;color:%3;\">%5</div>"
+                         "<h1 style=\"margin:4px 0 6px 0;font-size:26px;line-height:1.2;color:%4;\">%6</h1>"
+                         "<div style=\"font-size:13px;color:%7;\">%8</div>%9</td></tr>\n")
+              .arg(attr(title), kFill, kAccent, kInk, esc(tr("Daily reliability summary")), esc(d.organisation), kMuted,
+                   esc(tr("As of %1 · window %2 · %3").arg(asOfDate(w), windowText(w), d.scope.describe())),
+                   freshness(d));
+    const QString tail
+        = QStringLiteral(
+              "<tr><td style=\"padding:18px 28px 22px 28px;font-size:12px;color:%1;border-top:1px solid %2;\">%3"
+              "</td></tr>\n</table>\n</td></tr></table>\n</body>\n</html>\n")
+              .arg(kMuted, kRule, footer);
     const QString html = shortLines(head + body + tail);
     return html.toUtf8();
 }

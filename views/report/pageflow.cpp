@@ -145,7 +145,10 @@ void WrappedText::draw(QPainter &painter, const QPointF &topLeft, const QColor &
 // --- PageFlow ----------------------------------------------------------------------------------
 
 PageFlow::PageFlow(const QPaintDevice *device, const PageGeometry &geometry)
-    : m_device(device), m_geometry(geometry), m_content(geometry.content), m_dpi(device->logicalDpiY()),
+    : m_device(device),
+      m_geometry(geometry),
+      m_content(geometry.content),
+      m_dpi(device->logicalDpiY()),
       m_y(geometry.content.top())
 {
     m_pages.push_back({m_geometry, {}});
@@ -249,8 +252,8 @@ void PageFlow::heading(const QString &text, const QFont &font, const QColor &col
 
 struct PageFlow::TableLayout
 {
-    std::vector<qreal> x;      // left edge of each column
-    std::vector<qreal> width;  // each column's width, padding included
+    std::vector<qreal> x;     // left edge of each column
+    std::vector<qreal> width; // each column's width, padding included
     qreal padX = 0;
     qreal padY = 0;
     std::vector<WrappedText> header;
@@ -266,7 +269,8 @@ qreal widestWord(const QFontMetricsF &fm, const QString &text)
 {
     qreal w = 0;
     // Words as laid out: a run of more than kRun characters breaks (layoutText()).
-    const QStringList words = layoutText(text).split(QRegularExpression(QStringLiteral("[\\s\\x{200b}]+")), Qt::SkipEmptyParts);
+    const QStringList words = layoutText(text).split(QRegularExpression(QStringLiteral("[\\s\\x{200b}]+")),
+                                                     Qt::SkipEmptyParts);
     for (const QString &word : words)
         w = std::max(w, fm.horizontalAdvance(word));
     return w;
@@ -312,7 +316,8 @@ std::vector<qreal> PageFlow::columnWidths(const Table &t) const
         }
         // A text column keeps its longest word whole unless that is very long (a host name):
         // that one breaks inside rather than squeeze the other columns.
-        minimum[c] = std::max(widestWord(fmHead, col.header), col.wrap ? std::min(word, m_content.width() * 0.3) : word);
+        minimum[c] = std::max(widestWord(fmHead, col.header),
+                              col.wrap ? std::min(word, m_content.width() * 0.3) : word);
         // Slack for the shaped text, which may be a little wider than the metrics' advance.
         natural[c] += 2 * padX + pt(1.5);
         minimum[c] += 2 * padX + pt(1.5);

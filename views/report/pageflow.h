@@ -40,9 +40,9 @@ public:
     WrappedText(const std::vector<Span> &spans, const QFont &font, qreal width, const QPaintDevice *device,
                 Qt::Alignment align = Qt::AlignLeft, qreal lineSpacing = 1.15);
     int lineCount() const;
-    qreal height() const;                 // all lines
-    qreal lineTop(int line) const;        // from the top of the text
-    qreal lineHeight(int line) const;     // the line's advance, spacing included
+    qreal height() const;             // all lines
+    qreal lineTop(int line) const;    // from the top of the text
+    qreal lineHeight(int line) const; // the line's advance, spacing included
     void drawLines(QPainter &painter, const QPointF &topLeft, int first, int count, const QColor &color) const;
     void draw(QPainter &painter, const QPointF &topLeft, const QColor &color) const;
 
@@ -56,8 +56,8 @@ struct TableColumn
 {
     QString header;
     Qt::Alignment align = Qt::AlignLeft;
-    bool wrap = true;      // a text column that may wrap; others keep their natural width if they can
-    qreal fixedWidth = 0;  // device pixels, for painted cells (sparklines); 0 = from the content
+    bool wrap = true;     // a text column that may wrap; others keep their natural width if they can
+    qreal fixedWidth = 0; // device pixels, for painted cells (sparklines); 0 = from the content
 };
 
 struct TableCell
@@ -86,7 +86,7 @@ struct Table
     QColor mutedText; // the header
     QColor rule;
     QColor groupFill;
-    qreal paintedRowHeight = 0; // at least this tall when a row has a painted cell
+    qreal paintedRowHeight = 0;      // at least this tall when a row has a painted cell
     std::vector<qreal> columnWidths; // device pixels; empty: from the content (PageFlow::columnWidths)
 };
 

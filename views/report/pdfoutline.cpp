@@ -18,7 +18,8 @@ QString tr(const char *text)
 PoDoFo::PdfString pdfString(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
-    return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8 *>(utf8.constData()), PoDoFo::pdf_long(utf8.size()));
+    return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8 *>(utf8.constData()),
+                             PoDoFo::pdf_long(utf8.size()));
 }
 
 QString errorText(const PoDoFo::PdfError &e)

@@ -53,8 +53,9 @@ QString firstToLast(const MetricProgress &m, const ProgressReport &r)
     if (!first || *first == *last)
         return QString();
     auto at = [&](std::size_t i) {
-        return tr("%1 (%2%3)").arg(formatValue(m.quarters[i].value, m.def->unit), formatQuarter(r.quarters[i].quarter),
-                                   r.quarters[i].partial ? tr(", so far") : QString());
+        return tr("%1 (%2%3)")
+            .arg(formatValue(m.quarters[i].value, m.def->unit), formatQuarter(r.quarters[i].quarter),
+                 r.quarters[i].partial ? tr(", so far") : QString());
     };
     return tr("%1 → %2").arg(at(*first), at(*last));
 }
@@ -86,11 +87,12 @@ ProgressSummary summarizeProgress(const ReportData &d)
         s.latest = formatQuarter(r.quarters[std::size_t(*latest)].quarter);
     if (r.quarters.back().partial)
         s.partial = tr("%1 so far (to %2)").arg(formatQuarter(r.quarters.back().quarter), formatDate(r.asOf - 1));
-    s.lead = tr("Every metric quarter by quarter, %1%2. A quarter counts as better or worse than the one before only when "
-                "their 95% ranges do not overlap; a difference inside them is what chance alone moves, so it is called no "
-                "clear change. The pace is the median trend (Theil–Sen) of the complete quarters; projected forward, it "
-                "says in which quarter each gap closes if nothing changes.")
-                 .arg(s.span, s.partial.isEmpty() ? QString() : tr(", the last one partial: %1").arg(s.partial));
+    s.lead
+        = tr("Every metric quarter by quarter, %1%2. A quarter counts as better or worse than the one before only when "
+             "their 95% ranges do not overlap; a difference inside them is what chance alone moves, so it is called no "
+             "clear change. The pace is the median trend (Theil–Sen) of the complete quarters; projected forward, it "
+             "says in which quarter each gap closes if nothing changes.")
+              .arg(s.span, s.partial.isEmpty() ? QString() : tr(", the last one partial: %1").arg(s.partial));
 
     int improved = 0, worse = 0, steady = 0, unknown = 0;
     for (const MetricProgress &m : r.metrics) {
@@ -119,7 +121,8 @@ ProgressSummary summarizeProgress(const ReportData &d)
                 ++withValue;
             }
         if (up.isEmpty() && down.isEmpty() && withValue >= 2 && m.key() != MetricId::ToilRatio)
-            s.wobbled.push_back({&m, tr("%1 (%2 to %3)").arg(name(m), formatValue(lo, m.def->unit), formatValue(hi, m.def->unit))});
+            s.wobbled.push_back(
+                {&m, tr("%1 (%2 to %3)").arg(name(m), formatValue(lo, m.def->unit), formatValue(hi, m.def->unit))});
 
         if (latest) {
             const QuarterFigure &f = m.quarters[std::size_t(*latest)];
@@ -139,15 +142,19 @@ ProgressSummary summarizeProgress(const ReportData &d)
         if (m.pace.met) {
             s.met << name(m);
         } else if (m.pace.targetQuarter) {
-            s.closing.push_back({&m, tr("%1: on pace for %2 (%3 now, target %4; %5)")
-                                         .arg(name(m), formatQuarter(*m.pace.targetQuarter),
-                                              formatValue(latest ? m.quarters[std::size_t(*latest)].value : std::nullopt, m.def->unit),
-                                              formatValue(m.target, m.def->unit), paceText(m))});
+            s.closing.push_back(
+                {&m,
+                 tr("%1: on pace for %2 (%3 now, target %4; %5)")
+                     .arg(name(m), formatQuarter(*m.pace.targetQuarter),
+                          formatValue(latest ? m.quarters[std::size_t(*latest)].value : std::nullopt, m.def->unit),
+                          formatValue(m.target, m.def->unit), paceText(m))});
         } else if (latest && m.quarters[std::size_t(*latest)].value) {
-            const QString why = m.pace.slopePerQuarter ? tr("not at this pace (%1)").arg(paceText(m)) : tr("too few quarters for a pace");
-            s.notClosing.push_back({&m, tr("%1: %2 now, target %3: %4")
-                                            .arg(name(m), formatValue(m.quarters[std::size_t(*latest)].value, m.def->unit),
-                                                 formatValue(m.target, m.def->unit), why)});
+            const QString why = m.pace.slopePerQuarter ? tr("not at this pace (%1)").arg(paceText(m))
+                                                       : tr("too few quarters for a pace");
+            s.notClosing.push_back({&m,
+                                    tr("%1: %2 now, target %3: %4")
+                                        .arg(name(m), formatValue(m.quarters[std::size_t(*latest)].value, m.def->unit),
+                                             formatValue(m.target, m.def->unit), why)});
         }
     }
     std::stable_sort(s.closing.begin(), s.closing.end(), [](const ProgressLine &a, const ProgressLine &b) {

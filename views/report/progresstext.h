@@ -23,19 +23,19 @@ struct ProgressLine
 
 struct ProgressSummary
 {
-    QString span;       // "2025Q2 to 2026Q3"
-    QString latest;     // the latest complete quarter, "2026Q3"; empty without one
-    QString partial;    // "2026Q4 so far (to 2026-11-15)", or empty
-    QString lead;       // one paragraph: what the page shows and how a change is told from noise
-    std::vector<ProgressLine> improved; // some quarter improved against the one before
-    std::vector<ProgressLine> worse;    // some quarter got worse (a metric may be in both)
-    std::vector<ProgressLine> wobbled;  // values in several quarters, never a real change
-    QStringList successes;              // metric names
-    QString successText;                // "Successes of 2026Q3: …" or that there are none
-    std::vector<ProgressLine> closing;  // gaps with a projected quarter, soonest first
+    QString span;                         // "2025Q2 to 2026Q3"
+    QString latest;                       // the latest complete quarter, "2026Q3"; empty without one
+    QString partial;                      // "2026Q4 so far (to 2026-11-15)", or empty
+    QString lead;                         // one paragraph: what the page shows and how a change is told from noise
+    std::vector<ProgressLine> improved;   // some quarter improved against the one before
+    std::vector<ProgressLine> worse;      // some quarter got worse (a metric may be in both)
+    std::vector<ProgressLine> wobbled;    // values in several quarters, never a real change
+    QStringList successes;                // metric names
+    QString successText;                  // "Successes of 2026Q3: …" or that there are none
+    std::vector<ProgressLine> closing;    // gaps with a projected quarter, soonest first
     std::vector<ProgressLine> notClosing; // gaps the pace does not close within 8 quarters (or no pace)
-    QStringList met;                    // meeting the target in the latest complete quarter
-    QString latestCounts;               // "2026Q3 against 2026Q2: 3 improved, 1 worse, 12 no clear change"
+    QStringList met;                      // meeting the target in the latest complete quarter
+    QString latestCounts;                 // "2026Q3 against 2026Q2: 3 improved, 1 worse, 12 no clear change"
 };
 
 ProgressSummary summarizeProgress(const ReportData &data);

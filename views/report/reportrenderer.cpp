@@ -4,19 +4,19 @@
 #include "views/charts/breakdownchart.h"
 #include "views/charts/chartstyle.h"
 #include "views/charts/dorachart.h"
-#include "views/report/exportfile.h"
 #include "views/charts/incidentcharts.h"
 #include "views/charts/metricchart.h"
-#include "views/report/pageflow.h"
-#include "views/report/pdfoutline.h"
 #include "views/charts/paretochart.h"
 #include "views/charts/progresschart.h"
-#include "views/report/progresstext.h"
 #include "views/charts/quadrantchart.h"
 #include "views/charts/roadmapchart.h"
 #include "views/charts/slochart.h"
-#include "views/report/summarytext.h"
 #include "views/charts/valueformat.h"
+#include "views/report/exportfile.h"
+#include "views/report/pageflow.h"
+#include "views/report/pdfoutline.h"
+#include "views/report/progresstext.h"
+#include "views/report/summarytext.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -44,7 +44,18 @@ QString tr(const char *text)
 }
 
 // The sections of docs/views-and-report.md after the cover, in order.
-enum Section { Summary, Progress, SmallMultiples, AlertGroups, Incidents, Debt, Roadmap, Options, Appendix, SectionCount };
+enum Section {
+    Summary,
+    Progress,
+    SmallMultiples,
+    AlertGroups,
+    Incidents,
+    Debt,
+    Roadmap,
+    Options,
+    Appendix,
+    SectionCount
+};
 
 QString sectionTitle(Section s)
 {
@@ -128,9 +139,15 @@ struct Layout
 {
     Layout(const ReportData &data, const QPaintDevice *paintDevice, const PageGeometry &portraitPage,
            const PageGeometry &landscapePage)
-        : d(data), device(paintDevice), portrait(portraitPage), landscape(landscapePage),
-          portraitContent(portraitPage.content), flow(paintDevice, portraitPage), style(printStyle()),
-          scale(SmallMultiplesScale::forReport(data.analysis.metrics)), summary(summarize(data))
+        : d(data),
+          device(paintDevice),
+          portrait(portraitPage),
+          landscape(landscapePage),
+          portraitContent(portraitPage.content),
+          flow(paintDevice, portraitPage),
+          style(printStyle()),
+          scale(SmallMultiplesScale::forReport(data.analysis.metrics)),
+          summary(summarize(data))
     {
         setScale(1.0);
         ink = style.text;
@@ -250,9 +267,7 @@ struct Layout
         const qreal y = f.y() + f.mm(1.2);
         const QRectF c = f.content();
         const QColor color = accent;
-        f.paintAt([c, y, color, w = f.pt(1.2)](QPainter &p) {
-            p.fillRect(QRectF(c.left(), y, c.width(), w), color);
-        });
+        f.paintAt([c, y, color, w = f.pt(1.2)](QPainter &p) { p.fillRect(QRectF(c.left(), y, c.width(), w), color); });
         f.space(f.mm(4.5));
     }
 
@@ -369,8 +384,9 @@ struct Layout
                  .arg(windowText(d.window)),
              small, muted, flow.mm(3));
         if (b.entries.empty()) {
-            para(flow, tr("No team has records in the window: import an ownership list (service, team) or deployments "
-                          "with a team."),
+            para(flow,
+                 tr("No team has records in the window: import an ownership list (service, team) or deployments "
+                    "with a team."),
                  body, ink, 0);
             return;
         }
@@ -422,7 +438,8 @@ struct Layout
     {
         heading1(f, sectionTitle(Summary));
         const AnalysisWindow &w = d.window;
-        para(f, tr("%1 · %2 · as of %3").arg(hygiene::isolate(d.organisation), windowText(w), asOfDate(w)), small, muted, f.mm(3));
+        para(f, tr("%1 · %2 · as of %3").arg(hygiene::isolate(d.organisation), windowText(w), asOfDate(w)), small,
+             muted, f.mm(3));
 
         const std::pair<QString, QString> answers[] = {
             {summary.improvingQuestion, summary.improving},
@@ -496,25 +513,31 @@ struct Layout
                              cell(tierText(m.tier)),
                              TableCell(),
                              cell(verdictText(m.verdict),
-                                  m.verdict == Verdict::Improved ? style.good : m.verdict == Verdict::Worse ? style.bad : muted),
+                                  m.verdict == Verdict::Improved    ? style.good
+                                      : m.verdict == Verdict::Worse ? style.bad
+                                                                    : muted),
                              statusCell(m)};
                 const MetricResult *metric = &m;
                 const SmallMultiplesScale sc = scale;
                 const ChartStyle st = style;
-                row.cells[5].paint = [metric, sc, st](QPainter &p, const QRectF &r) { paintSparkline(p, r, *metric, sc, st); };
+                row.cells[5].paint = [metric, sc, st](QPainter &p, const QRectF &r) {
+                    paintSparkline(p, r, *metric, sc, st);
+                };
                 t.rows.push_back(std::move(row));
             }
         }
         f.table(t);
         f.space(f.mm(1.2));
-        para(f,
-             tr("Weekly trend: %1, one point a week on the window's time axis; metrics of one unit share one scale from "
-                "zero; dashed line: target. \"vs. before\": the value against the %2 days before, improved or worse only "
-                "when the 95% ranges of the two periods do not overlap. Status: a gap is small under 10% of the target, "
-                "moderate under 50%, large from 50%.")
-                 .arg(windowText(w))
-                 .arg(d.previous.window.days),
-             small, muted, f.mm(3));
+        para(
+            f,
+            tr("Weekly trend: %1, one point a week on the window's time axis; metrics of one unit share one scale from "
+               "zero; dashed line: target. \"vs. before\": the value against the %2 days before, improved or worse "
+               "only "
+               "when the 95% ranges of the two periods do not overlap. Status: a gap is small under 10% of the target, "
+               "moderate under 50%, large from 50%.")
+                .arg(windowText(w))
+                .arg(d.previous.window.days),
+            small, muted, f.mm(3));
 
         f.paragraph({{summary.quickCheckTitle + QStringLiteral(": "), true}, {summary.quickCheck}}, body, ink);
         f.space(f.mm(3));
@@ -551,7 +574,8 @@ struct Layout
             for (const ProgressLine &l : lines) {
                 // A square marker in the margin of a paragraph indented under it (kept with its first lines).
                 flow.keep(std::min(flow.textHeight({Span{l.text}}, body, indent), 2.4 * lineH));
-                const QRectF marker(flow.content().left() + flow.mm(0.6), flow.y() + lineH * 0.33, flow.mm(1.8), flow.mm(1.8));
+                const QRectF marker(flow.content().left() + flow.mm(0.6), flow.y() + lineH * 0.33, flow.mm(1.8),
+                                    flow.mm(1.8));
                 flow.paintAt([marker, color](QPainter &painter) { painter.fillRect(marker, color); });
                 flow.paragraph(l.text, body, ink, indent);
                 flow.space(flow.mm(1));
@@ -563,13 +587,15 @@ struct Layout
                 tr("No metric got worse beyond what chance moves in any of these quarters."));
         heading2(flow, tr("What only wobbled"), flow.mm(12));
         if (p.wobbled.empty()) {
-            para(flow, tr("Every metric with data in several quarters changed for real at least once."), body, muted, 0);
+            para(flow, tr("Every metric with data in several quarters changed for real at least once."), body, muted,
+                 0);
         } else {
             QStringList names;
             for (const ProgressLine &l : p.wobbled)
                 names << l.text;
             para(flow,
-                 tr("These moved, but no quarter differed from the one before it beyond their 95% ranges, so no quarter's "
+                 tr("These moved, but no quarter differed from the one before it beyond their 95% ranges, so no "
+                    "quarter's "
                     "change can be claimed (the pace below shows any steady drift): %1.")
                      .arg(names.join(QStringLiteral("; "))),
                  body, ink, 0);
@@ -582,7 +608,8 @@ struct Layout
         auto row = [&](const MetricProgress &m) {
             const QuarterFigure &f = m.quarters[std::size_t(*latest)];
             const QColor c = m.pace.met ? style.good : m.pace.targetQuarter ? style.series : style.bad;
-            TableCell name = cell(QCoreApplication::translate("srm::MetricCatalogue", m.def->name), QColor(), m.success);
+            TableCell name = cell(QCoreApplication::translate("srm::MetricCatalogue", m.def->name), QColor(),
+                                  m.success);
             if (m.success)
                 name.note = tr("success of %1").arg(p.latest);
             t.rows.push_back({{name, cell(formatValue(f.value, m.def->unit)), cell(formatValue(m.target, m.def->unit)),
@@ -595,10 +622,11 @@ struct Layout
         flow.table(t);
         flow.space(flow.mm(1.5));
         if (!p.met.isEmpty())
-            para(flow, tr("Already meeting the target in %1: %2.").arg(p.latest, p.met.join(QStringLiteral(", "))), small,
-                 muted, flow.mm(1));
+            para(flow, tr("Already meeting the target in %1: %2.").arg(p.latest, p.met.join(QStringLiteral(", "))),
+                 small, muted, flow.mm(1));
         para(flow,
-             tr("\"Not at this pace\": the trend line does not reach the target within the next 8 quarters, or runs away "
+             tr("\"Not at this pace\": the trend line does not reach the target within the next 8 quarters, or runs "
+                "away "
                 "from it. A pace needs at least three complete quarters with data."),
              small, muted, 0);
 
@@ -640,8 +668,9 @@ struct Layout
         }
         flow.table(slos);
         flow.space(flow.mm(1));
-        para(flow, tr("Green: the quarter met the objective; red: it missed it. An SLO without measurements in a quarter is "
-                      "left out of that quarter's SLO compliance."),
+        para(flow,
+             tr("Green: the quarter met the objective; red: it missed it. An SLO without measurements in a quarter is "
+                "left out of that quarter's SLO compliance."),
              small, muted, 0);
     }
 
@@ -653,7 +682,8 @@ struct Layout
         const AnalysisWindow &w = d.window;
         para(flow,
              tr("Every metric of the catalogue, week by week from %1. All tiles share the window as their time axis; "
-                "metrics of one unit share one value scale from zero (no panel is scaled on its own); the dashed line is "
+                "metrics of one unit share one value scale from zero (no panel is scaled on its own); the dashed line "
+                "is "
                 "the target. A metric without data is an empty tile that says so.")
                  .arg(windowText(w)),
              small, muted, flow.mm(3));
@@ -663,7 +693,8 @@ struct Layout
         ChartStyle st = style;
         st.setBaseFont(font(7.5));
         st.titleFont.setPointSizeF(6.5);
-        flow.block(flow.remaining(), [report, st](QPainter &p, const QRectF &r) { paintSmallMultiples(p, r, *report, st, 3); });
+        flow.block(flow.remaining(),
+                   [report, st](QPainter &p, const QRectF &r) { paintSmallMultiples(p, r, *report, st, 3); });
 
         // The SLO chart's columns want the width of a landscape page.
         const std::vector<SloResult> *slos = &d.analysis.metrics.slos;
@@ -677,10 +708,12 @@ struct Layout
         }
         para(flow,
              tr("Attainment against the objective over each SLO's own window ending at as-of, the error budget left "
-                "(negative when overspent) and its burn-down on one shared scale, and the burn rate of the last 24 hours."),
+                "(negative when overspent) and its burn-down on one shared scale, and the burn rate of the last 24 "
+                "hours."),
              small, muted, flow.mm(2));
         const qreal h = std::min(flow.remaining() * 0.6, flow.mm(22) + flow.mm(15) * qreal(slos->size()));
-        flow.block(std::max(h, flow.mm(50)), [slos, st](QPainter &p, const QRectF &r) { paintSloChart(p, r, *slos, st); });
+        flow.block(std::max(h, flow.mm(50)),
+                   [slos, st](QPainter &p, const QRectF &r) { paintSloChart(p, r, *slos, st); });
         flow.space(flow.mm(3));
         Table t = table({col(tr("SLO")), col(tr("Service")), num(tr("Objective")), num(tr("Window")),
                          num(tr("Attainment")), num(tr("Error budget left")), num(tr("Burn rate 24 h")),
@@ -750,13 +783,15 @@ struct Layout
     {
         startSection(flow, Incidents);
         const IncidentReport &r = d.analysis.incidents;
-        para(flow,
-             r.incidents.empty()
-                 ? tr("No incident started in this window.")
-                 : tr("%1 incidents started in the window. Every duration is measured from the incident's start; p50 is "
-                      "the median, p90 the time 90% of incidents stayed within, n the incidents that reached the milestone.")
-                       .arg(formatCount(std::int64_t(r.incidents.size()))),
-             small, muted, flow.mm(2));
+        para(
+            flow,
+            r.incidents.empty()
+                ? tr("No incident started in this window.")
+                : tr("%1 incidents started in the window. Every duration is measured from the incident's start; p50 is "
+                     "the median, p90 the time 90% of incidents stayed within, n the incidents that reached the "
+                     "milestone.")
+                      .arg(formatCount(std::int64_t(r.incidents.size()))),
+            small, muted, flow.mm(2));
         Table t = table({col(tr("From the incident's start to")), num(tr("p50")), num(tr("p90")), num(tr("n"))});
         const std::pair<QString, const DurationStats *> rows[] = {
             {tr("detection"), &r.timeToDetect},
@@ -772,7 +807,8 @@ struct Layout
         const IncidentReport *report = &r;
         const ChartStyle st = style;
         heading2(flow, tr("Distributions (log time axis)"), flow.mm(80));
-        flow.block(flow.mm(88), [report, st](QPainter &p, const QRectF &rect) { paintIncidentDurations(p, rect, *report, st); });
+        flow.block(flow.mm(88),
+                   [report, st](QPainter &p, const QRectF &rect) { paintIncidentDurations(p, rect, *report, st); });
 
         heading2(flow, tr("Phases: detect → acknowledge → mitigate → resolve"), flow.mm(70));
         para(flow,
@@ -804,7 +840,8 @@ struct Layout
             quadrants << tr("%1 %2").arg(perQuadrant[int(q)]).arg(quadrantName(q));
         para(flow,
              tr("%1 items in the register, %2 open: %3. A large toil pile is %4 hours a week or more, a high cost %5 "
-                "weeks or more (settings quadrant.toil_hours and quadrant.cost_weeks). Each point is an open item, sized "
+                "weeks or more (settings quadrant.toil_hours and quadrant.cost_weeks). Each point is an open item, "
+                "sized "
                 "by its risk (likelihood × impact).")
                  .arg(d.debtItems.size())
                  .arg(open)
@@ -821,7 +858,8 @@ struct Layout
 
         heading2(flow, tr("Ranked by priority"), flow.mm(20));
         para(flow,
-             tr("Priority = value ÷ cost in hours × theme weight × gap factor, where value = toil hours a week × 13 + 8 × "
+             tr("Priority = value ÷ cost in hours × theme weight × gap factor, where value = toil hours a week × 13 + "
+                "8 × "
                 "likelihood × impact (hours a quarter), and the gap factor is 1 + the largest gap of the item's linked "
                 "metrics relative to its target (at most 1; 0.5 when not measured) over the %1 days to %2. Payback: "
                 "quarters of toil the work saves back.")
@@ -841,14 +879,16 @@ struct Layout
             title.note = item->theme.empty() ? tr("no theme") : qs(item->theme);
             TableCell quadrant = cell(quadrantName(a.quadrant), color);
             quadrant.note = a.fowler ? fowlerName(*a.fowler).toLower() : QString();
-            TableCell gap = cell(item->linkedMetrics.empty() ? tr("× 1, not linked") : formatGapFactor(a.gap.factor), color);
+            TableCell gap = cell(item->linkedMetrics.empty() ? tr("× 1, not linked") : formatGapFactor(a.gap.factor),
+                                 color);
             // The note says why: the first words of the explanation after the factor.
             gap.note = a.gapNote.section(QStringLiteral(": "), 1);
-            t.rows.push_back({{cell(a.rank ? QString::number(*a.rank) : tr("done"), color), cell(qs(item->id), color, true),
-                               title, cell(number(item->toilHoursPerWeek), color), cell(number(item->costWeeks), color),
-                               cell(tr("%1×%2").arg(item->riskLikelihood).arg(item->riskImpact), color), quadrant, gap,
-                               cell(formatPriority(a.priority), color),
-                               cell(a.paybackQuarters ? oneDecimal(*a.paybackQuarters) : QStringLiteral("–"), color)}});
+            t.rows.push_back(
+                {{cell(a.rank ? QString::number(*a.rank) : tr("done"), color), cell(qs(item->id), color, true), title,
+                  cell(number(item->toilHoursPerWeek), color), cell(number(item->costWeeks), color),
+                  cell(tr("%1×%2").arg(item->riskLikelihood).arg(item->riskImpact), color), quadrant, gap,
+                  cell(formatPriority(a.priority), color),
+                  cell(a.paybackQuarters ? oneDecimal(*a.paybackQuarters) : QStringLiteral("–"), color)}});
         };
         for (std::size_t i : d.rankedOpenItems())
             addRow(d.assessments[i]);
@@ -875,8 +915,9 @@ struct Layout
             return;
         }
         const Plan &plan = *d.plan;
-        QString intro = tr("%1 to %2 (%3). ").arg(formatQuarter(plan.quarters.front().quarter),
-                                                  formatQuarter(plan.quarters.back().quarter), plan.startNote());
+        QString intro = tr("%1 to %2 (%3). ")
+                            .arg(formatQuarter(plan.quarters.front().quarter),
+                                 formatQuarter(plan.quarters.back().quarter), plan.startNote());
         // In the words of the settings form, not its keys (the command line's plan keeps the keys).
         QString source;
         if (d.settings.capacityWeeks)
@@ -885,8 +926,9 @@ struct Layout
             source = tr("team size %1 × 12 weeks × (1 − %2% reserved for operations)")
                          .arg(*d.settings.teamSize)
                          .arg(SettingsSchema::formatNumber(d.settings.reservedRatio * 100));
-        intro += plan.capacityWeeks ? tr("Capacity %1 engineer-weeks a quarter (%2).").arg(number(*plan.capacityWeeks), source)
-                                    : tr("No capacity: set the team size or a capacity for debt work.");
+        intro += plan.capacityWeeks
+            ? tr("Capacity %1 engineer-weeks a quarter (%2).").arg(number(*plan.capacityWeeks), source)
+            : tr("No capacity: set the team size or a capacity for debt work.");
         if (plan.doneItems > 0)
             intro += u' ' + tr("Done items are not scheduled (%1).").arg(plan.doneItems);
         para(flow, intro, small, muted, flow.mm(2));
@@ -906,17 +948,22 @@ struct Layout
             QStringList steps;
             for (const std::string &id : plan.criticalPath.ids) {
                 const PlannedItem *item = plan.find(id);
-                const QString where = !item ? QString() : item->quarter ? formatQuarter(*item->quarter) : tr("unscheduled");
-                steps << tr("%1 %2 (%3)").arg(hygiene::isolate(qs(id)), item ? hygiene::isolate(qs(item->title)) : QString(), where);
+                const QString where = !item ? QString()
+                    : item->quarter         ? formatQuarter(*item->quarter)
+                                            : tr("unscheduled");
+                steps << tr("%1 %2 (%3)")
+                             .arg(hygiene::isolate(qs(id)), item ? hygiene::isolate(qs(item->title)) : QString(),
+                                  where);
             }
-            flow.paragraph({{tr("Critical path, %1: ").arg(formatWeeks(plan.criticalPath.totalCostWeeks)), true, style.critical},
-                            {steps.join(QStringLiteral(" → "))}},
-                           body, ink);
+            flow.paragraph(
+                {{tr("Critical path, %1: ").arg(formatWeeks(plan.criticalPath.totalCostWeeks)), true, style.critical},
+                 {steps.join(QStringLiteral(" → "))}},
+                body, ink);
         }
 
         auto itemTable = [&](const std::vector<PlannedItem> &list, const QString &reasonHeader) {
-            Table t = table({col(tr("ID"), Qt::AlignLeft, false), col(tr("Item")), num(tr("Weeks")), num(tr("Priority")),
-                             col(tr("Quadrant")), col(reasonHeader)});
+            Table t = table({col(tr("ID"), Qt::AlignLeft, false), col(tr("Item")), num(tr("Weeks")),
+                             num(tr("Priority")), col(tr("Quadrant")), col(reasonHeader)});
             for (const PlannedItem &p : list) {
                 QString priority = formatPriority(p.priority);
                 if (p.priorityFrom != p.id)
@@ -953,7 +1000,8 @@ struct Layout
             if (const auto addressed = plan.gapsAddressedIn(q.quarter); !addressed.empty()) {
                 QStringList names;
                 for (const PlanGap *g : addressed)
-                    names << (g->addressedIn == q.quarter ? metricPhrase(g->metric) : tr("%1 (continued)").arg(metricPhrase(g->metric)));
+                    names << (g->addressedIn == q.quarter ? metricPhrase(g->metric)
+                                                          : tr("%1 (continued)").arg(metricPhrase(g->metric)));
                 flow.paragraph({{tr("Addresses: "), true}, {names.join(QStringLiteral(", "))}}, small, ink);
                 flow.space(flow.mm(1.5));
             }
@@ -1000,8 +1048,8 @@ struct Layout
             para(flow, tr("Every metric meets its target."), small, muted, 0);
             return;
         }
-        Table t = table({col(tr("Gap")), col(tr("Current against target"), Qt::AlignLeft, false), col(tr("Linked work")),
-                         col(tr("Addressed in"), Qt::AlignLeft, false)});
+        Table t = table({col(tr("Gap")), col(tr("Current against target"), Qt::AlignLeft, false),
+                         col(tr("Linked work")), col(tr("Addressed in"), Qt::AlignLeft, false)});
         for (const PlanGap &g : plan.gaps) {
             const Unit unit = MetricCatalogue::def(g.metric).unit;
             QStringList work;
@@ -1009,13 +1057,15 @@ struct Layout
                 work << tr("%1 (%2)").arg(qs(i.id), i.quarter ? formatQuarter(*i.quarter) : tr("unscheduled"));
             TableCell name = cell(metricPhrase(g.metric));
             name.note = MetricCatalogue::themeName(MetricCatalogue::def(g.metric).theme);
-            t.rows.push_back({{name,
-                               cell(g.value ? tr("%1 against %2").arg(formatMetricValue(*g.value, unit), formatMetricValue(g.target, unit))
-                                            : tr("not measured"),
-                                    g.value ? QColor() : style.notMeasured),
-                               cell(work.isEmpty() ? tr("none linked") : shortList(work, 20), work.isEmpty() ? muted : QColor()),
-                               cell(g.addressedIn ? formatQuarter(*g.addressedIn) : tr("no work planned"),
-                                    g.addressedIn ? QColor() : style.bad, !g.addressedIn)}});
+            t.rows.push_back(
+                {{name,
+                  cell(g.value ? tr("%1 against %2")
+                                     .arg(formatMetricValue(*g.value, unit), formatMetricValue(g.target, unit))
+                               : tr("not measured"),
+                       g.value ? QColor() : style.notMeasured),
+                  cell(work.isEmpty() ? tr("none linked") : shortList(work, 20), work.isEmpty() ? muted : QColor()),
+                  cell(g.addressedIn ? formatQuarter(*g.addressedIn) : tr("no work planned"),
+                       g.addressedIn ? QColor() : style.bad, !g.addressedIn)}});
         }
         flow.table(t);
         QStringList unaddressed;
@@ -1023,8 +1073,9 @@ struct Layout
             unaddressed << metricPhrase(m);
         flow.space(flow.mm(2));
         flow.paragraph({{tr("Unaddressed gaps: "), true, unaddressed.isEmpty() ? style.good : style.bad},
-                        {unaddressed.isEmpty() ? tr("none; scheduled work is linked to every gap.")
-                                               : unaddressed.join(QStringLiteral(", ")) + tr(" — no scheduled item is linked to them.")}},
+                        {unaddressed.isEmpty()
+                             ? tr("none; scheduled work is linked to every gap.")
+                             : unaddressed.join(QStringLiteral(", ")) + tr(" — no scheduled item is linked to them.")}},
                        body, ink);
     }
 
@@ -1043,7 +1094,8 @@ struct Layout
         }
         if (d.scenarios.empty()) {
             para(flow,
-                 tr("No scenario is saved in this workspace. A scenario plans the roadmap with some settings changed — one "
+                 tr("No scenario is saved in this workspace. A scenario plans the roadmap with some settings changed — "
+                    "one "
                     "more engineer, another start, a stricter target — for example: sre-roadmap scenario %1 save "
                     "\"+1 engineer\" team_size=%2.")
                      .arg(QFileInfo(d.workspacePath).fileName())
@@ -1051,11 +1103,13 @@ struct Layout
                  body, ink, 0);
             return;
         }
-        para(flow,
-             tr("The baseline against every saved scenario: each scenario is the same register planned with some settings "
-                "overridden. Delivered: the items a quarter holds and the weeks they take. Gaps: the first quarter that "
-                "addresses each gap. What moves: the items a scenario places differently from the baseline."),
-             small, muted, flow.mm(2));
+        para(
+            flow,
+            tr("The baseline against every saved scenario: each scenario is the same register planned with some "
+               "settings "
+               "overridden. Delivered: the items a quarter holds and the weeks they take. Gaps: the first quarter that "
+               "addresses each gap. What moves: the items a scenario places differently from the baseline."),
+            small, muted, flow.mm(2));
         const Plan &base = *d.plan;
         // Up to three scenarios beside the baseline per table, so that the columns stay readable.
         constexpr std::size_t kPerTable = 3;
@@ -1065,7 +1119,8 @@ struct Layout
             for (std::size_t i = first; i < last; ++i)
                 columns.push_back(col(d.scenarios[i].scenario.name));
             Table t = table(columns);
-            auto row = [&](const QString &label, const std::function<TableCell(const Plan *, const ScenarioPlan *)> &value,
+            auto row = [&](const QString &label,
+                           const std::function<TableCell(const Plan *, const ScenarioPlan *)> &value,
                            const QString &note = {}) {
                 TableRow r;
                 TableCell head = cell(label, QColor(), true);
@@ -1090,8 +1145,9 @@ struct Layout
                 return sp ? cell(WhatIf::toText(sp->scenario.overrides)) : cell(tr("the workspace's settings"), muted);
             });
             row(tr("Capacity"), [&](const Plan *p, const ScenarioPlan *) {
-                return cell(p->capacityWeeks ? tr("%1 weeks a quarter").arg(number(std::round(*p->capacityWeeks * 1e6) / 1e6))
-                                             : tr("none set"));
+                return cell(p->capacityWeeks
+                                ? tr("%1 weeks a quarter").arg(number(std::round(*p->capacityWeeks * 1e6) / 1e6))
+                                : tr("none set"));
             });
             group(tr("What moves"));
             row(tr("Against the baseline"), [&](const Plan *, const ScenarioPlan *sp) {
@@ -1138,7 +1194,8 @@ struct Layout
                     const PlanGap *g = p->findGap(m);
                     if (!g)
                         return cell(tr("met"), style.good);
-                    return g->addressedIn ? cell(formatQuarter(*g->addressedIn)) : cell(tr("no work planned"), style.bad);
+                    return g->addressedIn ? cell(formatQuarter(*g->addressedIn))
+                                          : cell(tr("no work planned"), style.bad);
                 });
             row(tr("Gaps addressed"), [&](const Plan *p, const ScenarioPlan *) {
                 return cell(tr("%1 of %2").arg(p->gaps.size() - p->unaddressedGaps.size()).arg(p->gaps.size()));
@@ -1170,21 +1227,21 @@ struct Layout
              small, muted, flow.mm(2));
         const dora::QuickCheck *q = &d.analysis.metrics.dora;
         const ChartStyle st = style;
-        flow.block(doraQuickCheckHeight(st, device), [q, st](QPainter &p, const QRectF &r) { paintDoraQuickCheck(p, r, *q, st); });
+        flow.block(doraQuickCheckHeight(st, device),
+                   [q, st](QPainter &p, const QRectF &r) { paintDoraQuickCheck(p, r, *q, st); });
         flow.space(flow.mm(2));
         Table levels = table({num(tr("Level")), num(tr("Score")), col(tr("Lead time, recovery time (hours)")),
                               col(tr("Deployment frequency (per day)"))});
-        static const char *const hours[] = {"4320 or more", "720 to under 4320", "168 to under 720", "24 to under 168",
-                                            "1 to under 24", "under 1"};
-        static const char *const perDay[] = {"under 1/180", "1/180 to under 1/30", "1/30 to under 1/7",
-                                             "1/7 to under 1", "1 to under 24", "24 or more"};
+        static const char *const hours[] = {"4320 or more",    "720 to under 4320", "168 to under 720",
+                                            "24 to under 168", "1 to under 24",     "under 1"};
+        static const char *const perDay[] = {"under 1/180",    "1/180 to under 1/30", "1/30 to under 1/7",
+                                             "1/7 to under 1", "1 to under 24",       "24 or more"};
         for (int level = 6; level >= 1; --level)
-            levels.rows.push_back(
-                {{cell(QString::number(level)), cell(formatScore(double(level - 1) * 2)),
-                  cell(tr("%1: %2").arg(QLatin1StringView(hours[level - 1]),
-                                        doraLevelWords(MetricId::LeadTimeForChanges, level))),
-                  cell(tr("%1: %2").arg(QLatin1StringView(perDay[level - 1]),
-                                        doraLevelWords(MetricId::DeploymentFrequency, level)))}});
+            levels.rows.push_back({{cell(QString::number(level)), cell(formatScore(double(level - 1) * 2)),
+                                    cell(tr("%1: %2").arg(QLatin1StringView(hours[level - 1]),
+                                                          doraLevelWords(MetricId::LeadTimeForChanges, level))),
+                                    cell(tr("%1: %2").arg(QLatin1StringView(perDay[level - 1]),
+                                                          doraLevelWords(MetricId::DeploymentFrequency, level)))}});
         flow.table(levels);
         flow.space(flow.mm(1.5));
         para(flow,
@@ -1209,11 +1266,11 @@ struct Layout
             const QString unit = MetricCatalogue::unitLabel(m.def->unit);
             TableCell name = cell(metricName(m));
             name.note = m.id();
-            defs.rows.push_back({{name,
-                                  cell(MetricCatalogue::themeName(m.def->theme)),
-                                  cell(QCoreApplication::translate("srm::MetricCatalogue", m.def->definition)),
-                                  cell(QString::fromLatin1(m.def->anchor)), cell(unit.isEmpty() ? tr("ratio") : unit),
-                                  cell(MetricCatalogue::betterId(m.def->better)), cell(formatValue(m.target, m.def->unit))}});
+            defs.rows.push_back(
+                {{name, cell(MetricCatalogue::themeName(m.def->theme)),
+                  cell(QCoreApplication::translate("srm::MetricCatalogue", m.def->definition)),
+                  cell(QString::fromLatin1(m.def->anchor)), cell(unit.isEmpty() ? tr("ratio") : unit),
+                  cell(MetricCatalogue::betterId(m.def->better)), cell(formatValue(m.target, m.def->unit))}});
         }
         flow.table(defs);
         doraAppendix();
@@ -1222,8 +1279,8 @@ struct Layout
         if (d.imports.isEmpty()) {
             para(flow, tr("No file has been imported into this workspace."), small, muted, 0);
         } else {
-            para(flow, tr("The import log: each file, when it was imported, its format and the records it held."), small,
-                 muted, flow.mm(1.5));
+            para(flow, tr("The import log: each file, when it was imported, its format and the records it held."),
+                 small, muted, flow.mm(1.5));
             Table src = table({col(tr("File")), col(tr("Imported"), Qt::AlignLeft, false), col(tr("Format")),
                                num(tr("Records")), num(tr("Skipped")), col(tr("Notes"))});
             for (const ImportLogEntry &e : d.imports)
@@ -1239,7 +1296,8 @@ struct Layout
         auto add = [&](const QString &key, const QString &value) { set.rows.push_back({{cell(key), cell(value)}}); };
         add(QStringLiteral("name"), s.name.isEmpty() ? tr("(not set)") : s.name);
         add(QStringLiteral("timezone"), QString::fromLatin1(s.timezone));
-        add(tr("business hours"), tr("%1 to %2, Monday to Friday").arg(clock(s.businessHoursStart), clock(s.businessHoursEnd)));
+        add(tr("business hours"),
+            tr("%1 to %2, Monday to Friday").arg(clock(s.businessHoursStart), clock(s.businessHoursEnd)));
         add(QStringLiteral("team_size"), s.teamSize ? QString::number(*s.teamSize) : tr("(not set)"));
         add(QStringLiteral("capacity_weeks"), s.capacityWeeks ? number(*s.capacityWeeks) : tr("(not set)"));
         add(QStringLiteral("reserved_ratio"), number(s.reservedRatio));
@@ -1270,10 +1328,7 @@ QString pageSizeName(PageSize size)
     return size == PageSize::A4 ? QStringLiteral("A4") : QStringLiteral("Letter");
 }
 
-ReportRenderer::ReportRenderer(const ReportData &data, PageSize pageSize)
-    : m_data(data), m_pageSize(pageSize)
-{
-}
+ReportRenderer::ReportRenderer(const ReportData &data, PageSize pageSize) : m_data(data), m_pageSize(pageSize) { }
 
 QStringList ReportRenderer::sectionTitles()
 {
@@ -1338,7 +1393,8 @@ PdfSummary ReportRenderer::render(QIODevice &device) const
         const QString right = tr("page %1 of %2").arg(index + 1).arg(pages);
         const QFontMetricsF fm(footFont, &writer);
         const qreal rightW = fm.horizontalAdvance(right) + mm;
-        p.drawText(QRectF(foot.right() - rightW, foot.top(), rightW, foot.height()), Qt::AlignRight | Qt::AlignVCenter, right);
+        p.drawText(QRectF(foot.right() - rightW, foot.top(), rightW, foot.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   right);
         p.drawText(QRectF(foot.left(), foot.top(), foot.width() - rightW - 4 * mm, foot.height()),
                    Qt::AlignLeft | Qt::AlignVCenter,
                    fm.elidedText(left, Qt::ElideMiddle, foot.width() - rightW - 4 * mm));

@@ -30,7 +30,7 @@ QString pageSizeName(PageSize size);
 struct PdfSummary
 {
     int pages = 0;
-    QStringList sections;         // the section titles, in order
+    QStringList sections;          // the section titles, in order
     std::vector<int> sectionPages; // the 1-based page each section starts on
 };
 

@@ -34,8 +34,9 @@ QString joinWords(const QStringList &items)
 // "Time to restore (3.10 h → 2.48 h)"
 QString change(const MetricResult &now)
 {
-    return tr("%1 (%2 → %3)").arg(metricName(now), formatValue(now.previous ? now.previous->value : std::nullopt, now.def->unit),
-                                  formatValue(now.value, now.def->unit));
+    return tr("%1 (%2 → %3)")
+        .arg(metricName(now), formatValue(now.previous ? now.previous->value : std::nullopt, now.def->unit),
+             formatValue(now.value, now.def->unit));
 }
 
 // At most three names, then how many more.
@@ -77,19 +78,21 @@ QString improving(const ReportData &d)
     }
     const AnalysisWindow &prev = d.previous.window;
     if (better.empty() && worse.empty() && steady == 0) {
-        s += u' ' + tr("The %1 days before (%2 to %3) have too little data to compare with.")
-                        .arg(prev.days)
-                        .arg(formatDate(prev.from()), formatDate(prev.to() - 1));
+        s += u' '
+            + tr("The %1 days before (%2 to %3) have too little data to compare with.")
+                  .arg(prev.days)
+                  .arg(formatDate(prev.from()), formatDate(prev.to() - 1));
         return s;
     }
-    s += u' ' + tr("Against the %1 days before (%2 to %3): %4 improved and %5 got worse beyond what chance moves (their 95% "
-                   "ranges do not overlap); %6 show no clear change and %7 too little data to tell.")
-                    .arg(prev.days)
-                    .arg(formatDate(prev.from()), formatDate(prev.to() - 1))
-                    .arg(better.size())
-                    .arg(worse.size())
-                    .arg(steady)
-                    .arg(unknown);
+    s += u' '
+        + tr("Against the %1 days before (%2 to %3): %4 improved and %5 got worse beyond what chance moves (their 95% "
+             "ranges do not overlap); %6 show no clear change and %7 too little data to tell.")
+              .arg(prev.days)
+              .arg(formatDate(prev.from()), formatDate(prev.to() - 1))
+              .arg(better.size())
+              .arg(worse.size())
+              .arg(steady)
+              .arg(unknown);
     if (!better.empty())
         s += u' ' + tr("Improved: %1.").arg(someOf(better));
     if (!worse.empty())
@@ -113,7 +116,8 @@ QString cost(const ReportData &d)
                           formatValue(ttr->value, ttr->def->unit), formatValue(ttr->p90, ttr->def->unit),
                           formatValue(ttr->target, ttr->def->unit));
     } else {
-        parts << tr("%1 started in the window; none is resolved yet.").arg(count(incidents, "%1 incident", "%1 incidents"));
+        parts << tr("%1 started in the window; none is resolved yet.")
+                     .arg(count(incidents, "%1 incident", "%1 incidents"));
     }
 
     if (const MetricResult *cfr = &m.at(MetricId::ChangeFailureRate); cfr && cfr->value)
@@ -148,12 +152,15 @@ QString cost(const ReportData &d)
             worst = &s;
     }
     if (withData > 0) {
-        QString slo = tr("%1 of %2 missed the objective").arg(missed).arg(count(withData, "%1 SLO with data", "%1 SLOs with data"));
+        QString slo = tr("%1 of %2 missed the objective")
+                          .arg(missed)
+                          .arg(count(withData, "%1 SLO with data", "%1 SLOs with data"));
         if (worst && worst->errorBudgetRemaining)
-            slo += tr("; %1 has %2 of its error budget left").arg(worst->name, formatPercent(worst->errorBudgetRemaining, 0));
+            slo += tr("; %1 has %2 of its error budget left")
+                       .arg(worst->name, formatPercent(worst->errorBudgetRemaining, 0));
         else if (worst)
-            slo += tr("; %1 reached %2 against %3").arg(worst->name, formatPercent(worst->attainment, 3),
-                                                         formatPercent(worst->objective, 3));
+            slo += tr("; %1 reached %2 against %3")
+                       .arg(worst->name, formatPercent(worst->attainment, 3), formatPercent(worst->objective, 3));
         parts << slo + u'.';
     }
 
@@ -214,7 +221,8 @@ QString actions(const ReportData &d)
         QStringList ids;
         for (const std::string &id : plan.criticalPath.ids)
             ids << QString::fromStdString(id);
-        parts << tr("Critical path: %1 (%2).").arg(ids.join(QStringLiteral(" → ")), formatWeeks(plan.criticalPath.totalCostWeeks));
+        parts << tr("Critical path: %1 (%2).")
+                     .arg(ids.join(QStringLiteral(" → ")), formatWeeks(plan.criticalPath.totalCostWeeks));
     }
     return parts.join(u' ');
 }

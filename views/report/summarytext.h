@@ -19,8 +19,8 @@ namespace srm::report {
 struct ThemeStatus
 {
     Theme theme = Theme::Change;
-    QString name;    // "Change management"
-    QString counts;  // "2 met · 2 with a gap · 0 not measured"
+    QString name;        // "Change management"
+    QString counts;      // "2 met · 2 with a gap · 0 not measured"
     QStringList topGaps; // "Change failure rate 6.2% (target 5.0%)", the largest first, at most two
     QString note;        // without gaps: "No gap to target." or "Nothing measured yet."
     bool allMet = false; // no gap and something measured
@@ -35,8 +35,8 @@ struct SummaryText
     QString actionsQuestion;
     QString actions;
     std::vector<ThemeStatus> themes;
-    QString notMeasured;       // the metrics and SLOs without data, or that every metric has data
-    QString quickCheckTitle;   // "DORA Quick Check"
+    QString notMeasured;     // the metrics and SLOs without data, or that every metric has data
+    QString quickCheckTitle; // "DORA Quick Check"
     // One line of scores against the industry (docs/metrics.md#dora-quick-check): "Scores out of
     // 10 against the industry (Quick Check 2025, mean ± sd): throughput 8.0 vs 6.0 ± 2.1; ..."
     QString quickCheck;
