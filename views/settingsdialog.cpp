@@ -148,6 +148,14 @@ SettingsDialog::SettingsDialog(WorkspaceEditor *editor, QWidget *parent) : QDial
             [editor](const QString &key, const QString &value) { editor->setSetting(key, value); });
 }
 
+SettingsDialog::~SettingsDialog()
+{
+    // A field losing focus while the dialog is destroyed emits editingFinished; by then `this` is
+    // only a QDialog, so commit() must not be reached.
+    for (QLineEdit *edit : std::as_const(m_fields))
+        edit->disconnect(this);
+}
+
 QWidget *SettingsDialog::buildForm()
 {
     auto *scroll = new QScrollArea(this);

@@ -36,6 +36,7 @@ class SettingsDialog : public QDialog
 
 public:
     SettingsDialog(WorkspaceEditor *editor, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
     void setSnapshot(SnapshotPtr snapshot);
     SettingsModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
