@@ -2,10 +2,10 @@
 
 #include "planning/debt.h"
 #include "store/metriccatalogue.h"
+#include "store/query.h"
 #include "store/timeutil.h"
 #include "store/workspace.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -33,24 +33,9 @@ std::string lower(const std::string &s)
     return QString::fromStdString(s).trimmed().toLower().toStdString();
 }
 
-[[noreturn]] void fail(Workspace &ws, const QSqlError &e)
-{
-    bool ok = false;
-    const int code = e.nativeErrorCode().toInt(&ok);
-    ws.fail(QStringLiteral("reading the debt register"), ok ? code : 1 /* SQLITE_ERROR */, e.text());
-}
-
 QSqlQuery run(Workspace &ws, const QString &sql, const QVariantList &values = {})
 {
-    QSqlQuery q(ws.database());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        fail(ws, q.lastError());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        fail(ws, q.lastError());
-    return q;
+    return runQuery(ws, QStringLiteral("reading the debt register"), sql, values);
 }
 
 QVariant nullableId(const std::optional<std::int64_t> &id)

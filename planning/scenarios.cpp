@@ -1,11 +1,11 @@
 #include "planning/scenarios.h"
 
 #include "store/metriccatalogue.h"
+#include "store/query.h"
 #include "store/workspace.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
@@ -102,24 +102,9 @@ QString toText(const SettingOverrides &overrides)
 
 namespace {
 
-[[noreturn]] void fail(Workspace &ws, const QSqlError &e)
-{
-    bool ok = false;
-    const int code = e.nativeErrorCode().toInt(&ok);
-    ws.fail(QStringLiteral("reading the scenarios"), ok ? code : 1 /* SQLITE_ERROR */, e.text());
-}
-
 QSqlQuery run(Workspace &ws, const QString &sql, const QVariantList &values = {})
 {
-    QSqlQuery q(ws.database());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        fail(ws, q.lastError());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        fail(ws, q.lastError());
-    return q;
+    return runQuery(ws, QStringLiteral("reading the scenarios"), sql, values);
 }
 
 // The stored JSON object ({key: canonical text}); each entry validated again.

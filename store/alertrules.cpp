@@ -1,13 +1,11 @@
 #include "store/alertrules.h"
 
+#include "store/query.h"
 #include "store/workspace.h"
 
 #include <QRegularExpression>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -17,15 +15,7 @@ namespace {
 
 QSqlQuery run(Workspace &ws, const QString &sql, const QVariantList &values = {})
 {
-    QSqlQuery q(ws.database());
-    if (!q.prepare(sql))
-        ws.fail(QStringLiteral("preparing a statement on alert rules"), SQLITE_ERROR, q.lastError().text());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        ws.fail(QStringLiteral("accessing alert rules"), q.lastError().nativeErrorCode().toInt() & 0xff,
-                q.lastError().text());
-    return q;
+    return runQuery(ws, QStringLiteral("accessing alert rules"), sql, values);
 }
 
 // An empty replacement is stored as '' (a null QString would bind NULL).

@@ -1,12 +1,10 @@
 #include "store/ownershipstore.h"
 
+#include "store/query.h"
 #include "store/workspace.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <sqlite3.h>
 
 namespace srm {
 
@@ -14,15 +12,7 @@ namespace {
 
 QSqlQuery run(Workspace &ws, const QString &sql, const QVariantList &values = {})
 {
-    QSqlQuery q(ws.database());
-    if (!q.prepare(sql))
-        ws.fail(QStringLiteral("preparing a statement on ownership"), SQLITE_ERROR, q.lastError().text());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        ws.fail(QStringLiteral("accessing ownership"), q.lastError().nativeErrorCode().toInt() & 0xff,
-                q.lastError().text());
-    return q;
+    return runQuery(ws, QStringLiteral("accessing ownership"), sql, values);
 }
 
 void checkName(const QString &what, const QString &name)

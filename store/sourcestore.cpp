@@ -1,14 +1,12 @@
 #include "store/sourcestore.h"
 
+#include "store/query.h"
 #include "store/workspace.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <sqlite3.h>
 
 namespace srm {
 
@@ -16,15 +14,7 @@ namespace {
 
 QSqlQuery run(Workspace &ws, const QString &sql, const QVariantList &values = {})
 {
-    QSqlQuery q(ws.database());
-    if (!q.prepare(sql))
-        ws.fail(QStringLiteral("preparing a statement on sources"), SQLITE_ERROR, q.lastError().text());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        ws.fail(QStringLiteral("accessing sources"), q.lastError().nativeErrorCode().toInt() & 0xff,
-                q.lastError().text());
-    return q;
+    return runQuery(ws, QStringLiteral("accessing sources"), sql, values);
 }
 
 QString notNull(const QString &s)

@@ -1,5 +1,6 @@
 #include "store/workspace.h"
 
+#include "store/query.h"
 #include "store/schema.h"
 #include "store/schemacheck.h"
 #include "store/sqlite.h"
@@ -153,6 +154,19 @@ void Workspace::exec(const QString &sql, const QVariantList &values)
         q.addBindValue(v);
     if (!q.exec())
         fail(QStringLiteral("writing"), sqliteCode(q.lastError()), q.lastError().text());
+}
+
+QSqlQuery runQuery(Workspace &ws, const QString &what, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(ws.database());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        ws.fail(what, sqliteCode(q.lastError()), q.lastError().text());
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        ws.fail(what, sqliteCode(q.lastError()), q.lastError().text());
+    return q;
 }
 
 // Before SQLite initialises: connections are never shared between threads (a worker thread
