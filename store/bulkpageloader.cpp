@@ -28,6 +28,38 @@ void BulkPageLoader::bindPage(sqlite3_stmt *s, int first, const Page &p, std::in
     sqlite3_bind_int64(s, first + 11, group);
 }
 
+BulkPageLoader::~BulkPageLoader()
+{
+    if (m_savedCacheSize != 0) { // an import that failed half-way: the connection lives on
+        const std::string sql = "PRAGMA cache_size = " + std::to_string(m_savedCacheSize);
+        sqlite3_exec(m_statements.workspace().handle(), sql.c_str(), nullptr, nullptr, nullptr);
+    }
+}
+
+void BulkPageLoader::shrinkCache()
+{
+    if (m_savedCacheSize != 0)
+        return;
+    sqlite3_stmt *q = m_statements.get("PRAGMA cache_size");
+    const std::int64_t size = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    sqlite3_reset(q);
+    constexpr std::int64_t kBulkCacheKiB = 16384;
+    // Negative sizes are KiB, positive ones pages (of 4 KiB by default).
+    if (size == 0 || (size < 0 ? -size : size * 4) <= kBulkCacheKiB)
+        return;
+    sqlite::exec(m_statements.workspace(), "PRAGMA cache_size = -16384", "sizing the page cache for a bulk load");
+    m_savedCacheSize = size;
+}
+
+void BulkPageLoader::restoreCache()
+{
+    if (m_savedCacheSize == 0)
+        return;
+    const std::string sql = "PRAGMA cache_size = " + std::to_string(m_savedCacheSize);
+    m_savedCacheSize = 0;
+    sqlite::exec(m_statements.workspace(), sql.c_str(), "sizing the page cache after a bulk load");
+}
+
 bool BulkPageLoader::begin()
 {
     auto isEmpty = [this](const char *sql) {
@@ -62,6 +94,7 @@ bool BulkPageLoader::begin()
         sqlite::exec(m_statements.workspace(), drop.c_str(), "dropping an index for a bulk load");
     }
     m_lastPageId = 0; // the table is empty
+    shrinkCache();
     return true;
 }
 
@@ -84,22 +117,34 @@ bool BulkPageLoader::append()
     sqlite3_stmt *q = m_statements.get("SELECT id, ukey FROM pages");
     std::int64_t last = 0;
     int rc;
+    bool fits = true;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         const std::int64_t id = sqlite3_column_int64(q, 0);
-        m_keys.findOrInsert(sqlite3_column_int64(q, 1), id);
+        if (id <= 0 || id >= KeyMap::kMaxId) {
+            fits = false; // ids the map cannot hold: upserts, like a table too large
+            break;
+        }
+        // The table's keys are unique (they went in through this map or the identity index).
+        m_keys.findOrInsert(sqlite3_column_int64(q, 1), id, [](std::int64_t) { return false; });
         last = std::max(last, id);
     }
     sqlite3_reset(q);
     Workspace &ws = m_statements.workspace();
-    if (rc != SQLITE_DONE)
+    if (fits && rc != SQLITE_DONE)
         ws.fail(QStringLiteral("reading the page identities"), rc, QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+    if (!fits) {
+        m_keys.clear();
+        return false;
+    }
     m_lastPageId = last;
+    shrinkCache();
     return true;
 }
 
 std::int64_t BulkPageLoader::add(const Page &p, std::int64_t key, std::int64_t group)
 {
-    const std::int64_t existing = m_keys.findOrInsert(key, m_lastPageId + 1);
+    const std::int64_t existing = m_keys.findOrInsert(key, m_lastPageId + 1,
+                                                      [&](std::int64_t id) { return hasKey(id, key); });
     if (existing != 0)
         return existing;
     ++m_lastPageId;
@@ -166,49 +211,57 @@ void BulkPageLoader::flush()
 void BulkPageLoader::end(bool upsertsFollow)
 {
     flush();
+    m_keys.clear(); // before the index builds, whose sorts need the memory
+    restoreCache();
     Workspace &ws = m_statements.workspace();
     for (const std::string &sql : m_droppedIndexes)
         sqlite::exec(ws, sql.c_str(), "building an index after a bulk load");
     if (upsertsFollow)
         sqlite::exec(ws, Schema::kPagesIdentityIndex, "building the page identity index");
     m_droppedIndexes.clear();
-    m_keys.clear();
+}
+
+bool BulkPageLoader::hasKey(std::int64_t id, std::int64_t key)
+{
+    const std::int64_t firstPending = m_lastPageId - std::int64_t(m_pendingCount) + 1;
+    if (id >= firstPending)
+        return m_pending[std::size_t(id - firstPending)].key == key;
+    sqlite3_stmt *q = m_statements.get("SELECT ukey FROM pages WHERE id = ?1");
+    sqlite3_bind_int64(q, 1, id);
+    const int rc = sqlite3_step(q);
+    const bool same = rc == SQLITE_ROW && sqlite3_column_int64(q, 0) == key;
+    sqlite3_reset(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        Workspace &ws = m_statements.workspace();
+        ws.fail(QStringLiteral("reading a page identity"), rc, QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+    }
+    return same;
 }
 
 // --- KeyMap ----------------------------------------------------------------------------------
 
-std::int64_t BulkPageLoader::KeyMap::findOrInsert(std::int64_t key, std::int64_t id)
+void BulkPageLoader::KeyMap::grow(Shard &shard)
 {
-    if ((m_size + 1) * 2 > m_slots.size())
-        grow();
-    const std::size_t mask = m_slots.size() - 1;
-    // Keys are already well-mixed hashes.
-    for (std::size_t i = std::size_t(std::uint64_t(key)) & mask;; i = (i + 1) & mask) {
-        auto &slot = m_slots[i];
-        if (slot.second == 0) {
-            slot = {key, id};
-            ++m_size;
-            return 0;
-        }
-        if (slot.first == key)
-            return slot.second;
+    std::vector<std::uint64_t> old;
+    old.swap(shard.cells);
+    shard.cells.assign(old.empty() ? 256 : old.size() * 2, 0);
+    const std::size_t mask = shard.cells.size() - 1;
+    for (const std::uint64_t slot : old) {
+        if ((slot & 0xffffffffu) == 0)
+            continue;
+        std::size_t i = std::size_t(slot >> 32) & mask;
+        while (shard.cells[i] != 0)
+            i = (i + 1) & mask;
+        shard.cells[i] = slot;
     }
-}
-
-void BulkPageLoader::KeyMap::grow()
-{
-    std::vector<std::pair<std::int64_t, std::int64_t>> old;
-    old.swap(m_slots);
-    m_slots.assign(old.empty() ? 1024 : old.size() * 2, {0, 0});
-    m_size = 0;
-    for (const auto &[key, id] : old)
-        if (id != 0)
-            findOrInsert(key, id);
 }
 
 void BulkPageLoader::KeyMap::clear()
 {
-    std::vector<std::pair<std::int64_t, std::int64_t>>().swap(m_slots);
+    for (Shard &shard : m_shards) {
+        std::vector<std::uint64_t>().swap(shard.cells);
+        shard.size = 0;
+    }
     m_size = 0;
 }
 

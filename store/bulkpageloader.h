@@ -1,6 +1,6 @@
 // BulkPageLoader appends pages to an empty pages table fast: begin() drops the table's indexes
 // (and alert_groups' when that is empty too), pages are queued and go in with multi-row INSERTs
-// of kRows rows, duplicates within the load are found in memory (KeyMap, 16 to 32 bytes a
+// of kRows rows, duplicates within the load are found in memory (KeyMap, 8 to 16 bytes a
 // page), and end() builds the indexes again, except the identity index (pages_ukey), which only
 // upserts need and which the first later upsert builds (Schema::kPagesIdentityIndex). For a
 // million pages this is three to four times faster than keeping the indexes up to date row by
@@ -26,13 +26,17 @@ class BulkPageLoader
 {
 public:
     // Beyond this many pages the writer builds every index and continues with upserts, to
-    // bound memory.
-    static constexpr std::int64_t kMaxPages = 2000000;
+    // bound memory: the key map holds at most 2^24 slots of 8 bytes (128 MB), which keeps an
+    // import under 300 MB of resident memory at this bound.
+    static constexpr std::int64_t kMaxPages = 12000000;
 
     BulkPageLoader(sqlite::StatementCache &statements, std::int64_t importId)
         : m_statements(statements), m_importId(importId)
     {
     }
+    ~BulkPageLoader();
+    BulkPageLoader(const BulkPageLoader &) = delete;
+    BulkPageLoader &operator=(const BulkPageLoader &) = delete;
 
     // When the pages table is empty: drops the indexes and returns true; else false.
     bool begin();
@@ -44,7 +48,7 @@ public:
     // Queues a new page (returns 0) or returns the id of the page of the same identity `key`
     // already loaded (the caller updates it, after flush()).
     std::int64_t add(const Page &p, std::int64_t key, std::int64_t group);
-    bool full() const { return std::int64_t(m_keys.size()) >= kMaxPages; }
+    bool full() const { return std::int64_t(m_keys.size()) >= kMaxPages || m_lastPageId + 1 >= KeyMap::kMaxId; }
     // Writes the queued pages.
     void flush();
     // Writes the queued pages and rebuilds the indexes (the identity index too when upserts
@@ -54,21 +58,46 @@ public:
     // Binds source_id .. group_id (12 values) from parameter `first` on.
     static void bindPage(sqlite3_stmt *s, int first, const Page &p, std::int64_t group);
 
-private:
-    // Open-addressing map ukey -> pages.id.
+    // Open-addressing map ukey -> pages.id in 8 bytes a slot: the key's high 32 bits (its
+    // fingerprint, which also places it) beside the page id. Storing the full key and id took 16
+    // bytes a slot and bounded bulk loads at 2M pages; a fingerprint match is confirmed against
+    // the key stored in the table (a rowid lookup), which happens for a duplicate page and
+    // otherwise about once in four billion probes.
     class KeyMap
     {
     public:
-        // The id stored for `key`, or 0 after storing `id` for it.
-        std::int64_t findOrInsert(std::int64_t key, std::int64_t id);
+        // Calls `confirm(id)` to learn whether the page `id` has this key when the fingerprints
+        // match; returns the id of the page with `key`, or 0 after storing `id` for it.
+        template <typename Confirm>
+        std::int64_t findOrInsert(std::int64_t key, std::int64_t id, Confirm &&confirm);
         std::size_t size() const { return m_size; }
         void clear();
+        static constexpr std::int64_t kMaxId = 0xffffffff;
 
     private:
-        void grow();
-        std::vector<std::pair<std::int64_t, std::int64_t>> m_slots; // id 0 = empty
+        static std::uint32_t fingerprint(std::int64_t key) { return std::uint32_t(std::uint64_t(key) >> 32); }
+        // 16 tables chosen by the fingerprint's top bits, each growing on its own: doubling one
+        // table at a time needs a sixteenth of the memory that doubling them all at once would.
+        static constexpr int kShardBits = 4;
+        struct Shard
+        {
+            std::vector<std::uint64_t> cells; // fingerprint << 32 | id; id 0 = empty
+            std::size_t size = 0;
+        };
+        static void grow(Shard &shard);
+        Shard m_shards[1 << kShardBits];
         std::size_t m_size = 0;
     };
+
+private:
+    // Whether the page `id` (written or queued) has the identity `key`.
+    bool hasKey(std::int64_t id, std::int64_t key);
+    // While pages are appended the page cache holds little that is read again (the table grows
+    // at its end): a smaller cache leaves the memory to the key map, and the index builds get
+    // the whole cache back for their sorts.
+    void shrinkCache();
+    void restoreCache();
+    std::int64_t m_savedCacheSize = 0; // PRAGMA cache_size before shrinkCache(), 0: not shrunk
 
     sqlite::StatementCache &m_statements;
     std::int64_t m_importId;
@@ -88,5 +117,29 @@ private:
     std::size_t m_pendingCount = 0;
     sqlite3_stmt *m_multiInsert = nullptr; // owned by m_statements
 };
+
+template <typename Confirm>
+std::int64_t BulkPageLoader::KeyMap::findOrInsert(std::int64_t key, std::int64_t id, Confirm &&confirm)
+{
+    const std::uint32_t fp = fingerprint(key);
+    Shard &shard = m_shards[fp >> (32 - kShardBits)];
+    // At most 4 slots in 5 used: linear probes stay within a cache line or two, and 16 tables
+    // of 2^20 slots hold kMaxPages.
+    if ((shard.size + 1) * 5 > shard.cells.size() * 4)
+        grow(shard);
+    const std::size_t mask = shard.cells.size() - 1;
+    for (std::size_t i = fp & mask;; i = (i + 1) & mask) {
+        const std::uint64_t slot = shard.cells[i];
+        const std::int64_t slotId = std::int64_t(slot & 0xffffffffu);
+        if (slotId == 0) {
+            shard.cells[i] = std::uint64_t(fp) << 32 | std::uint64_t(id);
+            ++shard.size;
+            ++m_size;
+            return 0;
+        }
+        if (std::uint32_t(slot >> 32) == fp && confirm(slotId))
+            return slotId;
+    }
+}
 
 } // namespace srm

@@ -1,5 +1,6 @@
 // The workspace store: create, reopen, migrate, and refuse what is not a usable workspace
 // (exit 3 through the command line, file unchanged).
+#include "store/bulkpageloader.h"
 #include "store/recordwriter.h"
 #include "store/workspace.h"
 #include "tests/common/testutil.h"
@@ -8,6 +9,9 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <cstdint>
+#include <random>
 
 using namespace srm;
 using namespace srm::test;
@@ -282,6 +286,104 @@ private slots:
         Page d = b;
         d.sourceId = "PX";
         QCOMPARE(RecordWriter::pageKey(c), RecordWriter::pageKey(d)); // an id wins
+    }
+
+    // The bulk loader's key map keeps 32 bits of a key and asks the caller to confirm a match.
+    void keyMap_data()
+    {
+        QTest::addColumn<qint64>("second");
+        QTest::addColumn<bool>("same");
+        const qint64 first = qint64(0x1234567800000001LL);
+        QTest::newRow("another fingerprint") << qint64(0x7234567800000001LL) << false;
+        QTest::newRow("same fingerprint, another key") << qint64(0x1234567800000002LL) << false;
+        QTest::newRow("the same key") << first << true;
+    }
+    void keyMap()
+    {
+        QFETCH(qint64, second);
+        QFETCH(bool, same);
+        const std::int64_t first = 0x1234567800000001LL;
+        BulkPageLoader::KeyMap map;
+        std::vector<std::int64_t> keyOf(3); // by id, as the table would hold them
+        int asked = 0;
+        auto confirm = [&](std::int64_t key) {
+            return [&, key](std::int64_t id) {
+                ++asked;
+                return keyOf[std::size_t(id)] == key;
+            };
+        };
+        keyOf[1] = first;
+        QCOMPARE(map.findOrInsert(first, 1, confirm(first)), 0);
+        keyOf[2] = second;
+        QCOMPARE(map.findOrInsert(second, 2, confirm(second)), same ? 1 : 0);
+        // Confirmed only when the high 32 bits agree.
+        QCOMPARE(asked, (std::uint64_t(second) >> 32) == (std::uint64_t(first) >> 32) ? 1 : 0);
+        QCOMPARE(map.size(), same ? 1u : 2u);
+    }
+
+    // Every key found again with its id after the tables have grown many times.
+    void keyMapGrows()
+    {
+        BulkPageLoader::KeyMap map;
+        std::mt19937_64 random(7);
+        std::vector<std::int64_t> keys(200000);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            keys[i] = std::int64_t(random());
+            const std::int64_t id = std::int64_t(i) + 1;
+            QCOMPARE(map.findOrInsert(keys[i], id,
+                                      [&](std::int64_t other) { return keys[std::size_t(other - 1)] == keys[i]; }),
+                     0);
+        }
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            QCOMPARE(map.findOrInsert(keys[i], -1,
+                                      [&](std::int64_t other) { return keys[std::size_t(other - 1)] == keys[i]; }),
+                     std::int64_t(i) + 1);
+        QCOMPARE(map.size(), keys.size());
+    }
+
+    // The same page again in one bulk load, queued or already written (more than one INSERT of
+    // 128 rows later), updates the first copy: 300 pages, the first and the 299th again.
+    void bulkDuplicates_data()
+    {
+        QTest::addColumn<int>("again");
+        QTest::newRow("still queued") << 299;
+        QTest::newRow("already written") << 1;
+    }
+    void bulkDuplicates()
+    {
+        QFETCH(int, again);
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
+        RecordWriter::Counts counts;
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            w.setBulkPages(true);
+            auto page = [](int n, const char *urgency) {
+                Page p;
+                p.sourceId = "P" + std::to_string(n);
+                p.title = "t";
+                p.createdAt = n;
+                p.urgency = urgency;
+                return p;
+            };
+            for (int n = 1; n <= 300; ++n)
+                QCOMPARE(w.add(page(n, "low")), WriteOutcome::Added);
+            QVERIFY(w.bulkActive());
+            QCOMPARE(w.add(page(again, "high")), WriteOutcome::Updated);
+            w.finish();
+            counts = w.counts();
+            tx.commit();
+        }
+        QCOMPARE(counts.added, 300);
+        QCOMPARE(counts.updated, 1);
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), sum(urgency = 'high'), max(CASE WHEN urgency = 'high' THEN "
+                                      "created_at END) FROM pages")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 300);
+        QCOMPARE(q.value(1).toInt(), 1);
+        QCOMPARE(q.value(2).toInt(), again);
     }
 };
 
