@@ -985,6 +985,13 @@ std::vector<std::uint8_t> repeatsOf(const Dataset &data, std::optional<GroupMap>
 
 } // namespace
 
+void Engine::prepare()
+{
+    groupsOf(m_data, m_prepared->groups);
+    if (!m_prepared->repeat)
+        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
+}
+
 MetricsReport Engine::metrics(const AnalysisWindow &window) const
 {
     if (!m_prepared->repeat)

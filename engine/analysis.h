@@ -304,6 +304,11 @@ public:
 
     const Dataset &data() const { return m_data; }
 
+    // Computes what the figures below share (alert groups after the rules and merges, the pages'
+    // repeat flags), which they otherwise compute on first use. After it, the const members
+    // only read, so several threads may call them at once.
+    void prepare();
+
     // `window` must lie inside the Dataset's window (and have the Dataset's 7 days of page
     // history before it when the Dataset's window starts where this one does).
     MetricsReport metrics(const AnalysisWindow &window) const;

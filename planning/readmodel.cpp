@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <future>
 
 namespace srm {
 
@@ -47,14 +48,26 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     m.loadMs = double(timer.nsecsElapsed()) / 1e6;
 
     timer.restart();
-    const Engine engine(data);
-    m.analysis = engine.analyze(m.window);
-    m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days});
-    compareWithPrevious(m.analysis.metrics, m.previous);
-    m.yesterday = engine.metrics(AnalysisWindow{m.window.asOf - kMicrosPerDay, m.window.days});
-    m.progress = computeProgress(engine, m.window.asOf, quarters);
-    m.byTeam = computeBreakdown(data, m.window, BreakdownBy::Team);
-    m.byService = computeBreakdown(data, m.window, BreakdownBy::Service);
+    Engine engine(data);
+    engine.prepare();
+    // Progress and the two breakdowns take as long as the window's figures (measured at 1M and
+    // 10M pages): they run on a second thread meanwhile, reading the same Dataset and the
+    // prepared Engine (both read-only from here on). Exceptions cross over through the future.
+    auto side = std::async(std::launch::async, [&] {
+        m.progress = computeProgress(engine, m.window.asOf, quarters);
+        m.byTeam = computeBreakdown(data, m.window, BreakdownBy::Team);
+        m.byService = computeBreakdown(data, m.window, BreakdownBy::Service);
+    });
+    try {
+        m.analysis = engine.analyze(m.window);
+        m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days});
+        compareWithPrevious(m.analysis.metrics, m.previous);
+        m.yesterday = engine.metrics(AnalysisWindow{m.window.asOf - kMicrosPerDay, m.window.days});
+    } catch (...) {
+        side.wait(); // it reads `engine` and `data`, which this frame owns
+        throw;
+    }
+    side.get();
     // Gap factors come from the default window: the one just computed when the user looks at it.
     const Micros defaultAsOf = request.asOf ? AnalysisWindow::defaultAsOf(ws, now) : m.window.asOf;
     // A scoped window is not the basis either: the debt register (and so its gaps) is not scoped.
