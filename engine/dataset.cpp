@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <numeric>
 #include <unordered_map>
 
 namespace srm {
@@ -102,9 +103,22 @@ void loadDelivery(Workspace &ws, Dataset &d)
             d.deployments.push_back(std::move(f));
         }
     }
-    std::sort(d.deployments.begin(), d.deployments.end(), [](const DeploymentFact &a, const DeploymentFact &b) {
-        return a.finishedAt != b.finishedAt ? a.finishedAt < b.finishedAt : a.deploymentId < b.deploymentId;
-    });
+    {
+        // Sorting the facts themselves swapped their strings over and over (9% of `progress` at
+        // 10M pages, perf): sort their order, then move each fact once.
+        std::vector<std::uint32_t> order(d.deployments.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&d](std::uint32_t i, std::uint32_t j) {
+            const DeploymentFact &a = d.deployments[i];
+            const DeploymentFact &b = d.deployments[j];
+            return a.finishedAt != b.finishedAt ? a.finishedAt < b.finishedAt : a.deploymentId < b.deploymentId;
+        });
+        std::vector<DeploymentFact> sorted;
+        sorted.reserve(order.size());
+        for (const std::uint32_t i : order)
+            sorted.push_back(std::move(d.deployments[i]));
+        d.deployments = std::move(sorted);
+    }
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> byId;
     byId.reserve(d.deployments.size());
     for (std::size_t i = 0; i < d.deployments.size(); ++i)
