@@ -61,8 +61,14 @@ GOAL_PDF_MB = 5
 
 
 # What limits a figure whose goal is missed, from profiling (callgrind instruction counts of the
-# import of 200,000 pages; see docs/decisions.md, "Benchmarks"). Shown in the table's last
-# column when the figure misses its goal.
+# import of 200,000 pages; perf of the read commands at 1M and 10M pages; see docs/decisions.md,
+# "Benchmarks"). Shown in the table's last column when the figure misses its goal.
+READ_PATH = (
+    "reading the facts row by row: Dataset::loadSpan is 75% of the time at 1M pages (perf), SQLite's row "
+    "stepping 34% and building deployment facts 31% (full scans of deployments and changes for the fix "
+    "and rework rules, string ids in hash maps); the figures 17%. At 10M the read holds two 90-day "
+    "windows of pages (9.4M) in memory. Under the goal needs figures kept up to date at import "
+    "(per-day aggregates), not a faster scan")
 LIMITS = {
     "Import ratio, wall time (ours ÷ sqlite3)":
         "the CPU time below; the parser thread hides part of it only while a second core is free",
@@ -72,8 +78,7 @@ LIMITS = {
         "instructions are the index builds), copies and allocation (14%), SHA-256 of the file (3%). "
         "Callgrind counts fewer instructions than sqlite3's (0.86× without SHA-256): the excess is memory "
         "stalls (random probes of the key and group maps, 29× sqlite3's page faults) and the hand-over "
-        "between threads. Above 2M pages in one load (kMaxBulkPages, the key map's memory bound) the "
-        "writer builds its indexes and upserts row by row: ×30 the 1M CPU time at 10M",
+        "between threads",
     "… with one core busy (a spinning process): wall time ratio":
         "the CPU time above, on one core: parsing no longer overlaps writing",
     "… with one core busy: CPU time ratio": "as on a quiet machine (the CPU time above)",
@@ -81,9 +86,25 @@ LIMITS = {
         "reading the whole file through SHA-256 (the import log keeps its hash) and the table's million page "
         "keys into memory (no identity index after a bulk load): both grow with the file, not the delta",
     "Workspace on disk ÷ the pages CSV (after the import)":
-        "the page identity index, built when a load passes 2M pages and leaves bulk mode (about 8% at "
-        "10M); SQLite's row format keeps every row's service, title and urgency text (no dictionary "
-        "coding in schema 4)",
+        "SQLite's row format keeps every row's service, title and urgency text (no dictionary coding in "
+        "schema 4)",
+    "`metrics --json` with weekly series": READ_PATH,
+    "`metrics --json` scoped (`--service frontend`, `--team storefront`; the slower)":
+        "as unscoped: a scope filters the facts after they are read",
+    "`metrics --by service --json`: breakdown and roll-up":
+        "as unscoped, plus partitioning the facts by service and computing each part",
+    "`progress --json`: six quarters, intervals, verdicts, pace":
+        "reading six quarters of facts: Dataset::loadSpan is 76% of the time at 10M pages (perf), of which "
+        "building deployment facts 41% and SQLite's row stepping 28%; the quarters' figures 21%",
+    "Window: first complete dashboard":
+        "reading six quarters of facts (as `progress`), then every figure the window shows (perf at 10M "
+        "pages: the read 36%, the window's figures 22% of which resolving 272,310 alert groups keyed by "
+        "text 11%, the two breakdowns 22%, progress 6%); progress and the breakdowns run beside the "
+        "window's figures on the second core",
+    "… view switch, slowest view":
+        "not profiled: the alerts view's first visit builds its table of every alert group (272,310 at 10M)",
+    "PDF report of the workspace":
+        "the read model, as for the first dashboard (95% of the time, perf at 10M pages); drawing the pages 2%",
 }
 
 
