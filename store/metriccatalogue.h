@@ -79,6 +79,7 @@ QString unknownIdMessage(QStringView id);
 constexpr Theme kThemes[] = {Theme::Change, Theme::Detection, Theme::Incident, Theme::Improvement};
 QString themeId(Theme t);   // "change"
 QString themeName(Theme t); // "Change management"
+// The theme of an id, in any case ("Change"); nullopt for anything else (white space included).
 std::optional<Theme> themeFromId(QStringView id);
 QStringList themeIds();
 
