@@ -170,6 +170,12 @@ std::optional<Theme> themeFromId(QStringView id)
     return std::nullopt;
 }
 
+QString themeIdOrEmpty(std::optional<Theme> t)
+{
+    // Empty but not null: a null QString is bound as SQL NULL, and the theme column is NOT NULL.
+    return t ? themeId(*t) : QString::fromLatin1("");
+}
+
 QStringList themeIds()
 {
     QStringList out;

@@ -2,6 +2,7 @@
 // worked out by hand: each timestamp form, each synonym, each kind of bad row with its line,
 // the PagerDuty title / acknowledgement / resolution rules, Prometheus sums, OpenSLO versions
 // and kinds, and format detection.
+#include "store/metriccatalogue.h"
 #include "store/timeutil.h"
 #include "tests/common/parsertestutil.h"
 
@@ -753,19 +754,19 @@ spec:
         QCOMPARE(c.debt.size(), std::size_t(2));
         const DebtItem &a = c.debt[0];
         QCOMPARE(a.id, std::string("OPS-1"));
-        QCOMPARE(a.theme, std::string("change"));
+        QCOMPARE(a.theme, std::optional(Theme::Change));
         QCOMPARE(a.toilHoursPerWeek, 6.0);
         QCOMPARE(a.costWeeks, 2.5);
         QCOMPARE(a.riskLikelihood, 4);
         QCOMPARE(a.riskImpact, 5);
         QCOMPARE(a.fowler, std::string("careless-intentional"));
         QCOMPARE(a.dependsOn, (std::vector<std::string>{"OPS-2", "OPS-3"}));
-        QCOMPARE(a.status, std::string("done"));
+        QCOMPARE(a.status, DebtStatus::Done);
         QCOMPARE(a.pinnedQuarter, std::string("2027Q2"));
         QCOMPARE(a.notes, std::string("Vendor quote: 40 weeks,\nincluding \"migration\""));
         const DebtItem &b = c.debt[1];
         QCOMPARE(b.riskLikelihood, 1); // defaults
-        QCOMPARE(b.status, std::string("open"));
+        QCOMPARE(b.status, DebtStatus::Open);
         QVERIFY(b.dependsOn.empty());
         QCOMPARE(c.errors.size(), std::size_t(4));
         QVERIFY2(hasError(c, 5, "risk_likelihood", "from 1 to 5"), qPrintable(errorsText(c)));

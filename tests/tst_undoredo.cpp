@@ -188,7 +188,7 @@ private slots:
             DebtItem item;
             item.id = "OPS-22";
             item.title = "Alert on certificate expiry";
-            item.theme = "detection";
+            item.theme = Theme::Detection;
             item.toilHoursPerWeek = 1.5;
             item.costWeeks = 2;
             item.dependsOn = {"OPS-6"};
