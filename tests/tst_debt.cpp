@@ -172,6 +172,135 @@ private slots:
         QVERIFY(!assessDebtItem(item("OPS-2", 1, 1), {}).fowler);
     }
 
+    // The one table between a debt item's theme or status and its text (store/metriccatalogue.h,
+    // store/records.h): every value reads back from the text it is written as, whatever the case;
+    // any other text, white space around a word included, names none.
+    void textTable_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("value"); // -1: no value has this text
+        QTest::addColumn<QString>("written");
+        QTest::newRow("change") << "theme"
+                                << "change" << int(Theme::Change) << "change";
+        QTest::newRow("detection") << "theme"
+                                   << "detection" << int(Theme::Detection) << "detection";
+        QTest::newRow("incident") << "theme"
+                                  << "incident" << int(Theme::Incident) << "incident";
+        QTest::newRow("improvement") << "theme"
+                                     << "improvement" << int(Theme::Improvement) << "improvement";
+        QTest::newRow("Change") << "theme"
+                                << "Change" << int(Theme::Change) << "change";
+        QTest::newRow("INCIDENT") << "theme"
+                                  << "INCIDENT" << int(Theme::Incident) << "incident";
+        QTest::newRow("security") << "theme"
+                                  << "security" << -1 << "";
+        QTest::newRow("no theme") << "theme"
+                                  << "" << -1 << "";
+        QTest::newRow("theme spaced") << "theme"
+                                      << " change" << -1 << "";
+        QTest::newRow("theme name") << "theme"
+                                    << "Change management" << -1 << "";
+        QTest::newRow("open") << "status"
+                              << "open" << int(DebtStatus::Open) << "open";
+        QTest::newRow("done") << "status"
+                              << "done" << int(DebtStatus::Done) << "done";
+        QTest::newRow("DONE") << "status"
+                              << "DONE" << int(DebtStatus::Done) << "done";
+        QTest::newRow("Open") << "status"
+                              << "Open" << int(DebtStatus::Open) << "open";
+        QTest::newRow("closed") << "status"
+                                << "closed" << -1 << "";
+        QTest::newRow("no status") << "status"
+                                   << "" << -1 << "";
+        QTest::newRow("status spaced") << "status"
+                                       << "done " << -1 << "";
+        QTest::newRow("status prefix") << "status"
+                                       << "opened" << -1 << "";
+    }
+
+    void textTable()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, text);
+        QFETCH(int, value);
+        QFETCH(QString, written);
+        if (kind == u"theme") {
+            const std::optional<Theme> read = MetricCatalogue::themeFromId(text);
+            QCOMPARE(read ? int(*read) : -1, value);
+            if (read) {
+                QCOMPARE(MetricCatalogue::themeId(*read), written);
+                QCOMPARE(MetricCatalogue::themeIdOrEmpty(read), written);
+                QCOMPARE(MetricCatalogue::themeFromId(written), read); // round trip
+            }
+        } else {
+            const std::optional<DebtStatus> read = debtStatusFromText(text.toStdString());
+            QCOMPARE(read ? int(*read) : -1, value);
+            if (read) {
+                QCOMPARE(QString::fromLatin1(toString(*read)), written);
+                QCOMPARE(debtStatusFromText(toString(*read)), read); // round trip
+            }
+        }
+    }
+
+    // Every value of both enums has a row above: the tables hold four themes and two statuses.
+    void textTableComplete()
+    {
+        QCOMPARE(std::size(MetricCatalogue::kThemes), std::size_t(4));
+        QCOMPARE(MetricCatalogue::themeIds(),
+                 QStringList({QStringLiteral("change"), QStringLiteral("detection"), QStringLiteral("incident"),
+                              QStringLiteral("improvement")}));
+        QCOMPARE(MetricCatalogue::themeIdOrEmpty(std::nullopt), QString());
+        QCOMPARE(std::size(kDebtStatuses), std::size_t(2));
+        QCOMPARE(MetricCatalogue::themeId(Theme(9)), QString()); // outside the enum: no text
+    }
+
+    // What a person types into the register's theme and status cells (DebtModel::setData).
+    void typedThemeAndStatus_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<int>("value"); // -1: none (theme) / refused
+        QTest::addColumn<QString>("message");
+        QTest::newRow("theme") << "theme"
+                               << " Change " << int(Theme::Change) << "";
+        QTest::newRow("theme upper") << "theme"
+                                     << "DETECTION" << int(Theme::Detection) << "";
+        QTest::newRow("theme empty") << "theme"
+                                     << "  " << -1 << "";
+        QTest::newRow("theme unknown")
+            << "theme"
+            << "Security" << -1
+            << "debt item OPS-7: theme 'security' is not one of change, detection, incident, improvement (or empty)";
+        QTest::newRow("status") << "status"
+                                << "DONE" << int(DebtStatus::Done) << "";
+        QTest::newRow("status spaced") << "status"
+                                       << " open " << int(DebtStatus::Open) << "";
+        QTest::newRow("status empty") << "status"
+                                      << "" << int(DebtStatus::Open) << "";
+        QTest::newRow("status unknown") << "status"
+                                        << "Closed" << -1 << "debt item OPS-7: status 'closed' is not open or done";
+    }
+
+    void typedThemeAndStatus()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, typed);
+        QFETCH(int, value);
+        QFETCH(QString, message);
+        try {
+            if (kind == u"theme") {
+                const std::optional<Theme> theme = DebtStore::parseTheme("OPS-7", typed);
+                QCOMPARE(theme ? int(*theme) : -1, value);
+            } else {
+                QCOMPARE(int(DebtStore::parseStatus("OPS-7", typed)), value);
+            }
+            QVERIFY2(message.isEmpty(), "accepted");
+        } catch (const InputError &e) {
+            QCOMPARE(e.message(), message);
+        }
+    }
+
     void priorityAndPayback()
     {
         const WorkspaceSettings defaults;
@@ -411,6 +540,53 @@ private slots:
         QVERIFY(!found->importId);
         QVERIFY(!store.find("OPS-9"));
         QVERIFY_THROWS_EXCEPTION(InputError, store.add(item("OPS-2", 0, 0)));
+    }
+
+    // The workspace holds the text forms: both writers write them, the store reads them back;
+    // text someone wrote by hand is read through the same table (case folded; anything else is
+    // no theme, with the weight 1 an unknown theme had).
+    void storeThemeAndStatusText()
+    {
+        auto ws = newWorkspace();
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            w.add(item("OPS-1", 1, 1, 1, 1, Theme::Improvement, {}, DebtStatus::Done));
+            w.add(item("OPS-2", 1, 1));
+            tx.commit();
+        }
+        DebtStore store(*ws);
+        store.add(item("OPS-3", 1, 1, 1, 1, Theme::Detection));
+        store.add(item("OPS-4", 1, 1, 1, 1, {}, {}, DebtStatus::Done));
+        auto column = [&](const char *sql) {
+            QStringList out;
+            QSqlQuery q(ws->database());
+            if (!q.exec(QString::fromLatin1(sql)))
+                return QStringList{QStringLiteral("query failed")};
+            while (q.next())
+                out << q.value(0).toString();
+            return out;
+        };
+        QCOMPARE(column("SELECT theme || '/' || status FROM debt_items ORDER BY id"),
+                 QStringList({QStringLiteral("improvement/done"), QStringLiteral("/open"),
+                              QStringLiteral("detection/open"), QStringLiteral("/done")}));
+        QSqlQuery edit(ws->database());
+        QVERIFY(edit.exec(QStringLiteral("UPDATE debt_items SET theme = 'Incident' WHERE id = 'OPS-2'")));
+        QVERIFY(edit.exec(QStringLiteral("UPDATE debt_items SET theme = 'security' WHERE id = 'OPS-3'")));
+        const std::vector<DebtItem> items = store.items();
+        QCOMPARE(items.size(), std::size_t(4));
+        QCOMPARE(items[0].theme, std::optional(Theme::Improvement));
+        QCOMPARE(items[0].status, DebtStatus::Done);
+        QCOMPARE(items[1].theme, std::optional(Theme::Incident));
+        QCOMPARE(items[1].status, DebtStatus::Open);
+        QVERIFY(!items[2].theme);
+        QVERIFY(!items[3].theme);
+        QCOMPARE(items[3].status, DebtStatus::Done);
+        // weight.incident 3 reaches the item whose theme was written 'Incident' by hand.
+        const WorkspaceSettings s = WorkspaceSettings::fromStored(
+            {{QStringLiteral("weight.incident"), QStringLiteral("3")}});
+        QCOMPARE(assessDebtItem(items[1], s).weight, 3.0);
+        QCOMPARE(assessDebtItem(items[2], s).weight, 1.0);
     }
 
     void storeValidation_data()
