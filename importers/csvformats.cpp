@@ -607,7 +607,7 @@ void parseDebt(InputStream &in, const ParseOptions &o, ImportSink &sink)
         r.text(DbTitle, d.title);
         d.toilHoursPerWeek = r.amount(DbToil).value_or(0);
         d.costWeeks = r.amount(DbCost).value_or(0);
-        d.theme = r.word<std::string>(DbTheme, parseTheme, kThemeWords).value_or(std::string());
+        d.theme = r.word<Theme>(DbTheme, parseTheme, themeWords());
         for (int c : {DbLikelihood, DbImpact}) {
             const std::string_view v = r.value(c);
             if (v.empty())
@@ -636,7 +636,7 @@ void parseDebt(InputStream &in, const ParseOptions &o, ImportSink &sink)
             else
                 r.fail(DbMetric, MetricCatalogue::unknownIdMessage(unknown).toStdString());
         }
-        d.status = r.word<std::string>(DbStatus, parseStatus, "open, done").value_or(std::string("open"));
+        d.status = r.word<DebtStatus>(DbStatus, parseStatus, debtStatusWords()).value_or(DebtStatus::Open);
         const std::string_view pin = r.value(DbPinned);
         if (!pin.empty()) {
             const auto q = parseQuarter(QString::fromUtf8(pin.data(), qsizetype(pin.size())));

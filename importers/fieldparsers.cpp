@@ -1,5 +1,7 @@
 #include "importers/fieldparsers.h"
 
+#include "store/metriccatalogue.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -15,7 +17,6 @@ const char *const kDetectionSourceWords
 const char *const kBoolWords = "true/false, yes/no, 1/0";
 const char *const kFowlerWords
     = "careless-intentional, careful-intentional, careless-unintentional, careful-unintentional";
-const char *const kThemeWords = "change, detection, incident, improvement";
 
 namespace {
 
@@ -112,22 +113,34 @@ std::optional<std::string> parseFowler(std::string_view s)
     return std::nullopt;
 }
 
-std::optional<std::string> parseTheme(std::string_view s)
+std::optional<Theme> parseTheme(std::string_view s)
 {
     s = trim(s);
-    for (const char *w : {"change", "detection", "incident", "improvement"})
-        if (equalsIgnoreCase(s, w))
-            return std::string(w);
-    return std::nullopt;
+    // Qt folds only U+017F (to s) and U+212A (to k) onto ASCII letters, and no theme id has an s
+    // or a k: its case-insensitive match is the ASCII one that the other vocabularies use.
+    return MetricCatalogue::themeFromId(QString::fromUtf8(s.data(), qsizetype(s.size())));
 }
 
-std::optional<std::string> parseStatus(std::string_view s)
+std::optional<DebtStatus> parseStatus(std::string_view s)
 {
-    s = trim(s);
-    for (const char *w : {"open", "done"})
-        if (equalsIgnoreCase(s, w))
-            return std::string(w);
-    return std::nullopt;
+    return debtStatusFromText(trim(s));
+}
+
+const char *themeWords()
+{
+    static const std::string words = MetricCatalogue::themeIds().join(QStringLiteral(", ")).toStdString();
+    return words.c_str();
+}
+
+const char *debtStatusWords()
+{
+    static const std::string words = [] {
+        std::string out;
+        for (DebtStatus s : kDebtStatuses)
+            out += (out.empty() ? "" : ", ") + std::string(toString(s));
+        return out;
+    }();
+    return words.c_str();
 }
 
 std::optional<BudgetingMethod> parseBudgetingMethod(std::string_view s)

@@ -21,8 +21,8 @@ std::optional<DeployResult> parseDeployResult(std::string_view s);
 std::optional<DetectionSource> parseDetectionSource(std::string_view s);
 std::optional<bool> parseBool(std::string_view s);          // true/false, yes/no, 1/0
 std::optional<std::string> parseFowler(std::string_view s); // canonical spelling
-std::optional<std::string> parseTheme(std::string_view s);
-std::optional<std::string> parseStatus(std::string_view s); // open | done
+std::optional<Theme> parseTheme(std::string_view s);        // a catalogue theme id, any case
+std::optional<DebtStatus> parseStatus(std::string_view s);  // open | done, any case
 std::optional<BudgetingMethod> parseBudgetingMethod(std::string_view s);
 
 // A decimal number (no NaN or infinity). "1e3", "-2.5", "+4" are numbers.
@@ -44,6 +44,8 @@ extern const char *const kDeployResultWords;
 extern const char *const kDetectionSourceWords;
 extern const char *const kBoolWords;
 extern const char *const kFowlerWords;
-extern const char *const kThemeWords;
+// Read from the one table of each (store/metriccatalogue.h, store/records.h).
+const char *themeWords();      // "change, detection, incident, improvement"
+const char *debtStatusWords(); // "open, done"
 
 } // namespace srm::importers

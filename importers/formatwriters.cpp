@@ -181,7 +181,7 @@ std::vector<std::string> csvFields(const DebtItem &d)
     }
     return {d.id,
             d.title,
-            d.theme,
+            MetricCatalogue::themeIdOrEmpty(d.theme).toStdString(),
             formatNumber(d.toilHoursPerWeek),
             formatNumber(d.costWeeks),
             std::to_string(d.riskLikelihood),
@@ -189,7 +189,7 @@ std::vector<std::string> csvFields(const DebtItem &d)
             d.fowler,
             deps,
             MetricCatalogue::idListText(d.linkedMetrics).toStdString(),
-            d.status,
+            toString(d.status),
             d.pinnedQuarter,
             d.notes};
 }

@@ -1,5 +1,7 @@
 #include "planning/debt.h"
 
+#include "store/metriccatalogue.h"
+
 #include <QJsonValue>
 
 #include <algorithm>
@@ -120,7 +122,7 @@ DebtAssessment assessDebtItem(const DebtItem &item, const WorkspaceSettings &set
 {
     DebtAssessment a;
     a.id = item.id;
-    a.open = item.status != "done";
+    a.open = item.status != DebtStatus::Done;
     a.quadrant = toilCostQuadrant(item.toilHoursPerWeek, item.costWeeks, settings);
     a.fowler = fowlerFromId(QString::fromStdString(item.fowler));
     // The operations in docs/debt-and-roadmap.md's order, so that results agree to the last bit with any other
@@ -128,7 +130,7 @@ DebtAssessment assessDebtItem(const DebtItem &item, const WorkspaceSettings &set
     const double toilPerQuarter = item.toilHoursPerWeek * 13;
     a.value = toilPerQuarter + 8.0 * item.riskLikelihood * item.riskImpact;
     a.costHours = item.costWeeks * 40;
-    a.weight = settings.weight(QString::fromStdString(item.theme));
+    a.weight = settings.weight(MetricCatalogue::themeIdOrEmpty(item.theme));
     a.gap = gapFactor(item.linkedMetrics, gaps);
     a.gapNote = gapFactorText(a.gap, gaps);
     a.priority = a.costHours > 0 ? a.value / a.costHours * a.weight * a.gap.factor

@@ -268,7 +268,7 @@ CriticalPath DebtGraph::criticalPath() const
 {
     check();
     const Impl &g = *m_impl;
-    auto open = [&](Vertex v) { return g.items[v].status != "done"; };
+    auto open = [&](Vertex v) { return g.items[v].status != DebtStatus::Done; };
     // best chain from v (v first, then what depends on it): its cost and the vertex after v.
     // Linear in memory: a chain is its head and a link to the best chain of its successor,
     // not a copy of the path (a 20,000-item chain once took 3 GB that way).

@@ -43,10 +43,20 @@ QVariant nullableId(const std::optional<std::int64_t> &id)
     return id ? QVariant(qlonglong(*id)) : QVariant(QMetaType::fromType<qlonglong>());
 }
 
+[[noreturn]] void invalid(const std::string &id, const QString &what)
+{
+    const QString who = id.empty() ? QStringLiteral("debt item") : QStringLiteral("debt item %1").arg(qs(id));
+    throw InputError(QStringLiteral("%1: %2").arg(who, what));
+}
+
 [[noreturn]] void invalid(const DebtItem &item, const QString &what)
 {
-    const QString who = item.id.empty() ? QStringLiteral("debt item") : QStringLiteral("debt item %1").arg(qs(item.id));
-    throw InputError(QStringLiteral("%1: %2").arg(who, what));
+    invalid(item.id, what);
+}
+
+QString themeList()
+{
+    return MetricCatalogue::themeIds().join(QStringLiteral(", "));
 }
 
 void checkId(const DebtItem &item, const std::string &id, const QString &field)
@@ -88,7 +98,9 @@ StoredDebtItem readRow(const QSqlQuery &q)
     d.id = q.value(0).toString().toStdString();
     s.position = q.value(1).toLongLong();
     d.title = q.value(2).toString().toStdString();
-    d.theme = q.value(3).toString().toStdString();
+    // Every writer writes a theme's id; anything else can only come from an edit by hand and
+    // counts as no theme, whose weight (1) the text had already (docs/decisions.md, Theme and status).
+    d.theme = MetricCatalogue::themeFromId(q.value(3).toString());
     d.toilHoursPerWeek = q.value(4).toDouble();
     d.costWeeks = q.value(5).toDouble();
     d.riskLikelihood = q.value(6).toInt();
@@ -97,7 +109,8 @@ StoredDebtItem readRow(const QSqlQuery &q)
     // Every writer validates the list, and the v4 migration moved free text out of the column,
     // so an id that is not in the catalogue can only come from an edit by hand: it is left out.
     d.linkedMetrics = linkedMetricsOf(q.value(9).toString());
-    d.status = q.value(10).toString().toStdString();
+    // The column's CHECK constraint admits only the two texts.
+    d.status = debtStatusFromText(q.value(10).toString().toStdString()).value_or(DebtStatus::Open);
     d.pinnedQuarter = q.value(11).toString().toStdString();
     d.notes = q.value(12).toString().toStdString();
     if (!q.value(13).isNull())
@@ -157,11 +170,7 @@ DebtItem DebtStore::canonical(const DebtItem &item)
     c.id = trimmed(item.id);
     for (std::string &dep : c.dependsOn)
         dep = trimmed(dep);
-    c.theme = lower(item.theme);
     c.fowler = lower(item.fowler);
-    c.status = lower(item.status);
-    if (c.status.empty())
-        c.status = "open";
     std::sort(c.linkedMetrics.begin(), c.linkedMetrics.end());
     c.linkedMetrics.erase(std::unique(c.linkedMetrics.begin(), c.linkedMetrics.end()), c.linkedMetrics.end());
     const QString pin = QString::fromStdString(item.pinnedQuarter).trimmed();
@@ -184,10 +193,9 @@ void DebtStore::validate(const DebtItem &item)
     }
     if (QString::fromStdString(item.title).trimmed().isEmpty())
         invalid(item, QStringLiteral("title is empty"));
-    if (!item.theme.empty() && !MetricCatalogue::themeFromId(qs(item.theme)))
-        invalid(item,
-                QStringLiteral("theme '%1' is not one of %2 (or empty)")
-                    .arg(qs(item.theme), MetricCatalogue::themeIds().join(QStringLiteral(", "))));
+    // A theme or status outside its enum can only come from a cast of a bad integer.
+    if (item.theme && MetricCatalogue::themeId(*item.theme).isEmpty())
+        invalid(item, QStringLiteral("theme #%1 is not one of %2 (or empty)").arg(int(*item.theme)).arg(themeList()));
     if (!item.fowler.empty()
         && (!fowlerFromId(qs(item.fowler)) || fowlerId(*fowlerFromId(qs(item.fowler))) != qs(item.fowler)))
         invalid(item,
@@ -218,8 +226,8 @@ void DebtStore::validate(const DebtItem &item)
         if (i > 0 && item.linkedMetrics[i - 1] >= item.linkedMetrics[i])
             invalid(item, QStringLiteral("linked metrics are not in catalogue order without repeats"));
     }
-    if (item.status != "open" && item.status != "done")
-        invalid(item, QStringLiteral("status '%1' is not open or done").arg(qs(item.status)));
+    if (std::find(std::begin(kDebtStatuses), std::end(kDebtStatuses), item.status) == std::end(kDebtStatuses))
+        invalid(item, QStringLiteral("status #%1 is not open or done").arg(int(item.status)));
     if (!item.pinnedQuarter.empty()) {
         const auto q = parseQuarter(qs(item.pinnedQuarter));
         if (!q || formatQuarter(*q) != qs(item.pinnedQuarter))
@@ -239,10 +247,17 @@ StoredDebtItem DebtStore::require(const std::string &id) const
 void DebtStore::writeRow(const StoredDebtItem &stored, bool insert, const std::string &oldId)
 {
     const DebtItem &d = stored.item;
-    const QVariantList fields{
-        qs(d.title),      qs(d.theme),         d.toilHoursPerWeek, d.costWeeks,
-        d.riskLikelihood, d.riskImpact,        qs(d.fowler),       MetricCatalogue::idListText(d.linkedMetrics),
-        qs(d.status),     qs(d.pinnedQuarter), qs(d.notes)};
+    const QVariantList fields{qs(d.title),
+                              MetricCatalogue::themeIdOrEmpty(d.theme),
+                              d.toilHoursPerWeek,
+                              d.costWeeks,
+                              d.riskLikelihood,
+                              d.riskImpact,
+                              qs(d.fowler),
+                              MetricCatalogue::idListText(d.linkedMetrics),
+                              QString::fromLatin1(toString(d.status)),
+                              qs(d.pinnedQuarter),
+                              qs(d.notes)};
     if (insert) {
         m_ws.exec(QStringLiteral("INSERT INTO debt_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                       .arg(QLatin1StringView(kColumns)),
@@ -380,6 +395,26 @@ void DebtStore::setDependencies(const std::string &id, const std::vector<std::st
     item = canonical(item);
     writeDependencies(id, item.dependsOn);
     tx.commit();
+}
+
+std::optional<Theme> DebtStore::parseTheme(const std::string &itemId, const QString &text)
+{
+    const QString typed = text.trimmed().toLower();
+    if (typed.isEmpty())
+        return std::nullopt;
+    if (const auto theme = MetricCatalogue::themeFromId(typed))
+        return theme;
+    invalid(itemId, QStringLiteral("theme '%1' is not one of %2 (or empty)").arg(typed, themeList()));
+}
+
+DebtStatus DebtStore::parseStatus(const std::string &itemId, const QString &text)
+{
+    const QString typed = text.trimmed().toLower();
+    if (typed.isEmpty())
+        return DebtStatus::Open;
+    if (const auto status = debtStatusFromText(typed.toStdString()))
+        return *status;
+    invalid(itemId, QStringLiteral("status '%1' is not open or done").arg(typed));
 }
 
 std::vector<MetricId> DebtStore::parseLinkedMetrics(const QString &text)

@@ -56,16 +56,23 @@ public:
     std::vector<StoredDebtItem> storedItems() const;
     std::optional<StoredDebtItem> find(const std::string &id) const;
 
-    // The canonical form of an item typed by a person: id and dependency ids trimmed, theme,
-    // fowler and status lower-case, the pinned quarter as "2027Q1"; then validate(). Throws InputError.
+    // The canonical form of an item typed by a person: id and dependency ids trimmed, fowler
+    // lower-case, the pinned quarter as "2027Q1"; then validate(). Throws InputError.
     static DebtItem canonical(const DebtItem &item);
     // Throws InputError unless: the id is non-empty, without surrounding white space, ';' or
     // control characters (so is every dependency id, and no dependency is listed twice); the
-    // title is not blank; theme is change|detection|incident|improvement or empty; fowler is one
-    // of Fowler's four or empty; toil and cost are finite and >= 0; likelihood and impact are 1–5;
-    // status is open|done; the pinned quarter is YYYYQn or empty; the linked metrics are catalogue
-    // metrics in catalogue order, each once (canonical() puts them so).
+    // title is not blank; theme and status are values of their enums; fowler is one of Fowler's
+    // four or empty; toil and cost are finite and >= 0; likelihood and impact are 1–5; the pinned
+    // quarter is YYYYQn or empty; the linked metrics are catalogue metrics in catalogue order,
+    // each once (canonical() puts them so).
     static void validate(const DebtItem &item);
+    // A theme or status as a person types it ("Change ", "DONE"): white space around it and case
+    // do not matter; an empty theme is none, an empty status open. Otherwise InputError, worded
+    // as every store message about item `itemId` ("debt item OPS-7: theme 'security' is not one
+    // of change, detection, incident, improvement (or empty)"; "... status 'closed' is not open
+    // or done").
+    static std::optional<Theme> parseTheme(const std::string &itemId, const QString &text);
+    static DebtStatus parseStatus(const std::string &itemId, const QString &text);
     // Linked metrics as a person types them ("change_failure_rate; time_to_restore"): InputError
     // naming the unknown id and listing the valid ones (docs/debt-and-roadmap.md#linked-metrics).
     static std::vector<MetricId> parseLinkedMetrics(const QString &text);

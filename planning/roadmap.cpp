@@ -85,7 +85,7 @@ public:
         std::unordered_map<std::string, const DebtItem *> byId;
         for (const DebtItem &item : items) {
             byId.emplace(item.id, &item);
-            if (item.status == "done")
+            if (item.status == DebtStatus::Done)
                 ++m_plan.doneItems;
             else
                 open.push_back(&item);

@@ -77,6 +77,39 @@ constexpr bool inOrder()
 }
 static_assert(inOrder(), "kMetrics must list the metrics in MetricId order");
 
+// The one table between a theme and its text: the id written in settings keys, JSON, CSV and a
+// debt item's theme column, and the name people read.
+struct ThemeText
+{
+    Theme theme;
+    const char *id;
+    const char *name;
+};
+constexpr ThemeText kThemeTexts[] = {
+    {Theme::Change, "change", "Change management"},
+    {Theme::Detection, "detection", "Monitoring & detection"},
+    {Theme::Incident, "incident", "Incident management"},
+    {Theme::Improvement, "improvement", "Continuous improvement"},
+};
+
+constexpr bool themesInOrder()
+{
+    if (std::size(kThemeTexts) != std::size(kThemes))
+        return false;
+    for (std::size_t i = 0; i < std::size(kThemeTexts); ++i)
+        if (kThemeTexts[i].theme != kThemes[i] || int(kThemes[i]) != int(i))
+            return false;
+    return true;
+}
+static_assert(themesInOrder(), "kThemeTexts must list the themes in Theme order, as kThemes does");
+
+// nullptr for a value outside the enum (a cast from a bad integer).
+const ThemeText *themeText(Theme t)
+{
+    const auto i = std::size_t(t);
+    return i < std::size(kThemeTexts) ? &kThemeTexts[i] : nullptr;
+}
+
 } // namespace
 
 std::span<const MetricDef> all()
@@ -119,39 +152,35 @@ QStringList ids()
 
 QString themeId(Theme t)
 {
-    switch (t) {
-    case Theme::Change: return QStringLiteral("change");
-    case Theme::Detection: return QStringLiteral("detection");
-    case Theme::Incident: return QStringLiteral("incident");
-    case Theme::Improvement: return QStringLiteral("improvement");
-    }
-    return {};
+    const ThemeText *text = themeText(t);
+    return text ? QString::fromLatin1(text->id) : QString();
 }
 
 QString themeName(Theme t)
 {
-    switch (t) {
-    case Theme::Change: return QStringLiteral("Change management");
-    case Theme::Detection: return QStringLiteral("Monitoring & detection");
-    case Theme::Incident: return QStringLiteral("Incident management");
-    case Theme::Improvement: return QStringLiteral("Continuous improvement");
-    }
-    return {};
+    const ThemeText *text = themeText(t);
+    return text ? QString::fromLatin1(text->name) : QString();
 }
 
 std::optional<Theme> themeFromId(QStringView id)
 {
-    for (Theme t : kThemes)
-        if (id.compare(themeId(t), Qt::CaseInsensitive) == 0)
-            return t;
+    for (const ThemeText &t : kThemeTexts)
+        if (id.compare(QLatin1StringView(t.id), Qt::CaseInsensitive) == 0)
+            return t.theme;
     return std::nullopt;
+}
+
+QString themeIdOrEmpty(std::optional<Theme> t)
+{
+    // Empty but not null: a null QString is bound as SQL NULL, and the theme column is NOT NULL.
+    return t ? themeId(*t) : QString::fromLatin1("");
 }
 
 QStringList themeIds()
 {
     QStringList out;
-    for (Theme t : kThemes)
-        out << themeId(t);
+    for (const ThemeText &t : kThemeTexts)
+        out << QString::fromLatin1(t.id);
     return out;
 }
 

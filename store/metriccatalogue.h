@@ -12,7 +12,8 @@
 
 namespace srm {
 
-enum class Theme { Change, Detection, Incident, Improvement };
+// The four themes every metric belongs to; a debt item may name one for its business weight.
+enum class Theme : int { Change, Detection, Incident, Improvement };
 
 // The catalogue's metrics, in catalogue order (the order of every listing and of JSON). The text
 // ids ("change_failure_rate") exist only at the edges: settings keys, JSON, CSV, the command
@@ -79,7 +80,10 @@ QString unknownIdMessage(QStringView id);
 constexpr Theme kThemes[] = {Theme::Change, Theme::Detection, Theme::Incident, Theme::Improvement};
 QString themeId(Theme t);   // "change"
 QString themeName(Theme t); // "Change management"
+// The theme of an id, in any case ("Change"); nullopt for anything else (white space included).
 std::optional<Theme> themeFromId(QStringView id);
+// A debt item's theme as it is written (the debt CSV, the workspace, exports): "" for none.
+QString themeIdOrEmpty(std::optional<Theme> t);
 QStringList themeIds();
 
 QString unitId(Unit u);     // "per_day", "hours", "ratio", "minutes", "per_week"

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace srm {
@@ -18,12 +19,17 @@ constexpr Micros kMicrosPerMinute = 60 * kMicrosPerSecond;
 constexpr Micros kMicrosPerHour = 60 * kMicrosPerMinute;
 constexpr Micros kMicrosPerDay = 24 * kMicrosPerHour;
 
-// The catalogue's metric ids (store/metriccatalogue.h), declared here so records stay free of Qt.
+// The catalogue's metric ids and themes (store/metriccatalogue.h), declared here so records stay
+// free of Qt.
 enum class MetricId : int;
+enum class Theme : int;
 
 enum class DeployResult { Success, Failure, RolledBack, Other };
 enum class DetectionSource { Monitoring, Customer, Other };
 enum class BudgetingMethod { Occurrences, Timeslices };
+// A debt item's status (docs/debt-and-roadmap.md#the-register): done items are kept for the
+// record but neither ranked nor planned.
+enum class DebtStatus { Open, Done };
 
 struct Deployment
 {
@@ -108,7 +114,7 @@ struct DebtItem
 {
     std::string id;
     std::string title;
-    std::string theme; // change | detection | incident | improvement | "" (weight 1)
+    std::optional<Theme> theme; // the catalogue theme whose weight applies; nullopt: none (weight 1)
     double toilHoursPerWeek = 0;
     double costWeeks = 0;
     int riskLikelihood = 1; // 1..5
@@ -118,8 +124,8 @@ struct DebtItem
     // The metrics the work improves (column linked_metric: catalogue ids separated by ';'), in
     // catalogue order without repeats; they give the item its gap factor (planning/gapfactor.h).
     std::vector<MetricId> linkedMetrics;
-    std::string status = "open"; // open | done
-    std::string pinnedQuarter;   // YYYYQn or ""
+    DebtStatus status = DebtStatus::Open;
+    std::string pinnedQuarter; // YYYYQn or ""
     std::string notes;
 
     bool operator==(const DebtItem &) const = default;
@@ -153,5 +159,12 @@ public:
 const char *toString(DeployResult r);
 const char *toString(DetectionSource s);
 const char *toString(BudgetingMethod m);
+
+// The one table between a debt status and its text ("open", "done"), as the debt CSV, the
+// workspace and the exports write it. debtStatusFromText() folds ASCII case and nothing else
+// (white space is the caller's to trim); nullopt for any other text.
+constexpr DebtStatus kDebtStatuses[] = {DebtStatus::Open, DebtStatus::Done};
+const char *toString(DebtStatus s);
+std::optional<DebtStatus> debtStatusFromText(std::string_view text);
 
 } // namespace srm

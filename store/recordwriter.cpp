@@ -448,7 +448,8 @@ RecordWriter::Outcome RecordWriter::add(const DebtItem &item)
     sqlite3_stmt *s = statement(sql);
     bindText(s, 1, item.id);
     bindText(s, 2, item.title);
-    bindText(s, 3, item.theme);
+    const std::string theme = MetricCatalogue::themeIdOrEmpty(item.theme).toStdString();
+    bindText(s, 3, theme);
     sqlite3_bind_double(s, 4, item.toilHoursPerWeek);
     sqlite3_bind_double(s, 5, item.costWeeks);
     sqlite3_bind_int(s, 6, item.riskLikelihood);
@@ -456,7 +457,7 @@ RecordWriter::Outcome RecordWriter::add(const DebtItem &item)
     bindText(s, 8, item.fowler);
     const std::string linked = MetricCatalogue::idListText(item.linkedMetrics).toStdString();
     bindText(s, 9, linked);
-    bindText(s, 10, item.status);
+    sqlite3_bind_text(s, 10, toString(item.status), -1, SQLITE_STATIC);
     bindText(s, 11, item.pinnedQuarter);
     bindText(s, 12, item.notes);
     bindImport(s, 13, m_importId);

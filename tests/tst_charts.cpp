@@ -355,7 +355,7 @@ private slots:
         QSet<QString> open;
         QSet<QPair<double, double>> spots;
         for (const DebtItem &i : m_items)
-            if (i.status == "open" && !spots.contains({i.toilHoursPerWeek, i.costWeeks})) {
+            if (i.status == DebtStatus::Open && !spots.contains({i.toilHoursPerWeek, i.costWeeks})) {
                 spots.insert({i.toilHoursPerWeek, i.costWeeks});
                 open.insert(QString::fromStdString(i.id));
             }

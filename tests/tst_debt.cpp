@@ -5,6 +5,7 @@
 #include "planning/debt.h"
 #include "planning/debtgraph.h"
 #include "planning/debtstore.h"
+#include "store/metriccatalogue.h"
 #include "store/recordwriter.h"
 #include "store/workspace.h"
 #include "tests/common/testutil.h"
@@ -26,8 +27,9 @@ Q_DECLARE_METATYPE(std::vector<std::string>)
 
 namespace {
 
-DebtItem item(const char *id, double toil, double cost, int likelihood = 1, int impact = 1, const char *theme = "",
-              std::vector<std::string> deps = {}, const char *status = "open")
+DebtItem item(const char *id, double toil, double cost, int likelihood = 1, int impact = 1,
+              std::optional<Theme> theme = std::nullopt, std::vector<std::string> deps = {},
+              DebtStatus status = DebtStatus::Open)
 {
     DebtItem d;
     d.id = id;
@@ -170,12 +172,141 @@ private slots:
         QVERIFY(!assessDebtItem(item("OPS-2", 1, 1), {}).fowler);
     }
 
+    // The one table between a debt item's theme or status and its text (store/metriccatalogue.h,
+    // store/records.h): every value reads back from the text it is written as, whatever the case;
+    // any other text, white space around a word included, names none.
+    void textTable_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("value"); // -1: no value has this text
+        QTest::addColumn<QString>("written");
+        QTest::newRow("change") << "theme"
+                                << "change" << int(Theme::Change) << "change";
+        QTest::newRow("detection") << "theme"
+                                   << "detection" << int(Theme::Detection) << "detection";
+        QTest::newRow("incident") << "theme"
+                                  << "incident" << int(Theme::Incident) << "incident";
+        QTest::newRow("improvement") << "theme"
+                                     << "improvement" << int(Theme::Improvement) << "improvement";
+        QTest::newRow("Change") << "theme"
+                                << "Change" << int(Theme::Change) << "change";
+        QTest::newRow("INCIDENT") << "theme"
+                                  << "INCIDENT" << int(Theme::Incident) << "incident";
+        QTest::newRow("security") << "theme"
+                                  << "security" << -1 << "";
+        QTest::newRow("no theme") << "theme"
+                                  << "" << -1 << "";
+        QTest::newRow("theme spaced") << "theme"
+                                      << " change" << -1 << "";
+        QTest::newRow("theme name") << "theme"
+                                    << "Change management" << -1 << "";
+        QTest::newRow("open") << "status"
+                              << "open" << int(DebtStatus::Open) << "open";
+        QTest::newRow("done") << "status"
+                              << "done" << int(DebtStatus::Done) << "done";
+        QTest::newRow("DONE") << "status"
+                              << "DONE" << int(DebtStatus::Done) << "done";
+        QTest::newRow("Open") << "status"
+                              << "Open" << int(DebtStatus::Open) << "open";
+        QTest::newRow("closed") << "status"
+                                << "closed" << -1 << "";
+        QTest::newRow("no status") << "status"
+                                   << "" << -1 << "";
+        QTest::newRow("status spaced") << "status"
+                                       << "done " << -1 << "";
+        QTest::newRow("status prefix") << "status"
+                                       << "opened" << -1 << "";
+    }
+
+    void textTable()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, text);
+        QFETCH(int, value);
+        QFETCH(QString, written);
+        if (kind == u"theme") {
+            const std::optional<Theme> read = MetricCatalogue::themeFromId(text);
+            QCOMPARE(read ? int(*read) : -1, value);
+            if (read) {
+                QCOMPARE(MetricCatalogue::themeId(*read), written);
+                QCOMPARE(MetricCatalogue::themeIdOrEmpty(read), written);
+                QCOMPARE(MetricCatalogue::themeFromId(written), read); // round trip
+            }
+        } else {
+            const std::optional<DebtStatus> read = debtStatusFromText(text.toStdString());
+            QCOMPARE(read ? int(*read) : -1, value);
+            if (read) {
+                QCOMPARE(QString::fromLatin1(toString(*read)), written);
+                QCOMPARE(debtStatusFromText(toString(*read)), read); // round trip
+            }
+        }
+    }
+
+    // Every value of both enums has a row above: the tables hold four themes and two statuses.
+    void textTableComplete()
+    {
+        QCOMPARE(std::size(MetricCatalogue::kThemes), std::size_t(4));
+        QCOMPARE(MetricCatalogue::themeIds(),
+                 QStringList({QStringLiteral("change"), QStringLiteral("detection"), QStringLiteral("incident"),
+                              QStringLiteral("improvement")}));
+        QCOMPARE(MetricCatalogue::themeIdOrEmpty(std::nullopt), QString());
+        QCOMPARE(std::size(kDebtStatuses), std::size_t(2));
+        QCOMPARE(MetricCatalogue::themeId(Theme(9)), QString()); // outside the enum: no text
+    }
+
+    // What a person types into the register's theme and status cells (DebtModel::setData).
+    void typedThemeAndStatus_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<int>("value"); // -1: none (theme) / refused
+        QTest::addColumn<QString>("message");
+        QTest::newRow("theme") << "theme"
+                               << " Change " << int(Theme::Change) << "";
+        QTest::newRow("theme upper") << "theme"
+                                     << "DETECTION" << int(Theme::Detection) << "";
+        QTest::newRow("theme empty") << "theme"
+                                     << "  " << -1 << "";
+        QTest::newRow("theme unknown")
+            << "theme"
+            << "Security" << -1
+            << "debt item OPS-7: theme 'security' is not one of change, detection, incident, improvement (or empty)";
+        QTest::newRow("status") << "status"
+                                << "DONE" << int(DebtStatus::Done) << "";
+        QTest::newRow("status spaced") << "status"
+                                       << " open " << int(DebtStatus::Open) << "";
+        QTest::newRow("status empty") << "status"
+                                      << "" << int(DebtStatus::Open) << "";
+        QTest::newRow("status unknown") << "status"
+                                        << "Closed" << -1 << "debt item OPS-7: status 'closed' is not open or done";
+    }
+
+    void typedThemeAndStatus()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, typed);
+        QFETCH(int, value);
+        QFETCH(QString, message);
+        try {
+            if (kind == u"theme") {
+                const std::optional<Theme> theme = DebtStore::parseTheme("OPS-7", typed);
+                QCOMPARE(theme ? int(*theme) : -1, value);
+            } else {
+                QCOMPARE(int(DebtStore::parseStatus("OPS-7", typed)), value);
+            }
+            QVERIFY2(message.isEmpty(), "accepted");
+        } catch (const InputError &e) {
+            QCOMPARE(e.message(), message);
+        }
+    }
+
     void priorityAndPayback()
     {
         const WorkspaceSettings defaults;
         // toil 6, cost 6 weeks, likelihood 4, impact 4: value 6 × 13 + 8 × 4 × 4 = 78 + 128 = 206,
         // cost 240 h, priority 206 / 240 = 0.858333, payback 240 / 78 = 3.076923 quarters.
-        const DebtAssessment a = assessDebtItem(item("OPS-1", 6, 6, 4, 4, "change"), defaults);
+        const DebtAssessment a = assessDebtItem(item("OPS-1", 6, 6, 4, 4, Theme::Change), defaults);
         QCOMPARE(a.value, 206.0);
         QCOMPARE(a.costHours, 240.0);
         QCOMPARE(a.weight, 1.0);
@@ -202,15 +333,15 @@ private slots:
             {{QStringLiteral("weight.change"), QStringLiteral("2")},
              {QStringLiteral("weight.incident"), QStringLiteral("0.5")}});
         // 206 / 240 × 2 = 1.716667
-        const DebtAssessment change = assessDebtItem(item("OPS-1", 6, 6, 4, 4, "change"), s);
+        const DebtAssessment change = assessDebtItem(item("OPS-1", 6, 6, 4, 4, Theme::Change), s);
         QCOMPARE(change.weight, 2.0);
         QCOMPARE(change.priority, 206.0 / 240.0 * 2);
         QVERIFY(std::abs(change.priority - 1.716667) < 1e-6);
         // 8 / 80 × 0.5 = 0.05
-        QCOMPARE(assessDebtItem(item("OPS-2", 0, 2, 1, 1, "incident"), s).priority, 0.05);
+        QCOMPARE(assessDebtItem(item("OPS-2", 0, 2, 1, 1, Theme::Incident), s).priority, 0.05);
         // No theme, and a theme without a weight setting: weight 1.
         QCOMPARE(assessDebtItem(item("OPS-3", 0, 2), s).priority, 0.1);
-        QCOMPARE(assessDebtItem(item("OPS-4", 0, 2, 1, 1, "detection"), s).priority, 0.1);
+        QCOMPARE(assessDebtItem(item("OPS-4", 0, 2, 1, 1, Theme::Detection), s).priority, 0.1);
         // The weight does not change the payback.
         QCOMPARE(change.paybackQuarters, assessDebtItem(item("OPS-1", 6, 6, 4, 4), {}).paybackQuarters);
     }
@@ -232,7 +363,7 @@ private slots:
         // OPS-3: 8 / 40 = 0.2 ranks first. OPS-1 is done: no rank. OPS-é (UTF-8 0xC3 0xA9) sorts
         // after every ASCII id.
         const std::vector<DebtItem> items{item("OPS-2", 0, 2), item("OPS-é", 0, 2), item("OPS-3", 0, 1),
-                                          item("OPS-1", 9, 1, 5, 5, "", {}, "done"), item("OPS-10", 0, 2)};
+                                          item("OPS-1", 9, 1, 5, 5, {}, {}, DebtStatus::Done), item("OPS-10", 0, 2)};
         const std::vector<DebtAssessment> a = assessDebt(items, {});
         QCOMPARE(a.size(), size_t(5));
         QCOMPARE(a[0].id, std::string("OPS-2")); // register order kept
@@ -249,7 +380,7 @@ private slots:
 
     void assessmentJson()
     {
-        const QJsonObject o = toJson(assessDebtItem(item("OPS-1", 6, 6, 4, 4, "change"), {}));
+        const QJsonObject o = toJson(assessDebtItem(item("OPS-1", 6, 6, 4, 4, Theme::Change), {}));
         QCOMPARE(o.value(QStringLiteral("quadrant")).toString(), QStringLiteral("Alligator v. swamp"));
         QCOMPARE(o.value(QStringLiteral("value")).toDouble(), 206.0);
         QCOMPARE(o.value(QStringLiteral("cost_hours")).toDouble(), 240.0);
@@ -262,9 +393,9 @@ private slots:
     void cycleOfThree()
     {
         // OPS-1 depends on OPS-3, OPS-3 on OPS-2, OPS-2 on OPS-1; listed from the smallest id.
-        const std::vector<DebtItem> items{item("OPS-2", 1, 1, 1, 1, "", ids({"OPS-1"})), item("OPS-4", 1, 1),
-                                          item("OPS-3", 1, 1, 1, 1, "", ids({"OPS-2"})),
-                                          item("OPS-1", 1, 1, 1, 1, "", ids({"OPS-3"}))};
+        const std::vector<DebtItem> items{item("OPS-2", 1, 1, 1, 1, {}, ids({"OPS-1"})), item("OPS-4", 1, 1),
+                                          item("OPS-3", 1, 1, 1, 1, {}, ids({"OPS-2"})),
+                                          item("OPS-1", 1, 1, 1, 1, {}, ids({"OPS-3"}))};
         const DebtGraph g(items);
         QVERIFY(!g.isValid());
         QCOMPARE(g.cycles().size(), size_t(1));
@@ -287,8 +418,8 @@ private slots:
     {
         // OPS-5 depends on itself; A <-> B and B <-> C interlock into one knot.
         const std::vector<DebtItem> items{
-            item("OPS-5", 1, 1, 1, 1, "", ids({"OPS-5"})), item("A", 1, 1, 1, 1, "", ids({"B"})),
-            item("B", 1, 1, 1, 1, "", ids({"A", "C"})), item("C", 1, 1, 1, 1, "", ids({"B"}))};
+            item("OPS-5", 1, 1, 1, 1, {}, ids({"OPS-5"})), item("A", 1, 1, 1, 1, {}, ids({"B"})),
+            item("B", 1, 1, 1, 1, {}, ids({"A", "C"})), item("C", 1, 1, 1, 1, {}, ids({"B"}))};
         const DebtGraph g(items);
         QCOMPARE(g.cycles().size(), size_t(2));
         QCOMPARE(g.cycles()[0].message(), QStringLiteral("dependency cycle: A -> B -> A (interlocked with C)"));
@@ -298,7 +429,7 @@ private slots:
 
     void unknownDependency()
     {
-        const std::vector<DebtItem> items{item("OPS-1", 1, 1), item("OPS-4", 1, 1, 1, 1, "", ids({"OPS-1", "OPS-99"})),
+        const std::vector<DebtItem> items{item("OPS-1", 1, 1), item("OPS-4", 1, 1, 1, 1, {}, ids({"OPS-1", "OPS-99"})),
                                           item("OPS-1", 2, 2)};
         const DebtGraph g(items);
         QCOMPARE(g.unknownDependencies().size(), size_t(1));
@@ -315,9 +446,9 @@ private slots:
     void orderAndRelations()
     {
         // OPS-2 depends on OPS-10, OPS-1 on OPS-3, OPS-7 on OPS-2 and OPS-1.
-        const std::vector<DebtItem> items{item("OPS-1", 1, 1, 1, 1, "", ids({"OPS-3"})), item("OPS-10", 1, 1),
-                                          item("OPS-2", 1, 1, 1, 1, "", ids({"OPS-10"})), item("OPS-3", 1, 1),
-                                          item("OPS-7", 1, 1, 1, 1, "", ids({"OPS-2", "OPS-1"}))};
+        const std::vector<DebtItem> items{item("OPS-1", 1, 1, 1, 1, {}, ids({"OPS-3"})), item("OPS-10", 1, 1),
+                                          item("OPS-2", 1, 1, 1, 1, {}, ids({"OPS-10"})), item("OPS-3", 1, 1),
+                                          item("OPS-7", 1, 1, 1, 1, {}, ids({"OPS-2", "OPS-1"}))};
         const DebtGraph g(items);
         QVERIFY(g.isValid());
         QVERIFY(g.problems().isEmpty());
@@ -343,26 +474,26 @@ private slots:
         // OPS-1 (6) -> OPS-4 (5) = 11 ties OPS-2 (3) -> OPS-3 (8) = 11: the smaller list wins.
         // OPS-5 alone is 10.
         const std::vector<DebtItem> spec{item("OPS-1", 0, 6), item("OPS-2", 0, 3),
-                                         item("OPS-3", 0, 8, 1, 1, "", ids({"OPS-2"})),
-                                         item("OPS-4", 0, 5, 1, 1, "", ids({"OPS-1"})), item("OPS-5", 0, 10)};
+                                         item("OPS-3", 0, 8, 1, 1, {}, ids({"OPS-2"})),
+                                         item("OPS-4", 0, 5, 1, 1, {}, ids({"OPS-1"})), item("OPS-5", 0, 10)};
         QTest::newRow("tie: smallest id list") << spec << ids({"OPS-1", "OPS-4"}) << 11.0;
         std::vector<DebtItem> withDone = spec;
-        withDone[0].status = "done"; // OPS-1 done: OPS-4 alone is 5
+        withDone[0].status = DebtStatus::Done; // OPS-1 done: OPS-4 alone is 5
         QTest::newRow("done items are not on it") << withDone << ids({"OPS-2", "OPS-3"}) << 11.0;
         QTest::newRow("byte order") << std::vector<DebtItem>{item("OPS-9", 0, 5), item("OPS-10", 0, 5)}
                                     << ids({"OPS-10"}) << 5.0;
         // Diamond: OPS-1 (2) -> OPS-2 (3) / OPS-3 (3) -> OPS-4 (1): both 6, via OPS-2.
-        QTest::newRow("diamond") << std::vector<DebtItem>{item("OPS-4", 0, 1, 1, 1, "", ids({"OPS-3", "OPS-2"})),
-                                                          item("OPS-3", 0, 3, 1, 1, "", ids({"OPS-1"})),
-                                                          item("OPS-2", 0, 3, 1, 1, "", ids({"OPS-1"})),
+        QTest::newRow("diamond") << std::vector<DebtItem>{item("OPS-4", 0, 1, 1, 1, {}, ids({"OPS-3", "OPS-2"})),
+                                                          item("OPS-3", 0, 3, 1, 1, {}, ids({"OPS-1"})),
+                                                          item("OPS-2", 0, 3, 1, 1, {}, ids({"OPS-1"})),
                                                           item("OPS-1", 0, 2)}
                                  << ids({"OPS-1", "OPS-2", "OPS-4"}) << 6.0;
         // The longest chain by cost, not by length: OPS-1 (1) -> OPS-2 (1) -> OPS-3 (1) = 3 < OPS-9 (4).
         QTest::newRow("cost, not length")
-            << std::vector<DebtItem>{item("OPS-1", 0, 1), item("OPS-2", 0, 1, 1, 1, "", ids({"OPS-1"})),
-                                     item("OPS-3", 0, 1, 1, 1, "", ids({"OPS-2"})), item("OPS-9", 0, 4)}
+            << std::vector<DebtItem>{item("OPS-1", 0, 1), item("OPS-2", 0, 1, 1, 1, {}, ids({"OPS-1"})),
+                                     item("OPS-3", 0, 1, 1, 1, {}, ids({"OPS-2"})), item("OPS-9", 0, 4)}
             << ids({"OPS-9"}) << 4.0;
-        QTest::newRow("nothing open") << std::vector<DebtItem>{item("OPS-1", 0, 1, 1, 1, "", {}, "done")}
+        QTest::newRow("nothing open") << std::vector<DebtItem>{item("OPS-1", 0, 1, 1, 1, {}, {}, DebtStatus::Done)}
                                       << std::vector<std::string>{} << 0.0;
     }
 
@@ -388,15 +519,15 @@ private slots:
             tx.commit();
         }
         DebtStore store(*ws);
-        DebtItem typed = item(" OPS-1 ", 3, 2, 2, 3, " Change", {" OPS-2"}, "OPEN");
+        DebtItem typed = item(" OPS-1 ", 3, 2, 2, 3, Theme::Change, {" OPS-2"}, DebtStatus::Open);
         typed.fowler = "Careless-Unintentional";
         typed.pinnedQuarter = "2027q3";
         typed.notes = "line one\nline \"two\"";
         const DebtItem stored = store.add(typed);
         QCOMPARE(stored.id, std::string("OPS-1"));
-        QCOMPARE(stored.theme, std::string("change"));
+        QCOMPARE(stored.theme, std::optional(Theme::Change));
         QCOMPARE(stored.fowler, std::string("careless-unintentional"));
-        QCOMPARE(stored.status, std::string("open"));
+        QCOMPARE(stored.status, DebtStatus::Open);
         QCOMPARE(stored.pinnedQuarter, std::string("2027Q3"));
         QCOMPARE(stored.dependsOn, ids({"OPS-2"}));
         const std::vector<DebtItem> items = store.items();
@@ -409,6 +540,53 @@ private slots:
         QVERIFY(!found->importId);
         QVERIFY(!store.find("OPS-9"));
         QVERIFY_THROWS_EXCEPTION(InputError, store.add(item("OPS-2", 0, 0)));
+    }
+
+    // The workspace holds the text forms: both writers write them, the store reads them back;
+    // text someone wrote by hand is read through the same table (case folded; anything else is
+    // no theme, with the weight 1 an unknown theme had).
+    void storeThemeAndStatusText()
+    {
+        auto ws = newWorkspace();
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            w.add(item("OPS-1", 1, 1, 1, 1, Theme::Improvement, {}, DebtStatus::Done));
+            w.add(item("OPS-2", 1, 1));
+            tx.commit();
+        }
+        DebtStore store(*ws);
+        store.add(item("OPS-3", 1, 1, 1, 1, Theme::Detection));
+        store.add(item("OPS-4", 1, 1, 1, 1, {}, {}, DebtStatus::Done));
+        auto column = [&](const char *sql) {
+            QStringList out;
+            QSqlQuery q(ws->database());
+            if (!q.exec(QString::fromLatin1(sql)))
+                return QStringList{QStringLiteral("query failed")};
+            while (q.next())
+                out << q.value(0).toString();
+            return out;
+        };
+        QCOMPARE(column("SELECT theme || '/' || status FROM debt_items ORDER BY id"),
+                 QStringList({QStringLiteral("improvement/done"), QStringLiteral("/open"),
+                              QStringLiteral("detection/open"), QStringLiteral("/done")}));
+        QSqlQuery edit(ws->database());
+        QVERIFY(edit.exec(QStringLiteral("UPDATE debt_items SET theme = 'Incident' WHERE id = 'OPS-2'")));
+        QVERIFY(edit.exec(QStringLiteral("UPDATE debt_items SET theme = 'security' WHERE id = 'OPS-3'")));
+        const std::vector<DebtItem> items = store.items();
+        QCOMPARE(items.size(), std::size_t(4));
+        QCOMPARE(items[0].theme, std::optional(Theme::Improvement));
+        QCOMPARE(items[0].status, DebtStatus::Done);
+        QCOMPARE(items[1].theme, std::optional(Theme::Incident));
+        QCOMPARE(items[1].status, DebtStatus::Open);
+        QVERIFY(!items[2].theme);
+        QVERIFY(!items[3].theme);
+        QCOMPARE(items[3].status, DebtStatus::Done);
+        // weight.incident 3 reaches the item whose theme was written 'Incident' by hand.
+        const WorkspaceSettings s = WorkspaceSettings::fromStored(
+            {{QStringLiteral("weight.incident"), QStringLiteral("3")}});
+        QCOMPARE(assessDebtItem(items[1], s).weight, 3.0);
+        QCOMPARE(assessDebtItem(items[2], s).weight, 1.0);
     }
 
     void storeValidation_data()
@@ -424,7 +602,10 @@ private slots:
         QTest::newRow("semicolon id") << with([](DebtItem &d) { d.id = "OPS;7"; }) << "contains ';'";
         QTest::newRow("newline id") << with([](DebtItem &d) { d.id = "OPS\n7"; }) << "control character";
         QTest::newRow("blank title") << with([](DebtItem &d) { d.title = "  "; }) << "title is empty";
-        QTest::newRow("theme") << with([](DebtItem &d) { d.theme = "security"; }) << "theme 'security'";
+        // Typed text is parsed at the edge (DebtStore::parseTheme, parseStatus): only a cast can put
+        // anything else here.
+        QTest::newRow("theme") << with([](DebtItem &d) { d.theme = Theme(7); })
+                               << "theme #7 is not one of change, detection, incident, improvement (or empty)";
         QTest::newRow("fowler") << with([](DebtItem &d) { d.fowler = "reckless"; }) << "fowler 'reckless'";
         QTest::newRow("negative toil") << with([](DebtItem &d) { d.toilHoursPerWeek = -1; }) << "toil_hours_per_week";
         QTest::newRow("nan cost") << with([](DebtItem &d) { d.costWeeks = std::nan(""); }) << "cost_weeks";
@@ -434,7 +615,8 @@ private slots:
         QTest::newRow("likelihood 0") << with([](DebtItem &d) { d.riskLikelihood = 0; })
                                       << "risk_likelihood must be 1 to 5";
         QTest::newRow("impact 6") << with([](DebtItem &d) { d.riskImpact = 6; }) << "risk_impact must be 1 to 5";
-        QTest::newRow("status") << with([](DebtItem &d) { d.status = "closed"; }) << "status 'closed'";
+        QTest::newRow("status") << with([](DebtItem &d) { d.status = DebtStatus(5); })
+                                << "status #5 is not open or done";
         QTest::newRow("pin") << with([](DebtItem &d) { d.pinnedQuarter = "2027-Q1"; }) << "pinned quarter '2027-Q1'";
         QTest::newRow("pin quarter 5") << with([](DebtItem &d) { d.pinnedQuarter = "2027Q5"; }) << "pinned quarter";
         QTest::newRow("dependency twice") << with([](DebtItem &d) {
@@ -479,9 +661,9 @@ private slots:
             Workspace::Transaction tx(*ws);
             RecordWriter w(*ws, importId);
             w.add(item("OPS-1", 1, 1));
-            w.add(item("OPS-2", 2, 2, 1, 1, "", ids({"OPS-1"})));
-            w.add(item("OPS-3", 3, 3, 1, 1, "", ids({"OPS-9", "OPS-2", "OPS-1"}))); // OPS-9: unknown
-            w.add(item("OPS-4", 4, 4, 1, 1, "", ids({"OPS-2"})));
+            w.add(item("OPS-2", 2, 2, 1, 1, {}, ids({"OPS-1"})));
+            w.add(item("OPS-3", 3, 3, 1, 1, {}, ids({"OPS-9", "OPS-2", "OPS-1"}))); // OPS-9: unknown
+            w.add(item("OPS-4", 4, 4, 1, 1, {}, ids({"OPS-2"})));
             tx.commit();
         }
         DebtStore store(*ws);

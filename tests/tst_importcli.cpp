@@ -454,14 +454,14 @@ private slots:
             DebtItem d;
             d.id = q.value(0).toString().toStdString();
             d.title = q.value(1).toString().toStdString();
-            d.theme = q.value(2).toString().toStdString();
+            d.theme = MetricCatalogue::themeFromId(q.value(2).toString());
             d.toilHoursPerWeek = q.value(3).toDouble();
             d.costWeeks = q.value(4).toDouble();
             d.riskLikelihood = q.value(5).toInt();
             d.riskImpact = q.value(6).toInt();
             d.fowler = q.value(7).toString().toStdString();
             d.linkedMetrics = *MetricCatalogue::parseIdList(q.value(8).toString());
-            d.status = q.value(9).toString().toStdString();
+            d.status = debtStatusFromText(q.value(9).toString().toStdString()).value();
             d.pinnedQuarter = q.value(10).toString().toStdString();
             d.notes = q.value(11).toString().toStdString();
             QSqlQuery deps(w->database());

@@ -573,7 +573,7 @@ private slots:
         DebtItem done = a;
         done.id = "OPS-3";
         done.toilHoursPerWeek = 100;
-        done.status = "done";
+        done.status = DebtStatus::Done;
         f.write(a, b, done);
         // No team_size: not measured, but n counts the open items.
         MetricsReport r = computeMetrics(f.load(kAsOf, kDays));

@@ -2,6 +2,7 @@
 // worked out by hand: each timestamp form, each synonym, each kind of bad row with its line,
 // the PagerDuty title / acknowledgement / resolution rules, Prometheus sums, OpenSLO versions
 // and kinds, and format detection.
+#include "store/metriccatalogue.h"
 #include "store/timeutil.h"
 #include "tests/common/parsertestutil.h"
 
@@ -749,29 +750,32 @@ spec:
             "OPS-3,Bad risk,incident,1,1,6,1,,,,,,\n"
             "OPS-4,Bad theme,people,1,1,,,,,,,,\n"
             "OPS-5,Negative,incident,-1,1,,,,,,,,\n"
-            "OPS-6,Bad quarter,incident,1,1,,,,,,,2027Q5,\n");
+            "OPS-6,Bad quarter,incident,1,1,,,,,,,2027Q5,\n"
+            "OPS-7,Bad status,incident,1,1,,,,,,closed,,\n");
         QCOMPARE(c.debt.size(), std::size_t(2));
         const DebtItem &a = c.debt[0];
         QCOMPARE(a.id, std::string("OPS-1"));
-        QCOMPARE(a.theme, std::string("change"));
+        QCOMPARE(a.theme, std::optional(Theme::Change));
         QCOMPARE(a.toilHoursPerWeek, 6.0);
         QCOMPARE(a.costWeeks, 2.5);
         QCOMPARE(a.riskLikelihood, 4);
         QCOMPARE(a.riskImpact, 5);
         QCOMPARE(a.fowler, std::string("careless-intentional"));
         QCOMPARE(a.dependsOn, (std::vector<std::string>{"OPS-2", "OPS-3"}));
-        QCOMPARE(a.status, std::string("done"));
+        QCOMPARE(a.status, DebtStatus::Done);
         QCOMPARE(a.pinnedQuarter, std::string("2027Q2"));
         QCOMPARE(a.notes, std::string("Vendor quote: 40 weeks,\nincluding \"migration\""));
         const DebtItem &b = c.debt[1];
-        QCOMPARE(b.riskLikelihood, 1); // defaults
-        QCOMPARE(b.status, std::string("open"));
+        QCOMPARE(b.riskLikelihood, 1);        // defaults
+        QVERIFY(!b.theme);                    // empty: no theme
+        QCOMPARE(b.status, DebtStatus::Open); // empty: open
         QVERIFY(b.dependsOn.empty());
-        QCOMPARE(c.errors.size(), std::size_t(4));
+        QCOMPARE(c.errors.size(), std::size_t(5));
         QVERIFY2(hasError(c, 5, "risk_likelihood", "from 1 to 5"), qPrintable(errorsText(c)));
-        QVERIFY(hasError(c, 6, "theme", "unknown value 'people'"));
+        QVERIFY(hasError(c, 6, "theme", "unknown value 'people' (accepted: change, detection, incident, improvement)"));
         QVERIFY(hasError(c, 7, "toil_hours_per_week", "negative count"));
         QVERIFY(hasError(c, 8, "pinned_quarter", "not a quarter"));
+        QVERIFY(hasError(c, 9, "status", "unknown value 'closed' (accepted: open, done)"));
     }
 
     // --- detection -----------------------------------------------------------------------

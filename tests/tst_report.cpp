@@ -209,7 +209,7 @@ private:
         DebtItem formula;
         formula.id = "OPS-1";
         formula.title = "=HYPERLINK(\"http://example.org\",\"click\")";
-        formula.theme = "change";
+        formula.theme = Theme::Change;
         formula.toilHoursPerWeek = 5;
         formula.costWeeks = 2;
         formula.notes = "+44 20, call the \"night\" desk";

@@ -18,7 +18,7 @@ using namespace srm::test;
 namespace {
 
 DebtItem item(const char *id, double cost, int likelihood = 1, int impact = 1, std::vector<std::string> deps = {},
-              const char *pin = "", const char *status = "open", double toil = 0)
+              const char *pin = "", DebtStatus status = DebtStatus::Open, double toil = 0)
 {
     DebtItem d;
     d.id = id;
@@ -103,7 +103,8 @@ private slots:
     {
         // OPS-1 is done; OPS-2 depends on it and is ready at once.
         const Plan plan = scheduleRoadmap(
-            {item("OPS-1", 5, 1, 1, {}, "", "done"), item("OPS-2", 4, 1, 1, ids({"OPS-1"}))}, capacity("10"), k2027Q1);
+            {item("OPS-1", 5, 1, 1, {}, "", DebtStatus::Done), item("OPS-2", 4, 1, 1, ids({"OPS-1"}))}, capacity("10"),
+            k2027Q1);
         QCOMPARE(plan.doneItems, 1);
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-2"}));
         QCOMPARE(reasonOf(plan, "OPS-2"),
@@ -243,7 +244,7 @@ private slots:
     {
         // OPS-3 (priority 5) is done: OPS-1 keeps its own priority and OPS-2 goes first.
         const Plan plan = scheduleRoadmap(
-            {item("OPS-1", 6), item("OPS-2", 6, 2, 2), item("OPS-3", 1, 5, 5, ids({"OPS-1"}), "", "done")},
+            {item("OPS-1", 6), item("OPS-2", 6, 2, 2), item("OPS-3", 1, 5, 5, ids({"OPS-1"}), "", DebtStatus::Done)},
             capacity("10"), k2027Q1);
         QCOMPARE(idsIn(plan.quarters[0]), ids({"OPS-2"}));
         QCOMPARE(idsIn(plan.quarters[1]), ids({"OPS-1"}));
@@ -404,10 +405,10 @@ private slots:
     void cliJson()
     {
         // Capacity 10 (team_size 2 × 12 × (1 − 0.5) = 12 is overridden by capacity_weeks).
-        DebtItem lhf = item("OPS-1", 2, 2, 2, {}, "", "open", 5); // value 65 + 32 = 97, 80 h: 1.2125
+        DebtItem lhf = item("OPS-1", 2, 2, 2, {}, "", DebtStatus::Open, 5); // value 65 + 32 = 97, 80 h: 1.2125
         lhf.title = "Runbook \"first\", then\nautomation";
         const QString path = workspace({lhf, item("OPS-2", 12, 5, 5), item("OPS-3", 3, 1, 1, ids({"OPS-2"})),
-                                        item("OPS-4", 1, 1, 1, {}, "", "done")},
+                                        item("OPS-4", 1, 1, 1, {}, "", DebtStatus::Done)},
                                        {{QStringLiteral("capacity_weeks"), QStringLiteral("10")},
                                         {QStringLiteral("team_size"), QStringLiteral("2")}});
         const CliResult r = runCli({QStringLiteral("plan"), path, QStringLiteral("--start"), QStringLiteral("2027Q1"),

@@ -146,7 +146,8 @@ private slots:
                                "remove-rule",     "unmerge",
                                "linked-metrics",  "linked-metrics-list",
                                "scenario-new",    "scenario-replace",
-                               "scenario-rename", "scenario-delete"};
+                               "scenario-rename", "scenario-delete",
+                               "debt-theme",      "debt-status"};
         for (int i = 0; i < int(std::size(names)); ++i)
             QTest::newRow(names[i]) << i;
     }
@@ -188,7 +189,7 @@ private slots:
             DebtItem item;
             item.id = "OPS-22";
             item.title = "Alert on certificate expiry";
-            item.theme = "detection";
+            item.theme = Theme::Detection;
             item.toilHoursPerWeek = 1.5;
             item.costWeeks = 2;
             item.dependsOn = {"OPS-6"};
@@ -281,6 +282,13 @@ private slots:
             QVERIFY(editor->deleteScenario(QStringLiteral("+1 engineer")));
             removed << QStringLiteral("scenario|+1 engineer|{\"team_size\":\"5\"}|1");
             break;
+        case 18: // typed in place in any case, stored as the theme's id
+            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Theme),
+                                         QStringLiteral(" Incident ")));
+            break;
+        case 19:
+            QVERIFY(debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Status), QStringLiteral("DONE")));
+            break;
         }
         m_window->waitForRefresh();
         QCOMPARE(stack->count(), 1);
@@ -342,6 +350,21 @@ private slots:
             }
             break;
         }
+        case 18:
+        case 19: {
+            const QStringList changed = onlyIn(after, before);
+            QCOMPARE(changed.size(), 1);
+            // debt|id|position|title|theme|toil|cost|likelihood|impact|fowler|linked|status|...
+            const QStringList fields = changed.first().split(u'|');
+            QCOMPARE(fields.value(1), QStringLiteral("OPS-3"));
+            QCOMPARE(fields.value(4), edit == 18 ? QStringLiteral("incident") : QStringLiteral("change"));
+            QCOMPARE(fields.value(11), edit == 19 ? QStringLiteral("done") : QStringLiteral("open"));
+            QCOMPARE(debtCell(QStringLiteral("OPS-3"), DebtModel::Theme).data().toString(),
+                     edit == 18 ? QStringLiteral("incident") : QStringLiteral("change"));
+            QCOMPARE(debtCell(QStringLiteral("OPS-3"), DebtModel::Status).data().toString(),
+                     edit == 19 ? QStringLiteral("done") : QStringLiteral("open"));
+            break;
+        }
         case 14: {
             const ScenarioPlan *sp = m_window->snapshot()->findScenario(QStringLiteral("Stricter restore"));
             QVERIFY(sp && sp->plan);
@@ -393,6 +416,16 @@ private slots:
                                                   {{QStringLiteral("team_size"), QStringLiteral("7")}},
                                                   QStringLiteral("missing")));
         QVERIFY(!m_window->editor()->deleteScenario(QStringLiteral("missing")));
+        // A theme or status that is not one of its words, typed in place: the store's words.
+        QVERIFY(!debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Theme), QStringLiteral("Security")));
+        QCOMPARE(m_window->editor()->lastError(),
+                 QStringLiteral("debt item OPS-3: theme 'security' is not one of change, detection, incident, "
+                                "improvement (or empty)"));
+        QVERIFY(!debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Status), QStringLiteral("closed")));
+        QCOMPARE(m_window->editor()->lastError(),
+                 QStringLiteral("debt item OPS-3: status 'closed' is not open or done"));
+        // The text it already has, in another case: nothing to do.
+        QVERIFY(!debtModel()->setData(debtCell(QStringLiteral("OPS-3"), DebtModel::Theme), QStringLiteral("CHANGE")));
         QCOMPARE(m_window->undoStack()->count(), 0);
         QCOMPARE(tableRows(m_path), before);
         for (QMessageBox *b : m_window->findChildren<QMessageBox *>())

@@ -19,6 +19,7 @@
 #include "views/chartwidget.h"
 #include "views/counteddeploymentsmodel.h"
 #include "views/dashboardview.h"
+#include "views/debtitemdialog.h"
 #include "views/debtmodel.h"
 #include "views/debtview.h"
 #include "views/gapsmodel.h"
@@ -40,6 +41,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
 #include <QSignalSpy>
@@ -435,6 +437,13 @@ private slots:
         QCOMPARE(model->index(row, DebtModel::Planned).data().toString(), QStringLiteral("2027Q1"));
         QCOMPARE(model->index(model->rowOf(QStringLiteral("OPS-16")), DebtModel::Planned).data().toString(),
                  QStringLiteral("unscheduled"));
+        // Theme and status as the register writes them (the demo: OPS-2 change and done).
+        const int ops2 = model->rowOf(QStringLiteral("OPS-2"));
+        QCOMPARE(model->index(ops2, DebtModel::Theme).data().toString(), QStringLiteral("change"));
+        QCOMPARE(model->index(ops2, DebtModel::Status).data().toString(), QStringLiteral("done"));
+        QCOMPARE(model->index(ops2, DebtModel::Planned).data().toString(), QStringLiteral("done"));
+        QCOMPARE(model->index(row, DebtModel::Theme).data().toString(), QStringLiteral("detection"));
+        QCOMPARE(model->index(row, DebtModel::Status).data().toString(), QStringLiteral("open"));
         // Clicking a point of the quadrant selects its row.
         ChartWidget *chart = view->chart();
         const QRectF rect = chart->chartRect();
@@ -447,6 +456,34 @@ private slots:
                 }
         QVERIFY(clicked);
         QCOMPARE(view->selectedId(), QStringLiteral("OPS-10"));
+    }
+
+    // The item dialog shows an item's theme and status and gives them back unchanged.
+    void debtDialogThemeAndStatus_data()
+    {
+        QTest::addColumn<int>("theme"); // -1: none
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("none, open") << -1 << int(DebtStatus::Open) << "(none: weight 1)";
+        QTest::newRow("incident, done") << int(Theme::Incident) << int(DebtStatus::Done) << "Incident management";
+        QTest::newRow("improvement, open")
+            << int(Theme::Improvement) << int(DebtStatus::Open) << "Continuous improvement";
+    }
+
+    void debtDialogThemeAndStatus()
+    {
+        QFETCH(int, theme);
+        QFETCH(int, status);
+        QFETCH(QString, shown);
+        DebtItem item;
+        item.id = "OPS-9";
+        item.title = "Runbooks";
+        item.theme = theme < 0 ? std::nullopt : std::optional(Theme(theme));
+        item.status = DebtStatus(status);
+        DebtItemDialog dialog(item, false, {}, snapshot()->gaps);
+        const QList<QComboBox *> boxes = dialog.findChildren<QComboBox *>();
+        QVERIFY(std::any_of(boxes.begin(), boxes.end(), [&](QComboBox *b) { return b->currentText() == shown; }));
+        QCOMPARE(dialog.item(), item);
     }
 
     void roadmapBarsInTheirQuarters()

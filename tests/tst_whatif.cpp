@@ -52,7 +52,7 @@ GapBasis basisWith(std::initializer_list<MetricStanding> standings)
 }
 
 DebtItem debtItem(const char *id, double cost, int likelihood, int impact, double toil, const char *linked,
-                  const char *status = "open")
+                  DebtStatus status = DebtStatus::Open)
 {
     DebtItem d;
     d.id = id;
@@ -214,7 +214,7 @@ private:
         store.add(debtItem("OPS-4", 5, 3, 3, 0, "time_to_detect"));
         store.add(debtItem("OPS-5", 8, 5, 5, 0, "pages_per_week"));
         store.add(debtItem("OPS-6", 3, 1, 1, 0, ""));
-        store.add(debtItem("OPS-7", 1, 1, 1, 0, "failed_deployment_recovery_time", "done"));
+        store.add(debtItem("OPS-7", 1, 1, 1, 0, "failed_deployment_recovery_time", DebtStatus::Done));
         m_fixture = std::move(fixture);
         return m_fixture->path();
     }

@@ -47,7 +47,7 @@ DebtItemDialog::DebtItemDialog(const DebtItem &item, bool isNew, const QStringLi
     m_theme->addItem(tr("(none: weight 1)"), QString());
     for (Theme t : MetricCatalogue::kThemes)
         m_theme->addItem(MetricCatalogue::themeName(t), MetricCatalogue::themeId(t));
-    selectData(m_theme, QString::fromStdString(item.theme));
+    selectData(m_theme, MetricCatalogue::themeIdOrEmpty(item.theme));
 
     m_toil = new QDoubleSpinBox(this);
     m_toil->setRange(0, 168);
@@ -86,9 +86,10 @@ DebtItemDialog::DebtItemDialog(const DebtItem &item, bool isNew, const QStringLi
     m_linkedMetrics->setMinimumHeight(m_linkedMetrics->fontMetrics().height() * 9);
 
     m_status = new QComboBox(this);
-    m_status->addItem(tr("open"), QStringLiteral("open"));
-    m_status->addItem(tr("done"), QStringLiteral("done"));
-    selectData(m_status, QString::fromStdString(item.status));
+    // The words as the register writes them (store/records.h); the labels are their translations.
+    m_status->addItem(tr("open"), QString::fromLatin1(toString(DebtStatus::Open)));
+    m_status->addItem(tr("done"), QString::fromLatin1(toString(DebtStatus::Done)));
+    selectData(m_status, QString::fromLatin1(toString(item.status)));
 
     m_pinned = new QComboBox(this);
     m_pinned->setObjectName(QStringLiteral("pinned"));
@@ -124,7 +125,7 @@ DebtItem DebtItemDialog::item() const
     DebtItem d = m_original;
     d.id = m_id->text().trimmed().toStdString();
     d.title = m_title->text().trimmed().toStdString();
-    d.theme = m_theme->currentData().toString().toStdString();
+    d.theme = MetricCatalogue::themeFromId(m_theme->currentData().toString()); // "(none)" holds "": nullopt
     d.toilHoursPerWeek = m_toil->value();
     d.costWeeks = m_cost->value();
     d.riskLikelihood = m_likelihood->value();
@@ -135,7 +136,7 @@ DebtItem DebtItemDialog::item() const
          m_dependsOn->text().split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts))
         d.dependsOn.push_back(dep.toStdString());
     d.linkedMetrics = m_linkedMetrics->linked();
-    d.status = m_status->currentData().toString().toStdString();
+    d.status = debtStatusFromText(m_status->currentData().toString().toStdString()).value_or(DebtStatus::Open);
     d.pinnedQuarter = m_pinned->currentData().toString().toStdString();
     d.notes = m_notes->toPlainText().toStdString();
     return d;

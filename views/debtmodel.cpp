@@ -1,6 +1,7 @@
 #include "views/debtmodel.h"
 #include "views/tooltips.h"
 
+#include "planning/debtstore.h"
 #include "views/charts/valueformat.h"
 #include "views/modelroles.h"
 
@@ -74,7 +75,7 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
         return {};
     const DebtAssessment &a = m_snapshot->assessments[std::size_t(index.row())];
     const PlannedItem *planned = m_snapshot->plan ? m_snapshot->plan->find(item->id) : nullptr;
-    const bool done = item->status == "done";
+    const bool done = item->status == DebtStatus::Done;
     auto plannedText = [&]() -> QString {
         if (done)
             return tr("done");
@@ -89,7 +90,7 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
         case Rank: return a.rank ? QVariant(*a.rank) : QVariant(QString());
         case Id: return QString::fromStdString(item->id);
         case Title: return QString::fromStdString(item->title);
-        case Theme: return QString::fromStdString(item->theme);
+        case Theme: return MetricCatalogue::themeIdOrEmpty(item->theme);
         case Toil:
             return role == Qt::EditRole ? QVariant(item->toilHoursPerWeek)
                                         : QVariant(SettingsSchema::formatNumber(item->toilHoursPerWeek));
@@ -107,7 +108,7 @@ QVariant DebtModel::data(const QModelIndex &index, int role) const
         case DependsOn: return joinIds(item->dependsOn);
         case Pinned: return QString::fromStdString(item->pinnedQuarter);
         case Planned: return plannedText();
-        case Status: return QString::fromStdString(item->status);
+        case Status: return QString::fromLatin1(toString(item->status));
         }
         return {};
     case SortRole:
@@ -243,15 +244,20 @@ bool DebtModel::setData(const QModelIndex &index, const QVariant &value, int rol
     }
     DebtItem item = *current;
     bool ok = true;
-    switch (index.column()) {
-    case Title: item.title = text.toStdString(); break;
-    case Theme: item.theme = text.toStdString(); break;
-    case Toil: item.toilHoursPerWeek = value.toDouble(&ok); break;
-    case Cost: item.costWeeks = value.toDouble(&ok); break;
-    case Likelihood: item.riskLikelihood = value.toInt(&ok); break;
-    case Impact: item.riskImpact = value.toInt(&ok); break;
-    case Status: item.status = text.toStdString(); break;
-    default: return false;
+    try {
+        switch (index.column()) {
+        case Title: item.title = text.toStdString(); break;
+        case Theme: item.theme = DebtStore::parseTheme(item.id, text); break;
+        case Toil: item.toilHoursPerWeek = value.toDouble(&ok); break;
+        case Cost: item.costWeeks = value.toDouble(&ok); break;
+        case Likelihood: item.riskLikelihood = value.toInt(&ok); break;
+        case Impact: item.riskImpact = value.toInt(&ok); break;
+        case Status: item.status = DebtStore::parseStatus(item.id, text); break;
+        default: return false;
+        }
+    } catch (const InputError &e) {
+        emit editRefused(e.message());
+        return false;
     }
     if (!ok || item == *current)
         return false;

@@ -3,7 +3,8 @@
 // quarter the plan gives it. Title, theme, toil, cost, likelihood, impact, status, dependencies,
 // linked metrics (catalogue ids separated by ';') and the pin are editable in place: setData()
 // changes nothing itself but emits the edit, which the view pushes as an undoable command (an
-// unknown metric id is refused there); the next snapshot shows the result.
+// unknown metric id is refused there; a theme or status that is not one of its words is refused
+// here, with editRefused); the next snapshot shows the result.
 #pragma once
 
 #include "views/workspacesnapshot.h"
@@ -55,6 +56,8 @@ signals:
     void dependenciesEdited(const QString &id, const QStringList &dependsOn);
     void pinEdited(const QString &id, const QString &quarter);
     void linkedMetricsEdited(const QString &id, const QString &text);
+    // Typed text that names no theme or status: the store's message, nothing is pushed.
+    void editRefused(const QString &message);
 
 private:
     SnapshotPtr m_snapshot;

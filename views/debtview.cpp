@@ -126,6 +126,8 @@ DebtView::DebtView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::
             [this](const QString &id, const QString &quarter) { this->editor()->setPinnedQuarter(id, quarter); });
     connect(m_model, &DebtModel::linkedMetricsEdited, this,
             [this](const QString &id, const QString &text) { this->editor()->setLinkedMetrics(id, text); });
+    connect(m_model, &DebtModel::editRefused, this,
+            [this](const QString &message) { this->editor()->reportFailure(message); });
     updateActions();
 }
 
@@ -212,7 +214,7 @@ void DebtView::showSnapshot(const SnapshotPtr &snapshot)
     });
     int open = 0;
     for (const DebtItem &d : snapshot->debtItems)
-        open += d.status == "open";
+        open += d.status == DebtStatus::Open;
     setHeadline(tr("%1 items, %2 open · quadrant thresholds: large toil pile from %3 h/week, high cost from %4 weeks · "
                    "double-click a cell to edit it")
                     .arg(snapshot->debtItems.size())

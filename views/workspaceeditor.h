@@ -66,7 +66,7 @@ public:
 
     QString lastError() const { return m_lastError; }
 
-    // Called by the commands.
+    // Called by the commands (and by the views for typed text they refuse before any command).
     void reportChanged();
     void reportFailure(const QString &message);
 

@@ -38,7 +38,7 @@ QuadrantLayout quadrantLayout(const QRectF &rect, const std::vector<DebtItem> &i
     // infinity): finite values only, and the tick engine's bounded square-root ticks.
     double toil = finiteOr(settings.quadrantToilHours) * 2, cost = finiteOr(settings.quadrantCostWeeks) * 2;
     for (const DebtItem &i : items)
-        if (i.status != "done") {
+        if (i.status != DebtStatus::Done) {
             toil = std::max(toil, finiteOr(i.toilHoursPerWeek));
             cost = std::max(cost, finiteOr(i.costWeeks));
         }
@@ -160,7 +160,7 @@ void paintDebtQuadrant(QPainter &painter, const QRectF &rect, const std::vector<
     std::vector<std::size_t> order;
     int done = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (items[i].status == "done")
+        if (items[i].status == DebtStatus::Done)
             ++done;
         else
             order.push_back(i);
@@ -256,7 +256,7 @@ QString debtQuadrantAt(const QRectF &rect, const std::vector<DebtItem> &items, c
     QString best;
     qreal bestDistance = 1e18;
     for (const DebtItem &item : items) {
-        if (item.status == "done")
+        if (item.status == DebtStatus::Done)
             continue;
         const QPointF pt(l.xs.map(finiteOr(item.toilHoursPerWeek)), l.ys.map(finiteOr(item.costWeeks)));
         const qreal d = std::hypot(pt.x() - pos.x(), pt.y() - pos.y());

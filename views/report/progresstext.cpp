@@ -65,7 +65,7 @@ QString doneWork(const MetricProgress &m, const ReportData &d)
 {
     QStringList items;
     for (const DebtItem &item : d.debtItems) {
-        if (item.status != "done")
+        if (item.status != DebtStatus::Done)
             continue;
         if (std::find(item.linkedMetrics.begin(), item.linkedMetrics.end(), m.key()) != item.linkedMetrics.end())
             items << tr("%1 %2").arg(QString::fromStdString(item.id), QString::fromStdString(item.title));

@@ -876,7 +876,7 @@ struct Layout
                 return;
             const QColor color = a.open ? QColor() : muted;
             TableCell title = cell(qs(item->title), color);
-            title.note = item->theme.empty() ? tr("no theme") : qs(item->theme);
+            title.note = item->theme ? MetricCatalogue::themeId(*item->theme) : tr("no theme");
             TableCell quadrant = cell(quadrantName(a.quadrant), color);
             quadrant.note = a.fowler ? fowlerName(*a.fowler).toLower() : QString();
             TableCell gap = cell(item->linkedMetrics.empty() ? tr("× 1, not linked") : formatGapFactor(a.gap.factor),
