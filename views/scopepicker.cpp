@@ -1,5 +1,7 @@
 #include "views/scopepicker.h"
 
+#include "views/tablecopy.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -135,17 +137,13 @@ ScopePicker::ScopePicker(QWidget *parent) : QToolButton(parent)
     m_model = new ScopeModel(this);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     auto *menu = new QMenu(this);
     m_popup = new QWidget(menu);
     m_popup->setObjectName(QStringLiteral("scopePopup"));
     auto *layout = new QVBoxLayout(m_popup);
-    m_search = new QLineEdit(m_popup);
+    m_search = new FilterBox(m_proxy, tr("Search services and teams"), m_popup);
     m_search->setObjectName(QStringLiteral("scopeSearch"));
-    m_search->setPlaceholderText(tr("Search services and teams"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search services and teams"));
     m_list = new QListView(m_popup);
     m_list->setObjectName(QStringLiteral("scopeList"));
     m_list->setModel(m_proxy);
@@ -169,7 +167,6 @@ ScopePicker::ScopePicker(QWidget *parent) : QToolButton(parent)
     menu->addAction(action);
     setMenu(menu);
 
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(menu, &QMenu::aboutToShow, m_search, [this] { m_search->setFocus(); });
     connect(all, &QPushButton::clicked, this, [this] {
         setScope({});

@@ -2,6 +2,7 @@
 
 #include "views/modelroles.h"
 #include "views/ownershipmodel.h"
+#include "views/tablecopy.h"
 #include "views/workspaceeditor.h"
 
 #include <QComboBox>
@@ -59,8 +60,6 @@ ServicesTeamsDialog::ServicesTeamsDialog(WorkspaceEditor *editor, QWidget *paren
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
 
     auto *intro = new QLabel(tr("Which team owns each service. A service's incidents, pages and SLOs count for its "
                                 "owner; a deployment counts for the team it names itself, else for its service's "
@@ -68,10 +67,8 @@ ServicesTeamsDialog::ServicesTeamsDialog(WorkspaceEditor *editor, QWidget *paren
                                 "be undone (Edit › Undo)."),
                              this);
     intro->setWordWrap(true);
-    m_search = new QLineEdit(this);
+    m_search = new FilterBox(m_proxy, tr("Search services and teams"), this);
     m_search->setObjectName(QStringLiteral("ownershipSearch"));
-    m_search->setPlaceholderText(tr("Search services and teams"));
-    m_search->setClearButtonEnabled(true);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("ownershipTable"));
     m_table->setModel(m_proxy);
@@ -90,7 +87,6 @@ ServicesTeamsDialog::ServicesTeamsDialog(WorkspaceEditor *editor, QWidget *paren
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(remove, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_model, &OwnershipModel::ownerEdited, this,
             [this](const QString &service, const QString &team) { m_editor->setOwner(service, team); });
     connect(remove, &QPushButton::clicked, this, [this] {
