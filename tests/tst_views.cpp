@@ -43,6 +43,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -377,6 +378,32 @@ private slots:
                 break;
             }
         QCOMPARE(view->selectedKeys(), QStringList{alerts.groups[2].key});
+    }
+
+    // The proxy keeps the model's rank order without sorting it; any other header sorts, and
+    // sorting by rank again gives the rank order back.
+    void alertsSortByHeader()
+    {
+        auto *view = page<AlertsView>(ViewId::Alerts);
+        QTableView *table = view->table();
+        QAbstractItemModel *proxy = table->model();
+        const AlertReport &alerts = snapshot()->analysis.alerts;
+        const int rows = int(alerts.groups.size());
+        QCOMPARE(proxy->rowCount(), rows);
+        const auto key = [proxy](int row) { return proxy->index(row, 0).data(IdRole).toString(); };
+
+        table->sortByColumn(AlertGroupsModel::Rank, Qt::DescendingOrder);
+        for (int r = 0; r < rows; ++r)
+            QCOMPARE(key(r), alerts.groups[std::size_t(rows - 1 - r)].key);
+        table->sortByColumn(AlertGroupsModel::Pages, Qt::AscendingOrder);
+        for (int r = 1; r < rows; ++r)
+            QVERIFY(proxy->index(r - 1, AlertGroupsModel::Pages).data(SortRole).toLongLong()
+                    <= proxy->index(r, AlertGroupsModel::Pages).data(SortRole).toLongLong());
+        table->sortByColumn(AlertGroupsModel::Rank, Qt::AscendingOrder);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(AlertGroupsModel::Rank));
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        for (int r = 0; r < rows; ++r)
+            QCOMPARE(key(r), alerts.groups[std::size_t(r)].key);
     }
 
     void incidentsAndSlos()
