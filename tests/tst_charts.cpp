@@ -418,6 +418,38 @@ private slots:
         QCOMPARE(niceCeil(value), nice);
     }
 
+    // The fullest histogram bin (quarter decades of minutes from the axis' low end), counted by
+    // hand: values at or below the low end fall in the first bin; 100 minutes is exactly the
+    // start of bin 8. Sorted values are binned by binary search, others one by one; both agree.
+    void durationAxisFullestBin_data()
+    {
+        QTest::addColumn<std::vector<double>>("minutes");
+        QTest::addColumn<double>("lo");
+        QTest::addColumn<double>("hi");
+        QTest::addColumn<qint64>("fullest");
+        QTest::newRow("first bin") << std::vector<double>{0, 0, 1, 1.5, 1.7, 100, 100, 100, 100} << 1.0 << 120.0
+                                   << qint64(5);
+        QTest::newRow("last bin") << std::vector<double>{1, 10, 100, 100, 100, 100, 110} << 1.0 << 120.0 << qint64(5);
+        QTest::newRow("unsorted") << std::vector<double>{100, 1, 110, 100, 10, 100, 100} << 1.0 << 120.0 << qint64(5);
+        QTest::newRow("one per bin") << std::vector<double>{2, 4, 7, 12, 20} << 2.0 << 30.0 << qint64(1);
+        QTest::newRow("bin edges") << std::vector<double>{1, 1.7782, 1.7783, 3.1622, 3.1623, 10} << 1.0 << 10.0
+                                   << qint64(2);
+    }
+
+    void durationAxisFullestBin()
+    {
+        QFETCH(std::vector<double>, minutes);
+        QFETCH(double, lo);
+        QFETCH(double, hi);
+        QFETCH(qint64, fullest);
+        DurationStats stats;
+        stats.values = minutes;
+        const DurationAxis axis = DurationAxis::forStats({&stats});
+        QCOMPARE(axis.loMinutes, lo);
+        QCOMPARE(axis.hiMinutes, hi);
+        QCOMPARE(axis.countMax, fullest);
+    }
+
     void ticksAndFormats()
     {
         QCOMPARE(niceTicks(0, 200, 4), (std::vector<double>{0, 50, 100, 150, 200}));

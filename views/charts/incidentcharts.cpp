@@ -41,9 +41,23 @@ int binOf(const DurationAxis &axis, double minutes)
 
 std::vector<std::int64_t> histogram(const DurationAxis &axis, const DurationStats &s)
 {
-    std::vector<std::int64_t> counts(std::size_t(binCount(axis)), 0);
-    for (double v : s.values)
-        ++counts[std::size_t(binOf(axis, toMinutes(s, v)))];
+    const int bins = binCount(axis);
+    std::vector<std::int64_t> counts(std::size_t(bins), 0);
+    if (!std::is_sorted(s.values.begin(), s.values.end())) {
+        for (double v : s.values)
+            ++counts[std::size_t(binOf(axis, toMinutes(s, v)))];
+        return counts;
+    }
+    // The values are sorted and binOf() never decreases along them, so each bin is a run that a
+    // binary search finds: a log10 per value was most of the incidents view's paint with
+    // 100,000 incidents (perf, 40 ms a chart), and the same counts come out.
+    auto begin = s.values.begin();
+    for (int b = 0; b < bins && begin != s.values.end(); ++b) {
+        const auto end = std::partition_point(begin, s.values.end(),
+                                              [&](double v) { return binOf(axis, toMinutes(s, v)) <= b; });
+        counts[std::size_t(b)] = end - begin;
+        begin = end;
+    }
     return counts;
 }
 
