@@ -67,6 +67,14 @@ void loadDelivery(Workspace &ws, Dataset &d)
     };
     std::vector<StreamEntry> stream;
     {
+        // Growing the vector moved every fact (304 bytes each) over and over: 1M of them at 10M pages.
+        Statement count(ws, "SELECT count(*) FROM deployments WHERE finished_at >= ?1 AND finished_at < ?2");
+        count.bind(1, d.window.from());
+        count.bind(2, d.window.to());
+        if (count.next())
+            d.deployments.reserve(std::size_t(std::max<std::int64_t>(0, count.i64(0))));
+    }
+    {
         Statement s(ws,
                     "SELECT deployment_id, service, finished_at, is_production, result, fixes_deployment_id, "
                     "team FROM deployments");
@@ -251,11 +259,22 @@ void loadDelivery(Workspace &ws, Dataset &d)
     // changes, 0.03 s against 0.09 s).
     if (d.deployments.empty())
         return;
+    // A deployment's changes are usually imported together, so the row before names the same
+    // deployment: reusing its lookup saves a probe of the map, a cache miss, for more than half of
+    // the changes (2.2M changes of 1M deployments at 10M pages; probing was 0.8 s of `progress`, perf).
     Statement s(ws, "SELECT deployment_id, committed_at FROM changes");
+    std::string lastId;
+    auto last = byId.end();
+    bool haveLast = false;
     while (s.next()) {
-        const auto it = byId.find(s.textView(0));
-        if (it != byId.end())
-            d.changes.push_back({s.i64(1), d.deployments[it->second].finishedAt, std::int32_t(it->second)});
+        const std::string_view id = s.textView(0);
+        if (!haveLast || id != lastId) {
+            last = byId.find(id);
+            lastId.assign(id);
+            haveLast = true;
+        }
+        if (last != byId.end())
+            d.changes.push_back({s.i64(1), d.deployments[last->second].finishedAt, std::int32_t(last->second)});
     }
 }
 
