@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <future>
 #include <numeric>
 #include <unordered_map>
 
@@ -451,6 +452,110 @@ private:
     bool m_owned = false;
 };
 
+// Holds the workspace's write lock while two connections start reading, so that no commit lands
+// between their starts and both read the same state of the file. SQLite shares no snapshot
+// between connections otherwise (Debian's library is built without SQLITE_ENABLE_SNAPSHOT).
+// Never waits: when another connection is writing, or the file cannot be written, held() is
+// false and the caller reads on one connection.
+class WriteLock
+{
+public:
+    explicit WriteLock(const QString &path)
+    {
+        if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK
+            && sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK) {
+            m_held = true;
+        }
+    }
+    ~WriteLock()
+    {
+        if (m_held)
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(m_db); // a no-op on nullptr
+    }
+    WriteLock(const WriteLock &) = delete;
+    WriteLock &operator=(const WriteLock &) = delete;
+    bool held() const { return m_held; }
+
+private:
+    sqlite3 *m_db = nullptr;
+    bool m_held = false;
+};
+
+// Reads the pages of a span on a second thread and connection while the calling thread reads
+// everything else: at 10M pages the pages and the deployment facts each take seconds, and the
+// second core was idle. The worker opens its connection and starts reading at once (started());
+// it reads the pages when it is given the window (read()), which the caller knows only once its
+// own read has begun; take() hands the pages over, or rethrows what the worker threw.
+class PagesBeside
+{
+public:
+    explicit PagesBeside(const QString &path)
+    {
+        m_startedFuture = m_started.get_future();
+        m_result = std::async(std::launch::async, [this, path] { return run(path); });
+    }
+    ~PagesBeside()
+    {
+        if (!m_sent)
+            m_request.set_value(std::nullopt);
+        if (m_result.valid())
+            m_result.wait();
+    }
+    PagesBeside(const PagesBeside &) = delete;
+    PagesBeside &operator=(const PagesBeside &) = delete;
+
+    // Whether the worker is reading; false when its connection failed to open.
+    bool started() { return m_startedFuture.get(); }
+    void read(const AnalysisWindow &window, bool history)
+    {
+        m_sent = true;
+        m_request.set_value(Request{window, history});
+    }
+    Dataset take() { return m_result.get(); }
+
+private:
+    struct Request
+    {
+        AnalysisWindow window;
+        bool history = false;
+    };
+
+    Dataset run(const QString &path);
+
+    std::promise<bool> m_started;
+    std::future<bool> m_startedFuture;
+    std::promise<std::optional<Request>> m_request;
+    bool m_sent = false;
+    std::future<Dataset> m_result;
+};
+
+Dataset PagesBeside::run(const QString &path)
+{
+    // The connection is opened, used and closed on this thread (a QSqlDatabase belongs to the
+    // thread that opened it).
+    std::unique_ptr<Workspace> ws;
+    std::optional<ReadSnapshot> snapshot;
+    try {
+        ws = Workspace::openConnection(path);
+        snapshot.emplace(*ws);
+        scalar(*ws, "SELECT count(*) FROM settings", 0); // the read, and its state of the file, begin here
+    } catch (const WorkspaceError &) {
+        snapshot.reset();
+        ws.reset();
+        m_started.set_value(false);
+        return {};
+    }
+    m_started.set_value(true);
+    const std::optional<Request> request = m_request.get_future().get();
+    Dataset part;
+    if (!request)
+        return part;
+    part.window = request->window;
+    loadPages(*ws, part, request->history);
+    return part;
+}
+
 void loadOwners(Workspace &ws, Dataset &d)
 {
     Statement s(ws, "SELECT service, team FROM ownership");
@@ -682,10 +787,12 @@ Dataset Dataset::load(Workspace &ws, std::optional<Micros> asOf, int days, int p
         ws, asOf, [days](Micros at) { return at - Micros(days) * kMicrosPerDay; }, parts, now, scope);
 }
 
-Dataset Dataset::loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
-                          int parts, Micros now, const Scope &scope)
+namespace {
+
+// Dataset::loadSpan once this connection reads (and `beside`, when given, reads the pages).
+Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
+                     int parts, Micros now, const Scope &scope, PagesBeside *beside)
 {
-    ReadSnapshot snapshot(ws);
     Dataset d;
     d.window.asOf = asOf ? *asOf : AnalysisWindow::defaultAsOf(ws, now);
     const Micros start = std::min(from(d.window.asOf), d.window.asOf - 1);
@@ -693,24 +800,60 @@ Dataset Dataset::loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::
     d.parts = parts;
     d.settings = ws.settings();
     loadOwners(ws, d);
-    if (parts & (Pages | PageHistory)) {
-        loadPages(ws, d, parts & PageHistory);
+    if (parts & (Dataset::Pages | Dataset::PageHistory)) {
+        if (beside)
+            beside->read(d.window, parts & Dataset::PageHistory);
+        else
+            loadPages(ws, d, parts & Dataset::PageHistory);
         AlertRuleStore store(ws);
         d.alertRules = store.rules();
         d.alertMerges = store.merges();
     }
     d.sloFrom = d.window.from();
-    if (parts & Delivery)
+    if (parts & Dataset::Delivery)
         loadDelivery(ws, d);
-    if (parts & Incidents)
+    if (parts & Dataset::Incidents)
         loadIncidents(ws, d);
-    if (parts & Slos)
+    if (parts & Dataset::Slos)
         loadSlos(ws, d);
-    if (parts & Debt)
+    if (parts & Dataset::Debt)
         loadDebt(ws, d);
+    if (beside) {
+        Dataset part = beside->take();
+        d.pages = std::move(part.pages);
+        d.groups = std::move(part.groups);
+    }
     if (!scope.isEmpty())
         return d.restricted(scope);
     return d;
+}
+
+} // namespace
+
+Dataset Dataset::loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
+                          int parts, Micros now, const Scope &scope)
+{
+    // The pages on a second connection when there are many and the rest takes long too
+    // (deployments); never inside a caller's transaction, which the second connection would not see.
+    std::unique_ptr<PagesBeside> beside;
+    std::optional<ReadSnapshot> snapshot;
+    if ((parts & (Pages | PageHistory)) && (parts & Delivery) && sqlite3_get_autocommit(ws.handle()) && !ws.isReadOnly()
+        && scalar(ws, "SELECT max(rowid) FROM pages", 0) >= parallelPagesFrom) {
+        const WriteLock lock(ws.path());
+        if (lock.held()) {
+            beside = std::make_unique<PagesBeside>(ws.path());
+            if (beside->started()) {
+                // This connection begins reading too before the lock goes: both see one state.
+                snapshot.emplace(ws);
+                scalar(ws, "SELECT count(*) FROM settings", 0);
+            } else {
+                beside.reset();
+            }
+        }
+    }
+    if (!snapshot)
+        snapshot.emplace(ws);
+    return loadSpanWith(ws, asOf, from, parts, now, scope, beside.get());
 }
 
 } // namespace srm

@@ -5,13 +5,19 @@
 // last quarter only, and the successes; then the same through `progress --json` and the text.
 #include "tests/enginefixture.h"
 
+#include "engine/dataset.h"
 #include "engine/progress.h"
+#include "engine/progressjson.h"
 #include "tests/common/testutil.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace srm;
 using namespace srm::test;
@@ -418,6 +424,63 @@ private slots:
         QVERIFY(out.contains(QStringLiteral("Change failure rate (success)")));
         QVERIFY(out.contains(QStringLiteral("on pace for 2028Q3")));
         QVERIFY(out.contains(QStringLiteral("Successes of 2026Q2: Change failure rate")));
+    }
+
+    // With the pages read on a second connection and thread (forced here: the workspace is
+    // small), the span holds the same pages and groups and progress is the same, byte for byte.
+    void pagesReadBeside()
+    {
+        const std::int64_t saved = Dataset::parallelPagesFrom;
+        const auto restore = qScopeGuard([saved] { Dataset::parallelPagesFrom = saved; });
+        const auto load = [this] {
+            return Dataset::loadSpan(
+                m_fixture.ws(), at(kAsOf), [](Micros asOf) { return progressFrom(asOf, 4); }, Dataset::AllParts, 0);
+        };
+        Dataset::parallelPagesFrom = std::numeric_limits<std::int64_t>::max();
+        const Dataset one = load();
+        Dataset::parallelPagesFrom = 0;
+        const Dataset two = load();
+        QCOMPARE(two.pages.size(), std::size_t(460 + 424 + 403 + 195));
+        QCOMPARE(two.pages.size(), one.pages.size());
+        QCOMPARE(two.groups.size(), one.groups.size());
+        for (std::size_t i = 0; i < one.pages.size(); ++i) {
+            QCOMPARE(two.pages[i].createdAt, one.pages[i].createdAt);
+            QCOMPARE(two.groups[std::size_t(two.pages[i].group)].title,
+                     one.groups[std::size_t(one.pages[i].group)].title);
+        }
+        QCOMPARE(two.deployments.size(), one.deployments.size());
+
+        ProgressRequest request;
+        request.asOf = at(kAsOf);
+        request.quarters = 4;
+        QCOMPARE(toJsonText(loadProgress(m_fixture.ws(), request, 0)), toJsonText(m_report));
+    }
+
+    // Another connection in the middle of a write: the read neither waits for it nor sees its
+    // page, and falls back to reading the pages on one connection.
+    void pagesReadBesideAWriter()
+    {
+        const std::int64_t saved = Dataset::parallelPagesFrom;
+        const auto restore = qScopeGuard([saved] { Dataset::parallelPagesFrom = saved; });
+        Dataset::parallelPagesFrom = 0;
+        sqlite3 *writer = nullptr;
+        QCOMPARE(sqlite3_open_v2(m_fixture.ws().path().toUtf8().constData(), &writer, SQLITE_OPEN_READWRITE, nullptr),
+                 SQLITE_OK);
+        const auto close = qScopeGuard([writer] {
+            sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
+            sqlite3_close(writer);
+        });
+        QCOMPARE(sqlite3_exec(writer,
+                              "BEGIN IMMEDIATE; INSERT INTO pages (ukey, title, created_at, group_id) "
+                              "SELECT ukey + 1, title, created_at, group_id FROM pages LIMIT 1",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        QElapsedTimer timer;
+        timer.start();
+        const Dataset d = Dataset::loadSpan(
+            m_fixture.ws(), at(kAsOf), [](Micros asOf) { return progressFrom(asOf, 4); }, Dataset::AllParts, 0);
+        QCOMPARE(d.pages.size(), std::size_t(460 + 424 + 403 + 195));
+        QVERIFY2(timer.elapsed() < 5000, "the read waited for the writer");
     }
 
     void badOptions()
