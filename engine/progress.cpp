@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 namespace srm {
 
@@ -108,7 +109,7 @@ Micros progressFrom(Micros asOf, int quarters)
     return quarterStart(last.plus(-std::max(1, quarters)));
 }
 
-ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters)
+ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters, bool twoThreads)
 {
     quarters = std::clamp(quarters, 1, ProgressRequest::kMaxQuarters);
     ProgressReport report;
@@ -116,8 +117,7 @@ ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters)
     report.scope = engine.data().scope;
     const Quarter last = quarterOf(asOf - 1);
     // Index −1 is the quarter before the oldest: computed the same way, for the oldest's verdict.
-    std::vector<std::vector<MetricResult>> figures;
-    std::vector<std::vector<SloResult>> slos;
+    std::vector<Period> periods;
     for (int i = -1; i < quarters; ++i) {
         const Quarter q = last.plus(i - (quarters - 1));
         const Micros start = quarterStart(q);
@@ -125,11 +125,35 @@ ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters)
         const Period period{start, end};
         if (i >= 0)
             report.quarters.push_back({q, period, end != quarterStart(q.next())});
-        // toil_ratio: the register has no history, so only the last quarter has a value.
-        figures.push_back(engine.periodMetrics(period, i == quarters - 1));
-        if (i >= 0)
-            slos.push_back(engine.periodSlos(period));
+        periods.push_back(period);
     }
+    // figures[k] and slosOf[k] are those of periods[k]; the oldest has no SLO row.
+    std::vector<std::vector<MetricResult>> figures(periods.size());
+    std::vector<std::vector<SloResult>> slosOf(periods.size());
+    const auto compute = [&](std::size_t k) {
+        // toil_ratio: the register has no history, so only the last quarter has a value.
+        figures[k] = engine.periodMetrics(periods[k], k + 1 == periods.size());
+        if (k > 0)
+            slosOf[k] = engine.periodSlos(periods[k]);
+    };
+    // The first quarter computes what the engine's figures share (the pages' repeat flags);
+    // from then on the engine only reads, so the quarters, which are independent, can be
+    // computed every other one on a second thread (at 10M pages, 1.9 s of `progress` on one core).
+    compute(0);
+    if (twoThreads) {
+        auto other = std::async(std::launch::async, [&] {
+            for (std::size_t k = 2; k < periods.size(); k += 2)
+                compute(k);
+        });
+        for (std::size_t k = 1; k < periods.size(); k += 2)
+            compute(k);
+        other.get();
+    } else {
+        for (std::size_t k = 1; k < periods.size(); ++k)
+            compute(k);
+    }
+    std::vector<std::vector<SloResult>> slos(std::make_move_iterator(slosOf.begin() + 1),
+                                             std::make_move_iterator(slosOf.end()));
 
     const WorkspaceSettings &settings = engine.data().settings;
     for (const MetricDef &def : MetricCatalogue::all()) {
@@ -180,7 +204,7 @@ ProgressReport loadProgress(Workspace &ws, const ProgressRequest &request, Micro
         ws, request.asOf, [quarters](Micros asOf) { return progressFrom(asOf, quarters); }, Dataset::AllParts, now,
         request.scope);
     const Engine engine(data);
-    return computeProgress(engine, data.window.asOf, quarters);
+    return computeProgress(engine, data.window.asOf, quarters, true);
 }
 
 } // namespace srm

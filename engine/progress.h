@@ -130,8 +130,9 @@ std::optional<TheilSenLine> theilSen(std::span<const std::pair<double, double>> 
 Micros progressFrom(Micros asOf, int quarters);
 
 // The progress of the `quarters` quarters ending at `asOf`, computed by `engine`, whose Dataset
-// must span [progressFrom(asOf, quarters), asOf).
-ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters);
+// must span [progressFrom(asOf, quarters), asOf). With `twoThreads`, every other quarter is
+// computed on a second thread once the first has been; nothing else may use the engine meanwhile.
+ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters, bool twoThreads = false);
 
 // Loads the span (Dataset::loadSpan) and computes it. Throws WorkspaceError when the store fails.
 ProgressReport loadProgress(Workspace &ws, const ProgressRequest &request, Micros now);
