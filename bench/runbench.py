@@ -64,11 +64,11 @@ GOAL_PDF_MB = 5
 # import of 200,000 pages; perf of the read commands at 1M and 10M pages; see docs/decisions.md,
 # "Benchmarks"). Shown in the table's last column when the figure misses its goal.
 READ_PATH = (
-    "reading the facts row by row: Dataset::loadSpan is 75% of the time at 1M pages (perf), SQLite's row "
-    "stepping 34% and building deployment facts 31% (full scans of deployments and changes for the fix "
-    "and rework rules, string ids in hash maps); the figures 17%. At 10M the read holds two 90-day "
-    "windows of pages (9.4M) in memory. Under the goal needs figures kept up to date at import "
-    "(per-day aggregates), not a faster scan")
+    "reading the span on two threads (perf at 10M pages): the deployment facts, 3.6 s of CPU on one (full "
+    "scans of 1M deployments and 2.2M changes for the fix and rework rules, string ids in hash maps), beside "
+    "the pages, 2.9 s on the other (SQLite's row stepping 1.9 s); then the figures, 1.9 s (the pages' repeat "
+    "flags 0.75 s). Both reads grow with the workspace, not the window: under the goal needs figures kept up "
+    "to date at import (per-day aggregates), not a faster scan")
 LIMITS = {
     "Import ratio, wall time (ours ÷ sqlite3)":
         "the CPU time below; the parser thread hides part of it only while a second core is free",
@@ -94,15 +94,17 @@ LIMITS = {
     "`metrics --by service --json`: breakdown and roll-up":
         "as unscoped, plus partitioning the facts by service and computing each part",
     "`progress --json`: six quarters, intervals, verdicts, pace":
-        "reading six quarters of facts: Dataset::loadSpan is 76% of the time at 10M pages (perf), of which "
-        "building deployment facts 41% and SQLite's row stepping 28%; the quarters' figures 21%",
+        "as `metrics`: the deployment facts (3.7 s of CPU, perf at 10M pages) beside the pages (2.8 s), then "
+        "the seven quarters, every other one on the second thread (1.4 s and 0.5 s; the first quarter also "
+        "computes the repeat flags)",
     "Window: first complete dashboard":
-        "reading six quarters of facts (as `progress`), then every figure the window shows (perf at 10M "
-        "pages: the read 36%, the window's figures 22% of which resolving 272,310 alert groups keyed by "
-        "text 11%, the two breakdowns 22%, progress 6%); progress and the breakdowns run beside the "
-        "window's figures on the second core",
+        "reading the span as `progress` (the deployment facts, 3.5 s of CPU at 10M pages, perf, beside the "
+        "pages, 2.8 s), then the engine's shared work (alert groups and repeat flags, 1.35 s) and the "
+        "window's figures (2.3 s) on one core while the two breakdowns (2.9 s, of which partitioning the "
+        "facts 1.4 s) and progress (1.2 s) run on the other",
     "… view switch, slowest view":
-        "not profiled: the alerts view's first visit builds its table of every alert group (272,310 at 10M)",
+        "the alerts view's first visit: Qt's proxy maps 272,310 groups at 10M pages, and the table sizes "
+        "8 columns to their contents",
     "PDF report of the workspace":
         "the read model, as for the first dashboard (95% of the time, perf at 10M pages); drawing the pages 2%",
 }
