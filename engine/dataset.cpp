@@ -310,6 +310,10 @@ void loadIncidents(Workspace &ws, Dataset &d)
     }
 }
 
+// More pages than any workspace holds (12M for a bulk load): a larger max(rowid) was written by
+// hand, and the pages are counted instead.
+constexpr std::int64_t kPlausiblePageRows = 100'000'000;
+
 // Reads the pages created in [window.from() − history, window.to()).
 void loadPages(Workspace &ws, Dataset &d, bool history)
 {
@@ -336,10 +340,19 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
     s.bind(2, to);
 
     // Dense group indices in order of first use; names are read afterwards for those only.
+    // The store numbers groups and pages 1, 2, 3…, so a vector indexed by group id and
+    // max(rowid) as the page count serve. An id written into the file by hand may be any 64-bit
+    // integer (docs/hostile-input.md#limits): then a hash map and a count, not a vector of
+    // exabytes.
     const std::int64_t maxGroupId = scalar(ws, "SELECT max(id) FROM alert_groups", 0);
-    std::vector<std::int32_t> dense(size_t(maxGroupId) + 1, -1);
+    const bool denseIds = maxGroupId <= 2 * scalar(ws, "SELECT count(*) FROM alert_groups", 0) + 1024;
+    std::vector<std::int32_t> dense(denseIds ? std::size_t(std::max<std::int64_t>(0, maxGroupId)) + 1 : 0, -1);
+    std::unordered_map<std::int64_t, std::int32_t> sparse;
     std::vector<std::int64_t> groupIds;
-    d.pages.reserve(std::size_t(double(scalar(ws, "SELECT max(rowid) FROM pages", 0)) * std::min(1.0, covered / span)));
+    std::int64_t pageRows = scalar(ws, "SELECT max(rowid) FROM pages", 0);
+    if (pageRows > kPlausiblePageRows)
+        pageRows = scalar(ws, "SELECT count(*) FROM pages", 0);
+    d.pages.reserve(std::size_t(double(std::max<std::int64_t>(0, pageRows)) * std::min(1.0, covered / span)));
     while (s.next()) {
         PageFact p;
         p.createdAt = s.i64(0);
@@ -349,7 +362,7 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
         const std::int64_t g = s.i64(4);
         if (g < 0 || g > maxGroupId)
             continue; // the foreign key makes this impossible
-        std::int32_t &slot = dense[size_t(g)];
+        std::int32_t &slot = denseIds ? dense[std::size_t(g)] : sparse.try_emplace(g, -1).first->second;
         if (slot < 0) {
             slot = std::int32_t(groupIds.size());
             groupIds.push_back(g);
@@ -364,9 +377,16 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
     Statement names(ws, "SELECT id, service, title FROM alert_groups");
     while (names.next()) {
         const std::int64_t id = names.i64(0);
-        if (id < 0 || id > maxGroupId || dense[size_t(id)] < 0)
+        if (id < 0 || id > maxGroupId)
             continue;
-        d.groups[size_t(dense[size_t(id)])] = {names.text(1), names.text(2)};
+        std::int32_t slot = -1;
+        if (denseIds) {
+            slot = dense[std::size_t(id)];
+        } else if (const auto it = sparse.find(id); it != sparse.end()) {
+            slot = it->second;
+        }
+        if (slot >= 0)
+            d.groups[std::size_t(slot)] = {names.text(1), names.text(2)};
     }
 }
 
