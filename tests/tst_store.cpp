@@ -385,6 +385,46 @@ private slots:
         QCOMPARE(q.value(1).toInt(), 1);
         QCOMPARE(q.value(2).toInt(), again);
     }
+
+    // The titles' normalisation cache has 4,096 slots, so 10,000 distinct titles share slots:
+    // a title never gets another title's normalisation, and repeats find their own group. The
+    // titles are letters only, which the built-in rules leave as they are.
+    void titleCacheSharedSlots()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
+        constexpr int kTitles = 10000;
+        const auto title = [](int n) {
+            std::string t = "Alert ";
+            for (int i = 0; i < 4; ++i, n /= 26)
+                t += char('a' + n % 26);
+            return t;
+        };
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            for (int round = 0; round < 2; ++round)
+                for (int n = 0; n < kTitles; ++n) {
+                    Page p;
+                    p.sourceId = "P" + std::to_string(round * kTitles + n);
+                    p.service = "svc";
+                    p.title = title(n);
+                    p.createdAt = round * kTitles + n;
+                    QCOMPARE(w.add(p), WriteOutcome::Added);
+                }
+            w.finish();
+            tx.commit();
+        }
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(n), max(n), sum(g.title = substr(p.title, 1))"
+                                      " FROM (SELECT group_id, count(*) AS n, min(title) AS title FROM pages"
+                                      " GROUP BY group_id) p JOIN alert_groups g ON g.id = p.group_id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), kTitles); // one group per title
+        QCOMPARE(q.value(1).toInt(), 2);       // each with both of its pages
+        QCOMPARE(q.value(2).toInt(), 2);
+        QCOMPARE(q.value(3).toInt(), kTitles); // named by its own title
+    }
 };
 
 QTEST_GUILESS_MAIN(TstStore)
