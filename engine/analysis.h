@@ -308,6 +308,9 @@ public:
     // repeat flags), which they otherwise compute on first use. After it, the const members
     // only read, so several threads may call them at once.
     void prepare();
+    // Computes only what metrics() and periodMetrics() share (the pages' repeat flags); after
+    // it, those two only read, so several threads may call them at once.
+    void prepareMetrics();
 
     // `window` must lie inside the Dataset's window (and have the Dataset's 7 days of page
     // history before it when the Dataset's window starts where this one does).
