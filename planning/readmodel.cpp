@@ -7,9 +7,43 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <future>
+#include <vector>
 
 namespace srm {
+
+namespace {
+
+// Runs `tasks` on this thread and a second one, each thread taking the next task not yet
+// started. After a task throws, no other starts; the first exception is rethrown once both
+// threads are done (the tasks read what the caller's frame owns).
+void runOnTwoThreads(const std::vector<std::function<void()>> &tasks)
+{
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < tasks.size() && !failed; i = next++) {
+            try {
+                tasks[i]();
+            } catch (...) {
+                failed = true;
+                throw;
+            }
+        }
+    };
+    auto side = std::async(std::launch::async, work);
+    try {
+        work();
+    } catch (...) {
+        side.wait();
+        throw;
+    }
+    side.get();
+}
+
+} // namespace
 
 void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Micros now)
 {
@@ -50,24 +84,24 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     timer.restart();
     Engine engine(data);
     engine.prepare();
-    // Progress and the two breakdowns take as long as the window's figures (measured at 1M and
-    // 10M pages): they run on a second thread meanwhile, reading the same Dataset and the
-    // prepared Engine (both read-only from here on). Exceptions cross over through the future.
-    auto side = std::async(std::launch::async, [&] {
-        m.progress = computeProgress(engine, m.window.asOf, quarters);
-        m.byTeam = computeBreakdown(data, m.window, BreakdownBy::Team);
-        m.byService = computeBreakdown(data, m.window, BreakdownBy::Service);
+    // The figures below are independent and read the same Dataset and prepared Engine (both
+    // read-only from here on), each writing its own member: two threads take them in turn, the
+    // longest first (at 10M pages: the breakdowns 1.2 to 1.7 s each, the window 1.3 s, progress
+    // 1.2 s, each window of metrics 0.75 s). With the breakdowns and progress on one thread and
+    // the window's figures on the other, one thread waited 1.3 s for the other.
+    runOnTwoThreads({
+        [&] { m.byService = computeBreakdown(data, m.window, BreakdownBy::Service); },
+        [&] { m.byTeam = computeBreakdown(data, m.window, BreakdownBy::Team); },
+        [&] { m.analysis = engine.analyze(m.window); },
+        [&] { m.progress = computeProgress(engine, m.window.asOf, quarters); },
+        [&] {
+            m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days});
+        },
+        [&] {
+            m.yesterday = engine.metrics(AnalysisWindow{m.window.asOf - kMicrosPerDay, m.window.days});
+        },
     });
-    try {
-        m.analysis = engine.analyze(m.window);
-        m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days});
-        compareWithPrevious(m.analysis.metrics, m.previous);
-        m.yesterday = engine.metrics(AnalysisWindow{m.window.asOf - kMicrosPerDay, m.window.days});
-    } catch (...) {
-        side.wait(); // it reads `engine` and `data`, which this frame owns
-        throw;
-    }
-    side.get();
+    compareWithPrevious(m.analysis.metrics, m.previous);
     // Gap factors come from the default window: the one just computed when the user looks at it.
     const Micros defaultAsOf = request.asOf ? AnalysisWindow::defaultAsOf(ws, now) : m.window.asOf;
     // A scoped window is not the basis either: the debt register (and so its gaps) is not scoped.
