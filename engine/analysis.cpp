@@ -205,6 +205,16 @@ struct GroupMap
     std::vector<QStringList> mergedKeys;
 };
 
+// No user rules or merges, and no '|' in a service (so no two built-in (service, title) pairs
+// make one key): the final groups are the built-in ones, given that the store keeps those pairs
+// distinct.
+bool builtInGroupsAreFinal(const Dataset &data)
+{
+    return data.alertRules.isEmpty() && data.alertMerges.isEmpty()
+        && std::none_of(data.groups.begin(), data.groups.end(),
+                        [](const GroupName &g) { return g.service.find('|') != std::string::npos; });
+}
+
 GroupMap resolveGroups(const Dataset &data)
 {
     GroupMap map;
@@ -216,9 +226,7 @@ GroupMap resolveGroups(const Dataset &data)
     // a service means no two pairs make one key (checked here, for a file edited by hand). The
     // general path below then gives the same map; it hashed 272,310 keys three times and was a
     // fifth of the window's first dashboard at 10M pages (perf).
-    if (data.alertRules.isEmpty() && data.alertMerges.isEmpty()
-        && std::none_of(data.groups.begin(), data.groups.end(),
-                        [](const GroupName &g) { return g.service.find('|') != std::string::npos; })) {
+    if (builtInGroupsAreFinal(data)) {
         std::vector<std::uint32_t> order(n);
         std::iota(order.begin(), order.end(), 0u);
         const auto pairOf = [&data](std::uint32_t g) { return std::tie(data.groups[g].service, data.groups[g].title); };
@@ -1005,10 +1013,7 @@ const GroupMap &groupsOf(const Dataset &data, std::optional<GroupMap> &slot)
 // built: a tenth of `progress` on a million pages.
 std::vector<std::uint8_t> repeatsOf(const Dataset &data, std::optional<GroupMap> &slot)
 {
-    const bool plain = data.alertRules.isEmpty() && data.alertMerges.isEmpty()
-        && std::none_of(data.groups.begin(), data.groups.end(),
-                        [](const GroupName &g) { return g.service.find('|') != std::string::npos; });
-    if (!plain || slot) {
+    if (!builtInGroupsAreFinal(data) || slot) {
         const GroupMap &map = groupsOf(data, slot);
         return repeatFlags(data, map.finalOf, map.keys.size());
     }
@@ -1021,6 +1026,20 @@ std::vector<std::uint8_t> repeatsOf(const Dataset &data, std::optional<GroupMap>
 
 void Engine::prepare()
 {
+    if (!m_prepared->groups && !m_prepared->repeat && builtInGroupsAreFinal(m_data)) {
+        // The repeat flags then follow the built-in groups and need no map: both are computed at
+        // once (0.65 s and 0.7 s at 10M pages), the map on a second thread.
+        auto groups = std::async(std::launch::async, [this] { return resolveGroups(m_data); });
+        std::optional<GroupMap> none;
+        try {
+            m_prepared->repeat = repeatsOf(m_data, none);
+        } catch (...) {
+            groups.wait();
+            throw;
+        }
+        m_prepared->groups = groups.get();
+        return;
+    }
     groupsOf(m_data, m_prepared->groups);
     if (!m_prepared->repeat)
         m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
