@@ -64,11 +64,12 @@ GOAL_PDF_MB = 5
 # import of 200,000 pages; perf of the read commands at 1M and 10M pages; see docs/decisions.md,
 # "Benchmarks"). Shown in the table's last column when the figure misses its goal.
 READ_PATH = (
-    "reading the span on two threads (perf at 10M pages): the deployment facts, 3.6 s of CPU on one (full "
-    "scans of 1M deployments and 2.2M changes for the fix and rework rules, string ids in hash maps), beside "
-    "the pages, 2.9 s on the other (SQLite's row stepping 1.9 s); then the figures, 1.9 s (the pages' repeat "
-    "flags 0.75 s). Both reads grow with the workspace, not the window: under the goal needs figures kept up "
-    "to date at import (per-day aggregates), not a faster scan")
+    "reading the span on two threads (perf at 10M pages): the deployment facts, 3.0 s of CPU on one (full "
+    "scans of 1M deployments and 2.2M changes for the fix and rework rules, string ids in hash maps 0.8 s), "
+    "beside the pages, 2.7 s on the other (SQLite's row stepping 1.6 s); then the pages' repeat flags "
+    "(0.7 s), and the window and the period before, one on each thread (0.45 s each). Both reads grow with "
+    "the workspace, not the window: under the goal needs figures kept up to date at import (per-day "
+    "aggregates), not a faster scan")
 LIMITS = {
     "Import ratio, wall time (ours ÷ sqlite3)":
         "the CPU time below; the parser thread hides part of it only while a second core is free",
@@ -94,14 +95,14 @@ LIMITS = {
     "`metrics --by service --json`: breakdown and roll-up":
         "as unscoped, plus partitioning the facts by service and computing each part",
     "`progress --json`: six quarters, intervals, verdicts, pace":
-        "as `metrics`: the deployment facts (3.7 s of CPU, perf at 10M pages) beside the pages (2.8 s), then "
-        "the seven quarters, every other one on the second thread (1.4 s and 0.5 s; the first quarter also "
-        "computes the repeat flags)",
+        "as `metrics`: the deployment facts (3.25 s of CPU, perf at 10M pages) beside the pages (2.6 s), then "
+        "the seven quarters on two threads (1.5 s and 0.5 s; the first quarter also computes the repeat "
+        "flags, 0.8 s)",
     "Window: first complete dashboard":
-        "reading the span as `progress` (the deployment facts, 3.5 s of CPU at 10M pages, perf, beside the "
-        "pages, 2.8 s), then the engine's shared work (alert groups and repeat flags, 1.35 s) and the "
-        "window's figures (2.3 s) on one core while the two breakdowns (2.9 s, of which partitioning the "
-        "facts 1.4 s) and progress (1.2 s) run on the other",
+        "reading the span as `progress` (the deployment facts beside the pages, about 3 s each at 10M pages, "
+        "perf) and the scope's names (0.5 s), then the alert groups beside the repeat flags (0.7 s), then "
+        "the window, the period before, yesterday's window, progress and the two breakdowns on two threads, "
+        "longest first (3 s)",
     "… view switch, slowest view":
         "the alerts view's first visit: Qt's proxy maps 272,310 groups at 10M pages, and the table sizes "
         "8 columns to their contents",
