@@ -569,7 +569,9 @@ Dataset PagesBeside::run(const QString &path)
         ws = Workspace::openConnection(path);
         snapshot.emplace(*ws);
         scalar(*ws, "SELECT count(*) FROM settings", 0); // the read, and its state of the file, begin here
-    } catch (const WorkspaceError &) {
+    } catch (...) {
+        // Whatever stopped it, the caller must hear (it waits in started()); it reads the pages
+        // itself then.
         snapshot.reset();
         ws.reset();
         m_started.set_value(false);
