@@ -222,10 +222,11 @@ GroupMap resolveGroups(const Dataset &data)
     map.finalOf.resize(n);
 
     // Without rules or merges each built-in group is its own final group, as long as no two
-    // have the same key: the store's unique index on (service, title) sees to that, and no '|' in
-    // a service means no two pairs make one key (checked here, for a file edited by hand). The
-    // general path below then gives the same map; it hashed 272,310 keys three times and was a
-    // fifth of the window's first dashboard at 10M pages (perf).
+    // have the same key: the store's unique index on (service, title) sees to that (a workspace
+    // without it is refused), and no '|' in a service means no two pairs make one key. A Dataset
+    // need not come from the store, so a sort checks it again. The general path below then gives
+    // the same map; it hashed 272,310 keys three times and was a fifth of the window's first
+    // dashboard at 10M pages (perf).
     if (builtInGroupsAreFinal(data)) {
         std::vector<std::uint32_t> order(n);
         std::iota(order.begin(), order.end(), 0u);

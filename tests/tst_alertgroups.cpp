@@ -198,7 +198,7 @@ private slots:
 
     // Without rules or merges the groups are taken as they are, which must give what the
     // rules' path gives with a rule that changes nothing; and two built-in groups with one key
-    // (only in a file edited by hand: the store's index forbids it) still make one group.
+    // (the store's index forbids it; a Dataset built otherwise may have them) still make one group.
     void groupsWithoutRules()
     {
         EngineFixture f;
