@@ -28,8 +28,9 @@ test: build
 asan:
 	$(MAKE) test PRESET=asan
 
-# The GUI and import suites (ctest label "tsan") under ThreadSanitizer: the threads are the
-# window's background jobs and the importer's parse thread.
+# The GUI, import and progress suites (ctest label "tsan") under ThreadSanitizer: the threads
+# are the window's background jobs, the importer's parse thread and the second threads of a
+# span's read and of the figures.
 tsan:
 	@packaging/install-deps.sh
 	@test -f build/tsan/build.ninja || cmake --preset tsan
