@@ -49,16 +49,6 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i]))
-            return false;
-    return true;
-}
-
 std::string toLower(std::string_view s)
 {
     std::string out(s);

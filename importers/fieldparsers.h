@@ -14,7 +14,11 @@ namespace srm::importers {
 
 // ASCII white space trimmed from both ends.
 std::string_view trim(std::string_view s);
-bool equalsIgnoreCase(std::string_view a, std::string_view b);
+// Equal but for ASCII letter case: the store's one comparison (store/records.h).
+inline bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    return equalsAsciiIgnoreCase(a, b);
+}
 std::string toLower(std::string_view s);
 
 std::optional<DeployResult> parseDeployResult(std::string_view s);

@@ -1,5 +1,6 @@
 // The text of the records' own enums that is not in the metric catalogue: a debt item's status.
 // One table, read both ways, so the debt CSV, the workspace column and the exports cannot drift.
+// Also the ASCII case-insensitive comparison that the formats' vocabularies use.
 #include "store/records.h"
 
 #include <iterator>
@@ -18,6 +19,8 @@ struct DebtStatusText
 constexpr DebtStatusText kDebtStatusTexts[] = {{DebtStatus::Open, "open"}, {DebtStatus::Done, "done"}};
 static_assert(std::size(kDebtStatusTexts) == std::size(kDebtStatuses));
 
+} // namespace
+
 bool equalsAsciiIgnoreCase(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size())
@@ -28,8 +31,6 @@ bool equalsAsciiIgnoreCase(std::string_view a, std::string_view b)
             return false;
     return true;
 }
-
-} // namespace
 
 const char *toString(DebtStatus s)
 {

@@ -167,4 +167,7 @@ constexpr DebtStatus kDebtStatuses[] = {DebtStatus::Open, DebtStatus::Done};
 const char *toString(DebtStatus s);
 std::optional<DebtStatus> debtStatusFromText(std::string_view text);
 
+// Equal but for ASCII letter case (the vocabularies of the formats are ASCII words).
+bool equalsAsciiIgnoreCase(std::string_view a, std::string_view b);
+
 } // namespace srm
