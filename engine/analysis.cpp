@@ -1042,8 +1042,7 @@ void Engine::prepare()
         return;
     }
     groupsOf(m_data, m_prepared->groups);
-    if (!m_prepared->repeat)
-        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
+    prepareMetrics();
 }
 
 void Engine::prepareMetrics()
