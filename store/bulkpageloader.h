@@ -5,6 +5,10 @@
 // upserts need and which the first later upsert builds (Schema::kPagesIdentityIndex). For a
 // million pages this is three to four times faster than keeping the indexes up to date row by
 // row. RecordWriter decides when to use it and does the upserts around it.
+// Asked to (setKeepPrints), end() leaves the key map's entry for every page in the table (the
+// key's high 32 bits beside the page id, schema 5's page_prints) for this import, so that the
+// next import of rows appended to the same file tells new pages from old ones without reading
+// the table's keys (appendKnown, importers/resumepoint.h).
 #pragma once
 
 #include "store/records.h"
@@ -30,6 +34,13 @@ public:
     // import under 300 MB of resident memory at this bound.
     static constexpr std::int64_t kMaxPages = 12000000;
 
+    // page_prints holds the prints in this many parts, by their top bits (the key map's shards).
+    static constexpr int kPrintParts = 16;
+    // An import of appended rows writes the prints of its new pages only, as runs beside those
+    // of the imports before it, until the prints were written by this many imports: then it
+    // writes them all again, as one run (the reader merges the runs of a part).
+    static constexpr int kMaxPrintRuns = 32;
+
     BulkPageLoader(sqlite::StatementCache &statements, std::int64_t importId)
         : m_statements(statements), m_importId(importId)
     {
@@ -45,6 +56,17 @@ public:
     // are appended the same way (every other index kept up to date) without building the
     // identity index; else false (docs/formats.md#re-importing).
     bool append();
+    // Like append(), with the table's keys known by their prints (fingerprint << 32 | page id,
+    // sorted; the latest import's page_prints, one for each page): a page whose fingerprint is
+    // not among them is new without a look at the table; one whose fingerprint is, is
+    // confirmed against the key of each page with it (a rowid lookup). About one new page in
+    // four thousand needs that at a million pages, and a print that names another page (a
+    // workspace edited by hand) only fails to confirm.
+    // `imports`: how many imports wrote them (kMaxPrintRuns).
+    bool appendKnown(std::vector<std::uint64_t> prints, int imports);
+    // Whether end() writes this import's page_prints: all of them, replacing those of other
+    // imports, or after appendKnown() those of the new pages (kMaxPrintRuns).
+    void setKeepPrints(bool keep) { m_keepPrints = keep; }
     // Queues a new page (returns 0) or returns the id of the page of the same identity `key`
     // already loaded (the caller updates it, after flush()).
     std::int64_t add(const Page &p, std::int64_t key, std::int64_t group);
@@ -72,10 +94,13 @@ public:
         std::int64_t findOrInsert(std::int64_t key, std::int64_t id, Confirm &&confirm);
         std::size_t size() const { return m_size; }
         void clear();
+        // The entries (fingerprint << 32 | id) of shard `part`, sorted; the shard is emptied
+        // (its memory freed).
+        std::vector<std::uint64_t> takePrints(int part);
         static constexpr std::int64_t kMaxId = 0xffffffff;
+        static std::uint32_t fingerprint(std::int64_t key) { return std::uint32_t(std::uint64_t(key) >> 32); }
 
     private:
-        static std::uint32_t fingerprint(std::int64_t key) { return std::uint32_t(std::uint64_t(key) >> 32); }
         // 16 tables chosen by the fingerprint's top bits, each growing on its own: doubling one
         // table at a time needs a sixteenth of the memory that doubling them all at once would.
         static constexpr int kShardBits = 4;
@@ -85,6 +110,7 @@ public:
             std::size_t size = 0;
         };
         static void grow(Shard &shard);
+        static_assert(kPrintParts == 1 << kShardBits);
         Shard m_shards[1 << kShardBits];
         std::size_t m_size = 0;
     };
@@ -92,6 +118,9 @@ public:
 private:
     // Whether the page `id` (written or queued) has the identity `key`.
     bool hasKey(std::int64_t id, std::int64_t key);
+    // Puts every key of the table into the key map; false when an id does not fit in it.
+    bool readTableKeys();
+    void writePrints();
     // While pages are appended the page cache holds little that is read again (the table grows
     // at its end): a smaller cache leaves the memory to the key map, and the index builds get
     // the whole cache back for their sorts.
@@ -104,6 +133,11 @@ private:
     std::vector<std::string> m_droppedIndexes; // their CREATE statements
     KeyMap m_keys;
     std::int64_t m_lastPageId = 0;
+    // appendKnown()'s prints of the pages in the table before this load; the key map holds
+    // the pages of this load.
+    std::vector<std::uint64_t> m_known;
+    bool m_keepPrints = false;
+    bool m_printsStayKnown = false; // end() writes the new pages' prints only
     // New pages wait here and go in kRows at a time (one INSERT with many VALUES rows costs a
     // quarter less per row than one INSERT each).
     static constexpr int kRows = 128;

@@ -285,7 +285,12 @@ void RecordWriter::identify(const Page &p, PageIdentity &out)
 void RecordWriter::startPages()
 {
     m_pageMode = PageMode::Upsert;
-    if (!m_bulkAllowed || !(m_bulk.begin() || m_bulk.append())) {
+    const bool bulk = m_bulkAllowed
+        && (m_bulk.begin()
+            || (!m_knownPrints.empty() && m_bulk.appendKnown(std::move(m_knownPrints), m_knownPrintImports))
+            || m_bulk.append());
+    m_knownPrints = {};
+    if (!bulk) {
         sqlite::exec(m_ws, Schema::kPagesIdentityIndex, "building the page identity index");
         return;
     }

@@ -83,6 +83,16 @@ public:
         m_bulkAllowed = on;
         m_latest.setEnabled(on);
     }
+    // Asks a bulk load to leave this import's page prints (BulkPageLoader::setKeepPrints).
+    void setKeepPagePrints(bool keep) { m_bulk.setKeepPrints(keep); }
+    // The prints of the pages the table holds, written by `imports` imports, when this one
+    // follows the rows of the latest: pages are appended by them (BulkPageLoader::appendKnown)
+    // instead of the table's keys.
+    void setKnownPagePrints(std::vector<std::uint64_t> prints, int imports)
+    {
+        m_knownPrints = std::move(prints);
+        m_knownPrintImports = imports;
+    }
     bool bulkActive() const { return m_pageMode == PageMode::Bulk; }
     // Completes the writes: rebuilds what bulk mode dropped, stores the latest_events entries
     // that are unknown (Workspace::refreshLatestEvents). Call before committing.
@@ -117,6 +127,8 @@ private:
     bool m_groupsLoaded = false;
 
     bool m_bulkAllowed = false;
+    std::vector<std::uint64_t> m_knownPrints;
+    int m_knownPrintImports = 0;
     PageMode m_pageMode = PageMode::Unknown;
     BulkPageLoader m_bulk;
     PageIdentity m_identity;

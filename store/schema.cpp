@@ -248,6 +248,28 @@ const char *const kV4[] = {
     ))",
 };
 
+// Version 5: what lets a file that grew by appended rows be imported in a fraction of a full
+// import (importers/resumepoint.h, docs/formats.md#re-importing).
+//   import_files.lines        the file's line ends (LF) then, NULL when it held a CR
+//   import_files.prefix_hash  XXH3-128 of its `bytes` bytes: the check that a longer file
+//                             begins with them, twenty times faster than SHA-256
+//   import_files.sha_state    SHA-256's state after those bytes, so that the longer file's
+//                             SHA-256 (the import log's) hashes only what is new
+//   page_prints               the high 32 bits of every page identity in the table after the
+//                             import, sorted, in 16 parts by their top 4 bits: the pages an
+//                             appended row cannot be, without reading the table's keys
+const char *const kV5[] = {
+    "ALTER TABLE import_files ADD COLUMN lines INTEGER",
+    "ALTER TABLE import_files ADD COLUMN prefix_hash BLOB",
+    "ALTER TABLE import_files ADD COLUMN sha_state BLOB",
+    R"(CREATE TABLE page_prints (
+        import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        part      INTEGER NOT NULL,
+        prints    BLOB NOT NULL,
+        PRIMARY KEY (import_id, part)
+    ))",
+};
+
 template <std::size_t N>
 QStringList toList(const char *const (&stmts)[N])
 {
@@ -364,6 +386,7 @@ QStringList migration(int version)
     case 2: return toList(kV2);
     case 3: return v3();
     case 4: return toList(kV4) << v4LinkedMetrics();
+    case 5: return toList(kV5);
     default: return {};
     }
 }

@@ -69,6 +69,10 @@ public:
 
     void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
     void bind(int i, const std::string &v) { sqlite3_bind_text(m_stmt, i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
+    void bindBlob(int i, const void *data, std::size_t size)
+    {
+        sqlite3_bind_blob64(m_stmt, i, data, sqlite3_uint64(size), SQLITE_TRANSIENT);
+    }
 
     // Steps to the next row: false when done; throws WorkspaceError on failure.
     bool next();
@@ -98,6 +102,12 @@ public:
         return p ? std::string_view(p, size_t(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
     }
     bool textIs(int c, const char *v) const;
+    // The column's bytes as a blob; valid until the next step.
+    std::string_view blobView(int c) const
+    {
+        const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, c));
+        return p ? std::string_view(p, size_t(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
+    }
 
 private:
     Workspace &m_ws;

@@ -16,6 +16,10 @@
 #include <QSqlRecord>
 #include <QTest>
 
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
 using namespace srm;
 using namespace srm::test;
 
@@ -138,6 +142,140 @@ private slots:
         r = runCli({QStringLiteral("import"), ws, pages});
         QVERIFY2(r.outText().contains(QStringLiteral("0 added, 0 updated, 5 unchanged, 0 skipped")), r.out.constData());
         QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM pages")), QStringLiteral("6"));
+    }
+
+    // docs/formats.md#re-importing: the appended rows of a grown file are told from the pages
+    // already there by the prints the imports leave (schema 5's page_prints), the log's SHA-256
+    // goes on from the state saved after the bytes imported, and prints that do not hold
+    // together (a workspace edited by hand) only cost reading the table's keys.
+    void resumesByPagePrints()
+    {
+        const QString ws = workspacePath(QStringLiteral("prints"));
+        const QString path = m_dir.filePath(QStringLiteral("export.csv"));
+        auto row = [](int i, const char *title) {
+            return QStringLiteral("P%1,2026-03-%2T10:%3:00Z,%4 %5,svc%6\n")
+                .arg(i)
+                .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
+                .arg(i % 60, 2, 10, QLatin1Char('0'))
+                .arg(QLatin1StringView(title))
+                .arg(i % 7)
+                .arg(i % 5)
+                .toUtf8();
+        };
+        QByteArray csv = "id,created_at,title,service\n";
+        for (int i = 0; i < 3000; ++i)
+            csv += row(i, "Disk full");
+        writeFile(path, csv);
+        QCOMPARE(runCli({QStringLiteral("import"), ws, path}).exitCode, 0);
+
+        auto stored = [&](const QString &sql) {
+            auto w = Workspace::open(ws);
+            QSqlQuery q(w->database());
+            return q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("?");
+        };
+        // The prints, decoded, are the table's keys' high 32 bits beside the page ids, sorted.
+        auto printsMatchTable = [&] {
+            auto w = Workspace::open(ws);
+            QSqlQuery q(w->database());
+            std::vector<quint64> prints;
+            if (!q.exec(QStringLiteral("SELECT prints FROM page_prints")))
+                return false;
+            while (q.next()) {
+                const QByteArray blob = q.value(0).toByteArray();
+                for (qsizetype i = 0; i + 8 <= blob.size(); i += 8) {
+                    quint64 v;
+                    std::memcpy(&v, blob.constData() + i, 8);
+                    prints.push_back(v);
+                }
+            }
+            std::vector<quint64> keys;
+            if (!q.exec(QStringLiteral("SELECT ukey, id FROM pages")))
+                return false;
+            while (q.next())
+                keys.push_back((quint64(q.value(0).toLongLong()) >> 32) << 32 | quint64(q.value(1).toLongLong()));
+            std::sort(prints.begin(), prints.end());
+            std::sort(keys.begin(), keys.end());
+            return !keys.empty() && prints == keys;
+        };
+        QVERIFY(printsMatchTable());
+        QCOMPARE(stored(QStringLiteral("SELECT count(DISTINCT part) FROM page_prints")), QStringLiteral("16"));
+
+        // 100 new rows, one changed row of a page already there and one unchanged copy: the new
+        // pages added, the changed one found by its print and updated, no page twice. 130 bytes
+        // more is not a whole SHA-256 block: the hash goes on from a partial block.
+        QByteArray grown = csv;
+        for (int i = 3000; i < 3100; ++i)
+            grown += row(i, "CPU high");
+        grown += row(1234, "Disk nearly full") + row(2345, "Disk full");
+        writeFile(path, grown);
+        CliResult r = runCli({QStringLiteral("import"), ws, path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().contains(QStringLiteral("100 added, 1 updated, 3001 unchanged, 0 skipped")),
+                 r.out.constData());
+        QCOMPARE(stored(QStringLiteral("SELECT count(*) || ',' || count(DISTINCT ukey) FROM pages")),
+                 QStringLiteral("3100,3100"));
+        QCOMPARE(stored(QStringLiteral("SELECT title FROM pages WHERE source_id = 'P1234'")),
+                 QStringLiteral("Disk nearly full 2"));
+        QCOMPARE(stored(QStringLiteral("SELECT sha256 FROM imports ORDER BY id DESC LIMIT 1")).toLatin1(),
+                 sha256Of(path));
+        QVERIFY(printsMatchTable());
+
+        // That import updated a page, so it left no resume point: this one (the export written
+        // again, the changed row in place) reads the whole file and the table's keys, and
+        // writes all the prints again (one run).
+        grown = csv;
+        grown.replace(row(1234, "Disk full"), row(1234, "Disk nearly full"));
+        for (int i = 3000; i < 3101; ++i)
+            grown += row(i, "CPU high");
+        writeFile(path, grown);
+        r = runCli({QStringLiteral("import"), ws, path});
+        QVERIFY2(r.outText().contains(QStringLiteral("1 added, 0 updated, 3100 unchanged, 0 skipped")),
+                 r.out.constData());
+        QCOMPARE(stored(QStringLiteral("SELECT count(DISTINCT import_id) FROM page_prints")), QStringLiteral("1"));
+
+        // Two appends in a row: each writes its new pages' prints beside the others (runs).
+        for (int i = 3101; i < 3103; ++i) {
+            grown += row(i, "Queue backlog");
+            writeFile(path, grown);
+            r = runCli({QStringLiteral("import"), ws, path});
+            QVERIFY2(r.outText().contains(QStringLiteral("1 added, 0 updated")), r.out.constData());
+            QCOMPARE(stored(QStringLiteral("SELECT sha256 FROM imports ORDER BY id DESC LIMIT 1")).toLatin1(),
+                     sha256Of(path));
+        }
+        QCOMPARE(stored(QStringLiteral("SELECT count(DISTINCT import_id) FROM page_prints")), QStringLiteral("3"));
+        QVERIFY(printsMatchTable());
+
+        // Edited by hand, a part of the prints gone: the append is still told apart right (the
+        // keys read from the table), and the prints are written whole again.
+        grown += row(3103, "Queue backlog") + row(17, "Disk full");
+        writeFile(path, grown);
+        Workspace::open(ws)->exec(QStringLiteral("DELETE FROM page_prints WHERE part = 3"));
+        r = runCli({QStringLiteral("import"), ws, path});
+        QVERIFY2(r.outText().contains(QStringLiteral("1 added, 0 updated, 3104 unchanged, 0 skipped")),
+                 r.out.constData());
+        QCOMPARE(stored(QStringLiteral("SELECT count(*) || ',' || count(DISTINCT ukey) FROM pages")),
+                 QStringLiteral("3104,3104"));
+        QCOMPARE(stored(QStringLiteral("SELECT count(DISTINCT import_id) FROM page_prints")), QStringLiteral("1"));
+        QVERIFY(printsMatchTable());
+
+        // A SHA-256 state of other bytes: the file is read whole and the log's hash is the file's.
+        grown += row(3104, "Queue backlog");
+        writeFile(path, grown);
+        Workspace::open(ws)->exec(QStringLiteral("UPDATE import_files SET sha_state = zeroblob(length(sha_state))"));
+        r = runCli({QStringLiteral("import"), ws, path});
+        QVERIFY2(r.outText().contains(QStringLiteral("1 added, 0 updated, 3105 unchanged, 0 skipped")),
+                 r.out.constData());
+        QCOMPARE(stored(QStringLiteral("SELECT sha256 FROM imports ORDER BY id DESC LIMIT 1")).toLatin1(),
+                 sha256Of(path));
+        QVERIFY(printsMatchTable());
+
+        // A file with CR line ends keeps no resume point (line numbers after it would differ).
+        const QString crlf = m_dir.filePath(QStringLiteral("crlf.csv"));
+        writeFile(crlf, "id,created_at,title\r\nQ1,2026-03-04T10:00:00Z,Other\r\n");
+        QCOMPARE(runCli({QStringLiteral("import"), ws, crlf}).exitCode, 0);
+        QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM import_files f JOIN imports i ON i.id = f.import_id "
+                                       "WHERE i.file_name = 'crlf.csv'")),
+                 QStringLiteral("0"));
     }
 
     void strictByDefault()

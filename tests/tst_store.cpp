@@ -115,7 +115,7 @@ private slots:
             QVERIFY(!q.exec(QStringLiteral("SELECT * FROM ownership")));
         }
         auto ws = Workspace::open(path);
-        QCOMPARE(ws->schemaVersion(), 4);
+        QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
         QSqlQuery q(ws->database());
         for (const char *table : {"ownership", "scenarios", "sources", "import_profiles"})
             QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) && q.next(),
@@ -129,6 +129,31 @@ private slots:
                 && q.next());
         QCOMPARE(q.value(1).toString(), QStringLiteral("1970-01-02T00:00:00.000Z"));
         QCOMPARE(q.value(2).toDouble(), 9.0);
+    }
+
+    // Schema 5 (store/schema.cpp): a resume point of schema 4 stays, without the check of its
+    // bytes, so that the next import of its file reads the file whole once; page_prints is new.
+    void migrateFromVersion4()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v4.srmap"));
+        {
+            auto ws = Workspace::create(path, 4);
+            ws->exec(QStringLiteral(
+                "INSERT INTO imports(file_name, sha256, format, imported_at) VALUES('p.csv', 'x', 'pages', 1)"));
+            ws->exec(QStringLiteral(
+                "INSERT INTO import_files(import_id, bytes, reading, pages_after) VALUES(1, 120, 'pages', 0)"));
+        }
+        auto ws = Workspace::open(path);
+        QCOMPARE(ws->schemaVersion(), 5);
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT bytes, lines IS NULL, prefix_hash IS NULL, sha_state IS NULL "
+                                      "FROM import_files"))
+                && q.next());
+        QCOMPARE(q.value(0).toInt(), 120);
+        QVERIFY(q.value(1).toBool() && q.value(2).toBool() && q.value(3).toBool());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM page_prints")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     void refuse_data()
