@@ -35,6 +35,8 @@ void BulkPageLoader::bindPage(sqlite3_stmt *s, int first, const Page &p, std::in
 
 BulkPageLoader::~BulkPageLoader()
 {
+    if (m_journalsInMemory) // an import that failed half-way, as below
+        sqlite3_exec(m_statements.workspace().handle(), "PRAGMA temp_store = FILE", nullptr, nullptr, nullptr);
     if (m_savedCacheSize != 0) { // an import that failed half-way: the connection lives on
         const std::string sql = "PRAGMA cache_size = " + std::to_string(m_savedCacheSize);
         sqlite3_exec(m_statements.workspace().handle(), sql.c_str(), nullptr, nullptr, nullptr);
@@ -54,6 +56,15 @@ void BulkPageLoader::shrinkCache()
         return;
     sqlite::exec(m_statements.workspace(), "PRAGMA cache_size = -16384", "sizing the page cache for a bulk load");
     m_savedCacheSize = size;
+}
+
+void BulkPageLoader::journalsInMemory(bool on)
+{
+    if (on == m_journalsInMemory)
+        return;
+    sqlite::exec(m_statements.workspace(), on ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = FILE",
+                 "placing the statement journals");
+    m_journalsInMemory = on;
 }
 
 void BulkPageLoader::restoreCache()
@@ -122,6 +133,7 @@ bool BulkPageLoader::append()
     if (!readTableKeys())
         return false;
     shrinkCache();
+    journalsInMemory(true);
     return true;
 }
 
@@ -171,7 +183,10 @@ bool BulkPageLoader::appendKnown(std::vector<std::uint64_t> prints, int imports)
     m_known = std::move(prints);
     m_printsStayKnown = imports < kMaxPrintRuns;
     m_lastPageId = last;
-    shrinkCache();
+    // The page cache keeps its size: the key map holds only the new pages, and the index leaves
+    // the appended rows change are spread over the whole index (a 16 MB cache spilled them to
+    // the WAL before the commit: perf, 7% of a 1% delta).
+    journalsInMemory(true);
     return true;
 }
 
@@ -258,6 +273,7 @@ void BulkPageLoader::end(bool upsertsFollow)
     m_keys.clear(); // before the index builds, whose sorts need the memory
     m_known = {};
     m_printsStayKnown = false;
+    journalsInMemory(false);
     restoreCache();
     Workspace &ws = m_statements.workspace();
     for (const std::string &sql : m_droppedIndexes)
