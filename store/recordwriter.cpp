@@ -221,7 +221,19 @@ std::int64_t RecordWriter::pageKey(const Page &p)
 
 std::int64_t RecordWriter::groupId(const std::string &service, const std::string &title)
 {
-    if (!m_groupsLoaded) {
+    m_groupKey.assign(service);
+    m_groupKey += '\x1f';
+    m_groupKey += title;
+    if (!m_groupsLoaded && m_groupLookupsLeft < 0) {
+        // Reading a group costs about an eighth of looking one up: past that many lookups,
+        // reading them all is cheaper. The largest id bounds their number (a lookup at the end
+        // of the rowid b-tree).
+        sqlite3_stmt *q = statement("SELECT max(id) FROM alert_groups");
+        m_groupLookupsLeft = sqlite3_step(q) == SQLITE_ROW ? std::max<std::int64_t>(0, sqlite3_column_int64(q, 0)) / 8
+                                                           : 0;
+        sqlite3_reset(q);
+    }
+    if (!m_groupsLoaded && m_groupLookupsLeft == 0) {
         sqlite3_stmt *q = statement("SELECT id, service, title FROM alert_groups");
         while (sqlite3_step(q) == SQLITE_ROW) {
             const auto *sv = reinterpret_cast<const char *>(sqlite3_column_text(q, 1));
@@ -229,17 +241,31 @@ std::int64_t RecordWriter::groupId(const std::string &service, const std::string
             std::string key(sv ? sv : "", size_t(sqlite3_column_bytes(q, 1)));
             key += '\x1f';
             key.append(tv ? tv : "", size_t(sqlite3_column_bytes(q, 2)));
-            m_groups.emplace(std::move(key), sqlite3_column_int64(q, 0));
+            m_groups.emplace(std::move(key), sqlite3_column_int64(q, 0)); // keeps those looked up
         }
         sqlite3_reset(q);
         m_groupsLoaded = true;
     }
-    m_groupKey.assign(service);
-    m_groupKey += '\x1f';
-    m_groupKey += title;
     auto it = m_groups.find(std::string_view(m_groupKey));
     if (it != m_groups.end())
         return it->second;
+    if (!m_groupsLoaded) {
+        --m_groupLookupsLeft;
+        sqlite3_stmt *q = m_groupLookup
+            ? m_groupLookup
+            : (m_groupLookup = statement("SELECT id FROM alert_groups WHERE service = ?1 AND title = ?2"));
+        bindText(q, 1, service);
+        bindText(q, 2, title);
+        const int rc = sqlite3_step(q);
+        const std::int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+        sqlite3_reset(q);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            m_ws.fail(QStringLiteral("reading an alert group"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+        if (id != 0) {
+            m_groups.emplace(m_groupKey, id);
+            return id;
+        }
+    }
     sqlite3_stmt *s = m_groupInsert
         ? m_groupInsert
         : (m_groupInsert = statement("INSERT INTO alert_groups(service, title) VALUES(?1, ?2)"));
