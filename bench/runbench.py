@@ -84,8 +84,10 @@ LIMITS = {
         "the CPU time above, on one core: parsing no longer overlaps writing",
     "… with one core busy: CPU time ratio": "as on a quiet machine (the CPU time above)",
     "The file with 1% more pages appended ÷ the full import":
-        "reading the whole file through SHA-256 (the import log keeps its hash) and the table's million page "
-        "keys into memory (no identity index after a bulk load): both grow with the file, not the delta",
+        "SQLite keeping the created_at index: these 10,000 pages span the file's months and land on most of "
+        "its 4,000 leaves, each written to the WAL and back at the checkpoint (perf: half of the delta); "
+        "the process's start and opening checks take 40 ms, the file's check (XXH3 over 160 MB) and the page "
+        "prints 15%. Pages later than the file's, as a daily export appends, land at the index's end: 0.13 s",
     "Workspace on disk ÷ the pages CSV (after the import)":
         "SQLite's row format keeps every row's service, title and urgency text (no dictionary coding in "
         "schema 4)",
