@@ -249,32 +249,29 @@ std::int64_t RecordWriter::groupId(const std::string &service, const std::string
     auto it = m_groups.find(std::string_view(m_groupKey));
     if (it != m_groups.end())
         return it->second;
+    // Steps `s` with the service and title bound: the first column of its row, 0 without one.
+    const auto step = [&](sqlite3_stmt *s, const QString &what) {
+        bindText(s, 1, service);
+        bindText(s, 2, title);
+        const int rc = sqlite3_step(s);
+        const std::int64_t value = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            m_ws.fail(what, rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+        return value;
+    };
     if (!m_groupsLoaded) {
         --m_groupLookupsLeft;
-        sqlite3_stmt *q = m_groupLookup
-            ? m_groupLookup
-            : (m_groupLookup = statement("SELECT id FROM alert_groups WHERE service = ?1 AND title = ?2"));
-        bindText(q, 1, service);
-        bindText(q, 2, title);
-        const int rc = sqlite3_step(q);
-        const std::int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-        sqlite3_reset(q);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            m_ws.fail(QStringLiteral("reading an alert group"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
-        if (id != 0) {
+        if (!m_groupLookup)
+            m_groupLookup = statement("SELECT id FROM alert_groups WHERE service = ?1 AND title = ?2");
+        if (const std::int64_t id = step(m_groupLookup, QStringLiteral("reading an alert group")); id != 0) {
             m_groups.emplace(m_groupKey, id);
             return id;
         }
     }
-    sqlite3_stmt *s = m_groupInsert
-        ? m_groupInsert
-        : (m_groupInsert = statement("INSERT INTO alert_groups(service, title) VALUES(?1, ?2)"));
-    bindText(s, 1, service);
-    bindText(s, 2, title);
-    const int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        m_ws.fail(QStringLiteral("writing an alert group"), rc, QString::fromUtf8(sqlite3_errmsg(m_ws.handle())));
+    if (!m_groupInsert)
+        m_groupInsert = statement("INSERT INTO alert_groups(service, title) VALUES(?1, ?2)");
+    step(m_groupInsert, QStringLiteral("writing an alert group"));
     const std::int64_t id = sqlite3_last_insert_rowid(m_ws.handle());
     m_groups.emplace(m_groupKey, id);
     return id;
