@@ -152,13 +152,19 @@ private slots:
     {
         const QString ws = workspacePath(QStringLiteral("prints"));
         const QString path = m_dir.filePath(QStringLiteral("export.csv"));
+        // Titles "Disk full on <word>" of 400 words (letters past f: no hex, no number for the
+        // normaliser to fold), so that the pages fall into 400 alert groups: the 100 new groups
+        // of the first append are looked up one by one 50 times (an eighth of 400), then the
+        // groups are read whole (RecordWriter::groupId).
         auto row = [](int i, const char *title) {
-            return QStringLiteral("P%1,2026-03-%2T10:%3:00Z,%4 %5,svc%6\n")
+            QString word;
+            for (int n = i % 400; word.size() < 3; n /= 20)
+                word += QLatin1Char(char('g' + n % 20));
+            return QStringLiteral("P%1,2026-03-%2T10:%3:00Z,%4 on %5,svc%6\n")
                 .arg(i)
                 .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
                 .arg(i % 60, 2, 10, QLatin1Char('0'))
-                .arg(QLatin1StringView(title))
-                .arg(i % 7)
+                .arg(QLatin1StringView(title), word)
                 .arg(i % 5)
                 .toUtf8();
         };
@@ -199,14 +205,16 @@ private slots:
         };
         QVERIFY(printsMatchTable());
         QCOMPARE(stored(QStringLiteral("SELECT count(DISTINCT part) FROM page_prints")), QStringLiteral("16"));
+        QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM alert_groups")), QStringLiteral("400"));
 
-        // 100 new rows, one changed row of a page already there and one unchanged copy: the new
-        // pages added, the changed one found by its print and updated, no page twice. 130 bytes
-        // more is not a whole SHA-256 block: the hash goes on from a partial block.
-        QByteArray grown = csv;
+        // One changed row of a page already there, one unchanged copy and 100 new rows: the new
+        // pages added, the changed one found by its print and updated, no page twice. The first
+        // file's length is not a multiple of SHA-256's 64-byte block: the saved state holds a
+        // partial block, which the hash of the grown file goes on from.
+        QVERIFY(csv.size() % 64 != 0);
+        QByteArray grown = csv + row(1234, "Disk nearly full") + row(2345, "Disk full");
         for (int i = 3000; i < 3100; ++i)
             grown += row(i, "CPU high");
-        grown += row(1234, "Disk nearly full") + row(2345, "Disk full");
         writeFile(path, grown);
         CliResult r = runCli({QStringLiteral("import"), ws, path});
         QCOMPARE(r.exitCode, 0);
@@ -215,7 +223,14 @@ private slots:
         QCOMPARE(stored(QStringLiteral("SELECT count(*) || ',' || count(DISTINCT ukey) FROM pages")),
                  QStringLiteral("3100,3100"));
         QCOMPARE(stored(QStringLiteral("SELECT title FROM pages WHERE source_id = 'P1234'")),
-                 QStringLiteral("Disk nearly full 2"));
+                 QStringLiteral("Disk nearly full on uhg"));
+        // Every page in the group of its service and title, each group once (the unique index
+        // would have refused a group written twice).
+        QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM pages p JOIN alert_groups g ON g.id = p.group_id "
+                                       "WHERE g.service = p.service")),
+                 QStringLiteral("3100"));
+        QCOMPARE(stored(QStringLiteral("SELECT count(DISTINCT group_id) FROM pages WHERE title LIKE 'CPU high%'")),
+                 QStringLiteral("100"));
         QCOMPARE(stored(QStringLiteral("SELECT sha256 FROM imports ORDER BY id DESC LIMIT 1")).toLatin1(),
                  sha256Of(path));
         QVERIFY(printsMatchTable());
