@@ -221,6 +221,21 @@ std::int64_t RecordWriter::pageKey(const Page &p)
 
 std::int64_t RecordWriter::groupId(const std::string &service, const std::string &title)
 {
+    constexpr std::size_t kGroupSlots = 1 << 12;
+    if (m_groupSlots.empty())
+        m_groupSlots.resize(kGroupSlots);
+    GroupSlot &slot = m_groupSlots[std::hash<std::string_view>()(title) & (kGroupSlots - 1)];
+    if (slot.id != 0 && slot.title == title && slot.service == service)
+        return slot.id;
+    const std::int64_t id = groupIdOf(service, title);
+    slot.service = service;
+    slot.title = title;
+    slot.id = id;
+    return id;
+}
+
+std::int64_t RecordWriter::groupIdOf(const std::string &service, const std::string &title)
+{
     m_groupKey.assign(service);
     m_groupKey += '\x1f';
     m_groupKey += title;
