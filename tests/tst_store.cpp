@@ -450,6 +450,35 @@ private slots:
         QCOMPARE(q.value(2).toInt(), 2);
         QCOMPARE(q.value(3).toInt(), kTitles); // named by its own title
     }
+
+    // RecordWriter's group slots (one per title hash, before the map of all groups): the same
+    // title in two services is two groups, with pages alternating between them so that each
+    // takes the slot from the other.
+    void groupSlotsKeepServices()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            for (int n = 0; n < 100; ++n) {
+                Page p;
+                p.sourceId = "P" + std::to_string(n);
+                p.service = n % 2 ? "web" : "db";
+                p.title = "Disk full";
+                p.createdAt = n;
+                QCOMPARE(w.add(p), WriteOutcome::Added);
+            }
+            w.finish();
+            tx.commit();
+        }
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM alert_groups), count(*) FROM pages p "
+                                      "JOIN alert_groups g ON g.id = p.group_id AND g.service = p.service")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        QCOMPARE(q.value(1).toInt(), 100); // every page in its own service's group
+    }
 };
 
 QTEST_GUILESS_MAIN(TstStore)
