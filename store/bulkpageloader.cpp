@@ -78,12 +78,7 @@ void BulkPageLoader::restoreCache()
 
 bool BulkPageLoader::begin()
 {
-    auto isEmpty = [this](const char *sql) {
-        sqlite3_stmt *q = m_statements.get(sql);
-        const bool empty = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
-        sqlite3_reset(q);
-        return empty;
-    };
+    auto isEmpty = [this](const char *sql) { return scalar(sql) == 0; };
     if (!isEmpty("SELECT EXISTS (SELECT 1 FROM pages)"))
         return false;
     // Alert groups are only kept for pages, so they are normally empty too; their unique index
@@ -114,17 +109,19 @@ bool BulkPageLoader::begin()
     return true;
 }
 
+std::int64_t BulkPageLoader::scalar(const char *sql)
+{
+    sqlite3_stmt *q = m_statements.get(sql);
+    const std::int64_t v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+    sqlite3_reset(q);
+    return v;
+}
+
 bool BulkPageLoader::append()
 {
     // After a bulk load the identity index is missing. Sorting a million keys to build it costs
     // a second of CPU, twenty times the cost of a 1% delta; reading the keys into the map costs a
     // fifth of that and keeps the table as bulk loads leave it. Bounded like a bulk load.
-    auto scalar = [this](const char *sql) {
-        sqlite3_stmt *q = m_statements.get(sql);
-        const std::int64_t v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-        sqlite3_reset(q);
-        return v;
-    };
     if (scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'pages_ukey'") != 0)
         return false;
     const std::int64_t rows = scalar("SELECT count(*) FROM pages");
@@ -167,12 +164,6 @@ bool BulkPageLoader::readTableKeys()
 
 bool BulkPageLoader::appendKnown(std::vector<std::uint64_t> prints, int imports)
 {
-    auto scalar = [this](const char *sql) {
-        sqlite3_stmt *q = m_statements.get(sql);
-        const std::int64_t v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-        sqlite3_reset(q);
-        return v;
-    };
     if (prints.empty() || std::int64_t(prints.size()) > kMaxPages / 2
         || scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'pages_ukey'") != 0)
         return false;

@@ -118,6 +118,8 @@ public:
 private:
     // Whether the page `id` (written or queued) has the identity `key`.
     bool hasKey(std::int64_t id, std::int64_t key);
+    // The first column of the first row of `sql`, -1 without one.
+    std::int64_t scalar(const char *sql);
     // Puts every key of the table into the key map; false when an id does not fit in it.
     bool readTableKeys();
     void writePrints();
