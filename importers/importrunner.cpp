@@ -353,7 +353,7 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
         writer.setBulkPages(true);
         writer.setKeepPagePrints(!readingKey.isEmpty());
         if (knownPrints)
-            writer.setKnownPagePrints(std::move(knownPrints->prints), knownPrints->imports);
+            writer.setKnownPagePrints(std::move(knownPrints->prints), knownPrints->runs);
         WriterSink sink(writer, r, !options.skipBadRows, measurementColumns(options, *r.format));
         // The parser's line 1 is the header, its line 2 the file's first after the bytes skipped.
         if (resume)

@@ -97,15 +97,14 @@ std::optional<PagePrints> loadPagePrints(Workspace &ws, const ResumePoint &point
     static_assert(std::endian::native == std::endian::little, "page_prints holds little-endian words");
     constexpr int kShift = 64 - std::countr_zero(unsigned(BulkPageLoader::kPrintParts)); // a print's part
     constexpr std::size_t kWord = sizeof(std::uint64_t);
-    Statement imports(ws, "SELECT count(DISTINCT import_id) FROM page_prints");
     PagePrints out;
-    out.imports = imports.next() ? int(imports.i64(0)) : 0;
     // Each run read straight into the vector (sqlite3_blob_read): a SELECT of the blob made
     // SQLite assemble its own copy first (perf: a third of the time spent on the prints).
     Statement q(ws, "SELECT rowid, part, length(prints) FROM page_prints ORDER BY part, import_id");
     out.prints.reserve(std::size_t(std::max<std::int64_t>(0, point.pagesAfter)));
     std::int64_t part = -1;
     std::size_t partStart = 0;
+    int runs = 0; // of this part
     while (q.next()) {
         const std::int64_t bytes = q.i64(2);
         // Parts in order, each run a whole number of words, sorted and in its part's range, and
@@ -116,7 +115,9 @@ std::optional<PagePrints> loadPagePrints(Workspace &ws, const ResumePoint &point
         if (q.i64(1) != part) {
             part = q.i64(1);
             partStart = out.prints.size();
+            runs = 0;
         }
+        out.runs = std::max(out.runs, ++runs);
         const std::size_t first = out.prints.size();
         out.prints.resize(first + std::size_t(bytes) / kWord);
         sqlite3_blob *blob = nullptr;

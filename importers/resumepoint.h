@@ -56,13 +56,13 @@ std::optional<ResumePoint> findResumePoint(Workspace &ws, const QString &reading
 void saveResumePoint(Workspace &ws, std::int64_t importId, const FileHash &hash, const QString &readingKey,
                      std::int64_t pagesAfter);
 
-// The prints of the pages in the table (BulkPageLoader::appendKnown), sorted, and the number
-// of imports that wrote them: the last import that read the table's keys wrote them all, each
-// import of appended rows since then only those of its new pages.
+// The prints of the pages in the table (BulkPageLoader::appendKnown), sorted, and the most runs
+// a part of them was stored in: the last import that read the table's keys wrote them all, each
+// import of appended rows since then a run of its new pages.
 struct PagePrints
 {
     std::vector<std::uint64_t> prints;
-    int imports = 0;
+    int runs = 0;
 };
 // Nothing when they are not one for each of the `point.pagesAfter` pages or do not hold together.
 std::optional<PagePrints> loadPagePrints(Workspace &ws, const ResumePoint &point);

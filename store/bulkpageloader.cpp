@@ -162,7 +162,7 @@ bool BulkPageLoader::readTableKeys()
     return true;
 }
 
-bool BulkPageLoader::appendKnown(std::vector<std::uint64_t> prints, int imports)
+bool BulkPageLoader::appendKnown(std::vector<std::uint64_t> prints, int runs)
 {
     if (prints.empty() || std::int64_t(prints.size()) > kMaxPages / 2
         || scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'pages_ukey'") != 0)
@@ -172,7 +172,7 @@ bool BulkPageLoader::appendKnown(std::vector<std::uint64_t> prints, int imports)
     if (last <= 0 || last >= KeyMap::kMaxId)
         return false;
     m_known = std::move(prints);
-    m_printsStayKnown = imports < kMaxPrintRuns;
+    m_printsStayKnown = runs < kMaxPrintRuns;
     m_lastPageId = last;
     // The page cache keeps its size: the key map holds only the new pages, and the index leaves
     // the appended rows change are spread over the whole index (a 16 MB cache spilled them to

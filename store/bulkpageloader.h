@@ -37,8 +37,8 @@ public:
     // page_prints holds the prints in this many parts, by their top bits (the key map's shards).
     static constexpr int kPrintParts = 16;
     // An import of appended rows writes the prints of its new pages only, as runs beside those
-    // of the imports before it, until the prints were written by this many imports: then it
-    // writes them all again, as one run (the reader merges the runs of a part).
+    // of the imports before it, until a part holds this many runs: then it writes them all
+    // again, as one run a part (the reader merges the runs of a part).
     static constexpr int kMaxPrintRuns = 32;
 
     BulkPageLoader(sqlite::StatementCache &statements, std::int64_t importId)
@@ -62,8 +62,8 @@ public:
     // confirmed against the key of each page with it (a rowid lookup). About one new page in
     // four thousand needs that at a million pages, and a print that names another page (a
     // workspace edited by hand) only fails to confirm.
-    // `imports`: how many imports wrote them (kMaxPrintRuns).
-    bool appendKnown(std::vector<std::uint64_t> prints, int imports);
+    // `runs`: the most runs a part of them has (kMaxPrintRuns).
+    bool appendKnown(std::vector<std::uint64_t> prints, int runs);
     // Whether end() writes this import's page_prints: all of them, replacing those of other
     // imports, or after appendKnown() those of the new pages (kMaxPrintRuns).
     void setKeepPrints(bool keep) { m_keepPrints = keep; }

@@ -324,8 +324,7 @@ void RecordWriter::startPages()
 {
     m_pageMode = PageMode::Upsert;
     const bool bulk = m_bulkAllowed
-        && (m_bulk.begin()
-            || (!m_knownPrints.empty() && m_bulk.appendKnown(std::move(m_knownPrints), m_knownPrintImports))
+        && (m_bulk.begin() || (!m_knownPrints.empty() && m_bulk.appendKnown(std::move(m_knownPrints), m_knownPrintRuns))
             || m_bulk.append());
     m_knownPrints = {};
     if (!bulk) {

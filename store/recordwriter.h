@@ -85,13 +85,13 @@ public:
     }
     // Asks a bulk load to leave this import's page prints (BulkPageLoader::setKeepPrints).
     void setKeepPagePrints(bool keep) { m_bulk.setKeepPrints(keep); }
-    // The prints of the pages the table holds, written by `imports` imports, when this one
-    // follows the rows of the latest: pages are appended by them (BulkPageLoader::appendKnown)
-    // instead of the table's keys.
-    void setKnownPagePrints(std::vector<std::uint64_t> prints, int imports)
+    // The prints of the pages the table holds (`runs`: the most runs a part of them has), when
+    // this import follows the rows of the latest: pages are appended by them
+    // (BulkPageLoader::appendKnown) instead of the table's keys.
+    void setKnownPagePrints(std::vector<std::uint64_t> prints, int runs)
     {
         m_knownPrints = std::move(prints);
-        m_knownPrintImports = imports;
+        m_knownPrintRuns = runs;
     }
     bool bulkActive() const { return m_pageMode == PageMode::Bulk; }
     // Completes the writes: rebuilds what bulk mode dropped, stores the latest_events entries
@@ -144,7 +144,7 @@ private:
 
     bool m_bulkAllowed = false;
     std::vector<std::uint64_t> m_knownPrints;
-    int m_knownPrintImports = 0;
+    int m_knownPrintRuns = 0;
     PageMode m_pageMode = PageMode::Unknown;
     BulkPageLoader m_bulk;
     PageIdentity m_identity;
