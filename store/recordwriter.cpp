@@ -240,9 +240,11 @@ std::int64_t RecordWriter::groupIdOf(const std::string &service, const std::stri
     m_groupKey += '\x1f';
     m_groupKey += title;
     if (!m_groupsLoaded && m_groupLookupsLeft < 0) {
-        // Reading a group costs about an eighth of looking one up: past that many lookups,
-        // reading them all is cheaper. The largest id bounds their number (a lookup at the end
-        // of the rowid b-tree).
+        // A lookup through the unique index costs about 3.5 µs, reading a group into the map
+        // about 1 µs (60,000 groups at a million pages, warm cache). Past an eighth as many
+        // lookups as groups, the lookups have cost about half a full read and the rest are read
+        // at once: a large import pays little before it reads them all. The largest id bounds
+        // their number (a lookup at the end of the rowid b-tree).
         sqlite3_stmt *q = statement("SELECT max(id) FROM alert_groups");
         m_groupLookupsLeft = sqlite3_step(q) == SQLITE_ROW ? std::max<std::int64_t>(0, sqlite3_column_int64(q, 0)) / 8
                                                            : 0;

@@ -252,12 +252,13 @@ const char *const kV4[] = {
 // import (importers/resumepoint.h, docs/formats.md#re-importing).
 //   import_files.lines        the file's line ends (LF) then, NULL when it held a CR
 //   import_files.prefix_hash  XXH3-128 of its `bytes` bytes: the check that a longer file
-//                             begins with them, twenty times faster than SHA-256
+//                             begins with them, seven times faster than SHA-256
 //   import_files.sha_state    SHA-256's state after those bytes, so that the longer file's
 //                             SHA-256 (the import log's) hashes only what is new
-//   page_prints               the high 32 bits of every page identity in the table after the
-//                             import, sorted, in 16 parts by their top 4 bits: the pages an
-//                             appended row cannot be, without reading the table's keys
+//   page_prints               for every page in the table, its identity's high 32 bits beside
+//                             its row id, sorted, in 16 parts by their top 4 bits, one run per
+//                             import that wrote them: an appended row whose print is absent is a
+//                             new page, without reading the table's keys
 const char *const kV5[] = {
     "ALTER TABLE import_files ADD COLUMN lines INTEGER",
     "ALTER TABLE import_files ADD COLUMN prefix_hash BLOB",
