@@ -212,10 +212,12 @@ int cmdMetrics(const QStringList &args)
         *ws, options.asOfValue(parser), [days](Micros asOf) { return asOf - 2 * Micros(days) * kMicrosPerDay; },
         Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000, chosen);
     const AnalysisWindow window{data.window.asOf, days};
-    const MetricsReport report = computeComparedMetrics(data, window);
+    // One engine: the breakdown's parts reuse the pages' repeat flags it computes.
+    Engine engine(data);
+    const MetricsReport report = computeComparedMetrics(engine, window);
     std::optional<Breakdown> breakdown;
     if (breakdownBy)
-        breakdown = computeBreakdown(data, window, *breakdownBy);
+        breakdown = computeBreakdown(engine, window, *breakdownBy);
     if (parser.isSet(options.json))
         printJsonText(breakdown ? toJsonText(report, *breakdown) : toJsonText(report));
     else

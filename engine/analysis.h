@@ -298,6 +298,10 @@ class Engine
 {
 public:
     explicit Engine(const Dataset &data);
+    // An engine whose pages take their repeat flags from `repeat` (one per page of `data`, in
+    // its order) instead of computing them: a breakdown's part, whose flags the whole Dataset's
+    // engine computed (computeBreakdown says when they are the same).
+    Engine(const Dataset &data, std::vector<std::uint8_t> repeat);
     ~Engine();
     Engine(const Engine &) = delete;
     Engine &operator=(const Engine &) = delete;
@@ -311,6 +315,12 @@ public:
     // Computes only what metrics() and periodMetrics() share (the pages' repeat flags); after
     // it, those two only read, so several threads may call them at once.
     void prepareMetrics();
+    // The pages' repeat flags, one per page of the Dataset in its order (computed on first use,
+    // like prepareMetrics()).
+    const std::vector<std::uint8_t> &repeatFlags() const;
+    // For each built-in alert group of the Dataset, its final group after the rules and merges
+    // (an index among the final groups).
+    std::vector<std::int32_t> finalGroups() const;
 
     // `window` must lie inside the Dataset's window (and have the Dataset's 7 days of page
     // history before it when the Dataset's window starts where this one does).
@@ -351,5 +361,7 @@ void compareWithPrevious(MetricsReport &current, const MetricsReport &previous);
 // before it, from one Dataset that spans both (Dataset::load with 2 × days): what `metrics`
 // prints.
 MetricsReport computeComparedMetrics(const Dataset &data, const AnalysisWindow &window);
+// The same with an engine over that Dataset, which may be prepared already.
+MetricsReport computeComparedMetrics(Engine &engine, const AnalysisWindow &window);
 
 } // namespace srm

@@ -4,15 +4,57 @@
 
 namespace srm {
 
+namespace {
+
+// Whether each final alert group's pages all fall in one part: then a part's pages have the
+// repeat flags the whole Dataset gives them (a repeat looks back within its final group only), and
+// the parts need not sort their pages by group again (at 10M pages, 0.3 s of `metrics --by
+// service`). A merge or rule that joins groups of two services (or of two teams' services) makes
+// the parts compute their own.
+bool partsKeepRepeats(const Engine &whole, BreakdownBy by)
+{
+    const Dataset &data = whole.data();
+    const std::vector<std::int32_t> finalOf = whole.finalGroups();
+    std::vector<const std::string *> nameOfFinal(data.groups.size(), nullptr);
+    std::vector<std::string> teams;
+    if (by == BreakdownBy::Team)
+        for (const GroupName &g : data.groups)
+            teams.emplace_back(data.ownerOf(g.service));
+    for (std::size_t g = 0; g < data.groups.size(); ++g) {
+        const std::string &name = by == BreakdownBy::Service ? data.groups[g].service : teams[g];
+        const auto f = std::size_t(finalOf[g]);
+        if (f >= nameOfFinal.size())
+            return false;
+        if (!nameOfFinal[f])
+            nameOfFinal[f] = &name;
+        else if (*nameOfFinal[f] != name)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 Breakdown computeBreakdown(const Dataset &data, const AnalysisWindow &window, BreakdownBy by)
 {
+    const Engine whole(data);
+    return computeBreakdown(whole, window, by);
+}
+
+Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, BreakdownBy by)
+{
+    const Dataset &data = whole.data();
     Breakdown out;
     out.by = by;
     out.scope = data.scope;
     for (int i = 0; i < kMetricCount; ++i)
         out.rollup.push_back({MetricId(i), 0, 0, 0});
-    for (auto &[name, part] : data.partition(by, window)) {
-        const Engine engine(part);
+    const bool keep = partsKeepRepeats(whole, by);
+    std::vector<std::vector<std::uint8_t>> repeats;
+    auto parts = data.partition(by, window, keep ? &whole.repeatFlags() : nullptr, keep ? &repeats : nullptr);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        auto &[name, part] = parts[k];
+        const Engine engine = keep ? Engine(part, std::move(repeats[k])) : Engine(part);
         BreakdownEntry entry{QString::fromStdString(name), engine.metrics(window)};
         for (const MetricResult &m : entry.metrics.metrics) {
             MetricRollup &r = out.rollup[std::size_t(m.key())];

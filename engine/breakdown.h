@@ -45,6 +45,9 @@ struct Breakdown
 
 // The breakdown of `data` over `window` (which lies inside the Dataset's span).
 Breakdown computeBreakdown(const Dataset &data, const AnalysisWindow &window, BreakdownBy by);
+// The same from an engine over that Dataset: its pages' repeat flags serve the parts when they
+// can (computed first if the engine has not; an engine shared by threads must be prepared).
+Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, BreakdownBy by);
 
 // "3 teams met · 2 with a gap · 1 not measured" (zero counts left out; "no teams" when empty).
 QString rollupWords(const MetricRollup &r, BreakdownBy by);

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <future>
 #include <numeric>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace srm {
@@ -600,10 +601,14 @@ void loadOwners(Workspace &ws, Dataset &d)
 // by the caller. With `only`, deployments and incidents outside that window and pages outside it
 // and its repeat lookback are left out (a breakdown computes that window alone; what classifies
 // each fact was resolved when loading).
+// With `repeat` (one flag per page of `src`), each part's pages get theirs in `partRepeat`.
 template <typename PartOf>
 void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf &partOf,
-                const AnalysisWindow *only = nullptr)
+                const AnalysisWindow *only = nullptr, const std::vector<std::uint8_t> *repeat = nullptr,
+                std::vector<std::vector<std::uint8_t>> *partRepeat = nullptr)
 {
+    if (partRepeat)
+        partRepeat->assign(parts.size(), {});
     // A pointer, not an optional: GCC 12 at -O1 with the sanitizers warns that a defaulted
     // std::optional's value "may be used uninitialized" (a false positive that -Werror stops).
     const Micros from = only ? only->from() : std::numeric_limits<Micros>::min();
@@ -638,7 +643,8 @@ void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf 
     for (std::size_t g = 0; g < src.groups.size(); ++g)
         groupPart[g] = partOf(src.groups[g].service, src.ownerOf(src.groups[g].service));
     std::vector<std::vector<std::int32_t>> dense(parts.size());
-    for (const PageFact &p : src.pages) {
+    for (std::size_t i = 0; i < src.pages.size(); ++i) {
+        const PageFact &p = src.pages[i];
         if (p.createdAt < pagesFrom || p.createdAt >= to)
             continue;
         const int part = groupPart[std::size_t(p.group)];
@@ -656,6 +662,8 @@ void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf 
         PageFact copy = p;
         copy.group = slot;
         to.pages.push_back(copy);
+        if (repeat && partRepeat)
+            (*partRepeat)[std::size_t(part)].push_back((*repeat)[i]);
     }
     for (const SloData &slo : src.slos)
         if (const int part = partOf(slo.slo.service, src.ownerOf(slo.slo.service)); part >= 0)
@@ -756,8 +764,12 @@ Dataset Dataset::restricted(const Scope &by) const
     return out;
 }
 
-std::vector<std::pair<std::string, Dataset>> Dataset::partition(BreakdownBy by, const AnalysisWindow &in) const
+std::vector<std::pair<std::string, Dataset>> Dataset::partition(BreakdownBy by, const AnalysisWindow &in,
+                                                                const std::vector<std::uint8_t> *repeat,
+                                                                std::vector<std::vector<std::uint8_t>> *partRepeat) const
 {
+    if (repeat && repeat->size() != pages.size())
+        throw std::invalid_argument("Dataset::partition: one repeat flag per page");
     // The names with a record in the window, in byte order.
     std::map<std::string, int, std::less<>> names;
     const bool byService = by == BreakdownBy::Service;
@@ -803,7 +815,7 @@ std::vector<std::pair<std::string, Dataset>> Dataset::partition(BreakdownBy by, 
             const auto it = names.find(byService ? service : team);
             return it == names.end() ? -1 : it->second;
         },
-        &in);
+        &in, repeat, partRepeat);
     return out;
 }
 

@@ -106,8 +106,8 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     // 1.2 s, each window of metrics 0.75 s). With the breakdowns and progress on one thread and
     // the window's figures on the other, one thread waited 1.3 s for the other.
     runOnTwoThreads({
-        [&] { m.byService = computeBreakdown(data, m.window, BreakdownBy::Service); },
-        [&] { m.byTeam = computeBreakdown(data, m.window, BreakdownBy::Team); },
+        [&] { m.byService = computeBreakdown(engine, m.window, BreakdownBy::Service); },
+        [&] { m.byTeam = computeBreakdown(engine, m.window, BreakdownBy::Team); },
         [&] { m.analysis = engine.analyze(m.window); },
         [&] { m.progress = computeProgress(engine, m.window.asOf, quarters); },
         [&] {

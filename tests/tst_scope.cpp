@@ -293,6 +293,96 @@ private slots:
         SRM_COMPARE_OPT(entry(b, "pay")->metrics.at(MetricId::DeploymentFrequency).value, 1.0 / 30); // d3 only
     }
 
+    // Repeat pages in a breakdown: a part's pages take the whole Dataset's repeat flags only
+    // when every final alert group lies in that part; a merge across parts makes each part
+    // look back among its own pages, as a scoped `metrics` does. Groups (ownership frontend→web,
+    // cart→web, pay→money), pages by day of September:
+    //   frontend|CPU high  2 10:00, 3 10:00 (repeat: a day after), 20 10:00 (17 days: not)
+    //   cart|CPU high      3 12:00, 25 10:00
+    //   pay|CPU high       4 12:00, 22 10:00
+    //   pay|disk full      1 10:00, 5 10:00 (repeat)
+    // Without merges: frontend 1/3, cart 0/2, pay 1/4; web 1/5, money 1/4.
+    // With cart|CPU high merged into frontend|CPU high (one group of web's two services), the
+    // whole has 2, 3, 3 12:00 (repeat), 20, 25 (repeat: 5 days after 20): by team web counts
+    // 3/5 (the group lies in web); by service cart looks back among its own pages: 0/2.
+    // With pay|CPU high merged into frontend|CPU high too, the group reaches into money, where
+    // the whole would flag 4 12:00 and 22 10:00 (3/4): by team each part looks back among its
+    // own pages, web 3/5 as above and money 1/4 (pay's CPU high alone: 4 12:00, 22 10:00, 18
+    // days apart; disk full 5 10:00).
+    void breakdownRepeatPages_data()
+    {
+        QTest::addColumn<QStringList>("merges"); // "from>into"
+        QTest::addColumn<int>("by");
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QList<int>>("repeats");
+        QTest::addColumn<QList<int>>("pages");
+        const QString cart = QStringLiteral("cart|CPU high>frontend|CPU high");
+        const QString pay = QStringLiteral("pay|CPU high>frontend|CPU high");
+        const int service = int(BreakdownBy::Service);
+        const int team = int(BreakdownBy::Team);
+        QTest::newRow("no merge, by service") << QStringList() << service << L({"cart", "frontend", "pay"})
+                                              << QList<int>{0, 1, 1} << QList<int>{2, 3, 4};
+        QTest::newRow("no merge, by team") << QStringList() << team << L({"money", "web"}) << QList<int>{1, 1}
+                                           << QList<int>{4, 5};
+        QTest::newRow("merge within a team, by team")
+            << QStringList{cart} << team << L({"money", "web"}) << QList<int>{1, 3} << QList<int>{4, 5};
+        QTest::newRow("merge within a team, by service")
+            << QStringList{cart} << service << L({"cart", "frontend", "pay"}) << QList<int>{0, 1, 1}
+            << QList<int>{2, 3, 4};
+        QTest::newRow("merge across teams, by team")
+            << QStringList{cart, pay} << team << L({"money", "web"}) << QList<int>{1, 3} << QList<int>{4, 5};
+    }
+
+    void breakdownRepeatPages()
+    {
+        QFETCH(QStringList, merges);
+        QFETCH(int, by);
+        QFETCH(QStringList, names);
+        QFETCH(QList<int>, repeats);
+        QFETCH(QList<int>, pages);
+        Dataset d;
+        d.window = AnalysisWindow{kAsOf, 60}; // the span: the breakdown's window and more history
+        d.parts = Dataset::AllParts;
+        d.owners = {{"frontend", "web"}, {"cart", "web"}, {"pay", "money"}};
+        d.groups = {{"frontend", "CPU high"}, {"cart", "CPU high"}, {"pay", "CPU high"}, {"pay", "disk full"}};
+        const auto page = [&d](const char *when, std::int32_t group) {
+            PageFact p;
+            p.createdAt = at(when);
+            p.group = group;
+            d.pages.push_back(p);
+        };
+        // Out of time order on purpose: the flags follow time, not load order.
+        page("2026-09-20T10:00:00Z", 0);
+        page("2026-09-02T10:00:00Z", 0);
+        page("2026-09-03T10:00:00Z", 0);
+        page("2026-09-03T12:00:00Z", 1);
+        page("2026-09-25T10:00:00Z", 1);
+        page("2026-09-04T12:00:00Z", 2);
+        page("2026-09-22T10:00:00Z", 2);
+        page("2026-09-05T10:00:00Z", 3);
+        page("2026-09-01T10:00:00Z", 3);
+        for (const QString &m : merges)
+            d.alertMerges.append({m.section(u'>', 0, 0), m.section(u'>', 1, 1)});
+        const AnalysisWindow window{kAsOf, kDays};
+
+        // From the Dataset, and from an engine that computed the whole's flags first (the window's
+        // and the read model's way): the same figures.
+        const Engine whole(d);
+        QCOMPARE(whole.repeatFlags().size(), d.pages.size());
+        for (const Breakdown &b : {computeBreakdown(d, window, BreakdownBy(by)),
+                                   computeBreakdown(whole, window, BreakdownBy(by))}) {
+            QStringList got;
+            for (const BreakdownEntry &e : b.entries)
+                got << e.name;
+            QCOMPARE(got, names);
+            for (qsizetype i = 0; i < names.size(); ++i) {
+                const MetricResult &r = b.entries[std::size_t(i)].metrics.at(MetricId::RepeatPageRatio);
+                QCOMPARE(r.n, qint64(pages[i]));
+                QCOMPARE(r.numerator, qint64(repeats[i]));
+            }
+        }
+    }
+
     // --- the command line ----------------------------------------------------------------------
 
     void cliMetricsByTeamJson()
