@@ -80,10 +80,17 @@ public:
 
     bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
     std::int64_t i64(int c) const { return sqlite3_column_int64(m_stmt, c); }
-    Micros timeOr(int c, Micros none) const { return isNull(c) ? none : sqlite3_column_int64(m_stmt, c); }
+    // NULL reads as 0, so only a 0 needs its type looked up: one call into SQLite per value
+    // instead of two (a page has two such times, and `metrics` reads 10M pages at 10M).
+    Micros timeOr(int c, Micros none) const
+    {
+        const std::int64_t v = sqlite3_column_int64(m_stmt, c);
+        return v == 0 && isNull(c) ? none : v;
+    }
     std::optional<Micros> optTime(int c) const
     {
-        return isNull(c) ? std::nullopt : std::optional<Micros>(sqlite3_column_int64(m_stmt, c));
+        const std::int64_t v = sqlite3_column_int64(m_stmt, c);
+        return v == 0 && isNull(c) ? std::nullopt : std::optional<Micros>(v);
     }
     double real(int c) const { return sqlite3_column_double(m_stmt, c); }
     std::optional<double> optReal(int c) const
