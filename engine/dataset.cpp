@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <exception>
 #include <future>
 #include <numeric>
 #include <stdexcept>
@@ -340,14 +341,15 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
     // SQLite stores (docs/hostile-input.md#limits).
     const double span = double(last) - double(first) + 1.0;
     const double covered = std::max(0.0, std::min(double(to), double(last) + 1.0) - double(std::max(from, first)));
+    // The rows go to a function that SQLite calls for each, an aggregate, so that one step reads
+    // them all: as result rows, each page cost a step and five calls into the statement (10M
+    // pages: 2.4 s, now 1.9 s). The function exists on this connection only while the query
+    // runs, and SQLITE_DIRECTONLY keeps a view or trigger from calling it.
     const char *sql = covered / span >= 0.2
-        ? "SELECT created_at, acknowledged_at, resolved_at, auto_resolved, group_id FROM pages "
+        ? "SELECT srm_collect_pages(created_at, acknowledged_at, resolved_at, auto_resolved, group_id) FROM pages "
           "NOT INDEXED WHERE created_at >= ?1 AND created_at < ?2"
-        : "SELECT created_at, acknowledged_at, resolved_at, auto_resolved, group_id FROM pages "
+        : "SELECT srm_collect_pages(created_at, acknowledged_at, resolved_at, auto_resolved, group_id) FROM pages "
           "WHERE created_at >= ?1 AND created_at < ?2";
-    Statement s(ws, sql);
-    s.bind(1, from);
-    s.bind(2, to);
 
     // Dense group indices in order of first use; names are read afterwards for those only.
     // The store numbers groups and pages 1, 2, 3…, so a vector indexed by group id and
@@ -363,23 +365,63 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
     if (pageRows > kPlausiblePageRows)
         pageRows = scalar(ws, "SELECT count(*) FROM pages", 0);
     d.pages.reserve(std::size_t(double(std::max<std::int64_t>(0, pageRows)) * std::min(1.0, covered / span)));
-    while (s.next()) {
-        PageFact p;
-        p.createdAt = s.i64(0);
-        p.acknowledgedAt = s.timeOr(1, kNoTime);
-        p.resolvedAt = s.timeOr(2, kNoTime);
-        p.autoResolved = !s.isNull(3) && s.i64(3) != 0;
-        const std::int64_t g = s.i64(4);
-        if (g < 0 || g > maxGroupId)
-            continue; // the foreign key makes this impossible
-        std::int32_t &slot = denseIds ? dense[std::size_t(g)] : sparse.try_emplace(g, -1).first->second;
-        if (slot < 0) {
-            slot = std::int32_t(groupIds.size());
-            groupIds.push_back(g);
+    struct Collect
+    {
+        Dataset &d;
+        std::int64_t maxGroupId;
+        bool denseIds;
+        std::vector<std::int32_t> &dense;
+        std::unordered_map<std::int64_t, std::int32_t> &sparse;
+        std::vector<std::int64_t> &groupIds;
+        std::exception_ptr error;
+    } collect{d, maxGroupId, denseIds, dense, sparse, groupIds, {}};
+    const auto step = [](sqlite3_context *context, int, sqlite3_value **argv) {
+        auto &c = *static_cast<Collect *>(sqlite3_user_data(context));
+        // NULL reads as 0, so only a 0 needs its type looked up.
+        const auto timeOr = [](sqlite3_value *v) {
+            const std::int64_t t = sqlite3_value_int64(v);
+            return t == 0 && sqlite3_value_type(v) == SQLITE_NULL ? kNoTime : t;
+        };
+        try {
+            PageFact p;
+            p.createdAt = sqlite3_value_int64(argv[0]);
+            p.acknowledgedAt = timeOr(argv[1]);
+            p.resolvedAt = timeOr(argv[2]);
+            p.autoResolved = sqlite3_value_int64(argv[3]) != 0; // NULL reads as 0
+            const std::int64_t g = sqlite3_value_int64(argv[4]);
+            if (g < 0 || g > c.maxGroupId)
+                return; // the foreign key makes this impossible
+            std::int32_t &slot = c.denseIds ? c.dense[std::size_t(g)] : c.sparse.try_emplace(g, -1).first->second;
+            if (slot < 0) {
+                slot = std::int32_t(c.groupIds.size());
+                c.groupIds.push_back(g);
+            }
+            p.group = slot;
+            c.d.pages.push_back(p);
+        } catch (...) {
+            c.error = std::current_exception();
+            sqlite3_result_error(context, "reading the pages failed", -1);
         }
-        p.group = slot;
-        d.pages.push_back(p);
+    };
+    const auto final = [](sqlite3_context *context) { sqlite3_result_null(context); };
+    sqlite3 *db = ws.handle();
+    const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+    if (const int rc = sqlite3_create_function_v2(db, "srm_collect_pages", 5, flags, &collect, nullptr, +step, +final,
+                                                  nullptr);
+        rc != SQLITE_OK)
+        ws.fail(QStringLiteral("reading the pages"), rc, QString::fromUtf8(sqlite3_errmsg(db)));
+    try {
+        Statement s(ws, sql);
+        s.bind(1, from);
+        s.bind(2, to);
+        s.next();
+    } catch (...) {
+        sqlite3_create_function_v2(db, "srm_collect_pages", 5, flags, nullptr, nullptr, nullptr, nullptr, nullptr);
+        if (collect.error)
+            std::rethrow_exception(collect.error);
+        throw;
     }
+    sqlite3_create_function_v2(db, "srm_collect_pages", 5, flags, nullptr, nullptr, nullptr, nullptr, nullptr);
 
     d.groups.resize(groupIds.size());
     if (groupIds.empty())
