@@ -45,6 +45,9 @@ DeployResult resultFrom(const Statement &s, int c)
     return DeployResult::Other;
 }
 
+// More changes than any workspace holds.
+constexpr std::int64_t kPlausibleChangeRows = 100'000'000;
+
 // docs/metrics.md#failed-deployments and #rework: the production deployments of the window with
 // what other records say about them. Only deployments of the window count, but what decides
 // whether one failed or was rework (fixes, incidents, the deployment before it) is looked up
@@ -72,7 +75,8 @@ void loadDelivery(Workspace &ws, Dataset &d)
     };
     std::vector<StreamEntry> stream;
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> streamServices;
-    stream.reserve(std::size_t(std::max<std::int64_t>(0, scalar(ws, "SELECT count(*) FROM deployments", 0))));
+    const std::int64_t allDeployments = std::max<std::int64_t>(0, scalar(ws, "SELECT count(*) FROM deployments", 0));
+    stream.reserve(std::size_t(allDeployments));
     {
         // Growing the vector moved every fact (304 bytes each) over and over: 1M of them at 10M pages.
         Statement count(ws, "SELECT count(*) FROM deployments WHERE finished_at >= ?1 AND finished_at < ?2");
@@ -102,16 +106,17 @@ void loadDelivery(Workspace &ws, Dataset &d)
                 auto it = streamServices.find(service);
                 if (it == streamServices.end())
                     it = streamServices.emplace(std::string(service), std::uint32_t(streamServices.size())).first;
-                stream.push_back({it->second, finished, result, s.text(0)});
+                stream.push_back({it->second, finished, result, std::string(s.textView(0))});
             }
             if (!d.window.contains(finished))
                 continue;
             // "Production deployment": a failure never reached production.
             if (result != DeployResult::Success && result != DeployResult::RolledBack)
                 continue;
-            DeploymentFact f;
-            f.deploymentId = s.text(0);
-            f.service = s.text(1);
+            // Made in place: moving a fact in copied its 304 bytes (a million of them at 10M pages).
+            DeploymentFact &f = d.deployments.emplace_back();
+            f.deploymentId = s.textView(0);
+            f.service = s.textView(1);
             // docs/scope.md#teams: the deployment's own team wins over its service's owner.
             f.team = s.textView(6).empty() ? std::string(d.ownerOf(f.service)) : s.text(6);
             f.finishedAt = finished;
@@ -120,24 +125,53 @@ void loadDelivery(Workspace &ws, Dataset &d)
                 f.reworkFix = true;
                 f.fixesDeploymentId = std::string(s.textView(5));
             }
-            d.deployments.push_back(std::move(f));
         }
     }
+    // scanned[j]: where the j-th fact the scan made went (the changes below follow that order).
+    std::vector<std::uint32_t> scanned;
     {
-        // Sorting the facts themselves swapped their strings over and over (9% of `progress` at
-        // 10M pages, perf): sort their order, then move each fact once.
-        std::vector<std::uint32_t> order(d.deployments.size());
-        std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin(), order.end(), [&d](std::uint32_t i, std::uint32_t j) {
-            const DeploymentFact &a = d.deployments[i];
-            const DeploymentFact &b = d.deployments[j];
+        // The facts in (finished_at, id) order. Ids are unique, so a table already in that order
+        // needs only the pass that tells. Otherwise (finished_at, position) pairs are sorted, ids
+        // breaking ties among equal times only, and each fact moves once, in place along the
+        // permutation's cycles: comparing the facts themselves, 304 bytes apart, and moving them
+        // into a second vector of 300 MB took 0.44 s at 10M pages, now 0.17 s.
+        const auto before = [](const DeploymentFact &a, const DeploymentFact &b) {
             return a.finishedAt != b.finishedAt ? a.finishedAt < b.finishedAt : a.deploymentId < b.deploymentId;
-        });
-        std::vector<DeploymentFact> sorted;
-        sorted.reserve(order.size());
-        for (const std::uint32_t i : order)
-            sorted.push_back(std::move(d.deployments[i]));
-        d.deployments = std::move(sorted);
+        };
+        if (!std::is_sorted(d.deployments.begin(), d.deployments.end(), before)) {
+            std::vector<std::pair<Micros, std::uint32_t>> keys(d.deployments.size());
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                keys[i] = {d.deployments[i].finishedAt, std::uint32_t(i)};
+            std::sort(keys.begin(), keys.end(), [&d](const auto &a, const auto &b) {
+                if (a.first != b.first)
+                    return a.first < b.first;
+                return d.deployments[a.second].deploymentId < d.deployments[b.second].deploymentId;
+            });
+            scanned.resize(keys.size());
+            for (std::size_t k = 0; k < keys.size(); ++k)
+                scanned[keys[k].second] = std::uint32_t(k);
+            std::vector<char> placed(keys.size(), 0);
+            for (std::size_t k = 0; k < keys.size(); ++k) {
+                if (placed[k])
+                    continue;
+                DeploymentFact held = std::move(d.deployments[k]);
+                std::size_t to = k;
+                for (;;) {
+                    placed[to] = 1;
+                    const std::size_t from = keys[to].second;
+                    if (from == k) {
+                        d.deployments[to] = std::move(held);
+                        break;
+                    }
+                    d.deployments[to] = std::move(d.deployments[from]);
+                    to = from;
+                }
+            }
+        }
+    }
+    if (scanned.empty()) {
+        scanned.resize(d.deployments.size());
+        std::iota(scanned.begin(), scanned.end(), 0u);
     }
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> byId;
     byId.reserve(d.deployments.size());
@@ -194,7 +228,12 @@ void loadDelivery(Workspace &ws, Dataset &d)
             Micros resolved; // kNoTime: never
             std::string incidentId;
         };
-        std::unordered_map<std::string, std::vector<Open>, StringHash, std::equal_to<>> byService;
+        struct Sweep
+        {
+            std::vector<Open> incidents;
+            std::vector<std::size_t> deploys;
+        };
+        std::unordered_map<std::string, Sweep, StringHash, std::equal_to<>> byService;
         Statement s(ws,
                     "SELECT service, started_at, resolved_at, incident_id FROM incidents "
                     "WHERE service <> '' AND started_at < ?1");
@@ -202,17 +241,19 @@ void loadDelivery(Workspace &ws, Dataset &d)
         while (s.next()) {
             auto it = byService.find(s.textView(0));
             if (it == byService.end())
-                it = byService.emplace(s.text(0), std::vector<Open>{}).first;
-            it->second.push_back({s.i64(1), s.timeOr(2, kNoTime), s.text(3)});
+                it = byService.emplace(s.text(0), Sweep{}).first;
+            it->second.incidents.push_back({s.i64(1), s.timeOr(2, kNoTime), s.text(3)});
         }
-        std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> deploysOf;
         for (std::size_t i = 0; i < d.deployments.size(); ++i)
-            if (d.deployments[i].result == DeployResult::Success && !d.deployments[i].service.empty()
-                && byService.count(d.deployments[i].service))
-                deploysOf[d.deployments[i].service].push_back(i); // already in time order
+            if (d.deployments[i].result == DeployResult::Success && !d.deployments[i].service.empty())
+                if (const auto it = byService.find(d.deployments[i].service); it != byService.end())
+                    it->second.deploys.push_back(i); // already in time order
         const auto resolvedBy = [](const Open &o, Micros t) { return o.resolved != kNoTime && o.resolved <= t; };
-        for (auto &[service, deploys] : deploysOf) {
-            std::vector<Open> &incidents = byService[service];
+        for (auto &[service, sweep] : byService) {
+            std::vector<Open> &incidents = sweep.incidents;
+            const std::vector<std::size_t> &deploys = sweep.deploys;
+            if (deploys.empty())
+                continue;
             std::sort(incidents.begin(), incidents.end(), [](const Open &a, const Open &b) {
                 return a.started != b.started ? a.started < b.started : a.incidentId < b.incidentId;
             });
@@ -274,19 +315,38 @@ void loadDelivery(Workspace &ws, Dataset &d)
     // A deployment's changes are usually imported together, so the row before names the same
     // deployment: reusing its lookup saves a probe of the map, a cache miss, for more than half of
     // the changes (2.2M changes of 1M deployments at 10M pages; probing was 0.8 s of `progress`, perf).
+    // They usually also come in the order of their deployments in the table: a new id is then
+    // most often the next fact the scan made, which one comparison tells. With the room reserved
+    // below, reading the changes took 0.65 s at 10M pages instead of 1.05 s.
+    std::vector<std::uint32_t> scanPosition(scanned.size());
+    for (std::size_t j = 0; j < scanned.size(); ++j)
+        scanPosition[scanned[j]] = std::uint32_t(j);
+    // Room for the changes of these deployments, as a share of all (the store numbers changes 1, 2,
+    // 3…; a larger max(id) was written by hand, and then the vector grows as it must).
+    if (const std::int64_t rows = scalar(ws, "SELECT max(id) FROM changes", 0);
+        rows > 0 && rows <= kPlausibleChangeRows && allDeployments > 0)
+        d.changes.reserve(std::size_t(double(rows) * double(d.deployments.size()) / double(allDeployments)));
     Statement s(ws, "SELECT deployment_id, committed_at FROM changes");
     std::string lastId;
-    auto last = byId.end();
+    std::int64_t last = -1; // the fact of lastId, or -1
     bool haveLast = false;
+    std::size_t next = 0; // the position in `scanned` expected next
     while (s.next()) {
         const std::string_view id = s.textView(0);
         if (!haveLast || id != lastId) {
-            last = byId.find(id);
+            if (next < scanned.size() && d.deployments[scanned[next]].deploymentId == id) {
+                last = scanned[next++];
+            } else if (const auto it = byId.find(id); it != byId.end()) {
+                last = std::int64_t(it->second);
+                next = scanPosition[it->second] + 1;
+            } else {
+                last = -1;
+            }
             lastId.assign(id);
             haveLast = true;
         }
-        if (last != byId.end())
-            d.changes.push_back({s.i64(1), d.deployments[last->second].finishedAt, std::int32_t(last->second)});
+        if (last >= 0)
+            d.changes.push_back({s.i64(1), d.deployments[std::size_t(last)].finishedAt, std::int32_t(last)});
     }
 }
 
