@@ -9,6 +9,9 @@
 
 #include <QTest>
 
+#include <map>
+#include <random>
+
 using namespace srm;
 using namespace srm::test;
 
@@ -540,6 +543,81 @@ private slots:
         SRM_COMPARE_OPT(metric(computeMetrics(f.load(kAsOf, kDays)), "repeat_page_ratio").value, 0.25);
         store.addMerge(QStringLiteral("svc|Redis memory high"), QStringLiteral("svc|Redis evicted keys"));
         SRM_COMPARE_OPT(metric(computeMetrics(f.load(kAsOf, kDays)), "repeat_page_ratio").value, 0.5);
+    }
+
+    // The engine flags repeats in one of three ways: one pass when the pages are in time order, a
+    // gather by group otherwise, and that gather on two threads from 100,000 pages. Each must
+    // give what the definition says, page by page: a page repeats when the page before it in its
+    // final group, in (time, load order), is at most 7 days older. Random pages with many equal
+    // times, some groups merged.
+    void repeatFlagsEveryPath_data()
+    {
+        QTest::addColumn<int>("pages");
+        QTest::addColumn<bool>("timeOrder");
+        QTest::addColumn<bool>("merged");
+        QTest::newRow("one pass") << 2000 << true << false;
+        QTest::newRow("gathered") << 2000 << false << false;
+        QTest::newRow("gathered, merged") << 2000 << false << true;
+        QTest::newRow("two threads") << 150000 << false << false;
+        QTest::newRow("two threads, merged") << 150000 << false << true;
+        QTest::newRow("one pass, many") << 150000 << true << true;
+    }
+
+    void repeatFlagsEveryPath()
+    {
+        QFETCH(int, pages);
+        QFETCH(bool, timeOrder);
+        QFETCH(bool, merged);
+        Dataset d;
+        d.window = AnalysisWindow{kAsOf, 60};
+        d.parts = Dataset::AllParts;
+        // About six pages a group over the 60 days: some repeat, some do not.
+        const int kGroups = pages / 6;
+        for (int g = 0; g < kGroups; ++g)
+            d.groups.push_back({"svc" + std::to_string(g % 7), "alert " + std::to_string(g)});
+        if (merged)
+            for (int g = 1; g < kGroups; g += 3) // alert 1 into alert 0, 4 into 3, …
+                d.alertMerges.append({QStringLiteral("svc%1|alert %2").arg(g % 7).arg(g),
+                                      QStringLiteral("svc%1|alert %2").arg((g - 1) % 7).arg(g - 1)});
+        std::mt19937_64 random(20261206);
+        for (int i = 0; i < pages; ++i) {
+            PageFact p;
+            // Whole hours over 60 days: equal times are common within a group.
+            p.createdAt = d.window.from() + Micros(random() % (60 * 24)) * 3600 * kMicrosPerSecond;
+            p.group = std::int32_t(random() % kGroups);
+            d.pages.push_back(p);
+        }
+        if (timeOrder)
+            std::stable_sort(d.pages.begin(), d.pages.end(),
+                             [](const PageFact &a, const PageFact &b) { return a.createdAt < b.createdAt; });
+
+        const Engine engine(d);
+        const std::vector<std::uint8_t> &flags = engine.repeatFlags();
+        const std::vector<std::int32_t> finalOf = engine.finalGroups();
+        QCOMPARE(finalOf.size(), std::size_t(kGroups));
+        if (merged)
+            QCOMPARE(finalOf[1], finalOf[0]);
+        // The definition, one group at a time.
+        std::map<std::int32_t, std::vector<std::pair<Micros, std::size_t>>> byGroup;
+        for (std::size_t i = 0; i < d.pages.size(); ++i)
+            byGroup[finalOf[std::size_t(d.pages[i].group)]].push_back({d.pages[i].createdAt, i});
+        std::vector<std::uint8_t> expected(d.pages.size(), 0);
+        std::size_t repeats = 0;
+        for (auto &[group, list] : byGroup) {
+            std::sort(list.begin(), list.end());
+            for (std::size_t k = 1; k < list.size(); ++k)
+                if (list[k].first - list[k - 1].first <= 7 * kMicrosPerDay) {
+                    expected[list[k].second] = 1;
+                    ++repeats;
+                }
+        }
+        // The data can tell a wrong flag: a good share of each kind.
+        QVERIFY(repeats > d.pages.size() / 5 && repeats < d.pages.size() * 4 / 5);
+        QCOMPARE(flags.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            if (flags[i] != expected[i])
+                QFAIL(
+                    qPrintable(QStringLiteral("page %1: flag %2, expected %3").arg(i).arg(flags[i]).arg(expected[i])));
     }
 
     // Keys are service + "|" + title, so service "a|b" with title "c" and service "a" with title
