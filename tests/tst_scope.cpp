@@ -320,10 +320,10 @@ private slots:
         const QString pay = QStringLiteral("pay|CPU high>frontend|CPU high");
         const int service = int(BreakdownBy::Service);
         const int team = int(BreakdownBy::Team);
-        QTest::newRow("no merge, by service") << QStringList() << service << L({"cart", "frontend", "pay"})
-                                              << QList<int>{0, 1, 1} << QList<int>{2, 3, 4};
-        QTest::newRow("no merge, by team") << QStringList() << team << L({"money", "web"}) << QList<int>{1, 1}
-                                           << QList<int>{4, 5};
+        QTest::newRow("no merge, by service")
+            << QStringList() << service << L({"cart", "frontend", "pay"}) << QList<int>{0, 1, 1} << QList<int>{2, 3, 4};
+        QTest::newRow("no merge, by team")
+            << QStringList() << team << L({"money", "web"}) << QList<int>{1, 1} << QList<int>{4, 5};
         QTest::newRow("merge within a team, by team")
             << QStringList{cart} << team << L({"money", "web"}) << QList<int>{1, 3} << QList<int>{4, 5};
         QTest::newRow("merge within a team, by service")
@@ -369,8 +369,8 @@ private slots:
         // and the read model's way): the same figures.
         const Engine whole(d);
         QCOMPARE(whole.repeatFlags().size(), d.pages.size());
-        for (const Breakdown &b : {computeBreakdown(d, window, BreakdownBy(by)),
-                                   computeBreakdown(whole, window, BreakdownBy(by))}) {
+        for (const Breakdown &b :
+             {computeBreakdown(d, window, BreakdownBy(by)), computeBreakdown(whole, window, BreakdownBy(by))}) {
             QStringList got;
             for (const BreakdownEntry &e : b.entries)
                 got << e.name;
