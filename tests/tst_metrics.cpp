@@ -7,6 +7,7 @@
 #include "store/alertrules.h"
 #include "tests/common/testutil.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 #include <map>
@@ -543,6 +544,15 @@ private slots:
         SRM_COMPARE_OPT(metric(computeMetrics(f.load(kAsOf, kDays)), "repeat_page_ratio").value, 0.25);
         store.addMerge(QStringLiteral("svc|Redis memory high"), QStringLiteral("svc|Redis evicted keys"));
         SRM_COMPARE_OPT(metric(computeMetrics(f.load(kAsOf, kDays)), "repeat_page_ratio").value, 0.5);
+        // Read beside the deployments (forced here: the workspace is small), the pages are flagged
+        // on the second connection, with the rule and the merge it reads there.
+        const std::int64_t saved = Dataset::parallelPagesFrom;
+        const auto restore = qScopeGuard([saved] { Dataset::parallelPagesFrom = saved; });
+        Dataset::parallelPagesFrom = 0;
+        const Dataset span = Dataset::loadSpan(
+            f.ws(), kAsOf, [](Micros asOf) { return asOf - Micros(kDays) * kMicrosPerDay; }, Dataset::AllParts, 0);
+        QCOMPARE(span.pageRepeats, (std::vector<std::uint8_t>{0, 1, 0, 1}));
+        SRM_COMPARE_OPT(metric(Engine(span).metrics(AnalysisWindow{kAsOf, kDays}), "repeat_page_ratio").value, 0.5);
     }
 
     // The engine flags repeats in one of three ways: one pass when the pages are in time order, a

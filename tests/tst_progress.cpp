@@ -5,6 +5,7 @@
 // last quarter only, and the successes; then the same through `progress --json` and the text.
 #include "tests/enginefixture.h"
 
+#include "engine/analysis.h"
 #include "engine/dataset.h"
 #include "engine/progress.h"
 #include "engine/progressjson.h"
@@ -18,6 +19,8 @@
 #include <QTest>
 
 #include <sqlite3.h>
+
+#include <algorithm>
 
 using namespace srm;
 using namespace srm::test;
@@ -449,6 +452,9 @@ private slots:
                      one.groups[std::size_t(one.pages[i].group)].title);
         }
         QCOMPARE(two.deployments.size(), one.deployments.size());
+        // The worker also flagged the repeat pages.
+        QVERIFY(one.pageRepeats.empty());
+        QCOMPARE(two.pageRepeats, Engine(one).repeatFlags());
 
         ProgressRequest request;
         request.asOf = at(kAsOf);
