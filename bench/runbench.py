@@ -64,12 +64,12 @@ GOAL_PDF_MB = 5
 # import of 200,000 pages; perf of the read commands at 1M and 10M pages; see docs/decisions.md,
 # "Benchmarks"). Shown in the table's last column when the figure misses its goal.
 READ_PATH = (
-    "reading the span on two threads (perf at 10M pages): the deployment facts, 3.0 s of CPU on one (full "
-    "scans of 1M deployments and 2.2M changes for the fix and rework rules, string ids in hash maps 0.8 s), "
-    "beside the pages, 2.7 s on the other (SQLite's row stepping 1.6 s); then the pages' repeat flags "
-    "(0.7 s), and the window and the period before, one on each thread (0.45 s each). Both reads grow with "
-    "the workspace, not the window: under the goal needs figures kept up to date at import (per-day "
-    "aggregates), not a faster scan")
+    "reading the span on two threads (each step timed at 10M pages): the deployment facts, 2.4 s on one "
+    "(SQLite's scans of 1M deployments and 2.2M changes 0.7 s; the facts, their id map and the changes' "
+    "join the rest), beside the pages (1.9 s, SQLite's scan 1.2 s of it) and their repeat flags (0.65 s) "
+    "on the other; then the window and the period before, one on each thread (0.6 s). Both reads grow "
+    "with the workspace, not the window: under the goal needs figures kept up to date at import "
+    "(per-day aggregates), not a faster scan")
 LIMITS = {
     "Import ratio, wall time (ours ÷ sqlite3)":
         "the CPU time below; the parser thread hides part of it only while a second core is free",
@@ -97,14 +97,12 @@ LIMITS = {
     "`metrics --by service --json`: breakdown and roll-up":
         "as unscoped, plus partitioning the facts by service and computing each part",
     "`progress --json`: six quarters, intervals, verdicts, pace":
-        "as `metrics`: the deployment facts (3.25 s of CPU, perf at 10M pages) beside the pages (2.6 s), then "
-        "the seven quarters on two threads (1.5 s and 0.5 s; the first quarter also computes the repeat "
-        "flags, 0.8 s)",
+        "as `metrics`: the deployment facts (2.4 s, timed at 10M pages) beside the pages and their repeat "
+        "flags (2.55 s), then the seven quarters on two threads",
     "Window: first complete dashboard":
-        "reading the span as `progress` (the deployment facts beside the pages, about 3 s each at 10M pages, "
-        "perf) and the scope's names (0.5 s), then the alert groups beside the repeat flags (0.7 s), then "
-        "the window, the period before, yesterday's window, progress and the two breakdowns on two threads, "
-        "longest first (3 s)",
+        "reading the span as `progress` and the scope's names (3.3 s at 10M pages, timed), then the window, "
+        "the period before, yesterday's window, progress and the two breakdowns on two threads, longest "
+        "first (2.9 s: each breakdown 1.2 s, the window 1.2 s, progress 1.0 s, the other two 0.45 s each)",
     "… view switch, slowest view":
         "the alerts view's first visit: Qt's proxy maps 272,310 groups at 10M pages, and the table sizes "
         "8 columns to their contents",
