@@ -45,6 +45,7 @@
 #include <QDateEdit>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -337,6 +338,46 @@ private slots:
         // A ratio target is edited in percent and stored as a ratio.
         QCOMPARE(GapsModel::fromDisplayUnit(Unit::Ratio, 25), 0.25);
         QCOMPARE(model->index(1, GapsModel::Target, model->index(1, 0)).data(Qt::EditRole).toDouble(), 10.0);
+    }
+
+    // At 1,600 pixels every column of the gaps table shows without a horizontal scroll: "By team"
+    // and "Planned work" share what the other columns leave, elided, their tooltips whole. A
+    // narrower window scrolls; a wider one shows "By team" whole.
+    void gapsFitTheWindow()
+    {
+        auto *view = page<GapsView>(ViewId::Gaps);
+        QTreeView *tree = view->tree();
+        QHeaderView *header = tree->header();
+        const auto total = [&] {
+            int sum = 0;
+            for (int c = 0; c < GapsModel::ColumnCount; ++c)
+                sum += header->sectionSize(c);
+            return sum;
+        };
+        const int minimum = tree->fontMetrics().horizontalAdvance(QStringLiteral("OPS-00 (2027Q1)")) + 24;
+        QTRY_VERIFY(total() <= tree->viewport()->width());
+        QVERIFY(!tree->horizontalScrollBar()->isVisible());
+        QVERIFY(header->sectionSize(GapsModel::Work) >= minimum);
+        QVERIFY(header->sectionSize(GapsModel::Teams) >= minimum);
+        // The planned work's tooltip holds the whole text.
+        const QModelIndex rate = view->model()->index(2, GapsModel::Work, view->model()->index(0, 0));
+        QVERIFY(!rate.data().toString().isEmpty());
+        QVERIFY(rate.data(Qt::ToolTipRole).toString().contains(rate.data().toString().toHtmlEscaped()));
+
+        window().resize(2400, 1000);
+        const int whole = [&] {
+            int w = 0;
+            for (const MetricRollup &r : snapshot()->byTeam.rollup)
+                w = std::max(w, tree->fontMetrics().horizontalAdvance(rollupWords(r, BreakdownBy::Team)));
+            return w;
+        }();
+        QTRY_VERIFY(header->sectionSize(GapsModel::Teams) >= whole);
+        window().resize(1200, 1000);
+        QTRY_VERIFY(total() > tree->viewport()->width());
+        QTRY_VERIFY(tree->horizontalScrollBar()->isVisible());
+        QVERIFY(header->sectionSize(GapsModel::Teams) >= minimum);
+        window().resize(1600, 1000);
+        QTRY_VERIFY(total() <= tree->viewport()->width());
     }
 
     void alertsInParetoOrder()

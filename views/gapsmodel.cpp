@@ -230,6 +230,8 @@ QVariant GapsModel::data(const QModelIndex &index, int role) const
                 return statusColor(Status::Gap);
         return {};
     case Qt::ToolTipRole: {
+        if (index.column() == Work)
+            return tr("<b>%1: planned work</b><br>%2").arg(name.toHtmlEscaped(), workText(m).toHtmlEscaped());
         if (index.column() == Teams) {
             // Each team's own figure and status, the largest gap first.
             const Breakdown &b = m_snapshot->byTeam;

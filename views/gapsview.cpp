@@ -9,6 +9,7 @@
 #include "views/workspaceeditor.h"
 
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHeaderView>
 #include <QPainter>
 #include <QSortFilterProxyModel>
@@ -16,6 +17,7 @@
 #include <QStyledItemDelegate>
 #include <QTreeView>
 
+#include <algorithm>
 #include <cmath>
 
 namespace srm {
@@ -151,8 +153,33 @@ GapsView::GapsView(WorkspaceEditor *editor, QWidget *parent) : ViewPage(ViewId::
 
     connect(m_model, &GapsModel::targetEdited, this,
             [this](const QString &metricId, double target) { this->editor()->setTarget(metricId, target); });
+    // The text columns follow the table's width (fitTextColumns()).
+    m_tree->viewport()->installEventFilter(this);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &GapsView::spanThemes);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &GapsView::spanThemes);
+}
+
+// The columns before "By team" keep their widths; "By team" and "Planned work" (the last, which
+// stretches) share what the table has left, so that at 1,600 pixels both show without a
+// horizontal scroll: "By team" whole when it fits in half of it, else elided (its tooltip lists
+// every team), and never narrower than a work item. A narrower window scrolls.
+void GapsView::fitTextColumns()
+{
+    if (m_teamsWidth == 0)
+        return;
+    int fixed = 0;
+    for (int c = 0; c < GapsModel::Teams; ++c)
+        fixed += m_tree->columnWidth(c);
+    const int minimum = m_tree->fontMetrics().horizontalAdvance(QStringLiteral("OPS-00 (2027Q1)")) + 24;
+    const int left = m_tree->viewport()->width() - fixed;
+    m_tree->setColumnWidth(GapsModel::Teams, std::clamp(left / 2, minimum, std::max(minimum, m_teamsWidth)));
+}
+
+bool GapsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitTextColumns();
+    return ViewPage::eventFilter(watched, event);
 }
 
 void GapsView::spanThemes()
@@ -172,20 +199,21 @@ void GapsView::showSnapshot(const SnapshotPtr &snapshot)
         m_tree->setColumnWidth(GapsModel::Metric,
                                fm.horizontalAdvance(QStringLiteral("Failed deployment recovery time")) + 60);
         for (int c : {GapsModel::Current, GapsModel::Target, GapsModel::Gap})
-            m_tree->setColumnWidth(c, fm.horizontalAdvance(QStringLiteral("000.00/week")) + 24);
+            m_tree->setColumnWidth(c, fm.horizontalAdvance(QStringLiteral("000.0/week")) + 24);
         m_tree->setColumnWidth(GapsModel::Range, fm.horizontalAdvance(QStringLiteral("00.0 min – 00.0 min")) + 24);
         m_tree->setColumnWidth(GapsModel::Change, fm.horizontalAdvance(QStringLiteral("not enough data")) + 24);
         m_tree->setColumnWidth(GapsModel::Tier, fm.horizontalAdvance(QStringLiteral("DORA 2023 cluster")) + 24);
         // Word-sized sparklines: wide enough for the weeks, not so wide that the shape flattens.
-        m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 26);
+        m_tree->setColumnWidth(GapsModel::Trend, fm.horizontalAdvance(QStringLiteral("0")) * 16);
         m_tree->setColumnWidth(GapsModel::Status, fm.horizontalAdvance(QStringLiteral("not measured")) + 24);
     }
-    // The roll-up by team, whole (its longest text changes with the data).
+    // The roll-up by team, whole (its longest text changes with the data), when there is room.
     int teamsW = m_tree->fontMetrics().horizontalAdvance(
         m_model->headerData(GapsModel::Teams, Qt::Horizontal).toString());
     for (const MetricRollup &r : snapshot->byTeam.rollup)
         teamsW = std::max(teamsW, m_tree->fontMetrics().horizontalAdvance(rollupWords(r, BreakdownBy::Team)));
-    m_tree->setColumnWidth(GapsModel::Teams, teamsW + 24);
+    m_teamsWidth = teamsW + 24;
+    fitTextColumns();
     showQuickCheck(snapshot, first);
     int met = 0, gaps = 0, missing = 0;
     for (const ThemeSummary &t : snapshot->analysis.metrics.themes) {

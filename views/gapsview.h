@@ -32,9 +32,11 @@ public:
 protected:
     void showSnapshot(const SnapshotPtr &snapshot) override;
     void clearSnapshot() override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void spanThemes();
+    void fitTextColumns();
     void showQuickCheck(const SnapshotPtr &snapshot, bool first);
 
     GapsModel *m_model;
@@ -42,6 +44,7 @@ private:
     QTreeView *m_tree;
     ChartWidget *m_dora;
     QSplitter *m_splitter;
+    int m_teamsWidth = 0; // the roll-up by team, whole
 };
 
 } // namespace srm
