@@ -1109,8 +1109,7 @@ void Engine::prepare()
 
 void Engine::prepareMetrics()
 {
-    if (!m_prepared->repeat)
-        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
+    repeatFlags();
 }
 
 const std::vector<std::uint8_t> &Engine::repeatFlags() const
@@ -1135,9 +1134,7 @@ std::vector<std::int32_t> Engine::finalGroups() const
 
 MetricsReport Engine::metrics(const AnalysisWindow &window) const
 {
-    if (!m_prepared->repeat)
-        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
-    MetricsReport report = windowMetrics(m_data, *m_prepared->repeat, window);
+    MetricsReport report = windowMetrics(m_data, repeatFlags(), window);
     report.scope = m_data.scope;
     return report;
 }
@@ -1200,10 +1197,8 @@ Analysis Engine::analyze(const AnalysisWindow &window) const
 
 std::vector<MetricResult> Engine::periodMetrics(const Period &period, bool withToil) const
 {
-    if (!m_prepared->repeat)
-        m_prepared->repeat = repeatsOf(m_data, m_prepared->groups);
     Results results;
-    eventMetrics(m_data, *m_prepared->repeat, period, nullptr, results);
+    eventMetrics(m_data, repeatFlags(), period, nullptr, results);
     fillCompliance(results[std::size_t(MetricId::SloCompliance)], periodSlos(period));
     if (withToil)
         fillToil(results[std::size_t(MetricId::ToilRatio)], m_data);
