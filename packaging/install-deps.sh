@@ -12,7 +12,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-svg-dev libgl-dev
   libyaml-cpp-dev libsimdjson-dev libboost-graph-dev libsqlite3-dev sqlite3 libssl-dev libxxhash-dev
   qtkeychain-qt6-dev
-  qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools libpodofo-dev
+  qt6-charts-dev libqt6opengl6-dev qt6-l10n-tools qt6-tools-dev libpodofo-dev
   fonts-dejavu-core fontconfig
   xvfb xauth poppler-utils
   python3 clang-format
