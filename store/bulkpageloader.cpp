@@ -51,8 +51,11 @@ void BulkPageLoader::shrinkCache()
     const std::int64_t size = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
     sqlite3_reset(q);
     constexpr std::int64_t kBulkCacheKiB = 16384;
-    // Negative sizes are KiB, positive ones pages (of 4 KiB by default).
-    if (size == 0 || (size < 0 ? -size : size * 4) <= kBulkCacheKiB)
+    // Negative sizes are KiB, positive ones pages.
+    sqlite3_stmt *pageSize = m_statements.get("PRAGMA page_size");
+    const std::int64_t pageKiB = sqlite3_step(pageSize) == SQLITE_ROW ? sqlite3_column_int64(pageSize, 0) / 1024 : 4;
+    sqlite3_reset(pageSize);
+    if (size == 0 || (size < 0 ? -size : size * pageKiB) <= kBulkCacheKiB)
         return;
     sqlite::exec(m_statements.workspace(), "PRAGMA cache_size = -16384", "sizing the page cache for a bulk load");
     m_savedCacheSize = size;

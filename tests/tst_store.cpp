@@ -55,6 +55,8 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 1);
         QVERIFY(q.exec(QStringLiteral("PRAGMA application_id")) && q.next());
         QCOMPARE(quint32(q.value(0).toLongLong()), Workspace::kApplicationId);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 65536);
     }
 
     void uncommittedWritesRollBack()
@@ -211,9 +213,14 @@ private slots:
             }
             QFile f(path);
             QVERIFY(f.open(QIODevice::ReadWrite));
-            QVERIFY(f.size() > 8 * 4096);
-            f.seek(4096 * 3);
-            f.write(QByteArray(4096 * 4, '\x5a'));
+            // The header's page size (bytes 16 and 17, big-endian; 1 means 65536).
+            const QByteArray header = f.read(100);
+            const int pageSize = (uchar(header[16]) << 8 | uchar(header[17])) == 1
+                ? 65536
+                : uchar(header[16]) << 8 | uchar(header[17]);
+            QVERIFY(f.size() > 8 * pageSize);
+            f.seek(pageSize * 3);
+            f.write(QByteArray(pageSize * 4, '\x5a'));
         } else if (kind == u"locked") {
             Workspace::create(path);
             locker.start(QStringLiteral(SRM_LOCKHOLDER), {path});
