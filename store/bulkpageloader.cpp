@@ -35,8 +35,6 @@ void BulkPageLoader::bindPage(sqlite3_stmt *s, int first, const Page &p, std::in
 
 BulkPageLoader::~BulkPageLoader()
 {
-    if (m_journalsInMemory) // an import that failed half-way, as below
-        sqlite3_exec(m_statements.workspace().handle(), "PRAGMA temp_store = FILE", nullptr, nullptr, nullptr);
     if (m_savedCacheSize != 0) { // an import that failed half-way: the connection lives on
         const std::string sql = "PRAGMA cache_size = " + std::to_string(m_savedCacheSize);
         sqlite3_exec(m_statements.workspace().handle(), sql.c_str(), nullptr, nullptr, nullptr);
@@ -59,15 +57,6 @@ void BulkPageLoader::shrinkCache()
         return;
     sqlite::exec(m_statements.workspace(), "PRAGMA cache_size = -16384", "sizing the page cache for a bulk load");
     m_savedCacheSize = size;
-}
-
-void BulkPageLoader::journalsInMemory(bool on)
-{
-    if (on == m_journalsInMemory)
-        return;
-    sqlite::exec(m_statements.workspace(), on ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = FILE",
-                 "placing the statement journals");
-    m_journalsInMemory = on;
 }
 
 void BulkPageLoader::restoreCache()
@@ -133,7 +122,6 @@ bool BulkPageLoader::append()
     if (!readTableKeys())
         return false;
     shrinkCache();
-    journalsInMemory(true);
     return true;
 }
 
@@ -180,7 +168,6 @@ bool BulkPageLoader::appendKnown(std::vector<std::uint64_t> prints, int runs)
     // The page cache keeps its size: the key map holds only the new pages, and the index leaves
     // the appended rows change are spread over the whole index (a 16 MB cache spilled them to
     // the WAL before the commit: perf, 7% of a 1% delta).
-    journalsInMemory(true);
     return true;
 }
 
@@ -211,8 +198,14 @@ std::int64_t BulkPageLoader::add(const Page &p, std::int64_t key, std::int64_t g
 
 void BulkPageLoader::flush()
 {
+    // OR FAIL: a multi-row INSERT that may abort keeps a statement journal of the pages it
+    // changes, to undo its own rows. Appending to a table that has rows, those are index leaves
+    // all over the index, which SQLite spills to a temporary file past 64 KiB (49 MB written for
+    // a 1% delta at a million pages). A failed row fails the whole file's transaction anyway, so
+    // nothing needs undoing statement by statement. (The insert trigger of latest_events would
+    // need the journal too: LatestEventsUpkeep drops it while pages are appended.)
     static const std::string columns
-        = "INSERT INTO pages (id, ukey, source_id, incident_number, service, title, urgency, created_at, "
+        = "INSERT OR FAIL INTO pages (id, ukey, source_id, incident_number, service, title, urgency, created_at, "
           "acknowledged_at, resolved_at, auto_resolved, escalation_count, incident_key, group_id, import_id) VALUES ";
     static const std::string multi = [] {
         std::string sql = columns;
@@ -267,7 +260,6 @@ void BulkPageLoader::end(bool upsertsFollow)
     m_keys.clear(); // before the index builds, whose sorts need the memory
     m_known = {};
     m_printsStayKnown = false;
-    journalsInMemory(false);
     restoreCache();
     Workspace &ws = m_statements.workspace();
     for (const std::string &sql : m_droppedIndexes)

@@ -128,14 +128,6 @@ private:
     // the whole cache back for their sorts.
     void shrinkCache();
     void restoreCache();
-    // Each multi-row INSERT keeps a statement journal of the pages it changes, to undo itself
-    // if a row fails. Appending to a table that has rows, those are pages that were there
-    // before (index leaves above all): about 430 KB a statement at a million pages, which
-    // SQLite spills to a temporary file past 64 KiB (34 MB written for a 1% delta). With
-    // temp_store MEMORY the journal stays in memory, one statement's worth at a time; FILE
-    // again before the index builds, whose sorts must be able to spill (Workspace::configure).
-    void journalsInMemory(bool on);
-    bool m_journalsInMemory = false;
     std::int64_t m_savedCacheSize = 0; // PRAGMA cache_size before shrinkCache(), 0: not shrunk
 
     sqlite::StatementCache &m_statements;

@@ -21,33 +21,39 @@ void LatestEventsUpkeep::start(Table table)
     sqlite3_stmt *q = m_statements.get("SELECT EXISTS (SELECT 1 FROM " + name + ")");
     const bool empty = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
     sqlite3_reset(q);
-    if (!empty)
-        return;
     // Only this writer's triggers: were they gone (another writer in this transaction dropped
     // them), that writer's finish() would find rows it did not count and read the table.
     sqlite3_stmt *triggers = m_statements.get(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 "
         "AND name IN (?1 || '_latest_insert', ?1 || '_latest_update', ?1 || '_latest_delete')");
     bindText(triggers, 1, name);
-    std::vector<std::string> names;
-    while (sqlite3_step(triggers) == SQLITE_ROW) {
-        names.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(triggers, 0)));
-        t.triggers.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(triggers, 1)));
-    }
+    std::vector<std::pair<std::string, std::string>> found; // name, CREATE statement
+    while (sqlite3_step(triggers) == SQLITE_ROW)
+        found.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(triggers, 0)),
+                           reinterpret_cast<const char *>(sqlite3_column_text(triggers, 1)));
     sqlite3_reset(triggers);
-    if (names.size() != 3) {
-        t.triggers.clear();
+    // A table that holds rows keeps its update and delete triggers; only the insert trigger goes,
+    // and finish() raises the entry once as it would have for each row added. Another writer of
+    // this transaction may have dropped it already: then this one raises the entry for its own
+    // rows all the same.
+    const std::string insertTrigger = name + "_latest_insert";
+    const bool hasInsert = std::any_of(found.begin(), found.end(),
+                                       [&](const auto &f) { return f.first == insertTrigger; });
+    if (found.size() != (empty || hasInsert ? 3u : 2u))
         return;
-    }
-    for (const std::string &trigger : names)
+    for (const auto &[trigger, sql] : found) {
+        if (!empty && trigger != insertTrigger)
+            continue;
         sqlite::exec(ws, ("DROP TRIGGER \"" + trigger + '"').c_str(), "dropping a trigger for a bulk load");
-    t.active = true;
+        t.triggers.push_back(sql);
+    }
+    t.mode = empty ? Mode::Filling : Mode::Appending;
 }
 
 void LatestEventsUpkeep::track(Table table, Micros latest, WriteOutcome outcome)
 {
     Tracking &t = m_tables[table];
-    if (!t.active)
+    if (t.mode == Mode::Untracked)
         return;
     if (outcome == WriteOutcome::Added) {
         t.latest = t.added == 0 ? latest : std::max(t.latest, latest);
@@ -60,13 +66,20 @@ void LatestEventsUpkeep::track(Table table, Micros latest, WriteOutcome outcome)
 void LatestEventsUpkeep::finish()
 {
     Workspace &ws = m_statements.workspace();
+    const auto step = [&ws](sqlite3_stmt *s) {
+        const int rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            ws.fail(QStringLiteral("storing the latest event time"), rc,
+                    QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+    };
     for (int i = 0; i < TableCount; ++i) {
         Tracking &t = m_tables[i];
-        if (t.active) {
+        const std::string name = Schema::eventTables()[size_t(i)].table;
+        if (t.mode == Mode::Filling) {
             // The table was empty: its latest event is the latest added, when it holds exactly
             // the rows added and none was written twice; otherwise the entry is left unknown
             // and refreshLatestEvents() reads the table.
-            const std::string name = Schema::eventTables()[size_t(i)].table;
             sqlite3_stmt *count = m_statements.get("SELECT count(*) FROM " + name);
             const std::int64_t rows = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
             sqlite3_reset(count);
@@ -77,14 +90,20 @@ void LatestEventsUpkeep::finish()
             bindText(s, 1, name);
             if (known && t.added > 0)
                 sqlite3_bind_int64(s, 2, t.latest);
-            const int rc = sqlite3_step(s);
-            sqlite3_reset(s);
-            if (rc != SQLITE_DONE)
-                ws.fail(QStringLiteral("storing the latest event time"), rc,
-                        QString::fromUtf8(sqlite3_errmsg(ws.handle())));
-            for (const std::string &sql : t.triggers)
-                sqlite::exec(ws, sql.c_str(), "restoring a trigger after a bulk load");
+            step(s);
+        } else if (t.mode == Mode::Appending && t.added > 0) {
+            // What the insert trigger does for each row, once for the latest of them: the result
+            // is the same, max being associative. The update trigger stayed and has already
+            // dropped the entry if an update moved the table's latest row earlier; then nothing
+            // happens here either, and refreshLatestEvents() reads the table.
+            sqlite3_stmt *s = m_statements.get(
+                "UPDATE latest_events SET latest = max(coalesce(latest, ?2), ?2) WHERE tbl = ?1");
+            bindText(s, 1, name);
+            sqlite3_bind_int64(s, 2, t.latest);
+            step(s);
         }
+        for (const std::string &sql : t.triggers)
+            sqlite::exec(ws, sql.c_str(), "restoring a trigger after a bulk load");
         t = Tracking();
     }
     ws.refreshLatestEvents();

@@ -1,8 +1,9 @@
 // The latest event time behind docs/command-line.md's default as-of, kept in latest_events (schema 3): exact
 // after every kind of write — inserts, updates that move the latest row earlier, deletes,
 // removing an import, hand-written SQL, bulk loads (with their triggers dropped and restored,
-// and a page written twice), the migration of a version 2 workspace — always compared with the
-// maximum over every timestamp column, computed here.
+// and a page written twice), bulk appends (the insert trigger dropped, by one writer or two),
+// the migration of a version 2 workspace — always compared with the maximum over every
+// timestamp column, computed here.
 #include "engine/dataset.h"
 #include "store/recordwriter.h"
 #include "store/workspace.h"
@@ -186,6 +187,104 @@ private slots:
         ws->exec(QStringLiteral("UPDATE pages SET resolved_at = ? WHERE source_id = 'P2'"),
                  {qint64(at("2026-04-01T00:00:00Z"))});
         QCOMPARE(ws->latestEventTime(), std::optional<Micros>(at("2026-04-01T00:00:00Z")));
+    }
+
+    // A bulk load into a table that has rows drops only its insert trigger and raises the
+    // entry once at the end; the update trigger stays, so a page written again that moves the
+    // table's latest row earlier still leaves the entry to a scan.
+    void appendKeepsItExact_data()
+    {
+        QTest::addColumn<QByteArray>("created"); // the page appended
+        QTest::addColumn<bool>("rewriteLatest"); // P1, the latest row, written again resolved earlier
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("a later page") << QByteArray("2026-03-20T00:00:00Z") << false
+                                      << QByteArray("2026-03-20T00:00:00Z");
+        QTest::newRow("an earlier page") << QByteArray("2026-02-01T00:00:00Z") << false
+                                         << QByteArray("2026-03-09T00:00:00Z");
+        QTest::newRow("the latest row moved earlier")
+            << QByteArray("2026-03-05T00:00:00Z") << true << QByteArray("2026-03-05T00:00:00Z");
+    }
+    void appendKeepsItExact()
+    {
+        QFETCH(QByteArray, created);
+        QFETCH(bool, rewriteLatest);
+        QFETCH(QByteArray, expected);
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            w.setBulkPages(true);
+            w.add(page("P1", "2026-03-01T10:00:00Z", at("2026-03-09T00:00:00Z")));
+            w.add(page("P2", "2026-03-02T10:00:00Z"));
+            w.finish();
+            tx.commit();
+        }
+        QCOMPARE(entries(*ws).value(QStringLiteral("pages")), QString::number(at("2026-03-09T00:00:00Z")));
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            w.setBulkPages(true);
+            if (rewriteLatest)
+                QCOMPARE(w.add(page("P1", "2026-03-01T10:00:00Z", at("2026-03-01T10:30:00Z"))), WriteOutcome::Updated);
+            QCOMPARE(w.add(page("P3", created.constData())), WriteOutcome::Added);
+            QCOMPARE(triggers(*ws), 14); // the pages' insert trigger is gone meanwhile
+            QCOMPARE(entries(*ws).contains(QStringLiteral("pages")), !rewriteLatest);
+            w.finish();
+            QCOMPARE(entries(*ws).contains(QStringLiteral("pages")), true); // known again, or scanned
+            tx.commit();
+        }
+        QCOMPARE(triggers(*ws), 15);
+        QCOMPARE(ws->latestEventTime(), std::optional<Micros>(at(expected.constData())));
+        QCOMPARE(ws->latestEventTime(), scanned(*ws));
+        QCOMPARE(entries(*ws).value(QStringLiteral("pages")), QString::number(at(expected.constData())));
+        // The insert trigger works again afterwards.
+        ws->exec(QStringLiteral("INSERT INTO pages (ukey, title, created_at, group_id) VALUES (1, 't', ?, "
+                                "(SELECT min(id) FROM alert_groups))"),
+                 {qint64(at("2026-05-01T00:00:00Z"))});
+        QCOMPARE(entries(*ws).value(QStringLiteral("pages")), QString::number(at("2026-05-01T00:00:00Z")));
+    }
+
+    // Two bulk writers appending in one transaction: the second finds the insert trigger gone
+    // and raises the entry for its own pages, whichever finishes first.
+    void twoWritersAppend_data()
+    {
+        QTest::addColumn<bool>("laterFinishesFirst");
+        QTest::newRow("first writer finishes first") << false;
+        QTest::newRow("second writer finishes first") << true;
+    }
+    void twoWritersAppend()
+    {
+        QFETCH(bool, laterFinishesFirst);
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            w.add(page("P1", "2026-03-01T10:00:00Z"));
+            tx.commit();
+        }
+        {
+            Workspace::Transaction tx(*ws);
+            RecordWriter a(*ws, 0);
+            a.setBulkPages(true);
+            a.add(page("P2", "2026-03-02T10:00:00Z"));
+            RecordWriter b(*ws, 0);
+            b.setBulkPages(true);
+            b.add(page("P3", "2026-03-07T10:00:00Z"));
+            QCOMPARE(triggers(*ws), 14);
+            if (laterFinishesFirst) {
+                b.finish();
+                a.finish();
+            } else {
+                a.finish();
+                b.finish();
+            }
+            tx.commit();
+        }
+        QCOMPARE(triggers(*ws), 15);
+        QCOMPARE(entries(*ws).value(QStringLiteral("pages")), QString::number(at("2026-03-07T10:00:00Z")));
+        QCOMPARE(ws->latestEventTime(), scanned(*ws));
     }
 
     // The import command's path: a new workspace, a file, then removing that import.
