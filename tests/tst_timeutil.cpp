@@ -145,6 +145,41 @@ private slots:
         }
     }
 
+    // Texts in the exports' form take a shorter path in parseTimestamp; the same text with a
+    // space before it takes the general one. Both give the same instant, or both refuse: every
+    // field at and around its limits, fractions of one to nine digits, a wrong character in each
+    // position.
+    void canonicalFastPath()
+    {
+        const ZoneOffsets berlin(QByteArrayLiteral("Europe/Berlin"));
+        std::vector<std::string> texts;
+        for (const char *date : {"2026-01-01", "2028-02-29", "2026-02-29", "2026-02-28", "2026-12-31", "2026-00-10",
+                                 "2026-13-10", "2026-04-31", "2026-04-00", "1970-01-01", "0001-01-01", "9999-12-31"})
+            for (const char *time : {"00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60", "09:05:07"})
+                for (const char *fraction : {"", ".", ".1", ".123456", ".000001", ".123456789", ".9999999"})
+                    texts.push_back(std::string(date) + 'T' + time + fraction + 'Z');
+        const std::string good = "2026-03-01T10:20:30.125Z";
+        for (std::size_t i = 0; i < good.size(); ++i)
+            for (const char c : {'x', ' ', '-', ':', 'T', 'Z', '/', ';'})
+                texts.push_back(good.substr(0, i) + c + good.substr(i + 1));
+        texts.push_back("2026-03-01t10:20:30Z");
+        texts.push_back("2026-03-01T10:20:30z");
+        texts.push_back("2026-03-01T10:20:30,5Z");
+        int accepted = 0;
+        for (const std::string &t : texts) {
+            const auto fast = parseTimestamp(t, berlin);
+            const auto general = parseTimestamp(" " + t, berlin);
+            QVERIFY2(fast == general, t.c_str());
+            accepted += fast.has_value();
+        }
+        // 7 valid dates × 3 valid times × 6 valid fractions; of the variants, the six that replace a
+        // character with itself, a space for the T, before the Z or for it (a local time), and the
+        // last three
+        QCOMPARE(accepted, 7 * 3 * 6 + 6 + 3 + 3);
+        QCOMPARE(parseTimestamp("2026-03-01T10:20:30.9999999Z", berlin),
+                 parseTimestamp("2026-03-01T10:20:30.999999Z", berlin));
+    }
+
     void offsets()
     {
         const ZoneOffsets berlin(QByteArrayLiteral("Europe/Berlin"));
