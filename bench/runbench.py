@@ -64,19 +64,19 @@ GOAL_PDF_MB = 5
 # import of 200,000 pages; perf of the read commands at 1M and 10M pages; see docs/decisions.md,
 # "Benchmarks"). Shown in the table's last column when the figure misses its goal.
 READ_PATH = (
-    "reading the span on two threads (each step timed at 10M pages): the deployment facts, 2.4 s on one "
-    "(SQLite's scans of 1M deployments and 2.2M changes 0.7 s; the facts, their id map and the changes' "
-    "join the rest), beside the pages (1.9 s, SQLite's scan 1.2 s of it) and their repeat flags (0.65 s) "
-    "on the other; then the window and the period before, one on each thread (0.6 s). Both reads grow "
-    "with the workspace, not the window: under the goal needs figures kept up to date at import "
-    "(per-day aggregates), not a faster scan")
+    "reading the span on two threads (each step timed at 10M pages): the deployment facts, 2.2 s on one "
+    "(SQLite's scans of 1M deployments and 2.2M changes about 0.7 s; the facts, their id map and the "
+    "changes' join the rest), beside the pages and their repeat flags on the other (done at 2.6 s; SQLite's "
+    "scan of the pages about 1.2 s); then the figures on two threads. Both reads grow with the workspace, "
+    "not the window: under the goal needs figures kept up to date at import (per-day aggregates), not a "
+    "faster scan")
 LIMITS = {
     "Import ratio, wall time (ours ÷ sqlite3)":
         "the CPU time below; the parser thread hides part of it only while a second core is free",
     "Import ratio, CPU time (user + system, ours ÷ sqlite3)":
-        "what sqlite3 does not do: typed and checked values, alert groups, page identities (our code: 37% "
-        "of the CPU, perf), SQLite's inserts and the two indexes built after the load (30%; 15% of the "
-        "instructions are the index builds), copies and allocation (14%), SHA-256 of the file (3%). "
+        "what sqlite3 does not do: typed and checked values, alert groups, page identities (our code: 39% "
+        "of the CPU, perf at 1M pages), SQLite's inserts and the two indexes built after the load (36%), "
+        "copies and allocation (10%), the kernel's reads and writes (7%), SHA-256 of the file (5%). "
         "Callgrind counts fewer instructions than sqlite3's (0.86× without SHA-256): the excess is memory "
         "stalls (random probes of the key and group maps, 29× sqlite3's page faults) and the hand-over "
         "between threads",
@@ -84,21 +84,22 @@ LIMITS = {
         "the CPU time above, on one core: parsing no longer overlaps writing",
     "… with one core busy: CPU time ratio": "as on a quiet machine (the CPU time above)",
     "The file with 1% more pages appended ÷ the full import":
-        "SQLite keeping the created_at index: these 10,000 pages span the file's months and land on most of "
-        "its 4,000 leaves, each written to the WAL and back at the checkpoint (perf: half of the delta); "
-        "the process's start and opening checks take 40 ms, the file's check (XXH3 over 160 MB) and the page "
-        "prints 15%. Pages later than the file's, as a daily export appends, land at the index's end: 0.13 s",
+        "what grows with the file, not the delta (perf and strace at 1M pages): SQLite keeping the created_at "
+        "index, as these 10,000 pages span the file's months and change most of its leaves, each written to "
+        "the WAL and back at the checkpoint, with two fdatasync calls (about 30 ms waiting); XXH3 over the "
+        "160 MB already imported; the process's start and opening checks. Pages later than the file's, as a "
+        "daily export appends, land at the index's end",
     "Workspace on disk ÷ the pages CSV (after the import)":
         "SQLite's row format keeps every row's service, title and urgency text (no dictionary coding in "
-        "schema 4)",
+        "schema 5)",
     "`metrics --json` with weekly series": READ_PATH,
     "`metrics --json` scoped (`--service frontend`, `--team storefront`; the slower)":
         "as unscoped: a scope filters the facts after they are read",
     "`metrics --by service --json`: breakdown and roll-up":
         "as unscoped, plus partitioning the facts by service and computing each part",
     "`progress --json`: six quarters, intervals, verdicts, pace":
-        "as `metrics`: the deployment facts (2.4 s, timed at 10M pages) beside the pages and their repeat "
-        "flags (2.55 s), then the seven quarters on two threads",
+        "as `metrics`: the deployment facts (2.2 s, timed at 10M pages) beside the pages and their repeat "
+        "flags (done at 2.6 s), then the seven quarters on two threads (0.8 s)",
     "Window: first complete dashboard":
         "reading the span as `progress` and the scope's names (3.3 s at 10M pages, timed), then the window, "
         "the period before, yesterday's window, progress and the two breakdowns on two threads, longest "
