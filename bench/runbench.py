@@ -135,8 +135,16 @@ class BusyCore:
     """One core kept busy by a spinning process for the length of a `with` block (the "busy
     machine" variant: another program, a build or a browser, competing for the CPU)."""
 
+    # It spins until its parent is gone too: a bench killed half-way once left it spinning, and
+    # the next run measured everything beside a busy core.
+    SPIN = ("import os\n"
+            "parent = os.getppid()\n"
+            "while os.getppid() == parent:\n"
+            "    for _ in range(100000):\n"
+            "        pass\n")
+
     def __enter__(self):
-        self.process = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        self.process = subprocess.Popen([sys.executable, "-c", self.SPIN])
         time.sleep(0.2)  # let it start spinning
         return self
 
