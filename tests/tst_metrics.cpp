@@ -10,6 +10,7 @@
 #include <QScopeGuard>
 #include <QTest>
 
+#include <limits>
 #include <map>
 #include <random>
 
@@ -555,22 +556,28 @@ private slots:
         SRM_COMPARE_OPT(metric(Engine(span).metrics(AnalysisWindow{kAsOf, kDays}), "repeat_page_ratio").value, 0.5);
     }
 
-    // The engine flags repeats in one of three ways: one pass when the pages are in time order, a
-    // gather by group otherwise, and that gather on two threads from 100,000 pages. Each must
-    // give what the definition says, page by page: a page repeats when the page before it in its
-    // final group, in (time, load order), is at most 7 days older. Random pages with many equal
-    // times, some groups merged.
+    // The engine flags repeats in one of four ways: one pass when the pages are in time order;
+    // otherwise two passes over spans of 7 days; and when times spread too far for spans (a
+    // hand-edited file), a gather by group, on two threads from 100,000 pages. Each must give what
+    // the definition says, page by page: a page repeats when the page before it in its final
+    // group, in (time, load order), is at most 7 days older. Random pages in whole hours (equal
+    // times are common, and pages exactly 7 days apart), some groups merged; "spread" adds a page
+    // at each end of the times SQLite stores.
     void repeatFlagsEveryPath_data()
     {
         QTest::addColumn<int>("pages");
         QTest::addColumn<bool>("timeOrder");
         QTest::addColumn<bool>("merged");
-        QTest::newRow("one pass") << 2000 << true << false;
-        QTest::newRow("gathered") << 2000 << false << false;
-        QTest::newRow("gathered, merged") << 2000 << false << true;
-        QTest::newRow("two threads") << 150000 << false << false;
-        QTest::newRow("two threads, merged") << 150000 << false << true;
-        QTest::newRow("one pass, many") << 150000 << true << true;
+        QTest::addColumn<bool>("spread");
+        QTest::newRow("one pass") << 2000 << true << false << false;
+        QTest::newRow("spans") << 2000 << false << false << false;
+        QTest::newRow("spans, merged") << 2000 << false << true << false;
+        QTest::newRow("spans, many") << 150000 << false << true << false;
+        QTest::newRow("gathered") << 2000 << false << false << true;
+        QTest::newRow("gathered, merged") << 2000 << false << true << true;
+        QTest::newRow("two threads") << 150000 << false << false << true;
+        QTest::newRow("two threads, merged") << 150000 << false << true << true;
+        QTest::newRow("one pass, many") << 150000 << true << true << false;
     }
 
     void repeatFlagsEveryPath()
@@ -578,6 +585,7 @@ private slots:
         QFETCH(int, pages);
         QFETCH(bool, timeOrder);
         QFETCH(bool, merged);
+        QFETCH(bool, spread);
         Dataset d;
         d.window = AnalysisWindow{kAsOf, 60};
         d.parts = Dataset::AllParts;
@@ -596,6 +604,10 @@ private slots:
             p.createdAt = d.window.from() + Micros(random() % (60 * 24)) * 3600 * kMicrosPerSecond;
             p.group = std::int32_t(random() % kGroups);
             d.pages.push_back(p);
+        }
+        if (spread) {
+            d.pages[std::size_t(pages) / 3].createdAt = std::numeric_limits<Micros>::min();
+            d.pages[std::size_t(pages) / 2].createdAt = std::numeric_limits<Micros>::max();
         }
         if (timeOrder)
             std::stable_sort(d.pages.begin(), d.pages.end(),
@@ -616,7 +628,7 @@ private slots:
         for (auto &[group, list] : byGroup) {
             std::sort(list.begin(), list.end());
             for (std::size_t k = 1; k < list.size(); ++k)
-                if (list[k].first - list[k - 1].first <= 7 * kMicrosPerDay) {
+                if (std::uint64_t(list[k].first) - std::uint64_t(list[k - 1].first) <= 7 * kMicrosPerDay) {
                     expected[list[k].second] = 1;
                     ++repeats;
                 }
