@@ -74,8 +74,10 @@ int cmdExport(const QStringList &args)
         options.asOf = window.asOfValue(parser);
         options.days = window.days(parser);
         options.scope = chosen;
+        Dataset read;
         const report::ReportData data = report::ReportData::load(*ws, options,
-                                                                 QDateTime::currentMSecsSinceEpoch() * 1000);
+                                                                 QDateTime::currentMSecsSinceEpoch() * 1000, &read);
+        keepUntilExit(std::move(read));
         if (!data.planProblem.isEmpty())
             printErr(QStringLiteral("sre-roadmap export: %1: the roadmap cannot be planned:\n%2\n")
                          .arg(pos[0], data.planProblem));

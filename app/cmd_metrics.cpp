@@ -208,13 +208,13 @@ int cmdMetrics(const QStringList &args)
     const Scope chosen = scope.value(parser, *ws);
     const int days = options.days(parser);
     // One read for the window and the period before it (docs/intervals-and-progress.md#the-previous-period).
-    const Dataset data = Dataset::loadSpan(
+    Dataset data = Dataset::loadSpan(
         *ws, options.asOfValue(parser), [days](Micros asOf) { return asOf - 2 * Micros(days) * kMicrosPerDay; },
         Dataset::AllParts, QDateTime::currentMSecsSinceEpoch() * 1000, chosen);
     const AnalysisWindow window{data.window.asOf, days};
     // One engine: the breakdown's parts reuse the pages' repeat flags it computes.
     Engine engine(data);
-    const MetricsReport report = computeComparedMetrics(engine, window);
+    MetricsReport report = computeComparedMetrics(engine, window);
     std::optional<Breakdown> breakdown;
     if (breakdownBy)
         breakdown = computeBreakdown(engine, window, *breakdownBy);
@@ -222,6 +222,9 @@ int cmdMetrics(const QStringList &args)
         printJsonText(breakdown ? toJsonText(report, *breakdown) : toJsonText(report));
     else
         printOut(render(report, breakdown ? &*breakdown : nullptr));
+    keepUntilExit(std::move(data));
+    keepUntilExit(std::move(report));
+    keepUntilExit(std::move(breakdown));
     return Ok;
 }
 

@@ -153,11 +153,13 @@ int cmdProgress(const QStringList &args)
     scope.validate(parser);
     auto ws = openWorkspace(pos[0]);
     request.scope = scope.value(parser, *ws);
-    const ProgressReport report = loadProgress(*ws, request, QDateTime::currentMSecsSinceEpoch() * 1000);
+    Dataset read;
+    const ProgressReport report = loadProgress(*ws, request, QDateTime::currentMSecsSinceEpoch() * 1000, &read);
     if (parser.isSet(options.json))
         printJsonText(toJsonText(report));
     else
         printOut(render(report));
+    keepUntilExit(std::move(read));
     return Ok;
 }
 

@@ -63,8 +63,10 @@ int cmdReport(const QStringList &args)
     try {
         // Checked before the work, so a path that may not be written fails at once.
         report::checkOutputs({out}, policy);
+        Dataset read;
         const report::ReportData data = report::ReportData::load(*ws, options,
-                                                                 QDateTime::currentMSecsSinceEpoch() * 1000);
+                                                                 QDateTime::currentMSecsSinceEpoch() * 1000, &read);
+        keepUntilExit(std::move(read));
         if (!data.planProblem.isEmpty())
             printErr(QStringLiteral("sre-roadmap report: %1: the roadmap cannot be planned:\n%2\n")
                          .arg(pos[0], data.planProblem));

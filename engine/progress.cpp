@@ -195,16 +195,22 @@ ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters, 
     return report;
 }
 
-ProgressReport loadProgress(Workspace &ws, const ProgressRequest &request, Micros now)
+ProgressReport loadProgress(Workspace &ws, const ProgressRequest &request, Micros now, Dataset *read)
 {
     // The one read of progress: a scope of services and teams restricts what is counted here,
     // in the Dataset load, as it does for the window.
     const int quarters = std::clamp(request.quarters, 1, ProgressRequest::kMaxQuarters);
-    const Dataset data = Dataset::loadSpan(
+    Dataset data = Dataset::loadSpan(
         ws, request.asOf, [quarters](Micros asOf) { return progressFrom(asOf, quarters); }, Dataset::AllParts, now,
         request.scope);
-    const Engine engine(data);
-    return computeProgress(engine, data.window.asOf, quarters, true);
+    ProgressReport report;
+    {
+        const Engine engine(data);
+        report = computeProgress(engine, data.window.asOf, quarters, true);
+    }
+    if (read)
+        *read = std::move(data);
+    return report;
 }
 
 } // namespace srm

@@ -135,6 +135,7 @@ Micros progressFrom(Micros asOf, int quarters);
 ProgressReport computeProgress(const Engine &engine, Micros asOf, int quarters, bool twoThreads = false);
 
 // Loads the span (Dataset::loadSpan) and computes it. Throws WorkspaceError when the store fails.
-ProgressReport loadProgress(Workspace &ws, const ProgressRequest &request, Micros now);
+// With `read`, the Dataset is moved there instead of being freed here (ReadModel::load says why).
+ProgressReport loadProgress(Workspace &ws, const ProgressRequest &request, Micros now, Dataset *read = nullptr);
 
 } // namespace srm

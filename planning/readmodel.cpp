@@ -68,7 +68,7 @@ void readTheRest(ReadModel &m, Workspace &ws, const Dataset &data, Micros now)
 
 } // namespace
 
-void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Micros now)
+void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Micros now, Dataset *read)
 {
     QElapsedTimer timer;
     timer.start();
@@ -78,7 +78,7 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
     // progress (the quarter before the oldest included).
     const int days = request.days;
     const int quarters = std::clamp(request.progressQuarters, 1, ProgressRequest::kMaxQuarters);
-    const Dataset data = Dataset::loadSpan(
+    Dataset data = Dataset::loadSpan(
         ws, request.asOf,
         [days, quarters](Micros asOf) {
             return std::min(asOf - 2 * Micros(days) * kMicrosPerDay, progressFrom(asOf, quarters));
@@ -152,12 +152,14 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
         m.scenarioProblem = e.message();
     }
     m.computeMs = double(timer.nsecsElapsed()) / 1e6;
+    if (read)
+        *read = std::move(data); // the engine, destroyed next, no longer reads it
 }
 
-ReadModel ReadModel::load(Workspace &ws, const ReadRequest &request, Micros now)
+ReadModel ReadModel::load(Workspace &ws, const ReadRequest &request, Micros now, Dataset *read)
 {
     ReadModel m;
-    load(m, ws, request, now);
+    load(m, ws, request, now, read);
     return m;
 }
 
