@@ -64,12 +64,13 @@ GOAL_PDF_MB = 5
 # import of 200,000 pages; perf of the read commands at 1M and 10M pages; see docs/decisions.md,
 # "Benchmarks"). Shown in the table's last column when the figure misses its goal.
 READ_PATH = (
-    "reading the span on two threads (each step timed at 10M pages): the deployment facts, 2.2 s on one "
+    "reading the span on two threads (each step timed at 10M pages): the deployment facts, 2.1 s on one "
     "(SQLite's scans of 1M deployments and 2.2M changes about 0.7 s; the facts, their id map and the "
-    "changes' join the rest), beside the pages and their repeat flags on the other (done at 2.6 s; SQLite's "
-    "scan of the pages about 1.2 s); then the figures on two threads. Both reads grow with the workspace, "
-    "not the window: under the goal needs figures kept up to date at import (per-day aggregates), not a "
-    "faster scan")
+    "changes' join the rest), then the incidents (0.17 s); beside them the pages on the other (SQLite's scan "
+    "and the function collecting the rows 2.0 s) and their repeat flags (0.25 s of one core; sorting them "
+    "took 0.9 s of two); both done at 2.3 to 2.5 s; then the figures on two threads (0.8 s). Both reads "
+    "grow with the workspace, not the window: under the goal needs figures kept up to date at import "
+    "(per-day aggregates), not a faster scan")
 LIMITS = {
     "Import ratio, wall time (ours ÷ sqlite3)":
         "the CPU time below; the parser thread hides part of it only while a second core is free",
@@ -98,8 +99,8 @@ LIMITS = {
     "`metrics --by service --json`: breakdown and roll-up":
         "as unscoped, plus partitioning the facts by service and computing each part",
     "`progress --json`: six quarters, intervals, verdicts, pace":
-        "as `metrics`: the deployment facts (2.2 s, timed at 10M pages) beside the pages and their repeat "
-        "flags (done at 2.6 s), then the seven quarters on two threads (0.8 s)",
+        "as `metrics`: the deployment facts and incidents beside the pages and their repeat flags (both "
+        "done at 2.3 to 2.5 s, timed at 10M pages), then the seven quarters on two threads (0.8 s)",
     "Window: first complete dashboard":
         "reading the span as `progress` and the scope's names (3.3 s at 10M pages, timed), then the window, "
         "the period before, yesterday's window, progress and the two breakdowns on two threads, longest "
