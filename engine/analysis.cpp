@@ -636,9 +636,6 @@ void finish(MetricResult &r, const WorkspaceSettings &settings)
         r.tier = MetricCatalogue::doraTier(r.key(), *r.value);
 }
 
-// From this many pages, repeatFlags() works on two threads.
-constexpr std::size_t kParallelRepeatPages = 100'000;
-
 // Whether `later` (≥ `earlier`) is at most the repeat lookback after it; in unsigned arithmetic,
 // which gives the exact difference of any two times a hand-edited file may hold.
 bool withinLookback(Micros earlier, Micros later)
@@ -760,46 +757,23 @@ std::vector<std::uint8_t> repeatFlags(const Dataset &data, const std::vector<std
         ++offset[std::size_t(finalOf[std::size_t(p.group)]) + 1];
     for (std::size_t g = 0; g < groups; ++g)
         offset[g + 1] += offset[g];
-    // Each group's pages gathered with their times, sorted, and flagged, for the groups in
-    // [from, to): two threads take half of the pages each by group (at 10M pages this took 0.7 s
-    // on one core, and `metrics` waits for it).
+    // Each group's pages gathered with their times, sorted, and flagged: only times too far apart
+    // for spans come here (a hand-edited file), so one thread does.
     std::vector<std::pair<Micros, std::uint32_t>> byGroup(data.pages.size());
-    const auto flagGroups = [&](std::size_t from, std::size_t to) {
-        std::vector<std::size_t> fill(offset.begin() + std::ptrdiff_t(from), offset.begin() + std::ptrdiff_t(to));
-        for (std::size_t i = 0; i < data.pages.size(); ++i) {
-            const PageFact &p = data.pages[i];
-            const auto g = std::size_t(finalOf[std::size_t(p.group)]);
-            if (g >= from && g < to)
-                byGroup[fill[g - from]++] = {p.createdAt, std::uint32_t(i)};
-        }
-        for (std::size_t g = from; g < to; ++g) {
-            const auto first = byGroup.begin() + std::ptrdiff_t(offset[g]);
-            const auto last = byGroup.begin() + std::ptrdiff_t(offset[g + 1]);
-            // Pages are usually stored in time order, and then each group's are too: one pass
-            // tells (sorting them anyway was 8% of `metrics` at 10M pages, perf).
-            if (!std::is_sorted(first, last))
-                std::sort(first, last);
-            for (auto it = first; it != last; ++it)
-                if (it != first && withinLookback((it - 1)->first, it->first))
-                    flags[it->second] = 1;
-        }
-    };
-    if (data.pages.size() < kParallelRepeatPages) {
-        flagGroups(0, groups);
-        return flags;
+    {
+        std::vector<std::size_t> fill(offset.begin(), offset.end() - 1);
+        for (std::size_t i = 0; i < data.pages.size(); ++i)
+            byGroup[fill[std::size_t(finalOf[std::size_t(data.pages[i].group)])]++] = {data.pages[i].createdAt,
+                                                                                       std::uint32_t(i)};
     }
-    // The first group past half of the pages; the threads write disjoint parts of byGroup and
-    // distinct flags.
-    const std::size_t mid = std::size_t(std::upper_bound(offset.begin(), offset.end(), data.pages.size() / 2)
-                                        - offset.begin() - 1);
-    auto other = std::async(std::launch::async, flagGroups, mid, groups);
-    try {
-        flagGroups(0, mid);
-    } catch (...) {
-        other.wait();
-        throw;
+    for (std::size_t g = 0; g < groups; ++g) {
+        const auto first = byGroup.begin() + std::ptrdiff_t(offset[g]);
+        const auto last = byGroup.begin() + std::ptrdiff_t(offset[g + 1]);
+        std::sort(first, last);
+        for (auto it = first; it != last; ++it)
+            if (it != first && withinLookback((it - 1)->first, it->first))
+                flags[it->second] = 1;
     }
-    other.get();
     return flags;
 }
 

@@ -556,13 +556,13 @@ private slots:
         SRM_COMPARE_OPT(metric(Engine(span).metrics(AnalysisWindow{kAsOf, kDays}), "repeat_page_ratio").value, 0.5);
     }
 
-    // The engine flags repeats in one of four ways: one pass when the pages are in time order;
+    // The engine flags repeats in one of three ways: one pass when the pages are in time order;
     // otherwise two passes over spans of 7 days; and when times spread too far for spans (a
-    // hand-edited file), a gather by group, on two threads from 100,000 pages. Each must give what
-    // the definition says, page by page: a page repeats when the page before it in its final
-    // group, in (time, load order), is at most 7 days older. Random pages in whole hours (equal
-    // times are common, and pages exactly 7 days apart), some groups merged; "spread" adds a page
-    // at each end of the times SQLite stores.
+    // hand-edited file), a gather and sort by group. Each must give what the definition says,
+    // page by page: a page repeats when the page before it in its final group, in (time, load
+    // order), is at most 7 days older. Random pages in whole hours (equal times are common, and
+    // pages exactly 7 days apart), some groups merged; "spread" adds a page at each end of the
+    // times SQLite stores.
     void repeatFlagsEveryPath_data()
     {
         QTest::addColumn<int>("pages");
@@ -575,8 +575,8 @@ private slots:
         QTest::newRow("spans, many") << 150000 << false << true << false;
         QTest::newRow("gathered") << 2000 << false << false << true;
         QTest::newRow("gathered, merged") << 2000 << false << true << true;
-        QTest::newRow("two threads") << 150000 << false << false << true;
-        QTest::newRow("two threads, merged") << 150000 << false << true << true;
+        QTest::newRow("gathered, many") << 150000 << false << false << true;
+        QTest::newRow("gathered, many, merged") << 150000 << false << true << true;
         QTest::newRow("one pass, many") << 150000 << true << true << false;
     }
 
