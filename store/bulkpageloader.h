@@ -73,8 +73,8 @@ public:
     bool full() const { return std::int64_t(m_keys.size()) >= kMaxPages || m_lastPageId + 1 >= KeyMap::kMaxId; }
     // Writes the queued pages.
     void flush();
-    // Writes the queued pages and rebuilds the indexes (the identity index too when upserts
-    // follow).
+    // Writes the queued pages and their page_spans, rebuilds the indexes (the identity index
+    // too when upserts follow) and restores the trigger of page_spans.
     void end(bool upsertsFollow);
 
     // Binds source_id .. group_id (12 values) from parameter `first` on.
@@ -123,6 +123,20 @@ private:
     // Puts every key of the table into the key map; false when an id does not fit in it.
     bool readTableKeys();
     void writePrints();
+    // Schema 6's page_spans while pages are appended: the insert trigger goes (it would cost a
+    // statement a row) and the blocks of the rows appended are counted here, in id order, and
+    // written by end(), which creates the trigger again.
+    void dropSpanTrigger();
+    void writeSpans();
+    struct Span
+    {
+        std::int64_t block = 0; // id >> Schema::kPageSpanShift
+        std::int64_t pages = 0;
+        std::int64_t firstAt = 0;
+        std::int64_t lastAt = 0;
+    };
+    std::vector<Span> m_spans;
+    std::string m_spanTrigger; // its CREATE statement while it is dropped
     // While pages are appended the page cache holds little that is read again (the table grows
     // at its end): a smaller cache leaves the memory to the key map, and the index builds get
     // the whole cache back for their sorts.

@@ -16,6 +16,12 @@ QStringList migration(int version);
 // first upsert of a page.
 extern const char *const kPagesIdentityIndex;
 
+// Schema 6's trigger that counts an inserted page in page_spans (its block: id >> 12) and widens
+// the block's range of created_at. BulkPageLoader drops it while it appends and runs this to
+// create it again.
+extern const char *const kPageSpansInsertTrigger;
+constexpr int kPageSpanShift = 12; // a block of page_spans holds the ids with the same id >> 12
+
 // The record tables and their timestamps, all of which count for docs/command-line.md's default as-of (the
 // latest event of any kind). `anchor` is NOT NULL; the others may be NULL.
 struct EventTable

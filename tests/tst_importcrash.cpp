@@ -77,7 +77,8 @@ private slots:
         const QString ws = workspaceWith(
             QStringLiteral("cancel-%1").arg(QLatin1StringView(QTest::currentDataTag()).at(0)), seed);
         const QByteArray before = sqliteDump(ws);
-        QVERIFY(before.contains("CREATE UNIQUE INDEX pages_ukey") || before.contains("CREATE INDEX pages_created_at"));
+        // The trigger a bulk load drops while it appends, and the dump after the cancel must hold.
+        QVERIFY(before.contains("CREATE TRIGGER pages_span_insert"));
         {
             auto w = Workspace::open(ws);
             importers::ImportRunner runner(*w);

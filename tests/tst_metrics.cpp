@@ -531,6 +531,49 @@ private slots:
         SRM_COMPARE_OPT(metric(computeMetrics(windowOnly), "repeat_page_ratio").value, 3.0 / 8.0);
     }
 
+    // The pages of a window are read by blocks of 4096 ids (schema 6's page_spans): only blocks
+    // whose range of times meets the window, each as a range of ids, adjacent blocks as one. A
+    // page is read when it is in the range however its block's other pages lie; ids at both ends
+    // of the integers SQLite stores, and a block row written by hand that no id can be in, read
+    // as they should.
+    void pagesReadByBlocksOfIds()
+    {
+        EngineFixture f;
+        f.ws().exec(QStringLiteral("INSERT INTO alert_groups(id, service, title) VALUES(1, 'svc', 't')"));
+        const Micros from = kAsOf - Micros(kDays) * kMicrosPerDay;
+        const Micros to = kAsOf;
+        const auto insert = [&](std::int64_t id, Micros at) {
+            f.ws().exec(
+                QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, group_id) VALUES(%1, %1, 't', %2, 1)")
+                    .arg(id)
+                    .arg(at));
+        };
+        insert(1, from - 8 * kMicrosPerDay);                                        // block 0, before the history: out
+        insert(2, from);                                                            // block 0: in
+        insert(3, from - 3 * kMicrosPerDay);                                        // block 0: in the history only
+        insert(5000, to - 1);                                                       // block 1: in
+        insert(5001, to);                                                           // block 1: out
+        insert(9000, from - 30 * kMicrosPerDay);                                    // block 2, all before: not read
+        insert(std::numeric_limits<std::int64_t>::max(), from + kMicrosPerDay);     // the last block: in
+        insert(std::numeric_limits<std::int64_t>::min(), from + 2 * kMicrosPerDay); // the first: in
+        insert(-1, to - 2);                                                         // block -1, beside block 0: in
+        f.ws().exec(QStringLiteral("INSERT INTO page_spans(block, pages, first_at, last_at) "
+                                   "VALUES(9223372036854775807, 1, 0, %1)")
+                        .arg(to));
+        const auto created = [](const Dataset &d) {
+            std::vector<Micros> out;
+            for (const PageFact &p : d.pages)
+                out.push_back(p.createdAt);
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        QCOMPARE(created(f.load(kAsOf, kDays, Dataset::Pages)),
+                 (std::vector<Micros>{from, from + kMicrosPerDay, from + 2 * kMicrosPerDay, to - 2, to - 1}));
+        QCOMPARE(created(f.load(kAsOf, kDays, Dataset::Pages | Dataset::PageHistory)),
+                 (std::vector<Micros>{from - 3 * kMicrosPerDay, from, from + kMicrosPerDay, from + 2 * kMicrosPerDay,
+                                      to - 2, to - 1}));
+    }
+
     // A user rule that folds two built-in groups into one, and a merge, change what repeats.
     void repeatPagesFollowRulesAndMerges()
     {

@@ -69,6 +69,16 @@ class TstStore : public QObject
 {
     Q_OBJECT
 
+    // page_spans as "block:pages:first_at:last_at" by block.
+    static QString spans(Workspace &ws)
+    {
+        QSqlQuery q(ws.database());
+        const bool ran = q.exec(QStringLiteral(
+            "SELECT group_concat(block || ':' || pages || ':' || first_at || ':' || last_at, ' ') FROM (SELECT * "
+            "FROM page_spans ORDER BY block)"));
+        return ran && q.next() ? q.value(0).toString() : QStringLiteral("?");
+    }
+
 private slots:
     void createAndReopen()
     {
@@ -196,7 +206,7 @@ private slots:
                 "INSERT INTO import_files(import_id, bytes, reading, pages_after) VALUES(1, 120, 'pages', 0)"));
         }
         auto ws = Workspace::open(path);
-        QCOMPARE(ws->schemaVersion(), 5);
+        QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
         QSqlQuery q(ws->database());
         QVERIFY(q.exec(QStringLiteral("SELECT bytes, lines IS NULL, prefix_hash IS NULL, sha_state IS NULL "
                                       "FROM import_files"))
@@ -205,6 +215,107 @@ private slots:
         QVERIFY(q.value(1).toBool() && q.value(2).toBool() && q.value(3).toBool());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM page_prints")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // Schema 6 (store/schema.cpp): page_spans is filled from the pages there, by blocks of 4096
+    // ids, and the index on created_at goes.
+    void migrateFromVersion5()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v5.srmap"));
+        {
+            auto ws = Workspace::create(path, 5);
+            ws->exec(QStringLiteral("INSERT INTO alert_groups(id, service, title) VALUES(1, 'cart', 't')"));
+            // ids 1 and 4095 in block 0, 4096 in block 1, -1 in block -1
+            for (const auto &[id, at] :
+                 {std::pair{1, 500}, std::pair{4095, 200}, std::pair{4096, 900}, std::pair{-1, 50}})
+                ws->exec(QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, group_id) "
+                                        "VALUES(%1, %1, 't', %2, 1)")
+                             .arg(id)
+                             .arg(at));
+        }
+        auto ws = Workspace::open(path);
+        QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
+        QCOMPARE(spans(*ws), QStringLiteral("-1:1:50:50 0:2:200:500 1:1:900:900"));
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'pages_created_at'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // The triggers keep page_spans a superset of where the pages are under any SQL write: an
+    // insert counts the page and widens its block, an update widens the block it lands in (and
+    // moves the count when the id changes block), a delete lowers the count.
+    void pageSpansFollowSqlWrites()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
+        ws->exec(QStringLiteral("INSERT INTO alert_groups(id, service, title) VALUES(1, 'cart', 't')"));
+        const auto insert = [&](std::int64_t id, std::int64_t at) {
+            ws->exec(
+                QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, group_id) VALUES(%1, %1, 't', %2, 1)")
+                    .arg(id)
+                    .arg(at));
+        };
+        insert(1, 100);
+        insert(2, 300);
+        insert(4097, 200);
+        QCOMPARE(spans(*ws), QStringLiteral("0:2:100:300 1:1:200:200"));
+        ws->exec(QStringLiteral("UPDATE pages SET created_at = 1000 WHERE id = 1"));
+        QCOMPARE(spans(*ws), QStringLiteral("0:2:100:1000 1:1:200:200")); // wider, never narrower
+        ws->exec(QStringLiteral("UPDATE pages SET id = 9000 WHERE id = 2"));
+        QCOMPARE(spans(*ws), QStringLiteral("0:1:100:1000 1:1:200:200 2:1:300:300"));
+        ws->exec(QStringLiteral("DELETE FROM pages WHERE id = 4097"));
+        QCOMPARE(spans(*ws), QStringLiteral("0:1:100:1000 1:0:200:200 2:1:300:300"));
+        ws->exec(QStringLiteral("UPDATE pages SET urgency = 'high'")); // neither id nor time
+        QCOMPARE(spans(*ws), QStringLiteral("0:1:100:1000 1:0:200:200 2:1:300:300"));
+    }
+
+    // A bulk load writes the blocks of the pages it appends itself (its rows cross block
+    // boundaries; a page loaded twice is updated through the trigger), and leaves the insert
+    // trigger as it found it: the spans are exact after a load into an empty table and after an
+    // append, and an insert afterwards is counted.
+    void pageSpansAfterBulkLoads()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
+        auto page = [](int n) {
+            Page p;
+            p.sourceId = "P" + std::to_string(n);
+            p.title = "t";
+            p.createdAt = Micros((n * 7919) % 10007) * 1000; // out of time order
+            return p;
+        };
+        const auto exact = [&] {
+            QSqlQuery q(ws->database());
+            const bool ran = q.exec(QStringLiteral(
+                "SELECT group_concat(b || ':' || n || ':' || lo || ':' || hi, ' ') FROM (SELECT id >> 12 AS b, "
+                "count(*) AS n, min(created_at) AS lo, max(created_at) AS hi FROM pages GROUP BY b ORDER BY b)"));
+            return ran && q.next() ? q.value(0).toString() : QStringLiteral("?");
+        };
+        for (const auto &[from, to] : {std::pair{1, 5000}, std::pair{5001, 9000}}) {
+            sqlite::ForeignKeysOff foreignKeysOff(*ws);
+            Workspace::Transaction tx(*ws);
+            RecordWriter w(*ws, 0);
+            w.setBulkPages(true);
+            for (int n = from; n <= to; ++n)
+                QCOMPARE(w.add(page(n)), WriteOutcome::Added);
+            QVERIFY(w.bulkActive());
+            Page again = page(from + 10);
+            again.createdAt = 99'999'000; // later than any: the trigger widens block 0 or 1
+            QCOMPARE(w.add(again), WriteOutcome::Updated);
+            w.finish();
+            tx.commit();
+        }
+        QCOMPARE(spans(*ws), exact());
+        QCOMPARE(spans(*ws).count(u' '), 2); // blocks 0, 1 and 2
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'pages_span_insert'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        ws->exec(QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, group_id) "
+                                "SELECT 12288, 1, 't', 5, min(id) FROM alert_groups"));
+        QCOMPARE(spans(*ws), exact());
     }
 
     void refuse_data()

@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QThread>
 #include <QTimeZone>
 
@@ -111,7 +112,17 @@ private slots:
         static const QRegularExpression create(
             QStringLiteral("^\\s*CREATE\\s+(?:UNIQUE\\s+)?(TABLE|INDEX|VIEW|TRIGGER)\\s+(?:IF NOT EXISTS\\s+)?(\\w+)"),
             QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression drop(
+            QStringLiteral("^\\s*DROP\\s+(TABLE|INDEX|VIEW|TRIGGER)\\s+(?:IF EXISTS\\s+)?(\\w+)"),
+            QRegularExpression::CaseInsensitiveOption);
         const std::vector<SchemaCheck::Object> &expected = SchemaCheck::expected(Workspace::kSchemaVersion);
+        // Objects a later migration drops (schema 6's pages_created_at) are expected absent.
+        QSet<QString> dropped;
+        for (int v = 1; v <= Workspace::kSchemaVersion; ++v)
+            for (const QString &sql : Schema::migration(v))
+                if (const QRegularExpressionMatch m = drop.match(sql); m.hasMatch())
+                    dropped.insert(m.captured(1).toLower() + u' ' + m.captured(2));
+        QVERIFY(dropped.contains(QStringLiteral("index pages_created_at")));
         int statements = 0;
         for (int v = 1; v <= Workspace::kSchemaVersion; ++v)
             for (const QString &sql : Schema::migration(v)) {
@@ -123,7 +134,7 @@ private slots:
                 const bool found = std::any_of(expected.begin(), expected.end(), [&](const SchemaCheck::Object &o) {
                     return o.type == type && o.name == name;
                 });
-                QVERIFY2(found, qPrintable(name));
+                QVERIFY2(found != dropped.contains(type + u' ' + name), qPrintable(name));
             }
         QVERIFY(statements > 30);
         const QString path = m_dir.filePath(QStringLiteral("fresh.srmap"));
