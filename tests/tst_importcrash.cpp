@@ -95,6 +95,51 @@ private slots:
         QCOMPARE(sqliteDump(ws), before);
     }
 
+    // Cancel while a grown file's first bytes are checked against the last import's hash (on a
+    // thread of its own, beside the page prints being read): the check asks first, so the
+    // import stops there as cancelled, before any progress or parsing, and the workspace holds
+    // what it held. Asked a few times later, the progress it reported stays within the file.
+    // The same file then resumes: only the appended page is new.
+    void cancelWhileCheckingThePrefix()
+    {
+        const QString ws = m_dir.filePath(QStringLiteral("prefix.srmap"));
+        const QString grown = m_dir.filePath(QStringLiteral("grown.csv"));
+        QVERIFY(QFile::copy(m_big, grown));
+        QCOMPARE(runCli({QStringLiteral("import"), ws, grown}).exitCode, 0);
+        {
+            QFile f(grown);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("P-APPENDED,1,frontend,Appended page,high,2026-04-02T10:00:00Z,,,false,0,\n");
+        }
+        const QByteArray before = sqliteDump(ws);
+        for (const int cancelAt : {1, 3}) {
+            auto w = Workspace::open(ws);
+            importers::ImportRunner runner(*w);
+            importers::StreamControl control;
+            std::int64_t seen = -1;
+            control.progress = [&](std::int64_t done, std::int64_t total) {
+                QVERIFY(done >= 0 && done <= total && total == QFileInfo(grown).size());
+                seen = done;
+            };
+            int asked = 0;
+            control.cancelled = [&] { return ++asked >= cancelAt; };
+            const importers::ImportResult r = runner.importFile(grown, {}, control);
+            QCOMPARE(r.status, importers::ImportResult::Status::Cancelled);
+            if (cancelAt == 1) {
+                QCOMPARE(asked, 1);
+                QCOMPARE(seen, -1);
+            }
+        }
+        QCOMPARE(sqliteDump(ws), before);
+        const CliResult again = runCli({QStringLiteral("import"), ws, grown});
+        QCOMPARE(again.exitCode, 0);
+        auto w = Workspace::open(ws);
+        QSqlQuery q(w->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT added, unchanged FROM imports ORDER BY id DESC LIMIT 1")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(1).toInt(), kBigPages);
+    }
+
     void killed_data()
     {
         QTest::addColumn<QByteArray>("seed");
