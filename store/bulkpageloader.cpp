@@ -208,6 +208,12 @@ bool BulkPageLoader::appendKnown(std::vector<std::uint64_t> prints, int runs)
     if (last <= 0 || last >= KeyMap::kMaxId)
         return false;
     m_known = std::move(prints);
+    // The prints are sorted, so each bucket's start is the end of the ones before.
+    m_knownStart.assign((std::size_t(1) << kKnownBits) + 1, 0);
+    for (const std::uint64_t print : m_known)
+        ++m_knownStart[std::size_t(print >> (64 - kKnownBits)) + 1];
+    for (std::size_t b = 1; b < m_knownStart.size(); ++b)
+        m_knownStart[b] += m_knownStart[b - 1];
     m_printsStayKnown = runs < kMaxPrintRuns;
     m_lastPageId = last;
     dropSpanTrigger();
@@ -221,8 +227,10 @@ std::int64_t BulkPageLoader::add(const Page &p, std::int64_t key, std::int64_t g
 {
     if (!m_known.empty()) {
         const std::uint64_t fp = KeyMap::fingerprint(key);
-        for (auto it = std::lower_bound(m_known.begin(), m_known.end(), fp << 32);
-             it != m_known.end() && *it >> 32 == fp; ++it)
+        const std::size_t bucket = fp >> (32 - kKnownBits);
+        const auto end = m_known.begin() + std::ptrdiff_t(m_knownStart[bucket + 1]);
+        for (auto it = std::lower_bound(m_known.begin() + std::ptrdiff_t(m_knownStart[bucket]), end, fp << 32);
+             it != end && *it >> 32 == fp; ++it)
             if (const auto id = std::int64_t(*it & 0xffffffffu); hasKey(id, key))
                 return id;
     }
@@ -318,6 +326,7 @@ void BulkPageLoader::end(bool upsertsFollow)
         writePrints();
     m_keys.clear(); // before the index builds, whose sorts need the memory
     m_known = {};
+    m_knownStart = {};
     m_printsStayKnown = false;
     writeSpans();
     restoreCache();

@@ -152,6 +152,12 @@ private:
     // appendKnown()'s prints of the pages in the table before this load; the key map holds
     // the pages of this load.
     std::vector<std::uint64_t> m_known;
+    // Where each value of a print's top kKnownBits bits begins in m_known (one more entry for
+    // its end): a page's search starts among the few prints of its bucket. A binary search of a
+    // million prints missed the processor's caches about twenty times a page (perf: 7 ms of a
+    // 1% delta at a million pages).
+    static constexpr int kKnownBits = 16;
+    std::vector<std::uint32_t> m_knownStart;
     bool m_keepPrints = false;
     bool m_printsStayKnown = false; // end() writes the new pages' prints only
     // New pages wait here and go in kRows at a time (one INSERT with many VALUES rows costs a
