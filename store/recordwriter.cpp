@@ -5,6 +5,8 @@
 #include "store/schema.h"
 #include "store/workspace.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -198,6 +200,18 @@ RecordWriter::Outcome RecordWriter::add(const Incident &i)
     return o;
 }
 
+namespace {
+
+// Picks a slot of the title and group caches below. std::hash (murmur) of every page's title,
+// twice, was 2.8% of a million-page import's CPU (perf); XXH3's path for short inputs takes
+// under half its instructions (callgrind at 100,000 pages: 11 against 24 million).
+std::size_t slotHash(std::string_view s)
+{
+    return std::size_t(XXH3_64bits(s.data(), s.size()));
+}
+
+} // namespace
+
 std::int64_t RecordWriter::pageKey(const Page &p)
 {
     // One buffer per thread, reused: no allocation per page (3% of an import's time before).
@@ -224,7 +238,7 @@ std::int64_t RecordWriter::groupId(const std::string &service, const std::string
     constexpr std::size_t kGroupSlots = 1 << 12;
     if (m_groupSlots.empty())
         m_groupSlots.resize(kGroupSlots);
-    GroupSlot &slot = m_groupSlots[std::hash<std::string_view>()(title) & (kGroupSlots - 1)];
+    GroupSlot &slot = m_groupSlots[slotHash(title) & (kGroupSlots - 1)];
     if (slot.id != 0 && slot.title == title && slot.service == service)
         return slot.id;
     const std::int64_t id = groupIdOf(service, title);
@@ -311,7 +325,7 @@ void RecordWriter::identify(const Page &p, PageIdentity &out)
     };
     constexpr std::size_t kSlots = 1 << 12;
     thread_local std::vector<Slot> cache(kSlots);
-    Slot &slot = cache[std::hash<std::string_view>()(p.title) & (kSlots - 1)];
+    Slot &slot = cache[slotHash(p.title) & (kSlots - 1)];
     if (slot.used && slot.title == p.title) {
         out.normalizedTitle = slot.normalized;
         return;
