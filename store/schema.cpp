@@ -294,8 +294,21 @@ const char *const kV6[] = {
         first_at INTEGER NOT NULL,
         last_at  INTEGER NOT NULL
     ))",
-    "INSERT INTO page_spans (block, pages, first_at, last_at) "
-    "SELECT id >> 12, count(*), min(created_at), max(created_at) FROM pages GROUP BY id >> 12",
+    // Block by block along the row ids, each a range of the table: a GROUP BY id >> 12 sorted
+    // every page (6.8 s at 10M pages, against 0.7 s). The walk ends where no id is left (NULL);
+    // the last id of the last block that can exist is the largest integer, so nothing overflows.
+    R"(INSERT INTO page_spans (block, pages, first_at, last_at)
+    WITH RECURSIVE blocks(block) AS (
+        SELECT (SELECT min(id) FROM pages) >> 12
+        UNION ALL
+        SELECT (SELECT min(id) FROM pages WHERE id > (block << 12) + 4095) >> 12 FROM blocks
+        WHERE block IS NOT NULL
+    )
+    SELECT block,
+           (SELECT count(*) FROM pages WHERE id BETWEEN block << 12 AND (block << 12) + 4095),
+           (SELECT min(created_at) FROM pages WHERE id BETWEEN block << 12 AND (block << 12) + 4095),
+           (SELECT max(created_at) FROM pages WHERE id BETWEEN block << 12 AND (block << 12) + 4095)
+    FROM blocks WHERE block IS NOT NULL)",
     "DROP INDEX pages_created_at",
     kPageSpansInsertTrigger,
     R"(CREATE TRIGGER pages_span_update AFTER UPDATE OF id, created_at ON pages BEGIN

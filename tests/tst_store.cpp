@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <limits>
 #include <random>
 
 using namespace srm;
@@ -226,9 +227,12 @@ private slots:
         {
             auto ws = Workspace::create(path, 5);
             ws->exec(QStringLiteral("INSERT INTO alert_groups(id, service, title) VALUES(1, 'cart', 't')"));
-            // ids 1 and 4095 in block 0, 4096 in block 1, -1 in block -1
+            // ids 1 and 4095 in block 0, 4096 in block 1, -1 in block -1, and the first and last
+            // blocks of the integers SQLite stores
+            using Row = std::pair<qint64, int>;
             for (const auto &[id, at] :
-                 {std::pair{1, 500}, std::pair{4095, 200}, std::pair{4096, 900}, std::pair{-1, 50}})
+                 {Row{1, 500}, Row{4095, 200}, Row{4096, 900}, Row{-1, 50}, Row{std::numeric_limits<qint64>::max(), 7},
+                  Row{std::numeric_limits<qint64>::min(), 8}})
                 ws->exec(QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, group_id) "
                                         "VALUES(%1, %1, 't', %2, 1)")
                              .arg(id)
@@ -236,7 +240,9 @@ private slots:
         }
         auto ws = Workspace::open(path);
         QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
-        QCOMPARE(spans(*ws), QStringLiteral("-1:1:50:50 0:2:200:500 1:1:900:900"));
+        QCOMPARE(spans(*ws),
+                 QStringLiteral("-2251799813685248:1:8:8 -1:1:50:50 0:2:200:500 1:1:900:900 "
+                                "2251799813685247:1:7:7"));
         QSqlQuery q(ws->database());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'pages_created_at'")));
         QVERIFY(q.next());
