@@ -438,8 +438,41 @@ void MainWindow::createStatusBar()
             [this](bool busy) { m_statusBusy->setText(busy ? tr("Computing…") : QString()); });
 }
 
+QString MainWindow::runBusy(const QString &label, const std::function<void()> &work)
+{
+    QString error;
+    QThread *worker = QThread::create([&] {
+        try {
+            work();
+        } catch (const WorkspaceError &e) {
+            error = e.message();
+        }
+    });
+    QProgressDialog progress(label, QString(), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    QEventLoop loop;
+    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec();
+    worker->wait();
+    delete worker;
+    return error;
+}
+
 bool MainWindow::openWorkspace(const QString &path)
 {
+    // A workspace of an older schema is migrated as it opens: seconds at 10M pages (schema 6
+    // summarises every page), so that open runs on a worker's own connection, which it closes,
+    // and the window then opens the upgraded file (a connection stays on the thread that made it).
+    if (Workspace::needsUpgrade(path)) {
+        const QString error = runBusy(tr("Upgrading %1 to this version's format…").arg(QFileInfo(path).fileName()),
+                                      [&] { Workspace::open(path); });
+        if (!error.isEmpty()) {
+            showError(error);
+            return false;
+        }
+    }
     try {
         auto ws = Workspace::open(path);
         m_workspace = std::move(ws);
@@ -510,24 +543,8 @@ bool MainWindow::openDemo()
     // An earlier demo is opened as it is (the user may have edited it); a new one is written off
     // the GUI thread (a second or two) while the window stays responsive.
     if (!QFileInfo::exists(path)) {
-        QString error;
-        QThread *worker = QThread::create([&] {
-            try {
-                writeDemoWorkspace(path);
-            } catch (const WorkspaceError &e) {
-                error = e.message();
-            }
-        });
-        QProgressDialog progress(tr("Writing the demo workspace…"), QString(), 0, 0, this);
-        progress.setWindowModality(Qt::WindowModal);
-        progress.setMinimumDuration(300);
-        QEventLoop loop;
-        connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
-        worker->start();
-        loop.exec();
-        worker->wait();
-        delete worker;
-        if (!error.isEmpty()) {
+        if (const QString error = runBusy(tr("Writing the demo workspace…"), [&] { writeDemoWorkspace(path); });
+            !error.isEmpty()) {
             showError(error);
             return false;
         }

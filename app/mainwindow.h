@@ -161,6 +161,9 @@ private:
     void updateTitle();
     void updateWindowStatus();
     void showError(const QString &message);
+    // Runs `work` on a thread of its own under a window-modal busy dialog saying `label`, the
+    // window responsive meanwhile; returns the message of the WorkspaceError it threw, else "".
+    QString runBusy(const QString &label, const std::function<void()> &work);
 
     std::unique_ptr<Workspace> m_workspace;
     QUndoStack *m_undoStack = nullptr;

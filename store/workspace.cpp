@@ -42,7 +42,9 @@ constexpr qint64 kQuickCheckLimit = 64LL * 1024 * 1024;
 // larger in the WAL, which a desktop workspace does not notice.
 constexpr int kPageSize = 65536;
 
-void checkHeader(const QString &path)
+// The header's user_version (the schema version) when the file looks like a workspace; throws
+// WorkspaceError NotWorkspace or Io otherwise.
+int checkHeader(const QString &path)
 {
     const QFileInfo fi(path);
     if (fi.isDir())
@@ -71,6 +73,7 @@ void checkHeader(const QString &path)
     if (appId != Workspace::kApplicationId)
         throw WorkspaceError(WorkspaceError::Kind::NotWorkspace,
                              QStringLiteral("%1: a SQLite database, but not an SRE Roadmap workspace").arg(path));
+    return qint32(byte(60) << 24 | byte(61) << 16 | byte(62) << 8 | byte(63));
 }
 
 sqlite3 *handleOf(const QSqlDatabase &db)
@@ -378,6 +381,16 @@ std::unique_ptr<Workspace> Workspace::open(const QString &path, OpenMode mode)
         throw WorkspaceError(WorkspaceError::Kind::Missing, QStringLiteral("%1: no such workspace").arg(path));
     }
     return openChecked(path, true);
+}
+
+bool Workspace::needsUpgrade(const QString &path)
+{
+    try {
+        const int version = checkHeader(path);
+        return version >= 1 && version < kSchemaVersion;
+    } catch (const WorkspaceError &) {
+        return false; // open() says what is wrong
+    }
 }
 
 std::unique_ptr<Workspace> Workspace::openChecked(const QString &path, bool migrateToCurrent)

@@ -255,7 +255,14 @@ private slots:
                              .arg(id)
                              .arg(at));
         }
+        QVERIFY(Workspace::needsUpgrade(path)); // from the header: the window upgrades off its thread
+        Workspace::open(path).reset();          // migrated, and its WAL merged on close
+        QVERIFY(!Workspace::needsUpgrade(path));
         auto ws = Workspace::open(path);
+        const QString notOne = dir.filePath(QStringLiteral("text.srmap"));
+        writeFile(notOne, "not a database");
+        QVERIFY(!Workspace::needsUpgrade(notOne));
+        QVERIFY(!Workspace::needsUpgrade(dir.filePath(QStringLiteral("missing.srmap"))));
         QCOMPARE(ws->schemaVersion(), Workspace::kSchemaVersion);
         QCOMPARE(spans(*ws),
                  QStringLiteral("-2251799813685248:1:8:8 -1:1:50:50 0:2:200:500 1:1:900:900 "
