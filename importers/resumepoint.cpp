@@ -2,6 +2,7 @@
 
 #include "importers/filehash.h"
 #include "store/bulkpageloader.h"
+#include "store/schema.h"
 #include "store/sqlite.h"
 #include "store/workspace.h"
 
@@ -17,16 +18,10 @@ namespace {
 
 using sqlite::Statement;
 
-// The pages table's row count from schema 6's page_spans (store/schema.h), which triggers keep
-// exact: count(*) reads every leaf of the table (160 MB at a million pages). In a double, so
-// that counts written by hand cannot overflow the sum: any count they give only fails to match.
 std::int64_t countPages(Workspace &ws)
 {
-    Statement count(ws, "SELECT total(pages) FROM page_spans");
-    if (!count.next())
-        return -1;
-    const double n = count.real(0);
-    return n >= 0 && n < 9.0e15 ? std::int64_t(n) : -1;
+    Statement count(ws, Schema::kPageCountSql);
+    return count.next() ? count.i64(0) : -1;
 }
 
 } // namespace

@@ -157,10 +157,7 @@ bool BulkPageLoader::append()
     // fifth of that and keeps the table as bulk loads leave it. Bounded like a bulk load.
     if (scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'pages_ukey'") != 0)
         return false;
-    // schema 6's page_spans count the rows without reading the table (a bound: hand-edited
-    // counts only choose the upserts)
-    const std::int64_t rows = scalar("SELECT CASE WHEN total(pages) BETWEEN 0 AND 1e15 THEN total(pages) ELSE -1 END "
-                                     "FROM page_spans");
+    const std::int64_t rows = scalar(Schema::kPageCountSql); // hand-edited counts only choose the upserts
     if (rows < 0 || rows > kMaxPages / 2)
         return false;
     if (!readTableKeys())

@@ -6,6 +6,9 @@ namespace srm::Schema {
 
 const char *const kPagesIdentityIndex = "CREATE UNIQUE INDEX IF NOT EXISTS pages_ukey ON pages(ukey)";
 
+const char *const kPageCountSql
+    = "SELECT CASE WHEN total(pages) BETWEEN 0 AND 1e15 THEN total(pages) ELSE -1 END FROM page_spans";
+
 const char *const kPageSpansInsertTrigger = R"(CREATE TRIGGER pages_span_insert AFTER INSERT ON pages BEGIN
         INSERT INTO page_spans (block, pages, first_at, last_at) VALUES (new.id >> 12, 1, new.created_at, new.created_at)
         ON CONFLICT (block) DO UPDATE SET pages = pages + 1,
