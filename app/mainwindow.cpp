@@ -451,6 +451,9 @@ QString MainWindow::runBusy(const QString &label, const std::function<void()> &w
     QProgressDialog progress(label, QString(), 0, 0, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
+    // Starts the timer that shows the dialog after the minimum duration: Qt 6 starts it only on
+    // a first setValue(), and without one the dialog never appeared.
+    progress.setValue(0);
     QEventLoop loop;
     connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
     worker->start();
