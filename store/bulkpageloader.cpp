@@ -118,27 +118,35 @@ void BulkPageLoader::dropSpanTrigger()
         sqlite::exec(m_statements.workspace(), "DROP TRIGGER pages_span_insert", "dropping a trigger for a bulk load");
 }
 
-void BulkPageLoader::writeSpans()
+void BulkPageLoader::writeSpan()
 {
-    if (m_spanTrigger.empty())
+    if (m_span.pages == 0)
         return;
     Workspace &ws = m_statements.workspace();
     sqlite3_stmt *s = m_statements.get(
-        "INSERT INTO page_spans (block, pages, first_at, last_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (block) DO "
-        "UPDATE SET pages = pages + excluded.pages, first_at = min(first_at, excluded.first_at), "
-        "last_at = max(last_at, excluded.last_at)");
-    for (const Span &span : m_spans) {
-        sqlite3_bind_int64(s, 1, span.block);
-        sqlite3_bind_int64(s, 2, span.pages);
-        sqlite3_bind_int64(s, 3, span.firstAt);
-        sqlite3_bind_int64(s, 4, span.lastAt);
-        const int rc = sqlite3_step(s);
-        sqlite3_reset(s);
-        if (rc != SQLITE_DONE)
-            ws.fail(QStringLiteral("writing the page spans"), rc, QString::fromUtf8(sqlite3_errmsg(ws.handle())));
-    }
-    m_spans.clear();
-    sqlite::exec(ws, m_spanTrigger.c_str(), "creating a trigger again after a bulk load");
+        "INSERT INTO page_spans (block, pages, first_at, last_at, packed) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT "
+        "(block) DO UPDATE SET pages = pages + excluded.pages, first_at = min(first_at, excluded.first_at), "
+        "last_at = max(last_at, excluded.last_at), packed = NULL");
+    const std::string packed = m_pack.pack();
+    sqlite3_bind_int64(s, 1, m_span.block);
+    sqlite3_bind_int64(s, 2, m_span.pages);
+    sqlite3_bind_int64(s, 3, m_span.firstAt);
+    sqlite3_bind_int64(s, 4, m_span.lastAt);
+    sqlite3_bind_blob64(s, 5, packed.data(), packed.size(), SQLITE_STATIC);
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        ws.fail(QStringLiteral("writing the page spans"), rc, QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+    m_span = {};
+    m_pack.clear();
+}
+
+void BulkPageLoader::endSpans()
+{
+    if (m_spanTrigger.empty())
+        return;
+    writeSpan();
+    sqlite::exec(m_statements.workspace(), m_spanTrigger.c_str(), "creating a trigger again after a bulk load");
     m_spanTrigger.clear();
 }
 
@@ -277,13 +285,24 @@ void BulkPageLoader::flush()
         // The ids only grow, so a block's pages are consecutive.
         for (std::size_t i = 0; i < m_pendingCount; ++i) {
             const std::int64_t block = (firstId + std::int64_t(i)) >> Schema::kPageSpanShift;
-            const Micros at = m_pending[i].page.createdAt;
-            if (m_spans.empty() || m_spans.back().block != block)
-                m_spans.push_back({block, 0, at, at});
-            Span &span = m_spans.back();
-            ++span.pages;
-            span.firstAt = std::min(span.firstAt, at);
-            span.lastAt = std::max(span.lastAt, at);
+            const Page &page = m_pending[i].page;
+            const Micros at = page.createdAt;
+            if (m_span.pages > 0 && m_span.block != block)
+                writeSpan();
+            if (m_span.pages == 0)
+                m_span = {block, 0, at, at};
+            ++m_span.pages;
+            m_span.firstAt = std::min(m_span.firstAt, at);
+            m_span.lastAt = std::max(m_span.lastAt, at);
+            PagePacks::Row row;
+            row.createdAt = at;
+            row.hasAcknowledged = page.acknowledgedAt.has_value();
+            row.acknowledgedAt = page.acknowledgedAt.value_or(0);
+            row.hasResolved = page.resolvedAt.has_value();
+            row.resolvedAt = page.resolvedAt.value_or(0);
+            row.autoResolved = page.autoResolved.value_or(false);
+            row.group = m_pending[i].group;
+            m_pack.add(row);
         }
     }
     auto bindRow = [&](sqlite3_stmt *s, int first, std::size_t i) {
@@ -325,7 +344,7 @@ void BulkPageLoader::end(bool upsertsFollow)
     m_known = {};
     m_knownStart = {};
     m_printsStayKnown = false;
-    writeSpans();
+    endSpans();
     restoreCache();
     Workspace &ws = m_statements.workspace();
     for (const std::string &sql : m_droppedIndexes)

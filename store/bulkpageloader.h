@@ -11,6 +11,7 @@
 // the table's keys (appendKnown, importers/resumepoint.h).
 #pragma once
 
+#include "store/pagepacks.h"
 #include "store/records.h"
 
 #include <cstdint>
@@ -123,19 +124,24 @@ private:
     // Puts every key of the table into the key map; false when an id does not fit in it.
     bool readTableKeys();
     void writePrints();
-    // Schema 6's page_spans while pages are appended: the insert trigger goes (it would cost a
-    // statement a row) and the blocks of the rows appended are counted here, in id order, and
-    // written by end(), which creates the trigger again.
+    // page_spans while pages are appended: the insert trigger goes (it would cost a statement a
+    // row); the block the rows go into is counted and packed here (schema 7's packed pages), and
+    // written once the ids move past it. end() writes the last and creates the trigger again.
+    // A block that page_spans holds already (shared with the pages before this load, or written
+    // by the update trigger meanwhile) is merged, its packed left NULL: the writer packs it from
+    // the table at the end of the import (PagePacks::packStale).
     void dropSpanTrigger();
-    void writeSpans();
+    void writeSpan();
+    void endSpans();
     struct Span
     {
         std::int64_t block = 0; // id >> Schema::kPageSpanShift
-        std::int64_t pages = 0;
+        std::int64_t pages = 0; // 0: none open
         std::int64_t firstAt = 0;
         std::int64_t lastAt = 0;
     };
-    std::vector<Span> m_spans;
+    Span m_span;
+    PagePacks::Writer m_pack;
     std::string m_spanTrigger; // its CREATE statement while it is dropped
     // While pages are appended the page cache holds little that is read again (the table grows
     // at its end): a smaller cache leaves the memory to the key map, and the index builds get

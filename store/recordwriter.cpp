@@ -2,6 +2,7 @@
 
 #include "store/alertnormalizer.h"
 #include "store/metriccatalogue.h"
+#include "store/pagepacks.h"
 #include "store/schema.h"
 #include "store/workspace.h"
 
@@ -358,8 +359,13 @@ void RecordWriter::endBulk(bool upsertsFollow)
 
 void RecordWriter::finish()
 {
+    const bool wrotePages = m_pageMode != PageMode::Unknown;
     if (m_pageMode == PageMode::Bulk)
         endBulk(false);
+    // The blocks this import wrote into by upserts, or that a bulk load shared with the pages
+    // before it, are stale (their packed is NULL): packing them now keeps reads off the rows.
+    if (wrotePages)
+        PagePacks::packStale(m_ws);
     m_latest.finish();
     // The next write of a page (by another writer) checks the table again.
     m_pageMode = PageMode::Unknown;

@@ -16,10 +16,6 @@ QStringList migration(int version);
 // first upsert of a page.
 extern const char *const kPagesIdentityIndex;
 
-// Schema 6's trigger that counts an inserted page in page_spans (its block: id >> 12) and widens
-// the block's range of created_at. BulkPageLoader drops it while it appends and runs this to
-// create it again.
-extern const char *const kPageSpansInsertTrigger;
 constexpr int kPageSpanShift = 12; // a block of page_spans holds the ids with the same id >> 12
 // The pages table's row count from page_spans, which the triggers keep exact: count(*) would
 // read every leaf of the table (160 MB at a million pages). A REAL, and -1 for a sum no

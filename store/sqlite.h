@@ -109,6 +109,7 @@ public:
         return p ? std::string_view(p, size_t(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
     }
     bool textIs(int c, const char *v) const;
+    bool isBlob(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_BLOB; }
     // The column's bytes as a blob; valid until the next step.
     std::string_view blobView(int c) const
     {

@@ -1,5 +1,6 @@
 #include "store/workspace.h"
 
+#include "store/pagepacks.h"
 #include "store/query.h"
 #include "store/schema.h"
 #include "store/schemacheck.h"
@@ -340,6 +341,10 @@ void Workspace::migrate(int from, int to)
     for (int v = from + 1; v <= to; ++v) {
         for (const QString &stmt : Schema::migration(v))
             exec(stmt);
+        // Packing the pages needs code, not SQL (the blob's format): version 7 leaves every
+        // block stale, and this packs them, in the migration's transaction.
+        if (v == 7)
+            PagePacks::packStale(*this);
     }
     exec(QStringLiteral("PRAGMA user_version = %1").arg(to));
     tx.commit();

@@ -57,7 +57,7 @@ struct ImportLogEntry
 class Workspace
 {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     static constexpr quint32 kApplicationId = 0x5352504d; // "SRPM"
     // A statement that keeps SQLite busy longer than this is stopped (WorkspaceError TimeLimit):
     // docs/hostile-input.md#workspaces.

@@ -5,6 +5,7 @@
 
 #include "engine/analysis.h"
 #include "store/alertrules.h"
+#include "store/pagepacks.h"
 #include "tests/common/testutil.h"
 
 #include <QScopeGuard>
@@ -535,18 +536,35 @@ private slots:
     // whose range of times meets the window, each as a range of ids, adjacent blocks as one. A
     // page is read when it is in the range however its block's other pages lie; ids at both ends
     // of the integers SQLite stores, and a block row written by hand that no id can be in, read
-    // as they should.
+    // as they should. Each block is read from its pack (schema 7) or, when it has none or one
+    // that does not decode to its count, from its rows: the same pages either way, every field.
+    void pagesReadByBlocksOfIds_data()
+    {
+        QTest::addColumn<QString>("packs");
+        QTest::newRow("rows") << QString();
+        QTest::newRow("packed") << QStringLiteral("packed");
+        QTest::newRow("some packed") << QStringLiteral("UPDATE page_spans SET packed = NULL WHERE block IN (0, -1)");
+        QTest::newRow("not a pack") << QStringLiteral("UPDATE page_spans SET packed = x'01ff' WHERE block = 0");
+        QTest::newRow("another count") << QStringLiteral("UPDATE page_spans SET pages = 2 WHERE block = 0");
+        QTest::newRow("text") << QStringLiteral("UPDATE page_spans SET packed = CAST(packed AS TEXT) WHERE block = 1");
+    }
+
     void pagesReadByBlocksOfIds()
     {
+        QFETCH(QString, packs);
         EngineFixture f;
         f.ws().exec(QStringLiteral("INSERT INTO alert_groups(id, service, title) VALUES(1, 'svc', 't')"));
         const Micros from = kAsOf - Micros(kDays) * kMicrosPerDay;
         const Micros to = kAsOf;
+        // Acknowledged 60 s after it was created, resolved 120 s after, auto-resolved, by its id.
         const auto insert = [&](std::int64_t id, Micros at) {
-            f.ws().exec(
-                QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, group_id) VALUES(%1, %1, 't', %2, 1)")
-                    .arg(id)
-                    .arg(at));
+            f.ws().exec(QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, acknowledged_at, resolved_at, "
+                                       "auto_resolved, group_id) VALUES(%1, %1, 't', %2, %3, %4, %5, 1)")
+                            .arg(id)
+                            .arg(at)
+                            .arg(id % 2 ? QString::number(at + 60'000'000) : QStringLiteral("NULL"))
+                            .arg(id % 3 ? QString::number(at + 120'000'000) : QStringLiteral("NULL"))
+                            .arg(id % 5 ? 0 : 1));
         };
         insert(1, from - 8 * kMicrosPerDay);                                        // block 0, before the history: out
         insert(2, from);                                                            // block 0: in
@@ -560,18 +578,39 @@ private slots:
         f.ws().exec(QStringLiteral("INSERT INTO page_spans(block, pages, first_at, last_at) "
                                    "VALUES(9223372036854775807, 1, 0, %1)")
                         .arg(to));
-        const auto created = [](const Dataset &d) {
-            std::vector<Micros> out;
-            for (const PageFact &p : d.pages)
-                out.push_back(p.createdAt);
+        if (!packs.isEmpty()) {
+            QCOMPARE(PagePacks::packStale(f.ws()), 6); // all but the row no id can be in
+            if (packs != u"packed")
+                f.ws().exec(packs);
+        }
+        // What each page holds besides its time: acknowledged, resolved, auto-resolved.
+        const auto fields = [](std::int64_t id) { return (id % 2 ? 4 : 0) + (id % 3 ? 2 : 0) + (id % 5 ? 0 : 1); };
+        using Read = std::vector<std::pair<Micros, int>>;
+        const auto read = [](const Dataset &d) {
+            Read out;
+            for (const PageFact &p : d.pages) {
+                const bool ack = p.acknowledgedAt != kNoTime;
+                const bool resolved = p.resolvedAt != kNoTime;
+                if ((ack && p.acknowledgedAt != p.createdAt + 60'000'000)
+                    || (resolved && p.resolvedAt != p.createdAt + 120'000'000) || d.groups.size() != 1
+                    || d.groups[std::size_t(p.group)].service != "svc")
+                    return Read{};
+                out.emplace_back(p.createdAt, (ack ? 4 : 0) + (resolved ? 2 : 0) + (p.autoResolved ? 1 : 0));
+            }
             std::sort(out.begin(), out.end());
             return out;
         };
-        QCOMPARE(created(f.load(kAsOf, kDays, Dataset::Pages)),
-                 (std::vector<Micros>{from, from + kMicrosPerDay, from + 2 * kMicrosPerDay, to - 2, to - 1}));
-        QCOMPARE(created(f.load(kAsOf, kDays, Dataset::Pages | Dataset::PageHistory)),
-                 (std::vector<Micros>{from - 3 * kMicrosPerDay, from, from + kMicrosPerDay, from + 2 * kMicrosPerDay,
-                                      to - 2, to - 1}));
+        constexpr std::int64_t first = std::numeric_limits<std::int64_t>::min();
+        constexpr std::int64_t last = std::numeric_limits<std::int64_t>::max();
+        const Read window{{from, fields(2)},
+                          {from + kMicrosPerDay, fields(last)},
+                          {from + 2 * kMicrosPerDay, fields(first)},
+                          {to - 2, fields(-1)},
+                          {to - 1, fields(5000)}};
+        QCOMPARE(read(f.load(kAsOf, kDays, Dataset::Pages)), window);
+        Read history = window;
+        history.insert(history.begin(), {from - 3 * kMicrosPerDay, fields(3)});
+        QCOMPARE(read(f.load(kAsOf, kDays, Dataset::Pages | Dataset::PageHistory)), history);
     }
 
     // A user rule that folds two built-in groups into one, and a merge, change what repeats.

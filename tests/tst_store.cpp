@@ -1,6 +1,7 @@
 // The workspace store: create, reopen, migrate, and refuse what is not a usable workspace
 // (exit 3 through the command line, file unchanged).
 #include "store/bulkpageloader.h"
+#include "store/pagepacks.h"
 #include "store/recordwriter.h"
 #include "store/sqlite.h"
 #include "store/workspace.h"
@@ -13,9 +14,12 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <random>
+#include <tuple>
 
 using namespace srm;
 using namespace srm::test;
@@ -94,6 +98,65 @@ class TstStore : public QObject
         const bool ran = q.exec(QStringLiteral(
             "SELECT group_concat(block || ':' || pages || ':' || first_at || ':' || last_at, ' ') FROM (SELECT * "
             "FROM page_spans ORDER BY block)"));
+        return ran && q.next() ? q.value(0).toString() : QStringLiteral("?");
+    }
+
+    // Whether every block of page_spans that holds pages is packed (`packed`; or only
+    // where it is not NULL) and unpacks to exactly its rows in the table.
+    static bool packsMatchTable(Workspace &ws, bool allPacked = true)
+    {
+        using Tuple = std::tuple<Micros, bool, Micros, bool, Micros, bool, std::int64_t>;
+        const auto tuple = [](const PagePacks::Row &r) {
+            return Tuple{r.createdAt,
+                         r.hasAcknowledged,
+                         r.hasAcknowledged ? r.acknowledgedAt : 0,
+                         r.hasResolved,
+                         r.hasResolved ? r.resolvedAt : 0,
+                         r.autoResolved,
+                         r.group};
+        };
+        sqlite::Statement blocks(ws, "SELECT block, pages, packed FROM page_spans WHERE pages > 0");
+        sqlite::Statement rows(ws,
+                               "SELECT created_at, acknowledged_at, resolved_at, auto_resolved, group_id FROM pages "
+                               "WHERE id >> 12 = ?1");
+        int checked = 0;
+        while (blocks.next()) {
+            if (blocks.isNull(2)) {
+                if (allPacked) {
+                    qWarning("block %lld is not packed", static_cast<long long>(blocks.i64(0)));
+                    return false;
+                }
+                continue;
+            }
+            std::vector<PagePacks::Row> unpacked;
+            if (!PagePacks::unpack(blocks.blobView(2), blocks.i64(1), unpacked)) {
+                qWarning("block %lld does not unpack", static_cast<long long>(blocks.i64(0)));
+                return false;
+            }
+            std::vector<Tuple> fromPack, fromTable;
+            for (const PagePacks::Row &r : unpacked)
+                fromPack.push_back(tuple(r));
+            rows.reset();
+            rows.bind(1, blocks.i64(0));
+            while (rows.next())
+                fromTable.push_back(Tuple{rows.i64(0), !rows.isNull(1), rows.i64(1), !rows.isNull(2), rows.i64(2),
+                                          rows.i64(3) != 0, rows.i64(4)});
+            std::sort(fromPack.begin(), fromPack.end());
+            std::sort(fromTable.begin(), fromTable.end());
+            if (fromPack != fromTable) {
+                qWarning("block %lld: the pack differs from the table", static_cast<long long>(blocks.i64(0)));
+                return false;
+            }
+            ++checked;
+        }
+        return checked > 0;
+    }
+
+    static QString stalePacks(Workspace &ws)
+    {
+        QSqlQuery q(ws.database());
+        const bool ran = q.exec(QStringLiteral(
+            "SELECT group_concat(block, ' ') FROM (SELECT block FROM page_spans WHERE packed IS NULL ORDER BY block)"));
         return ran && q.next() ? q.value(0).toString() : QStringLiteral("?");
     }
 
@@ -267,6 +330,7 @@ private slots:
         QCOMPARE(spans(*ws),
                  QStringLiteral("-2251799813685248:1:8:8 -1:1:50:50 0:2:200:500 1:1:900:900 "
                                 "2251799813685247:1:7:7"));
+        QVERIFY(packsMatchTable(*ws)); // packed by the migration to schema 7
         QSqlQuery q(ws->database());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'pages_created_at'")));
         QVERIFY(q.next());
@@ -301,6 +365,153 @@ private slots:
         QCOMPARE(spans(*ws), QStringLiteral("0:1:100:1000 1:0:200:200 2:1:300:300"));
     }
 
+    // Schema 7's packs: any write of a column the analysis reads makes its block stale (NULL),
+    // and packStale() packs exactly the stale blocks that hold pages, from the table.
+    void packedPagesFollowSqlWrites()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(QStringLiteral("w.srmap")));
+        ws->exec(QStringLiteral("INSERT INTO alert_groups(id, service, title) VALUES(1, 'cart', 't'), (2, 'db', 'u')"));
+        ws->exec(QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, acknowledged_at, resolved_at, "
+                                "auto_resolved, group_id) VALUES(1, 1, 't', 100, 160, 900, 0, 1), "
+                                "(2, 2, 't', 50, NULL, 70, 1, 2), (4097, 3, 't', 200, NULL, NULL, NULL, 1)"));
+        QCOMPARE(stalePacks(*ws), QStringLiteral("0 1"));
+        QCOMPARE(PagePacks::packStale(*ws), 2);
+        QCOMPARE(stalePacks(*ws), QString());
+        QVERIFY(packsMatchTable(*ws));
+        QCOMPARE(PagePacks::packStale(*ws), 0); // nothing stale: nothing read
+
+        const auto staleAfter = [&](const char *sql) {
+            PagePacks::packStale(*ws);
+            ws->exec(QString::fromLatin1(sql));
+            return stalePacks(*ws);
+        };
+        QCOMPARE(staleAfter("UPDATE pages SET urgency = 'high'"), QString()); // not read by the analysis
+        QCOMPARE(staleAfter("UPDATE pages SET acknowledged_at = 150 WHERE id = 1"), QStringLiteral("0"));
+        QCOMPARE(staleAfter("UPDATE pages SET resolved_at = 300 WHERE id = 4097"), QStringLiteral("1"));
+        QCOMPARE(staleAfter("UPDATE pages SET auto_resolved = 1 WHERE id = 1"), QStringLiteral("0"));
+        QCOMPARE(staleAfter("UPDATE pages SET group_id = 2 WHERE id = 4097"), QStringLiteral("1"));
+        QCOMPARE(staleAfter("UPDATE pages SET created_at = 10 WHERE id = 2"), QStringLiteral("0"));
+        QCOMPARE(staleAfter("UPDATE pages SET id = 8200 WHERE id = 2"), QStringLiteral("0 2"));
+        QCOMPARE(staleAfter("DELETE FROM pages WHERE id = 4097"), QStringLiteral("1"));
+        // Block 1 holds no page now: left NULL, never read.
+        QCOMPARE(staleAfter("INSERT INTO pages(id, ukey, title, created_at, group_id) VALUES(3, 9, 't', 5, 1)"),
+                 QStringLiteral("0 1"));
+        QCOMPARE(PagePacks::packStale(*ws), 1);
+        QCOMPARE(stalePacks(*ws), QStringLiteral("1"));
+        QVERIFY(packsMatchTable(*ws, false));
+        // A count written by hand that the rows do not match: the block stays unpacked.
+        ws->exec(QStringLiteral("UPDATE page_spans SET pages = 7, packed = NULL WHERE block = 0"));
+        QCOMPARE(PagePacks::packStale(*ws), 0);
+        QCOMPARE(stalePacks(*ws), QStringLiteral("0 1"));
+    }
+
+    // pack() and unpack() round-trip any values SQLite stores, in whichever unit divides them
+    // (whole seconds take fewer bytes), and unpack() refuses every blob that is not one pack()
+    // wrote of the block's count: truncated, longer, another count, format, unit or flags.
+    void pagePacksRoundTrip()
+    {
+        constexpr std::int64_t lo = std::numeric_limits<std::int64_t>::min();
+        constexpr std::int64_t hi = std::numeric_limits<std::int64_t>::max();
+        const auto row = [](Micros created, std::optional<Micros> ack, std::optional<Micros> resolved,
+                            bool autoResolved, std::int64_t group) {
+            PagePacks::Row r;
+            r.createdAt = created;
+            r.hasAcknowledged = ack.has_value();
+            r.acknowledgedAt = ack.value_or(0);
+            r.hasResolved = resolved.has_value();
+            r.resolvedAt = resolved.value_or(0);
+            r.autoResolved = autoResolved;
+            r.group = group;
+            return r;
+        };
+        const auto same = [](const PagePacks::Row &a, const PagePacks::Row &b) {
+            return a.createdAt == b.createdAt && a.hasAcknowledged == b.hasAcknowledged
+                && (!a.hasAcknowledged || a.acknowledgedAt == b.acknowledgedAt) && a.hasResolved == b.hasResolved
+                && (!a.hasResolved || a.resolvedAt == b.resolvedAt) && a.autoResolved == b.autoResolved
+                && a.group == b.group;
+        };
+        // Out of time order, equal times, negative times, both ends of int64 in every field.
+        const std::vector<PagePacks::Row> rows{
+            row(5'000'000, 65'000'000, 3'605'000'000, false, 7),
+            row(-3'000'000, std::nullopt, -1'000'000, true, 1),
+            row(hi, lo, hi, true, lo),
+            row(lo, hi, std::nullopt, false, hi),
+            row(5'000'000, std::nullopt, std::nullopt, false, 3),
+            row(0, 0, 0, true, 0),
+            row(1, 2, 3, false, -1),
+        };
+        PagePacks::Writer writer;
+        for (const PagePacks::Row &r : rows)
+            writer.add(r);
+        const std::string blob = writer.pack();
+        std::vector<PagePacks::Row> out;
+        QVERIFY(PagePacks::unpack(blob, std::int64_t(rows.size()), out));
+        QCOMPARE(out.size(), rows.size());
+        // In time order, equal times as added.
+        std::vector<PagePacks::Row> expected = rows;
+        std::stable_sort(expected.begin(), expected.end(),
+                         [](const PagePacks::Row &a, const PagePacks::Row &b) { return a.createdAt < b.createdAt; });
+        for (std::size_t i = 0; i < out.size(); ++i)
+            QVERIFY2(same(out[i], expected[i]), qPrintable(QString::number(i)));
+
+        // Units: pages 37 s apart, acknowledged 300 s later, in whole seconds, or a few ms or µs
+        // off them.
+        const auto size = [&](std::int64_t jitter) {
+            const auto at = [jitter](std::int64_t i) {
+                return 1'775'000'000'000'000 + i * 37'000'000 + (i % 7) * jitter;
+            };
+            PagePacks::Writer w;
+            for (int i = 0; i < 100; ++i)
+                w.add(row(at(i), at(i) + 300'000'000, std::nullopt, false, i));
+            const std::string b = w.pack();
+            std::vector<PagePacks::Row> back;
+            if (!PagePacks::unpack(b, 100, back) || back.size() != 100)
+                return std::size_t(0);
+            for (int i = 0; i < 100; ++i)
+                if (back[std::size_t(i)].createdAt != at(i)
+                    || back[std::size_t(i)].acknowledgedAt != at(i) + 300'000'000)
+                    return std::size_t(0);
+            return b.size();
+        };
+        const std::size_t seconds = size(0), millis = size(1'000), micros = size(1);
+        QVERIFY(seconds > 0 && millis > 0 && micros > 0);
+        QVERIFY2(seconds < millis && millis < micros,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(seconds).arg(millis).arg(micros)));
+        // The header (3 bytes), the first time in seconds (5) and then a byte of flags, one of
+        // time, one of group and two of acknowledgement a page.
+        QCOMPARE(seconds, std::size_t(3 + 5 + 99 * 1 + 100 * 4));
+
+        // Refused: every shorter blob, a longer one, another count, format, unit or flags.
+        for (std::size_t n = 0; n < blob.size(); ++n)
+            QVERIFY2(!PagePacks::unpack(std::string_view(blob).substr(0, n), std::int64_t(rows.size()), out),
+                     qPrintable(QString::number(n)));
+        QVERIFY(out.empty());
+        QVERIFY(!PagePacks::unpack(blob + '\0', std::int64_t(rows.size()), out));
+        QVERIFY(!PagePacks::unpack(blob, std::int64_t(rows.size()) - 1, out));
+        QVERIFY(!PagePacks::unpack(blob, std::int64_t(rows.size()) + 1, out));
+        std::string other = blob;
+        other[0] = 2; // format
+        QVERIFY(!PagePacks::unpack(other, std::int64_t(rows.size()), out));
+        other = blob;
+        other[2] = 3; // unit
+        QVERIFY(!PagePacks::unpack(other, std::int64_t(rows.size()), out));
+        other = blob;
+        other[3] = 8; // the first row's flags
+        QVERIFY(!PagePacks::unpack(other, std::int64_t(rows.size()), out));
+        // More rows than a block holds, even when the count says so.
+        std::string many;
+        many += char(1);
+        many += char(0x81); // 4097 as a varint: 0x81 0x20
+        many += char(0x20);
+        many += char(0);
+        QVERIFY(!PagePacks::unpack(many, 4097, out));
+        // An empty block.
+        PagePacks::Writer none;
+        QVERIFY(PagePacks::unpack(none.pack(), 0, out));
+        QVERIFY(out.empty());
+    }
+
     // A bulk load writes the blocks of the pages it appends itself (its rows cross block
     // boundaries; a page loaded twice is updated through the trigger), and leaves the insert
     // trigger as it found it: the spans are exact after a load into an empty table and after an
@@ -325,13 +536,18 @@ private slots:
         };
         for (const auto &[from, to] : {std::pair{1, 5000}, std::pair{5001, 9000}})
             bulkLoad(*ws, from, to, page, [&, from = from](RecordWriter &w) {
-                Page again = page(from + 10);
-                again.createdAt = 99'999'000; // later than any: the trigger widens block 0 or 1
+                // The first load's in block 0, written already; the second's in block 2, which it
+                // has yet to write (the update reaches page_spans first). Block 1 is shared.
+                Page again = page(from == 1 ? 11 : 8201);
+                again.createdAt = 99'999'000; // later than any: the trigger widens block 0 or 2
                 QCOMPARE(w.add(again), WriteOutcome::Updated);
             });
         QVERIFY(!QTest::currentTestFailed());
         QCOMPARE(spans(*ws), exact());
         QCOMPARE(spans(*ws).count(u' '), 2); // blocks 0, 1 and 2
+        // Packed as they were filled, and block 1 (shared by the two loads) and the blocks of the
+        // pages loaded twice packed again from the table when each import ended.
+        QVERIFY(packsMatchTable(*ws));
         QSqlQuery q(ws->database());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'pages_span_insert'")));
         QVERIFY(q.next());
@@ -339,6 +555,7 @@ private slots:
         ws->exec(QStringLiteral("INSERT INTO pages(id, ukey, title, created_at, group_id) "
                                 "SELECT 12288, 1, 't', 5, min(id) FROM alert_groups"));
         QCOMPARE(spans(*ws), exact());
+        QCOMPARE(stalePacks(*ws), QStringLiteral("3"));
     }
 
     void refuse_data()

@@ -116,26 +116,31 @@ private slots:
             QStringLiteral("^\\s*DROP\\s+(TABLE|INDEX|VIEW|TRIGGER)\\s+(?:IF EXISTS\\s+)?(\\w+)"),
             QRegularExpression::CaseInsensitiveOption);
         const std::vector<SchemaCheck::Object> &expected = SchemaCheck::expected(Workspace::kSchemaVersion);
-        // Objects a later migration drops (schema 6's pages_created_at) are expected absent.
-        QSet<QString> dropped;
-        for (int v = 1; v <= Workspace::kSchemaVersion; ++v)
-            for (const QString &sql : Schema::migration(v))
-                if (const QRegularExpressionMatch m = drop.match(sql); m.hasMatch())
-                    dropped.insert(m.captured(1).toLower() + u' ' + m.captured(2));
-        QVERIFY(dropped.contains(QStringLiteral("index pages_created_at")));
+        // The objects left after every migration's statements in order: one a later migration
+        // drops is expected absent (schema 6's pages_created_at), one dropped and created again
+        // present (schema 7's triggers of page_spans).
+        QSet<QString> present, created;
         int statements = 0;
         for (int v = 1; v <= Workspace::kSchemaVersion; ++v)
             for (const QString &sql : Schema::migration(v)) {
-                const QRegularExpressionMatch m = create.match(sql);
-                if (!m.hasMatch())
-                    continue;
-                ++statements;
-                const QString type = m.captured(1).toLower(), name = m.captured(2);
-                const bool found = std::any_of(expected.begin(), expected.end(), [&](const SchemaCheck::Object &o) {
-                    return o.type == type && o.name == name;
-                });
-                QVERIFY2(found != dropped.contains(type + u' ' + name), qPrintable(name));
+                if (const QRegularExpressionMatch m = drop.match(sql); m.hasMatch())
+                    present.remove(m.captured(1).toLower() + u' ' + m.captured(2));
+                if (const QRegularExpressionMatch m = create.match(sql); m.hasMatch()) {
+                    ++statements;
+                    present.insert(m.captured(1).toLower() + u' ' + m.captured(2));
+                    created.insert(m.captured(1).toLower() + u' ' + m.captured(2));
+                }
             }
+        QVERIFY(created.contains(QStringLiteral("index pages_created_at")));
+        QVERIFY(!present.contains(QStringLiteral("index pages_created_at")));
+        QVERIFY(present.contains(QStringLiteral("trigger pages_span_update")));
+        for (const QString &object : std::as_const(created)) {
+            const QString type = object.section(u' ', 0, 0), name = object.section(u' ', 1);
+            const bool found = std::any_of(expected.begin(), expected.end(), [&](const SchemaCheck::Object &o) {
+                return o.type == type && o.name == name;
+            });
+            QVERIFY2(found == present.contains(object), qPrintable(name));
+        }
         QVERIFY(statements > 30);
         const QString path = m_dir.filePath(QStringLiteral("fresh.srmap"));
         QFile::remove(path);
