@@ -52,11 +52,49 @@ DeployResult resultFrom(const Statement &s, int c)
 // More changes than any workspace holds.
 constexpr std::int64_t kPlausibleChangeRows = 100'000'000;
 
+// The changes table as read, in its order: each run of rows naming the same deployment as one id
+// and its commit times. Read apart from the deployments so that the second thread of a span's read
+// can take it (ReadBeside): at 10M pages stepping SQLite through the 2.2M changes was 0.45 s of
+// the deployments' 2.1 s on the first thread.
+struct ChangeRuns
+{
+    std::vector<std::string> ids;    // a run's deployment_id
+    std::vector<std::uint32_t> ends; // where each run's times end in `committed`
+    std::vector<Micros> committed;
+    bool read = false;
+
+    static ChangeRuns load(Workspace &ws)
+    {
+        ChangeRuns out;
+        out.read = true;
+        // The store numbers changes 1, 2, 3…; a larger max(id) was written by hand, and then the
+        // vector grows as it must.
+        if (const std::int64_t rows = scalar(ws, "SELECT max(id) FROM changes", 0);
+            rows > 0 && rows <= kPlausibleChangeRows)
+            out.committed.reserve(std::size_t(rows));
+        Statement s(ws, "SELECT deployment_id, committed_at FROM changes");
+        while (s.next()) {
+            const std::string_view id = s.textView(0);
+            if (out.ids.empty() || id != out.ids.back()) {
+                if (!out.ids.empty())
+                    out.ends.push_back(std::uint32_t(out.committed.size()));
+                out.ids.emplace_back(id);
+            }
+            out.committed.push_back(s.i64(1));
+        }
+        if (!out.ids.empty())
+            out.ends.push_back(std::uint32_t(out.committed.size()));
+        return out;
+    }
+};
+
 // docs/metrics.md#failed-deployments and #rework: the production deployments of the window with
 // what other records say about them. Only deployments of the window count, but what decides
 // whether one failed or was rework (fixes, incidents, the deployment before it) is looked up
 // among all records, whenever they happened.
-void loadDelivery(Workspace &ws, Dataset &d)
+// `changes` gives the changes table's rows when the join needs them (read on this connection, or
+// by the second thread meanwhile).
+void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &changes)
 {
     // One pass over all deployments: the production ones of the window, and the fixes of any
     // deployment (a fix marks its target failed wherever either is in time).
@@ -316,41 +354,37 @@ void loadDelivery(Workspace &ws, Dataset &d)
     // changes, 0.03 s against 0.09 s).
     if (d.deployments.empty())
         return;
-    // A deployment's changes are usually imported together, so the row before names the same
-    // deployment: reusing its lookup saves a probe of the map, a cache miss, for more than half of
-    // the changes (2.2M changes of 1M deployments at 10M pages; probing was 0.8 s of `progress`, perf).
-    // They usually also come in the order of their deployments in the table: a new id is then
-    // most often the next fact the scan made, which one comparison tells. With the room reserved
-    // below, reading the changes took 0.65 s at 10M pages instead of 1.05 s.
+    // A deployment's changes are usually imported together, so each run of rows names one
+    // deployment: one lookup a run (2.2M changes of 1M deployments at 10M pages; probing for each
+    // row was 0.8 s of `progress`, perf). The runs usually also come in the order of their
+    // deployments in the table: a new id is then most often the next fact the scan made, which
+    // one comparison tells.
     std::vector<std::uint32_t> scanPosition(scanned.size());
     for (std::size_t j = 0; j < scanned.size(); ++j)
         scanPosition[scanned[j]] = std::uint32_t(j);
-    // Room for the changes of these deployments, as a share of all (the store numbers changes 1, 2,
-    // 3…; a larger max(id) was written by hand, and then the vector grows as it must).
-    if (const std::int64_t rows = scalar(ws, "SELECT max(id) FROM changes", 0);
-        rows > 0 && rows <= kPlausibleChangeRows && allDeployments > 0)
-        d.changes.reserve(std::size_t(double(rows) * double(d.deployments.size()) / double(allDeployments)));
-    Statement s(ws, "SELECT deployment_id, committed_at FROM changes");
-    std::string lastId;
-    std::int64_t last = -1; // the fact of lastId, or -1
-    bool haveLast = false;
+    const ChangeRuns runs = changes();
+    // Room for the changes of these deployments, as a share of all.
+    if (allDeployments > 0)
+        d.changes.reserve(
+            std::size_t(double(runs.committed.size()) * double(d.deployments.size()) / double(allDeployments)));
     std::size_t next = 0; // the position in `scanned` expected next
-    while (s.next()) {
-        const std::string_view id = s.textView(0);
-        if (!haveLast || id != lastId) {
-            if (next < scanned.size() && d.deployments[scanned[next]].deploymentId == id) {
-                last = scanned[next++];
-            } else if (const auto it = byId.find(id); it != byId.end()) {
-                last = std::int64_t(it->second);
-                next = scanPosition[it->second] + 1;
-            } else {
-                last = -1;
-            }
-            lastId.assign(id);
-            haveLast = true;
+    std::uint32_t begin = 0;
+    for (std::size_t r = 0; r < runs.ids.size(); ++r) {
+        const std::string &id = runs.ids[r];
+        const std::uint32_t end = runs.ends[r];
+        std::int64_t at = -1;
+        if (next < scanned.size() && d.deployments[scanned[next]].deploymentId == id) {
+            at = scanned[next++];
+        } else if (const auto it = byId.find(id); it != byId.end()) {
+            at = std::int64_t(it->second);
+            next = scanPosition[it->second] + 1;
         }
-        if (last >= 0)
-            d.changes.push_back({s.i64(1), d.deployments[std::size_t(last)].finishedAt, std::int32_t(last)});
+        if (at >= 0) {
+            const Micros deployedAt = d.deployments[std::size_t(at)].finishedAt;
+            for (std::uint32_t k = begin; k < end; ++k)
+                d.changes.push_back({runs.committed[k], deployedAt, std::int32_t(at)});
+        }
+        begin = end;
     }
 }
 
@@ -669,57 +703,74 @@ private:
 };
 
 // Reads the pages of a span on a second thread and connection while the calling thread reads
-// everything else: at 10M pages the pages and the deployment facts each take seconds, and the
-// second core was idle. The worker opens its connection and starts reading at once (started());
-// it reads the pages when it is given the window (read()), which the caller knows only once its
-// own read has begun; take() hands the pages over, or rethrows what the worker threw. The
-// deployment facts take longer than the pages, so the worker also flags the repeat pages, with
-// the alert rules and merges it reads in the same state of the file: at 10M pages the engine
-// waited 0.5 s for the flags after both reads, and both threads now end within 0.1 s.
-class PagesBeside
+// the deployment facts: at 10M pages each took seconds, and the second core was idle. The worker
+// opens its connection and starts reading at once (started()); it reads when it is given the
+// window (read()), which the caller knows only once its own read has begun; take() hands over
+// what it read, or rethrows what the worker threw. The deployment facts take longer than the
+// pages, so the worker also flags the repeat pages, with the alert rules and merges it reads in
+// the same state of the file, and then reads the incidents of the window and the changes table
+// for the caller's join: with the pages packed (schema 7) it finished at 0.5 s of the caller's
+// 2.3 s at 10M pages.
+class ReadBeside
 {
 public:
-    explicit PagesBeside(const QString &path)
+    struct Result
+    {
+        Dataset part; // pages, groups, repeat flags, alert rules and merges; incidents
+        ChangeRuns changes;
+    };
+
+    explicit ReadBeside(const QString &path)
     {
         m_startedFuture = m_started.get_future();
         m_result = std::async(std::launch::async, [this, path] { return run(path); });
     }
-    ~PagesBeside()
+    ~ReadBeside()
     {
         if (!m_sent)
             m_request.set_value(std::nullopt);
         if (m_result.valid())
             m_result.wait();
     }
-    PagesBeside(const PagesBeside &) = delete;
-    PagesBeside &operator=(const PagesBeside &) = delete;
+    ReadBeside(const ReadBeside &) = delete;
+    ReadBeside &operator=(const ReadBeside &) = delete;
 
     // Whether the worker is reading; false when its connection failed to open.
     bool started() { return m_startedFuture.get(); }
-    void read(const AnalysisWindow &window, bool history)
+    // `parts`: Dataset::Parts; the worker reads the pages (and their history), the incidents,
+    // and the changes when Delivery is asked.
+    void read(const AnalysisWindow &window, int parts)
     {
         m_sent = true;
-        m_request.set_value(Request{window, history});
+        m_request.set_value(Request{window, parts});
     }
-    Dataset take() { return m_result.get(); }
+    // Once: what the worker read.
+    Result &take()
+    {
+        if (!m_taken) {
+            m_taken = m_result.get();
+        }
+        return *m_taken;
+    }
 
 private:
     struct Request
     {
         AnalysisWindow window;
-        bool history = false;
+        int parts = 0;
     };
 
-    Dataset run(const QString &path);
+    Result run(const QString &path);
 
     std::promise<bool> m_started;
     std::future<bool> m_startedFuture;
     std::promise<std::optional<Request>> m_request;
     bool m_sent = false;
-    std::future<Dataset> m_result;
+    std::future<Result> m_result;
+    std::optional<Result> m_taken;
 };
 
-Dataset PagesBeside::run(const QString &path)
+ReadBeside::Result ReadBeside::run(const QString &path)
 {
     // The connection is opened, used and closed on this thread (a QSqlDatabase belongs to the
     // thread that opened it).
@@ -739,18 +790,25 @@ Dataset PagesBeside::run(const QString &path)
     }
     m_started.set_value(true);
     const std::optional<Request> request = m_request.get_future().get();
-    Dataset part;
+    Result out;
     if (!request)
-        return part;
+        return out;
+    Dataset &part = out.part;
     part.window = request->window;
-    loadPages(*ws, part, request->history);
-    {
-        AlertRuleStore store(*ws);
-        part.alertRules = store.rules();
-        part.alertMerges = store.merges();
+    if (request->parts & (Dataset::Pages | Dataset::PageHistory)) {
+        loadPages(*ws, part, request->parts & Dataset::PageHistory);
+        {
+            AlertRuleStore store(*ws);
+            part.alertRules = store.rules();
+            part.alertMerges = store.merges();
+        }
+        part.pageRepeats = Engine(part).repeatFlags();
     }
-    part.pageRepeats = Engine(part).repeatFlags();
-    return part;
+    if (request->parts & Dataset::Incidents)
+        loadIncidents(*ws, part);
+    if (request->parts & Dataset::Delivery)
+        out.changes = ChangeRuns::load(*ws);
+    return out;
 }
 
 void loadOwners(Workspace &ws, Dataset &d)
@@ -997,9 +1055,10 @@ Dataset Dataset::load(Workspace &ws, std::optional<Micros> asOf, int days, int p
 
 namespace {
 
-// Dataset::loadSpan once this connection reads (and `beside`, when given, reads the pages).
+// Dataset::loadSpan once this connection reads (and `beside`, when given, reads the pages, the
+// incidents and the changes).
 Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
-                     int parts, Micros now, const Scope &scope, PagesBeside *beside)
+                     int parts, Micros now, const Scope &scope, ReadBeside *beside)
 {
     Dataset d;
     d.window.asOf = asOf ? *asOf : AnalysisWindow::defaultAsOf(ws, now);
@@ -1008,10 +1067,10 @@ Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::funct
     d.parts = parts;
     d.settings = ws.settings();
     loadOwners(ws, d);
+    if (beside)
+        beside->read(d.window, parts);
     if (parts & (Dataset::Pages | Dataset::PageHistory)) {
-        if (beside)
-            beside->read(d.window, parts & Dataset::PageHistory);
-        else
+        if (!beside)
             loadPages(ws, d, parts & Dataset::PageHistory);
         AlertRuleStore store(ws);
         d.alertRules = store.rules();
@@ -1019,18 +1078,19 @@ Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::funct
     }
     d.sloFrom = d.window.from();
     if (parts & Dataset::Delivery)
-        loadDelivery(ws, d);
-    if (parts & Dataset::Incidents)
+        loadDelivery(ws, d, [&] { return beside ? std::move(beside->take().changes) : ChangeRuns::load(ws); });
+    if ((parts & Dataset::Incidents) && !beside)
         loadIncidents(ws, d);
     if (parts & Dataset::Slos)
         loadSlos(ws, d);
     if (parts & Dataset::Debt)
         loadDebt(ws, d);
     if (beside) {
-        Dataset part = beside->take();
+        Dataset &part = beside->take().part;
         d.pages = std::move(part.pages);
         d.groups = std::move(part.groups);
         d.pageRepeats = std::move(part.pageRepeats);
+        d.incidents = std::move(part.incidents);
     }
     if (!scope.isEmpty())
         return d.restricted(scope);
@@ -1042,15 +1102,16 @@ Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::funct
 Dataset Dataset::loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
                           int parts, Micros now, const Scope &scope)
 {
-    // The pages on a second connection when there are many and the rest takes long too
-    // (deployments); never inside a caller's transaction, which the second connection would not see.
-    std::unique_ptr<PagesBeside> beside;
+    // The pages, incidents and changes on a second connection when there are many pages and the
+    // deployments are read too; never inside a caller's transaction, which the second connection
+    // would not see.
+    std::unique_ptr<ReadBeside> beside;
     std::optional<ReadSnapshot> snapshot;
     if ((parts & (Pages | PageHistory)) && (parts & Delivery) && sqlite3_get_autocommit(ws.handle()) && !ws.isReadOnly()
         && scalar(ws, "SELECT max(rowid) FROM pages", 0) >= parallelPagesFrom) {
         const WriteLock lock(ws.path());
         if (lock.held()) {
-            beside = std::make_unique<PagesBeside>(ws.path());
+            beside = std::make_unique<ReadBeside>(ws.path());
             if (beside->started()) {
                 // This connection begins reading too before the lock goes: both see one state.
                 snapshot.emplace(ws);

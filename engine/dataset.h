@@ -206,8 +206,9 @@ struct Dataset
     // applies here like in load().
     static Dataset loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
                             int parts, Micros now, const Scope &scope = {});
-    // With at least this many pages in the workspace, loadSpan() reads the pages on a second
-    // connection and thread while it reads the deployments (tests lower it to check both ways).
+    // With at least this many pages in the workspace, loadSpan() reads the pages, the incidents
+    // and the changes on a second connection and thread while it reads the deployments (tests
+    // lower it to check both ways).
     static inline std::int64_t parallelPagesFrom = 200'000;
 };
 

@@ -14,6 +14,7 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <tuple>
 
 using namespace srm;
 using namespace srm::test;
@@ -611,6 +612,46 @@ private slots:
         Read history = window;
         history.insert(history.begin(), {from - 3 * kMicrosPerDay, fields(3)});
         QCOMPARE(read(f.load(kAsOf, kDays, Dataset::Pages | Dataset::PageHistory)), history);
+    }
+
+    // The changes are joined to their deployments run by run (rows naming one deployment), read
+    // on this connection or on the second thread (forced: the workspace is small), with the
+    // incidents: the same facts either way. A deployment's changes in two runs, a change of a
+    // deployment outside the window and one of no deployment.
+    void changesAndIncidentsReadBeside()
+    {
+        EngineFixture f;
+        f.write(deployment("D1", "2026-09-18T00:00:00Z"), deployment("D2", "2026-09-20T00:00:00Z"),
+                deployment("D0", "2026-08-01T00:00:00Z"), change("c1", "D1", "2026-09-17T00:00:00Z"),
+                change("c2", "D1", "2026-09-17T12:00:00Z"), change("c3", "D2", "2026-09-19T00:00:00Z"),
+                change("c4", "D1", "2026-09-17T18:00:00Z"), change("c5", "D0", "2026-07-31T00:00:00Z"),
+                change("c6", "DX", "2026-09-19T00:00:00Z"), incident("I2", "2026-09-21T00:00:00Z"),
+                incident("I1", "2026-09-19T00:00:00Z"), incident("I0", "2026-08-01T00:00:00Z"),
+                page("p", "t", "2026-09-19T00:00:00Z"));
+        const std::int64_t saved = Dataset::parallelPagesFrom;
+        const auto restore = qScopeGuard([saved] { Dataset::parallelPagesFrom = saved; });
+        using Joined = std::vector<std::tuple<Micros, Micros, std::string>>;
+        const auto joined = [](const Dataset &d) {
+            Joined out;
+            for (const ChangeFact &c : d.changes)
+                out.emplace_back(c.committedAt, c.deployedAt, d.deployments[std::size_t(c.deployment)].deploymentId);
+            return out;
+        };
+        const Joined expected{{at("2026-09-17T00:00:00Z"), at("2026-09-18T00:00:00Z"), "D1"},
+                              {at("2026-09-17T12:00:00Z"), at("2026-09-18T00:00:00Z"), "D1"},
+                              {at("2026-09-19T00:00:00Z"), at("2026-09-20T00:00:00Z"), "D2"},
+                              {at("2026-09-17T18:00:00Z"), at("2026-09-18T00:00:00Z"), "D1"}};
+        for (const std::int64_t from : {std::numeric_limits<std::int64_t>::max(), std::int64_t(0)}) {
+            Dataset::parallelPagesFrom = from;
+            const Dataset d = Dataset::loadSpan(
+                f.ws(), kAsOf, [](Micros asOf) { return asOf - Micros(kDays) * kMicrosPerDay; }, Dataset::AllParts, 0);
+            QCOMPARE(joined(d), expected);
+            QCOMPARE(d.incidents.size(), std::size_t(2));
+            QCOMPARE(d.incidents[0].incidentId, std::string("I1"));
+            QCOMPARE(d.incidents[1].incidentId, std::string("I2"));
+            QCOMPARE(d.pages.size(), std::size_t(1));
+            QCOMPARE(d.pageRepeats.size(), from == 0 ? std::size_t(1) : std::size_t(0)); // flagged beside
+        }
     }
 
     // A user rule that folds two built-in groups into one, and a merge, change what repeats.

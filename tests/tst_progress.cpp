@@ -429,8 +429,9 @@ private slots:
         QVERIFY(out.contains(QStringLiteral("Successes of 2026Q2: Change failure rate")));
     }
 
-    // With the pages read on a second connection and thread (forced here: the workspace is
-    // small), the span holds the same pages and groups and progress is the same, byte for byte.
+    // With the pages and incidents read on a second connection and thread (forced here: the
+    // workspace is small), the span holds the same facts and progress is the same, byte for
+    // byte (the changes: tst_metrics::changesAndIncidentsReadBeside).
     void pagesReadBeside()
     {
         const std::int64_t saved = Dataset::parallelPagesFrom;
@@ -452,6 +453,10 @@ private slots:
                      one.groups[std::size_t(one.pages[i].group)].title);
         }
         QCOMPARE(two.deployments.size(), one.deployments.size());
+        QVERIFY(!one.incidents.empty());
+        QCOMPARE(two.incidents.size(), one.incidents.size());
+        for (std::size_t i = 0; i < one.incidents.size(); ++i)
+            QCOMPARE(two.incidents[i].incidentId, one.incidents[i].incidentId);
         // The worker also flagged the repeat pages.
         QVERIFY(one.pageRepeats.empty());
         QCOMPARE(two.pageRepeats, Engine(one).repeatFlags());
