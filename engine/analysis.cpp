@@ -780,7 +780,8 @@ std::vector<std::uint8_t> repeatFlags(const Dataset &data, const std::vector<std
 using Results = std::array<MetricResult, kMetricCount>;
 
 // The metrics counted from the Dataset's events (deployments, changes, incidents, pages) whose
-// anchor time lies in `period`; weekly series when `weeks` is given (the weeks of a window).
+// anchor time lies in `period`; for a window (`weeks` given), the weekly series and the
+// deployments behind the change failure and rework numerators too.
 void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const Period &period,
                   const Weeks *weeks, Results &results)
 {
@@ -815,7 +816,9 @@ void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, 
         rework.fill(result(MetricId::DeploymentReworkRate));
         result(MetricId::DeploymentReworkRate).reworkRules = rules;
         // The deployments behind the two numerators, of the period (in finished_at, id order).
-        for (auto it = first; it != last; ++it) {
+        // A window's figures list them; progress's quarters do not, and building them was 2.4%
+        // of `progress` at 10M pages (perf: a copy of each failed deployment's ids, eight times).
+        for (auto it = first; weeks && it != last; ++it) {
             const DeploymentFact &d = *it;
             if (d.failed())
                 result(MetricId::ChangeFailureRate).counted.push_back(countedAsFailed(d));

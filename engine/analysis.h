@@ -331,7 +331,8 @@ public:
 
     // Every metric over `period` as a quarter of progress measures it (docs/intervals-and-
     // progress.md#quarters): the same definitions, no weekly series, slo_compliance from the
-    // SLOs' attainment over the period itself, toil_ratio only `withToil` (else not measured).
+    // SLOs' attainment over the period itself, toil_ratio only `withToil` (else not measured),
+    // and no `counted` deployments.
     std::vector<MetricResult> periodMetrics(const Period &period, bool withToil) const;
     // Each SLO's attainment, error budget and met over `period` itself (no burn rate, no
     // burn-down), by name.
