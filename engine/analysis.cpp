@@ -342,6 +342,7 @@ AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map, const An
     const std::size_t groups = map.keys.size();
     std::vector<std::int64_t> count(groups), offHours(groups), noisy(groups), acked(groups);
     const ZoneOffsets zone(data.settings.timezone);
+    ZoneCursor cursor(zone);
     const int bhStart = data.settings.businessHoursStart;
     const int bhEnd = data.settings.businessHoursEnd;
     const Period period = Period::of(window);
@@ -352,7 +353,7 @@ AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map, const An
         ++total;
         const auto g = std::size_t(map.finalOf[std::size_t(p.group)]);
         ++count[g];
-        if (!isBusinessHours(p.createdAt, zone, bhStart, bhEnd))
+        if (!isBusinessHoursLocal(cursor.toLocal(p.createdAt), bhStart, bhEnd))
             ++offHours[g];
         if (isNoise(p))
             ++noisy[g];
@@ -867,6 +868,7 @@ void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, 
         RateSeries perWeek(weeks, 7.0);
         RatioSeries offHours(weeks), noise(weeks), repeats(weeks);
         const ZoneOffsets zone(data.settings.timezone);
+        ZoneCursor cursor(zone);
         const int bhStart = data.settings.businessHoursStart;
         const int bhEnd = data.settings.businessHoursEnd;
         for (std::size_t i = 0; i < data.pages.size(); ++i) {
@@ -876,7 +878,7 @@ void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, 
             perWeek.add(p.createdAt);
             if (p.acknowledgedAt != kNoTime)
                 ack.add(p.createdAt, minutesBetween(p.createdAt, p.acknowledgedAt));
-            offHours.add(p.createdAt, !isBusinessHours(p.createdAt, zone, bhStart, bhEnd));
+            offHours.add(p.createdAt, !isBusinessHoursLocal(cursor.toLocal(p.createdAt), bhStart, bhEnd));
             noise.add(p.createdAt, isNoise(p));
             repeats.add(p.createdAt, repeat[i] != 0);
         }
@@ -1056,7 +1058,11 @@ std::optional<int> severityLevel(std::string_view severity)
 
 bool isBusinessHours(Micros utc, const ZoneOffsets &zone, int startMinutes, int endMinutes)
 {
-    const Micros local = zone.toLocal(utc);
+    return isBusinessHoursLocal(zone.toLocal(utc), startMinutes, endMinutes);
+}
+
+bool isBusinessHoursLocal(Micros local, int startMinutes, int endMinutes)
+{
     Micros day = local / kMicrosPerDay;
     if (local % kMicrosPerDay < 0)
         --day;

@@ -287,6 +287,8 @@ std::optional<int> severityLevel(std::string_view severity);
 // Whether a UTC instant falls in business hours (Monday to Friday, [start, end) minutes after
 // local midnight) in `zone`.
 bool isBusinessHours(Micros utc, const ZoneOffsets &zone, int startMinutes, int endMinutes);
+// The same for a time already on the local clock (ZoneCursor::toLocal).
+bool isBusinessHoursLocal(Micros local, int startMinutes, int endMinutes);
 
 // The engine over one Dataset: it resolves the alert groups (built-in keys, the user's rules and
 // merges) and marks the repeat pages once, then computes any window or period inside the

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace srm {
 
@@ -121,6 +122,20 @@ int ZoneOffsets::offsetAt(Micros utc) const
     auto it = std::upper_bound(m_transitions.begin(), m_transitions.end(), utc,
                                [](Micros v, const Transition &t) { return v < t.at; });
     return it == m_transitions.begin() ? m_baseOffset : std::prev(it)->offset;
+}
+
+ZoneOffsets::Span ZoneOffsets::spanAt(Micros utc) const
+{
+    constexpr Micros kFirst = std::numeric_limits<Micros>::min();
+    constexpr Micros kLast = std::numeric_limits<Micros>::max();
+    if (m_transitions.empty())
+        return {kFirst, kLast, m_baseOffset};
+    const auto it = std::upper_bound(m_transitions.begin(), m_transitions.end(), utc,
+                                     [](Micros v, const Transition &t) { return v < t.at; });
+    const Micros to = it == m_transitions.end() ? kLast : it->at;
+    if (it == m_transitions.begin())
+        return {kFirst, to, m_baseOffset};
+    return {std::prev(it)->at, to, std::prev(it)->offset};
 }
 
 Micros ZoneOffsets::fromLocal(Micros local) const

@@ -40,6 +40,15 @@ public:
 
     // Offset (seconds east of UTC) in effect at a UTC instant.
     int offsetAt(Micros utc) const;
+    // The offset at a UTC instant and the instants [from, to) it holds for (to the ends of
+    // Micros before the first and after the last transition).
+    struct Span
+    {
+        Micros from = 0;
+        Micros to = 0;
+        int offset = 0;
+    };
+    Span spanAt(Micros utc) const;
     Micros toLocal(Micros utc) const { return utc + Micros(offsetAt(utc)) * kMicrosPerSecond; }
 
     // A wall-clock time read as local time. Ambiguous times (the repeated hour in autumn) take
@@ -57,6 +66,25 @@ private:
     bool m_valid = true;
     int m_baseOffset = 0; // offset before the first transition
     std::vector<Transition> m_transitions;
+};
+
+// A ZoneOffsets read by one thread for times that mostly come in order (pages of a block): the
+// span of the last lookup is kept, so that most times need no search of the transitions (the
+// bench's Europe/Amsterdam has 260; the search was 4% of `progress` at 10M pages).
+class ZoneCursor
+{
+public:
+    explicit ZoneCursor(const ZoneOffsets &zone) : m_zone(zone) { }
+    Micros toLocal(Micros utc)
+    {
+        if (utc < m_span.from || utc >= m_span.to)
+            m_span = m_zone.spanAt(utc);
+        return utc + Micros(m_span.offset) * kMicrosPerSecond;
+    }
+
+private:
+    const ZoneOffsets &m_zone;
+    ZoneOffsets::Span m_span; // empty: the first time looks up
 };
 
 // Parses one timestamp of docs/formats.md#timestamps: ISO 8601 (Z, ±hh:mm, ±hhmm or ±hh; 'T' or a space; fractional

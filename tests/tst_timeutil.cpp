@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace srm;
 
 class TstTimeUtil : public QObject
@@ -190,6 +192,32 @@ private slots:
         QCOMPARE(berlin.offsetAt(at("2026-10-25T01:00:00Z")), 3600);
         QVERIFY(!ZoneOffsets(QByteArrayLiteral("Mars/Olympus")).isValid());
         QVERIFY(ZoneOffsets().isUtc());
+    }
+
+    // spanAt() bounds the offset's time exactly at the transitions, and a cursor gives what
+    // offsetAt() gives for times back and forth across them, as pages of a block come.
+    void zoneCursor()
+    {
+        const ZoneOffsets berlin(QByteArrayLiteral("Europe/Berlin"));
+        const auto at = [](const char *iso) { return *parseTimestamp(iso, ZoneOffsets()); };
+        const ZoneOffsets::Span summer = berlin.spanAt(at("2026-07-01T00:00:00Z"));
+        QCOMPARE(summer.from, at("2026-03-29T01:00:00Z"));
+        QCOMPARE(summer.to, at("2026-10-25T01:00:00Z"));
+        QCOMPARE(summer.offset, 7200);
+        QCOMPARE(berlin.spanAt(at("2026-10-25T01:00:00Z")).offset, 3600);
+        QCOMPARE(berlin.spanAt(at("2026-10-25T00:59:59Z")).offset, 7200);
+        const ZoneOffsets::Span utc = ZoneOffsets().spanAt(0);
+        QCOMPARE(utc.from, std::numeric_limits<Micros>::min());
+        QCOMPARE(utc.to, std::numeric_limits<Micros>::max());
+        QCOMPARE(utc.offset, 0);
+        // Before the first transition and after the last.
+        QCOMPARE(berlin.spanAt(std::numeric_limits<Micros>::min()).from, std::numeric_limits<Micros>::min());
+        QCOMPARE(berlin.spanAt(std::numeric_limits<Micros>::max()).to, std::numeric_limits<Micros>::max());
+        ZoneCursor cursor(berlin);
+        const Micros edge = at("2026-10-25T01:00:00Z");
+        for (const Micros t : {edge - 1, edge, edge - 1, edge + 1, Micros(0), edge, at("2026-03-29T00:59:59Z"),
+                               at("2026-03-29T01:00:00Z"), std::numeric_limits<Micros>::min() / 2})
+            QCOMPARE(cursor.toLocal(t), berlin.toLocal(t));
     }
 
     void asOf()
