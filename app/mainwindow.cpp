@@ -466,8 +466,9 @@ QString MainWindow::runBusy(const QString &label, const std::function<void()> &w
 bool MainWindow::openWorkspace(const QString &path)
 {
     // A workspace of an older schema is migrated as it opens: seconds at 10M pages (schema 6
-    // summarises every page), so that open runs on a worker's own connection, which it closes,
-    // and the window then opens the upgraded file (a connection stays on the thread that made it).
+    // summarises every page, schema 7 packs them), so that open runs on a worker's own
+    // connection, which it closes, and the window then opens the upgraded file (a connection
+    // stays on the thread that made it).
     if (Workspace::needsUpgrade(path)) {
         const QString error = runBusy(tr("Upgrading %1 to this version's format…").arg(QFileInfo(path).fileName()),
                                       [&] { Workspace::open(path); });

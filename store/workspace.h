@@ -73,7 +73,7 @@ public:
     // A further connection to an already checked workspace, for another thread.
     static std::unique_ptr<Workspace> openConnection(const QString &path);
     // Whether the file's header says an older schema, so that open() would migrate it (which
-    // can take seconds: schema 6 summarises every page). From the header alone, without SQLite;
+    // can take seconds: schema 6 summarises every page, schema 7 packs them). From the header alone, without SQLite;
     // false for anything open() would refuse. A change still in the WAL is not seen, so "true"
     // may find the migration done.
     static bool needsUpgrade(const QString &path);
