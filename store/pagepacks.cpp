@@ -19,6 +19,9 @@ namespace {
 // acknowledged_at and resolved_at less its created_at when present, all in the unit, each a
 // LEB128 varint (zigzag for those that may be negative). Differences wrap in 64 bits, so any
 // integers round-trip exactly.
+// Any change to this encoding must raise kFormat: unpack() then refuses the old packs and their
+// blocks are read row by row until packed again. A pack of another encoding under the same number
+// can decode cleanly to wrong times (a development build once did), and no check would see it.
 constexpr std::uint64_t kFormat = 1;
 constexpr std::uint64_t kMaxRows = std::uint64_t(1) << Schema::kPageSpanShift;
 constexpr std::int64_t kUnits[] = {1, 1000, 1000000};
