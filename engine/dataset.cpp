@@ -173,16 +173,27 @@ void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &
         return std::string_view(streamIds).substr(e.idAt, e.idSize);
     };
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> streamServices;
+    std::vector<std::string_view> serviceNames; // by index: the map's keys, which stay in place
+    // The window's production deployments as the scan meets them, each made into a fact only once
+    // their order is known: the facts were made in scan order and then moved into (finished_at,
+    // id) order, 304 bytes each, along the permutation's cycles (0.2 s at 10M pages). The id is
+    // the stream entry's, in `streamIds`; the team and the id it fixes are kept in `texts`.
+    struct Row
+    {
+        Micros finishedAt;
+        std::size_t idAt;
+        std::size_t textAt;
+        std::uint32_t idSize;
+        std::uint32_t service;
+        std::uint32_t teamSize; // 0: the service's owner
+        std::uint32_t fixedSize;
+        DeployResult result;
+    };
+    std::vector<Row> rows;
+    std::string texts;
+    const auto rowId = [&streamIds](const Row &r) { return std::string_view(streamIds).substr(r.idAt, r.idSize); };
     const std::int64_t allDeployments = std::max<std::int64_t>(0, scalar(ws, "SELECT count(*) FROM deployments", 0));
     stream.reserve(std::size_t(allDeployments));
-    {
-        // Growing the vector moved every fact (304 bytes each) over and over: 1M of them at 10M pages.
-        Statement count(ws, "SELECT count(*) FROM deployments WHERE finished_at >= ?1 AND finished_at < ?2");
-        count.bind(1, d.window.from());
-        count.bind(2, d.window.to());
-        if (count.next())
-            d.deployments.reserve(std::size_t(std::max<std::int64_t>(0, count.i64(0))));
-    }
     {
         Statement s(ws,
                     "SELECT deployment_id, service, finished_at, is_production, result, fixes_deployment_id, "
@@ -199,80 +210,67 @@ void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &
             if (s.i64(3) == 0)
                 continue;
             const DeployResult result = resultFrom(s, 4);
-            if (finished < d.window.to()) {
-                const std::string_view service = s.textView(1);
-                auto it = streamServices.find(service);
-                if (it == streamServices.end())
-                    it = streamServices.emplace(std::string(service), std::uint32_t(streamServices.size())).first;
-                const std::string_view id = s.textView(0);
-                stream.push_back({it->second, result, finished, streamIds.size(), std::uint32_t(id.size())});
-                streamIds += id;
+            // Every deployment of the window is in the stream too (it finished before the window's end).
+            if (finished >= d.window.to())
+                continue;
+            const std::string_view service = s.textView(1);
+            auto it = streamServices.find(service);
+            if (it == streamServices.end()) {
+                it = streamServices.emplace(std::string(service), std::uint32_t(streamServices.size())).first;
+                serviceNames.push_back(it->first);
             }
+            const std::string_view id = s.textView(0);
+            stream.push_back({it->second, result, finished, streamIds.size(), std::uint32_t(id.size())});
+            streamIds += id;
             if (!d.window.contains(finished))
                 continue;
             // "Production deployment": a failure never reached production.
             if (result != DeployResult::Success && result != DeployResult::RolledBack)
                 continue;
-            // Made in place: moving a fact in copied its 304 bytes (a million of them at 10M pages).
-            DeploymentFact &f = d.deployments.emplace_back();
-            f.deploymentId = s.textView(0);
-            f.service = s.textView(1);
+            const StreamEntry &e = stream.back();
             // docs/scope.md#teams: the deployment's own team wins over its service's owner.
-            f.team = s.textView(6).empty() ? std::string(d.ownerOf(f.service)) : s.text(6);
-            f.finishedAt = finished;
-            f.result = result;
-            if (result == DeployResult::Success && !fixed.empty()) {
-                f.reworkFix = true;
-                f.fixesDeploymentId = std::string(s.textView(5));
-            }
+            const std::string_view team = s.textView(6);
+            const std::string_view fixesId = result == DeployResult::Success ? fixed : std::string_view();
+            rows.push_back({finished, e.idAt, texts.size(), e.idSize, e.service, std::uint32_t(team.size()),
+                            std::uint32_t(fixesId.size()), result});
+            texts += team;
+            texts += fixesId;
         }
     }
-    // scanned[j]: where the j-th fact the scan made went (the changes below follow that order).
-    std::vector<std::uint32_t> scanned;
+    // keys[k]: the finished_at and row of the k-th fact in (finished_at, id) order. Ids are unique,
+    // so a table already in that order needs only the pass that tells; otherwise the pairs are
+    // sorted, ids breaking ties among equal times only.
+    std::vector<std::pair<Micros, std::uint32_t>> keys(rows.size());
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        keys[i] = {rows[i].finishedAt, std::uint32_t(i)};
     {
-        // The facts in (finished_at, id) order. Ids are unique, so a table already in that order
-        // needs only the pass that tells. Otherwise (finished_at, position) pairs are sorted, ids
-        // breaking ties among equal times only, and each fact moves once, in place along the
-        // permutation's cycles: comparing the facts themselves, 304 bytes apart, and moving them
-        // into a second vector of 300 MB took 0.44 s at 10M pages, now 0.17 s.
-        const auto before = [](const DeploymentFact &a, const DeploymentFact &b) {
-            return a.finishedAt != b.finishedAt ? a.finishedAt < b.finishedAt : a.deploymentId < b.deploymentId;
+        const auto before = [&](const std::pair<Micros, std::uint32_t> &a, const std::pair<Micros, std::uint32_t> &b) {
+            if (a.first != b.first)
+                return a.first < b.first;
+            return rowId(rows[a.second]) < rowId(rows[b.second]);
         };
-        if (!std::is_sorted(d.deployments.begin(), d.deployments.end(), before)) {
-            std::vector<std::pair<Micros, std::uint32_t>> keys(d.deployments.size());
-            for (std::size_t i = 0; i < keys.size(); ++i)
-                keys[i] = {d.deployments[i].finishedAt, std::uint32_t(i)};
-            std::sort(keys.begin(), keys.end(), [&d](const auto &a, const auto &b) {
-                if (a.first != b.first)
-                    return a.first < b.first;
-                return d.deployments[a.second].deploymentId < d.deployments[b.second].deploymentId;
-            });
-            scanned.resize(keys.size());
-            for (std::size_t k = 0; k < keys.size(); ++k)
-                scanned[keys[k].second] = std::uint32_t(k);
-            std::vector<char> placed(keys.size(), 0);
-            for (std::size_t k = 0; k < keys.size(); ++k) {
-                if (placed[k])
-                    continue;
-                DeploymentFact held = std::move(d.deployments[k]);
-                std::size_t to = k;
-                for (;;) {
-                    placed[to] = 1;
-                    const std::size_t from = keys[to].second;
-                    if (from == k) {
-                        d.deployments[to] = std::move(held);
-                        break;
-                    }
-                    d.deployments[to] = std::move(d.deployments[from]);
-                    to = from;
-                }
-            }
+        if (!std::is_sorted(keys.begin(), keys.end(), before))
+            std::sort(keys.begin(), keys.end(), before);
+    }
+    // scanned[j]: the fact made of the j-th row (the changes below follow the scan's order).
+    std::vector<std::uint32_t> scanned(rows.size());
+    d.deployments.reserve(rows.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const Row &r = rows[keys[k].second];
+        scanned[keys[k].second] = std::uint32_t(k);
+        DeploymentFact &f = d.deployments.emplace_back();
+        f.deploymentId = rowId(r);
+        f.service = serviceNames[r.service];
+        const std::string_view text = std::string_view(texts).substr(r.textAt, r.teamSize + r.fixedSize);
+        f.team = r.teamSize > 0 ? text.substr(0, r.teamSize) : d.ownerOf(f.service);
+        f.finishedAt = r.finishedAt;
+        f.result = r.result;
+        if (r.fixedSize > 0) {
+            f.reworkFix = true;
+            f.fixesDeploymentId = text.substr(r.teamSize);
         }
     }
-    if (scanned.empty()) {
-        scanned.resize(d.deployments.size());
-        std::iota(scanned.begin(), scanned.end(), 0u);
-    }
+    texts = {};
     const FactIndex byId(d.deployments);
 
     for (auto &[target, list] : fixes) {
@@ -312,7 +310,6 @@ void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &
         }
     }
     stream = {};
-    streamIds = {};
     // Rework rule (c): an incident of the same non-empty service had started at or before the
     // deployment finished and was not resolved by then. A sweep per service over the deployments
     // in time order: incidents enter at their start and leave at their resolution (a min-heap of
@@ -332,20 +329,49 @@ void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &
             std::vector<std::size_t> deploys;
         };
         std::unordered_map<std::string, Sweep, StringHash, std::equal_to<>> byService;
+        // One pass over the incidents for this rule and the next (any incident caused by a
+        // deployment marks it failed). Each test is SQLite's own, so that a value of another type
+        // compares as it did in the two queries this pass replaces.
+        std::vector<std::size_t> unresolved; // deployments with an unresolved incident (once or more)
         Statement s(ws,
-                    "SELECT service, started_at, resolved_at, incident_id FROM incidents "
-                    "WHERE service <> '' AND started_at < ?1");
+                    "SELECT service, started_at, resolved_at, incident_id, caused_by_deployment_id, "
+                    "service <> '' AND started_at < ?1, caused_by_deployment_id <> '' FROM incidents "
+                    "WHERE (service <> '' AND started_at < ?1) OR caused_by_deployment_id <> ''");
         s.bind(1, d.window.to());
         while (s.next()) {
-            auto it = byService.find(s.textView(0));
-            if (it == byService.end())
-                it = byService.emplace(s.text(0), Sweep{}).first;
-            it->second.incidents.push_back({s.i64(1), s.timeOr(2, kNoTime), s.text(3)});
+            if (s.i64(5) != 0) {
+                auto it = byService.find(s.textView(0));
+                if (it == byService.end())
+                    it = byService.emplace(s.text(0), Sweep{}).first;
+                it->second.incidents.push_back({s.i64(1), s.timeOr(2, kNoTime), s.text(3)});
+            }
+            if (s.i64(6) == 0)
+                continue;
+            const std::int64_t it = byId.find(s.textView(4));
+            if (it < 0)
+                continue;
+            DeploymentFact &f = d.deployments[std::size_t(it)];
+            ++f.causedIncidents;
+            f.causedIncidentIds.push_back(s.text(3));
+            if (s.isNull(2))
+                unresolved.push_back(std::size_t(it));
+            else if (f.incidentsResolvedAt == kNoTime || s.i64(2) > f.incidentsResolvedAt)
+                f.incidentsResolvedAt = s.i64(2);
         }
+        for (const std::size_t i : unresolved)
+            d.deployments[i].incidentsResolvedAt = kNoTime;
+        for (DeploymentFact &f : d.deployments)
+            std::sort(f.causedIncidentIds.begin(), f.causedIncidentIds.end());
+        // Each service's deployments, by the scan's index of the service: a lookup a service,
+        // not a hash of the name a deployment.
+        std::vector<Sweep *> sweepOf(serviceNames.size(), nullptr);
+        for (std::size_t i = 0; i < serviceNames.size(); ++i)
+            if (const auto it = byService.find(serviceNames[i]); it != byService.end() && !serviceNames[i].empty())
+                sweepOf[i] = &it->second;
         for (std::size_t i = 0; i < d.deployments.size(); ++i)
-            if (d.deployments[i].result == DeployResult::Success && !d.deployments[i].service.empty())
-                if (const auto it = byService.find(d.deployments[i].service); it != byService.end())
-                    it->second.deploys.push_back(i); // already in time order
+            if (d.deployments[i].result == DeployResult::Success)
+                if (Sweep *sweep = sweepOf[rows[keys[i].second].service])
+                    sweep->deploys.push_back(i); // already in time order
         const auto resolvedBy = [](const Open &o, Micros t) { return o.resolved != kNoTime && o.resolved <= t; };
         for (auto &[service, sweep] : byService) {
             std::vector<Open> &incidents = sweep.incidents;
@@ -382,29 +408,6 @@ void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &
             }
         }
     }
-    // Any incident caused by d marks it failed too.
-    {
-        Statement s(ws,
-                    "SELECT caused_by_deployment_id, incident_id, resolved_at FROM incidents "
-                    "WHERE caused_by_deployment_id <> ''");
-        std::vector<std::size_t> unresolved; // deployments with an unresolved incident (once or more)
-        while (s.next()) {
-            const std::int64_t it = byId.find(s.textView(0));
-            if (it < 0)
-                continue;
-            DeploymentFact &f = d.deployments[std::size_t(it)];
-            ++f.causedIncidents;
-            f.causedIncidentIds.push_back(s.text(1));
-            if (s.isNull(2))
-                unresolved.push_back(std::size_t(it));
-            else if (f.incidentsResolvedAt == kNoTime || s.i64(2) > f.incidentsResolvedAt)
-                f.incidentsResolvedAt = s.i64(2);
-        }
-        for (const std::size_t i : unresolved)
-            d.deployments[i].incidentsResolvedAt = kNoTime;
-        for (DeploymentFact &f : d.deployments)
-            std::sort(f.causedIncidentIds.begin(), f.causedIncidentIds.end());
-    }
     // The changes of those deployments: one pass over the changes with a hash join costs a
     // third of looking each deployment's changes up in the index (measured: 100,000 of 220,000
     // changes, 0.03 s against 0.09 s).
@@ -413,30 +416,28 @@ void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &
     // A deployment's changes are usually imported together, so each run of rows names one
     // deployment: one lookup a run (2.2M changes of 1M deployments at 10M pages; probing for each
     // row was 0.8 s of `progress`, perf). The runs usually also come in the order of their
-    // deployments in the table: a new id is then most often the next fact the scan made, which
-    // one comparison tells.
-    std::vector<std::uint32_t> scanPosition(scanned.size());
-    for (std::size_t j = 0; j < scanned.size(); ++j)
-        scanPosition[scanned[j]] = std::uint32_t(j);
+    // deployments in the table: a new id is then most often the next row the scan kept, which
+    // one comparison tells (the rows in scan order: the facts, in time order, 304 bytes apart,
+    // cost a cache miss a run).
     const ChangeRuns runs = changes();
     // Room for the changes of these deployments, as a share of all.
     if (allDeployments > 0)
         d.changes.reserve(
             std::size_t(double(runs.committed.size()) * double(d.deployments.size()) / double(allDeployments)));
-    std::size_t next = 0; // the position in `scanned` expected next
+    std::size_t next = 0; // the row expected next
     std::uint32_t begin = 0;
     for (std::size_t r = 0; r < runs.ids.size(); ++r) {
         const std::string &id = runs.ids[r];
         const std::uint32_t end = runs.ends[r];
         std::int64_t at = -1;
-        if (next < scanned.size() && d.deployments[scanned[next]].deploymentId == id) {
+        if (next < rows.size() && rowId(rows[next]) == id) {
             at = scanned[next++];
         } else if (const std::int64_t it = byId.find(id); it >= 0) {
             at = it;
-            next = scanPosition[std::size_t(it)] + 1;
+            next = keys[std::size_t(it)].second + 1;
         }
         if (at >= 0) {
-            const Micros deployedAt = d.deployments[std::size_t(at)].finishedAt;
+            const Micros deployedAt = keys[std::size_t(at)].first;
             for (std::uint32_t k = begin; k < end; ++k)
                 d.changes.push_back({runs.committed[k], deployedAt, std::int32_t(at)});
         }
