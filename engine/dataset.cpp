@@ -10,6 +10,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstring>
 #include <exception>
 #include <future>
@@ -765,24 +767,26 @@ private:
 // Reads the pages of a span on a second thread and connection while the calling thread reads
 // the deployment facts: at 10M pages each took seconds, and the second core was idle. The worker
 // opens its connection and starts reading at once (started()); it reads when it is given the
-// window (read()), which the caller knows only once its own read has begun; take() hands over
-// what it read, or rethrows what the worker threw. The deployment facts take longer than the
-// pages, so the worker also flags the repeat pages, with the alert rules and merges it reads in
-// the same state of the file, and then reads the incidents of the window and the changes table
-// for the caller's join: with the pages packed (schema 7) it finished at 0.5 s of the caller's
-// 2.3 s at 10M pages.
+// window (read()), which the caller knows only once its own read has begun. The deployment facts
+// take longer than the pages, so the worker also flags the repeat pages, with the alert rules and
+// merges it reads in the same state of the file, and then reads the changes table for the
+// caller's join (takeChanges()). The incidents of the window go to whichever thread is free
+// first (claimIncidents()): at 10M pages either thread could finish first, by a few tenths of a
+// second either way, and the other waited. take() hands over the rest; both rethrow what the
+// worker threw.
 class ReadBeside
 {
 public:
     struct Result
     {
-        Dataset part; // pages, groups, repeat flags, alert rules and merges; incidents
-        ChangeRuns changes;
+        Dataset part; // pages, groups, repeat flags, alert rules and merges; incidents if it read them
+        bool incidents = false;
     };
 
     explicit ReadBeside(const QString &path)
     {
         m_startedFuture = m_started.get_future();
+        m_changesFuture = m_changes.get_future();
         m_result = std::async(std::launch::async, [this, path] { return run(path); });
     }
     ~ReadBeside()
@@ -797,12 +801,25 @@ public:
 
     // Whether the worker is reading; false when its connection failed to open.
     bool started() { return m_startedFuture.get(); }
-    // `parts`: Dataset::Parts; the worker reads the pages (and their history), the incidents,
-    // and the changes when Delivery is asked.
+    // `parts`: Dataset::Parts; the worker reads the pages (and their history), the changes when
+    // Delivery is asked, and the incidents when asked and not claimed by the caller.
     void read(const AnalysisWindow &window, int parts)
     {
         m_sent = true;
         m_request.set_value(Request{window, parts});
+    }
+    // Whether the changes have been read (takeChanges() would not wait).
+    bool changesReady() const { return m_changesFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }
+    // Once, with Delivery asked: the changes table.
+    ChangeRuns takeChanges() { return m_changesFuture.get(); }
+    // True for the first thread to ask (`beside`: the worker), unless a test names the other: that
+    // one reads the incidents.
+    bool claimIncidents(bool beside)
+    {
+        using Reader = Dataset::IncidentsReader;
+        if (Dataset::incidentsReader != Reader::FirstFree && (Dataset::incidentsReader == Reader::Beside) != beside)
+            return false;
+        return !m_incidentsClaimed.exchange(true);
     }
     // Once: what the worker read.
     Result &take()
@@ -821,11 +838,16 @@ private:
     };
 
     Result run(const QString &path);
+    Result read(Workspace &ws, const Request &request);
 
     std::promise<bool> m_started;
     std::future<bool> m_startedFuture;
     std::promise<std::optional<Request>> m_request;
     bool m_sent = false;
+    std::promise<ChangeRuns> m_changes;
+    std::future<ChangeRuns> m_changesFuture;
+    bool m_changesSent = false; // on the worker's thread
+    std::atomic<bool> m_incidentsClaimed{false};
     std::future<Result> m_result;
     std::optional<Result> m_taken;
 };
@@ -850,24 +872,40 @@ ReadBeside::Result ReadBeside::run(const QString &path)
     }
     m_started.set_value(true);
     const std::optional<Request> request = m_request.get_future().get();
-    Result out;
     if (!request)
-        return out;
+        return {};
+    try {
+        return read(*ws, *request);
+    } catch (...) {
+        // A caller waiting for the changes hears it there too.
+        if (!m_changesSent)
+            m_changes.set_exception(std::current_exception());
+        throw;
+    }
+}
+
+ReadBeside::Result ReadBeside::read(Workspace &ws, const Request &request)
+{
+    Result out;
     Dataset &part = out.part;
-    part.window = request->window;
-    if (request->parts & (Dataset::Pages | Dataset::PageHistory)) {
-        loadPages(*ws, part, request->parts & Dataset::PageHistory);
+    part.window = request.window;
+    if (request.parts & (Dataset::Pages | Dataset::PageHistory)) {
+        loadPages(ws, part, request.parts & Dataset::PageHistory);
         {
-            AlertRuleStore store(*ws);
+            AlertRuleStore store(ws);
             part.alertRules = store.rules();
             part.alertMerges = store.merges();
         }
         part.pageRepeats = Engine(part).repeatFlags();
     }
-    if (request->parts & Dataset::Incidents)
-        loadIncidents(*ws, part);
-    if (request->parts & Dataset::Delivery)
-        out.changes = ChangeRuns::load(*ws);
+    if (request.parts & Dataset::Delivery) {
+        m_changes.set_value(ChangeRuns::load(ws));
+        m_changesSent = true;
+    }
+    if ((request.parts & Dataset::Incidents) && claimIncidents(true)) {
+        loadIncidents(ws, part);
+        out.incidents = true;
+    }
     return out;
 }
 
@@ -1115,8 +1153,8 @@ Dataset Dataset::load(Workspace &ws, std::optional<Micros> asOf, int days, int p
 
 namespace {
 
-// Dataset::loadSpan once this connection reads (and `beside`, when given, reads the pages, the
-// incidents and the changes).
+// Dataset::loadSpan once this connection reads (and `beside`, when given, reads the pages and
+// the changes, and maybe the incidents).
 Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
                      int parts, Micros now, const Scope &scope, ReadBeside *beside)
 {
@@ -1137,10 +1175,24 @@ Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::funct
         d.alertMerges = store.merges();
     }
     d.sloFrom = d.window.from();
+    // With a second thread, the incidents are read by the first thread free: here, when the
+    // changes are not there yet, or once the deployments are read.
+    bool incidents = false;
+    const auto readIncidents = [&] {
+        if ((parts & Dataset::Incidents) && !incidents && (!beside || beside->claimIncidents(false))) {
+            loadIncidents(ws, d);
+            incidents = true;
+        }
+    };
     if (parts & Dataset::Delivery)
-        loadDelivery(ws, d, [&] { return beside ? std::move(beside->take().changes) : ChangeRuns::load(ws); });
-    if ((parts & Dataset::Incidents) && !beside)
-        loadIncidents(ws, d);
+        loadDelivery(ws, d, [&] {
+            if (!beside)
+                return ChangeRuns::load(ws);
+            if (!beside->changesReady())
+                readIncidents();
+            return beside->takeChanges();
+        });
+    readIncidents();
     if (parts & Dataset::Slos)
         loadSlos(ws, d);
     if (parts & Dataset::Debt)
@@ -1150,7 +1202,8 @@ Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::funct
         d.pages = std::move(part.pages);
         d.groups = std::move(part.groups);
         d.pageRepeats = std::move(part.pageRepeats);
-        d.incidents = std::move(part.incidents);
+        if (beside->take().incidents)
+            d.incidents = std::move(part.incidents);
     }
     if (!scope.isEmpty())
         return d.restricted(scope);

@@ -206,10 +206,13 @@ struct Dataset
     // applies here like in load().
     static Dataset loadSpan(Workspace &ws, std::optional<Micros> asOf, const std::function<Micros(Micros asOf)> &from,
                             int parts, Micros now, const Scope &scope = {});
-    // With at least this many pages in the workspace, loadSpan() reads the pages, the incidents
-    // and the changes on a second connection and thread while it reads the deployments (tests
-    // lower it to check both ways).
+    // With at least this many pages in the workspace, loadSpan() reads the pages and the changes
+    // on a second connection and thread while it reads the deployments (tests lower it to check
+    // both ways). The incidents go to whichever thread is free first, or, for tests, to the one
+    // named here.
     static inline std::int64_t parallelPagesFrom = 200'000;
+    enum class IncidentsReader { FirstFree, Caller, Beside };
+    static inline IncidentsReader incidentsReader = IncidentsReader::FirstFree;
 };
 
 } // namespace srm

@@ -629,7 +629,10 @@ private slots:
                 incident("I1", "2026-09-19T00:00:00Z"), incident("I0", "2026-08-01T00:00:00Z"),
                 page("p", "t", "2026-09-19T00:00:00Z"));
         const std::int64_t saved = Dataset::parallelPagesFrom;
-        const auto restore = qScopeGuard([saved] { Dataset::parallelPagesFrom = saved; });
+        const auto restore = qScopeGuard([saved] {
+            Dataset::parallelPagesFrom = saved;
+            Dataset::incidentsReader = Dataset::IncidentsReader::FirstFree;
+        });
         using Joined = std::vector<std::tuple<Micros, Micros, std::string>>;
         const auto joined = [](const Dataset &d) {
             Joined out;
@@ -641,8 +644,13 @@ private slots:
                               {at("2026-09-17T12:00:00Z"), at("2026-09-18T00:00:00Z"), "D1"},
                               {at("2026-09-19T00:00:00Z"), at("2026-09-20T00:00:00Z"), "D2"},
                               {at("2026-09-17T18:00:00Z"), at("2026-09-18T00:00:00Z"), "D1"}};
-        for (const std::int64_t from : {std::numeric_limits<std::int64_t>::max(), std::int64_t(0)}) {
+        using Reader = Dataset::IncidentsReader;
+        for (const auto &[from, reader] :
+             {std::pair{std::numeric_limits<std::int64_t>::max(), Reader::FirstFree},
+              std::pair{std::int64_t(0), Reader::FirstFree}, std::pair{std::int64_t(0), Reader::Caller},
+              std::pair{std::int64_t(0), Reader::Beside}}) {
             Dataset::parallelPagesFrom = from;
+            Dataset::incidentsReader = reader; // with two threads, either may read the incidents
             const Dataset d = Dataset::loadSpan(
                 f.ws(), kAsOf, [](Micros asOf) { return asOf - Micros(kDays) * kMicrosPerDay; }, Dataset::AllParts, 0);
             QCOMPARE(joined(d), expected);
