@@ -780,11 +780,74 @@ std::vector<std::uint8_t> repeatFlags(const Dataset &data, const std::vector<std
 
 using Results = std::array<MetricResult, kMetricCount>;
 
+// Runs of facts in Dataset order with the earliest and latest anchor time of each: pages by
+// created_at (the load's runs, Dataset::pageRuns, one a block of page ids, when they cover the
+// pages; else runs of kLength), changes by their deployment's finished_at. A period's pass skips
+// the runs that end before it or begin after it. Pages come nearly in time order (blocks of ids,
+// each sorted when packed), and changes follow their deployments, so a period reads little more
+// than its own facts: before, each of progress's quarters read all the pages, and an empty one
+// took 48 ms at 10M pages (five of seven are empty on the bench's six months).
+struct TimeRuns
+{
+    static constexpr std::size_t kLength = 4096;
+    using Bounds = std::vector<Dataset::PageRun>;
+    Bounds pages;
+    Bounds changes;
+
+    template <class T, class Time>
+    static Bounds of(const std::vector<T> &facts, Time time)
+    {
+        Bounds out;
+        out.reserve((facts.size() + kLength - 1) / kLength);
+        for (std::size_t at = 0; at < facts.size(); at += kLength) {
+            const std::size_t end = std::min(facts.size(), at + kLength);
+            Micros lo = time(facts[at]), hi = lo;
+            for (std::size_t i = at + 1; i < end; ++i) {
+                lo = std::min(lo, time(facts[i]));
+                hi = std::max(hi, time(facts[i]));
+            }
+            out.push_back({end, lo, hi});
+        }
+        return out;
+    }
+    // Whether the load's runs cover the pages exactly, each non-empty.
+    static bool covers(const Bounds &runs, std::size_t size)
+    {
+        std::size_t begin = 0;
+        for (const Dataset::PageRun &r : runs) {
+            if (r.end <= begin || r.earliest > r.latest)
+                return false;
+            begin = r.end;
+        }
+        return begin == size;
+    }
+    static TimeRuns of(const Dataset &data)
+    {
+        return {covers(data.pageRuns, data.pages.size())
+                    ? data.pageRuns
+                    : of(data.pages, [](const PageFact &p) { return p.createdAt; }),
+                of(data.changes, [](const ChangeFact &c) { return c.deployedAt; })};
+    }
+    // Calls `f` with the index of every fact of the runs that may hold times of `period`, in
+    // Dataset order (`f` still tests each time).
+    template <class F>
+    static void forEach(const Bounds &bounds, const Period &period, F f)
+    {
+        std::size_t begin = 0;
+        for (const Dataset::PageRun &r : bounds) {
+            if (r.latest >= period.from && r.earliest < period.to)
+                for (std::size_t i = begin; i < r.end; ++i)
+                    f(i);
+            begin = r.end;
+        }
+    }
+};
+
 // The metrics counted from the Dataset's events (deployments, changes, incidents, pages) whose
 // anchor time lies in `period`; for a window (`weeks` given), the weekly series and the
 // deployments behind the change failure and rework numerators too.
-void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const Period &period,
-                  const Weeks *weeks, Results &results)
+void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const TimeRuns &runs,
+                  const Period &period, const Weeks *weeks, Results &results)
 {
     auto result = [&](MetricId id) -> MetricResult & { return results[std::size_t(id)]; };
 
@@ -827,9 +890,11 @@ void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, 
                 result(MetricId::DeploymentReworkRate).counted.push_back(countedAsRework(d));
         }
         ValueSeries lead(weeks);
-        for (const ChangeFact &c : data.changes)
+        TimeRuns::forEach(runs.changes, period, [&](std::size_t i) {
+            const ChangeFact &c = data.changes[i];
             if (period.contains(c.deployedAt))
                 lead.add(c.deployedAt, hoursBetween(c.committedAt, c.deployedAt));
+        });
         frequency.fill(result(MetricId::DeploymentFrequency), period.days());
         lead.fill(result(MetricId::LeadTimeForChanges));
         failure.fill(result(MetricId::ChangeFailureRate));
@@ -871,17 +936,17 @@ void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, 
         ZoneCursor cursor(zone);
         const int bhStart = data.settings.businessHoursStart;
         const int bhEnd = data.settings.businessHoursEnd;
-        for (std::size_t i = 0; i < data.pages.size(); ++i) {
+        TimeRuns::forEach(runs.pages, period, [&](std::size_t i) {
             const PageFact &p = data.pages[i];
             if (!period.contains(p.createdAt))
-                continue;
+                return;
             perWeek.add(p.createdAt);
             if (p.acknowledgedAt != kNoTime)
                 ack.add(p.createdAt, minutesBetween(p.createdAt, p.acknowledgedAt));
             offHours.add(p.createdAt, !isBusinessHoursLocal(cursor.toLocal(p.createdAt), bhStart, bhEnd));
             noise.add(p.createdAt, isNoise(p));
             repeats.add(p.createdAt, repeat[i] != 0);
-        }
+        });
         ack.fill(result(MetricId::TimeToAcknowledge));
         perWeek.fill(result(MetricId::PagesPerWeek), period.days());
         offHours.fill(result(MetricId::OffHoursPageRatio));
@@ -951,13 +1016,14 @@ std::vector<ThemeSummary> themesOf(const std::vector<MetricResult> &metrics, con
     return out;
 }
 
-MetricsReport windowMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const AnalysisWindow &window)
+MetricsReport windowMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const TimeRuns &runs,
+                            const AnalysisWindow &window)
 {
     MetricsReport report;
     report.window = window;
     const Weeks weeks(window);
     Results results;
-    eventMetrics(data, repeat, Period::of(window), &weeks, results);
+    eventMetrics(data, repeat, runs, Period::of(window), &weeks, results);
 
     // SLO compliance: the SLOs with data that meet their objective over their own window,
     // at as_of and at the end of each (clipped) week.
@@ -1110,15 +1176,17 @@ std::vector<SloResult> computeSlos(const Dataset &data)
 }
 
 // What an Engine resolves once for its Dataset, on first use: the alert groups, then the repeat
-// flags of the pages.
+// flags of the pages; the time runs when it is made (several threads read them at once).
 struct Engine::Prepared
 {
     std::optional<GroupMap> groups;
     std::optional<std::vector<std::uint8_t>> repeat;
+    TimeRuns runs;
 };
 
 Engine::Engine(const Dataset &data) : m_data(data), m_prepared(std::make_unique<Prepared>())
 {
+    m_prepared->runs = TimeRuns::of(data);
     if (!data.pageRepeats.empty() && data.pageRepeats.size() == data.pages.size())
         m_prepared->repeat = data.pageRepeats;
 }
@@ -1204,7 +1272,7 @@ std::vector<std::int32_t> Engine::finalGroups() const
 
 MetricsReport Engine::metrics(const AnalysisWindow &window) const
 {
-    MetricsReport report = windowMetrics(m_data, repeatFlags(), window);
+    MetricsReport report = windowMetrics(m_data, repeatFlags(), m_prepared->runs, window);
     report.scope = m_data.scope;
     return report;
 }
@@ -1268,7 +1336,7 @@ Analysis Engine::analyze(const AnalysisWindow &window) const
 std::vector<MetricResult> Engine::periodMetrics(const Period &period, bool withToil) const
 {
     Results results;
-    eventMetrics(m_data, repeatFlags(), period, nullptr, results);
+    eventMetrics(m_data, repeatFlags(), m_prepared->runs, period, nullptr, results);
     fillCompliance(results[std::size_t(MetricId::SloCompliance)], periodSlos(period));
     if (withToil)
         fillToil(results[std::size_t(MetricId::ToilRatio)], m_data);

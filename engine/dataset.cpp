@@ -508,6 +508,20 @@ struct PageCollector
         PageFact &p = d.pages.emplace_back(fact);
         p.group = slot;
     }
+    // Closes the run of the pages added since the last call (Dataset::pageRuns): their times are
+    // still in the cache.
+    void endRun()
+    {
+        const std::size_t begin = d.pageRuns.empty() ? 0 : d.pageRuns.back().end;
+        if (d.pages.size() <= begin)
+            return;
+        Micros earliest = d.pages[begin].createdAt, latest = earliest;
+        for (std::size_t i = begin + 1; i < d.pages.size(); ++i) {
+            earliest = std::min(earliest, d.pages[i].createdAt);
+            latest = std::max(latest, d.pages[i].createdAt);
+        }
+        d.pageRuns.push_back({d.pages.size(), earliest, latest});
+    }
 };
 
 // Reads the pages created in [window.from() − history, window.to()).
@@ -562,6 +576,7 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
                     p.autoResolved = r.autoResolved;
                     collect.add(p, r.group);
                 }
+                collect.endRun();
                 continue;
             }
             const std::int64_t lo = block * (std::int64_t(1) << kShift);
@@ -615,6 +630,7 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
                 s.bind(4, hi);
                 s.next();
                 s.reset();
+                collect.endRun();
             }
         } catch (...) {
             sqlite3_create_function_v2(db, "srm_collect_pages", 5, flags, nullptr, nullptr, nullptr, nullptr, nullptr);
@@ -1202,6 +1218,7 @@ Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::funct
         d.pages = std::move(part.pages);
         d.groups = std::move(part.groups);
         d.pageRepeats = std::move(part.pageRepeats);
+        d.pageRuns = std::move(part.pageRuns);
         if (beside->take().incidents)
             d.incidents = std::move(part.incidents);
     }

@@ -158,6 +158,17 @@ struct Dataset
     // other reads, else empty; the Engine takes them as they are. Whatever changes the pages or
     // the alert rules and merges clears it (restricted() and partition() leave it empty).
     std::vector<std::uint8_t> pageRepeats;
+    // Runs of `pages` as the load made them (one a block of page ids), each with the earliest and
+    // latest created_at among its pages, so that the engine passes over a period's runs only
+    // (Engine's time runs). Empty when not loaded; the engine makes its own when the runs do not
+    // end where `pages` does. Whatever changes the pages clears it, as pageRepeats.
+    struct PageRun
+    {
+        std::size_t end; // the run is pages [previous run's end, end)
+        Micros earliest;
+        Micros latest;
+    };
+    std::vector<PageRun> pageRuns;
     QList<AlertRule> alertRules; // by position
     QList<AlertMerge> alertMerges;
 
