@@ -608,10 +608,32 @@ private slots:
                           {from + 2 * kMicrosPerDay, fields(first)},
                           {to - 2, fields(-1)},
                           {to - 1, fields(5000)}};
-        QCOMPARE(read(f.load(kAsOf, kDays, Dataset::Pages)), window);
+        // The load's runs of pages (one a block, or a range of blocks read as rows) cover the
+        // pages, each with the earliest and latest time among its own.
+        const auto runsMatch = [](const Dataset &d) {
+            std::size_t begin = 0;
+            for (const Dataset::PageRun &r : d.pageRuns) {
+                if (r.end <= begin || r.end > d.pages.size())
+                    return false;
+                Micros earliest = std::numeric_limits<Micros>::max(), latest = std::numeric_limits<Micros>::min();
+                for (std::size_t i = begin; i < r.end; ++i) {
+                    earliest = std::min(earliest, d.pages[i].createdAt);
+                    latest = std::max(latest, d.pages[i].createdAt);
+                }
+                if (earliest != r.earliest || latest != r.latest)
+                    return false;
+                begin = r.end;
+            }
+            return begin == d.pages.size() && d.pageRuns.size() >= 2;
+        };
+        const Dataset inWindow = f.load(kAsOf, kDays, Dataset::Pages);
+        QCOMPARE(read(inWindow), window);
+        QVERIFY(runsMatch(inWindow));
         Read history = window;
         history.insert(history.begin(), {from - 3 * kMicrosPerDay, fields(3)});
-        QCOMPARE(read(f.load(kAsOf, kDays, Dataset::Pages | Dataset::PageHistory)), history);
+        const Dataset withHistory = f.load(kAsOf, kDays, Dataset::Pages | Dataset::PageHistory);
+        QCOMPARE(read(withHistory), history);
+        QVERIFY(runsMatch(withHistory));
     }
 
     // The changes are joined to their deployments run by run (rows naming one deployment), read
@@ -660,6 +682,62 @@ private slots:
             QCOMPARE(d.pages.size(), std::size_t(1));
             QCOMPARE(d.pageRepeats.size(), from == 0 ? std::size_t(1) : std::size_t(0)); // flagged beside
         }
+    }
+
+    // A period's pass reads only the runs of pages and changes that may hold its times (the
+    // load's Dataset::pageRuns when they cover the pages, else the engine's runs of 4,096): every
+    // page and change of the period is counted wherever it sits, and none outside it.
+    void periodsReadTheirRunsOnly_data()
+    {
+        QTest::addColumn<int>("runs"); // 0: none, 1: the load's, 2: the load's, not covering the pages
+        QTest::newRow("engine's runs") << 0;
+        QTest::newRow("load's runs") << 1;
+        QTest::newRow("runs short of the pages") << 2;
+    }
+    void periodsReadTheirRunsOnly()
+    {
+        QFETCH(int, runs);
+        const Micros day = kMicrosPerDay;
+        const Period march{at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")};
+        const Period may{at("2026-05-01T00:00:00Z"), at("2026-06-01T00:00:00Z")};
+        const Period july{at("2026-07-01T00:00:00Z"), at("2026-08-01T00:00:00Z")};
+        Dataset d;
+        d.window = AnalysisWindow{at("2026-10-01T00:00:00Z"), 240};
+        d.groups.push_back({"svc", "alert"});
+        // 10,000 pages: 3,000 in March, 4,000 in May (the first exactly at its start, the last a
+        // microsecond before its end), then 3,000 alternating March and May. Changes likewise.
+        const auto add = [&d](Micros t) {
+            PageFact p;
+            p.createdAt = t;
+            d.pages.push_back(p);
+            d.changes.push_back({t - day, t, -1});
+        };
+        for (int i = 0; i < 3000; ++i)
+            add(march.from + day + Micros(i));
+        add(may.from);
+        for (int i = 1; i < 3999; ++i)
+            add(may.from + day + Micros(i));
+        add(may.to - 1);
+        for (int i = 0; i < 3000; ++i)
+            add(i % 2 ? march.from + 2 * day + Micros(i) : may.from + 2 * day + Micros(i));
+        if (runs == 1)
+            d.pageRuns = {{3000, march.from + day, march.from + day + 2999},
+                          {7000, may.from, may.to - 1},
+                          {10000, march.from + 2 * day + 1, may.from + 2 * day + 2998}};
+        if (runs == 2)
+            d.pageRuns = {{3000, march.from + day, march.from + day + 2999}, {7000, may.from, may.to - 1}};
+        const Engine engine(d);
+        const auto counted = [&engine](const Period &period) {
+            const std::vector<MetricResult> r = engine.periodMetrics(period, false);
+            return std::pair{r[std::size_t(MetricId::AlertNoiseRatio)].n,
+                             r[std::size_t(MetricId::LeadTimeForChanges)].n};
+        };
+        QCOMPARE(counted(march), (std::pair<std::int64_t, std::int64_t>{4500, 4500}));
+        QCOMPARE(counted(may), (std::pair<std::int64_t, std::int64_t>{5500, 5500}));
+        QCOMPARE(counted(july), (std::pair<std::int64_t, std::int64_t>{0, 0}));
+        // The run of May alone, from its first page's time to its last one's.
+        QCOMPARE(counted(Period{may.from, may.from + 1}).first, std::int64_t(1));
+        QCOMPARE(counted(Period{may.to - 1, may.to}).first, std::int64_t(1));
     }
 
     // A user rule that folds two built-in groups into one, and a merge, change what repeats.
