@@ -217,7 +217,7 @@ int cmdMetrics(const QStringList &args)
     MetricsReport report = computeComparedMetrics(engine, window);
     std::optional<Breakdown> breakdown;
     if (breakdownBy)
-        breakdown = computeBreakdown(engine, window, *breakdownBy);
+        breakdown = computeBreakdown(engine, window, *breakdownBy, true);
     if (parser.isSet(options.json))
         printJsonText(breakdown ? toJsonText(report, *breakdown) : toJsonText(report));
     else

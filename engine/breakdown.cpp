@@ -1,6 +1,8 @@
 #include "engine/breakdown.h"
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 
 namespace srm {
 
@@ -41,7 +43,7 @@ Breakdown computeBreakdown(const Dataset &data, const AnalysisWindow &window, Br
     return computeBreakdown(whole, window, by);
 }
 
-Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, BreakdownBy by)
+Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, BreakdownBy by, bool twoThreads)
 {
     const Dataset &data = whole.data();
     Breakdown out;
@@ -52,10 +54,47 @@ Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, Br
     const bool keep = partsKeepRepeats(whole, by);
     std::vector<std::vector<std::uint8_t>> repeats;
     auto parts = data.partition(by, window, keep ? &whole.repeatFlags() : nullptr, keep ? &repeats : nullptr);
+    // Each part's figures read only that part: on two threads, each taking the next part not yet
+    // started, the largest first (at 10M pages, `metrics --by service` computed its 11 parts on
+    // one core for 1.1 s while the other was idle).
+    std::vector<MetricsReport> reports(parts.size());
+    std::vector<std::size_t> order(parts.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = k;
+    const auto size = [&parts](std::size_t k) {
+        const Dataset &p = parts[k].second;
+        return p.pages.size() + p.deployments.size() + p.changes.size() + p.incidents.size();
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size(a) > size(b); });
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < order.size() && !failed; i = next++) {
+            const std::size_t k = order[i];
+            try {
+                const Dataset &part = parts[k].second;
+                const Engine engine = keep ? Engine(part, std::move(repeats[k])) : Engine(part);
+                reports[k] = engine.metrics(window);
+            } catch (...) {
+                failed = true;
+                throw;
+            }
+        }
+    };
+    if (twoThreads && parts.size() > 1) {
+        auto side = std::async(std::launch::async, work);
+        try {
+            work();
+        } catch (...) {
+            side.wait();
+            throw;
+        }
+        side.get();
+    } else {
+        work();
+    }
     for (std::size_t k = 0; k < parts.size(); ++k) {
-        auto &[name, part] = parts[k];
-        const Engine engine = keep ? Engine(part, std::move(repeats[k])) : Engine(part);
-        BreakdownEntry entry{QString::fromStdString(name), engine.metrics(window)};
+        BreakdownEntry entry{QString::fromStdString(parts[k].first), std::move(reports[k])};
         for (const MetricResult &m : entry.metrics.metrics) {
             MetricRollup &r = out.rollup[std::size_t(m.key())];
             switch (m.status) {
