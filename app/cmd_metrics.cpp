@@ -214,7 +214,9 @@ int cmdMetrics(const QStringList &args)
     const AnalysisWindow window{data.window.asOf, days};
     // One engine: the breakdown's parts reuse the pages' repeat flags it computes.
     Engine engine(data);
-    MetricsReport report = computeComparedMetrics(engine, window);
+    // Neither the JSON nor the text lists the counted deployments (the window's detail and the CSV
+    // export do).
+    MetricsReport report = computeComparedMetrics(engine, window, false);
     std::optional<Breakdown> breakdown;
     if (breakdownBy)
         breakdown = computeBreakdown(engine, window, *breakdownBy, true);

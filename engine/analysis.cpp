@@ -847,7 +847,7 @@ struct TimeRuns
 // anchor time lies in `period`; for a window (`weeks` given), the weekly series and the
 // deployments behind the change failure and rework numerators too.
 void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const TimeRuns &runs,
-                  const Period &period, const Weeks *weeks, Results &results)
+                  const Period &period, const Weeks *weeks, bool listCounted, Results &results)
 {
     auto result = [&](MetricId id) -> MetricResult & { return results[std::size_t(id)]; };
 
@@ -882,7 +882,7 @@ void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, 
         // The deployments behind the two numerators, of the period (in finished_at, id order).
         // A window's figures list them; progress's quarters do not, and building them was 2.4%
         // of `progress` at 10M pages (perf: a copy of each failed deployment's ids, eight times).
-        for (auto it = first; weeks && it != last; ++it) {
+        for (auto it = first; weeks && listCounted && it != last; ++it) {
             const DeploymentFact &d = *it;
             if (d.failed())
                 result(MetricId::ChangeFailureRate).counted.push_back(countedAsFailed(d));
@@ -1017,13 +1017,13 @@ std::vector<ThemeSummary> themesOf(const std::vector<MetricResult> &metrics, con
 }
 
 MetricsReport windowMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, const TimeRuns &runs,
-                            const AnalysisWindow &window)
+                            const AnalysisWindow &window, bool listCounted)
 {
     MetricsReport report;
     report.window = window;
     const Weeks weeks(window);
     Results results;
-    eventMetrics(data, repeat, runs, Period::of(window), &weeks, results);
+    eventMetrics(data, repeat, runs, Period::of(window), &weeks, listCounted, results);
 
     // SLO compliance: the SLOs with data that meet their objective over their own window,
     // at as_of and at the end of each (clipped) week.
@@ -1270,9 +1270,9 @@ std::vector<std::int32_t> Engine::finalGroups() const
     return resolveGroups(m_data).finalOf;
 }
 
-MetricsReport Engine::metrics(const AnalysisWindow &window) const
+MetricsReport Engine::metrics(const AnalysisWindow &window, bool listCounted) const
 {
-    MetricsReport report = windowMetrics(m_data, repeatFlags(), m_prepared->runs, window);
+    MetricsReport report = windowMetrics(m_data, repeatFlags(), m_prepared->runs, window, listCounted);
     report.scope = m_data.scope;
     return report;
 }
@@ -1336,7 +1336,7 @@ Analysis Engine::analyze(const AnalysisWindow &window) const
 std::vector<MetricResult> Engine::periodMetrics(const Period &period, bool withToil) const
 {
     Results results;
-    eventMetrics(m_data, repeatFlags(), m_prepared->runs, period, nullptr, results);
+    eventMetrics(m_data, repeatFlags(), m_prepared->runs, period, nullptr, false, results);
     fillCompliance(results[std::size_t(MetricId::SloCompliance)], periodSlos(period));
     if (withToil)
         fillToil(results[std::size_t(MetricId::ToilRatio)], m_data);
@@ -1392,15 +1392,15 @@ MetricsReport computeComparedMetrics(const Dataset &data, const AnalysisWindow &
     return computeComparedMetrics(engine, window);
 }
 
-MetricsReport computeComparedMetrics(Engine &engine, const AnalysisWindow &window)
+MetricsReport computeComparedMetrics(Engine &engine, const AnalysisWindow &window, bool listCounted)
 {
     engine.prepareMetrics();
     // Once prepared, the two windows are independent: the period before on a second thread
     // (at 10M pages each took 0.6 s).
     auto previous = std::async(std::launch::async, [&] {
-        return engine.metrics(AnalysisWindow{window.from(), window.days});
+        return engine.metrics(AnalysisWindow{window.from(), window.days}, false);
     });
-    MetricsReport report = engine.metrics(window);
+    MetricsReport report = engine.metrics(window, listCounted);
     compareWithPrevious(report, previous.get());
     return report;
 }

@@ -74,7 +74,7 @@ Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, Br
             try {
                 const Dataset &part = parts[k].second;
                 const Engine engine = keep ? Engine(part, std::move(repeats[k])) : Engine(part);
-                reports[k] = engine.metrics(window);
+                reports[k] = engine.metrics(window, false); // a part's figures list no deployments
             } catch (...) {
                 failed = true;
                 throw;

@@ -111,10 +111,10 @@ void ReadModel::load(ReadModel &m, Workspace &ws, const ReadRequest &request, Mi
         [&] { m.analysis = engine.analyze(m.window); },
         [&] { m.progress = computeProgress(engine, m.window.asOf, quarters); },
         [&] {
-            m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days});
+            m.previous = engine.metrics(AnalysisWindow{m.window.from(), m.window.days}, false);
         },
         [&] {
-            m.yesterday = engine.metrics(AnalysisWindow{m.window.asOf - kMicrosPerDay, m.window.days});
+            m.yesterday = engine.metrics(AnalysisWindow{m.window.asOf - kMicrosPerDay, m.window.days}, false);
         },
     });
     compareWithPrevious(m.analysis.metrics, m.previous);
