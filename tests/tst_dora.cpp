@@ -341,6 +341,19 @@ private slots:
         QCOMPARE(p4.openIncidents, 3);
         // Other metrics list nothing.
         QVERIFY(r.at(MetricId::DeploymentFrequency).counted.empty());
+        // Figures that no view lists (the period before, breakdown parts, the command line) leave
+        // the lists out and keep every figure.
+        {
+            const Dataset d = f.load(kAsOf, kDays);
+            const MetricsReport bare = Engine(d).metrics(d.window, false);
+            for (const MetricResult &m : bare.metrics) {
+                QVERIFY(m.counted.empty());
+                QCOMPARE(m.value, r.at(m.key()).value);
+                QCOMPARE(m.numerator, r.at(m.key()).numerator);
+                QCOMPARE(m.n, r.at(m.key()).n);
+            }
+            QCOMPARE(Engine(d).metrics(d.window).at(MetricId::DeploymentReworkRate).counted.size(), std::size_t(2));
+        }
 
         // The latest-started open incident once a later one is resolved: I4 is now resolved at
         // 09-21T06:00, and P5 (09-21T12:00, after the success P4) comes.
