@@ -740,6 +740,54 @@ private slots:
         QCOMPARE(counted(Period{may.to - 1, may.to}).first, std::int64_t(1));
     }
 
+    // A p50 metric's median, p90 and the median's interval are selected one after the other in
+    // the same values, each search narrowed by the ones before: the figures equal those of the
+    // sorted values, with ties, for sizes where the ranks fall together or apart.
+    void percentilesBySelection_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("distinct"); // how many different delays
+        for (const int count : {1, 2, 3, 9, 10, 11, 101, 4999})
+            for (const int distinct : {1, 3, 1000, 1000000})
+                QTest::addRow("%d values, %d distinct", count, distinct) << count << distinct;
+    }
+    void percentilesBySelection()
+    {
+        QFETCH(int, count);
+        QFETCH(int, distinct);
+        // Several draws: where each value lands decides which ranks a wrongly narrowed search
+        // misses.
+        const auto check = [&](std::uint64_t seed) {
+            Dataset d;
+            d.window = AnalysisWindow{kAsOf, kDays};
+            d.groups.push_back({"svc", "alert"});
+            std::mt19937_64 random(std::uint64_t(count) * 7919 + std::uint64_t(distinct) + seed * 104729);
+            std::vector<double> minutes;
+            for (int i = 0; i < count; ++i) {
+                PageFact p;
+                p.createdAt = d.window.from() + Micros(random() % (std::uint64_t(kDays) * 86400)) * kMicrosPerSecond;
+                const Micros delay = Micros(random() % std::uint64_t(distinct)) * 7 * kMicrosPerSecond;
+                p.acknowledgedAt = p.createdAt + delay;
+                d.pages.push_back(p);
+                minutes.push_back(double(delay) / double(kMicrosPerMinute));
+            }
+            std::sort(minutes.begin(), minutes.end());
+            const std::vector<MetricResult> r = Engine(d).periodMetrics(Period::of(d.window), false);
+            const MetricResult &tta = r[std::size_t(MetricId::TimeToAcknowledge)];
+            QCOMPARE(tta.n, std::int64_t(count));
+            QCOMPARE(tta.value, percentileSorted(minutes, 0.5));
+            QCOMPARE(tta.p90, percentileSorted(minutes, 0.9));
+            const std::optional<Interval> ci = intervals::median(minutes);
+            QCOMPARE(tta.ci.has_value(), ci.has_value());
+            if (ci) {
+                QCOMPARE(tta.ci->lo, ci->lo);
+                QCOMPARE(tta.ci->hi, ci->hi);
+            }
+        };
+        for (std::uint64_t seed = 0; seed < 16 && !QTest::currentTestFailed(); ++seed)
+            check(seed);
+    }
+
     // A user rule that folds two built-in groups into one, and a merge, change what repeats.
     void repeatPagesFollowRulesAndMerges()
     {
