@@ -647,6 +647,7 @@ void loadPages(Workspace &ws, Dataset &d, bool history)
     const std::unordered_map<std::int64_t, std::int32_t> &sparse = collect.sparse;
     const std::vector<std::int64_t> &groupIds = collect.groupIds;
     d.groups.resize(groupIds.size());
+    d.groupsDistinct = true; // by id, from a table with a unique (service, title) index
     if (groupIds.empty())
         return;
     Statement names(ws, "SELECT id, service, title FROM alert_groups");
@@ -1011,6 +1012,8 @@ void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf 
                 (*partRepeat)[k].reserve(pages[k]);
         }
     }
+    for (Dataset *part : parts)
+        part->groupsDistinct = src.groupsDistinct; // each takes a group at most once
     std::vector<std::vector<std::int32_t>> dense(parts.size());
     for (std::size_t i = 0; i < src.pages.size(); ++i) {
         const PageFact &p = src.pages[i];
@@ -1249,6 +1252,7 @@ Dataset loadSpanWith(Workspace &ws, std::optional<Micros> asOf, const std::funct
         Dataset &part = beside->take().part;
         d.pages = std::move(part.pages);
         d.groups = std::move(part.groups);
+        d.groupsDistinct = part.groupsDistinct;
         d.pageRepeats = std::move(part.pageRepeats);
         d.pageRuns = std::move(part.pageRuns);
         if (beside->take().incidents)

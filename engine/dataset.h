@@ -154,6 +154,10 @@ struct Dataset
     // createdAt < window.from()); in no particular order.
     std::vector<PageFact> pages;
     std::vector<GroupName> groups; // the built-in groups the pages refer to
+    // Whether no two of `groups` have the same service and title: set by the load, which reads
+    // them by id from the store, whose unique index on (service, title) sees to it; kept by the
+    // parts of a restriction or breakdown (a subset). Unset, the engine checks it by sorting.
+    bool groupsDistinct = false;
     // The pages' repeat flags (Engine::repeatFlags()) when the load computed them beside its
     // other reads, else empty; the Engine takes them as they are. Whatever changes the pages or
     // the alert rules and merges clears it (restricted() and partition() leave it empty).

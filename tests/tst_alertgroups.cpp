@@ -220,10 +220,13 @@ private slots:
         EngineFixture g;
         writePages(g);
         Dataset d = g.load(kAsOf, kDays, Dataset::Pages);
+        QVERIFY(d.groupsDistinct); // read by id from the store's unique (service, title) rows
         const AlertReport before = computeAlerts(d);
-        // The first page's group, twice: that page now points at the copy.
+        // The first page's group, twice: that page now points at the copy. Whatever changes the
+        // groups clears the load's word that they are distinct; the engine then checks.
         const std::int32_t top = d.pages.front().group;
         d.groups.push_back(d.groups[std::size_t(top)]);
+        d.groupsDistinct = false;
         for (PageFact &p : d.pages)
             if (p.group == top) {
                 p.group = std::int32_t(d.groups.size() - 1);
