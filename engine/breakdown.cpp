@@ -1,8 +1,9 @@
 #include "engine/breakdown.h"
 
+#include "engine/twothreads.h"
+
 #include <algorithm>
-#include <atomic>
-#include <future>
+#include <functional>
 
 namespace srm {
 
@@ -66,32 +67,18 @@ Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, Br
         return p.pages.size() + p.deployments.size() + p.changes.size() + p.incidents.size();
     };
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size(a) > size(b); });
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < order.size() && !failed; i = next++) {
-            const std::size_t k = order[i];
-            try {
-                const Dataset &part = parts[k].second;
-                const Engine engine = keep ? Engine(part, std::move(repeats[k])) : Engine(part);
-                reports[k] = engine.metrics(window, false); // a part's figures list no deployments
-            } catch (...) {
-                failed = true;
-                throw;
-            }
-        }
-    };
-    if (twoThreads && parts.size() > 1) {
-        auto side = std::async(std::launch::async, work);
-        try {
-            work();
-        } catch (...) {
-            side.wait();
-            throw;
-        }
-        side.get();
+    std::vector<std::function<void()>> tasks;
+    for (const std::size_t k : order)
+        tasks.emplace_back([&, k] {
+            const Dataset &part = parts[k].second;
+            const Engine engine = keep ? Engine(part, std::move(repeats[k])) : Engine(part);
+            reports[k] = engine.metrics(window, false); // a part's figures list no deployments
+        });
+    if (twoThreads && tasks.size() > 1) {
+        runOnTwoThreads(tasks);
     } else {
-        work();
+        for (const auto &task : tasks)
+            task();
     }
     for (std::size_t k = 0; k < parts.size(); ++k) {
         BreakdownEntry entry{QString::fromStdString(parts[k].first), std::move(reports[k])};

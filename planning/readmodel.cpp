@@ -3,11 +3,12 @@
 #include "planning/debtgraph.h"
 #include "planning/debtstore.h"
 
+#include "engine/twothreads.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
 #include <future>
 #include <vector>
@@ -15,33 +16,6 @@
 namespace srm {
 
 namespace {
-
-// Runs `tasks` on this thread and a second one, each thread taking the next task not yet
-// started. After a task throws, no other starts; the first exception is rethrown once both
-// threads are done (the tasks read what the caller's frame owns).
-void runOnTwoThreads(const std::vector<std::function<void()>> &tasks)
-{
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < tasks.size() && !failed; i = next++) {
-            try {
-                tasks[i]();
-            } catch (...) {
-                failed = true;
-                throw;
-            }
-        }
-    };
-    auto side = std::async(std::launch::async, work);
-    try {
-        work();
-    } catch (...) {
-        side.wait();
-        throw;
-    }
-    side.get();
-}
 
 // What the read model holds besides the Dataset's facts, read on `ws` after the span.
 void readTheRest(ReadModel &m, Workspace &ws, const Dataset &data, Micros now)
