@@ -715,21 +715,18 @@ void loadSlos(Workspace &ws, Dataset &d)
 }
 
 // All reads of one load see the same state of the file (a deferred read transaction), unless
-// the caller already holds a transaction. Meanwhile SQLite reads the file through a memory map:
-// a large workspace does not fit the page cache, and copying every page into it cost a seventh
-// of `metrics` on the 1M-page workspace (0.53 s, 0.46 s mapped). The map asked for is larger
-// than any workspace; SQLite caps it at its build's limit (2 GB in Debian's). A 1 GB map left the
-// last half of the 10M-page workspace (2.1 GB) to be copied: `progress` spent 0.84 s in the
-// system, now 0.60 s (medians of three).
+// the caller already holds a transaction. Meanwhile SQLite reads the file through a memory map
+// (sqlite::MappedReads): a large workspace does not fit the page cache, and copying every page
+// into it cost a seventh of `metrics` on the 1M-page workspace (0.53 s, 0.46 s mapped). A 1 GB
+// map left the last half of the 10M-page workspace (2.1 GB) to be copied: `progress` spent
+// 0.84 s in the system, now 0.60 s (medians of three) with a map of the whole file.
 // Only while loading: mapped pages count as resident memory, and imports keep theirs small.
 class ReadSnapshot
 {
 public:
-    explicit ReadSnapshot(Workspace &ws) : m_db(ws.handle())
+    explicit ReadSnapshot(Workspace &ws) : m_db(ws.handle()), m_mapped(ws)
     {
         if (sqlite3_get_autocommit(m_db)) {
-            // A speed-up only: a file system that cannot map keeps reading as before.
-            sqlite3_exec(m_db, "PRAGMA mmap_size = 17179869184", nullptr, nullptr, nullptr);
             const int rc = sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
             if (rc != SQLITE_OK)
                 ws.fail(QStringLiteral("starting to read"), rc, QString::fromUtf8(sqlite3_errmsg(m_db)));
@@ -738,16 +735,15 @@ public:
     }
     ~ReadSnapshot()
     {
-        if (m_owned) {
+        if (m_owned)
             sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
-            sqlite3_exec(m_db, "PRAGMA mmap_size = 0", nullptr, nullptr, nullptr);
-        }
     }
     ReadSnapshot(const ReadSnapshot &) = delete;
     ReadSnapshot &operator=(const ReadSnapshot &) = delete;
 
 private:
     sqlite3 *m_db;
+    sqlite::MappedReads m_mapped; // after the COMMIT of the destructor
     bool m_owned = false;
 };
 

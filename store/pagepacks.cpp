@@ -183,6 +183,9 @@ std::int64_t packStale(Workspace &ws)
 {
     std::vector<std::int64_t> blocks;
     {
+        // Each row with its pack fills a 64 KB page: mapped, the scan reads a few bytes of each
+        // instead of copying all of them (16 MB at a million pages, 7 ms of a 1% delta's import).
+        const sqlite::MappedReads mapped(ws);
         sqlite::Statement s(ws, "SELECT block FROM page_spans WHERE packed IS NULL AND pages > 0 ORDER BY block");
         while (s.next())
             blocks.push_back(s.i64(0));

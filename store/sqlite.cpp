@@ -117,6 +117,19 @@ ForeignKeysOff::~ForeignKeysOff()
     }
 }
 
+// --- MappedReads -----------------------------------------------------------------------------
+
+MappedReads::MappedReads(Workspace &ws) : m_db(ws.handle())
+{
+    m_set = sqlite3_exec(m_db, "PRAGMA mmap_size = 17179869184", nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+MappedReads::~MappedReads()
+{
+    if (m_set)
+        sqlite3_exec(m_db, "PRAGMA mmap_size = 0", nullptr, nullptr, nullptr);
+}
+
 // --- PRAGMAs ---------------------------------------------------------------------------------
 
 void setDurability(Workspace &ws, Durability d)

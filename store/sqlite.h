@@ -1,8 +1,8 @@
 // The store's SQLite mechanics, in one place: a prepared statement that finalises itself
 // (Statement), the prepared statements a writer keeps for the length of an import
 // (StatementCache), a savepoint (Savepoint), the foreign-key switch of a bulk write
-// (ForeignKeysOff), the durability PRAGMAs of a file nobody else sees yet (Durability) and the
-// start-up check that Qt's SQLite driver runs on the library we link (checkSqliteLibrary).
+// (ForeignKeysOff), reads through a memory map (MappedReads), the durability PRAGMAs of a file
+// nobody else sees yet (Durability) and the start-up check that Qt's SQLite driver runs on the library we link (checkSqliteLibrary).
 // Everything works on the raw handle of one Workspace (Workspace::handle) and reports a failure
 // as the WorkspaceError matching the SQLite code (Workspace::fail). Layers above store/ use
 // these types instead of calling sqlite3_* for transactions or PRAGMAs.
@@ -169,6 +169,28 @@ public:
 
 private:
     Workspace &m_ws;
+};
+
+// SQLite reads the file through a memory map for the scope: pages are used where the page cache
+// holds them instead of being copied into SQLite's own cache. A workspace's pages are 64 KB, and a
+// read that needs a few bytes of each (page_spans, whose rows each fill a page with their packed
+// pages) copied all of them. Mapped pages count as the process's resident memory, so only reads
+// that are bounded or meant to see the whole file ask for it; writes keep SQLite's own cache.
+// The map asked for is larger than any workspace: SQLite caps it at its build's limit (2 GB in
+// Debian's). A file system that cannot map reads as before. Inside a write transaction, pages
+// the transaction changed are still read from SQLite's cache or the WAL; SQLite keeps the map
+// while a statement still holds a page of it.
+class MappedReads
+{
+public:
+    explicit MappedReads(Workspace &ws);
+    ~MappedReads();
+    MappedReads(const MappedReads &) = delete;
+    MappedReads &operator=(const MappedReads &) = delete;
+
+private:
+    sqlite3 *m_db;
+    bool m_set = false;
 };
 
 // Journal and sync settings. Scratch: for a file nobody else can see (a crash loses only that
