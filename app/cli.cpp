@@ -1,43 +1,35 @@
 #include "app/cli.h"
 
-#include "app/translations.h"
-
 #include "app/commands.h"
+#include "app/guiloader.h"
 #include "store/texthygiene.h"
 #include "store/workspace.h"
 
-#include <QApplication>
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QGuiApplication>
 
-#include <cerrno>
 #include <cstdio>
-#include <pwd.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace srm::cli {
 
 namespace {
 
-// Offscreen: widgets on the offscreen platform unless QT_QPA_PLATFORM names one (rendering
-// without a display, and without showing a window on one). Gui: fonts and painting without
-// widgets (PDF, SVG), also offscreen unless the user chose a platform.
-enum class AppKind { Core, Widgets, Offscreen, Gui };
+// Core: QCoreApplication, here. The others need Qt's GUI libraries and run in the module
+// sre-roadmap-gui (app/guirun.h), which creates their application object.
+enum class AppKind { Core, Gui };
 
 struct Command
 {
     const char *name;
     const char *synopsis;
     const char *summary;
-    int (*run)(const QStringList &);
+    int (*run)(const QStringList &); // null for AppKind::Gui: the module has those
     AppKind app;
 };
 
 const Command kCommands[] = {
-    {"gui", "[WORKSPACE]", "open the window (the default command)", cmdGui, AppKind::Widgets},
+    {"gui", "[WORKSPACE]", "open the window (the default command)", nullptr, AppKind::Gui},
     {"demo", "WORKSPACE", "write a complete demo workspace", cmdDemo, AppKind::Core},
     {"set", "WORKSPACE KEY VALUE", "change a setting or target", cmdSet, AppKind::Core},
     {"get", "WORKSPACE [KEY]", "show settings and targets", cmdGet, AppKind::Core},
@@ -65,11 +57,11 @@ const Command kCommands[] = {
     {"generate", "OUTDIR --pages N --deployments N --incidents N [--seed S]",
      "write deterministic scale data in the import formats", cmdGenerate, AppKind::Core},
     {"screenshot", "WORKSPACE --view NAME --out FILE.png [--size WxH] [--force]",
-     "render a view of the window to a PNG, offscreen", cmdScreenshot, AppKind::Offscreen},
+     "render a view of the window to a PNG, offscreen", nullptr, AppKind::Gui},
     {"report", "WORKSPACE --pdf OUT.pdf [--as-of T] [--window-days N] [--page-size A4|Letter] [--force]",
-     "the executive PDF roadmap", cmdReport, AppKind::Gui},
+     "the executive PDF roadmap", nullptr, AppKind::Gui},
     {"export", "WORKSPACE (--csv DIR | --html OUT.html) [--as-of T] [--window-days N] [--force]",
-     "tables as CSV files; a one-page HTML summary (daily e-mail)", cmdExport, AppKind::Gui},
+     "tables as CSV files; a one-page HTML summary (daily e-mail)", nullptr, AppKind::Gui},
 };
 
 const Command *findCommand(const QString &name)
@@ -95,60 +87,6 @@ QString generalHelp()
                           "content is replaced only with --force.\n\n"
                           "Exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 other errors.\n");
     return out;
-}
-
-// Cron and ssh sessions have no XDG_RUNTIME_DIR; Qt then falls back to /tmp/runtime-USER and says
-// so on stderr, and cron mails every line a job prints there (the daily e-mail of `export
-// --html` would come with a second, useless one). The headless commands set up that same
-// private directory themselves, quietly; when it cannot be made, Qt's own fallback applies.
-void provideRuntimeDir()
-{
-    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
-        return;
-    const passwd *pw = ::getpwuid(::geteuid());
-    const QString user = pw && pw->pw_name ? QString::fromLocal8Bit(pw->pw_name) : QString::number(::geteuid());
-    const QByteArray dir = QFile::encodeName(QDir::tempPath() + QStringLiteral("/runtime-") + user);
-    if (::mkdir(dir.constData(), 0700) != 0 && errno != EEXIST)
-        return;
-    struct stat st;
-    if (::lstat(dir.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()
-        || (st.st_mode & 0777) != 0700)
-        return;
-    qputenv("XDG_RUNTIME_DIR", dir);
-}
-
-// The window needs a display. Without one, Qt's platform plugin prints a page about plugins and
-// aborts (SIGABRT, exit 134); a user gets one line and exit 1 instead. No DISPLAY nor
-// WAYLAND_DISPLAY is caught before Qt starts; a display that is named but does not answer is
-// caught by the message handler while QApplication starts (Qt reports it with qFatal).
-bool displayAvailable()
-{
-    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        return true; // the user chose a platform (offscreen, vnc, ...): Qt decides
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
-}
-
-const char kNoDisplay[] = "sre-roadmap: cannot open the window: no display (set DISPLAY, or use the command line: "
-                          "sre-roadmap --help)\n";
-
-void noDisplayHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
-{
-    if (type == QtFatalMsg) {
-        std::fputs(kNoDisplay, stderr);
-        std::fflush(stderr);
-        std::_Exit(Failure);
-    }
-    // Qt's warnings while the platform starts (the xcb connection, plugin lists) are what the
-    // one line replaces; others still reach stderr.
-    if (!message.startsWith(QLatin1StringView("qt.qpa")) && !message.contains(QLatin1StringView("platform plugin"))
-        && !message.contains(QLatin1StringView("display")))
-        std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
-}
-
-bool wantsHelp(const QStringList &args)
-{
-    return args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))
-        || args.contains(QStringLiteral("-help"));
 }
 
 } // namespace
@@ -252,47 +190,27 @@ int run(int argc, char **argv)
         }
     }
     const Command *command = findCommand(name);
+    if (command->app == AppKind::Gui)
+        return runInGuiModule(name, argc, argv, args);
 
-    std::unique_ptr<QCoreApplication> app;
-    if (command->app == AppKind::Offscreen || command->app == AppKind::Gui || command->app == AppKind::Widgets)
-        provideRuntimeDir();
-    if (command->app == AppKind::Offscreen && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Help needs no display: `gui --help` over ssh prints its options.
-    if (command->app == AppKind::Widgets && wantsHelp(args) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (command->app == AppKind::Widgets && !displayAvailable()) {
-        std::fputs(kNoDisplay, stderr);
-        return Failure;
-    }
-    if (command->app == AppKind::Widgets) {
-        const QtMessageHandler previous = qInstallMessageHandler(noDisplayHandler);
-        app = std::make_unique<QApplication>(argc, argv);
-        qInstallMessageHandler(previous);
-    } else if (command->app == AppKind::Offscreen) {
-        app = std::make_unique<QApplication>(argc, argv);
-    } else if (command->app == AppKind::Gui) {
-        // Rendering without a window (PDF, SVG) needs fonts, not a screen: the offscreen platform,
-        // so that cron and ssh sessions without a display work, unless the user chose one.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    }
+    QCoreApplication app(argc, argv);
+    nameApplication();
+    return runCommand(name, command->run, args);
+}
+
+void nameApplication()
+{
     QCoreApplication::setOrganizationName(QStringLiteral("sre-roadmap"));
     QCoreApplication::setApplicationName(QStringLiteral("sre-roadmap"));
     QCoreApplication::setApplicationVersion(QLatin1StringView(SRM_VERSION));
-    // The window speaks the user's language where a translation exists (app/translations.h); the
-    // batch commands' output stays in English, which scripts parse.
-    if (command->app == AppKind::Widgets || command->app == AppKind::Offscreen)
-        installTranslators(*app);
+}
 
+int runCommand(const QString &name, int (*run)(const QStringList &), const QStringList &args)
+{
     try {
-        return command->run(args);
+        return run(args);
     } catch (const UsageError &e) {
-        printErr(QStringLiteral("sre-roadmap %1: %2\nRun 'sre-roadmap %1 --help' for usage.\n")
-                     .arg(QLatin1StringView(command->name), e.message()));
+        printErr(QStringLiteral("sre-roadmap %1: %2\nRun 'sre-roadmap %1 --help' for usage.\n").arg(name, e.message()));
         return exitCodeFor(e);
     } catch (const Error &e) {
         printErr(e.message() + u'\n');

@@ -1,7 +1,9 @@
-// The command line (docs/command-line.md): picks the sub-command, creates the right application object
-// (QCoreApplication for batch commands, QApplication for the window and for rendering) and maps
-// errors to exit codes: 0 success, 2 bad input or usage, 3 workspace problem, 1 anything else.
-// Each sub-command lives in its own cmd_*.cpp and is listed in the table in cli.cpp.
+// The command line (docs/command-line.md): picks the sub-command and maps errors to exit codes:
+// 0 success, 2 bad input or usage, 3 workspace problem, 1 anything else. Each sub-command lives in
+// its own cmd_*.cpp and is listed in the table in cli.cpp. The batch commands run here, under a
+// QCoreApplication; the window and the rendering commands (gui, screenshot, report, export) run in
+// the module sre-roadmap-gui (app/guiloader.h, app/guirun.h), so that a batch command does not
+// load Qt's GUI libraries: 12 ms of every command's start.
 #pragma once
 
 #include "app/exitcodes.h"
@@ -28,6 +30,10 @@ public:
 };
 
 int run(int argc, char **argv);
+// Runs a command's function, mapping what it throws to a message on stderr and an exit code.
+int runCommand(const QString &name, int (*run)(const QStringList &), const QStringList &args);
+// The organisation and application names every command's application object carries.
+void nameApplication();
 // What `sre-roadmap --help` prints: every command with its synopsis (also shown in Help › Handbook).
 QString helpText();
 

@@ -4,8 +4,11 @@
 #include "tests/common/testutil.h"
 #include "views/viewids.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QProcess>
 #include <QSet>
 #include <QTest>
 
@@ -139,6 +142,68 @@ private slots:
         r = runCli({QStringLiteral("screenshot"), m_demo, QStringLiteral("--view"), QStringLiteral("gaps"),
                     QStringLiteral("--out"), m_dir.filePath(QStringLiteral("no/such/dir/x.png"))});
         QCOMPARE(r.exitCode, 1);
+    }
+
+    // The batch commands start without Qt's GUI libraries; the window and rendering commands load
+    // them with the module sre-roadmap-gui (app/guiloader.h). The dynamic loader lists what it
+    // loads (LD_DEBUG=files); Qt Core on both sides shows that the list is really there.
+    void guiLibrariesOnlyForTheWindow_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("gui");
+        QTest::newRow("metrics") << QStringList{QStringLiteral("metrics"), QStringLiteral("DEMO")} << false;
+        QTest::newRow("import --help") << QStringList{QStringLiteral("import"), QStringLiteral("--help")} << false;
+        QTest::newRow("report") << QStringList{QStringLiteral("report"), QStringLiteral("DEMO"),
+                                               QStringLiteral("--pdf"), QStringLiteral("OUT.pdf")}
+                                << true;
+        QTest::newRow("gui --help") << QStringList{QStringLiteral("gui"), QStringLiteral("--help")} << true;
+    }
+    void guiLibrariesOnlyForTheWindow()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(bool, gui);
+        args.replaceInStrings(QStringLiteral("DEMO"), m_demo);
+        args.replaceInStrings(QStringLiteral("OUT.pdf"), m_dir.filePath(QStringLiteral("libraries.pdf")));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SRM_BINARY), args);
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray loaded = p.readAllStandardError();
+        QVERIFY2(loaded.contains("file=libQt6Core.so"), "LD_DEBUG=files listed no library");
+        QCOMPARE(loaded.contains("file=libQt6Gui.so"), gui);
+        QCOMPARE(loaded.contains("file=libQt6Widgets.so"), gui);
+        QCOMPARE(loaded.contains("sre-roadmap-gui.so"), gui);
+    }
+
+    // An executable without its module still runs the batch commands, and says what is missing
+    // for the others (exit 1) instead of failing in the dynamic loader.
+    void missingModuleIsReported()
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("alone/sre-roadmap"));
+        QVERIFY(QDir().mkpath(QFileInfo(copy).path()));
+        QVERIFY(QFile::copy(QStringLiteral(SRM_BINARY), copy));
+        const auto run = [&](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            p.setProcessEnvironment(env);
+            p.start(copy, args);
+            p.waitForFinished(120000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+        };
+        const auto [metricsCode, metricsErr] = run({QStringLiteral("metrics"), m_demo});
+        QCOMPARE(metricsCode, 0);
+        const QString pdf = m_dir.filePath(QStringLiteral("alone/report.pdf"));
+        const auto [code, err] = run({QStringLiteral("report"), m_demo, QStringLiteral("--pdf"), pdf});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QStringLiteral("cannot run 'report'"))
+                     && err.contains(QStringLiteral("sre-roadmap-gui.so")),
+                 qPrintable(err));
+        QVERIFY(!QFileInfo::exists(pdf));
     }
 };
 
