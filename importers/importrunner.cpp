@@ -58,59 +58,86 @@ int measurementColumns(const ImportOptions &o, Format f)
     return RecordWriter::AllColumns;
 }
 
-// Whether `file` begins with the bytes of the resume point's import: its first `point.bytes`
-// bytes have the stored XXH3 and end a line (docs/formats.md#re-importing). True leaves `hash`
-// after them, with the SHA-256 state and line ends saved then; false leaves it to be reset. The
-// point was kept only for a file without CR (a line end CsvReader counts that is not a LF), so
-// the lines after are numbered as a full read would number them.
-// The bytes are hashed on a thread of their own while `beside` runs on this one (the caller
-// reads the page prints, which need only the point): one after the other they were 35 and 15 ms
-// of a 1% delta at a million pages (perf). Progress and Cancel stay on this thread.
-bool matchPrefix(QFile &file, const ResumePoint &point, FileHash &hash, const StreamControl &control,
-                 const std::function<void()> &beside)
+// The check that a file begins with the bytes of a resume point's import: the XXH3 of its
+// first `point.bytes` bytes, which must end a line (docs/formats.md#re-importing), compared with
+// the stored one. The hash runs on a thread of its own while the caller goes on: it reads the
+// page prints and parses the rest of the file on the assumption that the bytes match, and
+// settles with matches() before anything is committed; a file that turns out not to match is
+// imported again from its start. One after the other, the hash (25-30 ms, mapping included)
+// and the parse of a 1% delta's new pages (26-33 ms) were half of its import at a million pages.
+// The point was kept only for a file without CR (a line end CsvReader counts that is not a LF),
+// so the lines after are numbered as a full read would number them.
+class PrefixCheck
 {
-    // Mapped, not read: the bytes are hashed where the page cache holds them. Read into a
-    // buffer, copying 160 MB took 60 ms (perf), twice the hashing; mapped page by page on
-    // first touch, the faults did (MAP_POPULATE maps them in one call: 37 -> 19 ms).
-    if (point.bytes <= 0 || file.handle() < 0)
-        return false;
-    void *map = ::mmap(nullptr, std::size_t(point.bytes), PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.handle(), 0);
-    if (map == MAP_FAILED)
-        return false;
-    const auto unmap = qScopeGuard([&] { ::munmap(map, std::size_t(point.bytes)); });
-    const auto *mapped = static_cast<const char *>(map);
-    std::atomic<std::int64_t> hashed{0};
-    std::atomic<bool> stop{false};
-    std::future<void> hashing = std::async(std::launch::async, [&] {
-        constexpr std::int64_t kStep = std::int64_t(1) << 23;
-        for (std::int64_t done = 0; done < point.bytes && !stop.load(std::memory_order_relaxed);) {
-            const std::int64_t n = std::min(kStep, point.bytes - done);
-            hash.check(mapped + done, std::size_t(n));
-            done += n;
-            hashed.store(done, std::memory_order_relaxed);
-        }
-    });
-    // Before the map goes, whatever this thread throws.
-    const auto join = qScopeGuard([&] {
-        stop = true;
-        if (hashing.valid())
-            hashing.wait();
-    });
-    beside();
-    for (;;) {
-        if (control.cancelled && control.cancelled())
-            throw Cancelled();
-        if (hashing.wait_for(std::chrono::milliseconds(20)) == std::future_status::ready)
-            break;
-        if (control.progress)
-            control.progress(hashed.load(std::memory_order_relaxed), file.size());
+public:
+    // Null when the bytes cannot be mapped or do not end a line. The XXH3 goes into `hash`
+    // (FileHash::check), whose other parts the caller may feed meanwhile.
+    static std::unique_ptr<PrefixCheck> start(QFile &file, std::int64_t bytes, FileHash &hash)
+    {
+        // Mapped, not read: the bytes are hashed where the page cache holds them. Read into a
+        // buffer, copying 160 MB took 60 ms (perf), twice the hashing; mapped page by page on
+        // first touch, the faults did (MAP_POPULATE maps them in one call: 37 -> 19 ms).
+        if (bytes <= 0 || file.handle() < 0)
+            return nullptr;
+        void *map = ::mmap(nullptr, std::size_t(bytes), PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.handle(), 0);
+        if (map == MAP_FAILED)
+            return nullptr;
+        std::unique_ptr<PrefixCheck> check(new PrefixCheck(map, bytes, hash));
+        if (static_cast<const char *>(map)[bytes - 1] != '\n')
+            return nullptr;
+        check->m_hashing = std::async(std::launch::async, [c = check.get()] { c->run(); });
+        return check;
     }
-    hashing.get();
-    if (control.progress)
-        control.progress(point.bytes, file.size());
-    return mapped[point.bytes - 1] == '\n' && hash.prefixHash() == point.prefixHash
-        && hash.resume(point.shaState, point.bytes, point.lines) && file.seek(point.bytes);
-}
+
+    ~PrefixCheck()
+    {
+        // Before the map goes, whatever the caller throws.
+        m_stop = true;
+        if (m_hashing.valid())
+            m_hashing.wait();
+        ::munmap(m_map, std::size_t(m_bytes));
+    }
+    PrefixCheck(const PrefixCheck &) = delete;
+    PrefixCheck &operator=(const PrefixCheck &) = delete;
+
+    // Waits for the hash, asking `control.cancelled` every 20 ms (throws Cancelled) and
+    // reporting the bytes hashed of `total`; whether it is `expected`. Once only.
+    bool matches(const QByteArray &expected, const StreamControl &control, std::int64_t total)
+    {
+        for (;;) {
+            if (control.cancelled && control.cancelled())
+                throw Cancelled();
+            if (m_hashing.wait_for(std::chrono::milliseconds(20)) == std::future_status::ready)
+                break;
+            if (control.progress)
+                control.progress(m_hashed.load(std::memory_order_relaxed), total);
+        }
+        m_hashing.get();
+        return m_hash.prefixHash() == expected;
+    }
+
+private:
+    PrefixCheck(void *map, std::int64_t bytes, FileHash &hash) : m_map(map), m_bytes(bytes), m_hash(hash) { }
+
+    void run()
+    {
+        const auto *mapped = static_cast<const char *>(m_map);
+        constexpr std::int64_t kStep = std::int64_t(1) << 23;
+        for (std::int64_t done = 0; done < m_bytes && !m_stop.load(std::memory_order_relaxed);) {
+            const std::int64_t n = std::min(kStep, m_bytes - done);
+            m_hash.check(mapped + done, std::size_t(n));
+            done += n;
+            m_hashed.store(done, std::memory_order_relaxed);
+        }
+    }
+
+    void *m_map;
+    std::int64_t m_bytes;
+    FileHash &m_hash;
+    std::atomic<bool> m_stop{false};
+    std::atomic<std::int64_t> m_hashed{0};
+    std::future<void> m_hashing;
+};
 
 // Records into the RecordWriter; bad rows and notes into the result. In strict mode nothing
 // more is written after the first bad row (the transaction will be rolled back), but parsing
@@ -308,6 +335,8 @@ QStringList ImportResult::messages() const
     return out;
 }
 
+std::size_t ImportRunner::keptBeforeCheck = std::size_t(64) << 20;
+
 ImportRunner::ImportRunner(Workspace &ws) : m_ws(ws) { }
 
 ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &options, const StreamControl &control)
@@ -341,6 +370,7 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
         : QString();
     std::optional<ResumePoint> resume;
     std::optional<PagePrints> knownPrints;
+    std::unique_ptr<PrefixCheck> check; // running while the rest is parsed
     const qsizetype headerEnd = reading.head.indexOf('\n');
     if (!readingKey.isEmpty() && headerEnd > 0) {
         // The point's check counts the pages in page_spans, whose rows each fill a 64 KB page,
@@ -348,81 +378,137 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
         // copies those 24 MB: finding the point took 10 ms of its 120, now 1 ms; the prints,
         // read beside the hashing, 13 ms, now 7 ms.
         const sqlite::MappedReads mapped(m_ws);
-        try {
-            if (auto point = findResumePoint(m_ws, readingKey); point && file.size() >= point->bytes) {
-                std::optional<PagePrints> prints;
-                if (matchPrefix(file, *point, hash, control, [&] { prints = loadPagePrints(m_ws, *point); })) {
-                    resume = point;
-                    knownPrints = std::move(prints);
-                }
+        if (auto point = findResumePoint(m_ws, readingKey); point && file.size() >= point->bytes) {
+            check = PrefixCheck::start(file, point->bytes, hash);
+            if (check && hash.resume(point->shaState, point->bytes, point->lines) && file.seek(point->bytes)) {
+                resume = point;
+                knownPrints = loadPagePrints(m_ws, *point);
+            } else {
+                check.reset();
             }
-        } catch (const Cancelled &) {
-            r.status = ImportResult::Status::Cancelled;
-            return r;
         }
         if (!resume) {
             file.seek(0);
             hash.reset();
         }
     }
-    StreamControl c = control;
-    c.observer = [&hash, &control](const char *data, std::size_t n) {
-        hash.add(data, n);
-        if (control.observer)
-            control.observer(data, n);
-    };
-    InputStream in(file, c);
-    if (resume)
-        in.setLead(reading.head.left(headerEnd + 1).toStdString());
 
     sqlite::ForeignKeysOff foreignKeysOff(m_ws); // a no-op inside a caller's transaction: the caller sets it
-    FileTransaction tx(m_ws);
-    ImportLogEntry entry;
-    entry.fileName = QFileInfo(path).fileName();
-    entry.format = QString::fromLatin1(formatId(*r.format));
-    entry.importedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
-    entry.id = m_ws.addImportLog(entry);
-    {
-        RecordWriter writer(m_ws, entry.id);
-        writer.setBulkPages(true);
-        writer.setKeepPagePrints(!readingKey.isEmpty());
-        if (knownPrints)
-            writer.setKnownPagePrints(std::move(knownPrints->prints), knownPrints->runs);
-        WriterSink sink(writer, r, !options.skipBadRows, measurementColumns(options, *r.format));
-        // The parser's line 1 is the header, its line 2 the file's first after the bytes skipped.
+    const ImportResult before = r;
+    for (;;) {
+        // The bytes after a resume point go to the XXH3 only once its bytes have matched (XXH3
+        // is one stream): until then they are kept, and the caller's observer sees them then.
+        // Past keptBeforeCheck, the parse waits for the check. A mismatch cancels the parse,
+        // and the whole file is read again.
+        std::string kept;
+        bool mismatch = false;
+        const auto settle = [&] {
+            if (!check)
+                return true;
+            const bool same = check->matches(resume->prefixHash, control, file.size());
+            check.reset();
+            if (!same)
+                return false;
+            hash.check(kept.data(), kept.size());
+            if (control.observer && !kept.empty())
+                control.observer(kept.data(), kept.size());
+            kept = {};
+            return true;
+        };
+        StreamControl c = control;
+        c.observer = [&](const char *data, std::size_t n) {
+            if (check) {
+                hash.addUnchecked(data, n);
+                kept.append(data, n);
+                if (kept.size() > keptBeforeCheck && !settle())
+                    mismatch = true;
+                return;
+            }
+            hash.add(data, n);
+            if (control.observer)
+                control.observer(data, n);
+        };
+        c.cancelled = [&] { return mismatch || (control.cancelled && control.cancelled()); };
+        // Progress in bytes of the whole file, those before the resume point counted as read.
+        if (resume && control.progress)
+            c.progress = [&, skipped = resume->bytes](std::int64_t done, std::int64_t total) {
+                control.progress(skipped + done, skipped + total);
+            };
+        const auto again = [&] {
+            resume.reset();
+            knownPrints.reset();
+            file.seek(0);
+            hash.reset();
+            r = before;
+        };
+        InputStream in(file, c);
         if (resume)
-            sink.setLineOffset(resume->lines - 1);
-        try {
-            ParseThread(*r.format, in, po).run(sink);
-        } catch (const FileError &e) {
-            r.fileError = sink.located(e.error);
-            return r;
-        } catch (const Cancelled &) {
-            r.status = ImportResult::Status::Cancelled;
-            return r;
-        }
-        r.counts = writer.counts();
-        if (resume)
-            r.counts.unchanged += resume->records;
-        r.sha256 = hash.sha256Hex();
-        if (r.badRows > 0 && !options.skipBadRows)
-            return r;
-        writer.finish();
-    }
+            in.setLead(reading.head.left(headerEnd + 1).toStdString());
 
-    entry.sha256 = r.sha256;
-    entry.added = r.counts.added;
-    entry.updated = r.counts.updated;
-    entry.unchanged = r.counts.unchanged;
-    entry.skipped = r.badRows;
-    entry.notes = r.notes.join(u'\n');
-    m_ws.updateImportLog(entry);
-    if (!readingKey.isEmpty() && r.badRows == 0 && r.counts.updated == 0)
-        saveResumePoint(m_ws, entry.id, hash, readingKey, resume ? resume->pagesAfter + r.counts.added : -1);
-    tx.commit();
-    r.status = ImportResult::Status::Imported;
-    r.importId = entry.id;
-    return r;
+        FileTransaction tx(m_ws);
+        ImportLogEntry entry;
+        entry.fileName = QFileInfo(path).fileName();
+        entry.format = QString::fromLatin1(formatId(*r.format));
+        entry.importedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
+        entry.id = m_ws.addImportLog(entry);
+        {
+            RecordWriter writer(m_ws, entry.id);
+            writer.setBulkPages(true);
+            writer.setKeepPagePrints(!readingKey.isEmpty());
+            if (knownPrints)
+                writer.setKnownPagePrints(std::move(knownPrints->prints), knownPrints->runs);
+            WriterSink sink(writer, r, !options.skipBadRows, measurementColumns(options, *r.format));
+            // The parser's line 1 is the header, its line 2 the file's first after the bytes skipped.
+            if (resume)
+                sink.setLineOffset(resume->lines - 1);
+            // Whatever the parse ends with, a running check settles first: its rows, errors and
+            // even its cancellation by the user only count when the bytes before them matched.
+            try {
+                std::optional<ParseError> fileError;
+                try {
+                    ParseThread(*r.format, in, po).run(sink);
+                } catch (const FileError &e) {
+                    fileError = sink.located(e.error);
+                }
+                if (mismatch || !settle()) {
+                    again();
+                    continue;
+                }
+                if (fileError) {
+                    r.fileError = std::move(fileError);
+                    return r;
+                }
+            } catch (const Cancelled &) {
+                if (mismatch) {
+                    again();
+                    continue;
+                }
+                r.status = ImportResult::Status::Cancelled;
+                return r;
+            }
+            r.counts = writer.counts();
+            if (resume)
+                r.counts.unchanged += resume->records;
+            r.sha256 = hash.sha256Hex();
+            if (r.badRows > 0 && !options.skipBadRows)
+                return r;
+            writer.finish();
+        }
+
+        entry.sha256 = r.sha256;
+        entry.added = r.counts.added;
+        entry.updated = r.counts.updated;
+        entry.unchanged = r.counts.unchanged;
+        entry.skipped = r.badRows;
+        entry.notes = r.notes.join(u'\n');
+        m_ws.updateImportLog(entry);
+        if (!readingKey.isEmpty() && r.badRows == 0 && r.counts.updated == 0)
+            saveResumePoint(m_ws, entry.id, hash, readingKey, resume ? resume->pagesAfter + r.counts.added : -1);
+        tx.commit();
+        r.status = ImportResult::Status::Imported;
+        r.importId = entry.id;
+        return r;
+    }
 }
 
 ImportResult ImportRunner::importParts(const QString &label, const QString &source,

@@ -94,6 +94,11 @@ public:
     ImportResult importParts(const QString &label, const QString &source, const std::vector<ImportPart> &parts,
                              bool skipBadRows, const StreamControl &control = {});
 
+    // How many bytes after a resume point importFile keeps while the point's own bytes are still
+    // being checked; past it, the parse waits for the check (64 MB). Tests lower it to make the
+    // parse wait at its first bytes.
+    static std::size_t keptBeforeCheck;
+
 private:
     Workspace &m_ws;
 };

@@ -52,7 +52,7 @@ QString readingKey(Format f, const ParseOptions &options, const QString &timezon
 std::optional<ResumePoint> findResumePoint(Workspace &ws, const QString &readingKey);
 
 // Stores where import `importId` ended, after the bytes `hash` was fed. `pagesAfter` < 0: counted
-// now. Nothing is stored for a file with a CR (see matchPrefix in importrunner.cpp).
+// now. Nothing is stored for a file with a CR (see PrefixCheck in importrunner.cpp).
 void saveResumePoint(Workspace &ws, std::int64_t importId, const FileHash &hash, const QString &readingKey,
                      std::int64_t pagesAfter);
 

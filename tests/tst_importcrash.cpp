@@ -11,11 +11,13 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 
 #include <csignal>
+#include <cstring>
 
 using namespace srm;
 using namespace srm::test;
@@ -96,10 +98,10 @@ private slots:
     }
 
     // Cancel while a grown file's first bytes are checked against the last import's hash (on a
-    // thread of its own, beside the page prints being read): the check asks first, so the
-    // import stops there as cancelled, before any progress or parsing, and the workspace holds
-    // what it held. Asked a few times later, the progress it reported stays within the file.
-    // The same file then resumes: only the appended page is new.
+    // thread of its own, while the rest is parsed): asked first, the import stops as cancelled
+    // before any progress, and the workspace holds what it held. Asked a few times later, the
+    // progress it reported stays within the file. The same file then resumes: only the
+    // appended page is new.
     void cancelWhileCheckingThePrefix()
     {
         const QString ws = m_dir.filePath(QStringLiteral("prefix.srmap"));
@@ -138,6 +140,95 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("SELECT added, unchanged FROM imports ORDER BY id DESC LIMIT 1")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         QCOMPARE(q.value(1).toInt(), kBigPages);
+    }
+
+    // The rest of a grown file is parsed while its first bytes are checked: what that parse
+    // found (rows, bad rows, their lines) counts only when the bytes matched; otherwise the
+    // whole file is read again. With nothing kept (keptBeforeCheck 0) the parse waits for the
+    // check at its first bytes, and a mismatch stops it there.
+    void restParsedWhileChecking_data()
+    {
+        QTest::addColumn<bool>("waitAtOnce");
+        QTest::addColumn<bool>("changeFirstBytes");
+        QTest::addColumn<bool>("badRowAfter");
+        for (const bool wait : {false, true}) {
+            const QString how = wait ? QStringLiteral(", waiting at once") : QString();
+            QTest::newRow(qPrintable(QStringLiteral("grown") + how)) << wait << false << false;
+            QTest::newRow(qPrintable(QStringLiteral("first bytes changed") + how)) << wait << true << false;
+            QTest::newRow(qPrintable(QStringLiteral("first bytes changed, bad row after") + how))
+                << wait << true << true;
+            QTest::newRow(qPrintable(QStringLiteral("grown, bad row after") + how)) << wait << false << true;
+        }
+    }
+    void restParsedWhileChecking()
+    {
+        QFETCH(bool, waitAtOnce);
+        QFETCH(bool, changeFirstBytes);
+        QFETCH(bool, badRowAfter);
+        const std::size_t keptBefore = importers::ImportRunner::keptBeforeCheck;
+        const auto restore = qScopeGuard([&] { importers::ImportRunner::keptBeforeCheck = keptBefore; });
+        if (waitAtOnce)
+            importers::ImportRunner::keptBeforeCheck = 0;
+
+        const QString name
+            = QStringLiteral("rest-%1").arg(QLatin1StringView(QTest::currentDataTag())).replace(u' ', u'-').remove(u',');
+        const QString ws = m_dir.filePath(name + QStringLiteral(".srmap"));
+        const QString csv = m_dir.filePath(name + QStringLiteral(".csv"));
+        QByteArray content = kPages + "P3,2026-03-01T12:00:00Z,Disk full on db-3,db\n";
+        writeFile(csv, content);
+        QCOMPARE(runCli({QStringLiteral("import"), ws, csv}).exitCode, 0);
+        if (changeFirstBytes)
+            content.replace("CPU high", "CPU HIGH"); // P2, on the file's third line
+        const QByteArray appended = badRowAfter
+            ? QByteArray("P4,2026-03-02T10:00:00Z,Disk full on db-4,db\nP5,never,x,db\n")
+            : QByteArray("P4,2026-03-02T10:00:00Z,Disk full on db-4,db\n");
+        content += appended;
+        writeFile(csv, content);
+        const QByteArray before = sqliteDump(ws);
+
+        const auto importOnce = [&](std::int64_t *observed) {
+            auto w = Workspace::open(ws);
+            importers::ImportRunner runner(*w);
+            importers::StreamControl control;
+            control.observer = [observed](const char *, std::size_t n) { *observed += std::int64_t(n); };
+            return runner.importFile(csv, {}, control);
+        };
+        std::int64_t observed = 0;
+        const importers::ImportResult r = importOnce(&observed);
+        // A resumed import shows the stream only the bytes after the point; a whole read, all.
+        QCOMPARE(observed, changeFirstBytes ? std::int64_t(content.size()) : std::int64_t(appended.size()));
+        if (badRowAfter) {
+            QCOMPARE(r.status, importers::ImportResult::Status::Failed);
+            QCOMPARE(r.badRows, 1);
+            QCOMPARE(int(r.errors.size()), 1);
+            QCOMPARE(r.errors.front().line, 6); // header, P1, P2, P3, P4, then it
+            QCOMPARE(sqliteDump(ws), before);
+            return;
+        }
+        QCOMPARE(r.status, importers::ImportResult::Status::Imported);
+        QCOMPARE(r.counts.added, 1);
+        QCOMPARE(r.counts.updated, changeFirstBytes ? 1 : 0);
+        QCOMPARE(r.counts.unchanged, changeFirstBytes ? 2 : 3);
+        QCOMPARE(r.sha256.toLatin1(), sha256Of(csv));
+        {
+            auto w = Workspace::open(ws);
+            QSqlQuery q(w->database());
+            QVERIFY(q.exec(QStringLiteral("SELECT title FROM pages WHERE source_id = 'P2'")) && q.next());
+            QCOMPARE(q.value(0).toString(), changeFirstBytes ? QStringLiteral("CPU HIGH") : QStringLiteral("CPU high"));
+        }
+        if (changeFirstBytes)
+            return; // an import that updated a page leaves no resume point
+        // The point this import saved holds the XXH3 of the whole file, the kept bytes included:
+        // the file grown again resumes from it.
+        content += "P6,2026-03-03T10:00:00Z,CPU high,web\n";
+        writeFile(csv, content);
+        observed = 0;
+        const importers::ImportResult next = importOnce(&observed);
+        QCOMPARE(next.status, importers::ImportResult::Status::Imported);
+        QCOMPARE(observed, std::int64_t(std::strlen("P6,2026-03-03T10:00:00Z,CPU high,web\n")));
+        QCOMPARE(next.counts.added, 1);
+        QCOMPARE(next.counts.unchanged, 4);
+        QCOMPARE(next.sha256.toLatin1(), sha256Of(csv));
     }
 
     void killed_data()
