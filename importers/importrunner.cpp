@@ -144,6 +144,18 @@ private:
     std::future<void> m_hashing;
 };
 
+// The import-log entry `entry` with a finished import's hash, counts and notes.
+ImportLogEntry logged(ImportLogEntry entry, const ImportResult &r)
+{
+    entry.sha256 = r.sha256;
+    entry.added = r.counts.added;
+    entry.updated = r.counts.updated;
+    entry.unchanged = r.counts.unchanged;
+    entry.skipped = r.badRows;
+    entry.notes = r.notes.join(u'\n');
+    return entry;
+}
+
 // Records into the RecordWriter; bad rows and notes into the result. In strict mode nothing
 // more is written after the first bad row (the transaction will be rolled back), but parsing
 // goes on so that every bad row is listed.
@@ -500,13 +512,7 @@ ImportResult ImportRunner::importFile(const QString &path, const ImportOptions &
             writer.finish();
         }
 
-        entry.sha256 = r.sha256;
-        entry.added = r.counts.added;
-        entry.updated = r.counts.updated;
-        entry.unchanged = r.counts.unchanged;
-        entry.skipped = r.badRows;
-        entry.notes = r.notes.join(u'\n');
-        m_ws.updateImportLog(entry);
+        m_ws.updateImportLog(logged(entry, r));
         if (!readingKey.isEmpty() && r.badRows == 0 && r.counts.updated == 0)
             saveResumePoint(m_ws, entry.id, hash, readingKey, resume ? resume->pagesAfter + r.counts.added : -1);
         tx.commit();
@@ -597,13 +603,7 @@ ImportResult ImportRunner::importParts(const QString &label, const QString &sour
         writer.finish();
     }
 
-    entry.sha256 = r.sha256;
-    entry.added = r.counts.added;
-    entry.updated = r.counts.updated;
-    entry.unchanged = r.counts.unchanged;
-    entry.skipped = r.badRows;
-    entry.notes = r.notes.join(u'\n');
-    m_ws.updateImportLog(entry);
+    m_ws.updateImportLog(logged(entry, r));
     tx.commit();
     r.status = ImportResult::Status::Imported;
     r.importId = entry.id;
