@@ -340,9 +340,12 @@ void RecordWriter::identify(const Page &p, PageIdentity &out)
 void RecordWriter::startPages()
 {
     m_pageMode = PageMode::Upsert;
-    const bool bulk = m_bulkAllowed
-        && (m_bulk.begin() || (!m_knownPrints.empty() && m_bulk.appendKnown(std::move(m_knownPrints), m_knownPrintRuns))
-            || m_bulk.append());
+    const bool intoEmpty = m_bulkAllowed && m_bulk.begin();
+    m_intoEmptyTable = m_intoEmptyTable || intoEmpty;
+    const bool bulk = intoEmpty
+        || (m_bulkAllowed
+            && ((!m_knownPrints.empty() && m_bulk.appendKnown(std::move(m_knownPrints), m_knownPrintRuns))
+                || m_bulk.append()));
     m_knownPrints = {};
     if (!bulk) {
         sqlite::exec(m_ws, Schema::kPagesIdentityIndex, "building the page identity index");
@@ -365,10 +368,11 @@ void RecordWriter::finish()
     // The blocks this import wrote into by upserts, or that a bulk load shared with the pages
     // before it, are stale (their packed is NULL): packing them now keeps reads off the rows.
     if (wrotePages)
-        PagePacks::packStale(m_ws);
+        PagePacks::packStale(m_ws, m_intoEmptyTable ? PagePacks::StaleScan::Copied : PagePacks::StaleScan::Mapped);
     m_latest.finish();
     // The next write of a page (by another writer) checks the table again.
     m_pageMode = PageMode::Unknown;
+    m_intoEmptyTable = false;
 }
 
 RecordWriter::Outcome RecordWriter::add(const Page &p)

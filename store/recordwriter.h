@@ -146,6 +146,7 @@ private:
     std::vector<std::uint64_t> m_knownPrints;
     int m_knownPrintRuns = 0;
     PageMode m_pageMode = PageMode::Unknown;
+    bool m_intoEmptyTable = false; // this import's pages went into an empty table (a bulk load)
     BulkPageLoader m_bulk;
     PageIdentity m_identity;
     sqlite3_stmt *m_pageUpsert = nullptr; // owned by m_statements
