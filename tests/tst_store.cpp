@@ -720,6 +720,74 @@ private slots:
         QCOMPARE(RecordWriter::pageKey(c), RecordWriter::pageKey(d)); // an id wins
     }
 
+    // Page keys are stored (pages.ukey) and compared with those of later imports, so they must
+    // not change between versions: MurmurHash64A (seed 0x5352504d) of "id" US id, or of "k" US
+    // created_at US service US title. The two literals were computed by the version that built
+    // the key in a buffer; the lengths around each 8-byte word boundary check the hash fed in
+    // pieces against the definition written out below.
+    void pageKeysAreStable_data()
+    {
+        QTest::addColumn<QByteArray>("id");
+        QTest::addColumn<QByteArray>("service");
+        QTest::addColumn<QByteArray>("title");
+        for (int n = 0; n <= 26; ++n) {
+            const QByteArray text = QByteArray("abcdefghijklmnopqrstuvwxyz").left(n);
+            QTest::addRow("id of %d bytes", n) << text << QByteArray("svc") << QByteArray("t");
+            QTest::addRow("title of %d bytes", n) << QByteArray() << QByteArray("frontend") << text;
+            QTest::addRow("service of %d bytes", n) << QByteArray() << text << QByteArray("High p99");
+        }
+    }
+    void pageKeysAreStable()
+    {
+        QFETCH(QByteArray, id);
+        QFETCH(QByteArray, service);
+        QFETCH(QByteArray, title);
+        const auto definition = [](const std::string &key) {
+            const std::uint64_t m = 0xc6a4a7935bd1e995ULL;
+            std::uint64_t h = 0x5352504dULL ^ (key.size() * m);
+            std::size_t i = 0;
+            for (; i + 8 <= key.size(); i += 8) {
+                std::uint64_t k = 0;
+                for (int b = 7; b >= 0; --b)
+                    k = (k << 8) | static_cast<unsigned char>(key[i + std::size_t(b)]);
+                k *= m;
+                k ^= k >> 47;
+                k *= m;
+                h ^= k;
+                h *= m;
+            }
+            if (i < key.size()) {
+                for (std::size_t b = i; b < key.size(); ++b)
+                    h ^= std::uint64_t(static_cast<unsigned char>(key[b])) << (8 * (b - i));
+                h *= m;
+            }
+            h ^= h >> 47;
+            h *= m;
+            h ^= h >> 47;
+            return std::int64_t(h);
+        };
+        Page p;
+        p.sourceId = id.toStdString();
+        p.service = service.toStdString();
+        p.title = title.toStdString();
+        p.createdAt = 1775038688604988;
+        const std::string key = id.isEmpty()
+            ? "k\x1f" + std::to_string(p.createdAt) + "\x1f" + p.service + "\x1f" + p.title
+            : "id\x1f" + p.sourceId;
+        QCOMPARE(RecordWriter::pageKey(p), definition(key));
+    }
+    void pageKeysOfEarlierVersions()
+    {
+        Page p;
+        p.sourceId = "P17WE19M";
+        QCOMPARE(RecordWriter::pageKey(p), std::int64_t(7870787459571183031));
+        p.sourceId.clear();
+        p.createdAt = 1775038688604988;
+        p.service = "frontend";
+        p.title = "High p99 latency on frontend: 2163ms";
+        QCOMPARE(RecordWriter::pageKey(p), std::int64_t(7169857541743557638));
+    }
+
     // The bulk loader's key map keeps 32 bits of a key and asks the caller to confirm a match.
     void keyMap_data()
     {
