@@ -190,6 +190,12 @@ const auto kVisitPage = [](auto &r, Format f, auto fn) { visitPage(r, f, fn); };
 
 std::optional<std::string> numberProblem(std::string_view column, double value)
 {
+    // Every limit below is at least this: most values (escalations, incident numbers) pass
+    // without comparing the column's name (a sixth of a page's checks, callgrind).
+    constexpr double kSmallestLimit = std::min({kMaxDurationSeconds, kMaxHoursPerWeek, kMaxCostWeeks, kMaxEventCount,
+                                                double(kMaxIncidentNumber), double(kMaxCount)});
+    if (value <= kSmallestLimit && value >= -kSmallestLimit)
+        return std::nullopt;
     auto range = [&](double max, const char *what) -> std::optional<std::string> {
         if (std::isfinite(value) && value <= max)
             return std::nullopt;

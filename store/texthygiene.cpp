@@ -1,6 +1,8 @@
 #include "store/texthygiene.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace srm::hygiene {
 
@@ -166,7 +168,21 @@ namespace {
 // The index of the first byte cleanText() would change, or s.size().
 std::size_t firstUnclean(std::string_view s, bool keepLineBreaks)
 {
+    // Eight bytes at a time while all are printable ASCII (0x20 to 0x7e), as nearly every byte
+    // of an import is: three titles, ids and services a page, 2.6% of a million-page import's
+    // CPU one byte at a time (perf). A word with any other byte is left to the loop below.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
     std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        // A byte under 0x20 (exact when no byte has its high bit set, tested first), or 0x7f.
+        const std::uint64_t below = (w - kOnes * 0x20) & ~w & kHighs;
+        const std::uint64_t del = w ^ (kOnes * 0x7f);
+        if (((w & kHighs) | below | ((del - kOnes) & ~del & kHighs)) != 0)
+            break;
+    }
     for (; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c < 0x7f)

@@ -190,6 +190,35 @@ private slots:
         QCOMPARE(title, QStringLiteral("frontend-<pod>"));
     }
 
+    // The import's check reads printable ASCII eight bytes at a time: every byte value, at every
+    // place of a word and past the last whole word, must be seen as by one byte at a time.
+    void everyByteAtEveryPlace()
+    {
+        const std::string printable = "Disk full on db-17 ~ {x}"; // 24 bytes: three words
+        int checked = 0;
+        for (std::size_t at = 0; at <= printable.size(); ++at) {
+            for (int b = 0; b < 256; ++b) {
+                std::string s = printable;
+                s.insert(at, 1, char(b));
+                for (const bool keepLineBreaks : {false, true}) {
+                    const bool lineBreak = b == '\n' || b == '\t' || b == '\r';
+                    const bool expected = b < 0x20 || b >= 0x7f ? !(keepLineBreaks && lineBreak) : false;
+                    if (hygiene::needsCleaning(s, keepLineBreaks) != expected)
+                        QFAIL(qPrintable(QStringLiteral("byte 0x%1 at %2").arg(b, 2, 16, QLatin1Char('0')).arg(at)));
+                    ++checked;
+                }
+            }
+            std::string accented = printable; // é: clean UTF-8 across a word's edge
+            accented.insert(at, "\xc3\xa9");
+            QVERIFY(!hygiene::needsCleaning(accented, false));
+            std::string c1 = printable; // U+0085, a C1 control
+            c1.insert(at, "\xc2\x85");
+            QVERIFY(hygiene::needsCleaning(c1, false));
+        }
+        QCOMPARE(checked, 25 * 256 * 2);
+        QVERIFY(!hygiene::needsCleaning(printable, false));
+    }
+
     // The HTML mail: no control characters (NUL and ESC from a title written by hand), lines
     // short enough for mail transports, bidi controls isolated, well-formed.
     void htmlHygiene()
