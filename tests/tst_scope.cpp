@@ -484,6 +484,43 @@ private slots:
         // frontend → web (line 2 kept), pay → money.
         QCOMPARE(ScopeNames::read(f.ws()).teams, (std::vector<std::string>{"money", "web"}));
     }
+
+    // The scope picker's names come from every table that names a service or a team: the
+    // deployments (both), incidents, alert groups (stepped through by their index, one seek a
+    // service), SLOs and ownership (both); empty names are left out, each name listed once.
+    void scopeNamesFromEveryTable()
+    {
+        EngineFixture f;
+        Deployment shop = deployment("d1", "2026-03-02T10:00:00Z");
+        shop.team = "web";
+        Deployment cart = deployment("d2", "2026-03-02T11:00:00Z");
+        cart.service = "cart";
+        Deployment anonymous = deployment("d3", "2026-03-02T12:00:00Z");
+        anonymous.service = "";
+        anonymous.team = "ops";
+        Incident incident;
+        incident.incidentId = "I1";
+        incident.service = "db";
+        incident.startedAt = at("2026-03-02T10:00:00Z");
+        Slo slo;
+        slo.name = "checkout-availability";
+        slo.measurementSlo = slo.name;
+        slo.service = "checkout";
+        f.write(shop, cart, anonymous, incident, slo, Ownership{"ledger", "money"}, Ownership{"shop", "web"},
+                page("P1", "disk full on a", "2026-03-02T10:00:00Z", {}, {}, {}, "zeta-alerts"),
+                page("P2", "disk full on b", "2026-03-02T10:01:00Z", {}, {}, {}, "zeta-alerts"),
+                page("P3", "cpu hot", "2026-03-02T10:02:00Z", {}, {}, {}, "zeta-alerts"),
+                page("P4", "cpu hot", "2026-03-02T10:03:00Z", {}, {}, {}, "shop"),
+                page("P5", "cpu hot", "2026-03-02T10:04:00Z", {}, {}, {}, "alpha"),
+                page("P6", "no service", "2026-03-02T10:05:00Z", {}, {}, {}, ""));
+        // A blob written by hand sorts after every text in the index: still listed, as text.
+        f.ws().exec(QStringLiteral("INSERT INTO alert_groups (service, title) VALUES (x'626c6f62', 't')"));
+        const ScopeNames names = ScopeNames::read(f.ws());
+        QCOMPARE(
+            names.services,
+            (std::vector<std::string>{"alpha", "blob", "cart", "checkout", "db", "ledger", "shop", "zeta-alerts"}));
+        QCOMPARE(names.teams, (std::vector<std::string>{"money", "ops", "web"}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScope)
