@@ -392,9 +392,7 @@ AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map, const An
     const std::size_t groups = map.keys.size();
     std::vector<std::int64_t> count(groups), offHours(groups), noisy(groups), acked(groups);
     const ZoneOffsets zone(data.settings.timezone);
-    ZoneCursor cursor(zone);
-    const int bhStart = data.settings.businessHoursStart;
-    const int bhEnd = data.settings.businessHoursEnd;
+    BusinessHoursCursor business(zone, data.settings.businessHoursStart, data.settings.businessHoursEnd);
     const Period period = Period::of(window);
     std::int64_t total = 0;
     for (const PageFact &p : data.pages) {
@@ -403,7 +401,7 @@ AlertReport computeAlertsWith(const Dataset &data, const GroupMap &map, const An
         ++total;
         const auto g = std::size_t(map.finalOf[std::size_t(p.group)]);
         ++count[g];
-        if (!isBusinessHoursLocal(cursor.toLocal(p.createdAt), bhStart, bhEnd))
+        if (!business.contains(p.createdAt))
             ++offHours[g];
         if (isNoise(p))
             ++noisy[g];
@@ -983,9 +981,7 @@ void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, 
         RateSeries perWeek(weeks, 7.0);
         RatioSeries offHours(weeks), noise(weeks), repeats(weeks);
         const ZoneOffsets zone(data.settings.timezone);
-        ZoneCursor cursor(zone);
-        const int bhStart = data.settings.businessHoursStart;
-        const int bhEnd = data.settings.businessHoursEnd;
+        BusinessHoursCursor business(zone, data.settings.businessHoursStart, data.settings.businessHoursEnd);
         TimeRuns::forEach(runs.pages, period, [&](std::size_t i) {
             const PageFact &p = data.pages[i];
             if (!period.contains(p.createdAt))
@@ -993,7 +989,7 @@ void eventMetrics(const Dataset &data, const std::vector<std::uint8_t> &repeat, 
             perWeek.add(p.createdAt);
             if (p.acknowledgedAt != kNoTime)
                 ack.add(p.createdAt, minutesBetween(p.createdAt, p.acknowledgedAt));
-            offHours.add(p.createdAt, !isBusinessHoursLocal(cursor.toLocal(p.createdAt), bhStart, bhEnd));
+            offHours.add(p.createdAt, !business.contains(p.createdAt));
             noise.add(p.createdAt, isNoise(p));
             repeats.add(p.createdAt, repeat[i] != 0);
         });
@@ -1186,6 +1182,22 @@ bool isBusinessHoursLocal(Micros local, int startMinutes, int endMinutes)
     const std::int64_t weekday = ((day + 3) % 7 + 7) % 7; // 1970-01-01 was a Thursday; Monday = 0
     return weekday < 5 && sinceMidnight >= Micros(startMinutes) * kMicrosPerMinute
         && sinceMidnight < Micros(endMinutes) * kMicrosPerMinute;
+}
+
+void BusinessHoursCursor::enterDay(Micros local)
+{
+    Micros day = local / kMicrosPerDay;
+    if (local % kMicrosPerDay < 0)
+        --day;
+    m_dayStart = day * kMicrosPerDay;
+    m_dayEnd = m_dayStart + kMicrosPerDay;
+    const std::int64_t weekday = ((day + 3) % 7 + 7) % 7; // as isBusinessHoursLocal
+    if (weekday < 5 && m_startMinutes < m_endMinutes) {
+        m_open = m_dayStart + Micros(m_startMinutes) * kMicrosPerMinute;
+        m_close = m_dayStart + Micros(m_endMinutes) * kMicrosPerMinute;
+    } else {
+        m_open = m_close = m_dayStart;
+    }
 }
 
 std::vector<IncidentTimeline::Span> IncidentTimeline::phases() const

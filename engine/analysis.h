@@ -290,6 +290,37 @@ bool isBusinessHours(Micros utc, const ZoneOffsets &zone, int startMinutes, int 
 // The same for a time already on the local clock (ZoneCursor::toLocal).
 bool isBusinessHoursLocal(Micros local, int startMinutes, int endMinutes);
 
+// isBusinessHours for times that mostly come in order (the pages of a period), read by one
+// thread: it keeps the local day of the last time and that day's open hours, so that a time of
+// the same day is two comparisons (the day and weekday of each page took three 64-bit divisions,
+// 5% of the figures' CPU at 10M pages, perf).
+class BusinessHoursCursor
+{
+public:
+    BusinessHoursCursor(const ZoneOffsets &zone, int startMinutes, int endMinutes)
+        : m_cursor(zone), m_startMinutes(startMinutes), m_endMinutes(endMinutes)
+    {
+    }
+    bool contains(Micros utc)
+    {
+        const Micros local = m_cursor.toLocal(utc);
+        if (local < m_dayStart || local >= m_dayEnd)
+            enterDay(local);
+        return local >= m_open && local < m_close;
+    }
+
+private:
+    void enterDay(Micros local);
+
+    ZoneCursor m_cursor;
+    int m_startMinutes;
+    int m_endMinutes;
+    Micros m_dayStart = 0; // the local day [m_dayStart, m_dayEnd); empty: the first time enters one
+    Micros m_dayEnd = 0;
+    Micros m_open = 0; // its business hours [m_open, m_close), empty on a weekend
+    Micros m_close = 0;
+};
+
 // The engine over one Dataset: it resolves the alert groups (built-in keys, the user's rules and
 // merges) and marks the repeat pages once, then computes any window or period inside the
 // Dataset's span from the same facts: the window shown, the period of the same length before it,

@@ -388,6 +388,55 @@ private slots:
         QCOMPARE(isBusinessHours(at(instant.constData()), ZoneOffsets(zone), start, end), business);
     }
 
+    // The cursor the figures use answers as isBusinessHours for times in order, out of order,
+    // across both changes of summer time and across local midnight, in zones a whole hour and
+    // a half hour from UTC, and for hours that are empty or the whole day.
+    void businessHoursCursorAgreesWithTheDefinition_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<int>("start");
+        QTest::addColumn<int>("end");
+        QTest::newRow("Amsterdam 09-17") << QByteArray("Europe/Amsterdam") << 540 << 1020;
+        QTest::newRow("Kolkata 08:30-17") << QByteArray("Asia/Kolkata") << 510 << 1020;
+        QTest::newRow("New York whole day") << QByteArray("America/New_York") << 0 << 1440;
+        QTest::newRow("UTC empty") << QByteArray("UTC") << 480 << 480;
+        QTest::newRow("UTC reversed") << QByteArray("UTC") << 1020 << 540;
+    }
+    void businessHoursCursorAgreesWithTheDefinition()
+    {
+        QFETCH(QByteArray, zone);
+        QFETCH(int, start);
+        QFETCH(int, end);
+        const ZoneOffsets offsets(zone);
+        BusinessHoursCursor cursor(offsets, start, end);
+        // 2026-03-20 to 2026-11-10 by steps of 7 min 13.000001 s, every 50th step (six hours)
+        // going back three; then around each local midnight, opening and closing time of two weeks
+        // (both sides of the end of summer time).
+        Micros t = at("2026-03-20T00:00:00Z");
+        const Micros last = at("2026-11-10T00:00:00Z");
+        int checked = 0, inside = 0;
+        for (int step = 0; t < last; ++step) {
+            const bool expected = isBusinessHours(t, offsets, start, end);
+            QCOMPARE(cursor.contains(t), expected);
+            inside += expected;
+            ++checked;
+            t += step % 50 == 49 ? -3 * kMicrosPerHour : 433 * kMicrosPerSecond + 1;
+        }
+        for (Micros local = at("2026-10-22T00:00:00Z"); local < at("2026-11-04T00:00:00Z"); local += kMicrosPerDay)
+            for (const int minutes : {0, start, end})
+                for (const Micros d : {Micros(-1), Micros(0), Micros(1)}) {
+                    const Micros utc = offsets.fromLocal(local + Micros(minutes) * kMicrosPerMinute) + d;
+                    QCOMPARE(cursor.contains(utc), isBusinessHours(utc, offsets, start, end));
+                    ++checked;
+                }
+        QVERIFY(checked > 50000);
+        // The rows test something: hours that hold times hold some, and empty ones none.
+        if (start < end)
+            QVERIFY(inside > 0);
+        else
+            QCOMPARE(inside, 0);
+    }
+
     // The workspace's zone and hours reach both the metric and the groups.
     void offHoursAcrossDstChange()
     {
