@@ -61,6 +61,22 @@ public:
     }
     bool varint(std::uint64_t &v)
     {
+        // With room for the longest varint, no byte needs a check of the end (a pack's values
+        // mostly take one to three bytes; the checks were a third of decoding, callgrind). Read
+        // the same way as below: at most ten bytes, the bits past 64 dropped.
+        if (m_end - m_p >= 10) {
+            const unsigned char *p = m_p;
+            std::uint64_t b = *p++;
+            v = b & 0x7f;
+            for (int shift = 7; b >= 0x80; shift += 7) {
+                if (shift >= 64)
+                    return false;
+                b = *p++;
+                v |= (b & 0x7f) << shift;
+            }
+            m_p = p;
+            return true;
+        }
         v = 0;
         for (int shift = 0; shift < 64 && m_p < m_end; shift += 7) {
             const unsigned char b = *m_p++;
@@ -130,13 +146,17 @@ std::string Writer::pack()
 
 bool unpack(std::string_view blob, std::int64_t expected, std::vector<Row> &out)
 {
-    out.clear();
     Reader in(blob);
     std::uint64_t format = 0, count = 0, unit = 0;
     if (!in.varint(format) || format != kFormat || !in.varint(count) || count > kMaxRows
-        || count != std::uint64_t(expected) || !in.varint(unit) || unit >= std::size(kUnits))
+        || count != std::uint64_t(expected) || !in.varint(unit) || unit >= std::size(kUnits)) {
+        out.clear();
         return false;
+    }
     const std::uint64_t u = std::uint64_t(kUnits[unit]);
+    // Every field of every row is written below: a caller that passes the same vector for each
+    // block (of 4096 pages) has it sized already, and nothing is cleared first (zeroing the rows
+    // was a fifth of the time of decoding them, callgrind).
     out.resize(count);
     std::uint64_t created = 0;
     std::uint64_t group = 0;
@@ -158,6 +178,7 @@ bool unpack(std::string_view blob, std::int64_t expected, std::vector<Row> &out)
         r.autoResolved = flags & AutoResolved;
         r.hasAcknowledged = flags & Acknowledged;
         r.hasResolved = flags & Resolved;
+        r.acknowledgedAt = 0;
         if (r.hasAcknowledged) {
             if (!in.varint(v)) {
                 out.clear();
@@ -165,6 +186,7 @@ bool unpack(std::string_view blob, std::int64_t expected, std::vector<Row> &out)
             }
             r.acknowledgedAt = std::int64_t((created + unzigzag(v)) * u);
         }
+        r.resolvedAt = 0;
         if (r.hasResolved) {
             if (!in.varint(v)) {
                 out.clear();

@@ -48,7 +48,7 @@ private:
     std::vector<Row> m_rows;
 };
 
-// Decodes `blob` into `out` (cleared first). False, with `out` cleared, when it is not a blob
+// Decodes `blob` into `out`, replacing what it held. False, with `out` cleared, when it is not a blob
 // pack() wrote of `expected` rows (a block never holds more than 4096): the caller then reads
 // the block's rows.
 bool unpack(std::string_view blob, std::int64_t expected, std::vector<Row> &out);

@@ -510,6 +510,42 @@ private slots:
         PagePacks::Writer none;
         QVERIFY(PagePacks::unpack(none.pack(), 0, out));
         QVERIFY(out.empty());
+
+        // A varint of eleven bytes (ten is the longest), in the first row and in the last one,
+        // where it ends the blob.
+        const auto withLongVarint = [&row](bool last) {
+            PagePacks::Writer w;
+            w.add(row(1'000'000, std::nullopt, std::nullopt, false, 1));
+            w.add(row(2'000'000, std::nullopt, std::nullopt, false, 2));
+            // The header (format, count, unit: 3 bytes), then per row its flags, time and group
+            // (zigzag 1: the byte 2), a byte each in whole seconds.
+            std::string b = w.pack();
+            const std::size_t at = last ? 8 : 5;
+            if (b.size() != 9 || b[at] != char(2))
+                return std::string();
+            b.replace(at, 1, std::string(10, char(0x82)) + char(0));
+            return b;
+        };
+        QVERIFY(!withLongVarint(false).empty() && !withLongVarint(true).empty());
+        QVERIFY(!PagePacks::unpack(withLongVarint(false), 2, out));
+        QVERIFY(out.empty());
+        QVERIFY(!PagePacks::unpack(withLongVarint(true), 2, out));
+        QVERIFY(out.empty());
+
+        // Into a vector that held other rows, longer or shorter: the rows are those of the
+        // blob, every field (an acknowledgement the old row had is not left behind).
+        std::vector<PagePacks::Row> fresh;
+        QVERIFY(PagePacks::unpack(blob, std::int64_t(rows.size()), fresh));
+        for (const std::size_t held : {std::size_t(1), rows.size(), rows.size() * 3}) {
+            std::vector<PagePacks::Row> reused(held, row(7, 8, 9, true, 10));
+            QVERIFY(PagePacks::unpack(blob, std::int64_t(rows.size()), reused));
+            QCOMPARE(reused.size(), fresh.size());
+            for (std::size_t i = 0; i < fresh.size(); ++i) {
+                QVERIFY2(same(reused[i], fresh[i]), qPrintable(QString::number(i)));
+                QCOMPARE(reused[i].acknowledgedAt, fresh[i].acknowledgedAt);
+                QCOMPARE(reused[i].resolvedAt, fresh[i].resolvedAt);
+            }
+        }
     }
 
     // A bulk load writes the blocks of the pages it appends itself (its rows cross block
