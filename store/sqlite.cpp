@@ -130,6 +130,21 @@ MappedReads::~MappedReads()
         sqlite3_exec(m_db, "PRAGMA mmap_size = 0", nullptr, nullptr, nullptr);
 }
 
+// --- RowSink ---------------------------------------------------------------------------------
+
+void registerFunction(Workspace &ws, const char *name, int columns, void *self,
+                      void (*step)(sqlite3_context *, int, sqlite3_value **))
+{
+    const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+    // The aggregate's result is NULL: the rows went to `step`.
+    const auto final = [](sqlite3_context *context) { sqlite3_result_null(context); };
+    const int rc = step
+        ? sqlite3_create_function_v2(ws.handle(), name, columns, flags, self, nullptr, step, +final, nullptr)
+        : sqlite3_create_function_v2(ws.handle(), name, columns, flags, nullptr, nullptr, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK && step)
+        ws.fail(QStringLiteral("reading the workspace"), rc, QString::fromUtf8(sqlite3_errmsg(ws.handle())));
+}
+
 // --- PRAGMAs ---------------------------------------------------------------------------------
 
 void setDurability(Workspace &ws, Durability d)
