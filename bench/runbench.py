@@ -65,11 +65,12 @@ GOAL_PDF_MB = 5
 # "Benchmarks"). Shown in the table's last column when the figure misses its goal.
 READ_PATH = (
     "reading the span on two threads (each step timed at 10M pages, schema 7): on one the deployment "
-    "facts (SQLite's scan of 1M deployments 0.4 to 0.6 s, making the facts in time order 0.2 to 0.3 s, "
-    "the fixes 0.1 s, the rework stream 0.1 s, one pass over the incidents and their sweep 0.2 s, the "
-    "join of the changes 0.1 s); on the other the packed pages (0.5 to 0.8 s), their repeat flags (0.3 s) "
-    "and the 2.2M changes (0.3 to 0.45 s); the window's incidents (0.15 to 0.3 s) on whichever is free "
-    "first; both done 1.5 to 1.8 s after the start; then the two windows' figures on two threads. Every read "
+    "facts (SQLite's scan of 1M deployments, its rows handed to a function, 0.3 to 0.45 s; making the "
+    "facts in time order 0.2 s, the fixes 0.1 s, the rework stream 0.1 s, one pass over the incidents "
+    "and their sweep 0.2 s, the join of the changes 0.1 s); on the other mapping the file (0.1 to 0.2 s), "
+    "the packed pages (0.45 s), their repeat flags (0.3 s) and the 2.2M changes (0.2 s); the window's "
+    "incidents (0.15 to 0.3 s) on whichever is free first; both done 1.2 to 1.3 s after the start; then "
+    "the two windows' figures on two threads (0.25 s). Every read "
     "still goes through each deployment and page of the span: under the goal needs figures kept up to "
     "date at import (per-day aggregates), not a faster scan")
 LIMITS = {
@@ -101,11 +102,12 @@ LIMITS = {
         "as unscoped, plus the names the scope is checked against (0.2 to 0.3 s at 10M pages: one scan of the "
         "deployments); a scope filters the facts after they are read",
     "`metrics --by service --json`: breakdown and roll-up":
-        "as unscoped, plus copying the window's facts into each service's part (0.57 to 0.68 s at 10M "
-        "pages, one thread) and the parts' figures (0.3 s on two threads)",
+        "as unscoped, plus copying the window's facts into each service's part (0.3 s at 10M pages: the "
+        "pages on one thread, the other records on the other) and the parts' figures (0.2 to 0.3 s on two "
+        "threads)",
     "`progress --json`: six quarters, intervals, verdicts, pace":
         "as `metrics`: the deployment facts beside the packed pages, their repeat flags, the incidents and "
-        "the changes (both done 1.5 to 1.8 s after the start, timed at 10M pages), then the seven periods on "
+        "the changes (both done 1.2 to 1.3 s after the start, timed at 10M pages), then the seven periods on "
         "two threads (0.3 to 0.45 s: two hold the bench's pages, each read once; the acknowledgement "
         "percentiles and the off-hours check)",
     "Window: first complete dashboard":
