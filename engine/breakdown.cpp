@@ -54,7 +54,8 @@ Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, Br
         out.rollup.push_back({MetricId(i), 0, 0, 0});
     const bool keep = partsKeepRepeats(whole, by);
     std::vector<std::vector<std::uint8_t>> repeats;
-    auto parts = data.partition(by, window, keep ? &whole.repeatFlags() : nullptr, keep ? &repeats : nullptr);
+    auto parts = data.partition(by, window, keep ? &whole.repeatFlags() : nullptr, keep ? &repeats : nullptr,
+                                twoThreads);
     // Each part's figures read only that part: on two threads, each taking the next part not yet
     // started, the largest first (at 10M pages, `metrics --by service` computed its 11 parts on
     // one core for 1.1 s while the other was idle).

@@ -47,8 +47,8 @@ struct Breakdown
 Breakdown computeBreakdown(const Dataset &data, const AnalysisWindow &window, BreakdownBy by);
 // The same from an engine over that Dataset: its pages' repeat flags serve the parts when they
 // can (computed first if the engine has not; an engine shared by threads must be prepared).
-// With `twoThreads`, the parts are computed on this thread and a second one (a caller that keeps
-// both cores busy otherwise leaves it false).
+// With `twoThreads`, the parts are filled and computed on this thread and a second one (a caller
+// that keeps both cores busy otherwise leaves it false).
 Breakdown computeBreakdown(const Engine &whole, const AnalysisWindow &window, BreakdownBy by, bool twoThreads = false);
 
 // "3 teams met · 2 with a gap · 1 not measured" (zero counts left out; "no teams" when empty).

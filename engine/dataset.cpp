@@ -937,7 +937,7 @@ void loadOwners(Workspace &ws, Dataset &d)
 // each fact was resolved when loading).
 // With `repeat` (one flag per page of `src`), each part's pages get theirs in `partRepeat`.
 template <typename PartOf>
-void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf &partOf,
+void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf &partOf, bool twoThreads,
                 const AnalysisWindow *only = nullptr, const std::vector<std::uint8_t> *repeat = nullptr,
                 std::vector<std::vector<std::uint8_t>> *partRepeat = nullptr)
 {
@@ -951,8 +951,10 @@ void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf 
     // Each part's vectors are reserved from a first pass that counts (grown by doubling, the
     // pages of a breakdown at 10M pages, 5M, were copied again and again into fresh memory), and
     // that pass asks each fact's part once. The delivery records and the pages go to different
-    // members of the parts, so two threads fill them: at 10M pages `metrics --by service` copied
-    // for 0.7 s on one core while the other was idle (perf).
+    // members of the parts, so with `twoThreads` two threads fill them: at 10M pages `metrics --by
+    // service` copied for 0.7 s on one core while the other was idle (perf). A restriction always
+    // uses both (a second thread costs some 0.1 ms); the read model computes its two breakdowns
+    // side by side already, and a third and fourth thread there would only take turns.
     const auto delivery = [&] {
         // deployAt[i]: the part of the i-th deployment and its index there, or -1.
         std::vector<std::pair<int, std::int32_t>> deployAt(src.deployments.size(), {-1, -1});
@@ -1040,10 +1042,12 @@ void distribute(const Dataset &src, std::vector<Dataset *> &parts, const PartOf 
                 (*partRepeat)[std::size_t(part)].push_back((*repeat)[i]);
         }
     };
-    // Always both threads (a second thread costs some 0.1 ms): one way through, whatever the size,
-    // which every test of a scope or a breakdown then takes (tst_scope and tst_views run under
-    // ThreadSanitizer).
-    runOnTwoThreads({pages, delivery});
+    if (twoThreads) {
+        runOnTwoThreads({pages, delivery});
+    } else {
+        delivery();
+        pages();
+    }
 }
 
 void loadDebt(Workspace &ws, Dataset &d)
@@ -1171,14 +1175,16 @@ Dataset Dataset::restricted(const Scope &by) const
     Dataset out = withoutFacts(*this);
     out.scope = by;
     std::vector<Dataset *> parts{&out};
-    distribute(*this, parts,
-               [&by](std::string_view service, std::string_view team) { return by.matches(service, team) ? 0 : -1; });
+    distribute(
+        *this, parts,
+        [&by](std::string_view service, std::string_view team) { return by.matches(service, team) ? 0 : -1; }, true);
     return out;
 }
 
 std::vector<std::pair<std::string, Dataset>> Dataset::partition(BreakdownBy by, const AnalysisWindow &in,
                                                                 const std::vector<std::uint8_t> *repeat,
-                                                                std::vector<std::vector<std::uint8_t>> *partRepeat) const
+                                                                std::vector<std::vector<std::uint8_t>> *partRepeat,
+                                                                bool twoThreads) const
 {
     if (repeat && repeat->size() != pages.size())
         throw std::invalid_argument("Dataset::partition: one repeat flag per page");
@@ -1232,7 +1238,7 @@ std::vector<std::pair<std::string, Dataset>> Dataset::partition(BreakdownBy by, 
             const auto it = names.find(byService ? service : team);
             return it == names.end() ? -1 : it->second;
         },
-        &in, repeat, partRepeat);
+        twoThreads, &in, repeat, partRepeat);
     return out;
 }
 

@@ -201,10 +201,12 @@ struct Dataset
     // Each part holds only what computing `window` needs (its deployments, incidents, pages and
     // their repeat lookback, every SLO), not the rest of the span.
     // With `repeat` (one flag per page, in this Dataset's order), partRepeat[k] holds the flags
-    // of part k's pages, in its order.
-    std::vector<std::pair<std::string, Dataset>> partition(
-        BreakdownBy by, const AnalysisWindow &window, const std::vector<std::uint8_t> *repeat = nullptr,
-        std::vector<std::vector<std::uint8_t>> *partRepeat = nullptr) const;
+    // of part k's pages, in its order. With `twoThreads`, the pages and the other records are
+    // copied on two threads.
+    std::vector<std::pair<std::string, Dataset>> partition(BreakdownBy by, const AnalysisWindow &window,
+                                                           const std::vector<std::uint8_t> *repeat = nullptr,
+                                                           std::vector<std::vector<std::uint8_t>> *partRepeat = nullptr,
+                                                           bool twoThreads = false) const;
 
     // Reads what `parts` asks for. Throws WorkspaceError when the store fails.
     // A non-empty `scope` restricts the facts once they are loaded (restricted()).

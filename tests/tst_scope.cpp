@@ -365,12 +365,13 @@ private slots:
             d.alertMerges.append({m.section(u'>', 0, 0), m.section(u'>', 1, 1)});
         const AnalysisWindow window{kAsOf, kDays};
 
-        // From the Dataset, and from an engine that computed the whole's flags first (the window's
-        // and the read model's way): the same figures.
+        // From the Dataset, from an engine that computed the whole's flags first (the window's
+        // and the read model's way), and on two threads (`metrics --by`): the same figures.
         const Engine whole(d);
         QCOMPARE(whole.repeatFlags().size(), d.pages.size());
         for (const Breakdown &b :
-             {computeBreakdown(d, window, BreakdownBy(by)), computeBreakdown(whole, window, BreakdownBy(by))}) {
+             {computeBreakdown(d, window, BreakdownBy(by)), computeBreakdown(whole, window, BreakdownBy(by)),
+              computeBreakdown(whole, window, BreakdownBy(by), true)}) {
             QStringList got;
             for (const BreakdownEntry &e : b.entries)
                 got << e.name;
