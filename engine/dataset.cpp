@@ -42,13 +42,6 @@ std::int64_t scalar(Workspace &ws, const char *sql, std::int64_t none)
     return s.i64(0);
 }
 
-// A value's text (valid during the row's call of a sqlite::RowSink); NULL reads as "".
-std::string_view textOf(sqlite3_value *v)
-{
-    const auto *p = reinterpret_cast<const char *>(sqlite3_value_text(v));
-    return p ? std::string_view(p, std::size_t(sqlite3_value_bytes(v))) : std::string_view();
-}
-
 DeployResult resultFrom(std::string_view text)
 {
     if (text == "success")
@@ -86,7 +79,7 @@ struct ChangeRuns
         // Through a function SQLite calls for each row (sqlite::RowSink): stepping through the
         // rows cost 880 instructions a change, this 725 (callgrind; 3.6M changes at 10M pages).
         sqlite::RowSink sink(ws, "srm_collect_changes", 2, [&out](sqlite3_value **argv) {
-            const std::string_view id = textOf(argv[0]);
+            const std::string_view id = sqlite::valueText(argv[0]);
             if (out.ids.empty() || id != out.ids.back()) {
                 if (!out.ids.empty())
                     out.ends.push_back(std::uint32_t(out.committed.size()));
@@ -214,26 +207,26 @@ void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &
         // Through a function SQLite calls for each row (sqlite::RowSink), as the changes.
         sqlite::RowSink sink(ws, "srm_collect_deployments", 7, [&](sqlite3_value **argv) {
             const Micros finished = sqlite3_value_int64(argv[2]);
-            const std::string_view fixed = textOf(argv[5]);
+            const std::string_view fixed = sqlite::valueText(argv[5]);
             if (!fixed.empty()) {
                 auto it = fixes.find(fixed);
                 if (it == fixes.end())
                     it = fixes.emplace(std::string(fixed), std::vector<Fix>{}).first;
-                it->second.push_back({finished, std::string(textOf(argv[0]))});
+                it->second.push_back({finished, std::string(sqlite::valueText(argv[0]))});
             }
             if (sqlite3_value_int64(argv[3]) == 0)
                 return;
-            const DeployResult result = resultFrom(textOf(argv[4]));
+            const DeployResult result = resultFrom(sqlite::valueText(argv[4]));
             // Every deployment of the window is in the stream too (it finished before the window's end).
             if (finished >= d.window.to())
                 return;
-            const std::string_view service = textOf(argv[1]);
+            const std::string_view service = sqlite::valueText(argv[1]);
             auto it = streamServices.find(service);
             if (it == streamServices.end()) {
                 it = streamServices.emplace(std::string(service), std::uint32_t(streamServices.size())).first;
                 serviceNames.push_back(it->first);
             }
-            const std::string_view id = textOf(argv[0]);
+            const std::string_view id = sqlite::valueText(argv[0]);
             stream.push_back({it->second, result, finished, streamIds.size(), std::uint32_t(id.size()), kNoRow});
             streamIds += id;
             if (!d.window.contains(finished))
@@ -244,7 +237,7 @@ void loadDelivery(Workspace &ws, Dataset &d, const std::function<ChangeRuns()> &
             StreamEntry &e = stream.back();
             e.row = std::uint32_t(rows.size());
             // docs/scope.md#teams: the deployment's own team wins over its service's owner.
-            const std::string_view team = textOf(argv[6]);
+            const std::string_view team = sqlite::valueText(argv[6]);
             const std::string_view fixesId = result == DeployResult::Success ? fixed : std::string_view();
             rows.push_back({finished, e.idAt, texts.size(), e.idSize, e.service, std::uint32_t(team.size()),
                             std::uint32_t(fixesId.size()), result});

@@ -1,7 +1,7 @@
 // The store's SQLite mechanics, in one place: a prepared statement that finalises itself
 // (Statement), the prepared statements a writer keeps for the length of an import
-// (StatementCache), a query's rows handed to a function (RowSink), a savepoint (Savepoint), the foreign-key switch of a bulk write
-// (ForeignKeysOff), reads through a memory map (MappedReads), the durability PRAGMAs of a file
+// (StatementCache), a query's rows handed to a function (RowSink), a savepoint (Savepoint), the
+// foreign-key switch of a bulk write (ForeignKeysOff), reads through a memory map (MappedReads), the durability PRAGMAs of a file
 // nobody else sees yet (Durability) and the start-up check that Qt's SQLite driver runs on the library we link (checkSqliteLibrary).
 // Everything works on the raw handle of one Workspace (Workspace::handle) and reports a failure
 // as the WorkspaceError matching the SQLite code (Workspace::fail). Layers above store/ use
@@ -194,6 +194,14 @@ private:
     sqlite3 *m_db;
     bool m_set = false;
 };
+
+// A value's text, as Statement::textView a column's: valid during the call of a RowSink's `Row`;
+// NULL reads as "".
+inline std::string_view valueText(sqlite3_value *v)
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_value_text(v));
+    return p ? std::string_view(p, std::size_t(sqlite3_value_bytes(v))) : std::string_view();
+}
 
 // RowSink's: creates the aggregate `name` whose step calls `step` with `self` (or, with null
 // ones, removes it). Throws WorkspaceError when SQLite refuses to create it.
